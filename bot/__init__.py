@@ -1,0 +1,1 @@
+"""Cooldown coach: post-run stretching routines for running clubs, on Discord."""

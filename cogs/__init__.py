@@ -1,0 +1,1 @@
+"""Discord glue: one extension per domain. No business rule lives here."""
