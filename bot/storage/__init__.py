@@ -1,0 +1,7 @@
+"""Persistence. The only package that imports SQLAlchemy; everything else uses these names."""
+
+from bot.storage.database import Database, migrate
+from bot.storage.errors import DatabaseUnavailable
+from bot.storage.repositories import AvoidedStretches, TightAreas
+
+__all__ = ["AvoidedStretches", "Database", "DatabaseUnavailable", "TightAreas", "migrate"]

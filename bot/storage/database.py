@@ -1,0 +1,163 @@
+"""The engine, transactions and schema migrations: everything that knows how to reach the
+database. SQLite (the default, one file) and PostgreSQL (via asyncpg) are both supported."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, event, func, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from bot.storage.errors import unavailable_on_connection_errors
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+DEFAULT_CONNECT_TIMEOUT = 10.0
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+# Any constant works as long as nothing else in the database uses it for an advisory lock.
+_MIGRATION_LOCK_KEY = 0x636F6F6C646F776E  # "cooldown"
+
+AlembicCommand = Callable[[Config, str], None]
+
+
+class Database:
+    """One engine per process; open a `session()` per unit of work."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        connect_args: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.url: URL = make_url(url)
+        self.engine: AsyncEngine = _create_engine(self.url, connect_timeout, connect_args or {})
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        Connection failures surface as DatabaseUnavailable; everything else (IntegrityError
+        included) propagates unchanged.
+        """
+        with unavailable_on_connection_errors():
+            async with self._sessions.begin() as session:
+                yield session
+
+    @asynccontextmanager
+    async def migration_connection(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction for a whole migration run, serialised between processes so that
+        several shards starting together do not all try to create the same tables."""
+        with unavailable_on_connection_errors():
+            async with self.engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    await connection.execute(
+                        select(func.pg_advisory_xact_lock(_MIGRATION_LOCK_KEY))
+                    )
+                # SQLite needs no lock: every transaction here begins IMMEDIATE.
+                yield connection
+
+    async def migrate(self, revision: str = "head") -> None:
+        """Bring the schema up to `revision`; a no-op when it is already there."""
+        await self._run_alembic(command.upgrade, revision)
+
+    async def downgrade(self, revision: str = "base") -> None:
+        await self._run_alembic(command.downgrade, revision)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    async def _run_alembic(self, action: AlembicCommand, revision: str) -> None:
+        # Alembic's API is synchronous. Handing it our connection through run_sync keeps it
+        # on this event loop (env.py would otherwise call asyncio.run, which fails inside a
+        # running loop) and reuses this engine's settings: SQLite pragmas, search_path, timeouts.
+        config = alembic_config()
+        async with self.migration_connection() as connection:
+            await connection.run_sync(_run_with_connection, config, action, revision)
+
+
+async def migrate(url: str) -> None:
+    """Upgrade the database at `url` to the newest schema (what `python -m bot migrate` runs)."""
+    database = Database(url)
+    try:
+        await database.migrate()
+    finally:
+        await database.dispose()
+
+
+def alembic_config() -> Config:
+    """An Alembic configuration that works without alembic.ini, e.g. from an installed wheel."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _run_with_connection(
+    connection: Connection, config: Config, action: AlembicCommand, revision: str
+) -> None:
+    config.attributes["connection"] = connection
+    action(config, revision)
+
+
+def _create_engine(
+    url: URL, connect_timeout: float, connect_args: Mapping[str, Any]
+) -> AsyncEngine:
+    args = dict(connect_args)
+    if url.get_backend_name() == "sqlite":
+        _create_parent_directory(url)
+        engine = create_async_engine(url, connect_args=args)
+        _install_sqlite_hooks(engine)
+        return engine
+    if url.get_driver_name() == "asyncpg":
+        args.setdefault("timeout", connect_timeout)
+    # Pre-ping replaces connections the server dropped (restarts, idle timeouts) before use.
+    return create_async_engine(url, connect_args=args, pool_pre_ping=True)
+
+
+def _create_parent_directory(url: URL) -> None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # Reported as DatabaseUnavailable, with SQLite's reason, on the first connection.
+        return
+
+
+def _install_sqlite_hooks(engine: AsyncEngine) -> None:
+    event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
+    event.listen(engine.sync_engine, "begin", _begin_immediate)
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    # The sqlite3 driver would only BEGIN at the first write, leaving earlier reads outside
+    # the transaction (and DDL outside it entirely); SQLAlchemy emits BEGIN instead.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # WAL lets readers proceed while a writer commits.
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _begin_immediate(connection: Connection) -> None:
+    # Taking the write lock up front makes concurrent writers wait (busy_timeout) instead of
+    # failing with SQLITE_BUSY when a read-then-write transaction tries to upgrade its lock.
+    # It serialises all transactions, which is fine at a running club's scale.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

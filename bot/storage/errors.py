@@ -1,0 +1,70 @@
+"""The one storage failure the rest of the bot has to handle: the database cannot be reached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError
+
+# Primary SQLite result codes that mean "not now" rather than "your SQL is wrong":
+# BUSY, LOCKED, IOERR, FULL, CANTOPEN, PROTOCOL.
+_SQLITE_UNAVAILABLE_CODES = frozenset({5, 6, 10, 13, 14, 15})
+# SQLSTATE classes for connection exceptions, operator intervention (shutdown, cannot connect
+# now) and insufficient resources (too many connections, disk full).
+_POSTGRES_UNAVAILABLE_STATES = ("08", "57P", "53")
+
+
+class DatabaseUnavailable(Exception):
+    """The database did not answer; the same request may well succeed later."""
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether `exc`, or anything it wraps, says the database is unreachable or overloaded."""
+    return any(_says_unavailable(link) for link in _causes(exc))
+
+
+@contextmanager
+def unavailable_on_connection_errors() -> Iterator[None]:
+    """Re-raise connection-level failures as DatabaseUnavailable, leave the rest alone."""
+    try:
+        yield
+    except DatabaseUnavailable:
+        raise
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        raise DatabaseUnavailable(f"the database is unavailable: {_innermost(exc)!r}") from exc
+
+
+def _says_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):  # refused, unreachable, timed out (TimeoutError is an OSError)
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    sqlite_code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(sqlite_code, int) and sqlite_code & 0xFF in _SQLITE_UNAVAILABLE_CODES:
+        return True
+    sqlstate = getattr(exc, "sqlstate", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith(_POSTGRES_UNAVAILABLE_STATES)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        orig = getattr(current, "orig", None)
+        pending += [current.__cause__, current.__context__]
+        if isinstance(orig, BaseException):
+            pending.append(orig)
+
+
+def _innermost(exc: BaseException) -> BaseException:
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc
