@@ -1,9 +1,11 @@
-"""What the bot remembers about a member: areas to stretch first, stretches to skip."""
+"""What the bot remembers about a member: areas to stretch first, stretches to skip, and the
+group cooldowns they lead or join."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +24,36 @@ class AvoidedStretch:
 
     stretch_id: str
     added_at: datetime
+
+
+class GroupState(StrEnum):
+    """Where a group cooldown is: taking joins, or done one way or the other."""
+
+    OPEN = "open"
+    BUILT = "built"
+    CANCELLED = "cancelled"
+
+
+class JoinResult(StrEnum):
+    """What happened when a member pressed Join on a group cooldown's card."""
+
+    JOINED = "joined"
+    ALREADY_JOINED = "already_joined"
+    CLOSED = "closed"  # built, cancelled, or no such group
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCooldown:
+    """One routine built for everyone who joined: the leader posts the card, members press
+    Join until the leader presses Build or `closes_at` passes."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    message_id: int | None  # the card, once it has been posted
+    leader_id: int
+    minutes: int
+    run: str
+    state: GroupState
+    created_at: datetime
+    closes_at: datetime

@@ -2,6 +2,13 @@
 
 from bot.storage.database import Database, migrate
 from bot.storage.errors import DatabaseUnavailable
-from bot.storage.repositories import AvoidedStretches, TightAreas
+from bot.storage.repositories import AvoidedStretches, GroupCooldowns, TightAreas
 
-__all__ = ["AvoidedStretches", "Database", "DatabaseUnavailable", "TightAreas", "migrate"]
+__all__ = [
+    "AvoidedStretches",
+    "Database",
+    "DatabaseUnavailable",
+    "GroupCooldowns",
+    "TightAreas",
+    "migrate",
+]

@@ -6,7 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -70,3 +81,42 @@ class AvoidedStretchRow(Base):
     user_id: Mapped[int] = mapped_column(BigInteger)
     stretch_id: Mapped[str] = mapped_column(String(64))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class GroupCooldownRow(Base):
+    """A group cooldown: open while members join, then built or cancelled exactly once."""
+
+    __tablename__ = "group_cooldowns"
+    __table_args__ = (
+        # Named in full: the convention would name it after the first column only.
+        Index("ix_group_cooldowns_state_closes_at", "state", "closes_at"),
+        CheckConstraint("state IN ('open', 'built', 'cancelled')", name="state"),
+        # Cards carry the id in their buttons: SQLite must never hand out a deleted group's
+        # id again (PostgreSQL sequences never do).
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    leader_id: Mapped[int] = mapped_column(BigInteger)
+    minutes: Mapped[int] = mapped_column(Integer)
+    run: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closes_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class GroupMemberRow(Base):
+    """One member who joined a group cooldown (the leader included)."""
+
+    __tablename__ = "group_members"
+    __table_args__ = (UniqueConstraint("group_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("group_cooldowns.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,146 @@
+"""Starting and stopping the bot: settings, logging, migrations, gateway discovery, signals."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from typing import Any
+
+import discord
+from pydantic import ValidationError
+
+from bot.catalogue import Catalogue, default_catalogue
+from bot.client import CoachBot
+from bot.coach import Coach
+from bot.discord_api import (
+    DiscordGatewayError,
+    DiscordLoginRejected,
+    configure_api_base,
+    discover_gateway,
+)
+from bot.settings import Settings
+from bot.storage import (
+    AvoidedStretches,
+    Database,
+    DatabaseUnavailable,
+    GroupCooldowns,
+    TightAreas,
+    migrate,
+)
+
+log = logging.getLogger("bot")
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_CONFIG = 2
+
+
+class StartupError(Exception):
+    """Why the bot cannot start, in one line for the person starting it."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_CONFIG) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # discord.py is chatty at DEBUG about every gateway frame.
+    logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]).upper()
+        raise StartupError(f"setting {field} is invalid: {problem['msg']}") from None
+
+
+async def create_bot(
+    settings: Settings, catalogue: Catalogue | None = None, **options: Any
+) -> CoachBot:
+    """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+    except DatabaseUnavailable as error:
+        await database.dispose()
+        raise StartupError(f"cannot reach the database: {error}", EXIT_FAILURE) from error
+    catalogue = catalogue or default_catalogue()
+    coach = Coach(
+        catalogue, TightAreas(database), AvoidedStretches(database), GroupCooldowns(database)
+    )
+    return CoachBot(settings, database, catalogue, coach, **options)
+
+
+async def serve(settings: Settings) -> None:
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        raise StartupError("DISCORD_TOKEN is not set; put the bot token in .env (see .env.example)")
+    token = settings.discord_token.get_secret_value().strip()
+    configure_api_base(settings.discord_api_base)
+    try:
+        gateway = await discover_gateway(settings.discord_api_base, token)
+    except DiscordLoginRejected:
+        raise StartupError(
+            "Discord rejected DISCORD_TOKEN (401 Unauthorized); check the token"
+        ) from None
+    except DiscordGatewayError as error:
+        raise StartupError(
+            f"cannot reach Discord at {settings.discord_api_base}: {error}", EXIT_FAILURE
+        ) from None
+    log.info("gateway: %s", gateway)
+    bot = await create_bot(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with bot:
+        runner = asyncio.create_task(bot.start(token), name="discord-client")
+        stopper = asyncio.create_task(stop.wait(), name="shutdown-signal")
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper in done:
+            log.info("shutting down")
+            await bot.close()
+        stopper.cancel()
+        try:
+            await runner
+        except discord.LoginFailure:
+            raise StartupError("Discord rejected DISCORD_TOKEN; check the token") from None
+        except discord.PrivilegedIntentsRequired:
+            raise StartupError(
+                "a privileged intent is not enabled in the Discord developer portal (see README)"
+            ) from None
+
+
+def run_command() -> int:
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        asyncio.run(serve(settings))
+    except StartupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    return EXIT_OK
+
+
+def migrate_command() -> int:
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        asyncio.run(migrate(settings.database_url))
+    except StartupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except DatabaseUnavailable as error:
+        print(f"error: cannot reach the database: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    print("database is at the latest schema")
+    return EXIT_OK

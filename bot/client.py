@@ -1,0 +1,123 @@
+"""The Discord client: holds the bot's services, loads one extension per domain, syncs commands."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.catalogue import Catalogue
+from bot.coach import Coach, InputError
+from bot.settings import Settings
+from bot.storage import Database, DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("cogs.tight", "cogs.stretch", "cogs.cooldown")
+
+DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
+SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
+
+
+def intents() -> discord.Intents:
+    # Slash commands and buttons arrive as interactions, which need no intent; guilds gives
+    # the channel and thread cache the cards and sessions use.
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+class CoachTree(app_commands.CommandTree["CoachBot"]):
+    async def on_error(
+        self, interaction: discord.Interaction[CoachBot], error: app_commands.AppCommandError
+    ) -> None:
+        await report_failure(interaction, error)
+
+
+async def report_failure(interaction: discord.Interaction[Any], error: Exception) -> None:
+    """Every failure a member meets: a short ephemeral answer; the detail goes to the log."""
+    cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(cause, InputError):
+        log.info("refused input from %s: %s", interaction.user.id, cause)
+        await tell(interaction, str(cause))
+    elif isinstance(cause, DatabaseUnavailable):
+        log.error("database unavailable during %s", _what(interaction), exc_info=cause)
+        await tell(interaction, DATABASE_DOWN)
+    elif isinstance(cause, app_commands.CheckFailure):
+        await tell(interaction, str(cause) or "You can't use this command here.")
+    else:
+        log.error("%s failed", _what(interaction), exc_info=cause)
+        await tell(interaction, SOMETHING_WRONG)
+
+
+async def tell(interaction: discord.Interaction[Any], message: str) -> None:
+    """A short ephemeral answer, whether or not the interaction was answered already."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True)
+        else:
+            await interaction.response.send_message(message, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not tell %s: %s", interaction.user.id, message, exc_info=True)
+
+
+def _what(interaction: discord.Interaction[Any]) -> str:
+    command = interaction.command
+    return f"/{command.qualified_name}" if command else f"interaction {interaction.id}"
+
+
+class CoachBot(commands.AutoShardedBot):
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        catalogue: Catalogue,
+        coach: Coach,
+        **options: Any,
+    ) -> None:
+        sharding: dict[str, Any] = {}
+        if settings.shard_count is not None:
+            sharding["shard_count"] = settings.shard_count
+        if settings.shard_ids:
+            sharding["shard_ids"] = settings.shard_ids
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents(),
+            tree_cls=CoachTree,
+            allowed_mentions=discord.AllowedMentions(everyone=False, roles=False, users=True),
+            **sharding,
+            **options,
+        )
+        self.settings = settings
+        self.database = database
+        self.catalogue = catalogue
+        self.coach = coach
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        guild_id = self.settings.dev_guild_id
+        if guild_id:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild_id)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            await self.database.dispose()

@@ -1,0 +1,244 @@
+"""What the bot does for a member, between Discord and storage.
+
+Cogs call these methods with what a member typed; the coach resolves names against the
+catalogue, refuses bad input with a message meant for the member (`InputError`) before anything
+is stored, and builds routines with the planner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.catalogue import Catalogue, UnknownArea, UnknownStretch
+from bot.group import GroupTargets, group_targets
+from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
+from bot.planner import PlanRequest, plan
+from bot.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
+from bot.storage import AvoidedStretches, GroupCooldowns, TightAreas
+
+MAX_NOTE_LENGTH = 200
+
+
+class InputError(ValueError):
+    """Input a member can fix; the message is shown to them as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The outcome of an add or remove: which canonical item, and whether anything changed."""
+
+    id: str
+    name: str
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRoutine:
+    routine: Routine
+    targets: GroupTargets
+
+
+class Coach:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        tight_areas: TightAreas,
+        avoided: AvoidedStretches,
+        groups: GroupCooldowns,
+    ) -> None:
+        self.catalogue = catalogue
+        self._tight = tight_areas
+        self._avoided = avoided
+        self._groups = groups
+
+    # -- tight areas ---------------------------------------------------------------------------
+
+    async def add_tight(self, user_id: int, typed: str, note: str | None = None) -> Change:
+        area = self.area(typed)
+        clean_note = (note or "").strip() or None
+        if clean_note and len(clean_note) > MAX_NOTE_LENGTH:
+            raise InputError(f"Keep the note under {MAX_NOTE_LENGTH} characters.")
+        added = await self._tight.add(user_id, area, clean_note)
+        return Change(area, self.catalogue.area_name(area), added)
+
+    async def remove_tight(self, user_id: int, typed: str) -> Change:
+        area = self.area(typed)
+        removed = await self._tight.remove(user_id, area)
+        return Change(area, self.catalogue.area_name(area), removed)
+
+    async def tight_areas(self, user_id: int) -> list[TightArea]:
+        return await self._tight.list(user_id)
+
+    async def clear_tight(self, user_id: int) -> int:
+        return await self._tight.clear(user_id)
+
+    async def reorder_tight(self, user_id: int, typed: str) -> list[TightArea]:
+        wanted = self.areas(typed)
+        if not wanted:
+            raise InputError("Name your areas in order, for example `glutes, calves`.")
+        have = {a.area for a in await self._tight.list(user_id)}
+        missing = [self.catalogue.area_name(a) for a in wanted if a not in have]
+        if missing:
+            raise InputError(
+                f"You have not listed {', '.join(missing)}; add it with `/tight add` first."
+            )
+        return await self._tight.reorder(user_id, wanted)
+
+    # -- avoided stretches ----------------------------------------------------------------------
+
+    async def avoid(self, user_id: int, typed: str) -> Change:
+        stretch = self.stretch(typed)
+        added = await self._avoided.add(user_id, stretch)
+        return Change(stretch, self.catalogue.stretch(stretch).name, added)
+
+    async def allow(self, user_id: int, typed: str) -> Change:
+        stretch = self.stretch(typed)
+        removed = await self._avoided.remove(user_id, stretch)
+        return Change(stretch, self.catalogue.stretch(stretch).name, removed)
+
+    async def avoided(self, user_id: int) -> list[AvoidedStretch]:
+        return await self._avoided.list(user_id)
+
+    # -- routines ----------------------------------------------------------------------------
+
+    async def cooldown(
+        self,
+        user_id: int,
+        minutes: int,
+        run: str,
+        today: str = "",
+        avoid: str = "",
+    ) -> Routine:
+        minutes, run_type = self.minutes(minutes), self.run_type(run)
+        today_areas, avoid_now = self.areas(today), self.stretches(avoid)
+        stored = await self._tight.list(user_id)
+        avoided = {a.stretch_id for a in await self._avoided.list(user_id)}
+        request = PlanRequest(
+            tight=tuple(a.area for a in stored),
+            minutes=minutes,
+            run=run_type,
+            today=tuple(today_areas),
+            avoid=frozenset(avoided.union(avoid_now)),
+        )
+        return plan(request, self.catalogue)
+
+    async def group_cooldown(
+        self, member_ids: Sequence[int], minutes: int, run: str
+    ) -> GroupRoutine:
+        """One routine for everyone who joined, weighted toward the areas most of them listed.
+
+        A stretch any member avoids is left out for the whole group; the planner substitutes.
+        """
+        members_areas: dict[int, list[str]] = {}
+        avoid: set[str] = set()
+        for member in dict.fromkeys(member_ids):
+            members_areas[member] = [a.area for a in await self._tight.list(member)]
+            avoid |= {a.stretch_id for a in await self._avoided.list(member)}
+        rules = self.catalogue.rules
+        targets = group_targets(members_areas, rules.max_areas)
+        request = PlanRequest(
+            tight=targets.areas,
+            minutes=self.minutes(minutes),
+            run=self.run_type(run),
+            avoid=frozenset(avoid),
+        )
+        return GroupRoutine(plan(request, self.catalogue), targets)
+
+    # -- group cooldowns ---------------------------------------------------------------------
+
+    async def open_group(
+        self,
+        guild_id: int,
+        channel_id: int,
+        leader_id: int,
+        minutes: int,
+        run: str,
+        closes_at: datetime,
+    ) -> GroupCooldown:
+        run_type = self.run_type(run)
+        return await self._groups.create(
+            guild_id, channel_id, leader_id, self.minutes(minutes), run_type.value, closes_at
+        )
+
+    async def attach_group_message(self, group_id: int, message_id: int) -> None:
+        await self._groups.attach_message(group_id, message_id)
+
+    async def group(self, group_id: int) -> GroupCooldown | None:
+        return await self._groups.get(group_id)
+
+    async def group_members(self, group_id: int) -> list[int]:
+        return await self._groups.members(group_id)
+
+    async def join_group(self, group_id: int, user_id: int) -> JoinResult:
+        return await self._groups.join(group_id, user_id)
+
+    async def leave_group(self, group_id: int, user_id: int) -> bool:
+        return await self._groups.leave(group_id, user_id)
+
+    async def cancel_group(self, group_id: int) -> bool:
+        return await self._groups.close(group_id, GroupState.CANCELLED)
+
+    async def build_group(self, group_id: int) -> GroupRoutine | None:
+        """The group's routine, or None when the group was already built or cancelled.
+
+        Closing is atomic, so a Build press racing the end of the join window (or a second
+        process) builds it once; the member list cannot change after the close.
+        """
+        group = await self._groups.get(group_id)
+        if group is None or not await self._groups.close(group_id, GroupState.BUILT):
+            return None
+        members = await self._groups.members(group_id)
+        return await self.group_cooldown(members, group.minutes, group.run)
+
+    async def open_groups(self) -> list[GroupCooldown]:
+        return await self._groups.open_groups()
+
+    # -- reading what members type ---------------------------------------------------------------
+
+    def area(self, typed: str) -> str:
+        try:
+            return self.catalogue.resolve_area(typed)
+        except UnknownArea as error:
+            names = ", ".join(self.catalogue.area_name(a) for a in error.suggestions)
+            raise InputError(
+                f"I don't know the area “{_clip(typed)}”. Closest: {names}."
+            ) from error
+
+    def areas(self, typed: str) -> list[str]:
+        return list(dict.fromkeys(self.area(part) for part in _split(typed)))
+
+    def stretch(self, typed: str) -> str:
+        try:
+            return self.catalogue.resolve_stretch(typed)
+        except UnknownStretch as error:
+            names = ", ".join(self.catalogue.stretch(s).name for s in error.suggestions)
+            hint = f" Closest: {names}." if names else " Try `/stretch list`."
+            raise InputError(f"I don't know the stretch “{_clip(typed)}”.{hint}") from error
+
+    def stretches(self, typed: str) -> list[str]:
+        return list(dict.fromkeys(self.stretch(part) for part in _split(typed)))
+
+    @staticmethod
+    def minutes(minutes: int) -> int:
+        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            raise InputError(f"Minutes must be between {MIN_MINUTES} and {MAX_MINUTES}.")
+        return minutes
+
+    @staticmethod
+    def run_type(run: str) -> RunType:
+        try:
+            return RunType(run.strip().lower())
+        except ValueError:
+            kinds = ", ".join(r.value for r in RunType)
+            raise InputError(f"Run type must be one of: {kinds}.") from None
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

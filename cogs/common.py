@@ -1,0 +1,116 @@
+"""Small pieces every extension uses: who may press a button, answering in time, embeds."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.catalogue import Catalogue, Kind
+from bot.client import CoachBot, report_failure
+from bot.plan_text import clock, step_timing, targets_line, title
+from bot.routine import Routine
+
+log = logging.getLogger(__name__)
+
+# Discord drops an interaction not acknowledged within 3 s; past this much work, defer first.
+DEFER_AFTER = 1.5
+BRAND_COLOUR = discord.Colour.from_rgb(46, 160, 120)
+
+Interaction = discord.Interaction[CoachBot]
+
+
+@dataclass
+class Reply:
+    content: str | None = None
+    embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+
+
+async def answer(
+    interaction: Interaction, work: Callable[[], Awaitable[Reply]], *, ephemeral: bool
+) -> None:
+    """Answer with the result of `work`, deferring first when it is slow (a busy database).
+
+    The fast path is one REST call; the slow path acknowledges inside Discord's 3-second
+    window and then sends the result as a follow-up.
+    """
+    task = asyncio.ensure_future(work())
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    if task not in done:
+        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    reply = await task
+    kwargs: dict[str, Any] = {"content": reply.content, "embed": reply.embed}
+    if reply.view is not None:
+        kwargs["view"] = reply.view
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=ephemeral, **_without_none(kwargs))
+    else:
+        await interaction.response.send_message(ephemeral=ephemeral, **_without_none(kwargs))
+
+
+def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in kwargs.items() if value is not None}
+
+
+class OwnedView(discord.ui.View):
+    """A view only one member may press; anyone else is told so and nothing changes."""
+
+    refusal = "These buttons aren't for you."
+
+    def __init__(self, owner_id: int, *, timeout: float | None = 180) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        log.info("refused a press by %s on a view of %s", interaction.user.id, self.owner_id)
+        await interaction.response.send_message(self.refusal, ephemeral=True)
+        return False
+
+    async def on_error(
+        self, interaction: Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await report_failure(interaction, error)
+
+
+def routine_embed(
+    routine: Routine, catalogue: Catalogue, heading: str | None = None
+) -> discord.Embed:
+    """The routine as a card a runner can read at a glance on a phone."""
+    embed = discord.Embed(title=heading or title(routine, catalogue), colour=BRAND_COLOUR)
+    lines = [f"*{targets_line(routine, catalogue)}*", ""]
+    start = 0
+    for step in routine.steps:
+        if step.kind is Kind.REMINDER:
+            lines.append(f"💧 **{step.name}**: {step.how}")
+            continue
+        timing = step_timing(step)
+        lines.append(f"`{clock(start)}` **{step.name}** · {timing}")
+        if step.kind is Kind.STRETCH:
+            lines.append(f"   ↳ {step.cue}")
+        start += step.seconds
+    embed.description = _fit("\n".join(lines), 4000)
+    for note in routine.notes[:3]:
+        embed.add_field(name="Why", value=_fit(note, 1024), inline=False)
+    if routine.left_out:
+        left = "\n".join(f"• {item.what}: {item.why}" for item in routine.left_out)
+        embed.add_field(name="Left out", value=_fit(left, 1024), inline=False)
+    embed.set_footer(
+        text=f"Total {clock(routine.total_seconds)} of {routine.minutes}:00 · "
+        "holds 20-30 s, no bouncing, breathe out into each stretch"
+    )
+    return embed
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain_embed(title_text: str, description: str) -> discord.Embed:
+    return discord.Embed(title=title_text, description=description, colour=BRAND_COLOUR)

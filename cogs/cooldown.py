@@ -1,0 +1,257 @@
+"""`/cooldown`: a routine for one runner, or one for a whole group after a club run."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import report_failure, tell
+from bot.coach import GroupRoutine
+from bot.members import GroupCooldown, JoinResult
+from bot.routine import DEFAULT_MINUTES, RunType
+from bot.timers import TimerLoop
+from cogs.common import BRAND_COLOUR, Interaction, Reply, answer, routine_embed
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+
+    from bot.client import CoachBot
+
+log = logging.getLogger(__name__)
+
+RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for r in RunType]
+DEFAULT_WINDOW_MINUTES = 5
+
+
+class GroupButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)",
+):
+    """The buttons of a group card. The state lives in the custom id and the database, so the
+    buttons keep working after a restart."""
+
+    LOOKS: ClassVar[dict[str, tuple[str, discord.ButtonStyle]]] = {
+        "join": ("Join", discord.ButtonStyle.success),
+        "leave": ("Leave", discord.ButtonStyle.secondary),
+        "build": ("Build routine", discord.ButtonStyle.primary),
+        "cancel": ("Cancel", discord.ButtonStyle.danger),
+    }
+
+    def __init__(self, action: str, group_id: int) -> None:
+        label, style = self.LOOKS[action]
+        super().__init__(
+            discord.ui.Button(label=label, style=style, custom_id=f"group:{action}:{group_id}")
+        )
+        self.action = action
+        self.group_id = group_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> GroupButton:
+        return cls(match["action"], int(match["id"]))
+
+    async def callback(self, interaction: Interaction) -> None:
+        cog = interaction.client.get_cog("Cooldown")
+        if not isinstance(cog, Cooldown):
+            return
+        try:
+            await cog.on_group_button(interaction, self.action, self.group_id)
+        except Exception as error:
+            await report_failure(interaction, error)
+
+
+def group_view(group_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for action in ("join", "leave", "build", "cancel"):
+        view.add_item(GroupButton(action, group_id))
+    return view
+
+
+class Cooldown(commands.Cog):
+    def __init__(self, bot: CoachBot) -> None:
+        self.bot = bot
+        self.windows = TimerLoop(self._window_closed)
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(GroupButton)
+        self.windows.start()
+        # Join windows that were open when the bot stopped: close the overdue ones now,
+        # wait for the others as before.
+        for group in await self.bot.coach.open_groups():
+            self.windows.schedule(group.id, group.closes_at.timestamp())
+
+    async def cog_unload(self) -> None:
+        await self.windows.stop()
+        self.bot.remove_dynamic_items(GroupButton)
+
+    @app_commands.command(name="cooldown", description="A post-run stretching routine for you")
+    @app_commands.describe(
+        minutes="Minutes you have (3-60, default 10)",
+        run="What you just ran",
+        today="Areas that feel sore today, comma separated",
+        avoid="Stretches to leave out today, comma separated",
+        group="Post one routine for everyone who joins (run leaders)",
+        window="Group mode: minutes members have to join (1-30, default 5)",
+    )
+    @app_commands.choices(run=RUN_CHOICES)
+    async def cooldown(
+        self,
+        interaction: Interaction,
+        minutes: app_commands.Range[int, 3, 60] = DEFAULT_MINUTES,
+        run: str = RunType.EASY.value,
+        today: str = "",
+        avoid: str = "",
+        group: bool = False,
+        window: app_commands.Range[int, 1, 30] = DEFAULT_WINDOW_MINUTES,
+    ) -> None:
+        if group:
+            await self._open_group(interaction, minutes, run, window)
+            return
+
+        async def work() -> Reply:
+            routine = await self.bot.coach.cooldown(interaction.user.id, minutes, run, today, avoid)
+            content = None
+            if routine.general:
+                content = (
+                    "You haven't listed tight areas yet, so here is a general routine. "
+                    "Add yours with `/tight add`."
+                )
+            return Reply(content, embed=routine_embed(routine, self.bot.catalogue))
+
+        await answer(interaction, work, ephemeral=False)
+
+    # -- group mode ----------------------------------------------------------------------------
+
+    async def _open_group(
+        self, interaction: Interaction, minutes: int, run: str, window: int
+    ) -> None:
+        if interaction.guild_id is None or interaction.channel_id is None:
+            await tell(interaction, "Group cooldowns happen in a server channel.")
+            return
+        if not 1 <= window <= 30:
+            await tell(interaction, "The join window must be between 1 and 30 minutes.")
+            return
+        closes_at = datetime.now(UTC) + timedelta(minutes=window)
+        group = await self.bot.coach.open_group(
+            interaction.guild_id,
+            interaction.channel_id,
+            interaction.user.id,
+            minutes,
+            run,
+            closes_at,
+        )
+        members = await self.bot.coach.group_members(group.id)
+        response = await interaction.response.send_message(
+            embed=self._card(group, members), view=group_view(group.id)
+        )
+        message_id = getattr(response, "message_id", None)
+        if message_id is None:
+            message_id = (await interaction.original_response()).id
+        await self.bot.coach.attach_group_message(group.id, message_id)
+        self.windows.schedule(group.id, closes_at.timestamp())
+
+    def _card(self, group: GroupCooldown, members: list[int]) -> discord.Embed:
+        run = self.bot.catalogue.rules.run[group.run].label
+        closes = discord.utils.format_dt(group.closes_at, "R")
+        embed = discord.Embed(
+            title=f"Group cooldown after the {run}: {group.minutes} min",
+            description=(
+                f"Led by <@{group.leader_id}>. Press **Join** and the routine will cover the "
+                f"areas most of you listed with `/tight add`.\nJoining closes {closes}, or "
+                "when the leader presses **Build routine**."
+            ),
+            colour=BRAND_COLOUR,
+        )
+        joined = " ".join(f"<@{m}>" for m in members) or "nobody yet"
+        embed.add_field(name=f"Joined ({len(members)})", value=joined[:1024], inline=False)
+        return embed
+
+    async def on_group_button(self, interaction: Interaction, action: str, group_id: int) -> None:
+        group = await self.bot.coach.group(group_id)
+        if group is None or group.state != "open":
+            await tell(interaction, "This group cooldown is closed.")
+            return
+        if action == "join":
+            await self._join(interaction, group)
+        elif action == "leave":
+            await self._leave(interaction, group)
+        elif interaction.user.id != group.leader_id:
+            await tell(interaction, "Only the run leader can do that.")
+        elif action == "build":
+            await self._build(group, interaction)
+        else:
+            await self._cancel(interaction, group)
+
+    async def _join(self, interaction: Interaction, group: GroupCooldown) -> None:
+        result = await self.bot.coach.join_group(group.id, interaction.user.id)
+        if result is JoinResult.ALREADY_JOINED:
+            await tell(interaction, "You're already in.")
+        elif result is JoinResult.CLOSED:
+            await tell(interaction, "This group cooldown is closed.")
+        else:
+            members = await self.bot.coach.group_members(group.id)
+            await interaction.response.edit_message(embed=self._card(group, members))
+
+    async def _leave(self, interaction: Interaction, group: GroupCooldown) -> None:
+        if interaction.user.id == group.leader_id:
+            await tell(interaction, "You lead this one; press Cancel to call it off.")
+            return
+        if not await self.bot.coach.leave_group(group.id, interaction.user.id):
+            await tell(interaction, "You weren't in this group.")
+            return
+        members = await self.bot.coach.group_members(group.id)
+        await interaction.response.edit_message(embed=self._card(group, members))
+
+    async def _cancel(self, interaction: Interaction, group: GroupCooldown) -> None:
+        if await self.bot.coach.cancel_group(group.id):
+            self.windows.cancel(group.id)
+            embed = discord.Embed(title="Group cooldown called off", colour=BRAND_COLOUR)
+            await interaction.response.edit_message(embed=embed, view=None)
+        else:
+            await tell(interaction, "This group cooldown is closed.")
+
+    async def _build(self, group: GroupCooldown, interaction: Interaction | None = None) -> None:
+        built = await self.bot.coach.build_group(group.id)
+        if built is None:  # the window timer or another press got there first
+            if interaction is not None:
+                await tell(interaction, "This group cooldown is closed.")
+            return
+        self.windows.cancel(group.id)
+        embed = self._routine_card(group, built)
+        if interaction is not None:
+            await interaction.response.edit_message(embed=embed, view=None)
+        elif group.message_id is not None:
+            channel = self.bot.get_partial_messageable(group.channel_id)
+            await channel.get_partial_message(group.message_id).edit(embed=embed, view=None)
+
+    def _routine_card(self, group: GroupCooldown, built: GroupRoutine) -> discord.Embed:
+        catalogue = self.bot.catalogue
+        run = catalogue.rules.run[group.run].label
+        heading = f"Group cooldown after the {run}: {group.minutes} min"
+        embed = routine_embed(built.routine, catalogue, heading)
+        targets = built.targets
+        covers = ", ".join(f"{catalogue.area_name(a)} ({targets.share(a)})" for a in targets.areas)
+        embed.insert_field_at(
+            0, name="Covers", value=covers[:1024] or "general areas", inline=False
+        )
+        runners = " ".join(f"<@{m}>" for m in targets.members)
+        embed.insert_field_at(
+            1, name=f"For {len(targets.members)}", value=runners[:1024], inline=False
+        )
+        return embed
+
+    async def _window_closed(self, key: Hashable) -> None:
+        group = await self.bot.coach.group(int(str(key)))
+        if group is not None and group.state == "open":
+            await self._build(group)
+
+
+async def setup(bot: CoachBot) -> None:
+    await bot.add_cog(Cooldown(bot))
