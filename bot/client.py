@@ -69,6 +69,11 @@ def _what(interaction: discord.Interaction[Any]) -> str:
     return f"/{command.qualified_name}" if command else f"interaction {interaction.id}"
 
 
+# The bot never joins voice; without this discord.py warns at every start about voice libraries.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class CoachBot(commands.AutoShardedBot):
     def __init__(
         self,
