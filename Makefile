@@ -41,6 +41,7 @@ plan: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.planner
+	$(BIN)/python -m bench.interactions
 
 # Refresh the lock after changing the ranges in pyproject.toml.
 lock: $(STAMP)

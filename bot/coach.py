@@ -16,7 +16,7 @@ from bot.group import GroupTargets, group_targets
 from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.planner import PlanRequest, plan
 from bot.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
-from bot.storage import AvoidedStretches, GroupCooldowns, TightAreas
+from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200
 
@@ -47,11 +47,13 @@ class Coach:
         tight_areas: TightAreas,
         avoided: AvoidedStretches,
         groups: GroupCooldowns,
+        preferences: Preferences,
     ) -> None:
         self.catalogue = catalogue
         self._tight = tight_areas
         self._avoided = avoided
         self._groups = groups
+        self._preferences = preferences
 
     # -- tight areas ---------------------------------------------------------------------------
 
@@ -113,10 +115,10 @@ class Coach:
     ) -> Routine:
         minutes, run_type = self.minutes(minutes), self.run_type(run)
         today_areas, avoid_now = self.areas(today), self.stretches(avoid)
-        stored = await self._tight.list(user_id)
-        avoided = {a.stretch_id for a in await self._avoided.list(user_id)}
+        member = await self._preferences.read(user_id)
+        avoided = {a.stretch_id for a in member.avoided}
         request = PlanRequest(
-            tight=tuple(a.area for a in stored),
+            tight=tuple(a.area for a in member.tight),
             minutes=minutes,
             run=run_type,
             today=tuple(today_areas),
@@ -133,9 +135,10 @@ class Coach:
         """
         members_areas: dict[int, list[str]] = {}
         avoid: set[str] = set()
-        for member in dict.fromkeys(member_ids):
-            members_areas[member] = [a.area for a in await self._tight.list(member)]
-            avoid |= {a.stretch_id for a in await self._avoided.list(member)}
+        for member_id in dict.fromkeys(member_ids):
+            member = await self._preferences.read(member_id)
+            members_areas[member_id] = [a.area for a in member.tight]
+            avoid |= {a.stretch_id for a in member.avoided}
         rules = self.catalogue.rules
         targets = group_targets(members_areas, rules.max_areas)
         request = PlanRequest(

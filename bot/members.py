@@ -57,3 +57,11 @@ class GroupCooldown:
     state: GroupState
     created_at: datetime
     closes_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MemberPreferences:
+    """A member's tight areas (priority order) and avoided stretches, read together."""
+
+    tight: tuple[TightArea, ...]
+    avoided: tuple[AvoidedStretch, ...]

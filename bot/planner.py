@@ -52,10 +52,12 @@ class Slot:
     replaces: Stretch | None = None
     # Place inside a fixed block (the closing pair keeps its order even when substituted).
     order: int = 0
+    # (stretch id, pass): what the routine holds at most once. Stored, as the planner's
+    # inner loops ask for it constantly.
+    key: tuple[str, int] = field(init=False)
 
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.stretch.id, self.pass_number)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.stretch.id, self.pass_number))
 
 
 @dataclass
@@ -356,9 +358,11 @@ class _Planner:
             for sid in self.run_rule.favour
             if area in self.catalogue.stretch(sid).areas
         ]
-        pool = list(dict.fromkeys([*favoured, *self.catalogue.stretches_for(area)]))
+        pool: dict[str, Stretch] = {}
+        for stretch in (*favoured, *self.catalogue.stretches_for(area)):
+            pool.setdefault(stretch.id, stretch)
         ordered: list[tuple[Stretch, Stretch | None]] = []
-        for stretch in pool:
+        for stretch in pool.values():
             if stretch.id not in self.request.avoid:
                 ordered.append((stretch, None))
                 continue

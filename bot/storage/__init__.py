@@ -2,13 +2,14 @@
 
 from bot.storage.database import Database, migrate
 from bot.storage.errors import DatabaseUnavailable
-from bot.storage.repositories import AvoidedStretches, GroupCooldowns, TightAreas
+from bot.storage.repositories import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 __all__ = [
     "AvoidedStretches",
     "Database",
     "DatabaseUnavailable",
     "GroupCooldowns",
+    "Preferences",
     "TightAreas",
     "migrate",
 ]

@@ -29,6 +29,7 @@ SQLITE_BUSY_TIMEOUT_MS = 5_000
 _MIGRATION_LOCK_KEY = 0x636F6F6C646F776E  # "cooldown"
 
 AlembicCommand = Callable[[Config, str], None]
+_READ_ONLY = "cooldown_read_only"
 
 
 class Database:
@@ -44,6 +45,8 @@ class Database:
         self.url: URL = make_url(url)
         self.engine: AsyncEngine = _create_engine(self.url, connect_timeout, connect_args or {})
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Same pool; the option tells the SQLite begin hook this transaction only reads.
+        self._read_engine = self.engine.execution_options(**{_READ_ONLY: True})
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -55,6 +58,18 @@ class Database:
         with unavailable_on_connection_errors():
             async with self._sessions.begin() as session:
                 yield session
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for a read-only unit of work: Core statements, no ORM session.
+
+        Reads are the hot path of every command, and skipping the Session's unit-of-work
+        machinery halves their cost. On SQLite it does not take the write lock, so reads run
+        side by side (WAL) instead of queueing behind every other transaction.
+        """
+        with unavailable_on_connection_errors():
+            async with self._read_engine.begin() as connection:
+                yield connection
 
     @asynccontextmanager
     async def migration_connection(self) -> AsyncIterator[AsyncConnection]:
@@ -159,5 +174,8 @@ def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any)
 def _begin_immediate(connection: Connection) -> None:
     # Taking the write lock up front makes concurrent writers wait (busy_timeout) instead of
     # failing with SQLITE_BUSY when a read-then-write transaction tries to upgrade its lock.
-    # It serialises all transactions, which is fine at a running club's scale.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Read-only transactions begin deferred: in WAL mode they never block or wait for writers.
+    if connection.get_execution_options().get(_READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

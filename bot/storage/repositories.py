@@ -13,9 +13,16 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
+from bot.members import (
+    AvoidedStretch,
+    GroupCooldown,
+    GroupState,
+    JoinResult,
+    MemberPreferences,
+    TightArea,
+)
 from bot.storage.database import Database
 from bot.storage.errors import DatabaseUnavailable
 from bot.storage.models import (
@@ -26,7 +33,7 @@ from bot.storage.models import (
     TightAreaRow,
 )
 
-__all__ = ["AvoidedStretches", "DatabaseUnavailable", "GroupCooldowns", "TightAreas"]
+__all__ = ["AvoidedStretches", "DatabaseUnavailable", "GroupCooldowns", "Preferences", "TightAreas"]
 
 
 class TightAreas:
@@ -36,9 +43,8 @@ class TightAreas:
         self._database = database
 
     async def list(self, user_id: int) -> builtins.list[TightArea]:
-        async with self._database.session() as session:
-            rows = await _tight_area_rows(session, user_id)
-        return [_tight_area(row) for row in rows]
+        async with self._database.reading() as connection:
+            return await _read_tight_areas(connection, user_id)
 
     async def add(self, user_id: int, area: str, note: str | None = None) -> bool:
         """Add `area` last in priority; False (and nothing changed) if the member has it."""
@@ -93,14 +99,8 @@ class AvoidedStretches:
         self._database = database
 
     async def list(self, user_id: int) -> builtins.list[AvoidedStretch]:
-        statement = (
-            select(AvoidedStretchRow)
-            .where(AvoidedStretchRow.user_id == user_id)
-            .order_by(AvoidedStretchRow.added_at, AvoidedStretchRow.id)
-        )
-        async with self._database.session() as session:
-            rows = (await session.scalars(statement)).all()
-        return [AvoidedStretch(stretch_id=row.stretch_id, added_at=row.added_at) for row in rows]
+        async with self._database.reading() as connection:
+            return await _read_avoided(connection, user_id)
 
     async def add(self, user_id: int, stretch_id: str) -> bool:
         """False (and nothing changed) if the member already avoids this stretch."""
@@ -217,8 +217,8 @@ class GroupCooldowns:
             .where(GroupMemberRow.group_id == group_id)
             .order_by(GroupMemberRow.joined_at, GroupMemberRow.id)
         )
-        async with self._database.session() as session:
-            return list((await session.scalars(statement)).all())
+        async with self._database.reading() as connection:
+            return list((await connection.scalars(statement)).all())
 
     async def close(self, group_id: int, state: GroupState) -> bool:
         """Move an open group to BUILT or CANCELLED; True only for the caller that did it.
@@ -259,6 +259,44 @@ class GroupCooldowns:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class Preferences:
+    """Everything a routine needs to know about a member, read in one round of queries."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def read(self, user_id: int) -> MemberPreferences:
+        async with self._database.reading() as connection:
+            tight = await _read_tight_areas(connection, user_id)
+            avoided = await _read_avoided(connection, user_id)
+        return MemberPreferences(tight=tuple(tight), avoided=tuple(avoided))
+
+
+async def _read_tight_areas(connection: AsyncConnection, user_id: int) -> list[TightArea]:
+    row = TightAreaRow
+    statement = (
+        select(row.area, row.priority, row.note, row.added_at)
+        .where(row.user_id == user_id)
+        .order_by(row.priority, row.added_at, row.id)
+    )
+    result = await connection.execute(statement)
+    return [
+        TightArea(area=area, priority=priority, note=note, added_at=added_at)
+        for area, priority, note, added_at in result
+    ]
+
+
+async def _read_avoided(connection: AsyncConnection, user_id: int) -> list[AvoidedStretch]:
+    row = AvoidedStretchRow
+    statement = (
+        select(row.stretch_id, row.added_at)
+        .where(row.user_id == user_id)
+        .order_by(row.added_at, row.id)
+    )
+    result = await connection.execute(statement)
+    return [AvoidedStretch(stretch_id=sid, added_at=added_at) for sid, added_at in result]
 
 
 def _tight_area(row: TightAreaRow) -> TightArea:

@@ -1,0 +1,188 @@
+"""Interactions at a fixed offered rate through the fake Discord, against `python -m bot`.
+
+The bot runs as its own process, exactly as `make run` starts it; this process runs the fake
+Discord, offers a mix of `/cooldown` and `/tight list` at each rate, and measures the time from
+dispatching INTERACTION_CREATE on the gateway to receiving the interaction callback.
+
+    python -m bench.interactions [--rates 50,150,300] [--seconds 10] [--backends sqlite,postgresql]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+
+from bench.machine import describe
+from bot.storage import Database, TightAreas
+from tests.fakediscord import FakeDiscord, FakeUser
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
+BENCH_DATABASE = "cooldown_bench"
+RUNS = ["easy", "long", "tempo", "intervals", "race"]
+AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads", "it_band"]
+
+
+@dataclass
+class Result:
+    backend: str
+    offered: int
+    achieved: float
+    sent: int
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+    bot_cpu_ms: float = 0.0
+
+
+async def fresh_postgres() -> str:
+    admin = await asyncpg.connect(POSTGRES_ADMIN)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+    finally:
+        await admin.close()
+    base = POSTGRES_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    return f"{base}/{BENCH_DATABASE}"
+
+
+async def seed(url: str, users: list[FakeUser]) -> None:
+    database = Database(url)
+    try:
+        await database.migrate()
+        tight = TightAreas(database)
+        for i, user in enumerate(users):
+            for k in range(3):
+                await tight.add(user.id, AREAS[(i + k) % len(AREAS)])
+    finally:
+        await database.dispose()
+
+
+async def start_bot(fake: FakeDiscord, url: str) -> asyncio.subprocess.Process:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
+    env.update(
+        DISCORD_TOKEN=fake.token,
+        DISCORD_API_BASE=fake.api_base,
+        DATABASE_URL=url,
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=ROOT, stderr=asyncio.subprocess.DEVNULL
+    )
+    await fake.wait_for_request("PUT", r"/applications/\d+/commands", timeout=60)
+    await fake.wait_ready(timeout=60)
+    return process
+
+
+async def offer(fake: FakeDiscord, users: list[FakeUser], rate: int, seconds: float) -> Result:
+    sent_at: dict[int, float] = {}
+    total = int(rate * seconds)
+    first_request = len(fake.requests)
+    start = time.monotonic()
+    for i in range(total):
+        delay = start + i / rate - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        user = users[i % len(users)]
+        command, options = ("tight list", {})
+        if i % 2:
+            run = RUNS[(i // 2) % len(RUNS)]
+            command, options = ("cooldown", {"minutes": 5 + (i * 7) % 26, "run": run})
+        t0 = time.monotonic()
+        sent = await fake.send_slash_command(command, options, user=user)
+        sent_at[sent.id] = t0
+    achieved = total / (time.monotonic() - start)
+    deadline = time.monotonic() + 10
+    answered: dict[int, float] = {}
+    while time.monotonic() < deadline and len(answered) < total:
+        await asyncio.sleep(0.1)
+        for request in fake.requests[first_request:]:
+            if request.method == "POST" and request.path.endswith("/callback"):
+                iid = int(request.path.split("/")[2])
+                if iid in sent_at and request.status < 400:
+                    answered.setdefault(iid, request.time - sent_at[iid])
+    latencies = sorted(answered.values()) or [float("nan")]
+    return Result(
+        backend="",
+        offered=rate,
+        achieved=achieved,
+        sent=total,
+        p50_ms=statistics.median(latencies) * 1000,
+        p99_ms=latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        max_ms=latencies[-1] * 1000,
+        errors=total - len(answered),
+    )
+
+
+async def run_backend(backend: str, rates: list[int], seconds: float) -> list[Result]:
+    users = [FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(300)]
+    with tempfile.TemporaryDirectory() as tmp:
+        if backend == "postgresql":
+            url = await fresh_postgres()
+        else:
+            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        await seed(url, users)
+        results = []
+        async with FakeDiscord() as fake:
+            process = await start_bot(fake, url)
+            try:
+                await offer(fake, users, 20, 2)  # warm up connections and caches
+                for rate in rates:
+                    cpu_before = cpu_seconds(process.pid)
+                    result = await offer(fake, users, rate, seconds)
+                    result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
+                    result.backend = backend
+                    results.append(result)
+                    await asyncio.sleep(1)
+            finally:
+                process.terminate()
+                await process.wait()
+        return results
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU the bot process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def print_table(results: list[Result]) -> None:
+    print(f"machine: {describe()}")
+    print(
+        "| backend | offered/s | achieved/s | sent | p50 ms | p99 ms | max ms | errors "
+        "| bot CPU ms/interaction |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print(
+            f"| {r.backend} | {r.offered} | {r.achieved:.0f} | {r.sent} | {r.p50_ms:.1f} "
+            f"| {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} | {r.bot_cpu_ms:.2f} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rates", default="50,150,300")
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    args = parser.parse_args()
+    rates = [int(r) for r in args.rates.split(",")]
+    results: list[Result] = []
+    for backend in args.backends.split(","):
+        results += asyncio.run(run_backend(backend, rates, args.seconds))
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()
