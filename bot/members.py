@@ -65,3 +65,29 @@ class MemberPreferences:
 
     tight: tuple[TightArea, ...]
     avoided: tuple[AvoidedStretch, ...]
+
+
+class SessionState(StrEnum):
+    """Where a routine card stands: not started yet, running or paused in its thread, or over."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    id: int
+    guild_id: int | None
+    channel_id: int
+    card_message_id: int | None
+    thread_id: int | None
+    control_message_id: int | None
+    owner_id: int
+    group_id: int | None
+    state: SessionState
+    snapshot: str
+    created_at: datetime
+    updated_at: datetime

@@ -2,10 +2,17 @@
 
 from bot.storage.database import Database, migrate
 from bot.storage.errors import DatabaseUnavailable
-from bot.storage.repositories import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
+from bot.storage.repositories import (
+    AvoidedStretches,
+    CooldownSessions,
+    GroupCooldowns,
+    Preferences,
+    TightAreas,
+)
 
 __all__ = [
     "AvoidedStretches",
+    "CooldownSessions",
     "Database",
     "DatabaseUnavailable",
     "GroupCooldowns",

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -120,3 +121,35 @@ class GroupMemberRow(Base):
     )
     user_id: Mapped[int] = mapped_column(BigInteger)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CooldownSessionRow(Base):
+    """A routine card and, once Start is pressed, the timed session it runs in a thread.
+
+    `snapshot` is the engine's own serialisation (routine, schedule, position); it is written
+    when the state changes, never every second.
+    """
+
+    __tablename__ = "cooldown_sessions"
+    __table_args__ = (
+        Index("ix_cooldown_sessions_state", "state"),
+        CheckConstraint(
+            "state IN ('ready', 'running', 'paused', 'finished', 'stopped')", name="state"
+        ),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    guild_id: Mapped[int | None] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    card_message_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    control_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    owner_id: Mapped[int] = mapped_column(BigInteger)
+    group_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("group_cooldowns.id", ondelete="SET NULL")
+    )
+    state: Mapped[str] = mapped_column(String(16), default="ready", server_default="ready")
+    snapshot: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

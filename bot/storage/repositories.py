@@ -21,6 +21,8 @@ from bot.members import (
     GroupState,
     JoinResult,
     MemberPreferences,
+    SessionState,
+    StoredSession,
     TightArea,
 )
 from bot.storage.database import Database
@@ -28,12 +30,20 @@ from bot.storage.errors import DatabaseUnavailable
 from bot.storage.models import (
     AvoidedStretchRow,
     Base,
+    CooldownSessionRow,
     GroupCooldownRow,
     GroupMemberRow,
     TightAreaRow,
 )
 
-__all__ = ["AvoidedStretches", "DatabaseUnavailable", "GroupCooldowns", "Preferences", "TightAreas"]
+__all__ = [
+    "AvoidedStretches",
+    "CooldownSessions",
+    "DatabaseUnavailable",
+    "GroupCooldowns",
+    "Preferences",
+    "TightAreas",
+]
 
 
 class TightAreas:
@@ -389,3 +399,116 @@ async def _delete(
 def _rowcount(result: Any) -> int:
     count = getattr(result, "rowcount", 0)
     return count if isinstance(count, int) else 0
+
+
+class CooldownSessions:
+    """Routine cards and their timed sessions.
+
+    A card is stored as READY with the routine it shows; `start()` moves it to RUNNING for
+    exactly one caller, so a double press (or two processes) starts one session. After that
+    the session's snapshot is saved whenever its state changes.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def create(
+        self,
+        *,
+        guild_id: int | None,
+        channel_id: int,
+        owner_id: int,
+        snapshot: str,
+        group_id: int | None = None,
+    ) -> StoredSession:
+        now = _now()
+        row = CooldownSessionRow(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            owner_id=owner_id,
+            group_id=group_id,
+            state=SessionState.READY.value,
+            snapshot=snapshot,
+            created_at=now,
+            updated_at=now,
+        )
+        async with self._database.session() as session:
+            session.add(row)
+            await session.flush()
+            return _stored_session(row)
+
+    async def attach_card(self, session_id: int, message_id: int) -> None:
+        statement = (
+            update(CooldownSessionRow)
+            .where(CooldownSessionRow.id == session_id)
+            .values(card_message_id=message_id)
+        )
+        async with self._database.session() as session:
+            await session.execute(statement)
+
+    async def get(self, session_id: int) -> StoredSession | None:
+        async with self._database.session() as session:
+            row = await session.get(CooldownSessionRow, session_id)
+            return None if row is None else _stored_session(row)
+
+    async def start(self, session_id: int, thread_id: int, snapshot: str) -> bool:
+        """READY → RUNNING with its thread; True only for the caller that did it."""
+        statement = (
+            update(CooldownSessionRow)
+            .where(
+                CooldownSessionRow.id == session_id,
+                CooldownSessionRow.state == SessionState.READY.value,
+            )
+            .values(
+                state=SessionState.RUNNING.value,
+                thread_id=thread_id,
+                snapshot=snapshot,
+                updated_at=_now(),
+            )
+        )
+        async with self._database.session() as session:
+            result = await session.execute(statement)
+        return _rowcount(result) == 1
+
+    async def save(
+        self,
+        session_id: int,
+        state: SessionState,
+        snapshot: str,
+        control_message_id: int | None = None,
+    ) -> None:
+        values: dict[str, Any] = {"state": state.value, "snapshot": snapshot, "updated_at": _now()}
+        if control_message_id is not None:
+            values["control_message_id"] = control_message_id
+        statement = (
+            update(CooldownSessionRow).where(CooldownSessionRow.id == session_id).values(**values)
+        )
+        async with self._database.session() as session:
+            await session.execute(statement)
+
+    async def active(self, guild_ids: Iterable[int] | None = None) -> builtins.list[StoredSession]:
+        """Running and paused sessions (of these guilds), to resume after a restart."""
+        live = (SessionState.RUNNING.value, SessionState.PAUSED.value)
+        statement = select(CooldownSessionRow).where(CooldownSessionRow.state.in_(live))
+        if guild_ids is not None:
+            statement = statement.where(CooldownSessionRow.guild_id.in_(list(guild_ids)))
+        async with self._database.session() as session:
+            rows = (await session.scalars(statement.order_by(CooldownSessionRow.id))).all()
+        return [_stored_session(row) for row in rows]
+
+
+def _stored_session(row: CooldownSessionRow) -> StoredSession:
+    return StoredSession(
+        id=row.id,
+        guild_id=row.guild_id,
+        channel_id=row.channel_id,
+        card_message_id=row.card_message_id,
+        thread_id=row.thread_id,
+        control_message_id=row.control_message_id,
+        owner_id=row.owner_id,
+        group_id=row.group_id,
+        state=SessionState(row.state),
+        snapshot=row.snapshot,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

@@ -70,14 +70,14 @@ def bot_env(**extra: str) -> dict[str, str]:
 
 
 async def run_bot_process(
-    tmp_path: Path, env: dict[str, str], timeout: float = 30
+    tmp_path: Path, env: dict[str, str], limit: float = 30
 ) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot",
         cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    _, stderr = await asyncio.wait_for(process.communicate(), timeout)
+    _, stderr = await asyncio.wait_for(process.communicate(), limit)
     assert process.returncode is not None
     return process.returncode, stderr.decode()
 

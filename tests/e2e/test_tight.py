@@ -97,7 +97,7 @@ async def test_clear_asks_first_and_only_the_member_can_confirm(
     sent = await fake.send_slash_command("tight clear", {}, user=ALICE)
     asked = await answer_to(fake, sent)
     assert is_ephemeral(asked) and "Clear all of these?" in text_of(asked)
-    confirm, keep = custom_ids(asked)
+    confirm, _keep = custom_ids(asked)
     card = fake.original_message(sent)
     assert card is not None
     assert await listed_areas(bot, ALICE.id) == ["calves", "glutes"]

@@ -100,3 +100,29 @@ async def empty_database(backend: str, tmp_path: Path) -> AsyncIterator[Database
 async def database(empty_database: Database) -> Database:
     await empty_database.migrate()
     return empty_database
+
+
+def _reopen_args(database: Database, schema: str | None) -> tuple[str, dict[str, object]]:
+    url = database.url.render_as_string(hide_password=False)
+    if schema is None:
+        return url, {}
+    return url, {"server_settings": {"search_path": schema}}
+
+
+async def _schema(database: Database) -> str | None:
+    """The PostgreSQL schema the test's tables live in (None on SQLite)."""
+    if database.engine.dialect.name != "postgresql":
+        return None
+    async with database.engine.connect() as connection:
+        return str(await connection.scalar(text("SELECT current_schema()")))
+
+
+@asynccontextmanager
+async def another_process(database: Database) -> AsyncIterator[Database]:
+    """A second engine on the same database, as another shard or a restarted bot would open."""
+    url, connect_args = _reopen_args(database, await _schema(database))
+    other = Database(url, connect_args=connect_args)
+    try:
+        yield other
+    finally:
+        await other.dispose()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -13,6 +11,7 @@ from sqlalchemy import delete, inspect, text
 from bot.members import GroupCooldown, GroupState, JoinResult
 from bot.storage import Database, GroupCooldowns, TightAreas
 from bot.storage.models import GroupCooldownRow
+from tests.storage.conftest import _reopen_args, _schema, another_process
 
 GUILD = 900_000_000_000_000_001
 CHANNEL = 900_000_000_000_000_002
@@ -28,32 +27,6 @@ async def _create(
 ) -> GroupCooldown:
     closes_at = datetime.now(UTC) + closes_in
     return await groups.create(GUILD, CHANNEL, leader, 12, "easy", closes_at)
-
-
-def _reopen_args(database: Database, schema: str | None) -> tuple[str, dict[str, object]]:
-    url = database.url.render_as_string(hide_password=False)
-    if schema is None:
-        return url, {}
-    return url, {"server_settings": {"search_path": schema}}
-
-
-async def _schema(database: Database) -> str | None:
-    """The PostgreSQL schema the test's tables live in (None on SQLite)."""
-    if database.engine.dialect.name != "postgresql":
-        return None
-    async with database.engine.connect() as connection:
-        return str(await connection.scalar(text("SELECT current_schema()")))
-
-
-@asynccontextmanager
-async def _another_process(database: Database) -> AsyncIterator[Database]:
-    """A second engine on the same database, as another shard or a restarted bot would open."""
-    url, connect_args = _reopen_args(database, await _schema(database))
-    other = Database(url, connect_args=connect_args)
-    try:
-        yield other
-    finally:
-        await other.dispose()
 
 
 async def _table_names(database: Database) -> set[str]:
@@ -208,7 +181,7 @@ async def test_concurrent_closes_have_one_winner(database: Database) -> None:
 
 
 async def test_closes_from_two_processes_have_one_winner(database: Database) -> None:
-    async with _another_process(database) as other:
+    async with another_process(database) as other:
         here, there = GroupCooldowns(database), GroupCooldowns(other)
         group = await _create(here)
         closes = [repo.close(group.id, GroupState.BUILT) for repo in (here, there) * 5]

@@ -11,7 +11,13 @@ from sqlalchemy import Connection, inspect, text
 from bot.storage import Database, TightAreas
 from bot.storage.models import Base
 
-TABLES = {"tight_areas", "avoided_stretches", "group_cooldowns", "group_members"}
+TABLES = {
+    "tight_areas",
+    "avoided_stretches",
+    "group_cooldowns",
+    "group_members",
+    "cooldown_sessions",
+}
 
 
 async def _table_names(database: Database) -> set[str]:
@@ -37,7 +43,7 @@ async def test_migrate_twice_is_a_no_op(database: Database) -> None:
 
     async with database.engine.connect() as connection:
         version = await connection.scalar(text("SELECT version_num FROM alembic_version"))
-    assert version == "0002"
+    assert version == "0003"
 
 
 async def test_migrations_match_the_models(database: Database) -> None:
