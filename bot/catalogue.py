@@ -275,8 +275,13 @@ class Catalogue(_Strict):
         return tuple(hits or self.closest_areas(typed))[:limit]
 
     def search_stretches(self, typed: str, limit: int = 25) -> tuple[str, ...]:
+        """What a member can leave out, for autocomplete: not the closing reminder."""
         key = normalise(typed)
-        hits = _unique(sid for word, sid in self._stretch_words.items() if not key or key in word)
+        hits = _unique(
+            sid
+            for word, sid in self._stretch_words.items()
+            if (not key or key in word) and self._stretch_index[sid].kind is not Kind.REMINDER
+        )
         return tuple(hits)[:limit]
 
 

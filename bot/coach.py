@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.catalogue import Catalogue, UnknownArea, UnknownStretch
+from bot.catalogue import Catalogue, Kind, UnknownArea, UnknownStretch
 from bot.group import GroupTargets, group_targets
 from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.planner import PlanRequest, plan
@@ -92,6 +92,8 @@ class Coach:
 
     async def avoid(self, user_id: int, typed: str) -> Change:
         stretch = self.stretch(typed)
+        if self.catalogue.stretch(stretch).kind is Kind.REMINDER:
+            raise InputError("The hydration reminder is always part of the routine.")
         added = await self._avoided.add(user_id, stretch)
         return Change(stretch, self.catalogue.stretch(stretch).name, added)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -40,17 +41,60 @@ async def answer(
     window and then sends the result as a follow-up.
     """
     task = asyncio.ensure_future(work())
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if task not in done:
-        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-    reply = await task
-    kwargs: dict[str, Any] = {"content": reply.content, "embed": reply.embed}
-    if reply.view is not None:
-        kwargs["view"] = reply.view
+    deferred = await _defer_if_slow(
+        task, lambda: interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    )
+    try:
+        reply = await task
+    except Exception:
+        if deferred and not ephemeral:
+            # A follow-up would replace the public "thinking…" message and show the error to
+            # the channel; taking it down lets the error go to the member alone.
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+        raise
+    kwargs = _without_none({"content": reply.content, "embed": reply.embed, "view": reply.view})
     if interaction.response.is_done():
-        await interaction.followup.send(ephemeral=ephemeral, **_without_none(kwargs))
+        await interaction.followup.send(ephemeral=ephemeral, **kwargs)
     else:
-        await interaction.response.send_message(ephemeral=ephemeral, **_without_none(kwargs))
+        await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+
+
+@dataclass
+class Press:
+    """What a button press does to its message: edit it, or tell the presser privately."""
+
+    tell: str | None = None
+    embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+    edit: bool = False
+
+
+async def answer_press(interaction: Interaction, work: Callable[[], Awaitable[Press]]) -> None:
+    """Like `answer`, for components: a slow press is deferred as an update, then applied."""
+    task = asyncio.ensure_future(work())
+    await _defer_if_slow(task, interaction.response.defer)
+    press = await task
+    done = interaction.response.is_done()
+    if press.edit:
+        if done:
+            await interaction.edit_original_response(embed=press.embed, view=press.view)
+        else:
+            await interaction.response.edit_message(embed=press.embed, view=press.view)
+    elif press.tell:
+        if done:
+            await interaction.followup.send(press.tell, ephemeral=True)
+        else:
+            await interaction.response.send_message(press.tell, ephemeral=True)
+
+
+async def _defer_if_slow(task: asyncio.Future[Any], defer: Callable[[], Awaitable[Any]]) -> bool:
+    """Acknowledge the interaction if `task` is not done well inside the 3-second window."""
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    if task in done:
+        return False
+    await defer()
+    return True
 
 
 def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -13,10 +14,18 @@ from discord.ext import commands
 
 from bot.client import report_failure, tell
 from bot.coach import GroupRoutine
-from bot.members import GroupCooldown, JoinResult
+from bot.members import GroupCooldown, GroupState, JoinResult
 from bot.routine import DEFAULT_MINUTES, RunType
 from bot.timers import TimerLoop
-from cogs.common import BRAND_COLOUR, Interaction, Reply, answer, routine_embed
+from cogs.common import (
+    BRAND_COLOUR,
+    Interaction,
+    Press,
+    Reply,
+    answer,
+    answer_press,
+    routine_embed,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -27,6 +36,7 @@ log = logging.getLogger(__name__)
 
 RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for r in RunType]
 DEFAULT_WINDOW_MINUTES = 5
+CLOSED = "This group cooldown is closed."
 
 
 class GroupButton(
@@ -78,6 +88,7 @@ class Cooldown(commands.Cog):
     def __init__(self, bot: CoachBot) -> None:
         self.bot = bot
         self.windows = TimerLoop(self._window_closed)
+        self._card_locks: dict[int, asyncio.Lock] = {}
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GroupButton)
@@ -132,29 +143,29 @@ class Cooldown(commands.Cog):
     async def _open_group(
         self, interaction: Interaction, minutes: int, run: str, window: int
     ) -> None:
-        if interaction.guild_id is None or interaction.channel_id is None:
+        guild_id, channel_id = interaction.guild_id, interaction.channel_id
+        if guild_id is None or channel_id is None:
             await tell(interaction, "Group cooldowns happen in a server channel.")
             return
         if not 1 <= window <= 30:
             await tell(interaction, "The join window must be between 1 and 30 minutes.")
             return
         closes_at = datetime.now(UTC) + timedelta(minutes=window)
-        group = await self.bot.coach.open_group(
-            interaction.guild_id,
-            interaction.channel_id,
-            interaction.user.id,
-            minutes,
-            run,
-            closes_at,
-        )
-        members = await self.bot.coach.group_members(group.id)
-        response = await interaction.response.send_message(
-            embed=self._card(group, members), view=group_view(group.id)
-        )
-        message_id = getattr(response, "message_id", None)
-        if message_id is None:
-            message_id = (await interaction.original_response()).id
-        await self.bot.coach.attach_group_message(group.id, message_id)
+        opened: list[GroupCooldown] = []
+
+        async def work() -> Reply:
+            coach = self.bot.coach
+            group = await coach.open_group(
+                guild_id, channel_id, interaction.user.id, minutes, run, closes_at
+            )
+            opened.append(group)
+            members = await coach.group_members(group.id)
+            return Reply(embed=self._card(group, members), view=group_view(group.id))
+
+        await answer(interaction, work, ephemeral=False)
+        group = opened[0]
+        message = await interaction.original_response()
+        await self.bot.coach.attach_group_message(group.id, message.id)
         self.windows.schedule(group.id, closes_at.timestamp())
 
     def _card(self, group: GroupCooldown, members: list[int]) -> discord.Embed:
@@ -173,63 +184,61 @@ class Cooldown(commands.Cog):
         embed.add_field(name=f"Joined ({len(members)})", value=joined[:1024], inline=False)
         return embed
 
+    def _card_lock(self, group_id: int) -> asyncio.Lock:
+        # A join's card update and the build's routine must not cross: whichever edits the
+        # card second would win. Group buttons of a guild always reach the process that owns
+        # its shard, so a lock in this process is enough.
+        return self._card_locks.setdefault(group_id, asyncio.Lock())
+
     async def on_group_button(self, interaction: Interaction, action: str, group_id: int) -> None:
+        async with self._card_lock(group_id):
+            await answer_press(interaction, lambda: self._press(interaction, action, group_id))
+
+    async def _press(self, interaction: Interaction, action: str, group_id: int) -> Press:
         group = await self.bot.coach.group(group_id)
-        if group is None or group.state != "open":
-            await tell(interaction, "This group cooldown is closed.")
-            return
+        user_id = interaction.user.id
+        if group is None or group.state != GroupState.OPEN:
+            return Press(tell=CLOSED)
         if action == "join":
-            await self._join(interaction, group)
-        elif action == "leave":
-            await self._leave(interaction, group)
-        elif interaction.user.id != group.leader_id:
-            await tell(interaction, "Only the run leader can do that.")
-        elif action == "build":
-            await self._build(group, interaction)
-        else:
-            await self._cancel(interaction, group)
+            return await self._join(group, user_id)
+        if action == "leave":
+            return await self._leave(group, user_id)
+        if user_id != group.leader_id:
+            return Press(tell="Only the run leader can do that.")
+        if action == "build":
+            return await self._build(group)
+        return await self._cancel(group)
 
-    async def _join(self, interaction: Interaction, group: GroupCooldown) -> None:
-        result = await self.bot.coach.join_group(group.id, interaction.user.id)
+    async def _join(self, group: GroupCooldown, user_id: int) -> Press:
+        result = await self.bot.coach.join_group(group.id, user_id)
         if result is JoinResult.ALREADY_JOINED:
-            await tell(interaction, "You're already in.")
-        elif result is JoinResult.CLOSED:
-            await tell(interaction, "This group cooldown is closed.")
-        else:
-            members = await self.bot.coach.group_members(group.id)
-            await interaction.response.edit_message(embed=self._card(group, members))
-
-    async def _leave(self, interaction: Interaction, group: GroupCooldown) -> None:
-        if interaction.user.id == group.leader_id:
-            await tell(interaction, "You lead this one; press Cancel to call it off.")
-            return
-        if not await self.bot.coach.leave_group(group.id, interaction.user.id):
-            await tell(interaction, "You weren't in this group.")
-            return
+            return Press(tell="You're already in.")
+        if result is JoinResult.CLOSED:
+            return Press(tell=CLOSED)
         members = await self.bot.coach.group_members(group.id)
-        await interaction.response.edit_message(embed=self._card(group, members))
+        return Press(embed=self._card(group, members), view=group_view(group.id), edit=True)
 
-    async def _cancel(self, interaction: Interaction, group: GroupCooldown) -> None:
-        if await self.bot.coach.cancel_group(group.id):
-            self.windows.cancel(group.id)
-            embed = discord.Embed(title="Group cooldown called off", colour=BRAND_COLOUR)
-            await interaction.response.edit_message(embed=embed, view=None)
-        else:
-            await tell(interaction, "This group cooldown is closed.")
+    async def _leave(self, group: GroupCooldown, user_id: int) -> Press:
+        if user_id == group.leader_id:
+            return Press(tell="You lead this one; press Cancel to call it off.")
+        if not await self.bot.coach.leave_group(group.id, user_id):
+            return Press(tell="You weren't in this group.")
+        members = await self.bot.coach.group_members(group.id)
+        return Press(embed=self._card(group, members), view=group_view(group.id), edit=True)
 
-    async def _build(self, group: GroupCooldown, interaction: Interaction | None = None) -> None:
+    async def _cancel(self, group: GroupCooldown) -> Press:
+        if not await self.bot.coach.cancel_group(group.id):
+            return Press(tell=CLOSED)
+        self.windows.cancel(group.id)
+        embed = discord.Embed(title="Group cooldown called off", colour=BRAND_COLOUR)
+        return Press(embed=embed, view=None, edit=True)
+
+    async def _build(self, group: GroupCooldown) -> Press:
         built = await self.bot.coach.build_group(group.id)
         if built is None:  # the window timer or another press got there first
-            if interaction is not None:
-                await tell(interaction, "This group cooldown is closed.")
-            return
+            return Press(tell=CLOSED)
         self.windows.cancel(group.id)
-        embed = self._routine_card(group, built)
-        if interaction is not None:
-            await interaction.response.edit_message(embed=embed, view=None)
-        elif group.message_id is not None:
-            channel = self.bot.get_partial_messageable(group.channel_id)
-            await channel.get_partial_message(group.message_id).edit(embed=embed, view=None)
+        return Press(embed=self._routine_card(group, built), view=None, edit=True)
 
     def _routine_card(self, group: GroupCooldown, built: GroupRoutine) -> discord.Embed:
         catalogue = self.bot.catalogue
@@ -248,9 +257,17 @@ class Cooldown(commands.Cog):
         return embed
 
     async def _window_closed(self, key: Hashable) -> None:
-        group = await self.bot.coach.group(int(str(key)))
-        if group is not None and group.state == "open":
-            await self._build(group)
+        group_id = int(str(key))
+        async with self._card_lock(group_id):
+            group = await self.bot.coach.group(group_id)
+            if group is None or group.state != GroupState.OPEN or group.message_id is None:
+                return
+            press = await self._build(group)
+            if press.edit:
+                channel = self.bot.get_partial_messageable(group.channel_id)
+                message = channel.get_partial_message(group.message_id)
+                await message.edit(embed=press.embed, view=None)
+        self._card_locks.pop(group_id, None)
 
 
 async def setup(bot: CoachBot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.fakediscord import FakeDiscord, FakeUser
@@ -56,3 +57,45 @@ def custom_ids(body: dict[str, Any]) -> list[str]:
         for component in row.get("components", [])
         if "custom_id" in component
     ]
+
+
+def embeds_of(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return list((body.get("data") or {}).get("embeds") or [])
+
+
+def field_value(embed: dict[str, Any], name_prefix: str) -> str:
+    """The value of the first embed field whose name starts with `name_prefix`."""
+    for item in embed.get("fields") or []:
+        if item.get("name", "").startswith(name_prefix):
+            return str(item.get("value", ""))
+    names = [item.get("name") for item in embed.get("fields") or []]
+    raise AssertionError(f"no field starting with {name_prefix!r} in {names}")
+
+
+_TOTAL = re.compile(r"Total (\d+):(\d\d) of (\d+):00")
+
+
+def footer_total(body: dict[str, Any]) -> tuple[int, int]:
+    """(seconds the routine takes, minutes asked for), read from the routine embed's footer."""
+    footer = (embeds_of(body)[0].get("footer") or {}).get("text", "")
+    found = _TOTAL.search(footer)
+    assert found, f"no total in footer {footer!r}"
+    return int(found[1]) * 60 + int(found[2]), int(found[3])
+
+
+def public_messages(fake: FakeDiscord, channel_id: int) -> list[dict[str, Any]]:
+    """What everyone in the channel can read: its non-ephemeral messages."""
+    return [
+        m for m in fake.channel_messages(channel_id) if not int(m.get("flags") or 0) & EPHEMERAL
+    ]
+
+
+def assert_short_error(body: dict[str, Any], *expected: str) -> str:
+    """An error answer: ephemeral, short, no traceback, and saying what is expected."""
+    text = text_of(body)
+    assert is_ephemeral(body), f"error answer is public: {text!r}"
+    assert len(text) < 300, f"error answer too long ({len(text)}): {text!r}"
+    assert "Traceback" not in text
+    for part in expected:
+        assert part in text, f"{part!r} not in {text!r}"
+    return text
