@@ -1,0 +1,64 @@
+"""Pacing the bot's own REST calls under Discord's global limit.
+
+Discord allows a bot about 50 requests a second in all. discord.py obeys each route's
+rate-limit headers and retries 429s, but it does not pace ahead of the global limit, so a
+burst (a thousand sessions changing step in the same second, a weekly check-in to every club)
+earns 429s and, after five retries, lost requests. Background work takes tokens from one
+bucket first; calls that can be coalesced (a progress line) give way when the bucket is dry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+DISCORD_GLOBAL_PER_SECOND = 50
+
+
+class RestBudget:
+    """A token bucket: `rate` calls a second on average, bursts of up to `burst`."""
+
+    def __init__(
+        self, rate: float, burst: int | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate = rate
+        self.burst = burst if burst is not None else max(1, int(rate))
+        self._clock = clock
+        self._tokens = float(self.burst)
+        self._updated = clock()
+        self._lock = asyncio.Lock()
+        self.taken = 0
+        self.declined = 0
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
+        self._updated = now
+
+    def try_take(self) -> bool:
+        """A token now or never: for calls that can be skipped or merged into a later one."""
+        self._refill()
+        if self._tokens >= 1:
+            self._tokens -= 1
+            self.taken += 1
+            return True
+        self.declined += 1
+        return False
+
+    async def take(self) -> None:
+        """Wait for a token: for calls that must happen, in the order they asked."""
+        async with self._lock:
+            self._refill()
+            while self._tokens < 1:
+                await asyncio.sleep((1 - self._tokens) / self.rate)
+                self._refill()
+            self._tokens -= 1
+            self.taken += 1
+
+    def wait_estimate(self) -> float:
+        """Seconds a `take()` asked now would wait: how far behind the bucket is."""
+        self._refill()
+        return max(0.0, (1 - self._tokens) / self.rate)

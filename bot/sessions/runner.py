@@ -1,0 +1,160 @@
+"""Runs many sessions on one timer loop and hands their events to a sink (the Discord side).
+
+Each session is woken only when its `next_due` comes, never polled every second; a command
+(pause, skip, ...) reschedules it. Per session, events reach the sink in order: a command and a
+timer firing together take turns on the session's lock. So the sink must not await a command
+on the session it is delivering for (it would wait on itself); it may start a task for one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
+from typing import Any
+
+from bot.sessions.engine import Event, InvalidCommand, Session, SessionNotFound, SessionOver
+from bot.timers import Clock, TimerLoop
+
+log = logging.getLogger(__name__)
+
+Sink = Callable[[Event], Awaitable[None]]
+ChangeHook = Callable[[Session], Awaitable[None]]
+Command = Callable[[Session, float], list[Event]]
+
+# Ended sessions kept so that a late button press gets "over" rather than "not found".
+KEEP_ENDED = 1000
+
+
+class SessionRunner:
+    def __init__(
+        self,
+        sink: Sink,
+        *,
+        clock: Clock = time.time,
+        on_change: ChangeHook | None = None,
+    ) -> None:
+        self._sink = sink
+        self._clock = clock
+        self._on_change = on_change
+        self._sessions: dict[str, Session] = {}
+        self._ended: OrderedDict[str, Session] = OrderedDict()
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._timers = TimerLoop(self._wake, clock)
+
+    async def close(self) -> None:
+        await self._timers.stop()
+
+    def get(self, session_id: str) -> Session | None:
+        return self._sessions.get(session_id) or self._ended.get(session_id)
+
+    def active(self) -> list[Session]:
+        return list(self._sessions.values())
+
+    async def start(self, session: Session) -> list[Event]:
+        if session.id in self._sessions or session.id in self._ended:
+            raise InvalidCommand(f"A session with id {session.id!r} already exists.")
+        self._sessions[session.id] = session
+        try:
+            return await self._command(session.id, Session.start)
+        except Exception:
+            self._sessions.pop(session.id, None)
+            raise
+
+    async def pause(self, session_id: str) -> list[Event]:
+        return await self._command(session_id, Session.pause)
+
+    async def resume(self, session_id: str) -> list[Event]:
+        return await self._command(session_id, Session.resume)
+
+    async def skip(self, session_id: str) -> list[Event]:
+        return await self._command(session_id, Session.skip)
+
+    async def stop(self, session_id: str) -> list[Event]:
+        return await self._command(session_id, Session.stop)
+
+    async def restore(self, snapshots: Iterable[Mapping[str, Any]]) -> list[Session]:
+        """Take back the sessions saved before a restart; a broken snapshot is logged, skipped."""
+        restored: list[Session] = []
+        for snapshot in snapshots:
+            session = await self._restore_one(snapshot)
+            if session is not None:
+                restored.append(session)
+        return restored
+
+    async def _restore_one(self, snapshot: Mapping[str, Any]) -> Session | None:
+        try:
+            session, events = Session.restore(snapshot, self._clock())
+        except (KeyError, TypeError, ValueError, IndexError):
+            log.exception("session snapshot %r cannot be restored", snapshot.get("id"))
+            return None
+        if session.id in self._sessions:
+            log.warning("session %s is already running; snapshot ignored", session.id)
+            return None
+        self._sessions[session.id] = session
+        async with self._lock(session.id):
+            await self._settle(session, events)
+        return session
+
+    def _find(self, session_id: str) -> Session:
+        session = self._sessions.get(session_id)
+        if session is not None:
+            return session
+        if session_id in self._ended:
+            raise SessionOver("This session is over.")
+        raise SessionNotFound(f"No session {session_id!r}.")
+
+    def _lock(self, session_id: str) -> asyncio.Lock:
+        return self._locks.setdefault(session_id, asyncio.Lock())
+
+    async def _command(self, session_id: str, command: Command) -> list[Event]:
+        session = self._find(session_id)
+        async with self._lock(session_id):
+            events = command(session, self._clock())
+            await self._settle(session, events)
+        return events
+
+    async def _wake(self, key: Hashable) -> None:
+        session = self._sessions.get(str(key))
+        if session is None:
+            return
+        async with self._lock(session.id):
+            await self._settle(session, session.advance(self._clock()))
+
+    async def _settle(self, session: Session, events: list[Event]) -> None:
+        # Reschedule before delivering: a sink that fails must not leave the session stranded.
+        self._reschedule(session)
+        for event in events:
+            await self._deliver(event)
+        if events and self._on_change is not None:
+            try:
+                await self._on_change(session)
+            except Exception:
+                log.exception("saving session %s failed", session.id)
+
+    def _reschedule(self, session: Session) -> None:
+        due = session.next_due()
+        if due is not None:
+            self._timers.start()
+            self._timers.schedule(session.id, due)
+            return
+        self._timers.cancel(session.id)
+        if session.is_over:
+            self._retire(session)
+
+    def _retire(self, session: Session) -> None:
+        self._sessions.pop(session.id, None)
+        self._locks.pop(session.id, None)
+        self._ended[session.id] = session
+        while len(self._ended) > KEEP_ENDED:
+            self._ended.popitem(last=False)
+
+    async def _deliver(self, event: Event) -> None:
+        try:
+            await self._sink(event)
+        except Exception:
+            log.exception(
+                "delivering %s for session %s failed", type(event).__name__, event.session_id
+            )
