@@ -67,7 +67,11 @@ def load_settings() -> Settings:
 
 
 async def create_bot(
-    settings: Settings, catalogue: Catalogue | None = None, **options: Any
+    settings: Settings,
+    catalogue: Catalogue | None = None,
+    *,
+    time_scale: float = 1.0,
+    **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
     database = Database(settings.database_url)
@@ -84,7 +88,7 @@ async def create_bot(
         GroupCooldowns(database),
         Preferences(database),
     )
-    return CoachBot(settings, database, catalogue, coach, **options)
+    return CoachBot(settings, database, catalogue, coach, time_scale=time_scale, **options)
 
 
 async def serve(settings: Settings) -> None:

@@ -12,11 +12,11 @@ from discord.ext import commands
 from bot.catalogue import Catalogue
 from bot.coach import Coach, InputError
 from bot.settings import Settings
-from bot.storage import Database, DatabaseUnavailable
+from bot.storage import CooldownSessions, Database, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.tight", "cogs.stretch", "cogs.cooldown")
+EXTENSIONS = ("cogs.tight", "cogs.stretch", "cogs.session", "cogs.cooldown")
 
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
@@ -81,6 +81,8 @@ class CoachBot(commands.AutoShardedBot):
         database: Database,
         catalogue: Catalogue,
         coach: Coach,
+        *,
+        time_scale: float = 1.0,
         **options: Any,
     ) -> None:
         sharding: dict[str, Any] = {}
@@ -101,6 +103,9 @@ class CoachBot(commands.AutoShardedBot):
         self.database = database
         self.catalogue = catalogue
         self.coach = coach
+        self.session_cards = CooldownSessions(database)
+        # Wall seconds per routine second: 1 in production; tests run routines faster.
+        self.time_scale = time_scale
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
@@ -122,6 +127,13 @@ class CoachBot(commands.AutoShardedBot):
         log.info("logged in as %s in %d servers", self.user, len(self.guilds))
 
     async def close(self) -> None:
+        # Unloading stops the extensions' timers (join windows, sessions) before the
+        # connection and the database go away under them.
+        for extension in list(self.extensions):
+            try:
+                await self.unload_extension(extension)
+            except commands.ExtensionError:
+                log.exception("unloading %s failed", extension)
         try:
             await super().close()
         finally:

@@ -26,6 +26,7 @@ from cogs.common import (
     answer_press,
     routine_embed,
 )
+from cogs.session import card_snapshot, new_card, start_view
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -110,6 +111,7 @@ class Cooldown(commands.Cog):
         avoid="Stretches to leave out today, comma separated",
         group="Post one routine for everyone who joins (run leaders)",
         window="Group mode: minutes members have to join (1-30, default 5)",
+        tts="Read each step aloud when you press Start (text-to-speech)",
     )
     @app_commands.choices(run=RUN_CHOICES)
     async def cooldown(
@@ -121,6 +123,7 @@ class Cooldown(commands.Cog):
         avoid: str = "",
         group: bool = False,
         window: app_commands.Range[int, 1, 30] = DEFAULT_WINDOW_MINUTES,
+        tts: bool = False,
     ) -> None:
         if group:
             await self._open_group(interaction, minutes, run, window)
@@ -134,7 +137,9 @@ class Cooldown(commands.Cog):
                     "You haven't listed tight areas yet, so here is a general routine. "
                     "Add yours with `/tight add`."
                 )
-            return Reply(content, embed=routine_embed(routine, self.bot.catalogue))
+            card = await new_card(self.bot, interaction, routine, tts=tts)
+            embed = routine_embed(routine, self.bot.catalogue)
+            return Reply(content, embed=embed, view=start_view(card))
 
         await answer(interaction, work, ephemeral=False)
 
@@ -238,7 +243,15 @@ class Cooldown(commands.Cog):
         if built is None:  # the window timer or another press got there first
             return Press(tell=CLOSED)
         self.windows.cancel(group.id)
-        return Press(embed=self._routine_card(group, built), view=None, edit=True)
+        card = await self.bot.session_cards.create(
+            guild_id=group.guild_id,
+            channel_id=group.channel_id,
+            owner_id=group.leader_id,
+            snapshot=card_snapshot(built.routine, built.targets.members),
+            group_id=group.id,
+        )
+        embed = self._routine_card(group, built)
+        return Press(embed=embed, view=start_view(card.id), edit=True)
 
     def _routine_card(self, group: GroupCooldown, built: GroupRoutine) -> discord.Embed:
         catalogue = self.bot.catalogue
@@ -266,7 +279,7 @@ class Cooldown(commands.Cog):
             if press.edit:
                 channel = self.bot.get_partial_messageable(group.channel_id)
                 message = channel.get_partial_message(group.message_id)
-                await message.edit(embed=press.embed, view=None)
+                await message.edit(embed=press.embed, view=press.view)
         self._card_locks.pop(group_id, None)
 
 

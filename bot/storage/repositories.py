@@ -451,20 +451,15 @@ class CooldownSessions:
             row = await session.get(CooldownSessionRow, session_id)
             return None if row is None else _stored_session(row)
 
-    async def start(self, session_id: int, thread_id: int, snapshot: str) -> bool:
-        """READY → RUNNING with its thread; True only for the caller that did it."""
+    async def start(self, session_id: int, snapshot: str) -> bool:
+        """READY → RUNNING; True only for the caller that did it (a double Start press)."""
         statement = (
             update(CooldownSessionRow)
             .where(
                 CooldownSessionRow.id == session_id,
                 CooldownSessionRow.state == SessionState.READY.value,
             )
-            .values(
-                state=SessionState.RUNNING.value,
-                thread_id=thread_id,
-                snapshot=snapshot,
-                updated_at=_now(),
-            )
+            .values(state=SessionState.RUNNING.value, snapshot=snapshot, updated_at=_now())
         )
         async with self._database.session() as session:
             result = await session.execute(statement)
@@ -475,9 +470,13 @@ class CooldownSessions:
         session_id: int,
         state: SessionState,
         snapshot: str,
+        *,
+        thread_id: int | None = None,
         control_message_id: int | None = None,
     ) -> None:
         values: dict[str, Any] = {"state": state.value, "snapshot": snapshot, "updated_at": _now()}
+        if thread_id is not None:
+            values["thread_id"] = thread_id
         if control_message_id is not None:
             values["control_message_id"] = control_message_id
         statement = (

@@ -159,13 +159,13 @@ async def test_group_card_join_build_and_closed(
 
         built = await press(fake, f"group:build:{group_id}", card_id, user=ALICE)
 
-        # The card itself becomes the routine: one embed, no buttons left.
+        # The card itself becomes the routine: one embed, and only Start left to press.
         assert built["type"] == 7
         assert not is_ephemeral(built)
         embeds = embeds_of(built)
         assert len(embeds) == 1
-        assert built["data"].get("components") == []
-        assert fake.messages[card_id]["components"] == []
+        (start,) = custom_ids(built)
+        assert re.fullmatch(r"session:start:\d+", start)
         covers = field_value(embeds[0], "Covers")
         assert covers.startswith("Calves (4 of 4), Glutes (2 of 4)"), covers
         # Four areas at most: the ones listed lower down by a single member are left out.
@@ -265,13 +265,14 @@ async def test_overdue_window_is_built_after_a_restart(
         )
         assert edit.json is not None
         embed = edit.json["embeds"][0]
-        assert edit.json.get("components") == []
+        (start,) = custom_ids({"data": edit.json})
+        assert start.startswith("session:start:")
         assert embed["title"].startswith("Group cooldown after the")
         assert field_value(embed, "Covers").startswith("Calves (2 of 2)")
         assert f"<@{BOB.id}>" in field_value(embed, "For 2")
         assert "Wall calf stretch" in embed["description"]
         card = fake.messages[card_id]
-        assert card["components"] == []
+        assert custom_ids({"data": card}) == [start]
         assert field_value(card["embeds"][0], "Covers").startswith("Calves")
 
     async with groups_repository(tmp_path) as (_, groups):

@@ -38,7 +38,7 @@ async def test_commands_are_synced_with_their_options(fake: FakeDiscord, bot: Co
     assert options_of(tight["remove"])["area"]["autocomplete"]
     assert set(options_of(synced["stretch"])) == {"avoid", "allow", "list"}
     cooldown = options_of(synced["cooldown"])
-    assert set(cooldown) == {"minutes", "run", "today", "avoid", "group", "window"}
+    assert set(cooldown) == {"minutes", "run", "today", "avoid", "group", "window", "tts"}
     assert (cooldown["minutes"]["min_value"], cooldown["minutes"]["max_value"]) == (3, 60)
     runs = {c["value"] for c in cooldown["run"]["choices"]}
     assert runs == {"easy", "long", "tempo", "intervals", "race"}

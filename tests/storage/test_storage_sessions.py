@@ -14,8 +14,9 @@ async def test_a_card_starts_ready_and_starts_once(database: Database) -> None:
     card = await sessions.create(guild_id=1, channel_id=2, owner_id=3, snapshot='{"v": 1}')
     assert card.state is SessionState.READY and card.thread_id is None
     await sessions.attach_card(card.id, 444)
-    results = await asyncio.gather(*(sessions.start(card.id, 555, '{"v": 2}') for _ in range(10)))
+    results = await asyncio.gather(*(sessions.start(card.id, '{"v": 2}') for _ in range(10)))
     assert results.count(True) == 1
+    await sessions.save(card.id, SessionState.RUNNING, '{"v": 2}', thread_id=555)
     stored = await sessions.get(card.id)
     assert stored is not None
     assert (stored.state, stored.thread_id, stored.card_message_id) == (
@@ -33,7 +34,7 @@ async def test_state_changes_are_saved_and_active_ones_listed(database: Database
         for g in (10, 11, 12, 13)
     ]
     for card in made:
-        await sessions.start(card.id, 900 + card.id, "{}")
+        await sessions.start(card.id, "{}")
     await sessions.save(made[1].id, SessionState.PAUSED, '{"paused": true}', control_message_id=7)
     await sessions.save(made[2].id, SessionState.FINISHED, "{}")
     await sessions.save(made[3].id, SessionState.STOPPED, "{}")
@@ -48,7 +49,7 @@ async def test_state_changes_are_saved_and_active_ones_listed(database: Database
 async def test_sessions_survive_a_restart(database: Database) -> None:
     sessions = CooldownSessions(database)
     card = await sessions.create(guild_id=1, channel_id=2, owner_id=3, snapshot="{}")
-    await sessions.start(card.id, 5, '{"step": 4}')
+    await sessions.start(card.id, '{"step": 4}')
     async with another_process(database) as again:
         restored = await CooldownSessions(again).active()
     assert [s.snapshot for s in restored] == ['{"step": 4}']
