@@ -1,0 +1,418 @@
+"""Check-in replies as runners type them, with what the parser should make of each.
+
+Each case gives the member's expected areas (their tight list when the check-in was posted) and
+the full expected reading. `known_miss` marks a case the parser does not get right yet, with why:
+those still count in the accuracy figure, and their own test is an expected failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.checkins.parser import Efficiency
+
+B, S, W = Efficiency.BETTER, Efficiency.SAME, Efficiency.WORSE
+
+CALVES_GLUTES = ("calves", "glutes")
+THREE = ("calves", "glutes", "hamstrings")
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    expected_areas: tuple[str, ...] = CALVES_GLUTES
+    soreness: dict[str, int] = field(default_factory=dict)
+    movement: int | None = None
+    efficiency: Efficiency | None = None
+    note: str | None = None
+    unread: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    known_miss: str = ""
+
+
+CORPUS: tuple[Case, ...] = (
+    # -- the everyday shapes ------------------------------------------------------------------
+    Case(
+        "calves 3, glutes 6, efficiency better, legs felt fresh",
+        soreness={"calves": 3, "glutes": 6},
+        efficiency=B,
+        note="legs felt fresh",
+    ),
+    Case(
+        "Calves 2 glutes 4 hamstrings 3. Running felt about the same.",
+        THREE,
+        soreness={"calves": 2, "glutes": 4, "hamstrings": 3},
+        efficiency=S,
+    ),
+    Case(
+        "calves 3 glutes 6 efficiency better legs felt fresh",
+        soreness={"calves": 3, "glutes": 6},
+        efficiency=B,
+        note="legs felt fresh",
+    ),
+    Case(
+        "calves 3/10\nglutes 5/10\nmovement 8/10\neff better",
+        soreness={"calves": 3, "glutes": 5},
+        movement=8,
+        efficiency=B,
+    ),
+    Case(
+        "Calves: 5\nGlutes: 7\nDaily movement: 6\nEfficiency: worse\n"
+        "Notes: long run on Sunday wrecked me",
+        soreness={"calves": 5, "glutes": 7},
+        movement=6,
+        efficiency=W,
+        note="long run on Sunday wrecked me",
+    ),
+    Case(
+        "Calves 2/10, Glutes 5/10, Hip Flexors 3/10. Efficiency: better. Movement: 9/10. "
+        "Felt great on the long run.",
+        ("calves", "glutes", "hip_flexors"),
+        soreness={"calves": 2, "glutes": 5, "hip_flexors": 3},
+        movement=9,
+        efficiency=B,
+        note="Felt great on the long run",
+    ),
+    Case("calves:3,glutes:4,eff:better", soreness={"calves": 3, "glutes": 4}, efficiency=B),
+    Case(
+        "calves 3 glutes 5 hams 4 movement 7 eff better",
+        THREE,
+        soreness={"calves": 3, "glutes": 5, "hamstrings": 4},
+        movement=7,
+        efficiency=B,
+    ),
+    Case(
+        "• calves 2\n• glutes 5\n• efficiency better",
+        soreness={"calves": 2, "glutes": 5},
+        efficiency=B,
+    ),
+    Case("calves - 2 | glutes - 4", soreness={"calves": 2, "glutes": 4}),
+    Case("calves = 1; glutes = 3", soreness={"calves": 1, "glutes": 3}),
+    Case("calves 3 / glutes 5", soreness={"calves": 3, "glutes": 5}),
+    Case(
+        "calves 3 and glutes 6 and hamstrings 2",
+        THREE,
+        soreness={"calves": 3, "glutes": 6, "hamstrings": 2},
+    ),
+    Case(
+        "hamstrings 4 glutes5",
+        ("hamstrings", "glutes"),
+        soreness={"hamstrings": 4, "glutes": 5},
+    ),
+    Case("sore calves 7, glutes ok 2", soreness={"calves": 7, "glutes": 2}),
+    Case(
+        "calves 5 glutes 6 hamstrings 7 adductors 3 quads 2",
+        ("calves", "glutes", "hamstrings", "adductors", "quads"),
+        soreness={"calves": 5, "glutes": 6, "hamstrings": 7, "adductors": 3, "quads": 2},
+    ),
+    # -- aliases ------------------------------------------------------------------------------
+    Case(
+        "hammies 4, IT band 2, low back: 5",
+        ("hamstrings", "it_band", "lower_back"),
+        soreness={"hamstrings": 4, "it_band": 2, "lower_back": 5},
+    ),
+    Case("achilles 4, butt 3", soreness={"calves": 4, "glutes": 3}),
+    Case(
+        "Back 3, neck 2, shoulders 1",
+        ("lower_back", "neck", "shoulders"),
+        soreness={"lower_back": 3, "neck": 2, "shoulders": 1},
+    ),
+    Case("groin 4", ("adductors",), soreness={"adductors": 4}),
+    Case("piriformis 6", ("it_band",), soreness={"it_band": 6}),
+    Case(
+        "lower-back 4, upper back 2",
+        ("lower_back", "shoulders"),
+        soreness={"lower_back": 4, "shoulders": 2},
+    ),
+    Case(
+        "hamstring 4, hip flexor 6",
+        ("hamstrings", "hip_flexors"),
+        soreness={"hamstrings": 4, "hip_flexors": 6},
+    ),
+    Case(
+        "calves 2 glutes 3 hips 4",
+        ("calves", "glutes", "hip_flexors"),
+        soreness={"calves": 2, "glutes": 3, "hip_flexors": 4},
+    ),
+    Case("butt 6 lol", ("glutes",), soreness={"glutes": 6}, note="lol"),
+    # -- numbers ------------------------------------------------------------------------------
+    Case("calves 3/10; glutes six", soreness={"calves": 3, "glutes": 6}),
+    Case("glutes six, calves four", soreness={"calves": 4, "glutes": 6}),
+    Case("calves zero glutes two", soreness={"calves": 0, "glutes": 2}),
+    Case("3 calves, 5 glutes", soreness={"calves": 3, "glutes": 5}),
+    Case("3 calves 6 glutes", soreness={"calves": 3, "glutes": 6}),
+    Case("8/10 movement, calves 3", soreness={"calves": 3}, movement=8, missing=("glutes",)),
+    Case("calves 4.5, glutes 2", soreness={"calves": 5, "glutes": 2}),
+    Case("calves 0.5 glutes 2.4", soreness={"calves": 1, "glutes": 2}),
+    Case("calves 3 out of 10, glutes 4ish", soreness={"calves": 3, "glutes": 4}),
+    Case("calves 10/10 😭 glutes 9", soreness={"calves": 10, "glutes": 9}),
+    Case(
+        "Glutes are about 6 today, hams maybe 4ish",
+        ("glutes", "hamstrings"),
+        soreness={"glutes": 6, "hamstrings": 4},
+    ),
+    Case("calves 2 but glutes up to 6", soreness={"calves": 2, "glutes": 6}),
+    # -- typos --------------------------------------------------------------------------------
+    Case(
+        "calfs 2, glutse 5, hamstirngs 3",
+        THREE,
+        soreness={"calves": 2, "glutes": 5, "hamstrings": 3},
+    ),
+    Case("cavles 3 gluts 5", soreness={"calves": 3, "glutes": 5}),
+    Case(
+        "hip flexers 4, lowerback 3",
+        ("hip_flexors", "lower_back"),
+        soreness={"hip_flexors": 4, "lower_back": 3},
+    ),
+    Case(
+        "hamstrngs 5, efficency better",
+        ("hamstrings",),
+        soreness={"hamstrings": 5},
+        efficiency=B,
+    ),
+    Case(
+        "movment 7 calves 2",
+        soreness={"calves": 2},
+        movement=7,
+        missing=("glutes",),
+    ),
+    # -- movement and efficiency --------------------------------------------------------------
+    Case(
+        "daily movement 8/10, running felt better",
+        movement=8,
+        efficiency=B,
+        missing=CALVES_GLUTES,
+    ),
+    Case("moving easy 8, calves 2, glutes 2", soreness={"calves": 2, "glutes": 2}, movement=8),
+    Case(
+        "movement 7, running better, calves 3",
+        soreness={"calves": 3},
+        movement=7,
+        efficiency=B,
+        missing=("glutes",),
+    ),
+    Case(
+        "efficiency: same. moving: 7/10. calves 0, glutes 1",
+        soreness={"calves": 0, "glutes": 1},
+        movement=7,
+        efficiency=S,
+    ),
+    Case(
+        "running felt way easier this week! calves 2",
+        soreness={"calves": 2},
+        efficiency=B,
+        missing=("glutes",),
+    ),
+    Case(
+        "runs feel harder, glutes 7, hamstrings 6",
+        ("glutes", "hamstrings"),
+        soreness={"glutes": 7, "hamstrings": 6},
+        efficiency=W,
+    ),
+    Case(
+        "calves three, glutes 5. no change in efficiency",
+        soreness={"calves": 3, "glutes": 5},
+        efficiency=S,
+    ),
+    Case(
+        "hip flexors 5 glutes 5 lower back 4 efficiency no change",
+        ("hip_flexors", "glutes", "lower_back"),
+        soreness={"hip_flexors": 5, "glutes": 5, "lower_back": 4},
+        efficiency=S,
+    ),
+    Case(
+        "quads 7 after the race, movement 5, efficiency worse",
+        ("quads",),
+        soreness={"quads": 7},
+        movement=5,
+        efficiency=W,
+        note="after the race",
+    ),
+    Case("no change", efficiency=S, missing=CALVES_GLUTES),
+    Case("unchanged", efficiency=S, missing=CALVES_GLUTES),
+    Case("better", efficiency=B, missing=CALVES_GLUTES),
+    Case("eff worse", efficiency=W, missing=CALVES_GLUTES),
+    Case(
+        "Movement is fine, calves 3",
+        soreness={"calves": 3},
+        note="Movement is fine",
+        missing=("glutes",),
+    ),
+    # -- notes --------------------------------------------------------------------------------
+    Case(
+        "calves 3 after the long run, glutes 2",
+        soreness={"calves": 3, "glutes": 2},
+        note="after the long run",
+    ),
+    Case(
+        "Calves 3. Glutes 6. Legs felt heavy on Sunday!",
+        soreness={"calves": 3, "glutes": 6},
+        note="Legs felt heavy on Sunday",
+    ),
+    Case(
+        "calves 4 (left worse than right), glutes 3",
+        soreness={"calves": 4, "glutes": 3},
+        note="left worse than right",
+    ),
+    Case(
+        "eff worse, calves 6 glutes 7 - tough week at work",
+        soreness={"calves": 6, "glutes": 7},
+        efficiency=W,
+        note="tough week at work",
+    ),
+    Case(
+        "calves 3\n\nglutes 5\n\nfelt good, ran a 10k PB!",
+        soreness={"calves": 3, "glutes": 5},
+        note="felt good; ran a 10k PB",
+    ),
+    Case(
+        "calves 6 again. Third week in a row.",
+        soreness={"calves": 6},
+        note="again; Third week in a row",
+        missing=("glutes",),
+    ),
+    Case("all good, calves 1 glutes 1", soreness={"calves": 1, "glutes": 1}, note="all good"),
+    Case(
+        "glutes 6 hamstrings 6 efficiency better. hamstrings still tight after intervals",
+        ("glutes", "hamstrings"),
+        soreness={"glutes": 6, "hamstrings": 6},
+        efficiency=B,
+        note="hamstrings still tight after intervals",
+    ),
+    Case(
+        "calves better, glutes worse",
+        note="calves better; glutes worse",
+        missing=CALVES_GLUTES,
+    ),
+    Case(
+        "one more week of base, calves 2",
+        soreness={"calves": 2},
+        note="one more week of base",
+        missing=("glutes",),
+    ),
+    Case(
+        "back to one run a week for now",
+        ("lower_back",),
+        note="back to one run a week for now",
+        missing=("lower_back",),
+    ),
+    # -- n/a, none, everything ----------------------------------------------------------------
+    Case("none", missing=CALVES_GLUTES),
+    Case("n/a", missing=CALVES_GLUTES),
+    Case("nothing sore this week", missing=CALVES_GLUTES),
+    Case("calves n/a, glutes none", soreness={"glutes": 0}),
+    Case(
+        "calves n/a - didn't run this week",
+        note="didn't run this week",
+        missing=("glutes",),
+    ),
+    Case(
+        "calves: 3, glutes: n/a (didn't run hills)",
+        soreness={"calves": 3},
+        note="didn't run hills",
+    ),
+    Case(
+        "calves 3, glutes 4, hamstrings n/a",
+        THREE,
+        soreness={"calves": 3, "glutes": 4},
+    ),
+    Case("rest 2", soreness={"calves": 2, "glutes": 2}),
+    Case("everything 1", THREE, soreness={"calves": 1, "glutes": 1, "hamstrings": 1}),
+    Case(
+        "calves 5, everything else 0",
+        THREE,
+        soreness={"calves": 5, "glutes": 0, "hamstrings": 0},
+    ),
+    Case(
+        "rest day on sunday, calves 2 glutes 2",
+        soreness={"calves": 2, "glutes": 2},
+        note="rest day on sunday",
+    ),
+    # -- sides and repeats --------------------------------------------------------------------
+    Case("left calf 4 right calf 6, glutes 2", soreness={"calves": 6, "glutes": 2}),
+    Case(
+        "my left glute is a 7, right one 5",
+        ("glutes",),
+        soreness={"glutes": 7},
+        known_miss="'right one 5' names no area; reading it needs the previous clause",
+    ),
+    Case("glutes 6 glutes 6", ("glutes",), soreness={"glutes": 6}),
+    Case(
+        "calves 3 calves 5, glutes 2",
+        soreness={"glutes": 2},
+        unread=("calves 3", "calves 5"),
+        missing=("calves",),
+    ),
+    Case(
+        "movement 7, movement 4, calves 1, glutes 1",
+        soreness={"calves": 1, "glutes": 1},
+        unread=("movement 7", "movement 4"),
+    ),
+    # -- malformed ----------------------------------------------------------------------------
+    Case("shins 4, calves 2, glutes 1", soreness={"calves": 2, "glutes": 1}, unread=("shins 4",)),
+    Case("knee 5", unread=("knee 5",), missing=CALVES_GLUTES),
+    Case("feet 3, calves 2", soreness={"calves": 2}, unread=("feet 3",), missing=("glutes",)),
+    Case("legs 5", unread=("legs 5",), missing=CALVES_GLUTES),
+    Case(
+        "calves twelve, glutes 3",
+        soreness={"glutes": 3},
+        unread=("calves twelve",),
+        missing=("calves",),
+    ),
+    Case("calves 11", unread=("calves 11",), missing=CALVES_GLUTES),
+    Case(
+        "calves 3-4, glutes 2",
+        soreness={"glutes": 2},
+        unread=("calves 3-4",),
+        missing=("calves",),
+    ),
+    Case(
+        "calves 3 or 4",
+        unread=("calves 3 or 4",),
+        missing=CALVES_GLUTES,
+    ),
+    Case("calves 3/5", unread=("calves 3/5",), missing=CALVES_GLUTES),
+    Case("calves 3 glutes", soreness={"calves": 3}, unread=("glutes",), missing=("glutes",)),
+    Case("glutes tight", unread=("glutes tight",), missing=CALVES_GLUTES),
+    Case("efficiency 7", unread=("efficiency 7",), missing=CALVES_GLUTES),
+    Case(
+        "efficiency not better",
+        unread=("efficiency not better",),
+        missing=CALVES_GLUTES,
+    ),
+    Case(
+        "running 3 times this week, calves 2",
+        soreness={"calves": 2},
+        unread=("running 3 times this week",),
+        missing=("glutes",),
+    ),
+    Case("quds 4", ("quads",), unread=("quds 4",), missing=("quads",)),
+    Case(
+        "calves 5→3, glutes 2", soreness={"glutes": 2}, unread=("calves 5→3",), missing=("calves",)
+    ),
+    Case(
+        "hams 3 calves 2 glutes 5 mvmt 8 eff same",
+        THREE,
+        soreness={"hamstrings": 3, "calves": 2, "glutes": 5},
+        movement=8,
+        efficiency=S,
+    ),
+    Case(
+        "Calves were a 4 this week, glutes around 5. Running felt smoother.",
+        soreness={"calves": 4, "glutes": 5},
+        efficiency=B,
+    ),
+    Case(
+        "calf 5/10 (mostly the left), glute 3/10",
+        soreness={"calves": 5, "glutes": 3},
+        note="mostly the left",
+    ),
+    Case(
+        "Week 6: calves 3, glutes 4",
+        soreness={"calves": 3, "glutes": 4},
+        known_miss="'Week 6' is read as an unknown area scored 6 and reported unread",
+    ),
+    Case("", missing=CALVES_GLUTES),
+    Case("👍", missing=CALVES_GLUTES),
+    Case("better, worse", unread=("better", "worse"), missing=CALVES_GLUTES),
+)
