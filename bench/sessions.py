@@ -1,0 +1,231 @@
+"""Many timed sessions in one process.
+
+Part 1, the engine alone: N sessions on the one timer loop with a counting sink. Reports the
+drift between a step's scheduled start and the moment its event reached the sink, memory per
+session, and events per second.
+
+Part 2, the whole bot against the fake Discord enforcing Discord's limits (50 requests/s for
+the bot, 5 per channel per second): sessions started with the real Start button, timed in
+compressed time. Reports REST calls per step and per second, 429s received, steps lost,
+and the drift between a step's scheduled start and its message reaching Discord.
+
+    python -m bench.sessions [--engine 100,1000,5000] [--bot 20,60,120] [--scale 0.1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import statistics
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench.machine import describe
+from bot.app import create_bot
+from bot.catalogue import default_catalogue
+from bot.planner import PlanRequest, plan
+from bot.routine import RunType
+from bot.sessions import Event, Session, SessionRunner, StepStarted
+from bot.settings import Settings
+from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
+from tests.fakediscord.models import RateLimitConfig
+
+AREAS = [("calves", "glutes"), ("hip_flexors",), ("hamstrings", "lower_back", "quads"), ()]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else float("nan")
+
+
+# -- part 1: the engine ------------------------------------------------------------------------
+
+
+async def engine_run(count: int, scale: float) -> dict[str, float]:
+    catalogue = default_catalogue()
+    routines = [
+        plan(PlanRequest(tight=areas, minutes=10, run=RunType.TEMPO), catalogue) for areas in AREAS
+    ]
+    drifts: list[float] = []
+    events = 0
+    finished = 0
+
+    async def sink(event: Event) -> None:
+        nonlocal events, finished
+        events += 1
+        if isinstance(event, StepStarted) and not event.caught_up:
+            drifts.append(time.time() - event.step.starts_at)
+        elif not isinstance(event, StepStarted):
+            finished += 1
+
+    done = asyncio.Event()
+
+    async def counted(event: Event) -> None:
+        await sink(event)
+        if finished >= count:
+            done.set()
+
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    runner = SessionRunner(counted)
+    stagger = 5.0 / count
+    for i in range(count):
+        session = Session(
+            id=str(i), owner_id=i, routine=routines[i % len(routines)], time_scale=scale
+        )
+        await runner.start(session)
+        await asyncio.sleep(stagger)
+    gc.collect()
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    per_session = sum(s.size_diff for s in after.compare_to(before, "filename")) / count
+    longest = max(r.total_seconds for r in routines) * scale
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), longest + 15)
+    await runner.close()
+    return {
+        "sessions": count,
+        "events": events,
+        "finished": finished,
+        "p50_ms": statistics.median(drifts) * 1000 if drifts else float("nan"),
+        "p99_ms": percentile(drifts, 0.99) * 1000,
+        "max_ms": max(drifts) * 1000 if drifts else float("nan"),
+        "kib_per_session": per_session / 1024,
+    }
+
+
+# -- part 2: the bot against a rate-limited fake Discord ---------------------------------------
+
+
+async def bot_run(count: int, scale: float, seconds: float) -> dict[str, float]:
+    users = [FakeUser(id=500000000000000000 + i, username=f"runner{i}") for i in range(count)]
+    with tempfile.TemporaryDirectory() as tmp:
+        async with FakeDiscord(rate_limits=RateLimitConfig()) as fake, pointed_at(fake):
+            settings = Settings(
+                _env_file=None,  # type: ignore[call-arg]
+                discord_token=fake.token,
+                discord_api_base=fake.api_base,
+                database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}",
+            )
+            bot = await create_bot(settings, time_scale=scale, guild_ready_timeout=0.05)
+            async with running_client(bot, fake, timeout=30):
+                return await drive_sessions(fake, bot, users, scale, seconds)
+
+
+async def drive_sessions(
+    fake: FakeDiscord, bot: object, users: list[FakeUser], scale: float, seconds: float
+) -> dict[str, float]:
+    offset = time.time() - time.monotonic()
+    refused = 0
+    for i, user in enumerate(users):
+        for area in AREAS[i % len(AREAS)]:
+            await fake.send_slash_command("tight add", {"area": area}, user=user)
+        sent = await fake.send_slash_command("cooldown", {"minutes": 10}, user=user)
+        body = await fake.wait_for_interaction_response(sent, timeout=30)
+        start = body["data"]["components"][0]["components"][0]["custom_id"]
+        card = fake.original_message(sent)
+        assert card is not None
+        pressed = await fake.send_component(start, int(card["id"]), user=user)
+        answer = await fake.wait_for_interaction_response(pressed, timeout=30)
+        refused += answer["type"] == 4
+    began = len(fake.requests)
+    window_start = time.monotonic()
+    await asyncio.sleep(seconds)
+    window = time.monotonic() - window_start
+    cog = bot.get_cog("Sessions")  # type: ignore[attr-defined]
+    window_requests = fake.requests[began:]
+    steps = [
+        r for r in window_requests if r.method == "POST" and _is_step(r.json) and r.status < 300
+    ]
+    drifts = []
+    for request in steps:
+        content = request.json["content"]
+        session = _session_of(cog, request.path)
+        if session is None:
+            continue
+        number = int(content.split("Step ", 1)[1].split(" ", 1)[0])
+        timed = [s for s in session.schedule if s.timed]
+        if number <= len(timed):
+            drifts.append(request.time + offset - timed[number - 1].starts_at)
+    expected = sum(
+        1
+        for session in cog.runner.active()
+        for step in session.schedule
+        if step.timed and window_start + offset <= step.starts_at <= window_start + offset + window
+    )
+    calls = [r for r in window_requests if not r.path.startswith("/interactions/")]
+    too_many = sum(r.status == 429 for r in calls)
+    ok_calls = sum(r.status < 300 for r in calls)
+    return {
+        "sessions": len(users),
+        "real_equivalent": len(users) / scale,
+        "refused": refused,
+        "steps_posted": len(steps),
+        "steps_due": expected,
+        "calls_per_step": ok_calls / max(1, len(steps)),
+        "calls_per_s": ok_calls / window,
+        "429s": too_many,
+        "p50_ms": statistics.median(drifts) * 1000 if drifts else float("nan"),
+        "p99_ms": percentile(drifts, 0.99) * 1000,
+    }
+
+
+def _is_step(body: object) -> bool:
+    return isinstance(body, dict) and "Step " in str(body.get("content") or "")
+
+
+def _session_of(cog: object, path: str) -> Session | None:
+    thread_id = int(path.split("/")[2])
+    for session in cog.runner.active():  # type: ignore[attr-defined]
+        if session.thread_id == thread_id:
+            return session
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--engine", default="100,1000,5000")
+    parser.add_argument("--bot", default="20,60,120")
+    parser.add_argument("--scale", type=float, default=0.1)
+    parser.add_argument("--engine-scale", type=float, default=0.05)
+    parser.add_argument("--seconds", type=float, default=30)
+    args = parser.parse_args()
+    print(f"machine: {describe()}")
+    if args.engine:
+        print(f"\nengine + one timer loop, counting sink (routine time x{args.engine_scale})")
+        print(
+            "| sessions | events | finished | drift p50 ms | drift p99 ms | max ms | KiB/session |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for count in (int(c) for c in args.engine.split(",")):
+            r = asyncio.run(engine_run(count, args.engine_scale))
+            print(
+                f"| {count} | {r['events']} | {r['finished']} | {r['p50_ms']:.1f} "
+                f"| {r['p99_ms']:.1f} | {r['max_ms']:.1f} | {r['kib_per_session']:.1f} |"
+            )
+    if args.bot:
+        print(
+            f"\nbot against the fake Discord at 50 req/s global, 5/s per channel "
+            f"(routine time x{args.scale}, {args.seconds:.0f} s window)"
+        )
+        print(
+            "| sessions | = real sessions | refused | steps due | steps posted | calls/step "
+            "| calls/s | 429s | drift p50 ms | drift p99 ms |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for count in (int(c) for c in args.bot.split(",")):
+            r = asyncio.run(bot_run(count, args.scale, args.seconds))
+            print(
+                f"| {count} | {r['real_equivalent']:.0f} | {r['refused']} | {r['steps_due']} "
+                f"| {r['steps_posted']} | {r['calls_per_step']:.2f} | {r['calls_per_s']:.1f} "
+                f"| {r['429s']} | {r['p50_ms']:.0f} | {r['p99_ms']:.0f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
