@@ -1,10 +1,10 @@
-"""What the bot remembers about a member: areas to stretch first, stretches to skip, and the
-group cooldowns they lead or join."""
+"""What the bot remembers about a member: areas to stretch first, stretches to skip, the
+group cooldowns they lead or join, and their weekly check-ins."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -89,5 +89,63 @@ class StoredSession:
     group_id: int | None
     state: SessionState
     snapshot: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInSchedule:
+    """When a server's weekly check-in is posted: `weekday` (0 = Monday) at `local_time`
+    ("HH:MM") in `timezone` (an IANA name such as "Europe/Paris")."""
+
+    guild_id: int
+    channel_id: int
+    weekday: int
+    local_time: str
+    timezone: str
+    enabled: bool
+    updated_by: int
+    updated_at: datetime
+
+
+class PostState(StrEnum):
+    """Where a week's check-in post stands: claimed by one process, then posted or failed.
+
+    A failed post may be claimed again; a claimed or posted one may not."""
+
+    CLAIMED = "claimed"
+    POSTED = "posted"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInPost:
+    """A server's check-in message for one week (`week` is that ISO week's Monday)."""
+
+    id: int
+    guild_id: int
+    week: date
+    channel_id: int
+    message_id: int | None  # once it has been posted
+    state: PostState
+    claimed_at: datetime
+    posted_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A member's answer for one week; a later answer in the same week is merged into it.
+
+    `soreness` maps area ids to 0..10; `efficiency` is "better", "same" or "worse".
+    """
+
+    id: int
+    user_id: int
+    guild_id: int  # where the week's first answer was given
+    week: date
+    soreness: dict[str, int]
+    movement: int | None
+    efficiency: str | None
+    note: str | None
     created_at: datetime
     updated_at: datetime

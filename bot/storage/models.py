@@ -3,12 +3,14 @@ the dataclasses from bot.members."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -151,5 +153,69 @@ class CooldownSessionRow(Base):
     )
     state: Mapped[str] = mapped_column(String(16), default="ready", server_default="ready")
     snapshot: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CheckInScheduleRow(Base):
+    """When a server's weekly check-in is posted: one row per server."""
+
+    __tablename__ = "checkin_schedules"
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),)
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    timezone: Mapped[str] = mapped_column(String(64))  # IANA name
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    updated_by: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CheckInPostRow(Base):
+    """A server's check-in message for one ISO week (`week` is its Monday).
+
+    The unique (guild_id, week) constraint makes the weekly post exactly-once: whichever
+    process inserts the row posts the message; a failed post's row can be claimed again.
+    """
+
+    __tablename__ = "checkin_posts"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "week"),
+        CheckConstraint("state IN ('claimed', 'posted', 'failed')", name="state"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    week: Mapped[date] = mapped_column(Date)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    state: Mapped[str] = mapped_column(String(16), default="claimed", server_default="claimed")
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CheckInRow(Base):
+    """A member's answer for one week: one row per member and week, later answers merged in.
+
+    `soreness` is a JSON object of area id to 0..10.
+    """
+
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("user_id", "week"),
+        Index("ix_checkins_guild_id_week", "guild_id", "week"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    week: Mapped[date] = mapped_column(Date)
+    soreness: Mapped[str] = mapped_column(Text)
+    movement: Mapped[int | None] = mapped_column(Integer)
+    efficiency: Mapped[str | None] = mapped_column(String(8))
+    note: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -17,6 +17,9 @@ TABLES = {
     "group_cooldowns",
     "group_members",
     "cooldown_sessions",
+    "checkin_schedules",
+    "checkin_posts",
+    "checkins",
 }
 
 
@@ -43,7 +46,7 @@ async def test_migrate_twice_is_a_no_op(database: Database) -> None:
 
     async with database.engine.connect() as connection:
         version = await connection.scalar(text("SELECT version_num FROM alembic_version"))
-    assert version == "0003"
+    assert version == "0004"
 
 
 async def test_migrations_match_the_models(database: Database) -> None:
