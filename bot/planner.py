@@ -11,7 +11,7 @@ from 2 toward 3 minutes.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -30,6 +30,9 @@ class PlanRequest:
     run: RunType = RunType.EASY
     today: Sequence[str] = ()
     avoid: frozenset[str] = frozenset()
+    # From the weekly check-ins: > 1 for areas that stay sore (their second pass and longer
+    # holds come first), < 1 for settled ones (one stretch keeps them loose).
+    emphasis: Mapping[str, float] = field(default_factory=dict)
 
 
 class Role(IntEnum):
@@ -157,7 +160,7 @@ class _Planner:
         yield from self._favour_items()
         yield from dynamic
         yield from self._upper_body_items()
-        for area in self.areas:
+        for area in sorted(self.areas, key=lambda a: (-self._weight(a), self.rank[a])):
             yield self._second_pass_item(area)
         yield from self._filler_items()
 
@@ -289,11 +292,17 @@ class _Planner:
             items.append(Item([Slot(stretch, role, rank=0)], stretch.name, why=why, group=group))
         return items
 
+    def _weight(self, area: str) -> float:
+        return self.request.emphasis.get(area, 1.0)
+
     def _area_item(self, area: str) -> Item:
         rank = self.rank[area]
         picks = self._pick(area, rank)
-        self.picks[area] = picks
         name = self.catalogue.area_name(area)
+        if self._weight(area) < 1 and len(picks) > 1:
+            picks = picks[:1]
+            self.notes.append(f"{name} has settled lately: one stretch keeps it that way.")
+        self.picks[area] = picks
         if not picks:
             return Item([], name, why="every stretch for it is on your avoid list")
         return Item(picks, name, fallback=picks[:1])
@@ -416,7 +425,8 @@ class _Planner:
     def _areas_complete(self) -> bool:
         """Every targeted area has two vectors, or has used every stretch it could."""
         for area in self.areas:
-            if self._coverage(area) >= 2:
+            needed = 1 if self._weight(area) < 1 else 2
+            if self._coverage(area) >= needed:
                 continue
             if self._pick(area, self.rank[area]):
                 return False
@@ -430,9 +440,10 @@ class _Planner:
 
     def _lengthen_holds(self) -> None:
         step = self.timing.hold_step
+        weight_of_rank = {rank: self._weight(area) for area, rank in self.rank.items()}
         stretches = sorted(
             (s for s in self.draft.slots if s.stretch.kind is Kind.STRETCH),
-            key=lambda s: (s.rank, s.pass_number),
+            key=lambda s: (-weight_of_rank.get(s.rank, 1.0), s.rank, s.pass_number),
         )
         spare = self.budget - self._total(self.draft)
         grew = True

@@ -363,3 +363,38 @@ def test_json_shape_matches_the_contract() -> None:
         assert step["side"] in {None, "left", "right", "each"}
         assert step["pass"] in {1, 2}
     assert data["total_seconds"] == sum(s["seconds"] for s in data["steps"])
+
+
+# -- check-in emphasis ---------------------------------------------------------------------
+
+
+def test_a_settled_area_gets_one_stretch_and_a_sore_one_its_second_pass_first() -> None:
+    tight = ("calves", "glutes", "hip_flexors")
+    plain = plan(PlanRequest(tight=tight, minutes=16), CATALOGUE)
+    weighted = plan(
+        PlanRequest(tight=tight, minutes=16, emphasis={"calves": 0.5, "hip_flexors": 1.5}),
+        CATALOGUE,
+    )
+
+    def calf_picks(routine: Routine) -> list[str]:
+        return [s.id for s in target_block(routine) if "calves" in s.areas and s.pass_number == 1]
+
+    assert len(calf_picks(plain)) == 2
+    assert len(calf_picks(weighted)) == 1
+    assert any("settled" in note for note in weighted.notes)
+    second = {s.id for s in weighted.steps if s.pass_number == 2}
+    assert {"kneeling_lunge", "standing_hip_opener"} <= second
+    assert "wall_calf_stretch" not in second
+    assert weighted.total_seconds <= 16 * 60
+
+
+def test_sore_areas_get_the_longer_holds_first() -> None:
+    request = PlanRequest(tight=("calves", "glutes"), minutes=9, emphasis={"glutes": 1.5})
+    routine = plan(request, CATALOGUE)
+    glute_holds = [s.hold_seconds for s in stretches(routine) if "glutes" in s.areas]
+    calf_holds = [
+        s.hold_seconds
+        for s in stretches(routine)
+        if s.areas == ("calves",) and s.id != "standing_calf_stretch"
+    ]
+    assert min(h or 0 for h in glute_holds) >= max(h or 0 for h in calf_holds)
