@@ -13,7 +13,8 @@ import discord
 from pydantic import ValidationError
 
 from bot.catalogue import Catalogue, default_catalogue
-from bot.client import CoachBot
+from bot.checkin_desk import CheckInDesk
+from bot.client import CoachBot, Services
 from bot.coach import Coach
 from bot.discord_api import (
     DiscordGatewayError,
@@ -24,9 +25,14 @@ from bot.discord_api import (
 from bot.settings import Settings
 from bot.storage import (
     AvoidedStretches,
+    CheckInPosts,
+    CheckIns,
+    CheckInSchedules,
+    ClubReports,
     Database,
     DatabaseUnavailable,
     GroupCooldowns,
+    MemberData,
     Preferences,
     TightAreas,
     migrate,
@@ -81,14 +87,26 @@ async def create_bot(
         await database.dispose()
         raise StartupError(f"cannot reach the database: {error}", EXIT_FAILURE) from error
     catalogue = catalogue or default_catalogue()
+    tight = TightAreas(database)
+    checkins = CheckIns(database)
     coach = Coach(
         catalogue,
-        TightAreas(database),
+        tight,
         AvoidedStretches(database),
         GroupCooldowns(database),
         Preferences(database),
+        checkins,
     )
-    return CoachBot(settings, database, catalogue, coach, time_scale=time_scale, **options)
+    desk = CheckInDesk(
+        catalogue,
+        CheckInSchedules(database),
+        CheckInPosts(database),
+        checkins,
+        tight,
+        ClubReports(database),
+    )
+    services = Services(coach=coach, desk=desk, member_data=MemberData(database))
+    return CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
 
 
 async def serve(settings: Settings) -> None:

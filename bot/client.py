@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -10,23 +11,36 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalogue import Catalogue
+from bot.checkin_desk import CheckInDesk
 from bot.coach import Coach, InputError
 from bot.settings import Settings
-from bot.storage import CooldownSessions, Database, DatabaseUnavailable
+from bot.storage import CooldownSessions, Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.tight", "cogs.stretch", "cogs.session", "cogs.cooldown")
+EXTENSIONS = (
+    "cogs.tight",
+    "cogs.stretch",
+    "cogs.session",
+    "cogs.cooldown",
+    "cogs.checkins",
+    "cogs.progress",
+    "cogs.mydata",
+)
 
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
 
 
-def intents() -> discord.Intents:
+def intents(message_content: bool = False) -> discord.Intents:
     # Slash commands and buttons arrive as interactions, which need no intent; guilds gives
-    # the channel and thread cache the cards and sessions use.
+    # the channel and thread cache the cards and sessions use. Replies to check-ins are
+    # messages: reading their text needs the privileged Message Content intent.
     wanted = discord.Intents.none()
     wanted.guilds = True
+    if message_content:
+        wanted.guild_messages = True
+        wanted.message_content = True
     return wanted
 
 
@@ -74,13 +88,22 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
+@dataclass(frozen=True, slots=True)
+class Services:
+    """What the extensions call into: the core, never the database directly."""
+
+    coach: Coach
+    desk: CheckInDesk
+    member_data: MemberData
+
+
 class CoachBot(commands.AutoShardedBot):
     def __init__(
         self,
         settings: Settings,
         database: Database,
         catalogue: Catalogue,
-        coach: Coach,
+        services: Services,
         *,
         time_scale: float = 1.0,
         **options: Any,
@@ -93,7 +116,7 @@ class CoachBot(commands.AutoShardedBot):
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
-            intents=intents(),
+            intents=intents(settings.message_content),
             tree_cls=CoachTree,
             allowed_mentions=discord.AllowedMentions(everyone=False, roles=False, users=True),
             **sharding,
@@ -102,7 +125,9 @@ class CoachBot(commands.AutoShardedBot):
         self.settings = settings
         self.database = database
         self.catalogue = catalogue
-        self.coach = coach
+        self.coach = services.coach
+        self.desk = services.desk
+        self.member_data = services.member_data
         self.session_cards = CooldownSessions(database)
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale

@@ -8,17 +8,21 @@ is stored, and builds routines with the planner.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.catalogue import Catalogue, Kind, UnknownArea, UnknownStretch
+from bot.checkins.trends import compute_trends, reprioritise
+from bot.checkins.trends import emphasis as trend_emphasis
 from bot.group import GroupTargets, group_targets
 from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.planner import PlanRequest, plan
 from bot.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
-from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
+from bot.storage import AvoidedStretches, CheckIns, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200
+# How many weeks of check-ins steer a routine.
+ADAPT_WEEKS = 6
 
 
 class InputError(ValueError):
@@ -48,12 +52,14 @@ class Coach:
         avoided: AvoidedStretches,
         groups: GroupCooldowns,
         preferences: Preferences,
+        checkins: CheckIns | None = None,
     ) -> None:
         self.catalogue = catalogue
         self._tight = tight_areas
         self._avoided = avoided
         self._groups = groups
         self._preferences = preferences
+        self._checkins = checkins
 
     # -- tight areas ---------------------------------------------------------------------------
 
@@ -119,14 +125,28 @@ class Coach:
         today_areas, avoid_now = self.areas(today), self.stretches(avoid)
         member = await self._preferences.read(user_id)
         avoided = {a.stretch_id for a in member.avoided}
+        order = [a.area for a in member.tight]
+        emphasis: dict[str, float] = {}
+        reasons: list[str] = []
+        if self._checkins is not None and order:
+            # Weekly check-ins steer the routine: areas that stay sore move up and get more
+            # time, settled ones less.
+            history = await self._checkins.history(user_id, ADAPT_WEEKS)
+            if history:
+                order, reasons = reprioritise(order, history, self.catalogue)
+                emphasis = trend_emphasis(compute_trends(history))
         request = PlanRequest(
-            tight=tuple(a.area for a in member.tight),
+            tight=tuple(order),
             minutes=minutes,
             run=run_type,
             today=tuple(today_areas),
             avoid=frozenset(avoided.union(avoid_now)),
+            emphasis=emphasis,
         )
-        return plan(request, self.catalogue)
+        routine = plan(request, self.catalogue)
+        if reasons:
+            routine = replace(routine, notes=(*reasons, *routine.notes))
+        return routine
 
     async def group_cooldown(
         self, member_ids: Sequence[int], minutes: int, run: str

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1)
     shard_ids: Annotated[list[int] | None, NoDecode] = None
     log_level: str = "INFO"
+    # Read plain-text replies to check-ins. Needs the privileged Message Content intent
+    # switched on in the developer portal; without it members answer through the form.
+    message_content: bool = False
 
     @field_validator("shard_ids", mode="before")
     @classmethod

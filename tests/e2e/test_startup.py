@@ -29,7 +29,15 @@ def options_of(command: dict) -> dict[str, dict]:  # type: ignore[type-arg]
 
 async def test_commands_are_synced_with_their_options(fake: FakeDiscord, bot: CoachBot) -> None:
     synced = by_name(fake.commands_for())
-    assert set(synced) == {"tight", "stretch", "cooldown"}
+    assert set(synced) == {"tight", "stretch", "cooldown", "checkin", "club", "progress", "mydata"}
+    manage_guild = str(1 << 5)
+    for admin_only in ("checkin", "club"):
+        assert str(synced[admin_only]["default_member_permissions"]) == manage_guild
+    assert set(options_of(synced["checkin"])) == {"setup", "show", "disable", "now"}
+    setup = options_of(options_of(synced["checkin"])["setup"])
+    assert setup["timezone"]["autocomplete"]
+    assert len(setup["weekday"]["choices"]) == 7
+    assert set(options_of(synced["mydata"])) == {"export", "delete"}
     tight = options_of(synced["tight"])
     assert set(tight) == {"add", "remove", "list", "clear", "order"}
     add = options_of(tight["add"])
@@ -54,6 +62,10 @@ async def test_dev_guild_gets_the_commands_at_once(fake: FakeDiscord, tmp_path: 
                 "tight",
                 "stretch",
                 "cooldown",
+                "checkin",
+                "club",
+                "progress",
+                "mydata",
             }
             assert fake.commands_for() == []
 

@@ -1,0 +1,146 @@
+"""Weekly check-ins between Discord and storage: schedules, answers, progress, club reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.catalogue import Catalogue
+from bot.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
+from bot.checkins.replies import confirmation
+from bot.checkins.trends import Trends, WeeklyCheckIn, compute_trends
+from bot.checkins.when import is_valid_timezone, timezone_names, validate_time
+from bot.coach import InputError
+from bot.members import CheckInPost, CheckInSchedule
+from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
+
+HISTORY_WEEKS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    parsed: ParsedCheckIn
+    week: date
+    trends: Trends
+    updated: bool
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClubReport:
+    participation: list[tuple[date, int]]
+    common_areas: list[tuple[str, int]]
+
+
+class CheckInDesk:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        schedules: CheckInSchedules,
+        posts: CheckInPosts,
+        checkins: CheckIns,
+        tight_areas: TightAreas,
+        reports: ClubReports,
+    ) -> None:
+        self.catalogue = catalogue
+        self.schedules = schedules
+        self.posts = posts
+        self.checkins = checkins
+        self._tight = tight_areas
+        self._reports = reports
+
+    async def set_schedule(
+        self,
+        guild_id: int,
+        channel_id: int,
+        weekday: int,
+        time_text: str,
+        tz_name: str,
+        by: int,
+    ) -> CheckInSchedule:
+        try:
+            local_time = validate_time(time_text)
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        if not is_valid_timezone(tz_name):
+            close = ", ".join(timezone_names(tz_name.split("/")[-1], limit=3))
+            hint = f" Did you mean {close}?" if close else " Use a name like Europe/London."
+            raise InputError(f"I don't know the time zone “{tz_name[:40]}”.{hint}")
+        if not 0 <= weekday <= 6:
+            raise InputError("Pick a weekday from the list.")
+        return await self.schedules.set(
+            guild_id, channel_id, weekday, local_time.strftime("%H:%M"), tz_name, by
+        )
+
+    async def answer_text(
+        self, user_id: int, guild_id: int, post: CheckInPost, text: str
+    ) -> Answer:
+        expected = [a.area for a in await self._tight.list(user_id)]
+        parsed = parse_reply(text, self.catalogue, expected)
+        return await self._record(user_id, guild_id, post.week, parsed)
+
+    async def answer_form(
+        self,
+        user_id: int,
+        guild_id: int,
+        post: CheckInPost,
+        soreness: str,
+        movement: str,
+        efficiency: str,
+        note: str,
+    ) -> Answer:
+        """The form's boxes read like one reply, so the same parser and rules apply."""
+        parts = [soreness]
+        if movement.strip():
+            parts.append(f"movement {movement.strip()}")
+        if efficiency.strip():
+            parts.append(f"efficiency {efficiency.strip()}")
+        expected = [a.area for a in await self._tight.list(user_id)]
+        parsed = parse_reply(", ".join(p for p in parts if p.strip()), self.catalogue, expected)
+        if note.strip():
+            parsed = ParsedCheckIn(
+                soreness=parsed.soreness,
+                movement=parsed.movement,
+                efficiency=parsed.efficiency,
+                note=note.strip()[:500],
+                unread=parsed.unread,
+                missing=parsed.missing,
+                skipped=parsed.skipped,
+            )
+        return await self._record(user_id, guild_id, post.week, parsed)
+
+    async def _record(
+        self, user_id: int, guild_id: int, week: date, parsed: ParsedCheckIn
+    ) -> Answer:
+        updated = False
+        if parsed.soreness or parsed.movement is not None or parsed.efficiency or parsed.note:
+            efficiency = parsed.efficiency.value if parsed.efficiency else None
+            _, created = await self.checkins.record(
+                user_id,
+                guild_id,
+                week,
+                parsed.soreness,
+                parsed.movement,
+                efficiency,
+                parsed.note,
+            )
+            updated = not created
+        trends = compute_trends(await self.checkins.history(user_id, HISTORY_WEEKS))
+        text = confirmation(parsed, week, trends, self.catalogue, updated=updated)
+        return Answer(parsed, week, trends, updated, text)
+
+    async def history(self, user_id: int, weeks: int = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
+        return await self.checkins.history(user_id, weeks)
+
+    async def club_report(self, guild_id: int, weeks: int = 8) -> ClubReport:
+        return ClubReport(
+            participation=await self.checkins.participation(guild_id, weeks),
+            common_areas=await self._reports.club_tight_areas(guild_id),
+        )
+
+
+def efficiency_word(value: str) -> Efficiency | None:
+    try:
+        return Efficiency(value)
+    except ValueError:
+        return None

@@ -1,0 +1,85 @@
+"""What the bot says back to a check-in answer, and the check-in post itself. Plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.catalogue import Catalogue
+from bot.checkins.parser import ParsedCheckIn
+from bot.checkins.trends import TherapistReason, TherapistRule, Trends
+
+THERAPIST_WHY = {
+    TherapistRule.STAYS_TIGHT: "has stayed at 6 or more for three check-ins in a row",
+    TherapistRule.KEEPS_COMING_BACK: "keeps coming back (6 or more in 3 of your last 5 check-ins)",
+    TherapistRule.RISING: "has got sorer three check-ins running",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def checkin_post(week: date, reads_replies: bool) -> str:
+    how = (
+        "**Reply to this message** in plain words, for example:\n"
+        "`calves 3, glutes 6, movement 8, efficiency better, legs felt fresh`\n"
+        "or press **Answer** for a form."
+        if reads_replies
+        else "Press **Answer** for a short form. (Plain replies aren't read on this server: "
+        "the bot's Message Content intent is off.)"
+    )
+    return (
+        f"## Weekly check-in · week of {week:%d %b}\n"
+        "How did this week's runs leave you? For each of your tight areas, soreness from "
+        "0 (none) to 10 (worst); ease of daily movement 0-10; running efficiency better, "
+        f"same or worse; and anything else worth noting.\n{how}"
+    )
+
+
+def therapist_line(reason: TherapistReason, catalogue: Catalogue) -> str:
+    name = catalogue.area_name(reason.area)
+    return (
+        f"⚕️ {name} {THERAPIST_WHY[reason.rule]}: consider seeing a sports therapist "
+        "to refine your routine."
+    )
+
+
+def confirmation(
+    parsed: ParsedCheckIn,
+    week: date,
+    trends: Trends,
+    catalogue: Catalogue,
+    *,
+    updated: bool = False,
+) -> str:
+    """What was recorded, what could not be read, and whether to see a therapist."""
+    lines = []
+    understood = _understood(parsed, catalogue)
+    if understood:
+        verb = "Updated" if updated else "Recorded"
+        lines.append(f"{verb} for the week of {week:%d %b}: {understood}.")
+    else:
+        lines.append("I couldn't find any scores in that.")
+    if parsed.unread:
+        bits = ", ".join(f"“{u}”" for u in parsed.unread[:5])
+        lines.append(f"I couldn't read {bits}. Reply again with just that part, e.g. `calves 3`.")
+    if parsed.missing:
+        names = ", ".join(catalogue.area_name(a) for a in parsed.missing)
+        lines.append(f"No score yet for {names}: reply with e.g. `{parsed.missing[0]} 4`.")
+    answered = set(parsed.soreness)
+    lines += [therapist_line(r, catalogue) for r in trends.see_therapist if r.area in answered]
+    return "\n".join(lines)
+
+
+def _understood(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
+    parts = [f"{catalogue.area_name(a)} {v}" for a, v in parsed.soreness.items()]
+    if parsed.movement is not None:
+        parts.append(f"movement {parsed.movement}")
+    if parsed.efficiency is not None:
+        parts.append(f"efficiency {parsed.efficiency.value}")
+    if parsed.note:
+        parts.append(f"note “{parsed.note[:120]}”")
+    return ", ".join(parts)
+
+
+def expected_prefill(areas: Sequence[str]) -> str:
+    """The form's soreness box, ready to fill in."""
+    return ", ".join(f"{a.replace('_', ' ')} " for a in areas).rstrip()

@@ -1,0 +1,319 @@
+"""`/checkin` and `/club`: the weekly check-in a club schedules, and the answers to it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.checkins.replies import WEEKDAYS, checkin_post, expected_prefill
+from bot.checkins.scheduler import CheckInScheduler
+from bot.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
+from bot.client import report_failure, tell
+from bot.members import CheckInPost
+from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from cogs.common import Interaction, Reply, answer, plain_embed
+
+if TYPE_CHECKING:
+    from bot.client import CoachBot
+
+log = logging.getLogger(__name__)
+
+MANAGE_SERVER = "This needs the Manage Server permission."
+WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
+# The weekly fan-out shares Discord's global limit with everything else the bot does.
+FANOUT_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.9
+
+
+def require_manager(interaction: Interaction) -> None:
+    """Discord hides these commands from members by default; the bot checks again itself,
+    because a server can override the command's permissions."""
+    if interaction.guild_id is None:
+        raise app_commands.CheckFailure("This works in a server.")
+    if not interaction.permissions.manage_guild:
+        raise app_commands.CheckFailure(MANAGE_SERVER)
+
+
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"checkin:answer:(?P<id>\d+)"
+):
+    def __init__(self, post_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Answer",
+                emoji="📝",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"checkin:answer:{post_id}",
+            )
+        )
+        self.post_id = post_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AnswerButton:
+        return cls(int(match["id"]))
+
+    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
+        cog = interaction.client.get_cog("CheckIns")
+        if isinstance(cog, CheckIns):
+            try:
+                await cog.open_form(interaction, self.post_id)
+            except Exception as error:
+                await report_failure(interaction, error)
+
+
+class AnswerForm(discord.ui.Modal, title="Weekly check-in"):
+    soreness: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
+        label="Soreness 0-10 per area", placeholder="calves 3, glutes 6", max_length=400
+    )
+    movement: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
+        label="Ease of daily movement 0-10", required=False, max_length=10
+    )
+    efficiency: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
+        label="Running efficiency: better, same or worse", required=False, max_length=20
+    )
+    note: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
+        label="Anything else?", style=discord.TextStyle.paragraph, required=False, max_length=500
+    )
+
+    def __init__(self, cog: CheckIns, post: CheckInPost, prefill: str) -> None:
+        super().__init__(custom_id=f"checkin:form:{post.id}")
+        self.cog = cog
+        self.post = post
+        self.soreness.default = prefill or None
+
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
+        guild_id = interaction.guild_id or self.post.guild_id
+        result = await self.cog.bot.desk.answer_form(
+            interaction.user.id,
+            guild_id,
+            self.post,
+            self.soreness.value,
+            self.movement.value,
+            self.efficiency.value,
+            self.note.value,
+        )
+        await interaction.response.send_message(result.message, ephemeral=True)
+
+    async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
+        await report_failure(interaction, error)
+
+
+class CheckIns(commands.Cog):
+    checkin = app_commands.Group(
+        name="checkin",
+        description="The club's weekly check-in",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+    club = app_commands.Group(
+        name="club",
+        description="Club-wide figures",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: CoachBot) -> None:
+        self.bot = bot
+        self.desk = bot.desk
+        self.budget = RestBudget(FANOUT_PER_SECOND)
+        self.scheduler = CheckInScheduler(self.scheduled_post, owns=self._owns)
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(AnswerButton)
+        # Started here, in setup_hook, not in on_ready, which fires again on every reconnect.
+        # The database is the source of truth: every job is rebuilt from it.
+        self.scheduler.rebuild(await self.desk.schedules.enabled())
+        self.scheduler.start()
+
+    async def cog_unload(self) -> None:
+        self.scheduler.shutdown()
+        self.bot.remove_dynamic_items(AnswerButton)
+
+    def _owns(self, guild_id: int) -> bool:
+        shard_ids, shard_count = self.bot.shard_ids, self.bot.shard_count
+        if not shard_ids or not shard_count:
+            return True
+        return (guild_id >> 22) % shard_count in shard_ids
+
+    # -- admin commands ----------------------------------------------------------------------
+
+    @checkin.command(name="setup", description="When and where the weekly check-in is posted")
+    @app_commands.describe(
+        channel="Where to post it",
+        weekday="Day of the week",
+        time="Local time, 24-hour, e.g. 18:30",
+        timezone="Your club's time zone, e.g. Europe/London",
+    )
+    @app_commands.choices(weekday=WEEKDAY_CHOICES)
+    async def setup_(
+        self,
+        interaction: Interaction,
+        channel: discord.TextChannel,
+        weekday: int,
+        time: str,
+        timezone: str,
+    ) -> None:
+        require_manager(interaction)
+        guild_id = interaction.guild_id or 0
+
+        async def work() -> Reply:
+            schedule = await self.desk.set_schedule(
+                guild_id, channel.id, weekday, time, timezone, interaction.user.id
+            )
+            self.scheduler.schedule(guild_id, weekday, validate_time(time), timezone)
+            return Reply(self._describe(schedule.channel_id, weekday, time, timezone))
+
+        await answer(interaction, work, ephemeral=True)
+
+    @setup_.autocomplete("timezone")
+    async def timezone_choices(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=n, value=n) for n in timezone_names(current)]
+
+    @checkin.command(name="show", description="Show the check-in schedule")
+    async def show(self, interaction: Interaction) -> None:
+        require_manager(interaction)
+        schedule = await self.desk.schedules.get(interaction.guild_id or 0)
+        if schedule is None or not schedule.enabled:
+            await tell(interaction, "No weekly check-in is set up. Use `/checkin setup`.")
+            return
+        text = self._describe(
+            schedule.channel_id, schedule.weekday, schedule.local_time, schedule.timezone
+        )
+        await tell(interaction, text)
+
+    @checkin.command(name="disable", description="Stop posting the weekly check-in")
+    async def disable(self, interaction: Interaction) -> None:
+        require_manager(interaction)
+        guild_id = interaction.guild_id or 0
+        stopped = await self.desk.schedules.disable(guild_id)
+        self.scheduler.unschedule(guild_id)
+        await tell(interaction, "Weekly check-ins stopped." if stopped else "None was set up.")
+
+    @checkin.command(name="now", description="Post this week's check-in now, to try it out")
+    async def now(self, interaction: Interaction) -> None:
+        require_manager(interaction)
+        guild_id = interaction.guild_id or 0
+        schedule = await self.desk.schedules.get(guild_id)
+        channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
+        tz = ZoneInfo(schedule.timezone) if schedule else UTC
+        week = occurrence_week(datetime.now(UTC), tz)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        posted = await self.post_checkin(guild_id, channel_id, week)
+        text = (
+            f"Posted this week's check-in in <#{channel_id}>."
+            if posted
+            else "This week's check-in is already out (one per week)."
+        )
+        await interaction.followup.send(text, ephemeral=True)
+
+    def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
+        upcoming = next_occurrence(
+            weekday, validate_time(time), ZoneInfo(timezone), datetime.now(UTC)
+        )
+        return (
+            f"Weekly check-in: {WEEKDAYS[weekday]}s at {time} ({timezone}) in <#{channel_id}>. "
+            f"Next one {discord.utils.format_dt(upcoming, 'R')}."
+        )
+
+    @club.command(name="report", description="Participation and the club's common tight areas")
+    async def report(
+        self, interaction: Interaction, weeks: app_commands.Range[int, 1, 52] = 8
+    ) -> None:
+        require_manager(interaction)
+        guild_id = interaction.guild_id or 0
+
+        async def work() -> Reply:
+            report = await self.desk.club_report(guild_id, weeks)
+            catalogue = self.bot.catalogue
+            taking = "\n".join(f"{week:%d %b}: {n} member(s)" for week, n in report.participation)
+            common = "\n".join(
+                f"{catalogue.area_name(area)}: {n} member(s)" for area, n in report.common_areas[:6]
+            )
+            embed = plain_embed("Club report", "Figures are counts; nobody's scores are shown.")
+            embed.add_field(name="Check-ins per week", value=taking or "none yet", inline=False)
+            embed.add_field(
+                name="Most common tight areas", value=common or "none yet", inline=False
+            )
+            return Reply(embed=embed)
+
+        await answer(interaction, work, ephemeral=True)
+
+    # -- posting -------------------------------------------------------------------------------
+
+    async def scheduled_post(self, guild_id: int, week: date, scheduled_for: datetime) -> None:
+        schedule = await self.desk.schedules.get(guild_id)
+        if schedule is None or not schedule.enabled:
+            return
+        await self.post_checkin(guild_id, schedule.channel_id, week)
+
+    async def post_checkin(self, guild_id: int, channel_id: int, week: date) -> bool:
+        """Post the week's check-in once: the claim row makes a second attempt a no-op,
+        whether it comes from a double-fired job, a restart or another process."""
+        post = await self.desk.posts.claim(guild_id, week, channel_id)
+        if post is None:
+            log.info("check-in for guild %s week %s already claimed", guild_id, week)
+            return False
+        view = discord.ui.View(timeout=None)
+        view.add_item(AnswerButton(post.id))
+        reads = self.bot.settings.message_content
+        await self.budget.take()
+        try:
+            channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)
+            message = await channel.send(checkin_post(week, reads), view=view)
+        except discord.HTTPException:
+            await self.desk.posts.mark_failed(post.id)
+            log.exception("posting the check-in for guild %s failed", guild_id)
+            return False
+        await self.desk.posts.mark_posted(post.id, message.id)
+        return True
+
+    # -- answers -------------------------------------------------------------------------------
+
+    async def open_form(self, interaction: Interaction, post_id: int) -> None:
+        message = interaction.message
+        post = await self.desk.posts.by_message(message.id) if message else None
+        if post is None or post.id != post_id:
+            await tell(interaction, "This check-in has expired.")
+            return
+        areas = [a.area for a in await self.bot.coach.tight_areas(interaction.user.id)]
+        await interaction.response.send_modal(AnswerForm(self, post, expected_prefill(areas)))
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is None or message.reference is None:
+            return
+        reference = message.reference.message_id
+        if reference is None or not message.content:
+            return
+        post = await self.desk.posts.by_message(reference)
+        if post is None:
+            return
+        try:
+            result = await self.desk.answer_text(
+                message.author.id, message.guild.id, post, message.content
+            )
+        except Exception:
+            log.exception("reading a check-in reply from %s failed", message.author.id)
+            await message.reply("I couldn't save that just now; please try again.")
+            return
+        await message.reply(result.message, mention_author=False)
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Removed from a server: that club's schedule stops."""
+        await self.desk.schedules.remove(guild.id)
+        self.scheduler.unschedule(guild.id)
+
+
+async def setup(bot: CoachBot) -> None:
+    await bot.add_cog(CheckIns(bot))

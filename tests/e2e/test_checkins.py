@@ -1,0 +1,281 @@
+"""Weekly check-ins end to end: setup, the post, answers by reply and by form, /progress,
+the therapist suggestion, the routine that adapts, the club report and a member's data."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import create_bot
+from bot.checkins.trends import week_start
+from bot.client import CoachBot
+from tests.e2e.conftest import ALICE, BOB, bot_settings
+from tests.e2e.helpers import (
+    answer_to,
+    custom_ids,
+    is_ephemeral,
+    press,
+    slash,
+    text_of,
+)
+from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
+from tests.fakediscord.models import ADMIN_PERMISSIONS, MEMBER_PERMISSIONS
+
+ADMIN = FakeUser(id=320000000000000001, username="organiser", permissions=ADMIN_PERMISSIONS)
+
+
+@pytest.fixture
+async def bot(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[CoachBot]:
+    """The bot with plain replies switched on (the Message Content intent)."""
+    async with pointed_at(fake):
+        settings = bot_settings(fake, tmp_path, message_content=True)
+        client = await create_bot(settings, guild_ready_timeout=0.05)
+        async with running_client(client, fake):
+            yield client
+    assert not fake.errors, fake.errors
+
+
+def this_week() -> date:
+    return week_start(datetime.now(UTC).date())
+
+
+async def post_now(fake: FakeDiscord) -> dict[str, Any]:
+    """An organiser posts this week's check-in; the message members answer."""
+    sent = await fake.send_slash_command("checkin now", {}, user=ADMIN)
+    done = await answer_to(fake, sent)
+    assert "Posted this week's check-in" in text_of(done), text_of(done)
+    channel = fake.guild.text_channel.id
+    return next(m for m in fake.channel_messages(channel) if "Weekly check-in" in m["content"])
+
+
+async def reply(fake: FakeDiscord, post: dict[str, Any], user: FakeUser, text: str) -> str:
+    seen = len(fake.requests)
+    await fake.send_message_create(
+        text, author=user, channel_id=int(post["channel_id"]), message_reference=int(post["id"])
+    )
+    sent = await fake.wait_for_request(
+        "POST",
+        rf"/channels/{post['channel_id']}/messages",
+        after=seen,
+        predicate=lambda r: bool((r.json or {}).get("message_reference")),
+    )
+    return str(sent.json["content"])
+
+
+async def seed_weeks(bot: CoachBot, user_id: int, weeks: list[dict[str, int]]) -> None:
+    """Earlier weeks' answers, oldest first, ending the week before this one."""
+    start = this_week() - timedelta(weeks=len(weeks))
+    for offset, soreness in enumerate(weeks):
+        await bot.desk.checkins.record(
+            user_id, 0, start + timedelta(weeks=offset), soreness, None, None, None
+        )
+
+
+async def test_an_organiser_sets_up_the_weekly_checkin(fake: FakeDiscord, bot: CoachBot) -> None:
+    channel = fake.guild.text_channel
+    done = await slash(
+        fake,
+        "checkin setup",
+        {"channel": channel.id, "weekday": 6, "time": "18:30", "timezone": "Europe/London"},
+        user=ADMIN,
+    )
+    text = text_of(done)
+    assert is_ephemeral(done)
+    assert "Sundays at 18:30 (Europe/London)" in text and f"<#{channel.id}>" in text
+    stored = await bot.desk.schedules.get(fake.guild.id)
+    assert stored is not None and (stored.weekday, stored.local_time) == (6, "18:30")
+    cog = bot.get_cog("CheckIns")
+    assert [guild for guild, _ in cog.scheduler.jobs()] == [fake.guild.id]  # type: ignore[union-attr]
+    shown = await slash(fake, "checkin show", user=ADMIN)
+    assert "Sundays at 18:30" in text_of(shown)
+
+    sent = await fake.send_autocomplete(("checkin", "setup"), "timezone", "london", user=ADMIN)
+    choices = (await fake.wait_for_interaction_response(sent))["data"]["choices"]
+    assert {"name": "Europe/London", "value": "Europe/London"} in choices
+
+
+async def test_members_without_manage_server_are_refused(fake: FakeDiscord, bot: CoachBot) -> None:
+    member = FakeUser(id=330000000000000001, username="member", permissions=MEMBER_PERMISSIONS)
+    channel = fake.guild.text_channel
+    refused = await slash(
+        fake,
+        "checkin setup",
+        {"channel": channel.id, "weekday": 1, "time": "07:00", "timezone": "UTC"},
+        user=member,
+    )
+    assert is_ephemeral(refused) and "Manage Server" in text_of(refused)
+    assert await bot.desk.schedules.get(fake.guild.id) is None
+    for command in ("checkin now", "club report"):
+        answer = await slash(fake, command, user=member)
+        assert is_ephemeral(answer) and "Manage Server" in text_of(answer)
+    channel_posts = [m for m in fake.channel_messages(channel.id) if "Weekly" in m["content"]]
+    assert channel_posts == []
+
+
+@pytest.mark.parametrize(
+    ("time", "timezone", "complaint"),
+    [("25:00", "Europe/London", "time"), ("18:30", "Mars/Olympus", "time zone")],
+)
+async def test_bad_schedule_input_is_refused(
+    fake: FakeDiscord, bot: CoachBot, time: str, timezone: str, complaint: str
+) -> None:
+    options = {"channel": fake.guild.text_channel.id, "weekday": 2, "time": time}
+    refused = await slash(fake, "checkin setup", {**options, "timezone": timezone}, user=ADMIN)
+    assert is_ephemeral(refused) and complaint in text_of(refused).lower()
+    assert await bot.desk.schedules.get(fake.guild.id) is None
+
+
+async def test_the_check_in_is_posted_once_a_week(fake: FakeDiscord, bot: CoachBot) -> None:
+    post = await post_now(fake)
+    assert custom_ids({"data": post})[0].startswith("checkin:answer:")
+    again = await answer_to(fake, await fake.send_slash_command("checkin now", {}, user=ADMIN))
+    assert "already out" in text_of(again)
+    # A job that fires twice (or two processes racing) still posts once.
+    cog = bot.get_cog("CheckIns")
+    await bot.desk.schedules.set(fake.guild.id, fake.guild.text_channel.id, 0, "09:00", "UTC", 1)
+    posted = await asyncio.gather(
+        *(cog.scheduled_post(fake.guild.id, this_week(), datetime.now(UTC)) for _ in range(3))  # type: ignore[union-attr]
+    )
+    assert posted
+    channel = fake.guild.text_channel.id
+    assert (
+        len([m for m in fake.channel_messages(channel) if "Weekly check-in" in m["content"]]) == 1
+    )
+
+
+async def test_a_plain_reply_is_recorded_and_confirmed(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    await slash(fake, "tight add", {"area": "glutes"}, user=ALICE)
+    post = await post_now(fake)
+    said = await reply(
+        fake, post, ALICE, "calves 3, glutes 6/10, efficiency better, legs felt fresh"
+    )
+    assert "Recorded" in said and "Calves 3" in said and "Glutes 6" in said
+    assert "efficiency better" in said and "legs felt fresh" in said
+    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    assert stored is not None and stored.soreness == {"calves": 3, "glutes": 6}
+
+    # A second answer the same week updates the same row, and asks about what it cannot read.
+    said = await reply(fake, post, ALICE, "calves two, shins 4")
+    assert "Updated" in said and "shins 4" in said
+    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    assert stored is not None and stored.soreness == {"calves": 2, "glutes": 6}
+    assert len(await bot.desk.history(ALICE.id)) == 1
+
+
+async def test_the_form_is_prefilled_and_recorded(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "hamstrings"}, user=BOB)
+    post = await post_now(fake)
+    (answer_id,) = custom_ids({"data": post})
+    opened = await fake.send_component(answer_id, int(post["id"]), user=BOB)
+    modal = await fake.wait_for_interaction_response(opened)
+    assert modal["type"] == 9
+    inputs = [
+        c
+        for row in modal["data"]["components"]
+        for c in (row.get("components") or [row.get("component") or {}])
+    ]
+    soreness = next(c for c in inputs if "Soreness" in (c.get("label") or ""))
+    assert soreness.get("value", "").startswith("hamstrings")
+    ids = [c["custom_id"] for c in inputs]
+    values = dict(zip(ids, ["hamstrings 5", "7", "worse", "tight on hills"], strict=True))
+    submitted = await fake.send_modal_submit(modal["data"]["custom_id"], values, user=BOB)
+    answer = await fake.wait_for_interaction_response(submitted)
+    assert is_ephemeral(answer)
+    assert "Hamstrings 5" in text_of(answer) and "movement 7" in text_of(answer)
+    stored = await bot.desk.checkins.for_week(BOB.id, this_week())
+    assert stored is not None and stored.efficiency == "worse" and stored.movement == 7
+
+
+async def test_three_high_weeks_suggest_a_sports_therapist(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    await slash(fake, "tight add", {"area": "glutes"}, user=ALICE)
+    await seed_weeks(bot, ALICE.id, [{"glutes": 7}, {"glutes": 6}])
+    post = await post_now(fake)
+    said = await reply(fake, post, ALICE, "glutes 8")
+    assert "sports therapist" in said and "Glutes" in said
+
+
+async def test_progress_returns_a_chart_and_sentences(fake: FakeDiscord, bot: CoachBot) -> None:
+    empty = await answer_to(fake, await fake.send_slash_command("progress", {}, user=ALICE))
+    assert "No check-ins yet" in text_of(empty)
+    await seed_weeks(bot, ALICE.id, [{"calves": 7}, {"calves": 5}, {"calves": 4}, {"calves": 2}])
+    sent = await fake.send_slash_command("progress", {}, user=ALICE)
+    body = await fake.wait_for_interaction_response(sent)
+    assert body["type"] == 5  # deferred: the chart is drawn off the event loop
+    followup = await fake.wait_for_followup(sent)
+    request = next(r for r in reversed(fake.requests) if r.files and r.method == "POST")
+    (chart,) = request.files
+    assert chart.filename == "progress.png" and chart.data.startswith(b"\x89PNG")
+    embed = followup["embeds"][0]
+    assert embed["image"]["url"] == "attachment://progress.png"
+    assert "Calves" in embed["description"] and "improving" in embed["description"].lower()
+
+
+async def test_the_routine_adapts_to_check_ins(fake: FakeDiscord, bot: CoachBot) -> None:
+    for area in ("calves", "glutes"):
+        await slash(fake, "tight add", {"area": area}, user=ALICE)
+    await seed_weeks(
+        bot,
+        ALICE.id,
+        [
+            {"calves": 1, "glutes": 6},
+            {"calves": 2, "glutes": 7},
+            {"calves": 1, "glutes": 7},
+            {"calves": 0, "glutes": 8},
+        ],
+    )
+    card = await slash(fake, "cooldown", {"minutes": 12}, user=ALICE)
+    why = text_of(card)
+    assert "Glutes moved up" in why
+    assert "settled" in why.lower()
+
+
+async def test_club_report_is_aggregated(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    await slash(fake, "tight add", {"area": "calves"}, user=BOB)
+    post = await post_now(fake)
+    await reply(fake, post, ALICE, "calves 4")
+    await reply(fake, post, BOB, "calves 6")
+    report = await slash(fake, "club report", user=ADMIN)
+    text = text_of(report)
+    assert is_ephemeral(report)
+    assert "2 member(s)" in text and "Calves" in text
+    assert str(ALICE.id) not in text and str(BOB.id) not in text
+    assert " 4" not in text.split("Most common")[0].replace(this_week().strftime("%d"), "")
+
+
+async def test_members_export_and_delete_their_data(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "neck", "note": "desk job"}, user=ALICE)
+    await slash(fake, "stretch avoid", {"name": "kneeling_lunge"}, user=ALICE)
+    await slash(fake, "tight add", {"area": "calves"}, user=BOB)
+    post = await post_now(fake)
+    await reply(fake, post, ALICE, "neck 4")
+
+    sent = await fake.send_slash_command("mydata export", {}, user=ALICE)
+    await answer_to(fake, sent)
+    exported = next(r for r in reversed(fake.requests) if r.files)
+    data = json.loads(exported.files[0].data)
+    assert "neck" in json.dumps(data) and "desk job" in json.dumps(data)
+    assert "kneeling_lunge" in json.dumps(data)
+
+    asked = await slash(fake, "mydata delete", user=ALICE)
+    confirm, _ = custom_ids(asked)
+    message = next(
+        m for m in fake.messages.values() if "cannot be undone" in (m.get("content") or "")
+    )
+    foreign = await press(fake, confirm, int(message["id"]), user=BOB)
+    assert "aren't for you" in text_of(foreign)
+    done = await press(fake, confirm, int(message["id"]), user=ALICE)
+    assert "Deleted" in text_of(done)
+    assert await bot.coach.tight_areas(ALICE.id) == []
+    assert await bot.coach.avoided(ALICE.id) == []
+    assert await bot.desk.history(ALICE.id) == []
+    assert [a.area for a in await bot.coach.tight_areas(BOB.id)] == ["calves"]
