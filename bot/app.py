@@ -80,7 +80,8 @@ async def create_bot(
     **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
-    database = Database(settings.database_url)
+    # One process owns its data unless the shards are split across processes.
+    database = Database(settings.database_url, cache_members=not settings.shard_ids)
     try:
         await database.migrate()
     except DatabaseUnavailable as error:
@@ -95,7 +96,6 @@ async def create_bot(
         AvoidedStretches(database),
         GroupCooldowns(database),
         Preferences(database),
-        checkins,
     )
     desk = CheckInDesk(
         catalogue,

@@ -18,7 +18,7 @@ from bot.group import GroupTargets, group_targets
 from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.planner import PlanRequest, plan
 from bot.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
-from bot.storage import AvoidedStretches, CheckIns, GroupCooldowns, Preferences, TightAreas
+from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200
 # How many weeks of check-ins steer a routine.
@@ -52,14 +52,12 @@ class Coach:
         avoided: AvoidedStretches,
         groups: GroupCooldowns,
         preferences: Preferences,
-        checkins: CheckIns | None = None,
     ) -> None:
         self.catalogue = catalogue
         self._tight = tight_areas
         self._avoided = avoided
         self._groups = groups
         self._preferences = preferences
-        self._checkins = checkins
 
     # -- tight areas ---------------------------------------------------------------------------
 
@@ -77,7 +75,7 @@ class Coach:
         return Change(area, self.catalogue.area_name(area), removed)
 
     async def tight_areas(self, user_id: int) -> list[TightArea]:
-        return await self._tight.list(user_id)
+        return list((await self._preferences.read(user_id, ADAPT_WEEKS)).tight)
 
     async def clear_tight(self, user_id: int) -> int:
         return await self._tight.clear(user_id)
@@ -109,7 +107,7 @@ class Coach:
         return Change(stretch, self.catalogue.stretch(stretch).name, removed)
 
     async def avoided(self, user_id: int) -> list[AvoidedStretch]:
-        return await self._avoided.list(user_id)
+        return list((await self._preferences.read(user_id, ADAPT_WEEKS)).avoided)
 
     # -- routines ----------------------------------------------------------------------------
 
@@ -123,18 +121,16 @@ class Coach:
     ) -> Routine:
         minutes, run_type = self.minutes(minutes), self.run_type(run)
         today_areas, avoid_now = self.areas(today), self.stretches(avoid)
-        member = await self._preferences.read(user_id)
+        member = await self._preferences.read(user_id, ADAPT_WEEKS)
         avoided = {a.stretch_id for a in member.avoided}
         order = [a.area for a in member.tight]
         emphasis: dict[str, float] = {}
         reasons: list[str] = []
-        if self._checkins is not None and order:
+        if member.history:
             # Weekly check-ins steer the routine: areas that stay sore move up and get more
             # time, settled ones less.
-            history = await self._checkins.history(user_id, ADAPT_WEEKS)
-            if history:
-                order, reasons = reprioritise(order, history, self.catalogue)
-                emphasis = trend_emphasis(compute_trends(history))
+            order, reasons = reprioritise(order, member.history, self.catalogue)
+            emphasis = trend_emphasis(compute_trends(member.history))
         request = PlanRequest(
             tight=tuple(order),
             minutes=minutes,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class MemberPreferences:
 
     tight: tuple[TightArea, ...]
     avoided: tuple[AvoidedStretch, ...]
+    # Recent weekly check-ins, oldest first (bot.checkins.trends.WeeklyCheckIn).
+    history: tuple[Any, ...] = ()
 
 
 class SessionState(StrEnum):
@@ -83,6 +86,7 @@ class StoredSession:
     guild_id: int | None
     channel_id: int
     card_message_id: int | None
+    card_key: int | None
     thread_id: int | None
     control_message_id: int | None
     owner_id: int
@@ -149,3 +153,15 @@ class CheckIn:
     note: str | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardDraft:
+    """A routine card to store: what `CooldownSessions.create_many` writes in one go."""
+
+    card_key: int
+    guild_id: int | None
+    channel_id: int
+    owner_id: int
+    snapshot: str
+    group_id: int | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import secrets
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,7 +16,7 @@ from discord.ext import commands
 from bot.client import report_failure, tell
 from bot.coach import GroupRoutine
 from bot.members import GroupCooldown, GroupState, JoinResult
-from bot.routine import DEFAULT_MINUTES, RunType
+from bot.routine import DEFAULT_MINUTES, Routine, RunType
 from bot.timers import TimerLoop
 from cogs.common import (
     BRAND_COLOUR,
@@ -129,19 +130,23 @@ class Cooldown(commands.Cog):
             await self._open_group(interaction, minutes, run, window)
             return
 
+        built: list[Routine] = []
+
         async def work() -> Reply:
             routine = await self.bot.coach.cooldown(interaction.user.id, minutes, run, today, avoid)
+            built.append(routine)
             content = None
             if routine.general:
                 content = (
                     "You haven't listed tight areas yet, so here is a general routine. "
                     "Add yours with `/tight add`."
                 )
-            card = await new_card(self.bot, interaction, routine, tts=tts)
             embed = routine_embed(routine, self.bot.catalogue)
-            return Reply(content, embed=embed, view=start_view(card))
+            return Reply(content, embed=embed, view=start_view(interaction.id))
 
         await answer(interaction, work, ephemeral=False)
+        # Written after the answer, off the path Discord times: Start finds it by the key.
+        new_card(self.bot, interaction, built[0], card_key=interaction.id, tts=tts)
 
     # -- group mode ----------------------------------------------------------------------------
 
@@ -243,15 +248,17 @@ class Cooldown(commands.Cog):
         if built is None:  # the window timer or another press got there first
             return Press(tell=CLOSED)
         self.windows.cancel(group.id)
-        card = await self.bot.session_cards.create(
+        card_key = secrets.randbits(62)
+        await self.bot.session_cards.create(
             guild_id=group.guild_id,
             channel_id=group.channel_id,
             owner_id=group.leader_id,
             snapshot=card_snapshot(built.routine, built.targets.members),
             group_id=group.id,
+            card_key=card_key,
         )
         embed = self._routine_card(group, built)
-        return Press(embed=embed, view=start_view(card.id), edit=True)
+        return Press(embed=embed, view=start_view(card_key), edit=True)
 
     def _routine_card(self, group: GroupCooldown, built: GroupRoutine) -> discord.Embed:
         catalogue = self.bot.catalogue

@@ -7,6 +7,7 @@ Discord relative timestamp, so every phone counts down by itself with no edits p
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -18,8 +19,8 @@ from discord.ext import commands
 
 from bot.catalogue import Kind
 from bot.client import report_failure, tell
+from bot.members import CardDraft, StoredSession
 from bot.members import SessionState as StoredState
-from bot.members import StoredSession
 from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.plan_text import clock, step_timing
 from bot.routine import Routine, Side
@@ -53,6 +54,7 @@ SESSION_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.8
 # lasts about 40 s, so the budget carries about this many sessions at once.
 MAX_SESSIONS = int(SESSION_REST_PER_SECOND / (2 / 40))
 NOT_YOURS = "This is not your session."
+CARD_WAITS = 10
 
 
 def card_snapshot(routine: Routine, members: tuple[int, ...] = (), tts: bool = False) -> str:
@@ -126,30 +128,29 @@ async def _with_cog(interaction: Interaction, call: Any) -> None:
         await report_failure(interaction, error)
 
 
-async def new_card(
+def new_card(
     bot: CoachBot,
     interaction: Interaction,
     routine: Routine,
     *,
-    members: tuple[int, ...] = (),
-    group_id: int | None = None,
-    owner_id: int | None = None,
+    card_key: int,
     tts: bool = False,
-) -> int:
+) -> None:
     """Store the routine a card shows, so that Start runs exactly that routine."""
-    stored = await bot.session_cards.create(
-        guild_id=interaction.guild_id,
-        channel_id=interaction.channel_id or 0,
-        owner_id=owner_id or interaction.user.id,
-        snapshot=card_snapshot(routine, members, tts),
-        group_id=group_id,
+    bot.card_writer.add(
+        CardDraft(
+            card_key=card_key,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id or 0,
+            owner_id=interaction.user.id,
+            snapshot=card_snapshot(routine, (), tts),
+        )
     )
-    return stored.id
 
 
-def start_view(session_id: int) -> discord.ui.View:
+def start_view(card_key: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(StartButton(session_id))
+    view.add_item(StartButton(card_key))
     return view
 
 
@@ -235,8 +236,8 @@ class Sessions(commands.Cog):
 
     # -- Start -----------------------------------------------------------------------------
 
-    async def on_start(self, interaction: Interaction, session_id: int) -> None:
-        stored = await self.store.get(session_id)
+    async def on_start(self, interaction: Interaction, card_key: int) -> None:
+        stored = await self._card(card_key)
         if stored is None:
             await tell(interaction, "This card has expired; run `/cooldown` again.")
             return
@@ -254,6 +255,18 @@ class Sessions(commands.Cog):
             )
             return
         await self._start(interaction, stored)
+
+    async def _card(self, card_key: int) -> StoredSession | None:
+        # The card's row is written just after the card is posted; a very quick press may
+        # arrive first, so give it a moment (well inside Discord's 3 s) before giving up.
+        if self.bot.card_writer.pending(card_key):
+            await self.bot.card_writer.flush()
+        for _ in range(CARD_WAITS):
+            stored = await self.store.by_key(card_key)
+            if stored is not None:
+                return stored
+            await asyncio.sleep(0.1)
+        return await self.store.by_key(card_key)
 
     async def _start(self, interaction: Interaction, stored: StoredSession) -> None:
         card = json.loads(stored.snapshot)

@@ -3,6 +3,7 @@ database. SQLite (the default, one file) and PostgreSQL (via asyncpg) are both s
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,11 +21,14 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.members import MemberPreferences
+from bot.storage.cache import MemberCache
 from bot.storage.errors import unavailable_on_connection_errors
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_CONNECT_TIMEOUT = 10.0
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+POOL_RECYCLE_SECONDS = 1800
 # Any constant works as long as nothing else in the database uses it for an advisory lock.
 _MIGRATION_LOCK_KEY = 0x636F6F6C646F776E  # "cooldown"
 
@@ -41,10 +45,16 @@ class Database:
         *,
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         connect_args: Mapping[str, Any] | None = None,
+        cache_members: bool = False,
     ) -> None:
         self.url: URL = make_url(url)
         self.engine: AsyncEngine = _create_engine(self.url, connect_timeout, connect_args or {})
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = asyncio.Lock() if self.url.get_backend_name() == "sqlite" else None
+        # (history weeks asked for, what was read) per member.
+        self.member_cache: MemberCache[tuple[int | None, MemberPreferences]] = MemberCache(
+            enabled=cache_members
+        )
         # Same pool; the option tells the SQLite begin hook this transaction only reads.
         self._read_engine = self.engine.execution_options(**{_READ_ONLY: True})
 
@@ -55,9 +65,21 @@ class Database:
         Connection failures surface as DatabaseUnavailable; everything else (IntegrityError
         included) propagates unchanged.
         """
-        with unavailable_on_connection_errors():
-            async with self._sessions.begin() as session:
-                yield session
+        async with self._writer_turn():
+            with unavailable_on_connection_errors():
+                async with self._sessions.begin() as session:
+                    yield session
+
+    @asynccontextmanager
+    async def _writer_turn(self) -> AsyncIterator[None]:
+        # SQLite lets one writer in at a time. Queueing writers here, before they take a
+        # pooled connection, keeps them from holding connections while SQLite's busy handler
+        # sleeps, which would starve the reads every command makes.
+        if self._write_lock is None:
+            yield
+            return
+        async with self._write_lock:
+            yield
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncConnection]:
@@ -137,8 +159,12 @@ def _create_engine(
         return engine
     if url.get_driver_name() == "asyncpg":
         args.setdefault("timeout", connect_timeout)
-    # Pre-ping replaces connections the server dropped (restarts, idle timeouts) before use.
-    return create_async_engine(url, connect_args=args, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip on every checkout, on every command. A connection
+    # the server dropped fails the one command using it (the member is asked to try again)
+    # and SQLAlchemy then discards the whole pool; recycling keeps idle ones fresh.
+    return create_async_engine(
+        url, connect_args=args, pool_recycle=POOL_RECYCLE_SECONDS, pool_size=10, max_overflow=10
+    )
 
 
 def _create_parent_directory(url: URL) -> None:

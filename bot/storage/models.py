@@ -145,6 +145,8 @@ class CooldownSessionRow(Base):
     guild_id: Mapped[int | None] = mapped_column(BigInteger)
     channel_id: Mapped[int] = mapped_column(BigInteger)
     card_message_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # Chosen before the card is posted (the interaction's id): the Start button carries it.
+    card_key: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     thread_id: Mapped[int | None] = mapped_column(BigInteger)
     control_message_id: Mapped[int | None] = mapped_column(BigInteger)
     owner_id: Mapped[int] = mapped_column(BigInteger)

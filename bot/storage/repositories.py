@@ -7,14 +7,15 @@ bot.members. When the database cannot be reached they raise DatabaseUnavailable.
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import Insert as SQLiteInsert
@@ -26,6 +27,7 @@ from bot.checkins.parser import Efficiency
 from bot.checkins.trends import WeeklyCheckIn, week_start
 from bot.members import (
     AvoidedStretch,
+    CardDraft,
     CheckIn,
     CheckInPost,
     CheckInSchedule,
@@ -70,6 +72,22 @@ __all__ = [
 ]
 
 
+_Write = TypeVar("_Write", bound=Callable[..., Awaitable[Any]])
+
+
+def _forgets_member(write: _Write) -> _Write:
+    """After a write to a member's data, drop what the member cache holds for them."""
+
+    @functools.wraps(write)
+    async def wrapper(self: Any, user_id: int, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await write(self, user_id, *args, **kwargs)
+        finally:
+            self._database.member_cache.forget(user_id)
+
+    return wrapper  # type: ignore[return-value]
+
+
 class TightAreas:
     """A member's tight areas, kept in priority order (1 = stretch first)."""
 
@@ -80,6 +98,7 @@ class TightAreas:
         async with self._database.reading() as connection:
             return await _read_tight_areas(connection, user_id)
 
+    @_forgets_member
     async def add(self, user_id: int, area: str, note: str | None = None) -> bool:
         """Add `area` last in priority; False (and nothing changed) if the member has it."""
         try:
@@ -97,12 +116,15 @@ class TightAreas:
             return False
         return True
 
+    @_forgets_member
     async def remove(self, user_id: int, area: str) -> bool:
         return await _delete(self._database, TightAreaRow, _area_of(user_id, area)) > 0
 
+    @_forgets_member
     async def clear(self, user_id: int) -> int:
         return await _delete(self._database, TightAreaRow, [TightAreaRow.user_id == user_id])
 
+    @_forgets_member
     async def reorder(
         self, user_id: int, areas_in_order: Sequence[str]
     ) -> builtins.list[TightArea]:
@@ -118,6 +140,7 @@ class TightAreas:
             areas = [_tight_area(row) for row in rows]
         return areas
 
+    @_forgets_member
     async def set_note(self, user_id: int, area: str, note: str | None) -> bool:
         """Replace the note on one of the member's areas (None removes it)."""
         statement = update(TightAreaRow).where(*_area_of(user_id, area)).values(note=note)
@@ -136,6 +159,7 @@ class AvoidedStretches:
         async with self._database.reading() as connection:
             return await _read_avoided(connection, user_id)
 
+    @_forgets_member
     async def add(self, user_id: int, stretch_id: str) -> bool:
         """False (and nothing changed) if the member already avoids this stretch."""
         try:
@@ -147,6 +171,7 @@ class AvoidedStretches:
             return False
         return True
 
+    @_forgets_member
     async def remove(self, user_id: int, stretch_id: str) -> bool:
         criteria = [
             AvoidedStretchRow.user_id == user_id,
@@ -154,6 +179,7 @@ class AvoidedStretches:
         ]
         return await _delete(self._database, AvoidedStretchRow, criteria) > 0
 
+    @_forgets_member
     async def clear(self, user_id: int) -> int:
         criteria = [AvoidedStretchRow.user_id == user_id]
         return await _delete(self._database, AvoidedStretchRow, criteria)
@@ -301,11 +327,49 @@ class Preferences:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    async def read(self, user_id: int) -> MemberPreferences:
+    async def read(self, user_id: int, history_weeks: int | None = None) -> MemberPreferences:
+        """Tight areas and avoided stretches, and the last `history_weeks` of check-ins."""
+        cache = self._database.member_cache
+        cached = cache.get(user_id)
+        if cached is not None and cached[0] == history_weeks:
+            return cached[1]
+        version = cache.version(user_id)
+        preferences = await self._read(user_id, history_weeks)
+        cache.put(user_id, (history_weeks, preferences), version)
+        return preferences
+
+    async def _read(self, user_id: int, history_weeks: int | None) -> MemberPreferences:
         async with self._database.reading() as connection:
             tight = await _read_tight_areas(connection, user_id)
             avoided = await _read_avoided(connection, user_id)
-        return MemberPreferences(tight=tuple(tight), avoided=tuple(avoided))
+            history: list[WeeklyCheckIn] = []
+            if history_weeks and tight:
+                history = await _read_history(connection, user_id, history_weeks, None)
+        return MemberPreferences(tight=tuple(tight), avoided=tuple(avoided), history=tuple(history))
+
+
+async def _read_history(
+    connection: AsyncConnection, user_id: int, weeks: int | None, today: date | None
+) -> list[WeeklyCheckIn]:
+    row = CheckInRow
+    statement = select(row.week, row.soreness, row.movement, row.efficiency).where(
+        row.user_id == user_id
+    )
+    if weeks is not None:
+        if weeks < 1:
+            raise ValueError(f"weeks must be at least 1, not {weeks}")
+        current = week_start(today or _now().date())
+        statement = statement.where(row.week >= current - timedelta(weeks=weeks - 1))
+    result = await connection.execute(statement.order_by(row.week))
+    return [
+        WeeklyCheckIn(
+            week=week,
+            soreness=_load_soreness(soreness),
+            movement=movement,
+            efficiency=None if efficiency is None else Efficiency(efficiency),
+        )
+        for week, soreness, movement, efficiency in result
+    ]
 
 
 async def _read_tight_areas(connection: AsyncConnection, user_id: int) -> list[TightArea]:
@@ -444,9 +508,11 @@ class CooldownSessions:
         owner_id: int,
         snapshot: str,
         group_id: int | None = None,
+        card_key: int | None = None,
     ) -> StoredSession:
         now = _now()
         row = CooldownSessionRow(
+            card_key=card_key,
             guild_id=guild_id,
             channel_id=channel_id,
             owner_id=owner_id,
@@ -457,9 +523,39 @@ class CooldownSessions:
             updated_at=now,
         )
         async with self._database.session() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # A card is the bot's own output and can be posted again; not waiting for
+                # the disk on its commit keeps busy moments smooth for everyone else.
+                await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
             session.add(row)
             await session.flush()
             return _stored_session(row)
+
+    async def create_many(self, drafts: Sequence[CardDraft]) -> None:
+        """Store many cards in one transaction: a busy channel's cards, written together."""
+        if not drafts:
+            return
+        now = _now()
+        rows = [
+            {
+                "card_key": d.card_key,
+                "guild_id": d.guild_id,
+                "channel_id": d.channel_id,
+                "owner_id": d.owner_id,
+                "group_id": d.group_id,
+                "state": SessionState.READY.value,
+                "snapshot": d.snapshot,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for d in drafts
+        ]
+        async with self._database.session() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # Cards are the bot's own output and can be posted again; not waiting for
+                # the disk on their commit keeps busy moments smooth for everyone else.
+                await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+            await session.execute(insert(CooldownSessionRow), rows)
 
     async def attach_card(self, session_id: int, message_id: int) -> None:
         statement = (
@@ -473,6 +569,12 @@ class CooldownSessions:
     async def get(self, session_id: int) -> StoredSession | None:
         async with self._database.session() as session:
             row = await session.get(CooldownSessionRow, session_id)
+            return None if row is None else _stored_session(row)
+
+    async def by_key(self, card_key: int) -> StoredSession | None:
+        statement = select(CooldownSessionRow).where(CooldownSessionRow.card_key == card_key)
+        async with self._database.session() as session:
+            row = await session.scalar(statement)
             return None if row is None else _stored_session(row)
 
     async def start(self, session_id: int, snapshot: str) -> bool:
@@ -526,6 +628,7 @@ def _stored_session(row: CooldownSessionRow) -> StoredSession:
         guild_id=row.guild_id,
         channel_id=row.channel_id,
         card_message_id=row.card_message_id,
+        card_key=row.card_key,
         thread_id=row.thread_id,
         control_message_id=row.control_message_id,
         owner_id=row.owner_id,
@@ -739,6 +842,7 @@ class CheckIns:
     def __init__(self, database: Database) -> None:
         self._database = database
 
+    @_forgets_member
     async def record(
         self,
         user_id: int,
@@ -808,26 +912,8 @@ class CheckIns:
     ) -> builtins.list[WeeklyCheckIn]:
         """The member's check-ins, oldest first: all of them, or those of the last `weeks`
         calendar weeks up to the one holding `today` (default: today in UTC)."""
-        row = CheckInRow
-        statement = select(row.week, row.soreness, row.movement, row.efficiency).where(
-            row.user_id == user_id
-        )
-        if weeks is not None:
-            if weeks < 1:
-                raise ValueError(f"weeks must be at least 1, not {weeks}")
-            current = week_start(today or _now().date())
-            statement = statement.where(row.week >= current - timedelta(weeks=weeks - 1))
         async with self._database.reading() as connection:
-            result = await connection.execute(statement.order_by(row.week))
-            return [
-                WeeklyCheckIn(
-                    week=week,
-                    soreness=_load_soreness(soreness),
-                    movement=movement,
-                    efficiency=None if efficiency is None else Efficiency(efficiency),
-                )
-                for week, soreness, movement, efficiency in result
-            ]
+            return await _read_history(connection, user_id, weeks, today)
 
     async def participation(self, guild_id: int, weeks: int) -> builtins.list[tuple[date, int]]:
         """How many members answered in each of the server's last `weeks` weeks that had a
@@ -959,6 +1045,7 @@ class MemberData:
             ],
         }
 
+    @_forgets_member
     async def delete(self, user_id: int) -> dict[str, int]:
         """Delete the member's rows in one transaction; how many went, per table."""
         targets: list[tuple[type[Base], ColumnElement[bool]]] = [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.members import SessionState
+from bot.card_writer import CardWriter
+from bot.members import CardDraft, SessionState
 from bot.storage import CooldownSessions, Database
 from tests.storage.conftest import another_process
 
@@ -53,3 +54,17 @@ async def test_sessions_survive_a_restart(database: Database) -> None:
     async with another_process(database) as again:
         restored = await CooldownSessions(again).active()
     assert [s.snapshot for s in restored] == ['{"step": 4}']
+
+
+async def test_cards_written_behind_are_all_stored_in_one_batch(database: Database) -> None:
+    sessions = CooldownSessions(database)
+    writer = CardWriter(sessions, delay=0.01)
+    for key in range(1, 51):
+        writer.add(CardDraft(card_key=key, guild_id=1, channel_id=2, owner_id=key, snapshot="{}"))
+    assert writer.pending(7)
+    await writer.close()
+    assert not writer.pending(7)
+    stored = [await sessions.by_key(key) for key in (1, 25, 50)]
+    assert [s.owner_id for s in stored if s is not None] == [1, 25, 50]
+    assert all(s is not None and s.state is SessionState.READY for s in stored)
+    assert await sessions.by_key(51) is None
