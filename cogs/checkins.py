@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from datetime import UTC, date, datetime
@@ -28,7 +29,10 @@ log = logging.getLogger(__name__)
 MANAGE_SERVER = "This needs the Manage Server permission."
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
 # The weekly fan-out shares Discord's global limit with everything else the bot does.
-FANOUT_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.9
+FANOUT_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
+POST_ATTEMPTS = 3
+MIN_SHOWN = 2
+RETRY_PAUSE = 5.0
 
 
 def require_manager(interaction: Interaction) -> None:
@@ -236,10 +240,17 @@ class CheckIns(commands.Cog):
             report = await self.desk.club_report(guild_id, weeks)
             catalogue = self.bot.catalogue
             taking = "\n".join(f"{week:%d %b}: {n} member(s)" for week, n in report.participation)
+            # An area only one member listed would point at that member: it is not shown.
             common = "\n".join(
-                f"{catalogue.area_name(area)}: {n} member(s)" for area, n in report.common_areas[:6]
+                f"{catalogue.area_name(area)}: {n} members"
+                for area, n in report.common_areas
+                if n >= MIN_SHOWN
             )
-            embed = plain_embed("Club report", "Figures are counts; nobody's scores are shown.")
+            embed = plain_embed(
+                "Club report",
+                "Counts only: nobody's scores are shown, nor areas fewer than "
+                f"{MIN_SHOWN} members listed.",
+            )
             embed.add_field(name="Check-ins per week", value=taking or "none yet", inline=False)
             embed.add_field(
                 name="Most common tight areas", value=common or "none yet", inline=False
@@ -266,16 +277,23 @@ class CheckIns(commands.Cog):
         view = discord.ui.View(timeout=None)
         view.add_item(AnswerButton(post.id))
         reads = self.bot.settings.message_content
-        await self.budget.take()
-        try:
-            channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)
-            message = await channel.send(checkin_post(week, reads), view=view)
-        except discord.HTTPException:
-            await self.desk.posts.mark_failed(post.id)
-            log.exception("posting the check-in for guild %s failed", guild_id)
-            return False
-        await self.desk.posts.mark_posted(post.id, message.id)
-        return True
+        channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)
+        for attempt in range(1, POST_ATTEMPTS + 1):
+            await self.budget.take()
+            try:
+                message = await channel.send(checkin_post(week, reads), view=view)
+            except discord.Forbidden:
+                break  # no access to the channel: trying again will not help
+            except discord.HTTPException:
+                log.warning("posting the check-in for guild %s failed (try %d)", guild_id, attempt)
+                await asyncio.sleep(RETRY_PAUSE * attempt)
+                continue
+            await self.desk.posts.mark_posted(post.id, message.id)
+            return True
+        # Marked failed, the week can be claimed again (`/checkin now`, the next restart).
+        await self.desk.posts.mark_failed(post.id)
+        log.error("could not post the check-in for guild %s in channel %s", guild_id, channel_id)
+        return False
 
     # -- answers -------------------------------------------------------------------------------
 

@@ -368,8 +368,16 @@ class Sessions(commands.Cog):
             await self.budget.take()
             await thread.send(step_message(event), tts=session.id in self.tts)
             await self._refresh_control(session, thread, must=False)
-        elif isinstance(event, Paused | Resumed):
-            return  # the press that caused it already updated the control message
+        elif isinstance(event, Paused):
+            # The step message's countdown keeps running on phones; say that the clock stopped.
+            await self.budget.take()
+            await thread.send("⏸️ **Paused.** The clock stops until Resume is pressed.")
+        elif isinstance(event, Resumed):
+            await self.budget.take()
+            step = event.step.step
+            await thread.send(
+                f"▶️ **Resumed: {step.name}.** {_when(event.step)}", tts=session.id in self.tts
+            )
         elif isinstance(event, Finished | Stopped):
             await self._close(session, thread, event)
 
@@ -393,7 +401,8 @@ class Sessions(commands.Cog):
     ) -> None:
         summary = event.summary
         if isinstance(event, Stopped):
-            head = f"Stopped after {summary.steps_done} of {summary.step_count} steps."
+            skipped = f", {summary.skipped} skipped" if summary.skipped else ""
+            head = f"Stopped: {summary.steps_done} of {summary.step_count} steps done{skipped}."
         elif event.while_offline:
             head = "This session ended while I was offline; here is the wrap-up."
         else:

@@ -192,6 +192,9 @@ def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any)
         cursor.execute("PRAGMA foreign_keys = ON")
         # WAL lets readers proceed while a writer commits.
         cursor.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still survives a crash of the bot; only a power cut can lose
+        # the last commits. FULL would wait for the disk on every single write.
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()

@@ -247,7 +247,7 @@ async def test_club_report_is_aggregated(fake: FakeDiscord, bot: CoachBot) -> No
     report = await slash(fake, "club report", user=ADMIN)
     text = text_of(report)
     assert is_ephemeral(report)
-    assert "2 member(s)" in text and "Calves" in text
+    assert "2 member(s)" in text and "Calves: 2 members" in text
     assert str(ALICE.id) not in text and str(BOB.id) not in text
     assert " 4" not in text.split("Most common")[0].replace(this_week().strftime("%d"), "")
 
@@ -279,3 +279,22 @@ async def test_members_export_and_delete_their_data(fake: FakeDiscord, bot: Coac
     assert await bot.coach.avoided(ALICE.id) == []
     assert await bot.desk.history(ALICE.id) == []
     assert [a.area for a in await bot.coach.tight_areas(BOB.id)] == ["calves"]
+
+
+async def test_removing_the_bot_stops_the_clubs_schedule(fake: FakeDiscord, bot: CoachBot) -> None:
+    channel = fake.guild.text_channel
+    await slash(
+        fake,
+        "checkin setup",
+        {"channel": channel.id, "weekday": 0, "time": "07:15", "timezone": "Asia/Kolkata"},
+        user=ADMIN,
+    )
+    cog = bot.get_cog("CheckIns")
+    assert cog.scheduler.jobs()  # type: ignore[union-attr]
+    await fake.send_dispatch("GUILD_DELETE", {"id": str(fake.guild.id)}, guild_id=fake.guild.id)
+    for _ in range(50):
+        if not cog.scheduler.jobs():  # type: ignore[union-attr]
+            break
+        await asyncio.sleep(0.05)
+    assert cog.scheduler.jobs() == []  # type: ignore[union-attr]
+    assert await bot.desk.schedules.get(fake.guild.id) is None

@@ -134,13 +134,18 @@ async def test_pause_resume_and_stop_archives_the_thread(fake: FakeDiscord, tmp_
         stored = await bot.session_cards.get(session_id)
         assert stored is not None and stored.state is SessionState.PAUSED
 
+        await wait_for_message(fake, thread_id, lambda m: "Paused" in (m.get("content") or ""))
         resumed = await press(fake, f"session:resume:{session_id}", control_id, user=ALICE)
         assert custom_ids(resumed)[0] == f"session:pause:{session_id}"
+        again = await wait_for_message(
+            fake, thread_id, lambda m: "Resumed" in (m.get("content") or "")
+        )
+        assert STAMP.search(again["content"]), "the resumed step says when it ends now"
 
         stopped = await press(fake, f"session:stop:{session_id}", control_id, user=ALICE)
         assert stopped["type"] == 7
         closing = await wait_for_message(
-            fake, thread_id, lambda m: "Stopped after" in (m.get("content") or "")
+            fake, thread_id, lambda m: "Stopped: " in (m.get("content") or "")
         )
         assert "Hydrate and refuel" in closing["content"]
         archived = await fake.wait_for_request(
