@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+
+import asyncpg
 
 from bench.machine import describe
 from bot.app import create_bot
@@ -30,6 +33,8 @@ from tests.fakediscord import FakeDiscord, pointed_at, running_client
 from tests.fakediscord.models import FakeChannel, FakeGuild, RateLimitConfig
 
 FIRST_GUILD = 600_000_000_000_000_000
+POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
+BENCH_DATABASE = "cooldown_fanout_bench"
 
 
 async def seed(url: str, guilds: list[FakeGuild]) -> None:
@@ -43,7 +48,18 @@ async def seed(url: str, guilds: list[FakeGuild]) -> None:
         await database.dispose()
 
 
-async def fan_out(clubs: int, window: float, double: float) -> dict[str, float]:
+async def fresh_postgres() -> str:
+    admin = await asyncpg.connect(POSTGRES_ADMIN)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+    finally:
+        await admin.close()
+    base = POSTGRES_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    return f"{base}/{BENCH_DATABASE}"
+
+
+async def fan_out(clubs: int, window: float, double: float, backend: str) -> dict[str, float]:
     guilds = [
         FakeGuild(id=FIRST_GUILD + i, channels=[FakeChannel(id=FIRST_GUILD + clubs + i)])
         for i in range(clubs)
@@ -51,6 +67,8 @@ async def fan_out(clubs: int, window: float, double: float) -> dict[str, float]:
     limits = RateLimitConfig(global_window=window, route_window=window)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'fanout.sqlite3'}"
+        if backend == "postgresql":
+            url = await fresh_postgres()
         await seed(url, guilds)
         async with FakeDiscord(guilds=guilds, rate_limits=limits) as fake, pointed_at(fake):
             settings = Settings(
@@ -66,6 +84,7 @@ async def fan_out(clubs: int, window: float, double: float) -> dict[str, float]:
                 # of the limit per window, and no bigger a burst.
                 budget = cog.budget  # type: ignore[union-attr]
                 cog.budget = RestBudget(budget.rate / window, burst=budget.burst)  # type: ignore[union-attr]
+                assert cog.budget.rate == budget.rate / window
                 return await fire_all(fake, cog, guilds, window, double)
 
 
@@ -106,10 +125,12 @@ def main() -> None:
     parser.add_argument("--clubs", type=int, default=10_000)
     parser.add_argument("--window", type=float, default=0.1)
     parser.add_argument("--double", type=float, default=0.1)
+    parser.add_argument("--backend", default="postgresql", choices=["postgresql", "sqlite"])
     args = parser.parse_args()
-    r = asyncio.run(fan_out(args.clubs, args.window, args.double))
+    r = asyncio.run(fan_out(args.clubs, args.window, args.double, args.backend))
     limit = DISCORD_GLOBAL_PER_SECOND / args.window
     print(f"machine: {describe()}")
+    print(f"database: {args.backend}")
     print(
         f"fake Discord: {DISCORD_GLOBAL_PER_SECOND} requests per {args.window} s "
         f"(= {limit:.0f}/s), 5 per channel per window"

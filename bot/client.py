@@ -15,6 +15,7 @@ from bot.card_writer import CardWriter
 from bot.catalogue import Catalogue
 from bot.checkin_desk import CheckInDesk
 from bot.coach import Coach, InputError
+from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.settings import Settings
 from bot.storage import CooldownSessions, Database, DatabaseUnavailable, MemberData
 
@@ -31,6 +32,10 @@ EXTENSIONS = (
 )
 
 GC_THRESHOLD = 20_000
+# 95 % of Discord's 50 requests/s, in small bursts: a fixed one-second window on Discord's
+# side must never see more than 50, wherever it starts.
+BACKGROUND_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
+BACKGROUND_REST_BURST = 2
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
 
@@ -133,6 +138,9 @@ class CoachBot(commands.AutoShardedBot):
         self.member_data = services.member_data
         self.session_cards = CooldownSessions(database)
         self.card_writer = CardWriter(self.session_cards)
+        # One budget for the REST calls the bot makes on its own (session steps, the weekly
+        # fan-out), so that together they stay under Discord's global limit.
+        self.rest_budget = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
 

@@ -18,7 +18,6 @@ from bot.checkins.scheduler import CheckInScheduler
 from bot.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
 from bot.client import report_failure, tell
 from bot.members import CheckInPost
-from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from cogs.common import Interaction, Reply, answer, plain_embed
 
 if TYPE_CHECKING:
@@ -28,8 +27,6 @@ log = logging.getLogger(__name__)
 
 MANAGE_SERVER = "This needs the Manage Server permission."
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
-# The weekly fan-out shares Discord's global limit with everything else the bot does.
-FANOUT_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
 POST_ATTEMPTS = 3
 MIN_SHOWN = 2
 RETRY_PAUSE = 5.0
@@ -127,7 +124,7 @@ class CheckIns(commands.Cog):
     def __init__(self, bot: CoachBot) -> None:
         self.bot = bot
         self.desk = bot.desk
-        self.budget = RestBudget(FANOUT_PER_SECOND)
+        self.budget = bot.rest_budget
         self.scheduler = CheckInScheduler(self.scheduled_post, owns=self._owns)
 
     async def cog_load(self) -> None:

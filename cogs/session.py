@@ -21,7 +21,7 @@ from bot.catalogue import Kind
 from bot.client import report_failure, tell
 from bot.members import CardDraft, StoredSession
 from bot.members import SessionState as StoredState
-from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.pacing import DISCORD_GLOBAL_PER_SECOND
 from bot.plan_text import clock, step_timing
 from bot.routine import Routine, Side
 from bot.sessions import (
@@ -47,12 +47,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Background REST calls the sessions may use per second, under Discord's 50/s for the bot,
-# leaving room for command answers.
-SESSION_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.8
-# A session makes about two calls per step (the step message, the progress line) and a step
-# lasts about 40 s, so the budget carries about this many sessions at once.
-MAX_SESSIONS = int(SESSION_REST_PER_SECOND / (2 / 40))
+# A session makes about two and a half calls per step (the step message, the progress line,
+# the wrap-up) and a step lasts about 40 s. Sessions may use up to 80 % of the bot's
+# background budget (the rest is for the weekly fan-out): this many at once.
+MAX_SESSIONS = int(DISCORD_GLOBAL_PER_SECOND * 0.8 / (2.5 / 40))
 NOT_YOURS = "This is not your session."
 CARD_WAITS = 10
 
@@ -208,7 +206,7 @@ class Sessions(commands.Cog):
     def __init__(self, bot: CoachBot) -> None:
         self.bot = bot
         self.store = bot.session_cards
-        self.budget = RestBudget(SESSION_REST_PER_SECOND)
+        self.budget = bot.rest_budget
         self.runner = SessionRunner(self._deliver, on_change=self._save)
         self.control_messages: dict[str, int] = {}
         self.tts: set[str] = set()
