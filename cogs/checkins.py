@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 MANAGE_SERVER = "This needs the Manage Server permission."
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
 POST_ATTEMPTS = 3
+FANOUT_CONCURRENCY = 8
 MIN_SHOWN = 2
 RETRY_PAUSE = 5.0
 
@@ -125,6 +126,7 @@ class CheckIns(commands.Cog):
         self.bot = bot
         self.desk = bot.desk
         self.budget = bot.rest_budget
+        self._posting = asyncio.Semaphore(FANOUT_CONCURRENCY)
         self.scheduler = CheckInScheduler(self.scheduled_post, owns=self._owns)
 
     async def cog_load(self) -> None:
@@ -259,10 +261,13 @@ class CheckIns(commands.Cog):
     # -- posting -------------------------------------------------------------------------------
 
     async def scheduled_post(self, guild_id: int, week: date, scheduled_for: datetime) -> None:
-        schedule = await self.desk.schedules.get(guild_id)
-        if schedule is None or not schedule.enabled:
-            return
-        await self.post_checkin(guild_id, schedule.channel_id, week)
+        # Every club that picked Sunday 18:00 London time fires at once; a few at a time is
+        # all Discord's limit lets through anyway, and it keeps the database pool free.
+        async with self._posting:
+            schedule = await self.desk.schedules.get(guild_id)
+            if schedule is None or not schedule.enabled:
+                return
+            await self.post_checkin(guild_id, schedule.channel_id, week)
 
     async def post_checkin(self, guild_id: int, channel_id: int, week: date) -> bool:
         """Post the week's check-in once: the claim row makes a second attempt a no-op,

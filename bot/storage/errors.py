@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 # Primary SQLite result codes that mean "not now" rather than "your SQL is wrong":
 # BUSY, LOCKED, IOERR, FULL, CANTOPEN, PROTOCOL.
@@ -39,6 +40,8 @@ def unavailable_on_connection_errors() -> Iterator[None]:
 
 def _says_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, OSError):  # refused, unreachable, timed out (TimeoutError is an OSError)
+        return True
+    if isinstance(exc, PoolTimeout):  # every pooled connection busy for the whole wait
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
