@@ -18,6 +18,8 @@ from enum import IntEnum
 from bot.catalogue import Catalogue, Kind, Position, Stretch
 from bot.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Side, Step
 
+FILLER = "filler"
+
 
 class PlanError(ValueError):
     """The request itself is wrong (minutes out of range, an area id that does not exist)."""
@@ -125,6 +127,7 @@ class _Planner:
         self.rank = {area: i for i, area in enumerate(self.areas)}
         self.picks: dict[str, list[Slot]] = {}
         self._candidate_cache: dict[str, list[tuple[Stretch, Stretch | None]]] = {}
+        self._filled: list[str] = []
         self._position_rank = {p: i for i, p in enumerate(self.rules.position_order)}
         for area in wanted[self.rules.max_areas :]:
             why = (
@@ -140,6 +143,10 @@ class _Planner:
         for item in self._items():
             self._try(item)
         self._spend_spare_seconds()
+        if self._filled:
+            self.notes.append(
+                f"Spare minutes went to the usual culprits: {', '.join(self._filled)}."
+            )
         steps = self._steps(self._ordered(self.draft.slots))
         return Routine(
             steps=tuple(steps),
@@ -190,6 +197,8 @@ class _Planner:
             fresh = [s for s in candidate or [] if not self.draft.has(*s.key)]
             if fresh and self._fits(fresh):
                 self._add(fresh)
+                if item.group == FILLER:
+                    self._filled.append(item.what.lower())
                 if candidate is item.fallback and item.report:
                     self._report_missing(item)
                 return
@@ -338,7 +347,7 @@ class _Planner:
                 continue
             picks = self._pick(area, rank=len(self.areas) + 2)
             if len(picks) + self._coverage(area) >= 2:
-                yield Item(picks, self.catalogue.area_name(area), report=False)
+                yield Item(picks, self.catalogue.area_name(area), report=False, group=FILLER)
 
     # -- choosing stretches --------------------------------------------------------------------
 

@@ -398,3 +398,11 @@ def test_sore_areas_get_the_longer_holds_first() -> None:
         if s.areas == ("calves",) and s.id != "standing_calf_stretch"
     ]
     assert min(h or 0 for h in glute_holds) >= max(h or 0 for h in calf_holds)
+
+
+def test_spare_minutes_go_to_the_usual_culprits_and_say_so() -> None:
+    routine = make(("glutes",), minutes=20)
+    assert routine.areas == ("glutes",)
+    assert any("usual culprits" in note and "calves" in note for note in routine.notes)
+    assert {"wall_calf_stretch", "seated_plantar_fascia_stretch"} <= set(ids(routine))
+    assert 20 * 60 - routine.total_seconds < 30
