@@ -137,27 +137,30 @@ async def drive_sessions(
     window_start = time.monotonic()
     await asyncio.sleep(seconds)
     window = time.monotonic() - window_start
-    cog = bot.get_cog("Sessions")  # type: ignore[attr-defined]
     window_requests = fake.requests[began:]
-    steps = [
-        r for r in window_requests if r.method == "POST" and _is_step(r.json) and r.status < 300
-    ]
-    drifts = []
-    for request in steps:
-        content = request.json["content"]
-        session = _session_of(cog, request.path)
-        if session is None:
+    await asyncio.sleep(3)  # let the steps due at the window's end reach Discord
+    cog = bot.get_cog("Sessions")  # type: ignore[attr-defined]
+    sessions = [cog.runner.get(str(i)) for i in range(1, len(users) + 1)]
+    by_thread = {s.thread_id: s for s in sessions if s is not None}
+    start, end = window_start + offset, window_start + offset + window
+    due = {
+        (session.thread_id, number)
+        for session in by_thread.values()
+        for number, step in enumerate((s for s in session.schedule if s.timed), 1)
+        if start <= step.starts_at <= end
+    }
+    posted: dict[tuple[int, int], float] = {}
+    for request in fake.requests[began:]:
+        if request.method != "POST" or request.status >= 300 or not _is_step(request.json):
             continue
-        number = int(content.split("Step ", 1)[1].split(" ", 1)[0])
-        timed = [s for s in session.schedule if s.timed]
-        if number <= len(timed):
-            drifts.append(request.time + offset - timed[number - 1].starts_at)
-    expected = sum(
-        1
-        for session in cog.runner.active()
-        for step in session.schedule
-        if step.timed and window_start + offset <= step.starts_at <= window_start + offset + window
-    )
+        thread = int(request.path.split("/")[2])
+        number = int(request.json["content"].split("Step ", 1)[1].split(" ", 1)[0])
+        posted.setdefault((thread, number), request.time + offset)
+    drifts = []
+    for thread, number in due & posted.keys():
+        timed = [s for s in by_thread[thread].schedule if s.timed]
+        drifts.append(posted[(thread, number)] - timed[number - 1].starts_at)
+    steps = [r for r in window_requests if r.method == "POST" and _is_step(r.json)]
     calls = [r for r in window_requests if not r.path.startswith("/interactions/")]
     too_many = sum(r.status == 429 for r in calls)
     ok_calls = sum(r.status < 300 for r in calls)
@@ -165,8 +168,8 @@ async def drive_sessions(
         "sessions": len(users),
         "real_equivalent": len(users) / scale,
         "refused": refused,
-        "steps_posted": len(steps),
-        "steps_due": expected,
+        "steps_posted": len(due & posted.keys()),
+        "steps_due": len(due),
         "calls_per_step": ok_calls / max(1, len(steps)),
         "calls_per_s": ok_calls / window,
         "429s": too_many,
