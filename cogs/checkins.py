@@ -208,7 +208,7 @@ class CheckIns(commands.Cog):
         guild_id = interaction.guild_id or 0
         schedule = await self.desk.schedules.get(guild_id)
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
-        tz = ZoneInfo(schedule.timezone) if schedule else UTC
+        tz = ZoneInfo(schedule.timezone if schedule else "UTC")
         week = occurrence_week(datetime.now(UTC), tz)
         await interaction.response.defer(ephemeral=True, thinking=True)
         posted = await self.post_checkin(guild_id, channel_id, week)
