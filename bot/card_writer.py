@@ -23,6 +23,10 @@ class CardWriter:
         self._store = store
         self._delay = delay
         self._pending: dict[int, CardDraft] = {}
+        self._writing: dict[int, CardDraft] = {}
+        # One batch at a time: a Start press that flushes waits for the batch in flight
+        # instead of writing the same cards a second time.
+        self._lock = asyncio.Lock()
         self._flushing: asyncio.Task[None] | None = None
 
     def add(self, draft: CardDraft) -> None:
@@ -31,19 +35,21 @@ class CardWriter:
             self._flushing = asyncio.create_task(self._flush_soon(), name="card-writer")
 
     def pending(self, card_key: int) -> bool:
-        return card_key in self._pending
+        return card_key in self._pending or card_key in self._writing
 
     async def flush(self) -> None:
-        while self._pending:
-            batch = list(self._pending.values())
-            try:
-                await self._store.create_many(batch)
-            except Exception:
-                log.exception(
-                    "storing %d routine cards failed; their Start will say so", len(batch)
-                )
-            for draft in batch:
-                self._pending.pop(draft.card_key, None)
+        async with self._lock:
+            while self._pending:
+                self._writing, self._pending = self._pending, {}
+                try:
+                    await self._store.create_many(list(self._writing.values()))
+                except Exception:
+                    log.exception(
+                        "storing %d routine cards failed; their Start will say so",
+                        len(self._writing),
+                    )
+                finally:
+                    self._writing = {}
 
     async def close(self) -> None:
         if self._flushing is not None:

@@ -93,16 +93,20 @@ class AnswerForm(discord.ui.Modal, title="Weekly check-in"):
 
     async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         guild_id = interaction.guild_id or self.post.guild_id
-        result = await self.cog.bot.desk.answer_form(
-            interaction.user.id,
-            guild_id,
-            self.post,
-            self.soreness.value,
-            self.movement.value,
-            self.efficiency.value,
-            self.note.value,
-        )
-        await interaction.response.send_message(result.message, ephemeral=True)
+
+        async def work() -> Reply:
+            result = await self.cog.bot.desk.answer_form(
+                interaction.user.id,
+                guild_id,
+                self.post,
+                self.soreness.value,
+                self.movement.value,
+                self.efficiency.value,
+                self.note.value,
+            )
+            return Reply(result.message)
+
+        await answer(interaction, work, ephemeral=True)
 
     async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_failure(interaction, error)
@@ -278,6 +282,27 @@ class CheckIns(commands.Cog):
             return False
         view = discord.ui.View(timeout=None)
         view.add_item(AnswerButton(post.id))
+        sent: list[int] = []
+        try:
+            return await self._send_claimed(post, guild_id, channel_id, week, view, sent)
+        except BaseException:
+            # Cancelled at shutdown or failed unexpectedly: a post that went out is recorded,
+            # one that did not leaves the week claimable again. Neither lost nor doubled.
+            if sent:
+                await asyncio.shield(self._remember(post, sent[0]))
+            else:
+                await asyncio.shield(self.desk.posts.mark_failed(post.id))
+            raise
+
+    async def _send_claimed(
+        self,
+        post: CheckInPost,
+        guild_id: int,
+        channel_id: int,
+        week: date,
+        view: discord.ui.View,
+        sent: list[int],
+    ) -> bool:
         reads = self.bot.settings.message_content
         channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)
         for attempt in range(1, POST_ATTEMPTS + 1):
@@ -290,12 +315,24 @@ class CheckIns(commands.Cog):
                 log.warning("posting the check-in for guild %s failed (try %d)", guild_id, attempt)
                 await asyncio.sleep(RETRY_PAUSE * attempt)
                 continue
-            await self.desk.posts.mark_posted(post.id, message.id)
+            sent.append(message.id)
+            await self._remember(post, message.id)
             return True
         # Marked failed, the week can be claimed again (`/checkin now`, the next restart).
         await self.desk.posts.mark_failed(post.id)
         log.error("could not post the check-in for guild %s in channel %s", guild_id, channel_id)
         return False
+
+    async def _remember(self, post: CheckInPost, message_id: int) -> None:
+        """Link the post to its message: replies and the form find their week through it."""
+        for attempt in range(1, POST_ATTEMPTS + 1):
+            try:
+                await self.desk.posts.mark_posted(post.id, message_id)
+                return
+            except Exception:
+                log.warning("recording check-in post %s failed (try %d)", post.id, attempt)
+                await asyncio.sleep(RETRY_PAUSE * attempt)
+        log.error("check-in post %s (message %s) could not be recorded", post.id, message_id)
 
     # -- answers -------------------------------------------------------------------------------
 

@@ -68,19 +68,47 @@ class Press:
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
     edit: bool = False
+    content: str | None = None
 
 
-async def answer_press(interaction: Interaction, work: Callable[[], Awaitable[Press]]) -> None:
-    """Like `answer`, for components: a slow press is deferred as an update, then applied."""
-    task = asyncio.ensure_future(work())
-    await _defer_if_slow(task, interaction.response.defer)
-    press = await task
+async def answer_press(
+    interaction: Interaction,
+    work: Callable[[], Awaitable[Press]],
+    lock: asyncio.Lock | None = None,
+) -> None:
+    """Like `answer`, for components: a slow press is deferred as an update, then applied.
+
+    With `lock`, the work and the edit it makes happen while holding it, and the wait for
+    the lock counts towards the defer timer: a queue of presses is acknowledged in time.
+    """
+    responding = asyncio.Lock()
+
+    async def defer_when_slow() -> None:
+        await asyncio.sleep(DEFER_AFTER)
+        async with responding:
+            if not interaction.response.is_done():
+                await interaction.response.defer()
+
+    deferral = asyncio.ensure_future(defer_when_slow())
+    try:
+        async with lock or contextlib.nullcontext():
+            press = await work()
+            async with responding:
+                await _apply(interaction, press)
+    finally:
+        deferral.cancel()
+
+
+async def _apply(interaction: Interaction, press: Press) -> None:
     done = interaction.response.is_done()
     if press.edit:
+        changes: dict[str, Any] = {"embed": press.embed, "view": press.view}
+        if press.content is not None:
+            changes["content"] = press.content
         if done:
-            await interaction.edit_original_response(embed=press.embed, view=press.view)
+            await interaction.edit_original_response(**changes)
         else:
-            await interaction.response.edit_message(embed=press.embed, view=press.view)
+            await interaction.response.edit_message(**changes)
     elif press.tell:
         if done:
             await interaction.followup.send(press.tell, ephemeral=True)

@@ -201,8 +201,11 @@ class Cooldown(commands.Cog):
         return self._card_locks.setdefault(group_id, asyncio.Lock())
 
     async def on_group_button(self, interaction: Interaction, action: str, group_id: int) -> None:
-        async with self._card_lock(group_id):
-            await answer_press(interaction, lambda: self._press(interaction, action, group_id))
+        await answer_press(
+            interaction,
+            lambda: self._press(interaction, action, group_id),
+            lock=self._card_lock(group_id),
+        )
 
     async def _press(self, interaction: Interaction, action: str, group_id: int) -> Press:
         group = await self.bot.coach.group(group_id)

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.common import Interaction, OwnedView
+from cogs.common import Interaction, OwnedView, Press, answer_press
 
 if TYPE_CHECKING:
     from bot.client import CoachBot
@@ -23,12 +23,18 @@ class ConfirmDelete(OwnedView):
 
     @discord.ui.button(label="Delete everything", style=discord.ButtonStyle.danger)
     async def delete(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
-        removed = await self.bot.member_data.delete(self.owner_id)
         self.stop()
-        summary = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n)
-        await interaction.response.edit_message(
-            content=f"Deleted: {summary or 'nothing was stored'}. Your slate is clean.", view=None
-        )
+
+        async def work() -> Press:
+            removed = await self.bot.member_data.delete(self.owner_id)
+            summary = ", ".join(
+                f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n
+            )
+            text = f"Deleted: {summary or 'nothing was stored'}. Your slate is clean."
+            return Press(content=text, view=None, edit=True)
+
+        # A delete across every table can be slow on a busy database: answer in time.
+        await answer_press(interaction, work)
 
     @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
     async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:

@@ -235,6 +235,14 @@ class Sessions(commands.Cog):
     # -- Start -----------------------------------------------------------------------------
 
     async def on_start(self, interaction: Interaction, card_key: int) -> None:
+        if interaction.guild_id is None or isinstance(interaction.channel, discord.Thread):
+            # A session needs a thread of its own, which only a server channel can hold.
+            await tell(
+                interaction,
+                "Timed sessions run in a thread of a server channel; here, follow the card "
+                "at your own pace.",
+            )
+            return
         stored = await self._card(card_key)
         if stored is None:
             await tell(interaction, "This card has expired; run `/cooldown` again.")
@@ -280,6 +288,15 @@ class Sessions(commands.Cog):
         if not await self.store.start(stored.id, json.dumps(session.to_snapshot())):
             await tell(interaction, "This routine has already been started; see its thread.")
             return
+        try:
+            await self._open_thread(interaction, session, bool(card.get("tts")))
+        except BaseException:
+            # Nothing half-started: the card goes back to READY with its Start button.
+            await asyncio.shield(self._put_back(interaction, stored))
+            raise
+        await self.runner.start(session)
+
+    async def _open_thread(self, interaction: Interaction, session: Session, tts: bool) -> None:
         await interaction.response.edit_message(view=None)
         message = interaction.message
         if message is None:
@@ -288,18 +305,25 @@ class Sessions(commands.Cog):
             name=f"Cooldown · {interaction.user.display_name}"[:100], auto_archive_duration=60
         )
         session.thread_id = thread.id
-        if card.get("tts"):
+        if tts:
             self.tts.add(session.id)
         control = await thread.send(embed=self._control_embed(session), view=control_view(session))
         self.control_messages[session.id] = control.id
         await self.store.save(
-            stored.id,
+            int(session.id),
             StoredState.RUNNING,
             json.dumps(session.to_snapshot()),
             thread_id=thread.id,
             control_message_id=control.id,
         )
-        await self.runner.start(session)
+
+    async def _put_back(self, interaction: Interaction, stored: StoredSession) -> None:
+        try:
+            await self.store.save(stored.id, StoredState.READY, stored.snapshot)
+            if interaction.response.is_done() and stored.card_key is not None:
+                await interaction.edit_original_response(view=start_view(stored.card_key))
+        except Exception:
+            log.exception("could not put card %s back after a failed Start", stored.id)
 
     # -- controls ----------------------------------------------------------------------------
 

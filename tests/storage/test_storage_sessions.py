@@ -68,3 +68,17 @@ async def test_cards_written_behind_are_all_stored_in_one_batch(database: Databa
     assert [s.owner_id for s in stored if s is not None] == [1, 25, 50]
     assert all(s is not None and s.state is SessionState.READY for s in stored)
     assert await sessions.by_key(51) is None
+
+
+async def test_a_flush_racing_the_batch_in_flight_writes_each_card_once(
+    database: Database,
+) -> None:
+    sessions = CooldownSessions(database)
+    writer = CardWriter(sessions, delay=0)
+    for key in (101, 102):
+        writer.add(CardDraft(card_key=key, guild_id=1, channel_id=2, owner_id=key, snapshot="{}"))
+    # A Start press flushing while the background batch is being written.
+    await asyncio.gather(writer.flush(), writer.flush(), writer.close())
+    assert not writer.pending(101)
+    stored = [await sessions.by_key(key) for key in (101, 102)]
+    assert [s.owner_id for s in stored if s is not None] == [101, 102]
