@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import tempfile
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-import asyncpg
-
+from bench.databases import fresh_postgres
 from bench.machine import describe
 from bot.app import create_bot
 from bot.checkins.trends import week_start
@@ -33,7 +31,6 @@ from tests.fakediscord import FakeDiscord, pointed_at, running_client
 from tests.fakediscord.models import FakeChannel, FakeGuild, RateLimitConfig
 
 FIRST_GUILD = 600_000_000_000_000_000
-POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "cooldown_fanout_bench"
 
 
@@ -48,17 +45,6 @@ async def seed(url: str, guilds: list[FakeGuild]) -> None:
         await database.dispose()
 
 
-async def fresh_postgres() -> str:
-    admin = await asyncpg.connect(POSTGRES_ADMIN)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    finally:
-        await admin.close()
-    base = POSTGRES_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    return f"{base}/{BENCH_DATABASE}"
-
-
 async def fan_out(clubs: int, window: float, double: float, backend: str) -> dict[str, float]:
     guilds = [
         FakeGuild(id=FIRST_GUILD + i, channels=[FakeChannel(id=FIRST_GUILD + clubs + i)])
@@ -68,7 +54,7 @@ async def fan_out(clubs: int, window: float, double: float, backend: str) -> dic
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'fanout.sqlite3'}"
         if backend == "postgresql":
-            url = await fresh_postgres()
+            url = await fresh_postgres(BENCH_DATABASE)
         await seed(url, guilds)
         async with FakeDiscord(guilds=guilds, rate_limits=limits) as fake, pointed_at(fake):
             settings = Settings(

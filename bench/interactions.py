@@ -19,14 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
-
+from bench.databases import fresh_postgres
 from bench.machine import describe
 from bot.storage import Database, TightAreas
 from tests.fakediscord import FakeDiscord, FakeUser
 
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
 BENCH_DATABASE = "cooldown_bench"
 RUNS = ["easy", "long", "tempo", "intervals", "race"]
 AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads", "it_band"]
@@ -44,17 +42,6 @@ class Result:
     errors: int
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
-
-
-async def fresh_postgres() -> str:
-    admin = await asyncpg.connect(POSTGRES_ADMIN)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    finally:
-        await admin.close()
-    base = POSTGRES_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    return f"{base}/{BENCH_DATABASE}"
 
 
 async def seed(url: str, users: list[FakeUser]) -> None:
@@ -130,7 +117,7 @@ async def run_backend(backend: str, rates: list[int], seconds: float) -> list[Re
     users = [FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(300)]
     with tempfile.TemporaryDirectory() as tmp:
         if backend == "postgresql":
-            url = await fresh_postgres()
+            url = await fresh_postgres(BENCH_DATABASE)
         else:
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
         await seed(url, users)

@@ -15,6 +15,8 @@ from bot.members import CheckInPost, CheckInSchedule
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
 
 HISTORY_WEEKS = 12
+# An area only one member listed would point at that member: reports leave it out.
+MIN_MEMBERS_SHOWN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,10 @@ class CheckInDesk:
         return await self.checkins.history(user_id, weeks)
 
     async def club_report(self, guild_id: int, weeks: int = 8) -> ClubReport:
+        areas = await self._reports.club_tight_areas(guild_id)
         return ClubReport(
             participation=await self.checkins.participation(guild_id, weeks),
-            common_areas=await self._reports.club_tight_areas(guild_id),
+            common_areas=[(area, n) for area, n in areas if n >= MIN_MEMBERS_SHOWN],
         )
 
 

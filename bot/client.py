@@ -17,6 +17,7 @@ from bot.checkin_desk import CheckInDesk
 from bot.coach import Coach, InputError
 from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.settings import Settings
+from bot.shards import shard_owner
 from bot.storage import CooldownSessions, Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,10 @@ class CoachBot(commands.AutoShardedBot):
         self.rest_budget = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
+
+    def owns(self, guild_id: int | None) -> bool:
+        """Whether this process runs the guild's shard (its check-ins, its sessions' timers)."""
+        return guild_id is None or shard_owner(self.shard_ids, self.shard_count)(guild_id)
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

@@ -62,3 +62,9 @@ class RestBudget:
         """Seconds a `take()` asked now would wait: how far behind the bucket is."""
         self._refill()
         return max(0.0, (1 - self._tokens) / self.rate)
+
+
+# A timed session makes about two and a half calls per step (the step message, the progress
+# line, the wrap-up) and a step lasts about 40 s. Sessions may use up to 80 % of the
+# background budget (the rest is for the weekly fan-out): this many at once per process.
+SESSION_CAPACITY = int(DISCORD_GLOBAL_PER_SECOND * 0.8 / (2.5 / 40))

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checkin_desk import MIN_MEMBERS_SHOWN
 from bot.checkins.replies import WEEKDAYS, checkin_post, expected_prefill
 from bot.checkins.scheduler import CheckInScheduler
 from bot.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
@@ -29,7 +30,6 @@ MANAGE_SERVER = "This needs the Manage Server permission."
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
 POST_ATTEMPTS = 3
 FANOUT_CONCURRENCY = 8
-MIN_SHOWN = 2
 RETRY_PAUSE = 5.0
 
 
@@ -131,7 +131,7 @@ class CheckIns(commands.Cog):
         self.desk = bot.desk
         self.budget = bot.rest_budget
         self._posting = asyncio.Semaphore(FANOUT_CONCURRENCY)
-        self.scheduler = CheckInScheduler(self.scheduled_post, owns=self._owns)
+        self.scheduler = CheckInScheduler(self.scheduled_post, owns=bot.owns)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton)
@@ -143,12 +143,6 @@ class CheckIns(commands.Cog):
     async def cog_unload(self) -> None:
         self.scheduler.shutdown()
         self.bot.remove_dynamic_items(AnswerButton)
-
-    def _owns(self, guild_id: int) -> bool:
-        shard_ids, shard_count = self.bot.shard_ids, self.bot.shard_count
-        if not shard_ids or not shard_count:
-            return True
-        return (guild_id >> 22) % shard_count in shard_ids
 
     # -- admin commands ----------------------------------------------------------------------
 
@@ -243,16 +237,13 @@ class CheckIns(commands.Cog):
             report = await self.desk.club_report(guild_id, weeks)
             catalogue = self.bot.catalogue
             taking = "\n".join(f"{week:%d %b}: {n} member(s)" for week, n in report.participation)
-            # An area only one member listed would point at that member: it is not shown.
             common = "\n".join(
-                f"{catalogue.area_name(area)}: {n} members"
-                for area, n in report.common_areas
-                if n >= MIN_SHOWN
+                f"{catalogue.area_name(area)}: {n} members" for area, n in report.common_areas
             )
             embed = plain_embed(
                 "Club report",
                 "Counts only: nobody's scores are shown, nor areas fewer than "
-                f"{MIN_SHOWN} members listed.",
+                f"{MIN_MEMBERS_SHOWN} members listed.",
             )
             embed.add_field(name="Check-ins per week", value=taking or "none yet", inline=False)
             embed.add_field(

@@ -21,7 +21,7 @@ from bot.catalogue import Kind
 from bot.client import report_failure, tell
 from bot.members import CardDraft, StoredSession
 from bot.members import SessionState as StoredState
-from bot.pacing import DISCORD_GLOBAL_PER_SECOND
+from bot.pacing import SESSION_CAPACITY
 from bot.plan_text import clock, step_timing
 from bot.routine import Routine, Side
 from bot.sessions import (
@@ -47,10 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A session makes about two and a half calls per step (the step message, the progress line,
-# the wrap-up) and a step lasts about 40 s. Sessions may use up to 80 % of the bot's
-# background budget (the rest is for the weekly fan-out): this many at once.
-MAX_SESSIONS = int(DISCORD_GLOBAL_PER_SECOND * 0.8 / (2.5 / 40))
+
 NOT_YOURS = "This is not your session."
 CARD_WAITS = 10
 
@@ -214,7 +211,7 @@ class Sessions(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(StartButton, ControlButton)
-        rows = [row for row in await self.store.active() if self._owns(row.guild_id)]
+        rows = [row for row in await self.store.active() if self.bot.owns(row.guild_id)]
         for row in rows:
             if row.control_message_id is not None:
                 self.control_messages[str(row.id)] = row.control_message_id
@@ -224,13 +221,6 @@ class Sessions(commands.Cog):
     async def cog_unload(self) -> None:
         await self.runner.close()
         self.bot.remove_dynamic_items(StartButton, ControlButton)
-
-    def _owns(self, guild_id: int | None) -> bool:
-        """Sessions belong to the process that runs their guild's shard."""
-        shard_ids, shard_count = self.bot.shard_ids, self.bot.shard_count
-        if guild_id is None or not shard_ids or not shard_count:
-            return True
-        return (guild_id >> 22) % shard_count in shard_ids
 
     # -- Start -----------------------------------------------------------------------------
 
@@ -253,7 +243,7 @@ class Sessions(commands.Cog):
         if stored.state is not StoredState.READY:
             await tell(interaction, "This routine has already been started; see its thread.")
             return
-        if len(self.runner.active()) >= MAX_SESSIONS:
+        if len(self.runner.active()) >= SESSION_CAPACITY:
             await tell(
                 interaction,
                 "I'm timing as many sessions as Discord lets me right now. "

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from bot.checkins.scheduler import CheckInScheduler, job_id, late_job_id, shard_owner
+from bot.checkins.scheduler import CheckInScheduler, job_id, late_job_id
 from bot.checkins.when import now_utc
+from bot.shards import shard_owner
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 GRACE = timedelta(hours=6)
@@ -359,3 +360,10 @@ async def test_a_run_missed_while_running_is_logged_and_the_chain_goes_on(
         await until(lambda: checkins.jobs() == [(5, due + timedelta(days=7))])
     assert "stalled" in caplog.text
     assert posts.calls == []
+
+
+def test_without_sharding_a_process_owns_every_guild() -> None:
+    owns = shard_owner(None, None)
+    assert owns(1) and owns(900_000_000_000_000_000)
+    two = shard_owner([1], 2)
+    assert [two(g << 22) for g in range(4)] == [False, True, False, True]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_planner import STEP_KEYS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,20 +64,7 @@ def test_json_output_is_one_object_with_the_contract_fields() -> None:
     assert "kneeling_lunge" not in step_ids
     assert "standing_hip_flexor_lunge" in step_ids
     for step in data["steps"]:
-        assert set(step) >= {
-            "id",
-            "name",
-            "kind",
-            "areas",
-            "vector",
-            "position",
-            "demand",
-            "side",
-            "seconds",
-            "hold_seconds",
-            "cue",
-            "pass",
-        }
+        assert set(step) >= STEP_KEYS
     assert all({"what", "why"} <= set(item) for item in data["left_out"])
 
 

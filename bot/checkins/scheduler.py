@@ -92,14 +92,6 @@ def late_job_id(guild_id: int) -> str:
     return f"{LATE_PREFIX}{guild_id}"
 
 
-def shard_owner(shard_ids: Iterable[int], shard_count: int) -> Callable[[int], bool]:
-    """An `owns` filter for a process running `shard_ids` out of `shard_count` shards."""
-    mine = frozenset(shard_ids)
-    if shard_count < 1:
-        raise ValueError(f"shard_count must be at least 1, got {shard_count}")
-    return lambda guild_id: (guild_id >> 22) % shard_count in mine
-
-
 class CheckInScheduler:
     """Schedules each owned guild's weekly check-in and calls `post` once per occurrence.
 
@@ -361,5 +353,4 @@ __all__ = [
     "ScheduleLike",
     "job_id",
     "late_job_id",
-    "shard_owner",
 ]
