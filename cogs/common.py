@@ -40,24 +40,31 @@ async def answer(
     The fast path is one REST call; the slow path acknowledges inside Discord's 3-second
     window and then sends the result as a follow-up.
     """
-    task = asyncio.ensure_future(work())
-    deferred = await _defer_if_slow(
-        task, lambda: interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    responding = asyncio.Lock()
+    deferral = _defer_when_slow(
+        interaction,
+        responding,
+        lambda: interaction.response.defer(ephemeral=ephemeral, thinking=True),
     )
     try:
-        reply = await task
-    except Exception:
-        if deferred and not ephemeral:
-            # A follow-up would replace the public "thinking…" message and show the error to
-            # the channel; taking it down lets the error go to the member alone.
-            with contextlib.suppress(discord.HTTPException):
-                await interaction.delete_original_response()
-        raise
-    kwargs = _without_none({"content": reply.content, "embed": reply.embed, "view": reply.view})
-    if interaction.response.is_done():
-        await interaction.followup.send(ephemeral=ephemeral, **kwargs)
-    else:
-        await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+        try:
+            reply = await work()
+        except Exception:
+            async with responding:
+                if interaction.response.is_done() and not ephemeral:
+                    # A follow-up would replace the public "thinking…" message and show the
+                    # error to the channel; taking it down lets it go to the member alone.
+                    with contextlib.suppress(discord.HTTPException):
+                        await interaction.delete_original_response()
+            raise
+        kwargs = _without_none({"content": reply.content, "embed": reply.embed, "view": reply.view})
+        async with responding:
+            if interaction.response.is_done():
+                await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+            else:
+                await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+    finally:
+        deferral.cancel()
 
 
 @dataclass
@@ -82,14 +89,7 @@ async def answer_press(
     the lock counts towards the defer timer: a queue of presses is acknowledged in time.
     """
     responding = asyncio.Lock()
-
-    async def defer_when_slow() -> None:
-        await asyncio.sleep(DEFER_AFTER)
-        async with responding:
-            if not interaction.response.is_done():
-                await interaction.response.defer()
-
-    deferral = asyncio.ensure_future(defer_when_slow())
+    deferral = _defer_when_slow(interaction, responding, interaction.response.defer)
     try:
         async with lock or contextlib.nullcontext():
             press = await work()
@@ -116,13 +116,21 @@ async def _apply(interaction: Interaction, press: Press) -> None:
             await interaction.response.send_message(press.tell, ephemeral=True)
 
 
-async def _defer_if_slow(task: asyncio.Future[Any], defer: Callable[[], Awaitable[Any]]) -> bool:
-    """Acknowledge the interaction if `task` is not done well inside the 3-second window."""
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if task in done:
-        return False
-    await defer()
-    return True
+def _defer_when_slow(
+    interaction: Interaction, responding: asyncio.Lock, defer: Callable[[], Awaitable[Any]]
+) -> asyncio.Task[None]:
+    """Acknowledge the interaction if no answer has gone out well inside Discord's 3 s.
+
+    `responding` is held by whoever answers, so the deferral and the answer never cross.
+    """
+
+    async def later() -> None:
+        await asyncio.sleep(DEFER_AFTER)
+        async with responding:
+            if not interaction.response.is_done():
+                await defer()
+
+    return asyncio.create_task(later())
 
 
 def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import pytest
 
 from bot.app import EXIT_FAILURE, StartupError, create_bot
 from bot.client import DATABASE_DOWN, CoachBot
+from cogs import common
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import (
     answer_to,
@@ -164,3 +165,25 @@ async def worker_threads_finished(timeout: float = 1.0) -> None:  # noqa: ASYNC1
         if not workers:
             return
         await asyncio.sleep(0.01)
+
+
+async def test_slow_answers_are_deferred_then_followed_up(
+    fake: FakeDiscord, bot_with_db_dir: CoachBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if the database were slow: every command is acknowledged before its work is done.
+    monkeypatch.setattr(common, "DEFER_AFTER", 0)
+    sent = await fake.send_slash_command("tight add", {"area": "glutes"}, user=ALICE)
+    assert (await fake.wait_for_interaction_response(sent))["type"] == 5
+    followup = await fake.wait_for_followup(sent)
+    assert "Added **Glutes**" in (followup.get("content") or "")
+
+    # A public answer that fails after deferring takes its "thinking…" message down and
+    # tells the member alone.
+    await bot_with_db_dir.database.dispose()
+    with database_folder_gone(tmp_path / "db"):
+        sent = await fake.send_slash_command("cooldown", {}, user=BOB)
+        assert (await fake.wait_for_interaction_response(sent))["type"] == 5
+        await fake.wait_for_request("DELETE", r"/webhooks/\d+/[^/]+/messages/@original")
+        error = await fake.wait_for_followup(sent)
+    assert error["flags"] & 64 and error["content"] == DATABASE_DOWN
+    await worker_threads_finished()
