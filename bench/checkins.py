@@ -23,8 +23,8 @@ from pathlib import Path
 from bench.databases import fresh_postgres
 from bench.machine import describe
 from bot.app import create_bot
-from bot.checkins.trends import week_start
-from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.rules.checkins.trends import week_start
+from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.settings import Settings
 from bot.storage import CheckInSchedules, Database
 from tests.fakediscord import FakeDiscord, pointed_at, running_client

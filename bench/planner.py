@@ -11,9 +11,9 @@ import statistics
 import time
 
 from bench.machine import describe
-from bot.catalogue import Kind, default_catalogue
-from bot.planner import PlanRequest, plan
-from bot.routine import RunType
+from bot.rules.catalogue import Kind, default_catalogue
+from bot.rules.planner import PlanRequest, plan
+from bot.rules.routine import RunType
 
 
 def requests(count: int, seed: int = 7) -> list[PlanRequest]:

@@ -26,10 +26,11 @@ from pathlib import Path
 
 from bench.machine import describe
 from bot.app import create_bot
-from bot.catalogue import default_catalogue
-from bot.planner import PlanRequest, plan
-from bot.routine import RunType
-from bot.sessions import Event, Session, SessionRunner, StepStarted
+from bot.rules.catalogue import default_catalogue
+from bot.rules.planner import PlanRequest, plan
+from bot.rules.routine import RunType
+from bot.rules.sessions import Event, Session, StepStarted
+from bot.services.session_runner import SessionRunner
 from bot.settings import Settings
 from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
 from tests.fakediscord.models import RateLimitConfig

@@ -12,16 +12,16 @@ from typing import Any
 import discord
 from pydantic import ValidationError
 
-from bot.catalogue import Catalogue, default_catalogue
-from bot.checkin_desk import CheckInDesk
-from bot.client import CoachBot, Services
-from bot.coach import Coach
-from bot.discord_api import (
+from bot.adapter.client import CoachBot, Services
+from bot.adapter.discord_api import (
     DiscordGatewayError,
     DiscordLoginRejected,
     configure_api_base,
     discover_gateway,
 )
+from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.services.checkin_desk import CheckInDesk
+from bot.services.coach import Coach
 from bot.settings import Settings
 from bot.storage import (
     AvoidedStretches,

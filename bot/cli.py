@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bot.catalogue import Catalogue, UnknownArea, UnknownStretch, default_catalogue
-from bot.plan_text import format_plan
-from bot.planner import PlanError, PlanRequest, plan
-from bot.routine import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, RunType
+from bot.rules.catalogue import Catalogue, UnknownArea, UnknownStretch, default_catalogue
+from bot.rules.plan_text import format_plan
+from bot.rules.planner import PlanError, PlanRequest, plan
+from bot.rules.routine import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, RunType
 
 EXIT_USAGE = 2
 

@@ -13,16 +13,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checkin_desk import MIN_MEMBERS_SHOWN
-from bot.checkins.replies import WEEKDAYS, checkin_post, expected_prefill
-from bot.checkins.scheduler import CheckInScheduler
-from bot.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
-from bot.client import report_failure, tell
-from bot.members import CheckInPost
+from bot.adapter.client import report_failure, tell
+from bot.rules.checkins.replies import WEEKDAYS, checkin_post, expected_prefill
+from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
+from bot.rules.members import CheckInPost
+from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
+from bot.services.checkin_scheduler import CheckInScheduler
 from cogs.common import Interaction, Reply, answer, plain_embed
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 log = logging.getLogger(__name__)
 

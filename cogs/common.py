@@ -11,10 +11,10 @@ from typing import Any
 
 import discord
 
-from bot.catalogue import Catalogue, Kind
-from bot.client import CoachBot, report_failure
-from bot.plan_text import clock, step_timing, targets_line, title
-from bot.routine import Routine
+from bot.adapter.client import CoachBot, report_failure
+from bot.rules.catalogue import Catalogue, Kind
+from bot.rules.plan_text import clock, step_timing, targets_line, title
+from bot.rules.routine import Routine
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import report_failure, tell
-from bot.coach import GroupRoutine
-from bot.members import GroupCooldown, GroupState, JoinResult
-from bot.routine import DEFAULT_MINUTES, Routine, RunType
-from bot.timers import TimerLoop
+from bot.adapter.client import report_failure, tell
+from bot.rules.members import GroupCooldown, GroupState, JoinResult
+from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
+from bot.services.coach import GroupRoutine
+from bot.services.timers import TimerLoop
 from cogs.common import (
     BRAND_COLOUR,
     Interaction,
@@ -32,7 +32,7 @@ from cogs.session import card_snapshot, new_card, start_view
 if TYPE_CHECKING:
     from collections.abc import Hashable
 
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from discord.ext import commands
 from cogs.common import Interaction, OwnedView, Press, answer_press
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 
 class ConfirmDelete(OwnedView):

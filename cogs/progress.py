@@ -10,13 +10,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checkins.chart import draw_progress_chart
-from bot.checkins.replies import therapist_line
-from bot.checkins.trends import compute_trends
+from bot.rules.checkins.chart import draw_progress_chart
+from bot.rules.checkins.replies import therapist_line
+from bot.rules.checkins.trends import compute_trends
 from cogs.common import BRAND_COLOUR, Interaction
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 
 class Progress(commands.Cog):

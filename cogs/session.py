@@ -1,6 +1,6 @@
 """Timed holds in a thread: the Start button of a routine card, and the session controls.
 
-The engine (bot.sessions) owns the clock; this extension only turns its events into thread
+The engine (bot.rules.sessions) owns the clock; this extension only turns its events into thread
 messages and button presses into its commands. Each step is one message whose end time is a
 Discord relative timestamp, so every phone counts down by itself with no edits per second.
 """
@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import discord
 from discord.ext import commands
 
-from bot.catalogue import Kind
-from bot.client import report_failure, tell
-from bot.members import CardDraft, StoredSession
-from bot.members import SessionState as StoredState
-from bot.pacing import SESSION_CAPACITY
-from bot.plan_text import clock, step_timing
-from bot.routine import Routine, Side
-from bot.sessions import (
+from bot.adapter.client import report_failure, tell
+from bot.rules.catalogue import Kind
+from bot.rules.members import CardDraft, StoredSession
+from bot.rules.members import SessionState as StoredState
+from bot.rules.plan_text import clock, step_timing
+from bot.rules.routine import Routine, Side
+from bot.rules.sessions import (
     Event,
     Finished,
     Paused,
@@ -33,17 +32,18 @@ from bot.sessions import (
     ScheduledStep,
     Session,
     SessionError,
-    SessionRunner,
     SessionState,
     StepStarted,
     Stopped,
     routine_from_dict,
     routine_to_dict,
 )
+from bot.services.pacing import SESSION_CAPACITY
+from bot.services.session_runner import SessionRunner
 from cogs.common import BRAND_COLOUR, Interaction, Press, answer_press
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from discord.ext import commands
 from cogs.common import Interaction, Reply, answer, plain_embed
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 
 class Stretch(commands.Cog):

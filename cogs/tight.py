@@ -12,7 +12,7 @@ from discord.ext import commands
 from cogs.common import Interaction, OwnedView, Reply, answer, plain_embed
 
 if TYPE_CHECKING:
-    from bot.client import CoachBot
+    from bot.adapter.client import CoachBot
 
 log = logging.getLogger(__name__)
 

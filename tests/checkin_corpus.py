@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.checkins.parser import Efficiency
+from bot.rules.checkins.parser import Efficiency
 
 B, S, W = Efficiency.BETTER, Efficiency.SAME, Efficiency.WORSE
 

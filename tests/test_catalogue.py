@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.catalogue import (
+from bot.rules.catalogue import (
     Catalogue,
     Kind,
     UnknownArea,
@@ -62,7 +62,7 @@ def catalogue() -> Catalogue:
 
 
 def test_every_raw_entry_validates_on_its_own() -> None:
-    from bot.catalogue import Area, Stretch
+    from bot.rules.catalogue import Area, Stretch
 
     raw = tomllib.loads((DATA_DIR / "stretches.toml").read_text())
     for entry in raw["stretch"]:

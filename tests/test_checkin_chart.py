@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.catalogue import default_catalogue
-from bot.checkins import chart
-from bot.checkins.chart import HEIGHT_PX, WIDTH_PX, draw_progress_chart
-from bot.checkins.parser import Efficiency
-from bot.checkins.trends import WeeklyCheckIn
+from bot.rules.catalogue import default_catalogue
+from bot.rules.checkins import chart
+from bot.rules.checkins.chart import HEIGHT_PX, WIDTH_PX, draw_progress_chart
+from bot.rules.checkins.parser import Efficiency
+from bot.rules.checkins.trends import WeeklyCheckIn
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NAMES = {a.id: a.name for a in default_catalogue().areas}

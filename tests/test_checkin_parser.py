@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.catalogue import default_catalogue
-from bot.checkins.parser import MAX_REPLY_CHARS, Efficiency, ParsedCheckIn, parse_reply
+from bot.rules.catalogue import default_catalogue
+from bot.rules.checkins.parser import MAX_REPLY_CHARS, Efficiency, ParsedCheckIn, parse_reply
 from tests.checkin_corpus import CORPUS, Case
 
 CATALOGUE = default_catalogue()

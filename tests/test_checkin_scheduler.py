@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from bot.checkins.scheduler import CheckInScheduler, job_id, late_job_id
-from bot.checkins.when import now_utc
-from bot.shards import shard_owner
+from bot.rules.checkins.when import now_utc
+from bot.rules.shards import shard_owner
+from bot.services.checkin_scheduler import CheckInScheduler, job_id, late_job_id
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 GRACE = timedelta(hours=6)
@@ -237,7 +237,7 @@ async def test_a_failing_post_is_logged_not_retried_and_the_chain_goes_on(
     ((_, due),) = checkins.jobs()
     clock.now = due
     posts.fail = True
-    with caplog.at_level(logging.ERROR, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.ERROR, logger="bot.services.checkin_scheduler"):
         assert await checkins.fire(5, due) is True
     assert "failed" in caplog.text
     assert await checkins.fire(5, due) is False
@@ -257,7 +257,7 @@ async def test_missed_within_grace_queues_one_late_post_at_rebuild(
     due = utc(2025, 1, 8, 18, 30)  # Wednesday 18:30 GMT; the bot comes back 2 h later
     checkins = make(clock=Clock(due + timedelta(hours=2)))
     rows = [Row(5, WED, "18:30", "Europe/London"), Row(6, WED, "09:00", "Europe/London")]
-    with caplog.at_level(logging.INFO, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.INFO, logger="bot.services.checkin_scheduler"):
         checkins.rebuild(rows)
     assert "1 late posts queued" in caplog.text
     assert checkins.apscheduler.get_job(late_job_id(6)) is None  # 9.5 h ago: beyond grace
@@ -293,7 +293,7 @@ async def test_missed_beyond_grace_is_skipped_and_logged(
     due = utc(2025, 1, 8, 18, 30)
     checkins = make(clock=Clock(due + GRACE + timedelta(minutes=1)))
     rows = [Row(5, WED, "18:30", "Europe/London")]
-    with caplog.at_level(logging.DEBUG, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.DEBUG, logger="bot.services.checkin_scheduler"):
         checkins.rebuild(rows, last_posted={5: date(2024, 12, 30)})
     skipped = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(skipped) == 1
@@ -302,7 +302,7 @@ async def test_missed_beyond_grace_is_skipped_and_logged(
     assert checkins.apscheduler.get_job(late_job_id(5)) is None
     caplog.clear()
     # Without knowing what was posted, an old occurrence is only noted at debug level.
-    with caplog.at_level(logging.DEBUG, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.DEBUG, logger="bot.services.checkin_scheduler"):
         checkins.rebuild(rows)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert "not posted late" in caplog.text
@@ -310,7 +310,7 @@ async def test_missed_beyond_grace_is_skipped_and_logged(
     assert posts.calls == []
     assert checkins.jobs() == [(5, due + timedelta(days=7))]
     # A weekly job run that late (the process stalled) is skipped by the job itself too.
-    with caplog.at_level(logging.WARNING, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.checkin_scheduler"):
         assert await checkins.fire(5, due) is False
     assert "beyond the" in caplog.text
     assert posts.calls == []
@@ -355,7 +355,7 @@ async def test_a_run_missed_while_running_is_logged_and_the_chain_goes_on(
     due = now_utc() - timedelta(seconds=5)
     checkins.schedule(5, due.weekday(), due.time(), "UTC")
     assert checkins.jobs() == [(5, due)]
-    with caplog.at_level(logging.WARNING, logger="bot.checkins.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.checkin_scheduler"):
         checkins.start()
         await until(lambda: checkins.jobs() == [(5, due + timedelta(days=7))])
     assert "stalled" in caplog.text

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.catalogue import default_catalogue
-from bot.checkins.parser import Efficiency
-from bot.checkins.trends import (
+from bot.rules.catalogue import default_catalogue
+from bot.rules.checkins.parser import Efficiency
+from bot.rules.checkins.trends import (
     Direction,
     TherapistRule,
     WeeklyCheckIn,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.checkins.when import (
+from bot.rules.checkins.when import (
     is_valid_timezone,
     local_instant,
     missed_occurrence,

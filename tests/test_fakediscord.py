@@ -12,7 +12,7 @@ import discord.http
 import pytest
 from discord import app_commands
 
-from bot.discord_api import (
+from bot.adapter.discord_api import (
     DiscordLoginRejected,
     configure_api_base,
     current_api_base,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.catalogue import Catalogue, Kind, default_catalogue
-from bot.planner import PlanError, PlanRequest, plan
-from bot.routine import Routine, RunType, Side, Step
+from bot.rules.catalogue import Catalogue, Kind, default_catalogue
+from bot.rules.planner import PlanError, PlanRequest, plan
+from bot.rules.routine import Routine, RunType, Side, Step
 
 CATALOGUE = default_catalogue()
 AREA_IDS = [a.id for a in CATALOGUE.areas]

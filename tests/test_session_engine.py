@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.catalogue import Kind, Position, default_catalogue
-from bot.planner import PlanRequest, plan
-from bot.routine import Routine, RunType, Side, Step
-from bot.sessions import (
+from bot.rules.catalogue import Kind, Position, default_catalogue
+from bot.rules.planner import PlanRequest, plan
+from bot.rules.routine import Routine, RunType, Side, Step
+from bot.rules.sessions import (
     Event,
     Finished,
     InvalidCommand,
@@ -26,7 +26,6 @@ from bot.sessions import (
     Session,
     SessionNotFound,
     SessionOver,
-    SessionRunner,
     SessionState,
     Skipped,
     StepStarted,
@@ -36,6 +35,7 @@ from bot.sessions import (
     routine_from_dict,
     routine_to_dict,
 )
+from bot.services.session_runner import SessionRunner
 
 T0 = 1_700_000_000.0
 CATALOGUE = default_catalogue()
@@ -600,7 +600,7 @@ async def test_a_failing_sink_stops_neither_its_session_nor_the_others() -> None
 
 def test_the_engine_needs_neither_discord_nor_sqlalchemy() -> None:
     code = (
-        "import sys, bot.sessions; "
+        "import sys, bot.rules.sessions; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'discord', 'sqlalchemy'}))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.members import MemberPreferences
+from bot.rules.members import MemberPreferences
 from bot.storage.cache import MemberCache
 from bot.storage.errors import unavailable_on_connection_errors
 

@@ -1,5 +1,5 @@
 """Table definitions. Only the storage package sees these rows; the rest of the bot gets
-the dataclasses from bot.members."""
+the dataclasses from bot.rules.members."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What the cogs call to read and change a member's stored preferences and group cooldowns.
 
 Repositories take canonical ids (validated elsewhere) and return the dataclasses from
-bot.members. When the database cannot be reached they raise DatabaseUnavailable.
+bot.rules.members. When the database cannot be reached they raise DatabaseUnavailable.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.checkins.parser import Efficiency
-from bot.checkins.trends import WeeklyCheckIn, week_start
-from bot.members import (
+from bot.rules.checkins.parser import Efficiency
+from bot.rules.checkins.trends import WeeklyCheckIn, week_start
+from bot.rules.members import (
     AvoidedStretch,
     CardDraft,
     CheckIn,

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.client import CoachBot
 from bot.settings import Settings
 from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
 

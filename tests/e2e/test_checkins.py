@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.checkins.trends import week_start
-from bot.client import CoachBot
+from bot.rules.checkins.trends import week_start
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import (
     answer_to,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.client import CoachBot
+from bot.adapter.client import CoachBot
 from tests.e2e.conftest import ALICE, BOB
 from tests.e2e.helpers import (
     assert_short_error,

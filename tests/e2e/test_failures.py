@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapter.client import DATABASE_DOWN, CoachBot
 from bot.app import EXIT_FAILURE, StartupError, create_bot
-from bot.client import DATABASE_DOWN, CoachBot
 from cogs import common
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import (

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.client import CoachBot
-from bot.members import GroupCooldown, GroupState
+from bot.rules.members import GroupCooldown, GroupState
 from bot.storage import Database, GroupCooldowns
 from bot.storage.models import GroupCooldownRow
 from tests.e2e.conftest import ALICE, BOB, CARA, DAN, bot_settings

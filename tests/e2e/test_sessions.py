@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.client import CoachBot
-from bot.members import SessionState
+from bot.rules.members import SessionState
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import custom_ids, is_ephemeral, press, slash, text_of
 from tests.fakediscord import FakeDiscord, pointed_at, running_client

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.client import CoachBot
 from tests.e2e.conftest import ALICE, bot_settings
 from tests.e2e.helpers import slash, text_of
 from tests.fakediscord import FakeDiscord, pointed_at, running_client

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.client import CoachBot
+from bot.adapter.client import CoachBot
 from tests.e2e.conftest import ALICE, BOB
 from tests.e2e.helpers import assert_short_error, is_ephemeral, slash, text_of
 from tests.fakediscord import FakeDiscord, FakeUser

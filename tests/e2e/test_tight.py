@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.client import CoachBot
+from bot.adapter.client import CoachBot
 from tests.e2e.conftest import ALICE, BOB
 from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, slash, text_of
 from tests.fakediscord import FakeDiscord

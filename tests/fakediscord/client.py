@@ -10,7 +10,7 @@ import discord
 import discord.gateway
 import discord.http
 
-from bot.discord_api import configure_api_base, discover_gateway
+from bot.adapter.discord_api import configure_api_base, discover_gateway
 
 from .server import FakeDiscord
 

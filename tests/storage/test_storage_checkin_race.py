@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, date, datetime, timedelta
 
-from bot.checkins.scheduler import CheckInScheduler
+from bot.services.checkin_scheduler import CheckInScheduler
 from bot.storage import CheckInPosts, Database
 from tests.storage.conftest import another_process
 

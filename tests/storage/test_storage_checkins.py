@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.checkins.parser import Efficiency
-from bot.checkins.trends import WeeklyCheckIn
-from bot.members import PostState
+from bot.rules.checkins.parser import Efficiency
+from bot.rules.checkins.trends import WeeklyCheckIn
+from bot.rules.members import PostState
 from bot.storage import (
     AvoidedStretches,
     CheckInPosts,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import delete, inspect, text
 
-from bot.members import GroupCooldown, GroupState, JoinResult
+from bot.rules.members import GroupCooldown, GroupState, JoinResult
 from bot.storage import Database, GroupCooldowns, TightAreas
 from bot.storage.models import GroupCooldownRow
 from tests.storage.conftest import _reopen_args, _schema, another_process

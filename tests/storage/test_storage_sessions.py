@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.card_writer import CardWriter
-from bot.members import CardDraft, SessionState
+from bot.rules.members import CardDraft, SessionState
+from bot.services.card_writer import CardWriter
 from bot.storage import CooldownSessions, Database
 from tests.storage.conftest import another_process
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.catalogue import Catalogue
-from bot.checkins.parser import ParsedCheckIn
-from bot.checkins.trends import TherapistReason, TherapistRule, Trends
+from bot.rules.catalogue import Catalogue
+from bot.rules.checkins.parser import ParsedCheckIn
+from bot.rules.checkins.trends import TherapistReason, TherapistRule, Trends
 
 THERAPIST_WHY = {
     TherapistRule.STAYS_TIGHT: "has stayed at 6 or more for three check-ins in a row",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.catalogue import Kind, Position
+from bot.rules.catalogue import Kind, Position
 
 MIN_MINUTES = 3
 MAX_MINUTES = 60

@@ -39,7 +39,7 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 
-from bot.checkins.when import (
+from bot.rules.checkins.when import (
     WEEKDAYS,
     is_valid_timezone,
     missed_occurrence,

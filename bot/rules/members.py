@@ -66,7 +66,7 @@ class MemberPreferences:
 
     tight: tuple[TightArea, ...]
     avoided: tuple[AvoidedStretch, ...]
-    # Recent weekly check-ins, oldest first (bot.checkins.trends.WeeklyCheckIn).
+    # Recent weekly check-ins, oldest first (bot.rules.checkins.trends.WeeklyCheckIn).
     history: tuple[Any, ...] = ()
 
 

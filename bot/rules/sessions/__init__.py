@@ -1,10 +1,10 @@
 """Timed-holds sessions: a routine run step by step on the clock, free of Discord and storage.
 
-`engine.Session` takes commands at a given time and returns events; `runner.SessionRunner`
-drives many sessions from one timer loop and hands their events to the Discord side.
+`engine.Session` takes commands at a given time and returns events; the session runner in
+`bot.services` drives many sessions from one timer loop and hands their events to Discord.
 """
 
-from bot.sessions.engine import (
+from bot.rules.sessions.engine import (
     Event,
     Finished,
     InvalidCommand,
@@ -22,8 +22,7 @@ from bot.sessions.engine import (
     Summary,
     progress_bar,
 )
-from bot.sessions.runner import SessionRunner
-from bot.sessions.schedule import (
+from bot.rules.sessions.schedule import (
     ScheduledHold,
     ScheduledStep,
     build_schedule,
@@ -44,7 +43,6 @@ __all__ = [
     "SessionError",
     "SessionNotFound",
     "SessionOver",
-    "SessionRunner",
     "SessionState",
     "Skipped",
     "StepStarted",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.catalogue import Catalogue, Kind
-from bot.routine import Routine, Side, Step
+from bot.rules.catalogue import Catalogue, Kind
+from bot.rules.routine import Routine, Side, Step
 
 
 def clock(seconds: int) -> str:

@@ -15,8 +15,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any
 
-from bot.sessions.engine import Event, InvalidCommand, Session, SessionNotFound, SessionOver
-from bot.timers import Clock, TimerLoop
+from bot.rules.sessions.engine import Event, InvalidCommand, Session, SessionNotFound, SessionOver
+from bot.services.timers import Clock, TimerLoop
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.members import CardDraft
+from bot.rules.members import CardDraft
 from bot.storage import CooldownSessions
 
 log = logging.getLogger(__name__)

@@ -11,13 +11,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.card_writer import CardWriter
-from bot.catalogue import Catalogue
-from bot.checkin_desk import CheckInDesk
-from bot.coach import Coach, InputError
-from bot.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.rules.catalogue import Catalogue
+from bot.rules.shards import shard_owner
+from bot.services.card_writer import CardWriter
+from bot.services.checkin_desk import CheckInDesk
+from bot.services.coach import Coach, InputError
+from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.settings import Settings
-from bot.shards import shard_owner
 from bot.storage import CooldownSessions, Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)

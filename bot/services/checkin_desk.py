@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.catalogue import Catalogue
-from bot.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
-from bot.checkins.replies import confirmation
-from bot.checkins.trends import Trends, WeeklyCheckIn, compute_trends
-from bot.checkins.when import is_valid_timezone, timezone_names, validate_time
-from bot.coach import InputError
-from bot.members import CheckInPost, CheckInSchedule
+from bot.rules.catalogue import Catalogue
+from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
+from bot.rules.checkins.replies import confirmation
+from bot.rules.checkins.trends import Trends, WeeklyCheckIn, compute_trends
+from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_time
+from bot.rules.members import CheckInPost, CheckInSchedule
+from bot.services.coach import InputError
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
 
 HISTORY_WEEKS = 12

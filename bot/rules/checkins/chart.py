@@ -21,8 +21,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from bot.checkins.parser import Efficiency
-from bot.checkins.trends import WeeklyCheckIn
+from bot.rules.checkins.parser import Efficiency
+from bot.rules.checkins.trends import WeeklyCheckIn
 
 WIDTH_PX = 800
 HEIGHT_PX = 500

@@ -28,8 +28,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
-from bot.catalogue import Catalogue, default_catalogue
-from bot.checkins.parser import Efficiency
+from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.checkins.parser import Efficiency
 
 TIGHT = 6
 TIGHT_RUN = 3

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.catalogue import Kind, Position
-from bot.routine import LeftOut, Routine, RunType, Side, Step
+from bot.rules.catalogue import Kind, Position
+from bot.rules.routine import LeftOut, Routine, RunType, Side, Step
 
 
 @dataclass(frozen=True, slots=True)

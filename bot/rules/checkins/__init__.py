@@ -1,9 +1,9 @@
 """Weekly check-ins: reading replies, finding trends, drawing progress charts.
 
 Pure functions of plain data: nothing here imports discord or SQLAlchemy. The chart module
-imports matplotlib, so it is not imported here; use `bot.checkins.chart` directly.
+imports matplotlib, so it is not imported here; use `bot.rules.checkins.chart` directly.
 """
 
-from bot.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
+from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
 
 __all__ = ["Efficiency", "ParsedCheckIn", "parse_reply"]

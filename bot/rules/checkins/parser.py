@@ -43,7 +43,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import TypeVar
 
-from bot.catalogue import Catalogue, UnknownArea, normalise
+from bot.rules.catalogue import Catalogue, UnknownArea, normalise
 
 MAX_SCORE = 10
 # Longer than any Discord message; the rest of a longer text is reported as unread.

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.catalogue import Catalogue, Kind, UnknownArea, UnknownStretch
-from bot.checkins.trends import compute_trends, reprioritise
-from bot.checkins.trends import emphasis as trend_emphasis
-from bot.group import GroupTargets, group_targets
-from bot.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
-from bot.planner import PlanRequest, plan
-from bot.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
+from bot.rules.catalogue import Catalogue, Kind, UnknownArea, UnknownStretch
+from bot.rules.checkins.trends import compute_trends, reprioritise
+from bot.rules.checkins.trends import emphasis as trend_emphasis
+from bot.rules.group import GroupTargets, group_targets
+from bot.rules.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
+from bot.rules.planner import PlanRequest, plan
+from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
 from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Self
 
-from bot.routine import Routine, Step
-from bot.sessions.schedule import (
+from bot.rules.routine import Routine, Step
+from bot.rules.sessions.schedule import (
     Schedule,
     ScheduledStep,
     build_schedule,

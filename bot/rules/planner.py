@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from bot.catalogue import Catalogue, Kind, Position, Stretch
-from bot.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Side, Step
+from bot.rules.catalogue import Catalogue, Kind, Position, Stretch
+from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Side, Step
 
 FILLER = "filler"
 
