@@ -12,16 +12,27 @@ from typing import Any
 import discord
 from pydantic import ValidationError
 
-from bot.adapter.client import CoachBot, Services
+from bot.adapter.client import (
+    BACKGROUND_REST_BURST,
+    BACKGROUND_REST_PER_SECOND,
+    CoachBot,
+    Services,
+)
 from bot.adapter.discord_api import (
     DiscordGatewayError,
     DiscordLoginRejected,
     configure_api_base,
     discover_gateway,
 )
+from bot.adapter.poster import DiscordPoster
 from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.shards import shard_owner
+from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
 from bot.services.coach import Coach
+from bot.services.delivery import DeliveryService
+from bot.services.pacing import RestBudget
+from bot.services.sessions import SessionService
 from bot.settings import Settings
 from bot.storage import (
     AvoidedStretches,
@@ -29,6 +40,7 @@ from bot.storage import (
     CheckIns,
     CheckInSchedules,
     ClubReports,
+    CooldownSessions,
     Database,
     DatabaseUnavailable,
     GroupCooldowns,
@@ -37,6 +49,8 @@ from bot.storage import (
     TightAreas,
     migrate,
 )
+from bot.storage.deliveries import Deliveries, Leases, shard_filter
+from bot.storage.session_runs import SessionRuns
 
 log = logging.getLogger("bot")
 
@@ -105,8 +119,39 @@ async def create_bot(
         tight,
         ClubReports(database),
     )
-    services = Services(coach=coach, desk=desk, member_data=MemberData(database))
-    return CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
+    owns = shard_owner(settings.shard_ids, settings.shard_count)
+    budget = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
+    poster = DiscordPoster()
+    delivery = DeliveryService(
+        Deliveries(database),
+        poster,
+        budget=budget,
+        mine=shard_filter(settings.shard_ids, settings.shard_count),
+    )
+    cards = CooldownSessions(database)
+    card_writer = CardWriter(cards)
+    sessions = SessionService(
+        cards,
+        SessionRuns(database),
+        Leases(database),
+        delivery,
+        card_writer,
+        catalogue,
+        owns=owns,
+        time_scale=time_scale,
+    )
+    services = Services(
+        coach=coach,
+        desk=desk,
+        member_data=MemberData(database),
+        card_writer=card_writer,
+        delivery=delivery,
+        sessions=sessions,
+        rest_budget=budget,
+    )
+    bot = CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
+    poster.bind(bot)
+    return bot
 
 
 async def serve(settings: Settings) -> None:

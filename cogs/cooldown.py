@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import secrets
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -251,14 +250,12 @@ class Cooldown(commands.Cog):
         if built is None:  # the window timer or another press got there first
             return Press(tell=CLOSED)
         self.windows.cancel(group.id)
-        card_key = secrets.randbits(62)
-        await self.bot.session_cards.create(
-            guild_id=group.guild_id,
-            channel_id=group.channel_id,
-            owner_id=group.leader_id,
-            snapshot=card_snapshot(built.routine, built.targets.members),
-            group_id=group.id,
-            card_key=card_key,
+        card_key = await self.bot.sessions.group_card(
+            group.guild_id,
+            group.channel_id,
+            group.leader_id,
+            group.id,
+            card_snapshot(built.routine, built.targets.members),
         )
         embed = self._routine_card(group, built)
         return Press(embed=embed, view=start_view(card_key), edit=True)

@@ -489,7 +489,9 @@ class FakeClock:
 
 
 class Recorder:
-    """The Discord side's stand-in; `all_over` is set once `expect` sessions have ended."""
+    """The store's stand-in: what each change would persist (and then post).
+
+    `all_over` is set once `expect` sessions have ended."""
 
     def __init__(self, expect: int = 0, fail_for: frozenset[str] = frozenset()) -> None:
         self.events: dict[str, list[Event]] = defaultdict(list)
@@ -497,15 +499,18 @@ class Recorder:
         self.expect = expect
         self.ended = 0
         self.all_over = asyncio.Event()
+        self.saved: list[SessionState] = []
 
-    async def __call__(self, event: Event) -> None:
-        self.events[event.session_id].append(event)
-        if isinstance(event, Finished | Stopped):
-            self.ended += 1
-            if self.ended == self.expect:
-                self.all_over.set()
-        if event.session_id in self.fail_for:
-            raise RuntimeError("the thread was deleted")
+    async def __call__(self, session: Session, events: list[Event]) -> None:
+        self.saved.append(session.state)
+        for event in events:
+            self.events[event.session_id].append(event)
+            if isinstance(event, Finished | Stopped):
+                self.ended += 1
+                if self.ended == self.expect:
+                    self.all_over.set()
+        if session.id in self.fail_for:
+            raise RuntimeError("the database is down")
 
 
 async def wait_until_over(sink: Recorder, seconds: float = 3.0) -> None:
@@ -514,12 +519,9 @@ async def wait_until_over(sink: Recorder, seconds: float = 3.0) -> None:
 
 
 async def test_runner_commands_reach_the_sink_and_the_store() -> None:
-    clock, sink, saved = FakeClock(), Recorder(), []
-
-    async def save(session: Session) -> None:
-        saved.append(session.state)
-
-    runner = SessionRunner(sink, clock=clock, on_change=save)
+    clock, sink = FakeClock(), Recorder()
+    saved = sink.saved
+    runner = SessionRunner(sink, clock=clock)
     try:
         await runner.start(new_session())
         clock.now += 10
@@ -582,7 +584,7 @@ async def test_two_hundred_sessions_on_one_timer_loop() -> None:
         assert isinstance(events[-1], Finished)
 
 
-async def test_a_failing_sink_stops_neither_its_session_nor_the_others() -> None:
+async def test_a_failing_save_stops_neither_its_session_nor_the_others() -> None:
     ids = [f"tiny-{n}" for n in range(20)]
     sink = Recorder(expect=len(ids), fail_for=frozenset(ids[::2]))
     runner = SessionRunner(sink)

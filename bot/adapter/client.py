@@ -16,9 +16,11 @@ from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
 from bot.services.coach import Coach, InputError
+from bot.services.delivery import DeliveryService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.services.sessions import SessionService
 from bot.settings import Settings
-from bot.storage import CooldownSessions, Database, DatabaseUnavailable, MemberData
+from bot.storage import Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,12 @@ class Services:
     coach: Coach
     desk: CheckInDesk
     member_data: MemberData
+    card_writer: CardWriter
+    delivery: DeliveryService
+    sessions: SessionService
+    # One budget for the REST calls the bot makes on its own (session steps, the weekly
+    # fan-out), so that together they stay under Discord's global limit.
+    rest_budget: RestBudget
 
 
 class CoachBot(commands.AutoShardedBot):
@@ -137,11 +145,10 @@ class CoachBot(commands.AutoShardedBot):
         self.coach = services.coach
         self.desk = services.desk
         self.member_data = services.member_data
-        self.session_cards = CooldownSessions(database)
-        self.card_writer = CardWriter(self.session_cards)
-        # One budget for the REST calls the bot makes on its own (session steps, the weekly
-        # fan-out), so that together they stay under Discord's global limit.
-        self.rest_budget = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
+        self.card_writer = services.card_writer
+        self.delivery = services.delivery
+        self.sessions = services.sessions
+        self.rest_budget = services.rest_budget
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
 
@@ -152,6 +159,9 @@ class CoachBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        # Sessions of this process's guilds resume (or are taken over) before posting starts.
+        await self.sessions.load()
+        self.delivery.start()
         await self.sync_commands()
         # Everything loaded so far lives as long as the process: moving it out of the
         # collector's sight, and collecting less often, keeps collection pauses out of the
@@ -175,8 +185,17 @@ class CoachBot(commands.AutoShardedBot):
         log.info("logged in as %s in %d servers", self.user, len(self.guilds))
 
     async def close(self) -> None:
-        # Unloading stops the extensions' timers (join windows, sessions) before the
-        # connection and the database go away under them.
+        """Stop taking work, finish or hand back what is in flight, then close the database.
+
+        The order matters: timers stop first (no new posts), in-flight posts get a few seconds
+        to finish while the HTTP session is still open, leases are handed back so the next
+        process takes over at once, and the database closes last.
+        """
+        try:
+            await self.sessions.close()
+            await self.delivery.close()
+        except Exception:
+            log.exception("stopping the timers and the outbox failed")
         for extension in list(self.extensions):
             try:
                 await self.unload_extension(extension)

@@ -74,6 +74,7 @@ class SessionState(StrEnum):
     """Where a routine card stands: not started yet, running or paused in its thread, or over."""
 
     READY = "ready"
+    STARTING = "starting"  # Start pressed; the thread is being opened
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"

@@ -1,9 +1,10 @@
-"""Runs many sessions on one timer loop and hands their events to a sink (the Discord side).
+"""Runs many sessions on one timer loop and hands each change to `persist`.
 
 Each session is woken only when its `next_due` comes, never polled every second; a command
-(pause, skip, ...) reschedules it. Per session, events reach the sink in order: a command and a
-timer firing together take turns on the session's lock. So the sink must not await a command
-on the session it is delivering for (it would wait on itself); it may start a task for one.
+(pause, skip, ...) reschedules it. Per session, changes reach `persist` in order: a command and
+a timer firing together take turns on the session's lock. `persist` stores the new state with
+the posts its events call for (the outbox), so nothing is posted that was not stored first;
+it must not await a command on the session it is persisting (it would wait on itself).
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from bot.services.timers import Clock, TimerLoop
 
 log = logging.getLogger(__name__)
 
-Sink = Callable[[Event], Awaitable[None]]
-ChangeHook = Callable[[Session], Awaitable[None]]
+Persist = Callable[[Session, list[Event]], Awaitable[None]]
 Command = Callable[[Session, float], list[Event]]
 
 # Ended sessions kept so that a late button press gets "over" rather than "not found".
@@ -29,16 +29,9 @@ KEEP_ENDED = 1000
 
 
 class SessionRunner:
-    def __init__(
-        self,
-        sink: Sink,
-        *,
-        clock: Clock = time.time,
-        on_change: ChangeHook | None = None,
-    ) -> None:
-        self._sink = sink
+    def __init__(self, persist: Persist, *, clock: Clock = time.time) -> None:
+        self._persist = persist
         self._clock = clock
-        self._on_change = on_change
         self._sessions: dict[str, Session] = {}
         self._ended: OrderedDict[str, Session] = OrderedDict()
         self._locks: dict[str, asyncio.Lock] = {}
@@ -52,6 +45,12 @@ class SessionRunner:
 
     def active(self) -> list[Session]:
         return list(self._sessions.values())
+
+    def forget(self, session_id: str) -> None:
+        """Stop running a session here without a word: another process owns it now."""
+        self._timers.cancel(session_id)
+        self._sessions.pop(session_id, None)
+        self._locks.pop(session_id, None)
 
     async def start(self, session: Session) -> list[Event]:
         if session.id in self._sessions or session.id in self._ended:
@@ -124,15 +123,14 @@ class SessionRunner:
             await self._settle(session, session.advance(self._clock()))
 
     async def _settle(self, session: Session, events: list[Event]) -> None:
-        # Reschedule before delivering: a sink that fails must not leave the session stranded.
+        # Reschedule first: a failed save must not leave the session stranded.
         self._reschedule(session)
-        for event in events:
-            await self._deliver(event)
-        if events and self._on_change is not None:
-            try:
-                await self._on_change(session)
-            except Exception:
-                log.exception("saving session %s failed", session.id)
+        if not events:
+            return
+        try:
+            await self._persist(session, events)
+        except Exception:
+            log.exception("saving session %s failed", session.id)
 
     def _reschedule(self, session: Session) -> None:
         due = session.next_due()
@@ -150,11 +148,3 @@ class SessionRunner:
         self._ended[session.id] = session
         while len(self._ended) > KEEP_ENDED:
             self._ended.popitem(last=False)
-
-    async def _deliver(self, event: Event) -> None:
-        try:
-            await self._sink(event)
-        except Exception:
-            log.exception(
-                "delivering %s for session %s failed", type(event).__name__, event.session_id
-            )

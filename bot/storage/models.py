@@ -136,7 +136,8 @@ class CooldownSessionRow(Base):
     __table_args__ = (
         Index("ix_cooldown_sessions_state", "state"),
         CheckConstraint(
-            "state IN ('ready', 'running', 'paused', 'finished', 'stopped')", name="state"
+            "state IN ('ready', 'starting', 'running', 'paused', 'finished', 'stopped')",
+            name="state",
         ),
         {"sqlite_autoincrement": True},
     )
@@ -197,6 +198,8 @@ class CheckInPostRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="claimed", server_default="claimed")
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Why the last attempt failed, for the organiser (`/checkin now`, `/checkin show`).
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class CheckInRow(Base):
@@ -221,3 +224,50 @@ class CheckInRow(Base):
     note: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DeliveryRow(Base):
+    """The outbox: a post the bot makes on its own, stored before Discord is called.
+
+    Rows of one `stream` go out in id order. `lease_owner`/`lease_until` say which process is
+    sending a row right now; a row whose lease ran out (its process died) is taken over.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        Index("ix_deliveries_due", "state", "next_attempt_at"),
+        Index("ix_deliveries_stream", "stream", "id"),
+        CheckConstraint("state IN ('pending', 'sent', 'failed', 'superseded')", name="state"),
+        CheckConstraint("action IN ('send', 'edit', 'archive')", name="action"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    stream: Mapped[str] = mapped_column(String(64))
+    guild_id: Mapped[int | None] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(16))
+    target_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    label: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(Text)
+    reported: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LeaseRow(Base):
+    """Which process owns a timer (a running session) until `expires_at`; renewed by it."""
+
+    __tablename__ = "leases"
+
+    resource: Mapped[str] = mapped_column(String(100), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -131,7 +131,7 @@ async def test_pause_resume_and_stop_archives_the_thread(fake: FakeDiscord, tmp_
         paused = await press(fake, f"session:pause:{session_id}", control_id, user=ALICE)
         assert "Paused" in text_of(paused)
         assert custom_ids(paused)[0] == f"session:resume:{session_id}"
-        stored = await bot.session_cards.get(session_id)
+        stored = await bot.sessions.stored(session_id)
         assert stored is not None and stored.state is SessionState.PAUSED
 
         await wait_for_message(fake, thread_id, lambda m: "Paused" in (m.get("content") or ""))
@@ -152,7 +152,7 @@ async def test_pause_resume_and_stop_archives_the_thread(fake: FakeDiscord, tmp_
             "PATCH", rf"/channels/{thread_id}", predicate=lambda r: (r.json or {}).get("archived")
         )
         assert archived.json["archived"] is True
-        stored = await bot.session_cards.get(session_id)
+        stored = await bot.sessions.stored(session_id)
         assert stored is not None and stored.state is SessionState.STOPPED
 
 
@@ -205,5 +205,5 @@ async def test_a_session_that_ended_while_down_is_closed(
             fake, thread_id, lambda m: "offline" in (m.get("content") or "")
         )
         assert "Hydrate and refuel" in closing["content"]
-        stored = await bot.session_cards.get(session_id)
+        stored = await bot.sessions.stored(session_id)
         assert stored is not None and stored.state is SessionState.FINISHED

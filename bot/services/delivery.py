@@ -1,0 +1,301 @@
+"""One durable path for everything the bot posts on its own.
+
+The intent is a row in the outbox before any call (see `bot.rules.delivery`). This service
+sends each row under a short lease, one stream at a time and in order, retries what may
+succeed later (5xx, timeouts, dropped connections, a 429 without usable headers) with backoff
+for as long as the post still makes sense, and records the result. Re-sending is safe:
+messages carry a nonce Discord enforces, and a retry long after the first try looks for the
+bot's own message before posting again. A post that finally fails is never dropped silently:
+the next post of its stream says what was missed, and hooks tell whoever must know.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import socket
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from bot.rules.delivery import Action, Delivery, Outgoing, missed_note, retry_delay, with_note
+from bot.services.pacing import RestBudget
+from bot.storage import DatabaseUnavailable
+from bot.storage.deliveries import Deliveries, GuildFilter
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=30)
+ATTEMPT_TIMEOUT = 10.0
+POLL_SECONDS = 2.0
+CLAIM_BATCH = 50
+
+
+class DeliveryError(Exception):
+    """A call Discord refused; `transient` says whether the same call may succeed later."""
+
+    def __init__(self, reason: str, *, transient: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.transient = transient
+
+
+class Poster(Protocol):
+    """The Discord side of a delivery; raises DeliveryError, asyncio.TimeoutError or OSError."""
+
+    async def send(self, channel_id: int, payload: Mapping[str, Any], nonce: str) -> int: ...
+
+    async def edit(self, channel_id: int, message_id: int, payload: Mapping[str, Any]) -> None: ...
+
+    async def archive(self, channel_id: int) -> None: ...
+
+    async def find_recent(
+        self, channel_id: int, payload: Mapping[str, Any], since: datetime
+    ) -> int | None: ...
+
+
+SentHook = Callable[[Delivery, int | None], Awaitable[None]]
+FailedHook = Callable[[Delivery, str], Awaitable[None]]
+
+
+def process_name() -> str:
+    """Who holds a lease: readable in the database, unique per process start."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DeliveryService:
+    def __init__(
+        self,
+        store: Deliveries,
+        poster: Poster,
+        *,
+        owner: str | None = None,
+        budget: RestBudget | None = None,
+        mine: GuildFilter | None = None,
+        poll_seconds: float = POLL_SECONDS,
+        attempt_timeout: float = ATTEMPT_TIMEOUT,
+    ) -> None:
+        self.owner = owner or process_name()
+        self._store = store
+        self._poster = poster
+        self._budget = budget
+        self._mine = mine
+        self._poll_seconds = poll_seconds
+        self._attempt_timeout = attempt_timeout
+        self._queues: dict[str, deque[int]] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._missed: dict[str, list[Delivery]] = {}
+        self._sent_hooks: list[tuple[str, SentHook]] = []
+        self._failed_hooks: list[tuple[str, FailedHook]] = []
+        self._closing = asyncio.Event()
+        self._poke = asyncio.Event()
+        self._poller: asyncio.Task[None] | None = None
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def on_sent(self, stream_prefix: str, hook: SentHook) -> None:
+        self._sent_hooks.append((stream_prefix, hook))
+
+    def on_failed(self, stream_prefix: str, hook: FailedHook) -> None:
+        self._failed_hooks.append((stream_prefix, hook))
+
+    def start(self) -> None:
+        if self._poller is None:
+            self._poller = asyncio.create_task(self._poll(), name="deliveries")
+
+    async def close(self, grace: float = 5.0) -> None:
+        """Stop taking rows, let in-flight sends finish for `grace` s, hand the rest back."""
+        self._closing.set()
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+        tasks = list(self._tasks.values())
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=grace)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        try:
+            await self._store.release(self.owner)
+        except DatabaseUnavailable:
+            log.warning("could not hand back delivery leases; they expire in %s", LEASE)
+
+    # -- taking work ----------------------------------------------------------------------------
+
+    async def post(self, outgoing: Sequence[Outgoing]) -> list[Delivery]:
+        """Store the intent, then send it in the background."""
+        rows = await self._store.add(outgoing)
+        self.wake(rows)
+        return rows
+
+    def wake(self, rows: Sequence[Delivery]) -> None:
+        """Send rows stored by the caller's own transaction."""
+        for row in rows:
+            self._enqueue(row.stream, row.id)
+
+    def busy(self) -> int:
+        return sum(len(q) for q in self._queues.values())
+
+    async def idle(self) -> None:
+        """Wait until nothing is queued in this process (tests and benchmarks)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
+
+    def _enqueue(self, stream: str, delivery_id: int) -> None:
+        if self._closing.is_set():
+            return  # stored; whoever runs next picks it up
+        queue = self._queues.setdefault(stream, deque())
+        if delivery_id in queue:
+            return
+        queue.append(delivery_id)
+        if stream not in self._tasks:
+            self._tasks[stream] = asyncio.create_task(self._run(stream), name=f"stream:{stream}")
+
+    async def _poll(self) -> None:
+        """Rows no task here is sending: retries after a restart, another process's leftovers."""
+        while not self._closing.is_set():
+            try:
+                claimed = await self._store.claim_due(self.owner, LEASE, CLAIM_BATCH, self._mine)
+            except DatabaseUnavailable:
+                log.warning("outbox unreadable; trying again shortly")
+                claimed = []
+            except Exception:
+                log.exception("reading the outbox failed")
+                claimed = []
+            for row in claimed:
+                if row.stream in self._tasks:
+                    continue  # that stream's task will reach it in order
+                self._enqueue(row.stream, row.id)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poke.wait(), self._poll_seconds)
+            self._poke.clear()
+
+    # -- sending ----------------------------------------------------------------------------------
+
+    async def _run(self, stream: str) -> None:
+        queue = self._queues[stream]
+        try:
+            if stream not in self._missed:
+                self._missed[stream] = await self._store.unreported_failures(stream)
+            while queue and not self._closing.is_set():
+                await self._deliver(queue[0])
+                queue.popleft()
+        except DatabaseUnavailable:
+            log.warning("database unavailable while posting %s; the poller retries", stream)
+        except Exception:
+            log.exception("posting %s failed", stream)
+        finally:
+            self._tasks.pop(stream, None)
+            self._queues.pop(stream, None)
+            if not self._missed.get(stream):
+                self._missed.pop(stream, None)
+
+    async def _deliver(self, delivery_id: int) -> None:
+        delivery = await self._store.lease(delivery_id, self.owner, LEASE)
+        while delivery is not None:
+            if delivery.expired(_now()):
+                await self._give_up(delivery, "it was too late to post it")
+                return
+            try:
+                message_id = await self._attempt(delivery)
+            except DeliveryError as error:
+                if not error.transient:
+                    await self._give_up(delivery, error.reason)
+                    return
+                reason = error.reason
+            except (TimeoutError, OSError) as error:
+                reason = f"Discord did not answer ({type(error).__name__})"
+            else:
+                await self._record(delivery, message_id)
+                return
+            delivery = await self._later(delivery, reason)
+
+    async def _attempt(self, delivery: Delivery) -> int | None:
+        await self._store.attempted(delivery.id)
+        if self._budget is not None:
+            await self._budget.take()
+        call = self._call(delivery)
+        return await asyncio.wait_for(call, self._attempt_timeout)
+
+    async def _call(self, delivery: Delivery) -> int | None:
+        channel = delivery.channel_id
+        if delivery.action is Action.EDIT:
+            assert delivery.target_message_id is not None
+            await self._poster.edit(channel, delivery.target_message_id, delivery.payload)
+            return None
+        if delivery.action is Action.ARCHIVE:
+            await self._poster.archive(channel)
+            return None
+        payload = self._with_missed(delivery)
+        if delivery.needs_lookup(_now()):
+            assert delivery.first_attempt_at is not None
+            found = await self._poster.find_recent(channel, payload, delivery.first_attempt_at)
+            if found is not None:
+                return found
+        return await self._poster.send(channel, payload, delivery.nonce)
+
+    def _with_missed(self, delivery: Delivery) -> Mapping[str, Any]:
+        missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
+        if not missed:
+            return delivery.payload
+        return with_note(delivery.payload, missed_note([m.label for m in missed]))
+
+    async def _later(self, delivery: Delivery, reason: str) -> Delivery | None:
+        """Wait out a transient failure; None when the row went elsewhere or we are closing."""
+        delay = retry_delay(delivery.attempts + 1)
+        when = _now() + timedelta(seconds=delay)
+        if delivery.deadline is not None and when >= delivery.deadline:
+            await self._give_up(delivery, reason)
+            return None
+        log.warning("posting %s (%s) failed: %s; retrying", delivery.id, delivery.label, reason)
+        with contextlib.suppress(DatabaseUnavailable):
+            await self._store.retry_at(delivery.id, when, reason)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._closing.wait(), delay)
+            return None  # closing: the lease is handed back and the row waits, stored
+        return await self._store.lease(delivery.id, self.owner, LEASE)
+
+    async def _record(self, delivery: Delivery, message_id: int | None) -> None:
+        missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
+        for attempt in range(1, 6):
+            try:
+                await self._store.sent(delivery.id, message_id)
+                if missed:
+                    await self._store.mark_reported(m.id for m in missed)
+                break
+            except DatabaseUnavailable:
+                # Discord has it; if this never lands, the nonce or the look-up stops a twin.
+                log.warning("recording delivery %s failed (try %d)", delivery.id, attempt)
+                await asyncio.sleep(retry_delay(attempt))
+        if missed:
+            self._missed[delivery.stream] = [
+                m for m in self._missed[delivery.stream] if m not in missed
+            ]
+        for prefix, hook in self._sent_hooks:
+            if delivery.stream.startswith(prefix):
+                await _safely(hook(delivery, message_id), "after posting", delivery)
+
+    async def _give_up(self, delivery: Delivery, reason: str) -> None:
+        log.error("could not post %s (%s): %s", delivery.id, delivery.label, reason)
+        await self._store.failed(delivery.id, reason)
+        if delivery.action is Action.SEND:
+            self._missed.setdefault(delivery.stream, []).append(delivery)
+        for prefix, hook in self._failed_hooks:
+            if delivery.stream.startswith(prefix):
+                await _safely(hook(delivery, reason), "after a failed post", delivery)
+
+
+async def _safely(call: Awaitable[None], when: str, delivery: Delivery) -> None:
+    try:
+        await call
+    except Exception:
+        log.exception("%s %s (%s)", when, delivery.id, delivery.label)
