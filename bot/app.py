@@ -29,6 +29,7 @@ from bot.rules.catalogue import Catalogue, default_catalogue
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
+from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.pacing import RestBudget
@@ -140,7 +141,14 @@ async def create_bot(
         owns=owns,
         time_scale=time_scale,
     )
+    posting = CheckInPosting(
+        CheckInPosts(database),
+        CheckInSchedules(database),
+        delivery,
+        reads_replies=settings.message_content,
+    )
     services = Services(
+        posting=posting,
         coach=coach,
         desk=desk,
         member_data=MemberData(database),

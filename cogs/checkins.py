@@ -14,10 +14,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter.client import report_failure, tell
-from bot.rules.checkins.replies import WEEKDAYS, checkin_post, expected_prefill
+from bot.rules.checkins.replies import WEEKDAYS, expected_prefill
 from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
 from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
+from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
 from cogs.common import Interaction, Reply, answer, plain_embed
 
@@ -28,9 +29,25 @@ log = logging.getLogger(__name__)
 
 MANAGE_SERVER = "This needs the Manage Server permission."
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
-POST_ATTEMPTS = 3
 FANOUT_CONCURRENCY = 8
-RETRY_PAUSE = 5.0
+
+
+def week_status_text(status: WeekStatus | None, channel_id: int) -> str:
+    if status is None:
+        return "I couldn't reach my database to post the check-in; try again in a minute."
+    if status.state is WeekState.POSTED and status.fresh:
+        return f"Posted this week's check-in in <#{channel_id}>: {status.link}"
+    if status.state is WeekState.POSTED:
+        return f"This week's check-in is already out (one per week): {status.link}"
+    if status.state is WeekState.STARTED:
+        return f"Posting this week's check-in in <#{channel_id}> now."
+    if status.state is WeekState.POSTING:
+        why = f" (last try: {status.reason})" if status.reason else ""
+        return f"This week's check-in is being posted{why}; I keep trying."
+    return (
+        f"This week's check-in could not be posted: {status.reason or 'Discord refused it'}. "
+        "Check my permissions in that channel, then run `/checkin now` again to retry."
+    )
 
 
 def require_manager(interaction: Interaction) -> None:
@@ -209,13 +226,8 @@ class CheckIns(commands.Cog):
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
         week = occurrence_week(datetime.now(UTC), tz)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        posted = await self.post_checkin(guild_id, channel_id, week)
-        text = (
-            f"Posted this week's check-in in <#{channel_id}>."
-            if posted
-            else "This week's check-in is already out (one per week)."
-        )
-        await interaction.followup.send(text, ephemeral=True)
+        status = await self.bot.posting.post_now(guild_id, channel_id, week)
+        await interaction.followup.send(week_status_text(status, channel_id), ephemeral=True)
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(
@@ -262,75 +274,19 @@ class CheckIns(commands.Cog):
             schedule = await self.desk.schedules.get(guild_id)
             if schedule is None or not schedule.enabled:
                 return
-            await self.post_checkin(guild_id, schedule.channel_id, week)
+            await self.post_checkin(guild_id, schedule.channel_id, week, scheduled_for)
 
-    async def post_checkin(self, guild_id: int, channel_id: int, week: date) -> bool:
-        """Post the week's check-in once: the claim row makes a second attempt a no-op,
-        whether it comes from a double-fired job, a restart or another process."""
-        post = await self.desk.posts.claim(guild_id, week, channel_id)
-        if post is None:
-            log.info("check-in for guild %s week %s already claimed", guild_id, week)
-            return False
-        view = discord.ui.View(timeout=None)
-        view.add_item(AnswerButton(post.id))
-        sent: list[int] = []
-        try:
-            return await self._send_claimed(post, guild_id, channel_id, week, view, sent)
-        except BaseException:
-            # Cancelled at shutdown or failed unexpectedly: a post that went out is recorded,
-            # one that did not leaves the week claimable again. Neither lost nor doubled.
-            if sent:
-                await asyncio.shield(self._remember(post, sent[0]))
-            else:
-                await asyncio.shield(self.desk.posts.mark_failed(post.id))
-            raise
-
-    async def _send_claimed(
-        self,
-        post: CheckInPost,
-        guild_id: int,
-        channel_id: int,
-        week: date,
-        view: discord.ui.View,
-        sent: list[int],
-    ) -> bool:
-        reads = self.bot.settings.message_content
-        channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)
-        for attempt in range(1, POST_ATTEMPTS + 1):
-            await self.budget.take()
-            try:
-                message = await channel.send(checkin_post(week, reads), view=view)
-            except discord.Forbidden:
-                break  # no access to the channel: trying again will not help
-            except discord.HTTPException:
-                log.warning("posting the check-in for guild %s failed (try %d)", guild_id, attempt)
-                await asyncio.sleep(RETRY_PAUSE * attempt)
-                continue
-            sent.append(message.id)
-            await self._remember(post, message.id)
-            return True
-        # Marked failed, the week can be claimed again (`/checkin now`, the next restart).
-        await self.desk.posts.mark_failed(post.id)
-        log.error("could not post the check-in for guild %s in channel %s", guild_id, channel_id)
-        return False
-
-    async def _remember(self, post: CheckInPost, message_id: int) -> None:
-        """Link the post to its message: replies and the form find their week through it."""
-        for attempt in range(1, POST_ATTEMPTS + 1):
-            try:
-                await self.desk.posts.mark_posted(post.id, message_id)
-                return
-            except Exception:
-                log.warning("recording check-in post %s failed (try %d)", post.id, attempt)
-                await asyncio.sleep(RETRY_PAUSE * attempt)
-        log.error("check-in post %s (message %s) could not be recorded", post.id, message_id)
+    async def post_checkin(
+        self, guild_id: int, channel_id: int, week: date, due: datetime | None = None
+    ) -> WeekStatus | None:
+        return await self.bot.posting.post_week(guild_id, channel_id, week, due)
 
     # -- answers -------------------------------------------------------------------------------
 
     async def open_form(self, interaction: Interaction, post_id: int) -> None:
         message = interaction.message
-        post = await self.desk.posts.by_message(message.id) if message else None
-        if post is None or post.id != post_id:
+        post = await self.bot.posting.post_of(post_id, message.id if message else None)
+        if post is None:
             await tell(interaction, "This check-in has expired.")
             return
         areas = [a.area for a in await self.bot.coach.tight_areas(interaction.user.id)]
@@ -345,6 +301,8 @@ class CheckIns(commands.Cog):
             return
         post = await self.desk.posts.by_message(reference)
         if post is None:
+            post = await self._unrecorded_post(message.reference.resolved, reference)
+        if post is None:
             return
         try:
             result = await self.desk.answer_text(
@@ -355,6 +313,20 @@ class CheckIns(commands.Cog):
             await message.reply("I couldn't save that just now; please try again.")
             return
         await message.reply(result.message, mention_author=False)
+
+    async def _unrecorded_post(self, replied_to: object, message_id: int) -> CheckInPost | None:
+        """A reply to a check-in whose message id was never recorded (cut short by a crash):
+        its Answer button still names the post."""
+        if not isinstance(replied_to, discord.Message) or self.bot.user is None:
+            return None
+        if replied_to.author.id != self.bot.user.id:
+            return None
+        for row in replied_to.components:
+            for item in getattr(row, "children", ()):
+                match = re.fullmatch(r"checkin:answer:(\d+)", getattr(item, "custom_id", "") or "")
+                if match:
+                    return await self.bot.posting.post_of(int(match[1]), message_id)
+        return None
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:

@@ -15,6 +15,7 @@ from bot.rules.catalogue import Catalogue
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
+from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach, InputError
 from bot.services.delivery import DeliveryService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
@@ -109,6 +110,7 @@ class Services:
     card_writer: CardWriter
     delivery: DeliveryService
     sessions: SessionService
+    posting: CheckInPosting
     # One budget for the REST calls the bot makes on its own (session steps, the weekly
     # fan-out), so that together they stay under Discord's global limit.
     rest_budget: RestBudget
@@ -148,6 +150,7 @@ class CoachBot(commands.AutoShardedBot):
         self.card_writer = services.card_writer
         self.delivery = services.delivery
         self.sessions = services.sessions
+        self.posting = services.posting
         self.rest_budget = services.rest_budget
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
@@ -192,6 +195,7 @@ class CoachBot(commands.AutoShardedBot):
         process takes over at once, and the database closes last.
         """
         try:
+            self.posting.close()
             await self.sessions.close()
             await self.delivery.close()
         except Exception:

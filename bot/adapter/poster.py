@@ -57,6 +57,11 @@ class DiscordPoster:
         route = Route("PATCH", "/channels/{channel_id}", channel_id=channel_id)
         await self._call(route, {"archived": True})
 
+    async def direct(self, user_id: int, payload: Mapping[str, Any], nonce: str) -> int:
+        route = Route("POST", "/users/@me/channels")
+        channel = await self._call(route, {"recipient_id": str(user_id)})
+        return await self.send(int(channel["id"]), payload, nonce)
+
     async def find_recent(
         self, channel_id: int, payload: Mapping[str, Any], since: datetime
     ) -> int | None:

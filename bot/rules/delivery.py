@@ -26,6 +26,7 @@ class Action(StrEnum):
     SEND = "send"  # a new message in a channel or thread
     EDIT = "edit"  # replace an existing message's content, embeds and components
     ARCHIVE = "archive"  # archive a thread
+    DIRECT = "direct"  # a direct message: `channel_id` holds the member's user id
 
 
 class DeliveryState(StrEnum):

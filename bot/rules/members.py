@@ -135,6 +135,7 @@ class CheckInPost:
     state: PostState
     claimed_at: datetime
     posted_at: datetime | None
+    error: str | None = None  # why the last attempt to post it failed
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,8 @@ class Poster(Protocol):
 
     async def archive(self, channel_id: int) -> None: ...
 
+    async def direct(self, user_id: int, payload: Mapping[str, Any], nonce: str) -> int: ...
+
     async def find_recent(
         self, channel_id: int, payload: Mapping[str, Any], since: datetime
     ) -> int | None: ...
@@ -98,6 +100,10 @@ class DeliveryService:
         self._closing = asyncio.Event()
         self._poke = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
+
+    @property
+    def store(self) -> Deliveries:
+        return self._store
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -235,6 +241,8 @@ class DeliveryService:
         if delivery.action is Action.ARCHIVE:
             await self._poster.archive(channel)
             return None
+        if delivery.action is Action.DIRECT:
+            return await self._poster.direct(channel, delivery.payload, delivery.nonce)
         payload = self._with_missed(delivery)
         if delivery.needs_lookup(_now()):
             assert delivery.first_attempt_at is not None

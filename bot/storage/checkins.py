@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.checkins.parser import Efficiency
 from bot.rules.checkins.trends import WeeklyCheckIn, week_start
+from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.members import CheckIn, CheckInPost, CheckInSchedule, PostState
 from bot.storage._shared import (
     _delete,
@@ -30,6 +31,7 @@ from bot.storage._shared import (
     _rowcount,
 )
 from bot.storage.database import Database
+from bot.storage.deliveries import add_in, to_delivery
 from bot.storage.models import Base, CheckInPostRow, CheckInRow, CheckInScheduleRow, TightAreaRow
 
 __all__ = ["CheckInPosts", "CheckInSchedules", "CheckIns", "ClubReports"]
@@ -131,7 +133,19 @@ class CheckInPosts:
         self._database = database
 
     async def claim(self, guild_id: int, week: date, channel_id: int) -> CheckInPost | None:
-        """The claimed post, or None when the week is already claimed or posted.
+        """The claimed post, or None when the week is already claimed or posted."""
+        claimed = await self.claim_with_post(guild_id, week, channel_id, None)
+        return None if claimed is None else claimed[0]
+
+    async def claim_with_post(
+        self,
+        guild_id: int,
+        week: date,
+        channel_id: int,
+        post: Callable[[CheckInPost], Outgoing] | None,
+    ) -> tuple[CheckInPost, Delivery | None] | None:
+        """Claim the week and, in the same transaction, put its message in the outbox, so
+        that a claimed week always has its post on the way; None when already claimed.
 
         `week` may be any day of the week; its Monday is stored. A failed week, or one claimed
         by a process that died before posting (claimed longer ago than STALE_CLAIM), is taken
@@ -160,22 +174,28 @@ class CheckInPosts:
                         state=PostState.CLAIMED.value,
                         claimed_at=now,
                         posted_at=None,
+                        error=None,
                     )
                 )
                 if _rowcount(await session.execute(retake)) == 1:
                     row = await session.scalar(select(CheckInPostRow).where(*where))
                     assert row is not None
-                    return _post(row)
-                row = CheckInPostRow(
-                    guild_id=guild_id,
-                    week=week,
-                    channel_id=channel_id,
-                    state=PostState.CLAIMED.value,
-                    claimed_at=now,
-                )
-                session.add(row)
+                else:
+                    row = CheckInPostRow(
+                        guild_id=guild_id,
+                        week=week,
+                        channel_id=channel_id,
+                        state=PostState.CLAIMED.value,
+                        claimed_at=now,
+                    )
+                    session.add(row)
+                    await session.flush()
+                claimed = _post(row)
+                if post is None:
+                    return claimed, None
+                (delivery,) = add_in(session, [post(claimed)])
                 await session.flush()
-                return _post(row)
+                return claimed, to_delivery(delivery)
         except IntegrityError:
             # Another caller holds (or has posted) this week.
             return None
@@ -186,9 +206,19 @@ class CheckInPosts:
             post_id, state=PostState.POSTED.value, message_id=message_id, posted_at=_now()
         )
 
-    async def mark_failed(self, post_id: int) -> bool:
+    async def mark_failed(self, post_id: int, reason: str | None = None) -> bool:
         """CLAIMED → FAILED, so that the week can be claimed again."""
-        return await self._settle(post_id, state=PostState.FAILED.value)
+        return await self._settle(post_id, state=PostState.FAILED.value, error=reason)
+
+    async def get(self, post_id: int) -> CheckInPost | None:
+        return await self._first(select(CheckInPostRow).where(CheckInPostRow.id == post_id))
+
+    async def for_week(self, guild_id: int, week: date) -> CheckInPost | None:
+        return await self._first(
+            select(CheckInPostRow).where(
+                CheckInPostRow.guild_id == guild_id, CheckInPostRow.week == week_start(week)
+            )
+        )
 
     async def by_message(self, message_id: int) -> CheckInPost | None:
         """The post a reply answers (which server and week it belongs to)."""
@@ -410,6 +440,7 @@ def _post(row: CheckInPostRow) -> CheckInPost:
         state=PostState(row.state),
         claimed_at=row.claimed_at,
         posted_at=row.posted_at,
+        error=row.error,
     )
 
 

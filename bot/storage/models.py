@@ -238,7 +238,7 @@ class DeliveryRow(Base):
         Index("ix_deliveries_due", "state", "next_attempt_at"),
         Index("ix_deliveries_stream", "stream", "id"),
         CheckConstraint("state IN ('pending', 'sent', 'failed', 'superseded')", name="state"),
-        CheckConstraint("action IN ('send', 'edit', 'archive')", name="action"),
+        CheckConstraint("action IN ('send', 'edit', 'archive', 'direct')", name="action"),
         {"sqlite_autoincrement": True},
     )
 

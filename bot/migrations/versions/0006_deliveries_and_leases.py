@@ -48,7 +48,7 @@ def upgrade() -> None:
             name=op.f("ck_deliveries_state"),
         ),
         sa.CheckConstraint(
-            "action IN ('send', 'edit', 'archive')", name=op.f("ck_deliveries_action")
+            "action IN ('send', 'edit', 'archive', 'direct')", name=op.f("ck_deliveries_action")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
         sqlite_autoincrement=True,
