@@ -1,0 +1,151 @@
+"""Timed sessions across crashes and a second process, on a real database.
+
+Two `SessionService`s over one database stand for two bot processes; the Discord side is the
+scripted stand-in from the delivery tests. A "crash" is a process that stops renewing its
+leases and never hands them back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+
+from bot.rules.catalogue import default_catalogue
+from bot.rules.members import CardDraft
+from bot.rules.members import SessionState as StoredState
+from bot.rules.session_text import card_snapshot
+from bot.services.card_writer import CardWriter
+from bot.services.delivery import DeliveryService
+from bot.services.sessions import SessionService
+from bot.storage import CooldownSessions, Database
+from bot.storage.deliveries import Deliveries, Leases
+from bot.storage.session_runs import SessionRuns
+from tests.storage.test_delivery_service import Discord
+from tests.test_session_engine import TINY
+
+SCALE = 1 / 20  # the tiny routine's 12 s run in about 0.6 s
+
+
+class Process:
+    def __init__(self, database: Database, discord: Discord, name: str) -> None:
+        self.delivery = DeliveryService(
+            Deliveries(database), discord, owner=name, poll_seconds=0.05, attempt_timeout=0.5
+        )
+        cards = CooldownSessions(database)
+        self.service = SessionService(
+            cards,
+            SessionRuns(database),
+            Leases(database),
+            self.delivery,
+            CardWriter(cards),
+            default_catalogue(),
+            owns=lambda guild_id: True,
+            time_scale=SCALE,
+            renew_seconds=0.1,
+        )
+
+    async def start(self) -> None:
+        await self.service.load()
+        self.delivery.start()
+
+    async def close(self) -> None:
+        await self.service.close()
+        await self.delivery.close()
+
+    async def crash(self) -> None:
+        """Stops dead: no renewals, no hand-back; what is stored stays as it is."""
+        if self.service._keeper is not None:
+            self.service._keeper.cancel()
+        await self.service.runner.close()
+        for task in [*self.delivery._tasks.values(), self.delivery._poller]:
+            if task is not None:
+                task.cancel()
+
+
+@pytest.fixture(autouse=True)
+def short_leases(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.services.sessions.LEASE", timedelta(seconds=0.5))
+    monkeypatch.setattr("bot.services.delivery.LEASE", timedelta(seconds=0.5))
+    monkeypatch.setattr("bot.services.delivery.retry_delay", lambda attempt: 0.05)
+
+
+async def a_card(database: Database, card_key: int = 42) -> None:
+    cards = CooldownSessions(database)
+    await cards.create_many(
+        [CardDraft(card_key, 5, 77, 1, card_snapshot(TINY))]  # guild 5, channel 77, owner 1
+    )
+
+
+async def wait_for_state(database: Database, state: StoredState, seconds: float = 8) -> None:
+    cards = CooldownSessions(database)
+    async with asyncio.timeout(seconds):
+        while True:
+            stored = await cards.by_key(42)
+            if stored is not None and stored.state is state:
+                return
+            await asyncio.sleep(0.05)
+
+
+async def test_a_session_taken_over_after_a_crash_posts_every_step_once(
+    database: Database,
+) -> None:
+    discord = Discord()
+    await a_card(database)
+    first, second = Process(database, discord, "p1"), Process(database, discord, "p2")
+    await first.start()
+    await second.start()
+    try:
+        ticket = await first.service.begin_start(42, 1, 900)
+        await first.service.opened(ticket, thread_id=88, control_message_id=901)
+        discord.messages[901] = {"channel": 88, "content": ""}
+        await asyncio.sleep(0.15)  # a step or so in, then the first process dies
+        await first.crash()
+        await wait_for_state(database, StoredState.FINISHED)
+        await asyncio.sleep(0.3)
+    finally:
+        await second.close()
+    posted = [c for c in discord.contents() if c]
+    steps = [c for c in posted if c.startswith("**Step")]
+    numbers = Counter(line.split(" of ")[0] for line in steps)
+    assert all(n == 1 for n in numbers.values()), posted
+    assert any("Well stretched" in c or "ended while I was offline" in c for c in posted)
+
+
+async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Database) -> None:
+    discord = Discord()
+    discord.messages[900] = {"channel": 77, "content": "the card"}
+    await a_card(database)
+    first, second = Process(database, discord, "p1"), Process(database, discord, "p2")
+    await first.start()
+    await second.start()
+    try:
+        await first.service.begin_start(42, 1, 900)
+        await first.crash()  # before the thread opened
+        await wait_for_state(database, StoredState.READY)
+        await asyncio.sleep(0.3)
+    finally:
+        await second.close()
+    buttons = discord.messages[900]["components"][0]["components"]
+    assert [b["custom_id"] for b in buttons] == ["session:start:42"]
+    again = await second.service.begin_start(42, 1, 900)  # and it can be started again
+    assert again.stored.id
+
+
+async def test_only_one_of_two_presses_starts_the_session(database: Database) -> None:
+    discord = Discord()
+    await a_card(database)
+    first, second = Process(database, discord, "p1"), Process(database, discord, "p2")
+    try:
+        outcomes = await asyncio.gather(
+            first.service.begin_start(42, 1, 900),
+            second.service.begin_start(42, 1, 900),
+            return_exceptions=True,
+        )
+    finally:
+        await first.close()
+        await second.close()
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(refused) == 1 and "already been started" in str(refused[0])
