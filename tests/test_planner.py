@@ -1,4 +1,4 @@
-"""The routine planner against the rules of DESIGN.md and the article."""
+"""The routine planner against the routine rules (docs/ARCHITECTURE.md) and the article."""
 
 from __future__ import annotations
 
