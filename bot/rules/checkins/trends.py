@@ -6,7 +6,8 @@ neither breaks nor extends its runs: a missing answer is not a low score):
 - Direction over the last `RECENT` scores: improving when soreness fell by `CHANGE` points or
   more from the first to the last of them, worsening when it rose by as much, steady otherwise;
   "stays tight" when the last `TIGHT_RUN` scores are all `TIGHT` or more; "new" with one score.
-- See a sports therapist (docs/ARCHITECTURE.md, from the article: "persistent tightness or recurring pain"),
+- See a sports therapist (docs/ARCHITECTURE.md; the article: "persistent tightness or recurring
+  pain"),
   first matching rule per area:
   1. stays tight: the last `TIGHT_RUN` (3) scores are all `TIGHT` (6) or more;
   2. keeps coming back: `TIGHT` or more in at least `RECURRING_COUNT` (3) of the last
