@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bot.rules.catalogue import Catalogue, UnknownArea, UnknownStretch, default_catalogue
+from bot.rules.inputs import MINUTES, InputError, run_type
 from bot.rules.plan_text import format_plan
 from bot.rules.planner import PlanError, PlanRequest, plan
-from bot.rules.routine import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, RunType
+from bot.rules.routine import DEFAULT_MINUTES, RunType
 
 EXIT_USAGE = 2
 
@@ -72,22 +73,16 @@ def _avoid(text: str, catalogue: Catalogue) -> frozenset[str]:
 
 def _minutes(text: str) -> int:
     try:
-        minutes = int(text)
-    except ValueError:
-        raise UsageError(f"--minutes must be a whole number, not {text!r}") from None
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise UsageError(
-            f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}"
-        )
-    return minutes
+        return MINUTES.check(text)
+    except InputError as error:
+        raise UsageError(f"--minutes: {error}") from None
 
 
 def _run_type(text: str) -> RunType:
     try:
-        return RunType(text.strip().lower())
-    except ValueError:
-        kinds = ", ".join(r.value for r in RunType)
-        raise UsageError(f"--run must be one of {kinds}, not {text!r}") from None
+        return run_type(text)
+    except InputError as error:
+        raise UsageError(f"--run: {error}") from None
 
 
 def request_from_args(args: argparse.Namespace, catalogue: Catalogue) -> PlanRequest:

@@ -12,11 +12,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.rules.catalogue import Catalogue
+from bot.rules.inputs import InputError
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
 from bot.services.checkin_posting import CheckInPosting
-from bot.services.coach import Coach, InputError
+from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.services.sessions import SessionService

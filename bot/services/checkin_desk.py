@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.rules import inputs
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
 from bot.rules.checkins.replies import confirmation
 from bot.rules.checkins.trends import Trends, WeeklyCheckIn, compute_trends
 from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_time
+from bot.rules.inputs import InputError, quote
 from bot.rules.members import CheckInPost, CheckInSchedule
-from bot.services.coach import InputError
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
 
 HISTORY_WEEKS = 12
@@ -67,9 +68,8 @@ class CheckInDesk:
         if not is_valid_timezone(tz_name):
             close = ", ".join(timezone_names(tz_name.split("/")[-1], limit=3))
             hint = f" Did you mean {close}?" if close else " Use a name like Europe/London."
-            raise InputError(f"I don't know the time zone “{tz_name[:40]}”.{hint}")
-        if not 0 <= weekday <= 6:
-            raise InputError("Pick a weekday from the list.")
+            raise InputError(f"I don't know the time zone “{quote(tz_name)}”.{hint}")
+        weekday = inputs.weekday(weekday)
         return await self.schedules.set(
             guild_id, channel_id, weekday, local_time.strftime("%H:%M"), tz_name, by
         )

@@ -15,18 +15,15 @@ from bot.rules.catalogue import Catalogue, Kind, UnknownArea, UnknownStretch
 from bot.rules.checkins.trends import compute_trends, reprioritise
 from bot.rules.checkins.trends import emphasis as trend_emphasis
 from bot.rules.group import GroupTargets, group_targets
+from bot.rules.inputs import MINUTES, InputError, quote, run_type
 from bot.rules.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.rules.planner import PlanRequest, plan
-from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
+from bot.rules.routine import Routine, RunType
 from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200
 # How many weeks of check-ins steer a routine.
 ADAPT_WEEKS = 6
-
-
-class InputError(ValueError):
-    """Input a member can fix; the message is shown to them as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +221,7 @@ class Coach:
         except UnknownArea as error:
             names = ", ".join(self.catalogue.area_name(a) for a in error.suggestions)
             raise InputError(
-                f"I don't know the area “{_clip(typed)}”. Closest: {names}."
+                f"I don't know the area “{quote(typed)}”. Closest: {names}."
             ) from error
 
     def areas(self, typed: str) -> list[str]:
@@ -236,30 +233,19 @@ class Coach:
         except UnknownStretch as error:
             names = ", ".join(self.catalogue.stretch(s).name for s in error.suggestions)
             hint = f" Closest: {names}." if names else " Try `/stretch list`."
-            raise InputError(f"I don't know the stretch “{_clip(typed)}”.{hint}") from error
+            raise InputError(f"I don't know the stretch “{quote(typed)}”.{hint}") from error
 
     def stretches(self, typed: str) -> list[str]:
         return list(dict.fromkeys(self.stretch(part) for part in _split(typed)))
 
     @staticmethod
-    def minutes(minutes: int) -> int:
-        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-            raise InputError(f"Minutes must be between {MIN_MINUTES} and {MAX_MINUTES}.")
-        return minutes
+    def minutes(minutes: object) -> int:
+        return MINUTES.check(minutes)
 
     @staticmethod
     def run_type(run: str) -> RunType:
-        try:
-            return RunType(run.strip().lower())
-        except ValueError:
-            kinds = ", ".join(r.value for r in RunType)
-            raise InputError(f"Run type must be one of: {kinds}.") from None
+        return run_type(run)
 
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

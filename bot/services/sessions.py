@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.rules.catalogue import Catalogue
 from bot.rules.delivery import Action, Outgoing
+from bot.rules.inputs import InputError
 from bot.rules.members import SessionState as StoredState
 from bot.rules.members import StoredSession
 from bot.rules.session_text import (
@@ -48,7 +49,6 @@ from bot.rules.sessions import (
     routine_from_dict,
 )
 from bot.services.card_writer import CardWriter
-from bot.services.coach import InputError
 from bot.services.delivery import DeliveryService
 from bot.services.pacing import SESSION_CAPACITY
 from bot.services.session_runner import SessionRunner

@@ -117,7 +117,7 @@ async def test_minutes_out_of_range_is_refused_privately(fake: FakeDiscord, bot:
     # Discord enforces 3-60 in its client; a raw request can still carry 99.
     for minutes in (99, 2):
         body = await slash(fake, "cooldown", {"minutes": minutes}, user=ALICE)
-        assert_short_error(body, "between 3 and 60")
+        assert_short_error(body, "from 3 to 60")
 
     assert len(public_messages(fake, channel)) == public_before
 

@@ -225,7 +225,7 @@ async def test_group_with_bad_options_is_refused_and_nothing_posted(
 ) -> None:
     async with run_bot():
         for options, expected in (
-            ({"minutes": 99}, "between 3 and 60"),
+            ({"minutes": 99}, "from 3 to 60"),
             ({"window": 0}, "join window"),
             ({"window": 45}, "join window"),
         ):

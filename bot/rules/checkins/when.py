@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from bot.rules.inputs import quote
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Names the tz database ships that are not places a club would pick.
@@ -135,13 +137,13 @@ def validate_time(text: str) -> time:
     match = _TIME.fullmatch(text.strip())
     if match is None:
         raise ValueError(
-            f"'{text.strip()}' is not a time I can read. "
+            f"“{quote(text)}” is not a time I can read. "
             "Use the 24-hour clock, hours and minutes, like 18:30 or 07:15."
         )
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise ValueError(
-            f"'{text.strip()}' is not a time of day. Hours go from 00 to 23 and "
+            f"“{quote(text)}” is not a time of day. Hours go from 00 to 23 and "
             "minutes from 00 to 59, like 18:30."
         )
     return time(hour, minute)
