@@ -1,6 +1,7 @@
 """A fake Discord (REST + gateway v10) on loopback for end-to-end tests of the real client."""
 
 from .client import pointed_at, restored_discord_endpoints, running_client
+from .faults import Fault, FaultInjector, InjectedFault
 from .models import (
     ADMIN_PERMISSIONS,
     MEMBER_PERMISSIONS,
@@ -13,8 +14,9 @@ from .models import (
     RecordedRequest,
     SentInteraction,
     snowflake,
+    snowflake_in_shard,
 )
-from .server import FakeDiscord, FakeDiscordError
+from .server import FakeDiscord, FakeDiscordError, GatewaySent
 
 __all__ = [
     "ADMIN_PERMISSIONS",
@@ -25,6 +27,10 @@ __all__ = [
     "FakeGuild",
     "FakeRole",
     "FakeUser",
+    "Fault",
+    "FaultInjector",
+    "GatewaySent",
+    "InjectedFault",
     "RateLimitConfig",
     "RecordedFile",
     "RecordedRequest",
@@ -33,4 +39,5 @@ __all__ = [
     "restored_discord_endpoints",
     "running_client",
     "snowflake",
+    "snowflake_in_shard",
 ]

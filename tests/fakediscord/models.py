@@ -245,7 +245,14 @@ class RecordedRequest:
     headers: dict[str, str]
     time: float
     query: dict[str, str] = field(default_factory=dict)
+    #: What the client got; 0 when the connection was dropped without an answer.
     status: int = 0
+    #: The kind of injected fault this request met (see ``fake.faults``), if any.
+    fault: str | None = None
+    #: Whether the fake carried the request out (false for faults that answer instead).
+    handled: bool = True
+    #: The JSON body of an error answer (4xx/5xx), e.g. a 50035 with its ``errors`` tree.
+    error: Any = None
 
     def matches(self, method: str, path_regex: str) -> bool:
         """``method`` is compared case-insensitively ("*" matches any); the regex must match
@@ -263,6 +270,16 @@ class RateLimitConfig:
     route_window: float = 1.0
     global_limit: int = 50
     global_window: float = 1.0
+
+
+def snowflake_in_shard(shard_id: int, shard_count: int) -> int:
+    """A new snowflake whose guild would live on shard ``shard_id`` of ``shard_count``."""
+    if not 0 <= shard_id < shard_count:
+        raise ValueError(f"shard {shard_id} is not below the count {shard_count}")
+    value = snowflake()
+    ms = value >> 22
+    ms += (shard_id - ms) % shard_count
+    return (ms << 22) | (value & ((1 << 22) - 1))
 
 
 @dataclass

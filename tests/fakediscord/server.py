@@ -9,16 +9,19 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 from aiohttp import BodyPartReader, WSMsgType, web
 
+from . import limits
+from .faults import Fault, FaultInjector, InjectedFault
 from .models import (
     ADMIN_PERMISSIONS,
     FakeChannel,
@@ -49,13 +52,27 @@ _API_PREFIX = re.compile(r"^/api/v\d+(?=/|$)")
 
 
 class FakeDiscordError(Exception):
-    """An error response: ``status`` with Discord's ``{"message", "code"}`` JSON body."""
+    """An error response: ``status`` with Discord's ``{"message", "code"[, "errors"]}`` body."""
 
-    def __init__(self, status: int, message: str, code: int = 0) -> None:
-        super().__init__(f"{status} {message}")
+    def __init__(
+        self, status: int, message: str, code: int = 0, errors: JSON | None = None
+    ) -> None:
+        detail = "; ".join(limits.describe(errors)) if errors else ""
+        super().__init__(f"{status} {message}" + (f": {detail}" if detail else ""))
         self.status = status
         self.message = message
         self.code = code
+        self.errors = errors
+
+
+def _invalid_form_body(errors: JSON) -> FakeDiscordError:
+    return FakeDiscordError(400, "Invalid Form Body", 50035, errors)
+
+
+def _check(errors: JSON) -> None:
+    """Refuse the request as Discord does when a payload breaks a limit."""
+    if errors:
+        raise _invalid_form_body(errors)
 
 
 def _json_response(
@@ -65,6 +82,16 @@ def _json_response(
     response = web.Response(text=json.dumps(body), status=status, headers=headers)
     response.headers["Content-Type"] = "application/json"
     return response
+
+
+def _message_text(message: JSON) -> str:
+    parts = [message.get("content") or ""]
+    for embed in message.get("embeds") or []:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        for item in embed.get("fields") or []:
+            parts += [item.get("name") or "", item.get("value") or ""]
+        parts.append((embed.get("footer") or {}).get("text") or "")
+    return "\n".join(parts)
 
 
 def _not_found(what: str, code: int) -> FakeDiscordError:
@@ -101,6 +128,18 @@ class _Route:
     name: str
 
 
+@dataclass(frozen=True)
+class GatewaySent:
+    """A payload the fake sent on a gateway connection, with the shard it went to (None
+    before a session exists, e.g. the INVALID_SESSION answering an unknown RESUME)."""
+
+    shard: tuple[int, int] | None
+    session_id: str | None
+    op: int
+    t: str | None
+    d: Any
+
+
 @dataclass
 class _Session:
     """A gateway session (survives a RESUME on a new websocket)."""
@@ -111,6 +150,7 @@ class _Session:
     seq: int = 0
     ws: web.WebSocketResponse | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    log: list[GatewaySent] | None = None
 
     @property
     def connected(self) -> bool:
@@ -125,6 +165,8 @@ class _Session:
                 self.seq += 1
                 s = self.seq
             await self.ws.send_str(json.dumps({"op": op, "d": d, "s": s, "t": t}))
+            if self.log is not None:
+                self.log.append(GatewaySent(self.shard, self.session_id, op, t, d))
 
 
 @dataclass
@@ -140,6 +182,9 @@ class _Interaction:
     response: JSON | None = None
     original_message_id: int | None = None
     followup_ids: list[int] = field(default_factory=list)
+    created: float = field(default_factory=time.monotonic)
+    #: Seconds after dispatch of a callback refused for coming too late.
+    late_by: float | None = None
 
 
 class FakeDiscord:
@@ -162,6 +207,10 @@ class FakeDiscord:
         allowed_intents: int = -1,
         rate_limits: RateLimitConfig | None = None,
         host: str = "127.0.0.1",
+        strict_limits: bool = True,
+        interaction_deadline: float | None = None,
+        interaction_token_lifetime: float = 15 * 60,
+        nonce_window: float = 120.0,
     ) -> None:
         self.token = token or f"fake.{secrets.token_urlsafe(24)}"
         self.bot_user = bot_user or FakeUser(username="cooldown-coach", bot=True)
@@ -173,6 +222,21 @@ class FakeDiscord:
         self.allowed_intents = allowed_intents
         self.rate_limits = rate_limits
         self.host = host
+        #: Refuse payloads over Discord's limits with 400 / 50035 (see limits.py).
+        self.strict_limits = strict_limits
+        #: Seconds after dispatch within which the bot must answer an interaction (Discord: 3).
+        #: FAKEDISCORD_INTERACTION_DEADLINE overrides the default on a loaded machine.
+        self.interaction_deadline = (
+            interaction_deadline
+            if interaction_deadline is not None
+            else float(os.environ.get("FAKEDISCORD_INTERACTION_DEADLINE", "3"))
+        )
+        #: Seconds an interaction token serves follow-ups and original-response edits.
+        self.interaction_token_lifetime = interaction_token_lifetime
+        #: How long ``enforce_nonce`` remembers a nonce ("the past few minutes" for Discord).
+        self.nonce_window = nonce_window
+        #: Fault injection for REST: ``fake.faults.fail("POST", r"/channels/\d+/messages")``.
+        self.faults = FaultInjector()
 
         self.requests: list[RecordedRequest] = []
         self.gateway_received: list[JSON] = []
@@ -186,9 +250,21 @@ class FakeDiscord:
         self.interactions: dict[int, _Interaction] = {}
         self.identifies: list[JSON] = []
         self.errors: list[Exception] = []
+        #: Every message the fake created, in order, deleted ones included (the same objects
+        #: as in ``messages``, so edits show).
+        self.posted: list[JSON] = []
+        #: Every payload sent on a gateway session, with its shard.
+        self.gateway_sent: list[GatewaySent] = []
+        #: Gateway close codes the fake sent (IDENTIFY refusals and injected closes).
+        self.gateway_closes: list[tuple[tuple[int, int] | None, int]] = []
 
         self._sessions: dict[str, _Session] = {}
         self._sockets: set[web.WebSocketResponse] = set()
+        self._transports: dict[web.WebSocketResponse, asyncio.Transport | None] = {}
+        self._silent: set[web.WebSocketResponse] = set()
+        self.unanswered_heartbeats = 0
+        self._nonces: dict[tuple[str, str], tuple[float, int]] = {}
+        self._closing = asyncio.Event()
         self._change = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._port = 0
@@ -208,13 +284,17 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/attachments/{channel}/{attachment}/{filename}", self._attachment)
         app.router.add_route("*", "/{tail:.*}", self._dispatch_rest)
-        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        # A short shutdown: requests held by a hang fault are cut rather than waited for.
+        self._runner = web.AppRunner(
+            app, handle_signals=False, access_log=None, shutdown_timeout=1.0
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, 0)
         await site.start()
         self._port = int(self._runner.addresses[0][1])
 
     async def close(self) -> None:
+        self._closing.set()
         for ws in list(self._sockets):
             with contextlib.suppress(Exception):
                 await ws.close(code=1001, message=b"fake discord shutting down")
@@ -282,6 +362,14 @@ class FakeDiscord:
         tail = [f"{r.method} {r.path} -> {r.status}" for r in self.requests[-n:]]
         return "; recent requests: " + (", ".join(tail) or "none")
 
+    @property
+    def refused(self) -> list[RecordedRequest]:
+        """Requests answered 400 "Invalid Form Body" (a payload over one of Discord's limits);
+        ``r.error["errors"]`` holds the offending fields."""
+        return [
+            r for r in self.requests if r.status == 400 and (r.error or {}).get("code") == 50035
+        ]
+
     def requests_to(self, method: str, path_regex: str) -> list[RecordedRequest]:
         """Recorded requests whose method matches and whose path fully matches the regex."""
         return [r for r in self.requests if r.matches(method, path_regex)]
@@ -308,28 +396,71 @@ class FakeDiscord:
         )
         return result
 
-    async def wait_ready(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
-        """Resolve once every shard of the latest IDENTIFY got READY and its GUILD_CREATEs."""
+    async def wait_ready(
+        self,
+        timeout: float = 5.0,  # noqa: ASYNC109
+        shard_ids: Iterable[int] | None = None,
+    ) -> None:
+        """Resolve once every shard (or those of ``shard_ids``) IDENTIFYed or RESUMEd and got
+        READY and its GUILD_CREATEs."""
+        wanted = set(range(self.shard_count) if shard_ids is None else shard_ids)
 
         def check() -> bool | None:
-            live = [s for s in self._sessions.values() if s.connected]
-            if not live:
-                return None
-            count = live[-1].shard[1]
-            shards = {s.shard[0] for s in live if s.shard[1] == count}
-            return True if shards >= set(range(count)) else None
+            return True if self.connected_shards() >= wanted else None
 
-        await self._wait_until(check, timeout, lambda: "a client to IDENTIFY and get READY")
+        await self._wait_until(
+            check, timeout, lambda: f"shards {sorted(wanted)} to IDENTIFY and get READY"
+        )
+
+    async def wait_for_gateway_op(
+        self,
+        op: int,
+        count: int = 1,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        """Wait until clients sent opcode ``op`` ``count`` times in all (2 IDENTIFY,
+        6 RESUME, 1 heartbeat)."""
+
+        def check() -> bool | None:
+            seen = sum(1 for p in self.gateway_received if p.get("op") == op)
+            return True if seen >= count else None
+
+        await self._wait_until(check, timeout, lambda: f"{count} gateway op {op} payloads")
+
+    async def wait_for_fault(
+        self,
+        fault: Fault,
+        hits: int = 1,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        """Wait until ``hits`` requests met ``fault`` (counted on arrival, so a request held
+        by a hang is already counted)."""
+
+        def check() -> bool | None:
+            return True if fault.hits >= hits else None
+
+        await self._wait_until(check, timeout, lambda: f"{hits} hits of {fault.describe()}")
+
+    def connected_shards(self) -> set[int]:
+        """Shard ids with a live gateway session."""
+        return {s.shard[0] for s in self._sessions.values() if s.connected}
 
     async def wait_for_interaction_response(
         self,
         interaction: int | SentInteraction,
         timeout: float = 5.0,  # noqa: ASYNC109
     ) -> JSON:
-        """The body (``{"type": ..., "data": ...}``) the bot posted to the callback route."""
+        """The body (``{"type": ..., "data": ...}``) the bot posted to the callback route.
+        Raises ``AssertionError`` at once if the bot answered after the deadline."""
         state = self._interaction(interaction)
 
         def check() -> JSON | None:
+            if state.response is None and state.late_by is not None:
+                raise AssertionError(
+                    f"the bot answered interaction {state.id} {state.late_by:.2f}s after it was "
+                    f"dispatched; Discord allows {self.interaction_deadline}s "
+                    "(FAKEDISCORD_INTERACTION_DEADLINE raises it on a loaded machine)"
+                )
             return state.response
 
         result: JSON = await self._wait_until(
@@ -416,8 +547,12 @@ class FakeDiscord:
             raise _not_found("Message", 10008)
         return message
 
-    def _shard_of(self, guild_id: int | None, shard_count: int) -> int:
-        return 0 if guild_id is None else (guild_id >> 22) % shard_count
+    def shard_of(self, guild_id: int | None) -> int:
+        """The shard that gets a guild's events (DMs go to shard 0), as Discord routes them."""
+        return 0 if guild_id is None else (guild_id >> 22) % self.shard_count
+
+    def guilds_of_shard(self, shard_id: int) -> list[FakeGuild]:
+        return [g for g in self.guilds if self.shard_of(g.id) == shard_id]
 
     def _user_payload(self, user_id: int) -> JSON:
         user = self.users.get(user_id)
@@ -431,6 +566,7 @@ class FakeDiscord:
         ws = web.WebSocketResponse(max_msg_size=16 * 1024 * 1024)
         await ws.prepare(request)
         self._sockets.add(ws)
+        self._transports[ws] = request.transport
         session: _Session | None = None
         try:
             hello = {"heartbeat_interval": self.heartbeat_interval, "_trace": ["fake-gateway"]}
@@ -444,6 +580,8 @@ class FakeDiscord:
                 self._changed()
         finally:
             self._sockets.discard(ws)
+            self._transports.pop(ws, None)
+            self._silent.discard(ws)
             self._changed()
         return ws
 
@@ -455,7 +593,10 @@ class FakeDiscord:
         d: JSON = raw if isinstance(raw, dict) else {}
         if op == 1:
             self.heartbeats += 1
-            await ws.send_str(json.dumps({"op": 11, "d": None, "s": None, "t": None}))
+            if ws in self._silent:
+                self.unanswered_heartbeats += 1
+            else:
+                await ws.send_str(json.dumps({"op": 11, "d": None, "s": None, "t": None}))
         elif op == 2:
             if session is not None:
                 await ws.close(code=4005, message=b"Already authenticated.")
@@ -472,19 +613,28 @@ class FakeDiscord:
         if d.get("token") != self.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
-        shard_id, shard_count = d.get("shard") or [0, 1]
-        if not 0 <= shard_id < shard_count:
-            await ws.close(code=4010, message=b"Invalid shard.")
+        shard = d.get("shard")
+        refusal = self._shard_refusal(shard)
+        if refusal is not None:
+            code, reason = refusal
+            self.gateway_closes.append((None, code))
+            await ws.close(code=code, message=reason.encode())
             return None
+        shard_id, shard_count = (int(shard[0]), int(shard[1])) if shard else (0, 1)
         intents = int(d.get("intents", 0))
         if self.allowed_intents != -1 and intents & PRIVILEGED_INTENTS & ~self.allowed_intents:
+            self.gateway_closes.append((None, 4014))
             await ws.close(code=4014, message=b"Disallowed intent(s).")
             return None
         session = _Session(
-            session_id=secrets.token_hex(16), shard=(shard_id, shard_count), intents=intents, ws=ws
+            session_id=secrets.token_hex(16),
+            shard=(shard_id, shard_count),
+            intents=intents,
+            ws=ws,
+            log=self.gateway_sent,
         )
         self._sessions[session.session_id] = session
-        guilds = [g for g in self.guilds if self._shard_of(g.id, shard_count) == shard_id]
+        guilds = self.guilds_of_shard(shard_id)
         ready = {
             "v": 10,
             "user": {
@@ -521,6 +671,7 @@ class FakeDiscord:
         session = self._sessions.get(d.get("session_id", ""))
         if session is None:
             await ws.send_str(json.dumps({"op": 9, "d": False, "s": None, "t": None}))
+            self.gateway_sent.append(GatewaySent(None, None, 9, None, False))
             return None
         session.ws = ws
         await session.send(0, {"_trace": ["fake-gateway"]}, "RESUMED")
@@ -547,11 +698,33 @@ class FakeDiscord:
             chunk["nonce"] = d["nonce"]
         await session.send(0, chunk, "GUILD_MEMBERS_CHUNK")
 
+    def _shard_refusal(self, shard: Any) -> tuple[int, str] | None:
+        """Why Discord would close an IDENTIFY with this ``shard`` field, if it would."""
+        if not shard:
+            if self.shard_count > 1:
+                return 4011, "Sharding required."
+            return None
+        if (
+            not isinstance(shard, list)
+            or len(shard) != 2
+            or not all(isinstance(n, int) for n in shard)
+        ):
+            return 4010, "Invalid shard."
+        shard_id, shard_count = shard
+        if not 0 <= shard_id < shard_count:
+            return 4010, "Invalid shard."
+        if shard_count < self.shard_count:
+            return 4011, "Sharding required."
+        if shard_count > self.shard_count:
+            # Discord tolerates more shards than it recommends; the fake routes by one count.
+            return 4010, "Invalid shard."
+        return None
+
     def _session_for(self, guild_id: int | None) -> _Session:
         for session in reversed(list(self._sessions.values())):
             if not session.connected:
                 continue
-            if self._shard_of(guild_id, session.shard[1]) == session.shard[0]:
+            if self.shard_of(guild_id) == session.shard[0]:
                 return session
         raise RuntimeError(
             "no gateway connection for this guild's shard; await fake.wait_ready() first"
@@ -571,6 +744,76 @@ class FakeDiscord:
         """Close every gateway websocket from the server side (the client should RESUME)."""
         for ws in list(self._sockets):
             await ws.close(code=code, message=b"dropped by fake discord")
+
+    # ------------------------------------------------------------------ gateway faults
+
+    def _live_sessions(self, shard_id: int | None) -> list[_Session]:
+        return [
+            s
+            for s in self._sessions.values()
+            if s.connected and (shard_id is None or s.shard[0] == shard_id)
+        ]
+
+    async def close_gateway(self, code: int = 4000, *, shard_id: int | None = None) -> int:
+        """Close live sessions (one shard, or all) with ``code``, as Discord does: 4000 and
+        other resumable codes keep the session for a RESUME; 4007 and 4009 end it (the client
+        must IDENTIFY again); 4004 and 4010-4014 tell it not to reconnect. Returns how many
+        connections were closed."""
+        sessions = self._live_sessions(shard_id)
+        for session in sessions:
+            if code in (4007, 4009):
+                self._sessions.pop(session.session_id, None)
+            self.faults.record_gateway("gateway_close", session.shard, f"close {code}")
+            self.gateway_closes.append((session.shard, code))
+            assert session.ws is not None
+            await session.ws.close(code=code, message=b"closed by fake discord")
+        return len(sessions)
+
+    async def abort_gateway(self, *, shard_id: int | None = None) -> int:
+        """Cut live sessions' TCP connections without a close frame (the client sees 1006);
+        the sessions stay resumable."""
+        sessions = self._live_sessions(shard_id)
+        for session in sessions:
+            self.faults.record_gateway("gateway_abort", session.shard, "abort (1006)")
+            transport = self._transports.get(session.ws) if session.ws is not None else None
+            if transport is not None:
+                transport.abort()
+        return len(sessions)
+
+    async def invalidate_session(
+        self, *, resumable: bool = False, shard_id: int | None = None
+    ) -> int:
+        """Send INVALID_SESSION (op 9) with ``d=resumable``. A non-resumable session is
+        forgotten, so the client has to IDENTIFY again."""
+        sessions = self._live_sessions(shard_id)
+        for session in sessions:
+            if not resumable:
+                self._sessions.pop(session.session_id, None)
+            self.faults.record_gateway(
+                "invalid_session", session.shard, f"op 9 resumable={resumable}"
+            )
+            await session.send(9, resumable)
+        return len(sessions)
+
+    def stop_heartbeat_acks(self, *, shard_id: int | None = None) -> int:
+        """Stop answering heartbeats on the current connections (one shard, or all): a zombie
+        connection. discord.py closes it once nothing arrived for its ``heartbeat_timeout``
+        and RESUMEs on a new connection, which is answered again."""
+        sessions = self._live_sessions(shard_id)
+        for session in sessions:
+            assert session.ws is not None
+            self._silent.add(session.ws)
+            self.faults.record_gateway("heartbeat_silence", session.shard, "no heartbeat ACK")
+        return len(sessions)
+
+    @property
+    def injected(self) -> list[InjectedFault]:
+        """Every fault that happened, REST and gateway, in order."""
+        return self.faults.injected
+
+    def age_interaction(self, interaction: int | SentInteraction, seconds: float) -> None:
+        """Make an interaction ``seconds`` older, e.g. past its 15-minute token lifetime."""
+        self._interaction(interaction).created -= seconds
 
     # ------------------------------------------------------------------ dispatch helpers
 
@@ -962,6 +1205,47 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ messages
 
+    def _validate(self, errors: JSON) -> None:
+        if self.strict_limits:
+            _check(errors)
+
+    @staticmethod
+    def _has_message_content(body: JSON, files: Sequence[RecordedFile]) -> bool:
+        return bool(
+            body.get("content")
+            or body.get("embeds")
+            or body.get("components")
+            or files
+            or body.get("sticker_ids")
+            or body.get("poll")
+        )
+
+    def _earlier_message_with_nonce(self, body: JSON) -> JSON | None:
+        """With ``enforce_nonce``, the bot's message created with the same nonce lately."""
+        nonce = body.get("nonce")
+        if nonce is None or not body.get("enforce_nonce"):
+            return None
+        key = (str(self.bot_user.id), str(nonce))
+        now = time.monotonic()
+        seen = self._nonces.get(key)
+        if seen is not None and now - seen[0] <= self.nonce_window and seen[1] in self.messages:
+            return self.messages[seen[1]]
+        return None
+
+    def _remember_nonce(self, body: JSON, message: JSON) -> None:
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            key = (str(self.bot_user.id), str(nonce))
+            self._nonces[key] = (time.monotonic(), int(message["id"]))
+
+    def posted_to(self, channel_id: int, contains: str | None = None) -> list[JSON]:
+        """Messages the bot posted in a channel (deleted ones too), optionally only those
+        whose content or embed text contains ``contains``: "posted exactly once" checks."""
+        found = [m for m in self.posted if m["channel_id"] == str(channel_id)]
+        if contains is None:
+            return found
+        return [m for m in found if contains in _message_text(m)]
+
     def _new_message(
         self,
         channel_id: int,
@@ -1001,6 +1285,8 @@ class FakeDiscord:
             message["type"] = 19
         if body.get("poll"):
             message["poll"] = body["poll"]
+        if body.get("nonce") is not None:
+            message["nonce"] = body["nonce"]
         if interaction is not None:
             message["webhook_id"] = str(self.application_id)
             message["application_id"] = str(self.application_id)
@@ -1019,6 +1305,8 @@ class FakeDiscord:
             if interaction.name:
                 metadata["name"] = interaction.name
             message["interaction_metadata"] = metadata
+        if author is None or author.bot:
+            self.posted.append(message)
         return message
 
     def _attachments(
@@ -1187,8 +1475,13 @@ class FakeDiscord:
         except ValueError:
             return raw.decode(errors="replace"), files
 
-    def _error(self, status: int, message: str, code: int = 0) -> web.Response:
-        return _json_response({"message": message, "code": code}, status=status)
+    def _error(
+        self, status: int, message: str, code: int = 0, errors: JSON | None = None
+    ) -> web.Response:
+        body: JSON = {"message": message, "code": code}
+        if errors:
+            body["errors"] = errors
+        return _json_response(body, status=status)
 
     async def _dispatch_rest(self, request: web.Request) -> web.StreamResponse:
         prefix = _API_PREFIX.match(request.path)
@@ -1197,20 +1490,74 @@ class FakeDiscord:
         path = request.path[prefix.end() :] or "/"
         body, files = await self._read_body(request)
         received = time.monotonic()
-        response = await self._route(request, path, body, files)
-        self.requests.append(
-            RecordedRequest(
-                method=request.method,
-                path=path,
-                json=body,
-                files=files,
-                headers=dict(request.headers),
-                time=received,
-                query=dict(request.query),
-                status=response.status,
+        fault = self.faults.take(request.method, path, body)
+        if fault is not None:
+            self._changed()
+
+        def record(status: int, *, handled: bool, answer: web.StreamResponse | None = None) -> None:
+            error = None
+            if status >= 400 and isinstance(answer, web.Response) and answer.text:
+                with contextlib.suppress(ValueError):
+                    error = json.loads(answer.text)
+            self.requests.append(
+                RecordedRequest(
+                    method=request.method,
+                    path=path,
+                    json=body,
+                    files=files,
+                    headers=dict(request.headers),
+                    time=received,
+                    query=dict(request.query),
+                    status=status,
+                    fault=fault.kind if fault is not None else None,
+                    handled=handled,
+                    error=error,
+                )
             )
-        )
-        self._changed()
+            self._changed()
+
+        if fault is None or fault.kind == "delay":
+            if fault is not None:
+                await self._sleep(fault.seconds)
+            response = await self._route(request, path, body, files)
+            record(response.status, handled=True, answer=response)
+            return response
+        if fault.kind == "accept_then_fail":
+            done = await self._route(request, path, body, files)
+            carried_out = done.status < 300
+            if fault.status is None:
+                record(0, handled=carried_out)
+                self._drop(request)
+            response = self._fault_response(fault)
+            record(response.status, handled=carried_out, answer=response)
+            return response
+        if fault.kind == "status":
+            response = self._fault_response(fault)
+            record(response.status, handled=False, answer=response)
+            return response
+        if fault.kind == "hang":
+            await self._sleep(fault.seconds)
+        record(0, handled=False)
+        self._drop(request)
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep, cut short when the fake closes."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._closing.wait(), seconds)
+
+    def _drop(self, request: web.Request) -> NoReturn:
+        """Close the connection without an answer (the client sees a disconnect)."""
+        if request.transport is not None:
+            request.transport.abort()
+        raise asyncio.CancelledError
+
+    def _fault_response(self, fault: Fault) -> web.Response:
+        assert fault.status is not None
+        if isinstance(fault.body, str):
+            response = web.Response(text=fault.body, status=fault.status)
+        else:
+            response = _json_response(fault.body, status=fault.status)
+        response.headers.update(fault.headers)
         return response
 
     async def _route(
@@ -1242,7 +1589,7 @@ class FakeDiscord:
         try:
             response = await route.handler(call)
         except FakeDiscordError as exc:
-            response = self._error(exc.status, exc.message, exc.code)
+            response = self._error(exc.status, exc.message, exc.code, exc.errors)
         except Exception as exc:
             # A bug in the fake (or a payload it cannot handle). Answer 400, not 500: discord.py
             # retries 5xx answers for several seconds, and the test should fail fast instead.
@@ -1458,6 +1805,7 @@ class FakeDiscord:
 
     async def _put_commands(self, call: _Call) -> web.StreamResponse:
         store = self._command_store(call)
+        self._validate(limits.commands_errors(call.json))
         guild = call.match.group("guild")
         new = [self._normalize_command(c, store, guild) for c in (call.json or [])]
         store[:] = new
@@ -1465,6 +1813,7 @@ class FakeDiscord:
 
     async def _post_command(self, call: _Call) -> web.StreamResponse:
         store = self._command_store(call)
+        self._validate(limits.command_errors(call.body))
         command = self._normalize_command(call.body, store, call.match.group("guild"))
         existed = any(c["id"] == command["id"] for c in store)
         store[:] = [c for c in store if c["id"] != command["id"]] + [command]
@@ -1482,6 +1831,7 @@ class FakeDiscord:
 
     async def _patch_command(self, call: _Call) -> web.StreamResponse:
         _, command = self._stored_command(call)
+        self._validate(limits.command_errors({**command, **call.body}))
         command.update({k: v for k, v in call.body.items() if k not in ("id", "application_id")})
         return _json_response(command)
 
@@ -1498,9 +1848,19 @@ class FakeDiscord:
             raise FakeDiscordError(404, "Unknown interaction", 10062)
         if state.response is not None:
             raise FakeDiscordError(400, "Interaction has already been acknowledged.", 40060)
+        elapsed = time.monotonic() - state.created
+        if elapsed > self.interaction_deadline:
+            state.late_by = elapsed
+            self._changed()
+            raise FakeDiscordError(404, "Unknown interaction", 10062)
         body = call.body
         rtype = int(body.get("type", 0))
         data: JSON = body.get("data") or {}
+        self._validate(limits.callback_errors(body))
+        if rtype == 4 and not self._has_message_content(data, call.files):
+            raise FakeDiscordError(400, "Cannot send an empty message", 50006)
+        if rtype in (6, 7) and state.message_id is not None:
+            self._message(None, state.message_id)  # 10008 once the message is gone
         message: JSON | None = None
         if rtype == 4:
             message = self._new_message(state.channel_id, data, files=call.files, interaction=state)
@@ -1540,6 +1900,8 @@ class FakeDiscord:
         if call.int_arg("app") == self.application_id:
             for state in self.interactions.values():
                 if state.token == token:
+                    if time.monotonic() - state.created > self.interaction_token_lifetime:
+                        raise FakeDiscordError(401, "Invalid Webhook Token", 50027)
                     return state
         raise _not_found("Webhook", 10015)
 
@@ -1559,6 +1921,9 @@ class FakeDiscord:
         state = self._webhook_interaction(call)
         if state.response is None:
             raise _not_found("Webhook", 10015)
+        self._validate(limits.message_errors(call.body))
+        if not self._has_message_content(call.body, call.files):
+            raise FakeDiscordError(400, "Cannot send an empty message", 50006)
         message = self._new_message(
             state.channel_id, call.body, files=call.files, interaction=state
         )
@@ -1574,6 +1939,7 @@ class FakeDiscord:
 
     async def _webhook_edit(self, call: _Call) -> web.StreamResponse:
         _, message = self._webhook_message(call)
+        self._validate(limits.message_errors(call.body))
         self._edit_message(message, call.body, call.files)
         self._changed()
         return _json_response(message)
@@ -1592,6 +1958,7 @@ class FakeDiscord:
     async def _patch_channel(self, call: _Call) -> web.StreamResponse:
         channel = self._channel(call.int_arg("channel"))
         body = call.body
+        self._validate(limits.thread_errors(body, creating=False))
         metadata = channel.get("thread_metadata")
         for key, value in body.items():
             if metadata is not None and key in (
@@ -1630,16 +1997,14 @@ class FakeDiscord:
         channel_id = call.int_arg("channel")
         self._channel(channel_id)
         body = call.body
-        if not (
-            body.get("content")
-            or body.get("embeds")
-            or body.get("components")
-            or call.files
-            or body.get("sticker_ids")
-            or body.get("poll")
-        ):
+        self._validate(limits.message_errors(body))
+        if not self._has_message_content(body, call.files):
             raise FakeDiscordError(400, "Cannot send an empty message", 50006)
+        earlier = self._earlier_message_with_nonce(body)
+        if earlier is not None:
+            return _json_response(earlier)
         message = self._new_message(channel_id, body, files=call.files)
+        self._remember_nonce(body, message)
         ref = body.get("message_reference")
         if ref and ref.get("message_id"):
             message["referenced_message"] = self.messages.get(int(ref["message_id"]))
@@ -1652,6 +2017,7 @@ class FakeDiscord:
 
     async def _patch_message(self, call: _Call) -> web.StreamResponse:
         message = self._message(call.int_arg("channel"), call.int_arg("mid"))
+        self._validate(limits.message_errors(call.body))
         self._edit_message(message, call.body, call.files)
         self._changed()
         return _json_response(message)
@@ -1702,6 +2068,7 @@ class FakeDiscord:
     async def _thread_from_message(self, call: _Call) -> web.StreamResponse:
         channel_id, mid = call.int_arg("channel"), call.int_arg("mid")
         message = self._message(channel_id, mid)
+        self._validate(limits.thread_errors(call.body, creating=True))
         thread = self._new_thread(channel_id, mid, call.body, 11)
         message["thread"] = thread
         message["flags"] = int(message.get("flags", 0)) | (1 << 5)
@@ -1711,6 +2078,7 @@ class FakeDiscord:
     async def _thread_without_message(self, call: _Call) -> web.StreamResponse:
         channel_id = call.int_arg("channel")
         parent = self._channel(channel_id)
+        self._validate(limits.thread_errors(call.body, creating=True))
         thread = self._new_thread(channel_id, snowflake(), call.body, 11)
         if parent["type"] == 15 and isinstance(call.body.get("message"), dict):
             thread["type"] = 11
