@@ -32,6 +32,7 @@ from bot.services.checkin_desk import CheckInDesk
 from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
+from bot.services.groups import GroupService
 from bot.services.pacing import RestBudget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
@@ -147,7 +148,9 @@ async def create_bot(
         delivery,
         reads_replies=settings.message_content,
     )
+    groups = GroupService(coach, sessions, delivery, Leases(database), catalogue, owns=owns)
     services = Services(
+        groups=groups,
         posting=posting,
         coach=coach,
         desk=desk,

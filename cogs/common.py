@@ -12,8 +12,8 @@ from typing import Any
 import discord
 
 from bot.adapter.client import CoachBot, report_failure
-from bot.rules.catalogue import Catalogue, Kind
-from bot.rules.plan_text import clock, step_timing, targets_line, title
+from bot.rules.cards import routine_card
+from bot.rules.catalogue import Catalogue
 from bot.rules.routine import Routine
 
 log = logging.getLogger(__name__)
@@ -163,33 +163,7 @@ def routine_embed(
     routine: Routine, catalogue: Catalogue, heading: str | None = None
 ) -> discord.Embed:
     """The routine as a card a runner can read at a glance on a phone."""
-    embed = discord.Embed(title=heading or title(routine, catalogue), colour=BRAND_COLOUR)
-    lines = [f"*{targets_line(routine, catalogue)}*", ""]
-    start = 0
-    for step in routine.steps:
-        if step.kind is Kind.REMINDER:
-            lines.append(f"💧 **{step.name}**: {step.how}")
-            continue
-        timing = step_timing(step)
-        lines.append(f"`{clock(start)}` **{step.name}** · {timing}")
-        if step.kind is Kind.STRETCH:
-            lines.append(f"   ↳ {step.cue}")
-        start += step.seconds
-    embed.description = _fit("\n".join(lines), 4000)
-    for note in routine.notes[:3]:
-        embed.add_field(name="Why", value=_fit(note, 1024), inline=False)
-    if routine.left_out:
-        left = "\n".join(f"• {item.what}: {item.why}" for item in routine.left_out)
-        embed.add_field(name="Left out", value=_fit(left, 1024), inline=False)
-    embed.set_footer(
-        text=f"Total {clock(routine.total_seconds)} of {routine.minutes}:00 · "
-        "holds 20-30 s, no bouncing, breathe out into each stretch"
-    )
-    return embed
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return discord.Embed.from_dict(routine_card(routine, catalogue, heading))  # type: ignore[arg-type]
 
 
 def plain_embed(title_text: str, description: str) -> discord.Embed:

@@ -19,6 +19,7 @@ from bot.services.checkin_desk import CheckInDesk
 from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
+from bot.services.groups import GroupService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
@@ -112,6 +113,7 @@ class Services:
     delivery: DeliveryService
     sessions: SessionService
     posting: CheckInPosting
+    groups: GroupService
     # One budget for the REST calls the bot makes on its own (session steps, the weekly
     # fan-out), so that together they stay under Discord's global limit.
     rest_budget: RestBudget
@@ -152,6 +154,7 @@ class CoachBot(commands.AutoShardedBot):
         self.delivery = services.delivery
         self.sessions = services.sessions
         self.posting = services.posting
+        self.groups = services.groups
         self.rest_budget = services.rest_budget
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
@@ -165,6 +168,7 @@ class CoachBot(commands.AutoShardedBot):
             await self.load_extension(extension)
         # Sessions of this process's guilds resume (or are taken over) before posting starts.
         await self.sessions.load()
+        await self.groups.load()
         self.delivery.start()
         await self.sync_commands()
         # Everything loaded so far lives as long as the process: moving it out of the
@@ -197,6 +201,7 @@ class CoachBot(commands.AutoShardedBot):
         """
         try:
             self.posting.close()
+            await self.groups.close()
             await self.sessions.close()
             await self.delivery.close()
         except Exception:

@@ -1,0 +1,226 @@
+"""Group cooldowns: the run leader's card that members join, and its join window.
+
+The rules of who may press what live here; the cog only shows the outcome. A window belongs
+to the process that owns the guild's shard, and closing it takes a short lease and a
+conditional state change, so a window closes once even when two processes overlap; the
+closed card is posted through the outbox, so a failed edit is retried, not lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.rules import inputs
+from bot.rules.cards import group_routine_card, group_routine_message
+from bot.rules.catalogue import Catalogue
+from bot.rules.delivery import Action, Outgoing
+from bot.rules.members import GroupCooldown, GroupState, JoinResult
+from bot.rules.session_text import card_snapshot
+from bot.services.coach import Coach, GroupRoutine
+from bot.services.delivery import DeliveryService
+from bot.services.sessions import SessionService
+from bot.services.timers import TimerLoop
+from bot.storage.deliveries import Leases
+
+log = logging.getLogger(__name__)
+
+CLOSED = "This group cooldown is closed."
+CLOSE_LEASE = timedelta(seconds=30)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupOutcome:
+    """What a press did: a private word for the presser, or the card's new look."""
+
+    tell: str | None = None
+    group: GroupCooldown | None = None
+    members: list[int] | None = None  # the open card, with who joined
+    built: GroupRoutine | None = None  # the routine card
+    card_key: int | None = None
+    cancelled: bool = False
+
+
+class GroupService:
+    def __init__(
+        self,
+        coach: Coach,
+        sessions: SessionService,
+        delivery: DeliveryService,
+        leases: Leases,
+        catalogue: Catalogue,
+        *,
+        owns: Callable[[int], bool],
+    ) -> None:
+        self._coach = coach
+        self._sessions = sessions
+        self._delivery = delivery
+        self._leases = leases
+        self._catalogue = catalogue
+        self._owns = owns
+        self._windows = TimerLoop(self._window_closed)
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def load(self) -> None:
+        """Windows open when the bot stopped: the overdue close now, the others on time."""
+        self._windows.start()
+        for group in await self._coach.open_groups():
+            if self._owns(group.guild_id):
+                self._windows.schedule(group.id, group.closes_at.timestamp())
+
+    async def close(self) -> None:
+        await self._windows.stop()
+
+    def run_label(self, run: str) -> str:
+        return self._catalogue.rules.run[run].label
+
+    async def open(
+        self,
+        guild_id: int | None,
+        channel_id: int | None,
+        leader_id: int,
+        minutes: object,
+        run: str,
+        window: object,
+    ) -> GroupCooldown:
+        if guild_id is None or channel_id is None:
+            raise inputs.InputError("Group cooldowns happen in a server channel.")
+        minutes_ = inputs.MINUTES.check(minutes)
+        run_ = inputs.run_type(run)
+        closes_at = datetime.now(UTC) + timedelta(minutes=inputs.JOIN_WINDOW.check(window))
+        return await self._coach.open_group(
+            guild_id, channel_id, leader_id, minutes_, run_.value, closes_at
+        )
+
+    async def posted(self, group: GroupCooldown, message_id: int | None) -> None:
+        """The card is out: remember where, and close the window on time."""
+        try:
+            if message_id is not None:
+                await self._coach.attach_group_message(group.id, message_id)
+        finally:
+            # Scheduled even if recording the card failed: the window must still close.
+            if self._owns(group.guild_id):
+                self._windows.schedule(group.id, group.closes_at.timestamp())
+
+    async def members(self, group_id: int) -> list[int]:
+        return await self._coach.group_members(group_id)
+
+    async def press(
+        self,
+        group_id: int,
+        user_id: int,
+        action: str,
+        *,
+        guild_id: int | None,
+        message_id: int | None,
+    ) -> GroupOutcome:
+        async with self._lock(group_id):
+            outcome = await self._press(group_id, user_id, action, guild_id, message_id)
+        if outcome.built is not None or outcome.cancelled:
+            self._locks.pop(group_id, None)
+        return outcome
+
+    def _lock(self, group_id: int) -> asyncio.Lock:
+        # A join's card update and the build's routine must not cross: whichever edits the
+        # card second would win. A guild's presses reach the process owning its shard.
+        return self._locks.setdefault(group_id, asyncio.Lock())
+
+    async def _press(
+        self,
+        group_id: int,
+        user_id: int,
+        action: str,
+        guild_id: int | None,
+        message_id: int | None,
+    ) -> GroupOutcome:
+        group = await self._coach.group(group_id)
+        if group is None or group.guild_id != guild_id:
+            return GroupOutcome(tell="This button does not belong to a group here.")
+        if group.message_id is not None and message_id != group.message_id:
+            return GroupOutcome(tell="This button does not belong to this card.")
+        if group.state != GroupState.OPEN:
+            return GroupOutcome(tell=CLOSED)
+        if action == "join":
+            return await self._join(group, user_id)
+        if action == "leave":
+            return await self._leave(group, user_id)
+        if user_id != group.leader_id:
+            return GroupOutcome(tell="Only the run leader can do that.")
+        if action == "build":
+            return await self._build(group)
+        if action == "cancel":
+            if not await self._coach.cancel_group(group.id):
+                return GroupOutcome(tell=CLOSED)
+            self._windows.cancel(group.id)
+            return GroupOutcome(group=group, cancelled=True)
+        return GroupOutcome(tell="That button is not one I know.")
+
+    async def _join(self, group: GroupCooldown, user_id: int) -> GroupOutcome:
+        result = await self._coach.join_group(group.id, user_id)
+        if result is JoinResult.ALREADY_JOINED:
+            return GroupOutcome(tell="You're already in.")
+        if result is JoinResult.CLOSED:
+            return GroupOutcome(tell=CLOSED)
+        return GroupOutcome(group=group, members=await self._coach.group_members(group.id))
+
+    async def _leave(self, group: GroupCooldown, user_id: int) -> GroupOutcome:
+        if user_id == group.leader_id:
+            return GroupOutcome(tell="You lead this one; press Cancel to call it off.")
+        if not await self._coach.leave_group(group.id, user_id):
+            return GroupOutcome(tell="You weren't in this group.")
+        return GroupOutcome(group=group, members=await self._coach.group_members(group.id))
+
+    async def _build(self, group: GroupCooldown) -> GroupOutcome:
+        built = await self._coach.build_group(group.id)
+        if built is None:  # the window timer or another press got there first
+            return GroupOutcome(tell=CLOSED)
+        self._windows.cancel(group.id)
+        card_key = await self._sessions.group_card(
+            group.guild_id,
+            group.channel_id,
+            group.leader_id,
+            group.id,
+            card_snapshot(built.routine, built.targets.members),
+        )
+        return GroupOutcome(group=group, built=built, card_key=card_key)
+
+    async def _window_closed(self, key: Hashable) -> None:
+        group_id = int(str(key))
+        resource = f"group:{group_id}"
+        delivery = self._delivery
+        if not await self._leases.acquire(resource, delivery.owner, CLOSE_LEASE):
+            return  # another process is closing it
+        try:
+            async with self._lock(group_id):
+                group = await self._coach.group(group_id)
+                if group is None or group.state != GroupState.OPEN:
+                    return
+                outcome = await self._build(group)
+            if outcome.built is None or outcome.card_key is None or group.message_id is None:
+                return
+            card = group_routine_card(
+                group,
+                outcome.built.routine,
+                outcome.built.targets,
+                self._catalogue,
+                self.run_label(group.run),
+            )
+            await delivery.post(
+                [
+                    Outgoing(
+                        stream=resource,
+                        channel_id=group.channel_id,
+                        guild_id=group.guild_id,
+                        label="the group's routine card",
+                        payload=group_routine_message(card, outcome.card_key),
+                        action=Action.EDIT,
+                        target_message_id=group.message_id,
+                    )
+                ]
+            )
+        finally:
+            self._locks.pop(group_id, None)
+            await self._leases.release([resource], delivery.owner)
