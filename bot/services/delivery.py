@@ -83,7 +83,7 @@ class DeliveryService:
         budget: RestBudget | None = None,
         mine: GuildFilter | None = None,
         poll_seconds: float = POLL_SECONDS,
-        attempt_timeout: float = ATTEMPT_TIMEOUT,
+        attempt_timeout: float | None = None,
     ) -> None:
         self.owner = owner or process_name()
         self._store = store
@@ -91,7 +91,7 @@ class DeliveryService:
         self._budget = budget
         self._mine = mine
         self._poll_seconds = poll_seconds
-        self._attempt_timeout = attempt_timeout
+        self._attempt_timeout = attempt_timeout or ATTEMPT_TIMEOUT
         self._queues: dict[str, deque[int]] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._missed: dict[str, list[Delivery]] = {}
@@ -273,7 +273,9 @@ class DeliveryService:
         return await self._store.lease(delivery.id, self.owner, LEASE)
 
     async def _record(self, delivery: Delivery, message_id: int | None) -> None:
-        missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
+        missed = []
+        if delivery.action is Action.SEND:  # only a new message carries the note
+            missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
         for attempt in range(1, 6):
             try:
                 await self._store.sent(delivery.id, message_id)
