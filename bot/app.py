@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -129,6 +130,7 @@ async def create_bot(
         poster,
         budget=budget,
         mine=shard_filter(settings.shard_ids, settings.shard_count),
+        lease=timedelta(seconds=settings.lease_seconds),
     )
     cards = CooldownSessions(database)
     card_writer = CardWriter(cards)
@@ -141,6 +143,7 @@ async def create_bot(
         catalogue,
         owns=owns,
         time_scale=time_scale,
+        lease=timedelta(seconds=settings.lease_seconds),
     )
     posting = CheckInPosting(
         CheckInPosts(database),

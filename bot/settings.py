@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # Read plain-text replies to check-ins. Needs the privileged Message Content intent
     # switched on in the developer portal; without it members answer through the form.
     message_content: bool = False
+    # How long a running session or a post being sent stays with its process without news
+    # from it: after a crash, another process (or the restarted one) takes over after this.
+    lease_seconds: float = Field(default=30.0, ge=2, le=600)
 
     @field_validator("shard_ids", mode="before")
     @classmethod

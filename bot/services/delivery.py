@@ -84,6 +84,7 @@ class DeliveryService:
         mine: GuildFilter | None = None,
         poll_seconds: float = POLL_SECONDS,
         attempt_timeout: float | None = None,
+        lease: timedelta | None = None,
     ) -> None:
         self.owner = owner or process_name()
         self._store = store
@@ -92,6 +93,7 @@ class DeliveryService:
         self._mine = mine
         self._poll_seconds = poll_seconds
         self._attempt_timeout = attempt_timeout or ATTEMPT_TIMEOUT
+        self._lease = lease or LEASE
         self._queues: dict[str, deque[int]] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._missed: dict[str, list[Delivery]] = {}
@@ -133,7 +135,7 @@ class DeliveryService:
         try:
             await self._store.release(self.owner)
         except DatabaseUnavailable:
-            log.warning("could not hand back delivery leases; they expire in %s", LEASE)
+            log.warning("could not hand back delivery leases; they expire in %s", self._lease)
 
     # -- taking work ----------------------------------------------------------------------------
 
@@ -170,7 +172,9 @@ class DeliveryService:
         """Rows no task here is sending: retries after a restart, another process's leftovers."""
         while not self._closing.is_set():
             try:
-                claimed = await self._store.claim_due(self.owner, LEASE, CLAIM_BATCH, self._mine)
+                claimed = await self._store.claim_due(
+                    self.owner, self._lease, CLAIM_BATCH, self._mine
+                )
             except DatabaseUnavailable:
                 log.warning("outbox unreadable; trying again shortly")
                 claimed = []
@@ -206,7 +210,7 @@ class DeliveryService:
                 self._missed.pop(stream, None)
 
     async def _deliver(self, delivery_id: int) -> None:
-        delivery = await self._store.lease(delivery_id, self.owner, LEASE)
+        delivery = await self._store.lease(delivery_id, self.owner, self._lease)
         while delivery is not None:
             if delivery.expired(_now()):
                 await self._give_up(delivery, "it was too late to post it")
@@ -270,7 +274,7 @@ class DeliveryService:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._closing.wait(), delay)
             return None  # closing: the lease is handed back and the row waits, stored
-        return await self._store.lease(delivery.id, self.owner, LEASE)
+        return await self._store.lease(delivery.id, self.owner, self._lease)
 
     async def _record(self, delivery: Delivery, message_id: int | None) -> None:
         missed = []

@@ -59,7 +59,6 @@ from bot.storage.session_runs import SessionRuns, session_resource
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=30)
-RENEW_SECONDS = 8.0
 CARD_WAITS = 10
 SAVE_TRIES = 5
 WRAP_UP_GOOD_FOR = timedelta(days=1)
@@ -94,7 +93,8 @@ class SessionService:
         *,
         owns: Callable[[int], bool],
         time_scale: float = 1.0,
-        renew_seconds: float = RENEW_SECONDS,
+        lease: timedelta | None = None,
+        renew_seconds: float | None = None,
     ) -> None:
         self._cards = cards
         self._runs = runs
@@ -104,7 +104,9 @@ class SessionService:
         self._catalogue = catalogue
         self._owns = owns
         self._time_scale = time_scale
-        self._renew_seconds = renew_seconds
+        self._lease = lease or LEASE
+        # Renewed three times per lease: one slow round does not lose it.
+        self._renew_seconds = renew_seconds or self._lease.total_seconds() / 3
         self.owner = delivery.owner
         self.runner = SessionRunner(self._persist)
         self._threads: dict[str, tuple[int, int | None, bool]] = {}
@@ -154,7 +156,7 @@ class SessionService:
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
             )
-        if not await self._runs.begin(stored.id, card_message_id, self.owner, LEASE):
+        if not await self._runs.begin(stored.id, card_message_id, self.owner, self._lease):
             raise InputError(ALREADY_STARTED)
         card = json.loads(stored.snapshot)
         session = Session(
@@ -358,7 +360,7 @@ class SessionService:
 
     async def _renew(self) -> None:
         mine = {session_resource(s.id): s.id for s in self.runner.active()}
-        held = await self._leases.renew(mine, self.owner, LEASE)
+        held = await self._leases.renew(mine, self.owner, self._lease)
         for resource, session_id in mine.items():
             if resource not in held:
                 log.warning("lost the lease on session %s; another process runs it", session_id)
@@ -371,7 +373,9 @@ class SessionService:
         for session_id, guild_id in await self._runs.unowned(datetime.now(UTC)):
             if session_id in running or (guild_id is not None and not self._owns(guild_id)):
                 continue
-            if not await self._leases.acquire(session_resource(session_id), self.owner, LEASE):
+            if not await self._leases.acquire(
+                session_resource(session_id), self.owner, self._lease
+            ):
                 continue
             stored = await self._cards.get(session_id)
             if stored is not None:
