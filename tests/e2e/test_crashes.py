@@ -27,12 +27,12 @@ HELD = 60.0  # a fault holds its request this long: far past any kill
 
 
 class BotProcess:
-    def __init__(self, fake: FakeDiscord, tmp_path: Path) -> None:
+    def __init__(self, fake: FakeDiscord, tmp_path: Path, database_url: str | None = None) -> None:
         self.fake = fake
         self.env = bot_env(
             DISCORD_TOKEN=fake.token,
             DISCORD_API_BASE=fake.api_base,
-            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'club.sqlite3'}",
+            DATABASE_URL=database_url or f"sqlite+aiosqlite:///{tmp_path / 'club.sqlite3'}",
             MESSAGE_CONTENT="true",
             LEASE_SECONDS="2",
             LOG_LEVEL="WARNING",
@@ -51,6 +51,11 @@ class BotProcess:
             "PUT", r"/applications/\d+/commands", timeout=30, after=_index_after(self.fake, synced)
         )
         await asyncio.sleep(0.5)  # READY and the guilds, after the sync
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
 
     async def kill(self) -> None:
         assert self.process is not None
