@@ -150,14 +150,6 @@ class DeliveryService:
         for row in rows:
             self._enqueue(row.stream, row.id)
 
-    def busy(self) -> int:
-        return sum(len(q) for q in self._queues.values())
-
-    async def idle(self) -> None:
-        """Wait until nothing is queued in this process (tests and benchmarks)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
-
     def _enqueue(self, stream: str, delivery_id: int) -> None:
         if self._closing.is_set():
             return  # stored; whoever runs next picks it up

@@ -27,7 +27,6 @@ from datetime import UTC, datetime, timedelta
 from bot.rules.catalogue import Catalogue
 from bot.rules.delivery import Action, Outgoing
 from bot.rules.inputs import InputError
-from bot.rules.members import SessionState as StoredState
 from bot.rules.members import StoredSession
 from bot.rules.session_text import (
     PAUSED,
@@ -44,6 +43,7 @@ from bot.rules.sessions import (
     Resumed,
     Session,
     SessionError,
+    SessionState,
     StepStarted,
     Stopped,
     routine_from_dict,
@@ -149,7 +149,7 @@ class SessionService:
             raise InputError("Only the runner this routine is for can start it.")
         if stored.card_message_id is not None and stored.card_message_id != card_message_id:
             raise InputError("This button does not belong to this card.")
-        if stored.state is not StoredState.READY:
+        if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
         if len(self.runner.active()) >= SESSION_CAPACITY:
             raise InputError(
@@ -275,7 +275,7 @@ class SessionService:
         if thread is not None and any(isinstance(e, StepStarted) for e in events):
             columns = {"thread_id": thread[0], "control_message_id": thread[1]}
         snapshot = json.dumps(session.to_snapshot())
-        state = StoredState(session.state.value)
+        state = session.state
         for attempt in range(1, SAVE_TRIES + 1):
             try:
                 rows = await self._runs.save(
@@ -382,7 +382,7 @@ class SessionService:
                 await self._take_over(stored)
 
     async def _take_over(self, stored: StoredSession) -> None:
-        if stored.state is StoredState.STARTING:
+        if stored.state is SessionState.STARTING:
             # Its Start was cut short before the session ran: the card goes back.
             await self._put_back(stored)
             return
