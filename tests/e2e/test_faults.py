@@ -151,3 +151,24 @@ async def test_a_check_in_the_bot_may_not_post_tells_the_organiser(
 
 def dms(fake: FakeDiscord) -> list[str]:
     return [m.get("content") or "" for m in fake.posted]
+
+
+@pytest.mark.parametrize("break_gateway", ["close-4000", "invalid-session", "dropped"])
+async def test_a_broken_gateway_loses_no_step_and_the_bot_answers_again(
+    fake: FakeDiscord, tmp_path: Path, break_gateway: str
+) -> None:
+    async with session_bot(fake, tmp_path, time_scale=0.1):
+        _, thread_id, _ = await start_session(fake)
+        if break_gateway == "close-4000":
+            await fake.close_gateway(4000)
+        elif break_gateway == "invalid-session":
+            await fake.invalidate_session(resumable=False)
+        else:
+            await fake.abort_gateway()
+        # Steps come from the bot's own timer and REST: the gateway has no say in them.
+        await eventually(lambda: bool(steps(fake, thread_id, 2)), within=20)
+        await fake.wait_ready(timeout=20)
+        answer = await slash(fake, "tight list", user=ALICE)
+        assert "Calves" in text_of(answer), text_of(answer)
+    for number in (1, 2):
+        assert len(steps(fake, thread_id, number)) == 1
