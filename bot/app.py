@@ -86,6 +86,9 @@ def load_settings() -> Settings:
     except ValidationError as error:
         problem = error.errors()[0]
         field = ".".join(str(p) for p in problem["loc"]).upper()
+        if not field:  # a rule across settings: its message names them
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            raise StartupError(f"settings cannot work together: {message}") from None
         raise StartupError(f"setting {field} is invalid: {problem['msg']}") from None
 
 
