@@ -70,6 +70,14 @@ FAULTS: dict[str, Callable[[FakeDiscord], object]] = {
     "429-without-via": lambda fake: fake.faults.rate_limit(
         "POST", MESSAGES, 0.2, via=False, when=step_one
     ),
+    # What a proxy that re-sent the request without its body hands back.
+    "proxy-lost-the-body": lambda fake: fake.faults.fail(
+        "POST",
+        MESSAGES,
+        400,
+        body={"code": 50006, "message": "Cannot send an empty message"},
+        when=step_one,
+    ),
     "taken-then-500": lambda fake: fake.faults.accept_then_fail(
         "POST", MESSAGES, 500, when=step_one
     ),
