@@ -4,8 +4,13 @@ The golden file pins the planner's output so that work on its speed cannot chang
 unnoticed. Each entry holds the request, a fingerprint of the whole routine (every step field,
 what was left out and why, the notes) and a readable line of its steps for failure messages.
 
-`python -m tests.planner_golden` rewrites the file from the current planner: do that only for a
-deliberate change of the routine rules, and say which in the commit.
+One rule changed since the routines were pinned: the walk now always comes with a short dynamic
+sequence (leg swings and ankle rolls). The requests whose pinned routine kept the walk without
+them, and only those, have their new routine in a second file, `planner_golden_dynamic.json`.
+
+`python -m tests.planner_golden dynamic` rewrites that second file from the current planner.
+`python -m tests.planner_golden all` pins every routine afresh and empties it: do either only for
+a deliberate change of the routine rules, and say which in the commit.
 """
 
 from __future__ import annotations
@@ -25,6 +30,13 @@ from bot.rules.planner import PlanRequest, plan
 from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, Routine, RunType
 
 GOLDEN = Path(__file__).with_name("planner_golden.json")
+DYNAMIC_GOLDEN = Path(__file__).with_name("planner_golden_dynamic.json")
+DYNAMIC_REASON = (
+    "Routines changed by the short dynamic sequence: for these requests the routine pinned in "
+    "planner_golden.json kept the walk without leg swings or ankle rolls the member does not "
+    "avoid. Now the walk comes with them, at least in their short form, or is left out with "
+    "them when the two do not fit."
+)
 
 WEIGHTS = (0.5, 1.0, 1.25, 1.5)
 VARIANTS_PER_AREA_SET = 6
@@ -74,6 +86,19 @@ def _emphasis(rng: random.Random, tight: list[str]) -> dict[str, float]:
     if rng.random() < 0.5:
         return {}
     return {area: rng.choice(WEIGHTS) for area in tight if rng.random() < 0.7}
+
+
+def step_ids(entry: Mapping[str, Any]) -> set[str]:
+    """The ids in an entry's line of steps ("second passes" included)."""
+    return {step.split(":")[0].removesuffix("+2") for step in entry["steps"].split()}
+
+
+def keeps_walk_without_short_sequence(entry: Mapping[str, Any], catalogue: Catalogue) -> bool:
+    """The routine has the walk but not every movement of the short sequence it could have."""
+    rules = catalogue.rules
+    could = set(rules.short_dynamic) - set(entry["request"]["avoid"])
+    ids = step_ids(entry)
+    return rules.walk in ids and not could <= ids
 
 
 def request_key(request: PlanRequest) -> dict[str, Any]:
@@ -139,9 +164,19 @@ def unique_requests(catalogue: Catalogue) -> list[PlanRequest]:
 
 def main() -> None:
     catalogue = default_catalogue()
-    entries = [entry(r, plan(r, catalogue)) for r in unique_requests(catalogue)]
-    write(GOLDEN, entries, "Routines of the planner for a fixed set of requests (see the module).")
-    print(f"{len(entries)} routines written to {GOLDEN}", file=sys.stderr)
+    if sys.argv[1:] == ["all"]:
+        entries = [entry(r, plan(r, catalogue)) for r in unique_requests(catalogue)]
+        about = "Routines of the planner for a fixed set of requests (see the module)."
+        write(GOLDEN, entries, about)
+        write(DYNAMIC_GOLDEN, [], DYNAMIC_REASON)
+    elif sys.argv[1:] == ["dynamic"]:
+        pinned = [e for e in read(GOLDEN) if keeps_walk_without_short_sequence(e, catalogue)]
+        requests = [request_from(e["request"]) for e in pinned]
+        entries = [entry(r, plan(r, catalogue)) for r in requests]
+        write(DYNAMIC_GOLDEN, entries, DYNAMIC_REASON)
+    else:
+        sys.exit("usage: python -m tests.planner_golden all|dynamic")
+    print(f"{len(entries)} routines written", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ class Piece:
     is_stretch: bool
     # Its key in the routine's first pass, asked for constantly.
     first_pass_key: tuple[str, int]
+    # For a movement cut short: the movement in full.
+    full: Piece | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -95,6 +97,11 @@ class Tables:
         self.pieces = {s.id: self._piece(s, position_rank) for s in catalogue.stretches}
         self.walk = self.pieces[rules.walk]
         self.dynamic = tuple(self.pieces[d] for d in rules.dynamic)
+        self.short_dynamic = tuple(
+            self._shortened(piece, rules.short_dynamic[piece.id])
+            for piece in self.dynamic
+            if piece.id in rules.short_dynamic
+        )
         self.upper_body = tuple(self.pieces[u] for u in rules.upper_body)
         self.finish = tuple(self.pieces[f] for f in rules.finish)
         self.reminder = self.pieces[rules.reminder]
@@ -154,6 +161,11 @@ class Tables:
             is_stretch=stretch.kind is Kind.STRETCH,
             first_pass_key=(stretch.id, 1),
         )
+
+    def _shortened(self, piece: Piece, seconds_a_side: int) -> Piece:
+        """The same movement in the same place, for fewer seconds a side."""
+        seconds = seconds_a_side * piece.sides + piece.switch
+        return dataclasses.replace(piece, seconds=seconds, longest=seconds, full=piece)
 
     def _substitutes(self, piece: Piece) -> tuple[Piece, ...]:
         """Its own alternatives first, then anything for its first area, serving one of its."""
@@ -370,3 +382,6 @@ class Item:
     report: bool = True
     gated: bool = False
     group: str = ""
+    # The short form in the routine of the movement this item would add in full: the item
+    # lengthens it instead.
+    shortened: Slot | None = None

@@ -1,11 +1,11 @@
 """The routine planner: a pure function from a runner's situation to a `Routine`.
 
 It follows the routine rules of DESIGN.md. Choice under the time budget is by value, not first
-fit: the candidate pieces (the closing pair, each area's two stretches, the walk, the dynamic
-sequence, the upper-body block, second passes, ...) are tried in order of value, each kept only if
-the whole routine, transitions and side switches included, still fits. What does not fit is
-reported with the reason. Spare seconds then lengthen the holds from 20 toward 30 s and the walk
-from 2 toward 3 minutes.
+fit: the candidate pieces (the closing pair, each area's two stretches, the walk with a short form
+of the dynamic sequence, the sequence in full, the upper-body block, second passes, ...) are tried
+in order of value, each kept only if the whole routine, transitions and side switches included,
+still fits. What does not fit is reported with the reason. Spare seconds then lengthen the holds
+from 20 toward 30 s and the walk from 2 toward 3 minutes.
 
 What can be worked out from the catalogue alone is worked out once, in `plan_tables`; a request
 only chooses, and keeps the routine so far in routine order with its running seconds.
@@ -14,6 +14,7 @@ only chooses, and keeps the routine so far in routine order with its running sec
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,17 @@ class Draft:
     def has(self, stretch_id: str, pass_number: int = 1) -> bool:
         return (stretch_id, pass_number) in self.seconds
 
+    def swap_if_fits(self, old: Slot, new: Slot, budget: int) -> bool:
+        """Put `new` in the place of `old`, the same step at another length, if it fits."""
+        extra = new.piece.seconds - old.piece.seconds
+        if self.active_seconds + self.transition_seconds + extra > budget:
+            return False
+        self.in_order[self.in_order.index(old)] = new
+        self.slots[self.slots.index(old)] = new
+        self.seconds[new.key] = new.piece.seconds
+        self.active_seconds += extra
+        return True
+
     def place_if_fits(self, extra: list[Slot], budget: int) -> bool:
         """Place the slots if the routine still fits the budget with them; else change nothing."""
         in_order, sort_keys = self.in_order, self.sort_keys
@@ -141,6 +153,8 @@ class _Planner:
         self._complete: bool | None = None
         self._filled: list[str] = []
         self.walk: Slot | None = None
+        # Movements of the dynamic sequence in the routine in their short form.
+        self.shortened: dict[tuple[str, int], Slot] = {}
         for area in wanted[tables.max_areas :]:
             why = (
                 f"one routine targets your {tables.max_areas} tightest areas; "
@@ -155,6 +169,8 @@ class _Planner:
         for item in self._items():
             self._try(item)
         self._spend_spare_seconds()
+        if self.shortened:
+            self.notes.append(self._short_note())
         if self._filled:
             self.notes.append(
                 f"Spare minutes went to the usual culprits: {', '.join(self._filled)}."
@@ -176,7 +192,8 @@ class _Planner:
         walk, *dynamic = self._opening_items()
         yield walk
         yield from self._favour_items()
-        yield from dynamic
+        for item in dynamic:
+            yield self._full_length(item)
         yield from self._upper_body_items()
         for area in sorted(self.areas, key=lambda a: (-self.weight[a], self.rank[a])):
             yield self._second_pass_item(area)
@@ -199,6 +216,10 @@ class _Planner:
         )
 
     def _try(self, item: Item) -> None:
+        if item.shortened is not None:
+            if self.draft.swap_if_fits(item.shortened, item.slots[0], self.budget):
+                del self.shortened[item.shortened.key]
+            return
         if item.gated and not self._areas_complete():
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
@@ -230,10 +251,16 @@ class _Planner:
                 self.notes.append(f"You avoid the {replaced}: {chosen} instead.")
             if slot.is_walk:
                 self.walk = slot
+            if slot.piece.full is not None:
+                self.shortened[slot.key] = slot
             if slot.pass_number == 1 and slot.piece.is_stretch:
                 self._complete = None
                 for area in slot.piece.areas:
                     self.serving.setdefault(area, []).append(slot)
+
+    def _short_note(self) -> str:
+        moves = " and ".join(s.piece.name.lower() for s in self.shortened.values())
+        return f"Short on time: {moves} kept short."
 
     def _no_time(self) -> str:
         return f"no time left in {self.request.minutes} min; the higher-priority parts came first"
@@ -260,21 +287,36 @@ class _Planner:
         return self._build_opening_items()
 
     def _build_opening_items(self) -> list[Item]:
-        """The walk first, then one item per dynamic movement; avoided ones are empty."""
+        """The walk first, then one item per dynamic movement; avoided ones are empty.
+
+        The article opens with the walk, then the dynamic sequence: the walk comes with the
+        short form of the sequence, so that a routine never keeps the walk without it.
+        """
         items = []
         for piece in (self.run.walk, *self.tables.dynamic):
-            role = Role.WALK if piece.kind is Kind.WALK else Role.DYNAMIC
             if piece.id in self.avoid:
                 self._leave_out(piece.name, "you avoid it")
                 items.append(Item([], piece.name, report=False))
-                continue
-            why = ""
-            if role is Role.WALK:
+            elif piece.kind is Kind.WALK:
+                slots = [self.tables.slot(piece, Role.WALK, rank=0), *self._short_sequence()]
                 why = "not enough time; walk easy for a couple of minutes on your way back"
-            group = "" if role is Role.WALK else "Dynamic sequence"
-            slot = self.tables.slot(piece, role, rank=0)
-            items.append(Item([slot], piece.name, why=why, group=group))
+                items.append(Item(slots, piece.name, why=why))
+            else:
+                slot = self.tables.slot(piece, Role.DYNAMIC, rank=0)
+                items.append(Item([slot], piece.name, group="Dynamic sequence"))
         return items
+
+    def _short_sequence(self) -> list[Slot]:
+        return [
+            self.tables.slot(piece, Role.DYNAMIC, rank=0)
+            for piece in self.tables.short_dynamic
+            if piece.id not in self.avoid
+        ]
+
+    def _full_length(self, item: Item) -> Item:
+        """A movement the walk brought in short grows to its full length rather than twice."""
+        short = self.shortened.get(item.slots[0].key) if item.slots else None
+        return item if short is None else dataclasses.replace(item, shortened=short)
 
     def _area_item(self, area: str) -> Item:
         picks = self._pick(area, self.rank[area])
