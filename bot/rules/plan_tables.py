@@ -31,6 +31,8 @@ class Piece:
     """A catalogue entry with the figures the planner asks of it, worked out once."""
 
     stretch: Stretch
+    # Its place in the catalogue.
+    number: int
     id: str
     name: str
     kind: Kind
@@ -61,8 +63,8 @@ class Piece:
     # Whether it is held (a stretch), rather than moved through or a reminder. Enum members
     # are slow to look up, and the planner asks this constantly.
     is_stretch: bool
-    # Its key in the routine's first pass, asked for constantly.
-    first_pass_key: tuple[str, int]
+    # Its key in the routine's first pass (see `Slot.key`), asked for constantly.
+    first_pass_key: int
     # For a movement cut short: the movement in full.
     full: Piece | None = None
 
@@ -85,6 +87,8 @@ class RunTables:
 
 
 class Tables:
+    """The catalogue as the planner asks of it, built once per catalogue."""
+
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         rules = self.rules = catalogue.rules
@@ -94,7 +98,10 @@ class Tables:
         self.area_names = {area.id: area.name for area in catalogue.areas}
         position_rank = {p: i for i, p in enumerate(rules.position_order)}
         self.moves = self._moves(len(rules.position_order), position_rank)
-        self.pieces = {s.id: self._piece(s, position_rank) for s in catalogue.stretches}
+        self.pieces = {
+            s.id: self._piece(number, s, position_rank)
+            for number, s in enumerate(catalogue.stretches)
+        }
         self.walk = self.pieces[rules.walk]
         self.dynamic = tuple(self.pieces[d] for d in rules.dynamic)
         self.short_dynamic = tuple(
@@ -111,17 +118,17 @@ class Tables:
         }
         self.substitutes = {piece.id: self._substitutes(piece) for piece in self.pieces.values()}
         self.runs = {run_id: self._run_tables(rule) for run_id, rule in rules.run.items()}
-        self._slots: dict[tuple[Piece, Role, int, int, Piece | None, int], Slot] = {}
-        self.steps: dict[tuple[str, int, int, int], Step] = {}
         self.opening_ids = frozenset((rules.walk, *rules.dynamic))
         self.finish_ids = frozenset(rules.finish)
         self.upper_ids = frozenset(rules.upper_body)
+        # Filled as requests first need them; the catalogue bounds each.
+        self._slots: dict[tuple[Piece, Role, int, int, Piece | None, int], Slot] = {}
         self._shared: dict[tuple[object, ...], list[Item]] = {}
         self._candidates: dict[
             tuple[RunTables, str, frozenset[str]], tuple[tuple[Piece, Piece | None], ...]
         ] = {}
 
-    def _piece(self, stretch: Stretch, position_rank: dict[Position, int]) -> Piece:
+    def _piece(self, number: int, stretch: Stretch, position_rank: dict[Position, int]) -> Piece:
         rules = self.rules
         sides = stretch.sides
         moving = stretch.kind in (Kind.STRETCH, Kind.DYNAMIC)
@@ -140,6 +147,7 @@ class Tables:
         costs = tuple(row[here] if moving else 0 for row in self.moves)
         return Piece(
             stretch=stretch,
+            number=number,
             id=stretch.id,
             name=stretch.name,
             kind=stretch.kind,
@@ -159,7 +167,7 @@ class Tables:
             grow=step * sides,
             hold_steps=(longest_hold - low) // step if stretch.kind is Kind.STRETCH else 0,
             is_stretch=stretch.kind is Kind.STRETCH,
-            first_pass_key=(stretch.id, 1),
+            first_pass_key=_slot_key(number, 1),
         )
 
     def _shortened(self, piece: Piece, seconds_a_side: int) -> Piece:
@@ -267,11 +275,27 @@ class Tables:
             self._slots[key] = slot
         return slot
 
-    def step(self, piece: Piece, pass_number: int, transition: int, active: int) -> Step:
-        """The finished step; the same few come back, so each is built once and shared."""
-        key = (piece.id, pass_number, transition, active)
-        step = self.steps[key] = _new_step(piece, pass_number, transition, active)
-        return step
+
+def _slot_key(number: int, pass_number: int) -> int:
+    return number * 2 + pass_number - 1
+
+
+# Every field of a sort key is below this: a handful of areas, blocks and positions.
+_FIELD = 1000
+_FIELDS = 5
+
+
+def _packed(fields: tuple[int, ...]) -> int:
+    """A sort key as one number that orders as the tuple does.
+
+    Keys of one role have the same length and the role comes first, so padding each key to the
+    same length keeps the order.
+    """
+    number = 0
+    for value in (*fields, *(0,) * (_FIELDS - len(fields))):
+        assert 0 <= value < _FIELD, fields
+        number = number * _FIELD + value
+    return number
 
 
 def _rank_candidates(
@@ -338,9 +362,11 @@ class Slot:
     order: int = 0
     # The same stretch in the second pass, for a targeted stretch in the first.
     second: Slot | None = None
-    # What the routine holds at most once.
-    key: tuple[str, int] = field(init=False)
-    sort_key: tuple[int, ...] = field(init=False)
+    # What the routine holds at most once: the stretch and the pass, as one number because it
+    # is hashed constantly.
+    key: int = field(init=False)
+    # Its place in the routine's order, as one number because it is compared constantly.
+    sort_key: int = field(init=False)
     # Where it leaves the runner, and what getting into it costs (see `Piece.costs`).
     position: int = field(init=False)
     costs: tuple[int, ...] = field(init=False)
@@ -348,16 +374,32 @@ class Slot:
     is_walk: bool = field(init=False)
     is_target: bool = field(init=False)
     is_reminder: bool = field(init=False)
+    # The areas it serves as a first-pass stretch (the second pass and movements serve none).
+    serves: tuple[str, ...] = field(init=False)
+    # Its finished steps by (transition, seconds of moving or holding): the same few come
+    # back, so each is built once and shared by routines.
+    steps: dict[tuple[int, int], Step] = field(init=False)
 
     def __post_init__(self) -> None:
         piece = self.piece
-        object.__setattr__(self, "key", (piece.id, self.pass_number))
-        object.__setattr__(self, "sort_key", self._sort_key())
+        object.__setattr__(self, "key", _slot_key(piece.number, self.pass_number))
+        object.__setattr__(self, "sort_key", _packed(self._sort_key()))
         object.__setattr__(self, "position", piece.position_rank)
         object.__setattr__(self, "costs", piece.costs)
         object.__setattr__(self, "is_walk", self.role is Role.WALK)
         object.__setattr__(self, "is_target", self.role is Role.TARGET)
         object.__setattr__(self, "is_reminder", self.role is Role.REMINDER)
+        first_pass_stretch = piece.is_stretch and self.pass_number == 1
+        object.__setattr__(self, "serves", piece.areas if first_pass_stretch else ())
+        object.__setattr__(self, "steps", {})
+
+    def step(self, transition: int, active: int) -> Step:
+        step = self.steps.get((transition, active))
+        if step is None:
+            step = self.steps[transition, active] = _new_step(
+                self.piece, self.pass_number, transition, active
+            )
+        return step
 
     def _sort_key(self) -> tuple[int, ...]:
         """Opening, targeted stretches by position then pass then demand, upper body, closing."""

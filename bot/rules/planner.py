@@ -14,7 +14,6 @@ only chooses, and keeps the routine so far in routine order with its running sec
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,20 +72,21 @@ class Draft:
         self.slots: list[Slot] = []
         # Seconds of moving or holding per slot key: the shortest when placed, then grown. The
         # keys are what the routine holds, at most once each.
-        self.seconds: dict[tuple[str, int], int] = {}
+        self.seconds: dict[int, int] = {}
         # The slots in routine order, and their sort keys for bisecting. A new slot goes after
         # those with the same key, so the order of placing breaks ties, as a stable sort would.
         self.in_order: list[Slot] = []
-        self.sort_keys: list[tuple[int, ...]] = []
+        self.sort_keys: list[int] = []
         self.active_seconds = 0
         self.transition_seconds = 0
+        # The stretches in the order placed, and the seconds they would take to reach their
+        # longest holds: what spare seconds go to.
+        self.holds: list[Slot] = []
+        self.room = 0
 
     @property
     def total(self) -> int:
         return self.active_seconds + self.transition_seconds
-
-    def has(self, stretch_id: str, pass_number: int = 1) -> bool:
-        return (stretch_id, pass_number) in self.seconds
 
     def swap_if_fits(self, old: Slot, new: Slot, budget: int) -> bool:
         """Put `new` in the place of `old`, the same step at another length, if it fits."""
@@ -99,12 +99,19 @@ class Draft:
         self.active_seconds += extra
         return True
 
-    def place_if_fits(self, extra: list[Slot], budget: int) -> bool:
-        """Place the slots if the routine still fits the budget with them; else change nothing."""
-        in_order, sort_keys = self.in_order, self.sort_keys
+    def place_if_fits(self, candidate: list[Slot], budget: int) -> list[Slot]:
+        """Place the slots not in the routine yet if it still fits the budget with them.
+
+        The slots placed; none when there is nothing new, or it does not fit.
+        """
+        in_order, sort_keys, seconds = self.in_order, self.sort_keys, self.seconds
         active = moving = 0
         places = []
-        for slot in extra:
+        extra = []
+        for slot in candidate:
+            if slot.key in seconds:
+                continue
+            extra.append(slot)
             active += slot.piece.seconds
             at = bisect.bisect_right(sort_keys, slot.sort_key)
             # The seconds of getting into the slot, and of the transition it splits. The
@@ -121,13 +128,16 @@ class Draft:
         if self.active_seconds + self.transition_seconds + active + moving > budget:
             for at in reversed(places):
                 del in_order[at], sort_keys[at]
-            return False
+            return []
         for slot in extra:
-            self.seconds[slot.key] = slot.piece.seconds
+            seconds[slot.key] = slot.piece.seconds
+            if slot.piece.hold_steps:
+                self.holds.append(slot)
+                self.room += slot.piece.longest - slot.piece.seconds
         self.slots += extra
         self.active_seconds += active
         self.transition_seconds += moving
-        return True
+        return extra
 
 
 class _Planner:
@@ -154,7 +164,7 @@ class _Planner:
         self._filled: list[str] = []
         self.walk: Slot | None = None
         # Movements of the dynamic sequence in the routine in their short form.
-        self.shortened: dict[tuple[str, int], Slot] = {}
+        self.shortened: dict[int, Slot] = {}
         for area in wanted[tables.max_areas :]:
             why = (
                 f"one routine targets your {tables.max_areas} tightest areas; "
@@ -224,13 +234,12 @@ class _Planner:
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
             return
-        keys = self.draft.seconds
         for candidate in (item.slots, item.fallback):
             if not candidate:
                 continue
-            fresh = [s for s in candidate if s.key not in keys]
-            if fresh and self.draft.place_if_fits(fresh, self.budget):
-                self._placed(fresh)
+            placed = self.draft.place_if_fits(candidate, self.budget)
+            if placed:
+                self._placed(placed)
                 if item.group == FILLER:
                     self._filled.append(item.what.lower())
                 if candidate is item.fallback and item.report:
@@ -253,9 +262,9 @@ class _Planner:
                 self.walk = slot
             if slot.piece.full is not None:
                 self.shortened[slot.key] = slot
-            if slot.pass_number == 1 and slot.piece.is_stretch:
+            if slot.serves:
                 self._complete = None
-                for area in slot.piece.areas:
+                for area in slot.serves:
                     self.serving.setdefault(area, []).append(slot)
 
     def _short_note(self) -> str:
@@ -316,7 +325,7 @@ class _Planner:
     def _full_length(self, item: Item) -> Item:
         """A movement the walk brought in short grows to its full length rather than twice."""
         short = self.shortened.get(item.slots[0].key) if item.slots else None
-        return item if short is None else dataclasses.replace(item, shortened=short)
+        return item if short is None else Item(item.slots, item.what, shortened=short)
 
     def _area_item(self, area: str) -> Item:
         picks = self._pick(area, self.rank[area])
@@ -332,7 +341,7 @@ class _Planner:
     def _favour_items(self) -> Iterable[Item]:
         for piece in self.run.favour:
             slot = self._usable(piece, Role.TARGET, rank=len(self.areas))
-            if slot is None or self.draft.has(slot.piece.id):
+            if slot is None or slot.piece.first_pass_key in self.draft.seconds:
                 continue
             yield Item([slot], f"{slot.piece.name} (after a {self.run.rule.label})")
 
@@ -433,35 +442,34 @@ class _Planner:
         if spare < self.tables.timing.hold_step:
             return  # not even one side of one stretch can grow
         seconds = self.draft.seconds
-        stretches = [s for s in self.draft.slots if s.piece.hold_steps]
-        room = sum(s.piece.longest - seconds[s.key] for s in stretches)
-        if room <= spare:
+        if self.draft.room <= spare:
             # Every hold reaches its longest, so the order does not matter.
-            for slot in stretches:
+            for slot in self.draft.holds:
                 seconds[slot.key] = slot.piece.longest
-            self.draft.active_seconds += room
+            self.draft.active_seconds += self.draft.room
             return
-        self._sort_by_importance(stretches)
-        growing = [(s.key, s.piece.grow, s.piece.hold_steps) for s in stretches]
+        growing = [(s.key, s.piece.grow, s.piece.hold_steps) for s in self._by_importance()]
         while growing:
             still = []
             for key, grow, steps in growing:
                 if grow <= spare:
                     seconds[key] += grow
+                    self.draft.active_seconds += grow
                     spare -= grow
                     if steps > 1:
                         still.append((key, grow, steps - 1))
             growing = still
-        self.draft.active_seconds = self.budget - spare - self.draft.transition_seconds
 
-    def _sort_by_importance(self, stretches: list[Slot]) -> None:
-        """Sore areas first, then by the area's rank, first passes first."""
+    def _by_importance(self) -> list[Slot]:
+        """The stretches, sore areas first, then by the area's rank, first passes first."""
+        stretches = self.draft.holds
         if all(weight == 1.0 for weight in self.weight.values()):
             # The usual case, sorted without a key function of ours.
-            stretches.sort(key=_RANK_AND_PASS)
-        else:
-            weight_of_rank = {rank: self.weight[area] for area, rank in self.rank.items()}
-            stretches.sort(key=lambda s: (-weight_of_rank.get(s.rank, 1.0), s.rank, s.pass_number))
+            return sorted(stretches, key=_RANK_AND_PASS)
+        weight_of_rank = {rank: self.weight[area] for area, rank in self.rank.items()}
+        return sorted(
+            stretches, key=lambda s: (-weight_of_rank.get(s.rank, 1.0), s.rank, s.pass_number)
+        )
 
     def _lengthen_walk(self) -> None:
         if self.walk is None:
@@ -477,13 +485,11 @@ class _Planner:
     # -- the steps -----------------------------------------------------------------------------
 
     def _steps(self) -> tuple[Step, ...]:
-        tables, seconds = self.tables, self.draft.seconds
+        seconds = self.draft.seconds
         steps = []
         before = -1
         for slot in self.draft.in_order:
-            piece, transition, active = slot.piece, slot.costs[before + 1], seconds[slot.key]
-            step = tables.steps.get((piece.id, slot.pass_number, transition, active))
-            steps.append(step or tables.step(piece, slot.pass_number, transition, active))
+            steps.append(slot.step(slot.costs[before + 1], seconds[slot.key]))
             if not slot.is_reminder:
                 before = slot.position
         return tuple(steps)
