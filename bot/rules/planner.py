@@ -1,6 +1,6 @@
 """The routine planner: a pure function from a runner's situation to a `Routine`.
 
-It follows the routine rules of DESIGN.md. Choice under the time budget is by value, not first
+It follows the routine rules in docs/ARCHITECTURE.md. Choice under the time budget is by value, not first
 fit: the candidate pieces (the closing pair, each area's two stretches, the walk with a short form
 of the dynamic sequence, the sequence in full, the upper-body block, second passes, ...) are tried
 in order of value, each kept only if the whole routine, transitions and side switches included,
