@@ -1,11 +1,11 @@
 """The routine planner: a pure function from a runner's situation to a `Routine`.
 
-It follows the routine rules in docs/ARCHITECTURE.md. Choice under the time budget is by value, not first
-fit: the candidate pieces (the closing pair, each area's two stretches, the walk with a short form
-of the dynamic sequence, the sequence in full, the upper-body block, second passes, ...) are tried
-in order of value, each kept only if the whole routine, transitions and side switches included,
-still fits. What does not fit is reported with the reason. Spare seconds then lengthen the holds
-from 20 toward 30 s and the walk from 2 toward 3 minutes.
+It follows the routine rules in docs/ARCHITECTURE.md. Choice under the time budget is by
+value, not first fit: the candidate pieces (the closing pair, each area's two stretches, the walk
+with a short form of the dynamic sequence, the sequence in full, the upper-body block, second
+passes, ...) are tried in order of value, each kept only if the whole routine, transitions and
+side switches included, still fits. What does not fit is reported with the reason. Spare seconds
+then lengthen the holds from 20 toward 30 s and the walk from 2 toward 3 minutes.
 
 What can be worked out from the catalogue alone is worked out once, in `plan_tables`; a request
 only chooses, and keeps the routine so far in routine order with its running seconds.
