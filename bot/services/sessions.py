@@ -111,6 +111,7 @@ class SessionService:
         self.runner = SessionRunner(self._persist)
         self._threads: dict[str, tuple[int, int | None, bool]] = {}
         self._keeper: asyncio.Task[None] | None = None
+        self._unsaved: dict[str, list[Outgoing]] = {}
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -269,7 +270,8 @@ class SessionService:
     # -- state and posts together -----------------------------------------------------------------
 
     async def _persist(self, session: Session, events: list[Event]) -> None:
-        outgoing = self._posts(session, events)
+        # Posts of a change that could not be stored wait for the next one that can.
+        outgoing = self._unsaved.pop(session.id, []) + self._posts(session, events)
         columns: dict[str, object] = {}
         thread = self._threads.get(session.id)
         if thread is not None and any(isinstance(e, StepStarted) for e in events):
@@ -284,6 +286,7 @@ class SessionService:
                 break
             except DatabaseUnavailable:
                 if attempt == SAVE_TRIES:
+                    self._unsaved[session.id] = outgoing
                     raise
                 await asyncio.sleep(0.5 * 2**attempt)
         if rows is None:
