@@ -354,7 +354,8 @@ class CheckIns(commands.Cog):
             log.exception("reading a check-in reply from %s failed", message.author.id)
             await message.reply("I couldn't save that just now; please try again.")
             return
-        await message.reply(result.message, mention_author=False)
+        if result.message:
+            await message.reply(result.message, mention_author=False)
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:

@@ -12,7 +12,16 @@ from tests.checkin_corpus import CORPUS, Case
 
 CATALOGUE = default_catalogue()
 AREA_IDS = [a.id for a in CATALOGUE.areas]
-FIELDS = ("soreness", "movement", "efficiency", "note", "unread", "missing")
+FIELDS = (
+    "soreness",
+    "movement",
+    "efficiency",
+    "note",
+    "unread",
+    "missing",
+    "untracked",
+    "is_checkin",
+)
 ACCURACY_FLOOR = 0.95
 
 
@@ -81,12 +90,17 @@ def test_half_points_round_up_and_other_decimals_to_nearest() -> None:
 def test_typos_are_matched_only_when_one_area_is_clearly_closest() -> None:
     assert parse_reply("glutse 5", CATALOGUE).soreness == {"glutes": 5}
     assert parse_reply("hamstirngs 7", CATALOGUE).soreness == {"hamstrings": 7}
-    # Short words are never guessed, nor words far from every area, nor places the bot
-    # does not stretch.
-    for text in ("quds 4", "shoes 3", "stairs 7", "shins 4", "ankle 5", "miles 30"):
+    # Short words are never guessed, nor words far from every area: a score for them is asked
+    # about. Places the bot does not stretch are named back; a distance is training talk.
+    for text in ("quds 4", "shoes 3", "stairs 7"):
         parsed = parse_reply(text, CATALOGUE)
         assert parsed.soreness == {}, text
         assert parsed.unread == (text,), text
+    for text, part in (("shins 4", "shins"), ("ankle 5", "ankles")):
+        parsed = parse_reply(text, CATALOGUE)
+        assert (parsed.soreness, parsed.unread, parsed.untracked) == ({}, (), (part,)), text
+    miles = parse_reply("miles 30", CATALOGUE)
+    assert (miles.soreness, miles.unread, miles.note) == ({}, (), "miles 30")
 
 
 def test_a_typo_is_only_read_next_to_a_score() -> None:
@@ -111,13 +125,22 @@ def test_everything_without_expected_areas_is_unread() -> None:
 def test_rest_with_a_following_word_is_not_a_score_for_everything() -> None:
     parsed = parse_reply("rest 3 days", CATALOGUE, ("calves",))
     assert parsed.soreness == {}
-    assert parsed.unread == ("rest 3 days",)
+    assert (parsed.unread, parsed.note) == ((), "rest 3 days")
 
 
 def test_conflicting_efficiency_is_unread() -> None:
-    parsed = parse_reply("running better, eff worse", CATALOGUE)
+    parsed = parse_reply("efficiency better, eff worse", CATALOGUE)
     assert parsed.efficiency is None
-    assert parsed.unread == ("running better", "eff worse")
+    assert parsed.unread == ("efficiency better", "eff worse")
+    bare = parse_reply("better, worse", CATALOGUE)
+    assert (bare.efficiency, bare.unread) == (None, ("better", "worse"))
+
+
+def test_a_labelled_efficiency_outweighs_everyday_words() -> None:
+    parsed = parse_reply("running felt better, eff worse", CATALOGUE)
+    assert (parsed.efficiency, parsed.unread) == (Efficiency.WORSE, ())
+    mixed = parse_reply("sluggish on monday but smoother by sunday", CATALOGUE)
+    assert (mixed.efficiency, mixed.unread) == (None, ())
 
 
 def test_efficiency_sign() -> None:
