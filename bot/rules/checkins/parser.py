@@ -46,7 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -67,6 +67,8 @@ _FRAGMENT_CHARS = 80
 _NEXT_SENTENCE_REACH = 6
 # Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
 _FUZZY_BUDGET = 120
+# Questions listed for one reply; the rest are counted.
+_MAX_QUESTIONS = 20
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
 
@@ -118,7 +120,10 @@ class ParsedCheckIn:
 # -- tokens ------------------------------------------------------------------------------------
 
 
-class _K(IntEnum):
+class _K:
+    """Token kinds. Plain ints rather than an enum: they are compared in every loop, and an
+    enum member's look-up costs several times an int's."""
+
     WORD = 1
     NUM = 2
     STOP = 3  # new line or end of sentence
@@ -140,8 +145,11 @@ class _K(IntEnum):
 # What a sentence holds, as bits: sentences without labels, numbers or values are only notes.
 _HAS_LABEL, _HAS_NUM, _HAS_VAL, _HAS_SIDE, _NEGATION = 1, 2, 4, 8, 16
 _AREA_SEEN, _AREAS = 32, 64  # one area, two or more
+_WORDS = 1024  # any word at all: a sentence of bare numbers is read quickly
 _LETTER, _LETTERS = 128, 128 * 3  # single letters, counted up to three
-_BUSY = _HAS_LABEL | _HAS_NUM | _HAS_SIDE | _NEGATION
+# Only these sentences can hold a value: a label, a zero in words, or a side with a number.
+_BUSY = _HAS_LABEL | _NEGATION
+_SIDED = _HAS_SIDE | _HAS_NUM
 _FEATURE = {
     _K.AREA: _HAS_LABEL,
     _K.UNTRACKED: _HAS_LABEL,
@@ -159,6 +167,9 @@ _LABELS_ALL = _LABELS | {_K.ALL}
 _LABELS_EFF = _LABELS | {_K.EFF}
 _BREAKS = frozenset({_K.STOP, _K.COMMA})
 _GLUE = frozenset({_K.PUNCT, _K.JOIN})
+_GAPS = frozenset({_K.PUNCT, _K.COMMA, _K.JOIN})
+# Words between the values of two sides: "5 on the right and 3 on the left".
+_SIDE_WORDS = frozenset({"on", "the", "side", "one", "is", "a"})
 
 # Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
 _SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
@@ -184,6 +195,7 @@ class _Tok:
     making a token costs four assignments."""
 
     value: Decimal | None = None
+    word: bool = False  # a word of the reply (whatever it was classified as)
     problem: str | None = None  # "range", "scale", "odd": a number that is no 0-10 score
     digits: bool = False
     bare: bool = False  # digits with nothing attached: no unit, no time
@@ -199,7 +211,7 @@ class _Tok:
     clause: int = 0
     at: int = 0  # index in the token list
 
-    def __init__(self, kind: _K, text: str, start: int, end: int) -> None:
+    def __init__(self, kind: int, text: str, start: int, end: int) -> None:
         self.kind = kind
         self.text = text
         self.start = start
@@ -210,7 +222,7 @@ class _Tok:
 class _Score:
     """A value given to one label: an area, untracked part, movement or every area."""
 
-    kind: _K
+    kind: int
     target: str
     value: int | None
     problem: bool
@@ -240,10 +252,10 @@ class _Lexicon:
     def __init__(self, catalogue: Catalogue, words: CheckInWords) -> None:
         self.catalogue = catalogue
         self.words = words
-        self.single: dict[str, tuple[_K, str, Efficiency | None]] = {}
-        self.phrases: dict[tuple[str, ...], tuple[_K, str, Efficiency | None]] = {}
-        self.fuzzy_targets: dict[str, tuple[_K, str]] = {}
-        self._fuzzy_cache: dict[str, tuple[_K, str] | None] = {}
+        self.single: dict[str, tuple[int, str, Efficiency | None]] = {}
+        self.phrases: dict[tuple[str, ...], tuple[int, str, Efficiency | None]] = {}
+        self.fuzzy_targets: dict[str, tuple[int, str]] = {}
+        self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
         chat, soreness, labels = words.chat, words.soreness, words.labels
         # Later entries win: area words are put in last so that they are never shadowed by
         # chat, except by the sayings in which they name no area.
@@ -292,7 +304,7 @@ class _Lexicon:
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.bridge = set(chat.bridge)
         self.filler = set(chat.filler)
-        self.openers = set(chat.openers)
+        self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
         self.about_the_bot = set(chat.about_the_bot)
         self.sore = set(soreness.words)
@@ -304,6 +316,8 @@ class _Lexicon:
         self.units = set(words.training.units)
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
+        self.complaining = self.sore | self.complaints
+        self.zeros = self.negations | set(words.scores.zero) | {"zero"}
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
         # Words a past phrase can start (or end) with, merged sayings included: a quick filter.
@@ -314,7 +328,7 @@ class _Lexicon:
     def _add_all(
         self,
         listed: Sequence[str],
-        kind: _K,
+        kind: int,
         target: str = "",
         efficiency: Efficiency | None = None,
     ) -> None:
@@ -322,7 +336,7 @@ class _Lexicon:
             self._add(phrase, kind, target, efficiency)
 
     def _add(
-        self, phrase: str, kind: _K, target: str = "", efficiency: Efficiency | None = None
+        self, phrase: str, kind: int, target: str = "", efficiency: Efficiency | None = None
     ) -> None:
         parts = tuple(phrase.split())
         if len(parts) == 1:
@@ -330,7 +344,7 @@ class _Lexicon:
         elif parts:
             self.phrases[parts] = (kind, target or phrase, efficiency)
 
-    def fuzzy(self, phrase: str) -> tuple[_K, str] | None:
+    def fuzzy(self, phrase: str) -> tuple[int, str] | None:
         """The area (or label) a typo stands for, when one is clearly closest."""
         if phrase in self._fuzzy_cache:
             return self._fuzzy_cache[phrase]
@@ -408,7 +422,10 @@ class _Parser:
         self.side_header = False
         self.fuzzy_budget = _FUZZY_BUDGET
         self.label_scores: dict[int, list[_Score]] = {}
-        self.letters: dict[str, tuple[_K, str]] = {"m": (_K.MOVE, ""), "e": (_K.EFF, "")}
+        # Where the numbers and the efficiency values are, for the passes that only need them.
+        self.numbers: list[int] = []
+        self.values: list[int] = []
+        self.letters: dict[str, tuple[int, str]] = {"m": (_K.MOVE, ""), "e": (_K.EFF, "")}
         initials: dict[str, list[str]] = {}
         for area in expected:
             initials.setdefault(area[:1], []).append(area)
@@ -420,43 +437,24 @@ class _Parser:
 
     def parse(self) -> ParsedCheckIn:
         self.toks = _tokenize(self.text, self.lex)
-        self._classify()
-        self._split()
+        self._index()
         self._mark_numbers()
         self._fuzzy_labels()
         for index, (start, end) in enumerate(self.sentences):
-            if self.features[index] & _BUSY:
-                self._read_sentence(self.features[index], start, end)
+            features = self.features[index]
+            if features & _BUSY or features & _SIDED == _SIDED or features & _LETTERS == _LETTERS:
+                self._read_sentence(features, start, end)
         self._late_across_sentences()
         for index, (start, end) in enumerate(self.sentences):
             if self.features[index] & _HAS_VAL:
                 self._efficiency(start, end)
-            if end > start:
+            if not self.features[index] & _WORDS:
+                self._bare_numbers(start, end)
+            elif end > start:
                 self._leftovers(start, end)
         return self._reconcile()
 
     # -- words ---------------------------------------------------------------------------------
-
-    def _classify(self) -> None:
-        lex = self.lex
-        for index, tok in enumerate(self.toks):
-            if tok.kind is not _K.WORD:
-                continue
-            word = tok.text
-            if word in lex.numbers:
-                if word == "one" and self._pronoun_one(index):
-                    continue
-                tok.kind, tok.value = _K.NUM, lex.numbers[word]
-                continue
-            found = lex.single.get(word)
-            if found is None:
-                continue
-            kind, target, efficiency = found
-            tok.kind, tok.target, tok.efficiency = kind, target, efficiency
-            if kind is _K.VAL and self._negated(index):
-                tok.negated = True
-        sided = {t.target for t in self.toks if t.kind is _K.SIDE}
-        self.side_header = {"left", "right"} <= sided
 
     def _pronoun_one(self, index: int) -> bool:
         """ "the left one", "nice one", "one and done": no score."""
@@ -478,53 +476,89 @@ class _Parser:
         two = self.toks[index - 2] if index >= 2 else None
         return before.text in {"as", "any"} and two is not None and two.text in self.lex.negations
 
-    def _split(self) -> None:
-        """Sentences and clauses, and what each holds, so that passes skip what cannot match."""
+    def _index(self) -> None:
+        """One pass over the tokens: sentences and clauses, what each sentence holds (so that
+        later passes skip what cannot match), and what the tokenizer could not tell alone
+        ("the left one", "not better")."""
         toks, lex = self.toks, self.lex
-        sentence = clause = 0
-        start = clause_start = 0
-        features = complaint = 0
-        complaining = lex.sore | lex.complaints
-        zeros = lex.negations | {"zero", "nothing", "none", "nil", "nada", "zilch"}
+        sentence = clause = start = clause_start = features = complaint = 0
+        complaining, zeros = lex.complaining, lex.zeros
+        sides = set()
+        word, num, val, side, area, stop, comma = (
+            _K.WORD,
+            _K.NUM,
+            _K.VAL,
+            _K.SIDE,
+            _K.AREA,
+            _K.STOP,
+            _K.COMMA,
+        )
         for index, tok in enumerate(toks):
             tok.sentence, tok.clause, tok.at = sentence, clause, index
             kind = tok.kind
-            features |= _FEATURE.get(kind, 0)
-            if kind is _K.AREA:
-                features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
-            text = tok.text
-            if text in zeros:
-                features |= _NEGATION
-            if len(text) == 1 and kind in (_K.WORD, _K.SIDE):
-                features += _LETTER if features & _LETTERS != _LETTERS else 0
-            if text in complaining:
-                complaint = 1
-            if kind in _BREAKS:
+            if kind == word or tok.word:
+                features |= _WORDS
+            if kind == word:
+                text = tok.text
+                if text in zeros:
+                    features |= _NEGATION
+                elif text in complaining:
+                    complaint = 1
+                elif len(text) == 1 and features & _LETTERS != _LETTERS:
+                    features += _LETTER
+                continue
+            if kind == num:
+                features |= _HAS_NUM
+                self.numbers.append(index)
+                if tok.text == "one" and self._pronoun_one(index):
+                    tok.kind, tok.value = word, None
+                elif tok.text in zeros:
+                    features |= _NEGATION  # "zero soreness anywhere"
+                continue
+            if kind in (stop, comma):
                 self.clauses.append((clause_start, index))
                 self.clause_complaints.append(bool(complaint))
                 self.clause_areas.append(False)
                 clause_start, complaint = index + 1, 0
                 clause += 1
-                if kind is _K.STOP:
+                if kind == stop:
                     self.sentences.append((start, index))
                     self.features.append(features)
                     start, features = index + 1, 0
                     sentence += 1
+                continue
+            features |= _FEATURE.get(kind, 0)
+            if kind == area:
+                features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
+            elif kind == val:
+                self.values.append(index)
+                tok.negated = self._negated(index)
+            elif kind == side:
+                sides.add(tok.target)
+                if len(tok.text) == 1 and features & _LETTERS != _LETTERS:
+                    features += _LETTER
+            text = tok.text
+            if text in zeros:
+                features |= _NEGATION
+            elif text in complaining:
+                complaint = 1
         self.sentences.append((start, len(toks)))
         self.features.append(features)
         self.clauses.append((clause_start, len(toks)))
         self.clause_complaints.append(bool(complaint))
         self.clause_areas.append(False)
         for tok in toks:
-            if tok.kind is _K.AREA:
+            if tok.kind == area:
                 self.clause_areas[tok.clause] = True
+        self.side_header = {"left", "right"} <= sides
 
     # -- numbers that are no scores ------------------------------------------------------------
 
     def _mark_numbers(self) -> None:
-        toks, lex = self.toks, self.lex
-        for index, tok in enumerate(toks):
-            if tok.kind is not _K.NUM or tok.training:
+        toks = self.toks
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != _K.NUM or tok.training:
                 continue
             if self._past(index):
                 tok.past = True
@@ -535,7 +569,6 @@ class _Parser:
                 before = self._prev(index, skip_bridge=True)
                 if before is None or toks[before].kind not in (*_LABELS, _K.ALL, _K.EFF):
                     tok.training = True
-        del lex
 
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
@@ -598,8 +631,9 @@ class _Parser:
     def _fuzzy_labels(self) -> None:
         """Typos in the words right before a score or a value ("hamstirngs 7", "efficency same")."""
         toks = self.toks
-        for index, tok in enumerate(toks):
-            if not (self._score_like(tok) or tok.kind is _K.VAL):
+        for index in sorted(self.numbers + self.values):
+            tok = toks[index]
+            if not (self._score_like(tok) or tok.kind == _K.VAL):
                 continue
             before = self._prev(index, skip_bridge=True)
             if before is None or toks[before].kind is not _K.WORD:
@@ -945,32 +979,34 @@ class _Parser:
     def _more_sides(self, label: int, score: int, end: int, force: bool = False) -> None:
         """After "calf 6": more values for other sides ("left, 3 right", "R 5", "| 5 |")."""
         toks = self.toks
-        first = list(self._scores_for(label))
-        index = score + 1
-        sided = force or any(
-            toks[i].kind is _K.SIDE for i in range(max(label - 1, 0), min(score + 4, end))
-        )
+        earlier = len(self._scores_for(label))
+        sided = force
         values = 0
+        index = score + 1
         while index < end:
             tok = toks[index]
-            if tok.kind is _K.SIDE:
+            kind = tok.kind
+            if kind == _K.SIDE:
                 sided = True
-            elif self._score_like(tok) and not tok.used:
-                if not (sided or self.side_header):
+            elif kind == _K.NUM and not tok.training and not tok.used:
+                if not (sided or self.side_header or self._side_near(label, score, end)):
                     return
                 self._pair(label, index, sided=True)
                 values += 1
                 sided = False
-            elif not (
-                tok.kind in (_K.PUNCT, _K.COMMA, _K.JOIN)
-                or (tok.kind is _K.WORD and tok.text in ("on", "the", "side", "one", "is", "a"))
-            ):
+            elif not (kind in _GAPS or (kind == _K.WORD and tok.text in _SIDE_WORDS)):
                 break
             index += 1
         if values:
-            for found in first:
+            for found in self._scores_for(label)[:earlier]:
                 found.sided = True
             self.reading.notes.append((toks[label].start, toks[index - 1].end))
+
+    def _side_near(self, label: int, score: int, end: int) -> bool:
+        """ "left calf 4, 6 right": a side word around the first score."""
+        return any(
+            self.toks[i].kind == _K.SIDE for i in range(max(label - 1, 0), min(score + 4, end))
+        )
 
     def _late(self, start: int, end: int) -> None:
         """A label whose score comes later in the sentence: "hammies were grumpy after the long
@@ -1096,19 +1132,18 @@ class _Parser:
         toks = self.toks
         label, score = toks[label_at], toks[score_at]
         low, high = min(label_at, score_at), max(label_at, score_at)
-        for between in toks[low : high + 1]:
-            if (
-                group
-                or between.kind in (_K.PUNCT, _K.SIDE)
-                or (between.kind is _K.WORD and between.text in self.lex.bridge)
-            ):
+        bridge = self.lex.bridge
+        for between in toks[low + 1 : high]:
+            kind = between.kind
+            if kind == _K.SIDE:
+                sided = between.used = True
+            elif group or kind == _K.PUNCT or (kind == _K.WORD and between.text in bridge):
                 between.used = True
         label.used = score.used = True
-        if low > 0 and toks[low - 1].kind is _K.SIDE:
+        if low > 0 and toks[low - 1].kind == _K.SIDE:
             toks[low - 1].used = True
             sided = True
             low -= 1
-        sided = sided or any(t.kind is _K.SIDE for t in toks[low:high])
         if score.kind is _K.NA:
             if label.kind is _K.AREA:
                 self.reading.skipped.append(label.target)
@@ -1217,6 +1252,17 @@ class _Parser:
 
     # -- what is left --------------------------------------------------------------------------
 
+    def _bare_numbers(self, start: int, end: int) -> None:
+        """A sentence of numbers and punctuation only ("7", "3/10"): a score for nothing we can
+        name, so each is asked about (times, distances and earlier weeks' scores are notes)."""
+        for tok in self.toks[start:end]:
+            if tok.kind != _K.NUM or tok.used:
+                continue
+            if tok.training or tok.past:
+                self.reading.notes.append((tok.start, tok.end))
+            else:
+                self.reading.unread.append((tok.start, tok.end))
+
     def _leftovers(self, start: int, end: int) -> None:
         toks, lex = self.toks, self.lex
         question = end < len(toks) and "?" in toks[end].text
@@ -1273,7 +1319,7 @@ class _Parser:
                 return
         if all(t.kind in (_K.NA, _K.ZERO) for t in meaningful):
             return
-        while run and run[0].kind is _K.WORD and run[0].text in lex.openers | {"and", "but"}:
+        while run and run[0].text in lex.openers:
             run = run[1:]
         while run and run[-1].kind in _GLUE:
             run = run[:-1]
@@ -1400,7 +1446,10 @@ class _Parser:
         untracked_scored = any(s.kind is _K.UNTRACKED for s in reading.scores)
         notes = [text[a:b].strip(" -–—:=•*()[]\"'") for a, b in _merge_spans(reading.notes, unread)]
         note = "; ".join(n for n in notes if n) or None
-        fragments = [_fragment(text[a:b]) for a, b in sorted(set(unread))]
+        asked = sorted(set(unread))
+        fragments = [_fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
+        if len(asked) > _MAX_QUESTIONS:
+            fragments.append(f"and {len(asked) - _MAX_QUESTIONS} more")
         unread_text = tuple(f for f in dict.fromkeys(fragments) if f)
         return ParsedCheckIn(
             soreness=soreness,
@@ -1438,38 +1487,39 @@ class _Parser:
 
 
 def _tokenize(text: str, lexicon: _Lexicon) -> list[_Tok]:
-    """The reply's tokens, with the words of known phrases ("lower back") joined."""
+    """The reply's tokens, words already looked up, with known phrases ("lower back") joined."""
     toks: list[_Tok] = []
     append = toks.append
     starts = lexicon.phrase_lengths
+    single = lexicon.single
+    numbers = lexicon.numbers
+    symbol_kinds = _SYMBOL_KINDS
     phrase_at: list[int] = []
     for match in _TOKEN.finditer(text):
         group = match.lastgroup
         start, end = match.span()
         if group == "word":
             word = match.group()
-            if "-" in word:
-                offset = 0
-                for part in word.split("-"):
-                    if part:
-                        if _clean_word(part) in starts:
-                            phrase_at.append(len(toks))
-                        append(
-                            _Tok(
-                                _K.WORD,
-                                _clean_word(part),
-                                start + offset,
-                                start + offset + len(part),
-                            )
-                        )
-                    offset += len(part) + 1
-                continue
-            cleaned = _clean_word(word)
-            if cleaned in starts:
-                phrase_at.append(len(toks))
-            append(_Tok(_K.WORD, cleaned, start, end))
+            parts = [(word, start)] if "-" not in word else _hyphenated(word, start)
+            for part, at in parts:
+                cleaned = _clean_word(part)
+                if cleaned in starts:
+                    phrase_at.append(len(toks))
+                tok = _Tok(_K.WORD, cleaned, at, at + len(part))
+                tok.word = True
+                if cleaned in numbers:
+                    tok.kind, tok.value = _K.NUM, numbers[cleaned]
+                else:
+                    found = single.get(cleaned)
+                    if found is not None:
+                        tok.kind, tok.target, tok.efficiency = found
+                append(tok)
         elif group == "symbols":
-            append(_symbols(match.group(), start, end))
+            known = symbol_kinds.get(match.group())
+            if known is None:
+                append(_symbols(match.group(), start, end))
+            else:
+                append(_Tok(known[0], known[1], start, end))
         elif group == "num":
             append(_number(match, start, end))
         elif group == "na":
@@ -1485,27 +1535,50 @@ def _tokenize(text: str, lexicon: _Lexicon) -> list[_Tok]:
     return _merge_phrases(toks, phrase_at, lexicon) if phrase_at else toks
 
 
+def _hyphenated(word: str, start: int) -> list[tuple[str, int]]:
+    """ "tight-ish" is "tight" and "ish"; "lower-back" is "lower back"."""
+    parts = []
+    offset = 0
+    for part in word.split("-"):
+        if part:
+            parts.append((part, start + offset))
+        offset += len(part) + 1
+    return parts
+
+
 _STOPS = frozenset("\n\r.!?…")
 _COMMAS = frozenset(",;")
 _JOINS = frozenset("/&+")
 
 
+_SYMBOL_KINDS: dict[str, tuple[int, str]] = {}
+
+
 def _symbols(text: str, start: int, end: int) -> _Tok:
     """A run of punctuation: a sentence end, a clause break, a joiner ("/", "&") or glue."""
-    chars = set(text)
-    if chars & _STOPS:
-        kind = _K.STOP
-    elif chars & _COMMAS:
-        kind = _K.COMMA
-    elif chars & _JOINS:
-        kind = _K.JOIN
-    else:
-        kind = _K.PUNCT
-    return _Tok(kind, text.strip(), start, end)
+    known = _SYMBOL_KINDS.get(text)
+    if known is None:
+        chars = set(text)
+        if chars & _STOPS:
+            kind = _K.STOP
+        elif chars & _COMMAS:
+            kind = _K.COMMA
+        elif chars & _JOINS:
+            kind = _K.JOIN
+        else:
+            kind = _K.PUNCT
+        known = (kind, text.strip())
+        if len(_SYMBOL_KINDS) < 1024:
+            _SYMBOL_KINDS[text] = known
+    return _Tok(known[0], known[1], start, end)
+
+
+_DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
 def _number(match: re.Match[str], start: int, end: int) -> _Tok:
-    value = _decimal(match.group("value"))
+    digits = match.group("value")
+    value = _DECIMALS.get(digits) or _decimal(digits)
     scale = match.group("scale")
     suffix = (match.group("suffix") or "").lower()
     tok = _Tok(_K.NUM, match.group(), start, end)
@@ -1519,7 +1592,7 @@ def _number(match: re.Match[str], start: int, end: int) -> _Tok:
     elif suffix not in ("", "s"):
         tok.training = True
     tok.bare = not tok.training
-    if value is None or len(match.group("value")) > 4:
+    if value is None or len(digits) > 4:
         tok.problem = "odd"
     return tok
 
@@ -1534,13 +1607,13 @@ def _merge_phrases(toks: list[_Tok], phrase_at: list[int], lexicon: _Lexicon) ->
         tok = toks[index]
         for length in lexicon.phrase_lengths[tok.text]:
             window = toks[index : index + length]
-            if len(window) < length or any(t.kind is not _K.WORD for t in window):
+            if len(window) < length or not all(t.word for t in window):
                 continue
             key = tuple(t.text for t in window)
             if key in lexicon.phrases:
                 kind, target, efficiency = lexicon.phrases[key]
                 phrase = _Tok(kind, " ".join(key), tok.start, window[-1].end)
-                phrase.target, phrase.efficiency = target, efficiency
+                phrase.target, phrase.efficiency, phrase.word = target, efficiency, True
                 merged += toks[done:index]
                 merged.append(phrase)
                 done = index + length
@@ -1575,9 +1648,15 @@ def _score(tok: _Tok) -> int | None:
         return 0
     if tok.problem is not None or tok.value is None:
         return None
+    whole = _WHOLE.get(tok.value)
+    if whole is not None:
+        return whole
     if not 0 <= tok.value <= MAX_SCORE:
         return None
     return int(tok.value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_WHOLE = {Decimal(n): n for n in range(MAX_SCORE + 1)}
 
 
 def _one_value(answers: list[_Score]) -> tuple[int | None, list[tuple[int, int]]]:
@@ -1607,10 +1686,15 @@ def _merge_spans(
     notes: list[tuple[int, int]], unread: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Note spans in reading order, overlapping ones joined, none that is being asked about."""
-    asked = set(unread)
+    asked = sorted(set(unread))
     merged: list[tuple[int, int]] = []
+    question = 0
+    reach = -1  # the furthest end of the questions starting at or before this note
     for start, end in sorted(set(notes)):
-        if (start, end) in asked or any(a <= start and end <= b for a, b in asked):
+        while question < len(asked) and asked[question][0] <= start:
+            reach = max(reach, asked[question][1])
+            question += 1
+        if end <= reach:
             continue
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
