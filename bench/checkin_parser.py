@@ -261,6 +261,7 @@ def long_replies(seed: int = 11) -> dict[str, str]:
         "sides": "calves L3 R5, left glute 4 right glute 6, hams 5 on the right, 2 on the left. ",
         "numbers": "3 4 5 6 7 8 9 10 1 2 ",
         "listed numbers": "1, 2, 3. 4; 5 ",
+        "numbered sentences": "1. 2. 3! 4? ",
         "words and numbers": "calves 3 ",
         "ranges": "calves 3-4 glutes 5 to 6 hams 2/5 ",
         "zeros": "nothing sore in the calves, quads not tight at all, zero soreness anywhere. ",

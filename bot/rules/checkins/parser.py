@@ -162,6 +162,7 @@ _FEATURE = {
     _K.VAL: _HAS_VAL,
     _K.SIDE: _HAS_SIDE,
 }
+_FEATURES = [_FEATURE.get(kind, 0) for kind in range(max(_FEATURE) + 1)]
 _LABELS = frozenset({_K.AREA, _K.UNTRACKED, _K.MOVE})
 _LABELS_ALL = _LABELS | {_K.ALL}
 _LABELS_EFF = _LABELS | {_K.EFF}
@@ -173,19 +174,21 @@ _SIDE_WORDS = frozenset({"on", "the", "side", "one", "is", "a"})
 
 # Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
 _SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
+# Alternatives in order of how often they start a token; numbers are tried only at a digit.
 _TOKEN = re.compile(
-    r"(?P<na>(?<![^\W_])n\s*/\s*a(?![^\W_]))"
-    r"|(?P<time>(?<![0-9:.])[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
+    r"(?P<word>(?!n\s*/\s*a(?![^\W_]))[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
+    rf"|(?P<symbols>[{_SYMBOL}](?:[\s{_SYMBOL}]*[{_SYMBOL}])?)"
+    r"|(?P<na>n\s*/\s*a(?![^\W_]))"
+    r"|(?=[0-9])(?<![0-9.])(?:"
+    r"(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
-    r"|(?P<mult>(?<![0-9.])[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
-    r"|(?P<list>(?<![0-9.])[0-9]+(?:\.[0-9]+)?"
-    r"(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_]))"
-    r"|(?P<range>(?<![0-9.])[0-9]+(?:\.[0-9]+)?"
+    r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
+    r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
+    r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
+    r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
     r"(?:\s*(?:[-–—→]|->|=>)\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
-    r"|(?P<num>(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|%|°)?)"
-    r"|(?P<word>[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
-    rf"|(?P<symbols>[{_SYMBOL}](?:[\s{_SYMBOL}]*[{_SYMBOL}])?)",
+    r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|%|°)?))",
     re.IGNORECASE,
 )
 
@@ -324,6 +327,16 @@ class _Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
+        # Everything the tokenizer needs about a word in one look-up:
+        # kind, target, efficiency, number value, and whether a phrase starts with it.
+        self.word_info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool]] = {}
+        for word in set(self.single) | set(self.numbers) | set(self.phrase_lengths):
+            kind, target, efficiency = self.single.get(word, (_K.WORD, "", None))
+            number = self.numbers.get(word)
+            if number is not None:
+                kind, target, efficiency = _K.NUM, "", None
+            opens = word in self.phrase_lengths
+            self.word_info[word] = (kind, target, efficiency, number, opens)
 
     def _add_all(
         self,
@@ -436,8 +449,7 @@ class _Parser:
         self.features: list[int] = []
 
     def parse(self) -> ParsedCheckIn:
-        self.toks = _tokenize(self.text, self.lex)
-        self._index()
+        self._read_tokens()
         self._mark_numbers()
         self._fuzzy_labels()
         for index, (start, end) in enumerate(self.sentences):
@@ -446,12 +458,12 @@ class _Parser:
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
         for index, (start, end) in enumerate(self.sentences):
-            if self.features[index] & _HAS_VAL:
+            features = self.features[index]
+            if features & _HAS_VAL:
                 self._efficiency(start, end)
-            if not self.features[index] & _WORDS:
-                self._bare_numbers(start, end)
-            elif end > start:
+            if features & _WORDS:
                 self._leftovers(start, end)
+        self._bare_numbers()
         return self._reconcile()
 
     # -- words ---------------------------------------------------------------------------------
@@ -461,64 +473,90 @@ class _Parser:
         before = self.toks[index - 1] if index else None
         after = self.toks[index + 1] if index + 1 < len(self.toks) else None
         if before is not None and (
-            before.kind is _K.SIDE
+            before.kind == _K.SIDE
             or before.text in {"the", "that", "this", "nice", "each", "every", "no", "any", "which"}
         ):
             return True
-        return after is not None and after.kind is _K.WORD and after.text in {"and", "of", "more"}
+        return after is not None and after.kind == _K.WORD and after.text in {"and", "of", "more"}
 
     def _negated(self, index: int) -> bool:
         before = self.toks[index - 1] if index else None
-        if before is None or before.kind is not _K.WORD:
+        if before is None or before.kind != _K.WORD:
             return False
         if before.text in self.lex.negations:
             return True
         two = self.toks[index - 2] if index >= 2 else None
         return before.text in {"as", "any"} and two is not None and two.text in self.lex.negations
 
-    def _index(self) -> None:
-        """One pass over the tokens: sentences and clauses, what each sentence holds (so that
-        later passes skip what cannot match), and what the tokenizer could not tell alone
-        ("the left one", "not better")."""
+    def _read_tokens(self) -> None:
+        """The reply's tokens in one pass: words looked up, sentences and clauses numbered, and
+        what each sentence holds (so that later passes skip what cannot match)."""
         toks, lex = self.toks, self.lex
+        info, complaining, zeros = lex.word_info, lex.complaining, lex.zeros
+        features_by_kind = _FEATURES
+        word_kind, num_kind, stop, comma, area_kind = _K.WORD, _K.NUM, _K.STOP, _K.COMMA, _K.AREA
+        phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = complaint = 0
-        complaining, zeros = lex.complaining, lex.zeros
-        sides = set()
-        word, num, val, side, area, stop, comma = (
-            _K.WORD,
-            _K.NUM,
-            _K.VAL,
-            _K.SIDE,
-            _K.AREA,
-            _K.STOP,
-            _K.COMMA,
-        )
-        for index, tok in enumerate(toks):
-            tok.sentence, tok.clause, tok.at = sentence, clause, index
-            kind = tok.kind
-            if kind == word or tok.word:
+        for match in _TOKEN.finditer(self.text):
+            group = match.lastgroup
+            begin, end = match.span()
+            if group == "word":
                 features |= _WORDS
-            if kind == word:
-                text = tok.text
-                if text in zeros:
-                    features |= _NEGATION
-                elif text in complaining:
-                    complaint = 1
-                elif len(text) == 1 and features & _LETTERS != _LETTERS:
-                    features += _LETTER
+                word = match.group()
+                parts = [(word, begin)] if "-" not in word else _hyphenated(word, begin)
+                for part, at in parts:
+                    cleaned = part.lower()
+                    if "'" in cleaned or "’" in cleaned:
+                        cleaned = _clean_word(cleaned)
+                    tok = _Tok(word_kind, cleaned, at, at + len(part))
+                    tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, len(toks)
+                    entry = info.get(cleaned)
+                    if entry is not None:
+                        kind, target, efficiency, value, starts = entry
+                        if starts:
+                            phrase_at.append(len(toks))
+                        if kind != word_kind:
+                            tok.kind, tok.target = kind, target
+                            if efficiency is not None:
+                                tok.efficiency = efficiency
+                            if value is not None:
+                                tok.value = value
+                            features |= features_by_kind[kind]
+                            if kind == area_kind:
+                                features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
+                    if cleaned in zeros:
+                        features |= _NEGATION
+                    elif cleaned in complaining:
+                        complaint = 1
+                    elif len(cleaned) == 1 and features & _LETTERS != _LETTERS:
+                        features += _LETTER
+                    toks.append(tok)
                 continue
-            if kind == num:
+            if group == "symbols":
+                text = match.group()
+                known = _SYMBOL_KINDS.get(text) or _symbol_kind(text)
+                tok = _Tok(known[0], known[1], begin, end)
+            elif group == "num":
+                tok = _number(match, begin, end)
                 features |= _HAS_NUM
-                self.numbers.append(index)
-                if tok.text == "one" and self._pronoun_one(index):
-                    tok.kind, tok.value = word, None
-                elif tok.text in zeros:
-                    features |= _NEGATION  # "zero soreness anywhere"
-                continue
+            elif group == "na":
+                tok = _Tok(_K.NA, "n/a", begin, end)
+                features |= _HAS_NUM
+            else:
+                tok = _Tok(num_kind, match.group(), begin, end)
+                tok.digits = True
+                features |= _HAS_NUM
+                if group in ("range", "list"):
+                    tok.problem = group  # "3-4", "3 4": which is it?
+                else:
+                    tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
+            index = len(toks)
+            tok.sentence, tok.clause, tok.at = sentence, clause, index
+            toks.append(tok)
+            kind = tok.kind
             if kind in (stop, comma):
                 self.clauses.append((clause_start, index))
                 self.clause_complaints.append(bool(complaint))
-                self.clause_areas.append(False)
                 clause_start, complaint = index + 1, 0
                 clause += 1
                 if kind == stop:
@@ -526,30 +564,58 @@ class _Parser:
                     self.features.append(features)
                     start, features = index + 1, 0
                     sentence += 1
-                continue
-            features |= _FEATURE.get(kind, 0)
-            if kind == area:
-                features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
-            elif kind == val:
-                self.values.append(index)
-                tok.negated = self._negated(index)
-            elif kind == side:
-                sides.add(tok.target)
-                if len(tok.text) == 1 and features & _LETTERS != _LETTERS:
-                    features += _LETTER
-            text = tok.text
-            if text in zeros:
-                features |= _NEGATION
-            elif text in complaining:
-                complaint = 1
         self.sentences.append((start, len(toks)))
         self.features.append(features)
         self.clauses.append((clause_start, len(toks)))
         self.clause_complaints.append(bool(complaint))
-        self.clause_areas.append(False)
-        for tok in toks:
-            if tok.kind == area:
+        if phrase_at:
+            self._merge_phrases(phrase_at)
+        self._after_tokens()
+
+    def _merge_phrases(self, phrase_at: list[int]) -> None:
+        """Known phrases ("lower back", "about the same") become their first token; the
+        others are absorbed (glue that the passes step over)."""
+        toks, lex = self.toks, self.lex
+        done = 0
+        for index in phrase_at:
+            if index < done:
+                continue
+            head = toks[index]
+            for length in lex.phrase_lengths[head.text]:
+                window = toks[index : index + length]
+                if len(window) < length or not all(t.word for t in window):
+                    continue
+                key = tuple(t.text for t in window)
+                found = lex.phrases.get(key)
+                if found is None:
+                    continue
+                head.kind, head.target, head.efficiency = found
+                head.text, head.end, head.value = " ".join(key), window[-1].end, None
+                for absorbed in window[1:]:
+                    absorbed.kind, absorbed.text, absorbed.word = _K.PUNCT, "", False
+                self.features[head.sentence] |= _FEATURES[head.kind]
+                if head.text in lex.complaining:
+                    self.clause_complaints[head.clause] = True
+                done = index + length
+                break
+
+    def _after_tokens(self) -> None:
+        """What needs the tokens around it: "the left one", "not better", a side header."""
+        sides = set()
+        self.clause_areas = [False] * len(self.clauses)
+        for index, tok in enumerate(self.toks):
+            kind = tok.kind
+            if kind == _K.NUM:
+                self.numbers.append(index)
+                if tok.text == "one" and self._pronoun_one(index):
+                    tok.kind, tok.value = _K.WORD, None
+            elif kind == _K.AREA:
                 self.clause_areas[tok.clause] = True
+            elif kind == _K.VAL:
+                self.values.append(index)
+                tok.negated = self._negated(index)
+            elif kind == _K.SIDE:
+                sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
 
     # -- numbers that are no scores ------------------------------------------------------------
@@ -577,7 +643,7 @@ class _Parser:
         while other < len(toks) and adjectives <= 2:
             tok = toks[other]
             if (
-                tok.kind is _K.NUM
+                tok.kind == _K.NUM
                 and tok.training
                 and tok.digits
                 and other == index + 1 + adjectives
@@ -636,7 +702,7 @@ class _Parser:
             if not (self._score_like(tok) or tok.kind == _K.VAL):
                 continue
             before = self._prev(index, skip_bridge=True)
-            if before is None or toks[before].kind is not _K.WORD:
+            if before is None or toks[before].kind != _K.WORD:
                 continue
             for length in (3, 2, 1):
                 first = before - length + 1
@@ -652,7 +718,7 @@ class _Parser:
                 if found is None:
                     continue
                 kind, target = found
-                if tok.kind is _K.VAL and kind is not _K.EFF:
+                if tok.kind == _K.VAL and kind != _K.EFF:
                     break
                 for merged in toks[first : before + 1]:
                     merged.kind, merged.target = _K.WORD, ""
@@ -691,7 +757,7 @@ class _Parser:
             if toks[i].kind in (_K.WORD, _K.SIDE)
             and len(toks[i].text) == 1
             and toks[i].text in letters
-            and (self._score_like(toks[i + 1]) or toks[i + 1].kind is _K.VAL)
+            and (self._score_like(toks[i + 1]) or toks[i + 1].kind == _K.VAL)
         ]
         if len(found) < 3:
             return False
@@ -706,7 +772,7 @@ class _Parser:
         toks = self.toks
         index = start
         while index < end:
-            if toks[index].kind is not _K.AREA or toks[index].used:
+            if toks[index].kind != _K.AREA or toks[index].used:
                 index += 1
                 continue
             members = [index]
@@ -714,9 +780,9 @@ class _Parser:
             other = index + 1
             while other < end:
                 tok = toks[other]
-                if tok.kind is _K.AREA:
+                if tok.kind == _K.AREA:
                     members.append(other)
-                elif tok.kind is _K.JOIN:
+                elif tok.kind == _K.JOIN:
                     joined = True
                 elif tok.kind not in (_K.COMMA, _K.PUNCT) and tok.text not in ("my", "the"):
                     break
@@ -736,14 +802,14 @@ class _Parser:
         other = last + 1
         while other < end:
             tok = toks[other]
-            if tok.text in self.lex.together or tok.kind is _K.ALL:
+            if tok.text in self.lex.together or tok.kind == _K.ALL:
                 together = True
             elif not (
-                tok.kind is _K.PUNCT or (tok.kind is _K.WORD and tok.text in self.lex.bridge)
+                tok.kind == _K.PUNCT or (tok.kind == _K.WORD and tok.text in self.lex.bridge)
             ):
                 break
             other += 1
-        if other >= end or (not self._score_like(toks[other]) and toks[other].kind is not _K.ZERO):
+        if other >= end or (not self._score_like(toks[other]) and toks[other].kind != _K.ZERO):
             return None, False
         after = other + 1
         if after < end and toks[after].text in self.lex.together:
@@ -755,7 +821,7 @@ class _Parser:
         toks, lex = self.toks, self.lex
         for index in range(start, end):
             tok = toks[index]
-            lead = tok.kind is _K.ZERO or tok.text in ("no", "zero", "nil")
+            lead = tok.kind == _K.ZERO or tok.text in ("no", "zero", "nil")
             if tok.used or not lead or tok.kind not in (_K.ZERO, _K.WORD, _K.NUM):
                 continue
             sore = index + 1
@@ -774,7 +840,7 @@ class _Parser:
                     used.used = True
                 self._use_following(sore + 1, end, {"anywhere", "at", "all", "this", "week"})
         for index in range(start, end):
-            if toks[index].kind is _K.AREA and not toks[index].used:
+            if toks[index].kind == _K.AREA and not toks[index].used:
                 self._area_negated(index, end)
 
     def _area_after(self, index: int, end: int) -> list[int] | None:
@@ -783,7 +849,7 @@ class _Parser:
         other = index
         while (
             other < end
-            and toks[other].kind is _K.WORD
+            and toks[other].kind == _K.WORD
             and toks[other].text
             in (
                 "in",
@@ -799,11 +865,11 @@ class _Parser:
             )
         ):
             other += 1
-        if other >= end or toks[other].kind is not _K.AREA:
+        if other >= end or toks[other].kind != _K.AREA:
             return None
         members = [other]
         while (
-            other + 2 < end and toks[other + 1].kind is _K.JOIN and toks[other + 2].kind is _K.AREA
+            other + 2 < end and toks[other + 1].kind == _K.JOIN and toks[other + 2].kind == _K.AREA
         ):
             other += 2
             members.append(other)
@@ -818,10 +884,10 @@ class _Parser:
         other = index + 1
         while other < end and toks[other].kind not in (*_BREAKS, *_LABELS, _K.NUM):
             tok = toks[other]
-            if tok.kind is _K.ZERO and self._ends_clause(other + 1, end):
+            if tok.kind == _K.ZERO and self._ends_clause(other + 1, end):
                 self._zero(index, (toks[index].start, tok.end), upto=other)
                 return
-            if tok.text in lex.negations and tok.kind is _K.WORD:
+            if tok.text in lex.negations and tok.kind == _K.WORD:
                 following = other + 1
                 while following < end and toks[following].text in (
                     "really",
@@ -842,8 +908,8 @@ class _Parser:
                     self._zero(index, (toks[index].start, toks[following].end), upto=following)
                     self._use_following(following + 1, end, {"me", "at", "all", "this", "week"})
                     return
-            bridging = tok.kind is _K.WORD and tok.text in lex.bridge
-            if not bridging and tok.kind is not _K.PUNCT:
+            bridging = tok.kind == _K.WORD and tok.text in lex.bridge
+            if not bridging and tok.kind != _K.PUNCT:
                 return
             other += 1
 
@@ -892,7 +958,7 @@ class _Parser:
         toks = self.toks
         clause_start = start
         for index in range(start, end + 1):
-            if index < end and toks[index].kind is not _K.COMMA:
+            if index < end and toks[index].kind != _K.COMMA:
                 continue
             first = self._next(clause_start - 1, end, skip_bridge=False)
             if first is not None and first < index:
@@ -902,7 +968,7 @@ class _Parser:
     def _leading_clause(self, first: int, end: int) -> None:
         toks = self.toks
         head = toks[first]
-        if not (head.kind is _K.NUM and head.digits and self._score_like(head)):
+        if not (head.kind == _K.NUM and head.digits and self._score_like(head)):
             return
         last = self._prev(end, skip_bridge=False, floor=first)
         if last is not None and toks[last].kind in _LABELS:
@@ -921,7 +987,7 @@ class _Parser:
         index = first
         while index < end:
             tok = toks[index]
-            if tok.kind is _K.NUM and tok.digits and self._score_like(tok) and not tok.used:
+            if tok.kind == _K.NUM and tok.digits and self._score_like(tok) and not tok.used:
                 label = self._next(index, end, skip_bridge=True, extra={"for"})
                 if label is not None and toks[label].kind in _LABELS_ALL:
                     after = self._next(label, end, skip_bridge=True)
@@ -941,23 +1007,23 @@ class _Parser:
             if score is None or toks[score].used:
                 continue
             other = toks[score]
-            if tok.kind is _K.EFF:
+            if tok.kind == _K.EFF:
                 negated = other.text in self.lex.negations
-                if negated and score + 1 < end and toks[score + 1].kind is _K.VAL:
+                if negated and score + 1 < end and toks[score + 1].kind == _K.VAL:
                     score, other = score + 1, toks[score + 1]
-                if other.kind is _K.VAL:
+                if other.kind == _K.VAL:
                     self._explicit(index, score)
-                elif other.kind is _K.NA or (other.kind is _K.NUM and not other.training):
+                elif other.kind == _K.NA or (other.kind == _K.NUM and not other.training):
                     tok.used = other.used = True
-                    if other.kind is _K.NUM:
+                    if other.kind == _K.NUM:
                         self.reading.unread.append((tok.start, other.end))
                 continue
-            if other.kind is _K.NA or (other.kind is _K.ZERO and self._ends_clause(score + 1, end)):
+            if other.kind == _K.NA or (other.kind == _K.ZERO and self._ends_clause(score + 1, end)):
                 self._pair(index, score)
-            elif other.kind is _K.NUM and not other.training and self._reachable(index, score):
+            elif other.kind == _K.NUM and not other.training and self._reachable(index, score):
                 self._pair(index, score)
                 self._more_sides(index, score, end)
-            elif other.kind is _K.SIDE:
+            elif other.kind == _K.SIDE:
                 self._sided_after_side(index, score, end)
 
     def _reachable(self, label: int, score: int) -> bool:
@@ -1016,7 +1082,7 @@ class _Parser:
             tok = toks[index]
             if tok.used or tok.kind not in _LABELS_ALL or _weak(tok):
                 continue
-            if tok.kind is _K.ALL and not self._scores_follow(index, end):
+            if tok.kind == _K.ALL and not self._scores_follow(index, end):
                 continue
             score = self._late_score(index + 1, end)
             if score is not None:
@@ -1035,7 +1101,7 @@ class _Parser:
             if tok.used:
                 continue
             if (
-                tok.kind is _K.ZERO
+                tok.kind == _K.ZERO
                 and self._ends_clause(other + 1, end)
                 and (self._cued(other) or self._opens_clause(other))
             ):
@@ -1053,7 +1119,7 @@ class _Parser:
         if tok.scaled or tok.ish:
             return True
         before = index - 1
-        while before >= 0 and self.toks[before].kind is _K.PUNCT:
+        while before >= 0 and self.toks[before].kind == _K.PUNCT:
             if "~" in self.toks[before].text:
                 return True
             before -= 1
@@ -1063,7 +1129,7 @@ class _Parser:
         other = index - 1
         while other >= 0 and self.toks[other].clause == self.toks[index].clause:
             tok = self.toks[other]
-            if not (tok.kind is _K.PUNCT or (tok.kind is _K.WORD and tok.text in self.lex.filler)):
+            if not (tok.kind == _K.PUNCT or (tok.kind == _K.WORD and tok.text in self.lex.filler)):
                 return tok.kind in _BREAKS
             other -= 1
         return True
@@ -1078,14 +1144,14 @@ class _Parser:
         )
 
     def _empty_word(self, tok: _Tok) -> bool:
-        return tok.kind in _GLUE or (tok.kind is _K.WORD and tok.text in self.lex.filler)
+        return tok.kind in _GLUE or (tok.kind == _K.WORD and tok.text in self.lex.filler)
 
     def _sided_orphans(self, start: int, end: int) -> None:
         """ "I'd give it a 6, right is more like a 3": the other side of the area just scored."""
         toks = self.toks
         for index in range(start, end):
             tok = toks[index]
-            if tok.kind is not _K.SIDE or tok.used:
+            if tok.kind != _K.SIDE or tok.used:
                 continue
             score = self._next(index, end, skip_bridge=True)
             if score is None or not self._score_like(toks[score]) or toks[score].used:
@@ -1102,23 +1168,24 @@ class _Parser:
         for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
             tok = self.toks[index]
             if tok.kind in _LABELS:
-                return index if tok.kind is _K.AREA and tok.used else None
+                return index if tok.kind == _K.AREA and tok.used else None
         return None
 
     def _late_across_sentences(self) -> None:
         """ "My calves were sore. Probably a 4.": a score opening the next sentence."""
-        toks = self.toks
+        toks, features = self.toks, self.features
         for index in range(1, len(self.sentences)):
+            here, before = features[index], features[index - 1]
+            if here & _HAS_LABEL or not here & _HAS_NUM or not before & _HAS_LABEL:
+                continue
             start, end = self.sentences[index]
             prev_start, prev_end = self.sentences[index - 1]
-            if any(t.kind in (*_LABELS, _K.EFF, _K.ALL) for t in toks[start:end]):
-                continue
             open_labels = [
                 i
                 for i in range(prev_start, prev_end)
                 if toks[i].kind in _LABELS and not toks[i].used and not _weak(toks[i])
             ]
-            if len(open_labels) != 1 or toks[open_labels[0]].kind is _K.UNTRACKED:
+            if len(open_labels) != 1 or toks[open_labels[0]].kind == _K.UNTRACKED:
                 continue
             for other in range(start, min(end, start + _NEXT_SENTENCE_REACH)):
                 tok = toks[other]
@@ -1144,17 +1211,17 @@ class _Parser:
             toks[low - 1].used = True
             sided = True
             low -= 1
-        if score.kind is _K.NA:
-            if label.kind is _K.AREA:
+        if score.kind == _K.NA:
+            if label.kind == _K.AREA:
                 self.reading.skipped.append(label.target)
-            elif label.kind is _K.ALL:
+            elif label.kind == _K.ALL:
                 self.reading.skipped += self.expected
             return
-        value = 0 if score.kind is _K.ZERO else _score(score)
+        value = 0 if score.kind == _K.ZERO else _score(score)
         span = (toks[low].start, toks[high].end)
         if group:
             span = (score.start, score.end)
-        if sided or label.kind is _K.UNTRACKED:
+        if sided or label.kind == _K.UNTRACKED:
             self.reading.notes.append(span)
         found = _Score(
             label.kind, label.target, value, value is None, sided, label.text, score.past, span
@@ -1183,11 +1250,11 @@ class _Parser:
         eff_label = False
         for index in range(start, end):
             tok = toks[index]
-            if tok.kind is _K.COMMA:
+            if tok.kind == _K.COMMA:
                 eff_label = False
-            if tok.kind is _K.EFF and not tok.used:
+            if tok.kind == _K.EFF and not tok.used:
                 eff_label = True
-            if tok.kind is not _K.VAL or tok.used or tok.efficiency is None:
+            if tok.kind != _K.VAL or tok.used or tok.efficiency is None:
                 continue
             if tok.negated or self._describes_label(index, start) or self._compares(index, end):
                 continue
@@ -1221,7 +1288,10 @@ class _Parser:
             toks[other].used = True
             other -= 1
         other = index + 1
-        while other < end and toks[other].text in bridge and toks[other].kind is _K.WORD:
+        while other < end and (
+            toks[other].kind == _K.PUNCT
+            or (toks[other].text in bridge and toks[other].kind == _K.WORD)
+        ):
             other += 1
         if other < end and toks[other].kind in about:
             for tok in toks[index + 1 : other + 1]:
@@ -1233,16 +1303,18 @@ class _Parser:
         if before is None:
             return False
         tok = self.toks[before]
-        return tok.kind in (*_LABELS, _K.SIDE) or (tok.kind is _K.ALL and tok.text != "all")
+        return tok.kind in (*_LABELS, _K.SIDE) or (tok.kind == _K.ALL and tok.text != "all")
 
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running."""
         toks = self.toks
+        while index + 1 < end and toks[index + 1].kind == _K.PUNCT and not toks[index + 1].text:
+            index += 1  # the rest of a phrase ("about the same than")
         if index + 1 >= end or toks[index + 1].text != "than":
             return False
         clause = toks[index].clause
         return any(
-            t.kind is _K.NUM
+            t.kind == _K.NUM
             and t.clause == clause
             and (t.bare or not t.digits)
             and t.value is not None
@@ -1252,11 +1324,13 @@ class _Parser:
 
     # -- what is left --------------------------------------------------------------------------
 
-    def _bare_numbers(self, start: int, end: int) -> None:
-        """A sentence of numbers and punctuation only ("7", "3/10"): a score for nothing we can
+    def _bare_numbers(self) -> None:
+        """Sentences of numbers and punctuation only ("7", "3/10"): a score for nothing we can
         name, so each is asked about (times, distances and earlier weeks' scores are notes)."""
-        for tok in self.toks[start:end]:
-            if tok.kind != _K.NUM or tok.used:
+        toks, features = self.toks, self.features
+        for index in self.numbers:
+            tok = toks[index]
+            if features[tok.sentence] & _WORDS or tok.kind != _K.NUM or tok.used:
                 continue
             if tok.training or tok.past:
                 self.reading.notes.append((tok.start, tok.end))
@@ -1270,11 +1344,11 @@ class _Parser:
         named: list[_Tok] = []
         for index in range(start, end + 1):
             tok = toks[index] if index < end else None
-            if tok is not None and tok.kind is _K.AREA and not tok.used:
+            if tok is not None and tok.kind == _K.AREA and not tok.used:
                 named.append(tok)
             if (
                 tok is not None
-                and tok.kind is _K.UNTRACKED
+                and tok.kind == _K.UNTRACKED
                 and (tok.used or question or self._complaint_in_clause(index))
             ):
                 self.reading.untracked.append(tok.target)
@@ -1298,11 +1372,11 @@ class _Parser:
 
     def _leftover_run(self, run: list[_Tok], start: int, end: int) -> None:
         lex = self.lex
-        meaningful = [t for t in run if not (t.kind is _K.WORD and t.text in lex.filler)]
+        meaningful = [t for t in run if not (t.kind == _K.WORD and t.text in lex.filler)]
         meaningful = [t for t in meaningful if t.kind not in _GLUE]
         if not meaningful:
             return
-        numbers = [t for t in meaningful if t.kind is _K.NUM and t.digits and not t.training]
+        numbers = [t for t in meaningful if t.kind == _K.NUM and t.digits and not t.training]
         for number in numbers:
             if number.past:
                 continue
@@ -1332,20 +1406,20 @@ class _Parser:
         if end - start > 12:
             return False
         return all(
-            t is number or t.kind is _K.COMMA or self._empty_word(t) for t in self.toks[start:end]
+            t is number or t.kind == _K.COMMA or self._empty_word(t) for t in self.toks[start:end]
         )
 
     def _after_unknown_word(self, number: _Tok, meaningful: list[_Tok]) -> bool:
         if len(meaningful) > 2 or number.value is None or number.value > MAX_SCORE:
             return False
         before = number.at - 1
-        while before >= 0 and self.toks[before].kind is _K.PUNCT:
+        while before >= 0 and self.toks[before].kind == _K.PUNCT:
             before -= 1
         if before < 0:
             return False
         tok = self.toks[before]
         return (
-            tok.kind is _K.WORD
+            tok.kind == _K.WORD
             and tok.text not in self.lex.filler
             and tok.text not in self.lex.bridge
             and tok in meaningful
@@ -1355,18 +1429,18 @@ class _Parser:
     def _right_after_score(self, number: _Tok) -> bool:
         """ "calves 3 4": a second number straight after a score."""
         before = number.at - 1
-        while before >= 0 and self.toks[before].kind is _K.PUNCT:
+        while before >= 0 and self.toks[before].kind == _K.PUNCT:
             before -= 1
         if before < 0:
             return False
         tok = self.toks[before]
-        return tok.kind is _K.NUM and tok.used and tok.clause == number.clause
+        return tok.kind == _K.NUM and tok.used and tok.clause == number.clause
 
     # -- helpers -------------------------------------------------------------------------------
 
     def _score_like(self, tok: _Tok) -> bool:
         """A number that could be a score: not training talk, on no other scale."""
-        return tok.kind is _K.NUM and not tok.training
+        return tok.kind == _K.NUM and not tok.training
 
     def _next(
         self,
@@ -1378,8 +1452,8 @@ class _Parser:
         other = index + 1
         while other < end:
             tok = self.toks[other]
-            if tok.kind is _K.PUNCT or (
-                tok.kind is _K.WORD
+            if tok.kind == _K.PUNCT or (
+                tok.kind == _K.WORD
                 and (
                     (tok.text in self.lex.bridge if skip_bridge else tok.text in self.lex.filler)
                     or (extra is not None and tok.text in extra)
@@ -1394,7 +1468,7 @@ class _Parser:
         other = index - 1
         while other >= floor:
             tok = self.toks[other]
-            if tok.kind is _K.PUNCT or (tok.kind is _K.WORD and tok.text in self.lex.bridge):
+            if tok.kind == _K.PUNCT or (tok.kind == _K.WORD and tok.text in self.lex.bridge):
                 other -= 1
                 continue
             return other if tok.kind not in _BREAKS else None
@@ -1410,13 +1484,13 @@ class _Parser:
         everything: list[_Score] = []
         by_area: dict[str, list[_Score]] = {}
         for score in reading.scores:
-            if score.kind is _K.AREA:
+            if score.kind == _K.AREA:
                 by_area.setdefault(score.target, []).append(score)
-            elif score.kind is _K.MOVE:
+            elif score.kind == _K.MOVE:
                 movement_values.append(score)
-            elif score.kind is _K.ALL:
+            elif score.kind == _K.ALL:
                 everything.append(score)
-            elif score.kind is _K.UNTRACKED and score.problem:
+            elif score.kind == _K.UNTRACKED and score.problem:
                 pass
         for area, answers in by_area.items():
             value, problems = _one_value(answers)
@@ -1443,7 +1517,7 @@ class _Parser:
         if not about_bot or has_values:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
-        untracked_scored = any(s.kind is _K.UNTRACKED for s in reading.scores)
+        untracked_scored = any(s.kind == _K.UNTRACKED for s in reading.scores)
         notes = [text[a:b].strip(" -–—:=•*()[]\"'") for a, b in _merge_spans(reading.notes, unread)]
         note = "; ".join(n for n in notes if n) or None
         asked = sorted(set(unread))
@@ -1486,55 +1560,6 @@ class _Parser:
 # -- small pieces ------------------------------------------------------------------------------
 
 
-def _tokenize(text: str, lexicon: _Lexicon) -> list[_Tok]:
-    """The reply's tokens, words already looked up, with known phrases ("lower back") joined."""
-    toks: list[_Tok] = []
-    append = toks.append
-    starts = lexicon.phrase_lengths
-    single = lexicon.single
-    numbers = lexicon.numbers
-    symbol_kinds = _SYMBOL_KINDS
-    phrase_at: list[int] = []
-    for match in _TOKEN.finditer(text):
-        group = match.lastgroup
-        start, end = match.span()
-        if group == "word":
-            word = match.group()
-            parts = [(word, start)] if "-" not in word else _hyphenated(word, start)
-            for part, at in parts:
-                cleaned = _clean_word(part)
-                if cleaned in starts:
-                    phrase_at.append(len(toks))
-                tok = _Tok(_K.WORD, cleaned, at, at + len(part))
-                tok.word = True
-                if cleaned in numbers:
-                    tok.kind, tok.value = _K.NUM, numbers[cleaned]
-                else:
-                    found = single.get(cleaned)
-                    if found is not None:
-                        tok.kind, tok.target, tok.efficiency = found
-                append(tok)
-        elif group == "symbols":
-            known = symbol_kinds.get(match.group())
-            if known is None:
-                append(_symbols(match.group(), start, end))
-            else:
-                append(_Tok(known[0], known[1], start, end))
-        elif group == "num":
-            append(_number(match, start, end))
-        elif group == "na":
-            append(_Tok(_K.NA, "n/a", start, end))
-        else:
-            tok = _Tok(_K.NUM, match.group(), start, end)
-            tok.digits = True
-            if group in ("range", "list"):
-                tok.problem = group  # "3-4", "3 4": which is it?
-            else:
-                tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
-            append(tok)
-    return _merge_phrases(toks, phrase_at, lexicon) if phrase_at else toks
-
-
 def _hyphenated(word: str, start: int) -> list[tuple[str, int]]:
     """ "tight-ish" is "tight" and "ish"; "lower-back" is "lower back"."""
     parts = []
@@ -1554,35 +1579,35 @@ _JOINS = frozenset("/&+")
 _SYMBOL_KINDS: dict[str, tuple[int, str]] = {}
 
 
-def _symbols(text: str, start: int, end: int) -> _Tok:
+def _symbol_kind(text: str) -> tuple[int, str]:
     """A run of punctuation: a sentence end, a clause break, a joiner ("/", "&") or glue."""
-    known = _SYMBOL_KINDS.get(text)
-    if known is None:
-        chars = set(text)
-        if chars & _STOPS:
-            kind = _K.STOP
-        elif chars & _COMMAS:
-            kind = _K.COMMA
-        elif chars & _JOINS:
-            kind = _K.JOIN
-        else:
-            kind = _K.PUNCT
-        known = (kind, text.strip())
-        if len(_SYMBOL_KINDS) < 1024:
-            _SYMBOL_KINDS[text] = known
-    return _Tok(known[0], known[1], start, end)
+    chars = set(text)
+    if chars & _STOPS:
+        kind = _K.STOP
+    elif chars & _COMMAS:
+        kind = _K.COMMA
+    elif chars & _JOINS:
+        kind = _K.JOIN
+    else:
+        kind = _K.PUNCT
+    known = (kind, text.strip())
+    if len(_SYMBOL_KINDS) < 1024:
+        _SYMBOL_KINDS[text] = known
+    return known
 
 
 _DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
 def _number(match: re.Match[str], start: int, end: int) -> _Tok:
-    digits = match.group("value")
+    digits, scale, suffix = match.group("value", "scale", "suffix")
     value = _DECIMALS.get(digits) or _decimal(digits)
-    scale = match.group("scale")
-    suffix = (match.group("suffix") or "").lower()
     tok = _Tok(_K.NUM, match.group(), start, end)
     tok.value, tok.digits = value, True
+    if scale is None and suffix is None and value is not None and len(digits) <= 4:
+        tok.bare = True
+        return tok
+    suffix = (suffix or "").lower()
     if scale is not None:
         tok.scaled = True
         if _decimal(scale) != Decimal(MAX_SCORE):
@@ -1597,34 +1622,9 @@ def _number(match: re.Match[str], start: int, end: int) -> _Tok:
     return tok
 
 
-def _merge_phrases(toks: list[_Tok], phrase_at: list[int], lexicon: _Lexicon) -> list[_Tok]:
-    """Join the words of a known phrase ("lower back", "about the same") into one token."""
-    merged: list[_Tok] = []
-    done = 0
-    for index in phrase_at:
-        if index < done:
-            continue
-        tok = toks[index]
-        for length in lexicon.phrase_lengths[tok.text]:
-            window = toks[index : index + length]
-            if len(window) < length or not all(t.word for t in window):
-                continue
-            key = tuple(t.text for t in window)
-            if key in lexicon.phrases:
-                kind, target, efficiency = lexicon.phrases[key]
-                phrase = _Tok(kind, " ".join(key), tok.start, window[-1].end)
-                phrase.target, phrase.efficiency, phrase.word = target, efficiency, True
-                merged += toks[done:index]
-                merged.append(phrase)
-                done = index + length
-                break
-    merged += toks[done:]
-    return merged
-
-
 def _weak(tok: _Tok) -> bool:
     """ "move" is mostly a verb: a label only with its score right after it."""
-    return tok.kind is _K.MOVE and tok.text in ("move", "moves")
+    return tok.kind == _K.MOVE and tok.text in ("move", "moves")
 
 
 def _clean_word(word: str) -> str:
@@ -1644,7 +1644,7 @@ def _decimal(text: str) -> Decimal | None:
 
 def _score(tok: _Tok) -> int | None:
     """The 0..10 score of a number token, or None when it is no score on that scale."""
-    if tok.kind is _K.ZERO:
+    if tok.kind == _K.ZERO:
         return 0
     if tok.problem is not None or tok.value is None:
         return None
