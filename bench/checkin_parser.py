@@ -19,8 +19,9 @@ Figures, for each corpus:
 
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
 
-With no path it reads the parser's own corpus (tests/checkin_corpus.py) and
-tests/corpus/train.jsonl.
+With no path it reads the training replies: the parser's own corpus (tests/checkin_corpus.py),
+tests/corpus/train.jsonl and tests/corpus/extra.jsonl. Give tests/corpus/heldout.jsonl (or any
+other file) to measure replies the parser was not tuned on.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from bot.rules.checkins.parser import MAX_REPLY_CHARS, ParsedCheckIn, parse_repl
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 TRAIN = CORPUS_DIR / "train.jsonl"
+EXTRA = CORPUS_DIR / "extra.jsonl"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
 
 
@@ -331,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora: list[tuple[str, list[Reply]]] = []
     if args.builtin or not args.paths:
         corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus()))
-    paths = args.paths or [TRAIN]
+    paths = args.paths or [TRAIN, EXTRA]
     corpora += [(str(path), load_corpus(path)) for path in paths]
     parse_reply("warm up", catalogue, ())
     for name, replies in corpora:

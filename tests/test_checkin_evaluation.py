@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.checkin_parser import (
+    EXTRA,
     HELDOUT,
     TRAIN,
     Reply,
@@ -54,11 +55,13 @@ def test_the_training_replies_are_read_as_well_as_ever() -> None:
     assert figures.checkins_missed == 0
 
 
-def test_the_parsers_own_corpus_is_read_as_well_as_ever() -> None:
-    figures, _ = run(builtin_corpus(), CATALOGUE)
-    assert figures.value_share >= BUILTIN_VALUES
-    assert figures.reply_share >= BUILTIN_REPLIES
-    assert figures.invented == 0
+def test_the_parsers_own_corpora_are_read_as_well_as_ever() -> None:
+    for replies in (builtin_corpus(), load_corpus(EXTRA)):
+        figures, _ = run(replies, CATALOGUE)
+        assert figures.value_share >= BUILTIN_VALUES
+        assert figures.reply_share >= BUILTIN_REPLIES
+        assert figures.invented == 0
+        assert figures.needless_questions == 0
 
 
 @pytest.mark.skipif(not HELDOUT.exists(), reason="no held-out replies in tests/corpus/")

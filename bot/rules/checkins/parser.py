@@ -169,6 +169,10 @@ _LABELS_EFF = _LABELS | {_K.EFF}
 _BREAKS = frozenset({_K.STOP, _K.COMMA})
 _GLUE = frozenset({_K.PUNCT, _K.JOIN})
 _GAPS = frozenset({_K.PUNCT, _K.COMMA, _K.JOIN})
+# "settled to a 3", "down to 2": a later score for the same area.
+_CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# A score for every area: "6 across the board".
+_BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".
 _SIDE_WORDS = frozenset({"on", "the", "side", "one", "is", "a"})
 
@@ -830,6 +834,10 @@ class _Parser:
             if sore >= end or toks[sore].text not in lex.sore:
                 continue
             area = self._area_after(sore + 1, end)
+            if area is None and not self._area_in_clause(index):
+                # "lumbar is fine, no pain at all": the area named just before, still unscored.
+                before = self._open_area_before(start, index)
+                area = None if before is None else [before]
             if area is not None:
                 for member in area:
                     self._zero(member, (tok.start, toks[sore].end))
@@ -842,6 +850,14 @@ class _Parser:
         for index in range(start, end):
             if toks[index].kind == _K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _open_area_before(self, start: int, index: int) -> int | None:
+        """The one area named earlier in the sentence with no score, if there is exactly one."""
+        open_areas = [
+            i for i in range(start, index) if self.toks[i].kind == _K.AREA and not self.toks[i].used
+        ]
+        labels = [i for i in range(start, index) if self.toks[i].kind in _LABELS]
+        return open_areas[0] if len(open_areas) == 1 and len(labels) == 1 else None
 
     def _area_after(self, index: int, end: int) -> list[int] | None:
         """The area(s) named right after "nothing sore": "in the calves", "with my quads"."""
@@ -1087,6 +1103,45 @@ class _Parser:
             score = self._late_score(index + 1, end)
             if score is not None:
                 self._pair(index, score)
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind == _K.AREA and tok.used:
+                self._changed_to(index, end)
+        self._across_the_board(start, end)
+
+    def _changed_to(self, label: int, end: int) -> None:
+        """ "Calf was 6 on Monday but settled to a 3 by Thursday": the later score is the
+        week's, the earlier one is kept as an earlier value."""
+        earlier = self._scores_for(label)
+        if len(earlier) != 1 or earlier[0].past:
+            return
+        toks = self.toks
+        for other in range(label + 1, end):
+            tok = toks[other]
+            if tok.kind in _LABELS_EFF:
+                return
+            if not self._score_like(tok) or tok.used or tok.past:
+                continue
+            words = [t.text for t in toks[max(other - 4, label) : other] if t.kind != _K.PUNCT]
+            changed = "now" in words or any(
+                a in _CHANGES and b == "to" for a, b in itertools.pairwise(words)
+            )
+            if changed:
+                earlier[0].past = True
+                self._pair(label, other)
+            return
+
+    def _across_the_board(self, start: int, end: int) -> None:
+        """ "sore everywhere, 6 across the board": one score for every area asked about."""
+        toks = self.toks
+        for index in range(start, end - 1):
+            tok, after = toks[index], toks[index + 1]
+            if self._score_like(tok) and not tok.used and after.text in _BOARD:
+                tok.used = after.used = True
+                value = _score(tok)
+                span = (tok.start, after.end)
+                found = _Score(_K.ALL, "", value, value is None, False, "all", False, span)
+                self.reading.scores.append(found)
 
     def _scores_follow(self, index: int, end: int) -> bool:
         following = self._next(index, end, skip_bridge=True)
@@ -1187,9 +1242,15 @@ class _Parser:
             ]
             if len(open_labels) != 1 or toks[open_labels[0]].kind == _K.UNTRACKED:
                 continue
+            bare = not here & _WORDS  # "quads feel fine. 1."
             for other in range(start, min(end, start + _NEXT_SENTENCE_REACH)):
                 tok = toks[other]
-                if self._score_like(tok) and not tok.used and tok.digits and self._cued(other):
+                if (
+                    self._score_like(tok)
+                    and not tok.used
+                    and tok.digits
+                    and (bare or self._cued(other))
+                ):
                     self._pair(open_labels[0], other)
                     break
 
@@ -1206,7 +1267,9 @@ class _Parser:
                 sided = between.used = True
             elif group or kind == _K.PUNCT or (kind == _K.WORD and between.text in bridge):
                 between.used = True
-        label.used = score.used = True
+        score.used = True
+        # An earlier week's score ("a 3 earlier in the week, a 5 now") leaves the label open.
+        label.used = not score.past or label.used
         if low > 0 and toks[low - 1].kind == _K.SIDE:
             toks[low - 1].used = True
             sided = True
