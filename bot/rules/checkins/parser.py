@@ -57,6 +57,11 @@ from bot.rules.checkins.words import CheckInWords, default_checkin_words
 MAX_SCORE = 10
 # Longer than any Discord message; the rest of a longer text is reported as unread.
 MAX_REPLY_CHARS = 4000
+# Words, numbers and runs of punctuation read from one reply. A Discord message holds 2,000
+# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, 3,400 about 800.
+# Only the longest replies, or ones packed with numbers and symbols, reach it: the rest of those
+# is asked about, like the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
+MAX_REPLY_TOKENS = 800
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
@@ -146,6 +151,8 @@ class _K:
 _HAS_LABEL, _HAS_NUM, _HAS_VAL, _HAS_SIDE, _NEGATION = 1, 2, 4, 8, 16
 _AREA_SEEN, _AREAS = 32, 64  # one area, two or more
 _WORDS = 1024  # any word at all: a sentence of bare numbers is read quickly
+_NUMS = 2048  # two numbers or more
+_COMPLAINT = 4096  # a word saying something is wrong (kept per clause, not per sentence)
 _LETTER, _LETTERS = 128, 128 * 3  # single letters, counted up to three
 # Only these sentences can hold a value: a label, a zero in words, or a side with a number.
 _BUSY = _HAS_LABEL | _NEGATION
@@ -333,14 +340,29 @@ class _Lexicon:
         self._fuzzy_choices = list(self.fuzzy_targets)
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
-        self.word_info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool]] = {}
-        for word in set(self.single) | set(self.numbers) | set(self.phrase_lengths):
+        # kind, target, efficiency, number value, whether a phrase starts with it, and what it
+        # tells about its sentence (`_FEATURE` bits) or clause (`_COMPLAINT`).
+        self.word_info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool, int]]
+        self.word_info = {}
+        letters = {chr(c) for c in range(ord("a"), ord("z") + 1)}
+        for word in (
+            (set(self.single) | set(self.numbers) | set(self.phrase_lengths) | self.zeros)
+            | self.complaining
+            | letters
+        ):
             kind, target, efficiency = self.single.get(word, (_K.WORD, "", None))
             number = self.numbers.get(word)
             if number is not None:
                 kind, target, efficiency = _K.NUM, "", None
             opens = word in self.phrase_lengths
-            self.word_info[word] = (kind, target, efficiency, number, opens)
+            flags = _FEATURES[kind]
+            if word in self.zeros:
+                flags |= _NEGATION
+            elif word in self.complaining:
+                flags |= _COMPLAINT
+            elif len(word) == 1:
+                flags |= _LETTER
+            self.word_info[word] = (kind, target, efficiency, number, opens, flags)
 
     def _add_all(
         self,
@@ -412,13 +434,21 @@ def parse_reply(
     expected = list(dict.fromkeys(a for a in expected_areas if isinstance(a, str)))
     try:
         lexicon = _lexicon(catalogue, words or default_checkin_words())
-        parsed = _Parser(text[:MAX_REPLY_CHARS], lexicon, expected).parse()
+        parser = _Parser(text[:MAX_REPLY_CHARS], lexicon, expected)
+        parsed = parser.parse()
+        read = parser.read_upto
     except Exception:  # pragma: no cover - a last resort: a reply must never break the bot
         parsed = ParsedCheckIn(unread=(_fragment(text),) if text.strip() else (), missing=())
         parsed = replace(parsed, missing=tuple(expected), is_checkin=bool(text.strip()))
-    overflow = text[MAX_REPLY_CHARS:]
+        read = len(text)
+    overflow = text[read:]
     if overflow.strip():
-        more = _fragment(overflow) + f" (past the first {MAX_REPLY_CHARS} characters)"
+        limit = (
+            f"{MAX_REPLY_CHARS} characters"
+            if read >= MAX_REPLY_CHARS
+            else f"{MAX_REPLY_TOKENS} words and numbers"
+        )
+        more = f"{_fragment(overflow)} (past the first {limit})"
         parsed = replace(parsed, unread=(*parsed.unread, more), is_checkin=True)
     return parsed
 
@@ -438,6 +468,8 @@ class _Parser:
         self.clause_complaints: list[bool] = []
         self.side_header = False
         self.fuzzy_budget = _FUZZY_BUDGET
+        # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
+        self.read_upto = len(text)
         self.label_scores: dict[int, list[_Score]] = {}
         # Where the numbers and the efficiency values are, for the passes that only need them.
         self.numbers: list[int] = []
@@ -496,14 +528,18 @@ class _Parser:
         """The reply's tokens in one pass: words looked up, sentences and clauses numbered, and
         what each sentence holds (so that later passes skip what cannot match)."""
         toks, lex = self.toks, self.lex
-        info, complaining, zeros = lex.word_info, lex.complaining, lex.zeros
-        features_by_kind = _FEATURES
+        info = lex.word_info
         word_kind, num_kind, stop, comma, area_kind = _K.WORD, _K.NUM, _K.STOP, _K.COMMA, _K.AREA
         phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = complaint = 0
+        self.read_upto = len(self.text)
         for match in _TOKEN.finditer(self.text):
             group = match.lastgroup
             begin, end = match.span()
+            count = len(toks)
+            if count >= MAX_REPLY_TOKENS:
+                self.read_upto = begin
+                break
             if group == "word":
                 features |= _WORDS
                 word = match.group()
@@ -513,28 +549,29 @@ class _Parser:
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = _clean_word(cleaned)
                     tok = _Tok(word_kind, cleaned, at, at + len(part))
-                    tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, len(toks)
+                    tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
                     entry = info.get(cleaned)
                     if entry is not None:
-                        kind, target, efficiency, value, starts = entry
+                        kind, target, efficiency, value, starts, flags = entry
                         if starts:
-                            phrase_at.append(len(toks))
+                            phrase_at.append(count)
                         if kind != word_kind:
                             tok.kind, tok.target = kind, target
                             if efficiency is not None:
                                 tok.efficiency = efficiency
                             if value is not None:
                                 tok.value = value
-                            features |= features_by_kind[kind]
                             if kind == area_kind:
                                 features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
-                    if cleaned in zeros:
-                        features |= _NEGATION
-                    elif cleaned in complaining:
-                        complaint = 1
-                    elif len(cleaned) == 1 and features & _LETTERS != _LETTERS:
-                        features += _LETTER
+                        if flags & _COMPLAINT:
+                            complaint = 1
+                        if flags & _LETTER:
+                            if features & _LETTERS != _LETTERS:
+                                features += _LETTER
+                            flags &= ~_LETTER
+                        features |= flags & ~_COMPLAINT
                     toks.append(tok)
+                    count += 1
                 continue
             if group == "symbols":
                 text = match.group()
@@ -542,7 +579,7 @@ class _Parser:
                 tok = _Tok(known[0], known[1], begin, end)
             elif group == "num":
                 tok = _number(match, begin, end)
-                features |= _HAS_NUM
+                features |= _NUMS if features & _HAS_NUM else _HAS_NUM
             elif group == "na":
                 tok = _Tok(_K.NA, "n/a", begin, end)
                 features |= _HAS_NUM
@@ -554,7 +591,7 @@ class _Parser:
                     tok.problem = group  # "3-4", "3 4": which is it?
                 else:
                     tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
-            index = len(toks)
+            index = count
             tok.sentence, tok.clause, tok.at = sentence, clause, index
             toks.append(tok)
             kind = tok.kind
@@ -1103,10 +1140,12 @@ class _Parser:
             score = self._late_score(index + 1, end)
             if score is not None:
                 self._pair(index, score)
-        for index in range(start, end):
-            tok = toks[index]
-            if tok.kind == _K.AREA and tok.used:
-                self._changed_to(index, end)
+        features = self.features[toks[start].sentence] if start < end else 0
+        if features & _NUMS:
+            for index in range(start, end):
+                tok = toks[index]
+                if tok.kind == _K.AREA and tok.used:
+                    self._changed_to(index, end)
         self._across_the_board(start, end)
 
     def _changed_to(self, label: int, end: int) -> None:
@@ -1575,9 +1614,8 @@ class _Parser:
         movement, problems = _one_value(movement_values)
         unread += problems
         efficiency = self._efficiency_value(unread)
-        about_bot = self._about_the_bot()
         has_values = bool(soreness or movement is not None or efficiency or skipped)
-        if not about_bot or has_values:
+        if mentioned and (has_values or not self._about_the_bot()):
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
         untracked_scored = any(s.kind == _K.UNTRACKED for s in reading.scores)
