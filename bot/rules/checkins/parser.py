@@ -178,6 +178,8 @@ _GLUE = frozenset({_K.PUNCT, _K.JOIN})
 _GAPS = frozenset({_K.PUNCT, _K.COMMA, _K.JOIN})
 # "settled to a 3", "down to 2": a later score for the same area.
 _CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
+_NOW = frozenset({"now", "overall", "today", "currently", "since"})
 # A score for every area: "6 across the board".
 _BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".
@@ -320,6 +322,7 @@ class _Lexicon:
         self.filler = set(chat.filler)
         self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
+        self.excepts = set(labels.excepts)
         self.about_the_bot = set(chat.about_the_bot)
         self.sore = set(soreness.words)
         self.anywhere = set(soreness.anywhere)
@@ -1066,6 +1069,12 @@ class _Parser:
             tok = toks[index]
             if tok.used or tok.kind not in (*_LABELS, _K.ALL, _K.EFF):
                 continue
+            if tok.kind == _K.AREA and index > start and toks[index - 1].text in self.lex.excepts:
+                continue  # "everything except calves is a 1": the 1 is everything's
+            if tok.kind == _K.ALL:
+                self._all_except(index, end)
+                if tok.used:
+                    continue
             score = self._next(index, end, skip_bridge=True)
             if score is None or toks[score].used:
                 continue
@@ -1088,6 +1097,24 @@ class _Parser:
                 self._more_sides(index, score, end)
             elif other.kind == _K.SIDE:
                 self._sided_after_side(index, score, end)
+
+    def _all_except(self, index: int, end: int) -> None:
+        """ "everything except calves is a 1": the score after the excepted areas."""
+        toks = self.toks
+        after = self._next(index, end, skip_bridge=True)
+        if after is None or toks[after].text not in self.lex.excepts:
+            return
+        other = after + 1
+        while other < end and (
+            toks[other].kind in (_K.AREA, _K.JOIN, _K.PUNCT)
+            or toks[other].text in ("the", "my", "for")
+        ):
+            other += 1
+        while other < end and toks[other].kind == _K.WORD and toks[other].text in self.lex.bridge:
+            other += 1
+        if other < end and self._score_like(toks[other]) and not toks[other].used:
+            toks[after].used = True
+            self._pair(index, other)
 
     def _reachable(self, label: int, score: int) -> bool:
         """A number word is a score only close to its label ("back to one run" is none)."""
@@ -1171,8 +1198,9 @@ class _Parser:
                 return
             if not self._score_like(tok) or tok.used or tok.past:
                 continue
-            words = [t.text for t in toks[max(other - 4, label) : other] if t.kind != _K.PUNCT]
-            changed = "now" in words or any(
+            near = toks[max(other - 4, label) : min(other + 3, end)]
+            words = [t.text for t in near if t.kind != _K.PUNCT]
+            changed = bool(_NOW & set(words)) or any(
                 a in _CHANGES and b == "to" for a, b in itertools.pairwise(words)
             )
             if changed:
@@ -1451,7 +1479,8 @@ class _Parser:
 
     def _leftovers(self, start: int, end: int) -> None:
         toks, lex = self.toks, self.lex
-        question = end < len(toks) and "?" in toks[end].text
+        # A question about the bot or the routine ("does that count as calves?"), not a "quads ?".
+        question = end < len(toks) and "?" in toks[end].text and end - start > 2
         run: list[_Tok] = []
         named: list[_Tok] = []
         for index in range(start, end + 1):

@@ -42,6 +42,7 @@ class LabelWords(_Strict):
     everything: Phrases
     together: Phrases
     joiners: Phrases
+    excepts: Phrases
 
 
 class EfficiencyWords(_Strict):
