@@ -285,22 +285,29 @@ def long_replies(seed: int = 11) -> dict[str, str]:
     return replies
 
 
-def worst_case_ms(catalogue: Catalogue | None = None, repeats: int = 9) -> tuple[str, float]:
-    """The slowest long reply, by the best of `repeats` runs (so a busy machine does not count)."""
+def worst_case_ms(
+    catalogue: Catalogue | None = None, repeats: int = 9, clock: Callable[[], float] | None = None
+) -> tuple[str, float]:
+    """The slowest long reply, by the best of `repeats` runs. The clock is the thread's CPU
+    time by default: on a machine shared with other work, time spent waiting for a core is not
+    the parser's. Pass `time.perf_counter` for wall-clock time."""
     catalogue = catalogue or default_catalogue()
+    clock = clock or time.thread_time
     areas = ("calves", "glutes", "hamstrings", "lower_back")
     worst = ("", 0.0)
     for name, text in long_replies().items():
-        best = min(_timed(lambda t=text: parse_reply(t, catalogue, areas)) for _ in range(repeats))
+        best = min(
+            _timed(lambda t=text: parse_reply(t, catalogue, areas), clock) for _ in range(repeats)
+        )
         if best > worst[1]:
             worst = (name, best)
     return worst
 
 
-def _timed(call: Callable[[], object]) -> float:
-    started = time.perf_counter()
+def _timed(call: Callable[[], object], clock: Callable[[], float]) -> float:
+    started = clock()
     call()
-    return (time.perf_counter() - started) * 1000
+    return (clock() - started) * 1000
 
 
 # -- command -----------------------------------------------------------------------------------
@@ -342,7 +349,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.show:
             print("\n".join(describe_misses(outcomes, args.show)))
     shape, ms = worst_case_ms(catalogue)
-    print(f"slowest {MAX_REPLY_CHARS}-character reply: {ms:.2f} ms ({shape})")
+    wall_shape, wall = worst_case_ms(catalogue, clock=time.perf_counter)
+    print(
+        f"slowest {MAX_REPLY_CHARS}-character reply: {ms:.2f} ms of CPU ({shape}), "
+        f"{wall:.2f} ms wall-clock ({wall_shape})"
+    )
     return 0
 
 

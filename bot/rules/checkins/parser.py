@@ -71,7 +71,7 @@ _FRAGMENT_CHARS = 80
 # How far into the next sentence a late score may stand ("Calves were sore. Probably a 4.").
 _NEXT_SENTENCE_REACH = 6
 # Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
-_FUZZY_BUDGET = 120
+_FUZZY_BUDGET = 40
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 # How far back a side word looks for the area it belongs to.
@@ -153,6 +153,8 @@ _AREA_SEEN, _AREAS = 32, 64  # one area, two or more
 _WORDS = 1024  # any word at all: a sentence of bare numbers is read quickly
 _NUMS = 2048  # two numbers or more
 _COMPLAINT = 4096  # a word saying something is wrong (kept per clause, not per sentence)
+_CHANGE = 8192  # "now", "overall", "down to": a later score may follow
+_PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
 _LETTER, _LETTERS = 128, 128 * 3  # single letters, counted up to three
 # Only these sentences can hold a value: a label, a zero in words, or a side with a number.
 _BUSY = _HAS_LABEL | _NEGATION
@@ -352,6 +354,10 @@ class _Lexicon:
             (set(self.single) | set(self.numbers) | set(self.phrase_lengths) | self.zeros)
             | self.complaining
             | letters
+            | _NOW
+            | _CHANGES
+            | self.past_before_last
+            | self.past_after_first
         ):
             kind, target, efficiency = self.single.get(word, (_K.WORD, "", None))
             number = self.numbers.get(word)
@@ -359,6 +365,10 @@ class _Lexicon:
                 kind, target, efficiency = _K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = _FEATURES[kind]
+            if word in _NOW or word in _CHANGES:
+                flags |= _CHANGE
+            if word in self.past_before_last or word in self.past_after_first:
+                flags |= _PAST
             if word in self.zeros:
                 flags |= _NEGATION
             elif word in self.complaining:
@@ -680,7 +690,7 @@ class _Parser:
             tok = toks[index]
             if tok.kind != _K.NUM or tok.training:
                 continue
-            if self._past(index):
+            if self.features[tok.sentence] & _PAST and self._past(index):
                 tok.past = True
             elif self._unit_follows(index) or self._training_before(index):
                 tok.training = True
@@ -1178,7 +1188,7 @@ class _Parser:
             if score is not None:
                 self._pair(index, score)
         features = self.features[toks[start].sentence] if start < end else 0
-        if features & _NUMS:
+        if features & _NUMS and features & _CHANGE:
             for index in range(start, end):
                 tok = toks[index]
                 if tok.kind == _K.AREA and tok.used:
@@ -1739,8 +1749,11 @@ def _symbol_kind(text: str) -> tuple[int, str]:
 _DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
+_NUMBER_PARTS = tuple(_TOKEN.groupindex[name] for name in ("value", "scale", "suffix"))
+
+
 def _number(match: re.Match[str], start: int, end: int) -> _Tok:
-    digits, scale, suffix = match.group("value", "scale", "suffix")
+    digits, scale, suffix = match.group(*_NUMBER_PARTS)
     value = _DECIMALS.get(digits) or _decimal(digits)
     tok = _Tok(_K.NUM, match.group(), start, end)
     tok.value, tok.digits = value, True
