@@ -203,7 +203,7 @@ _TOKEN = re.compile(
     r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
     r"(?:\s*(?:[-–—→]|->|=>)\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|%|°)?))",
+    r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
 )
 
@@ -1166,7 +1166,10 @@ class _Parser:
         if values:
             for found in self._scores_for(label)[:earlier]:
                 found.sided = True
-            self.reading.notes.append((toks[label].start, toks[index - 1].end))
+            last = index - 1
+            while toks[last].kind in _GAPS and ")" not in toks[last].text:
+                last -= 1
+            self.reading.notes.append((toks[label].start, toks[last].end))
 
     def _side_near(self, label: int, score: int, end: int) -> bool:
         """ "left calf 4, 6 right": a side word around the first score."""
@@ -1668,7 +1671,7 @@ class _Parser:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
         untracked_scored = any(s.kind == _K.UNTRACKED for s in reading.scores)
-        notes = [text[a:b].strip(" -–—:=•*()[]\"'") for a, b in _merge_spans(reading.notes, unread)]
+        notes = [_note(text[a:b]) for a, b in _merge_spans(reading.notes, unread)]
         note = "; ".join(n for n in notes if n) or None
         asked = sorted(set(unread))
         fragments = [_fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
@@ -1760,7 +1763,7 @@ def _number(match: re.Match[str], start: int, end: int) -> _Tok:
     if scale is None and suffix is None and value is not None and len(digits) <= 4:
         tok.bare = True
         return tok
-    suffix = (suffix or "").lower()
+    suffix = (suffix or "").lower().lstrip("'’")
     if scale is not None:
         tok.scaled = True
         if _decimal(scale) != Decimal(MAX_SCORE):
@@ -1854,6 +1857,21 @@ def _merge_spans(
         else:
             merged.append((start, end))
     return merged
+
+
+def _note(text: str) -> str:
+    """A piece of the note as the member wrote it, without the punctuation at its edges (but
+    with both brackets of a pair)."""
+    text = text.strip(" \t-–—:=•*,;\"'")
+    while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(")") + (
+        text.count("]")
+    ):
+        text = text[:-1].rstrip()
+    while text.startswith(("(", "[")) and text.count("(") + text.count("[") > text.count(")") + (
+        text.count("]")
+    ):
+        text = text[1:].lstrip()
+    return text.strip(" \t-–—:=•*,;\"'")
 
 
 def _fragment(text: str) -> str:
