@@ -155,6 +155,7 @@ _NUMS = 2048  # two numbers or more
 _COMPLAINT = 4096  # a word saying something is wrong (kept per clause, not per sentence)
 _CHANGE = 8192  # "now", "overall", "down to": a later score may follow
 _PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
+_WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
 _LETTER, _LETTERS = 128, 128 * 3  # single letters, counted up to three
 # Only these sentences can hold a value: a label, a zero in words, or a side with a number.
 _BUSY = _HAS_LABEL | _NEGATION
@@ -180,6 +181,8 @@ _GLUE = frozenset({_K.PUNCT, _K.JOIN})
 _GAPS = frozenset({_K.PUNCT, _K.COMMA, _K.JOIN})
 # "settled to a 3", "down to 2": a later score for the same area.
 _CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Number words for nothing: "hip flexors fine, zero really".
+_ZERO_NUMBERS = frozenset({"zero", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 _NOW = frozenset({"now", "overall", "today", "currently", "since"})
 # A score for every area: "6 across the board".
@@ -325,6 +328,7 @@ class _Lexicon:
         self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
         self.excepts = set(labels.excepts)
+        self.wishes = set(chat.wishes)
         self.about_the_bot = set(chat.about_the_bot)
         self.sore = set(soreness.words)
         self.anywhere = set(soreness.anywhere)
@@ -358,6 +362,7 @@ class _Lexicon:
             | _CHANGES
             | self.past_before_last
             | self.past_after_first
+            | self.wishes
         ):
             kind, target, efficiency = self.single.get(word, (_K.WORD, "", None))
             number = self.numbers.get(word)
@@ -369,6 +374,8 @@ class _Lexicon:
                 flags |= _CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= _PAST
+            if word in self.wishes:
+                flags |= _WISH
             if word in self.zeros:
                 flags |= _NEGATION
             elif word in self.complaining:
@@ -489,6 +496,7 @@ class _Parser:
         self.clauses: list[tuple[int, int]] = []
         self.clause_areas: list[bool] = []
         self.clause_complaints: list[bool] = []
+        self.clause_wishes: list[bool] = []
         self.side_header = False
         self.fuzzy_budget = _FUZZY_BUDGET
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
@@ -555,6 +563,7 @@ class _Parser:
         word_kind, num_kind, stop, comma, area_kind = _K.WORD, _K.NUM, _K.STOP, _K.COMMA, _K.AREA
         phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = complaint = 0
+        wish = False
         self.read_upto = len(self.text)
         for match in _TOKEN.finditer(self.text):
             group = match.lastgroup
@@ -588,11 +597,13 @@ class _Parser:
                                 features |= _AREAS if features & _AREA_SEEN else _AREA_SEEN
                         if flags & _COMPLAINT:
                             complaint = 1
+                        if flags & _WISH:
+                            wish = True
                         if flags & _LETTER:
                             if features & _LETTERS != _LETTERS:
                                 features += _LETTER
                             flags &= ~_LETTER
-                        features |= flags & ~_COMPLAINT
+                        features |= flags & ~(_COMPLAINT | _WISH)
                     toks.append(tok)
                     count += 1
                 continue
@@ -621,7 +632,8 @@ class _Parser:
             if kind in (stop, comma):
                 self.clauses.append((clause_start, index))
                 self.clause_complaints.append(bool(complaint))
-                clause_start, complaint = index + 1, 0
+                self.clause_wishes.append(wish)
+                clause_start, complaint, wish = index + 1, 0, False
                 clause += 1
                 if kind == stop:
                     self.sentences.append((start, index))
@@ -632,6 +644,7 @@ class _Parser:
         self.features.append(features)
         self.clauses.append((clause_start, len(toks)))
         self.clause_complaints.append(bool(complaint))
+        self.clause_wishes.append(wish)
         if phrase_at:
             self._merge_phrases(phrase_at)
         self._after_tokens()
@@ -1246,7 +1259,7 @@ class _Parser:
             if tok.used:
                 continue
             if (
-                tok.kind == _K.ZERO
+                (tok.kind == _K.ZERO or (tok.kind == _K.NUM and tok.text in _ZERO_NUMBERS))
                 and self._ends_clause(other + 1, end)
                 and (self._cued(other) or self._opens_clause(other))
             ):
@@ -1400,25 +1413,39 @@ class _Parser:
 
     def _efficiency(self, start: int, end: int) -> None:
         toks = self.toks
+        # "As for efficiency, the runs felt harder": an efficiency label without its value
+        # holds for the rest of the sentence, until another label or the first value.
         eff_label = False
+        compared = -1  # the clause of a comparison: its other values are what it compares to
         for index in range(start, end):
             tok = toks[index]
-            if tok.kind == _K.COMMA:
+            if tok.kind in _LABELS:
                 eff_label = False
             if tok.kind == _K.EFF and not tok.used:
                 eff_label = True
             if tok.kind != _K.VAL or tok.used or tok.efficiency is None:
                 continue
+            if tok.clause == compared or self.clause_wishes[tok.clause]:
+                continue  # "better than when I was struggling", "hoping next week is better"
             if tok.negated or self._describes_label(index, start) or self._compares(index, end):
                 continue
+            if self._than_follows(index, end):
+                compared = tok.clause
             if eff_label or self._only_about_running(index):
                 tok.used = True
                 self._use_running_words(index, start, end)
             if eff_label:
                 self.reading.explicit.append((tok.efficiency, (tok.start, tok.end)))
+                eff_label = False
             else:
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+
+    def _than_follows(self, index: int, end: int) -> bool:
+        other = index + 1
+        while other < end and self.toks[other].kind == _K.PUNCT and not self.toks[other].text:
+            other += 1
+        return other < end and self.toks[other].text == "than"
 
     def _only_about_running(self, index: int) -> bool:
         """ "running felt way easier this week": nothing else to keep in the note (unlike

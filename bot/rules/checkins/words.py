@@ -82,6 +82,7 @@ class ChatWords(_Strict):
     cues: Phrases
     not_areas: Phrases
     about_the_bot: Phrases
+    wishes: Phrases
 
 
 class CheckInWords(_Strict):
