@@ -1429,6 +1429,8 @@ class _Parser:
                 continue  # "better than when I was struggling", "hoping next week is better"
             if tok.negated or self._describes_label(index, start) or self._compares(index, end):
                 continue
+            if tok.text == "same" and self._measured_at(index):
+                continue  # "faster at the same heart rate": a measure, not how running felt
             if self._than_follows(index, end):
                 compared = tok.clause
             if eff_label or self._only_about_running(index):
@@ -1440,6 +1442,10 @@ class _Parser:
             else:
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+
+    def _measured_at(self, index: int) -> bool:
+        words = [t.text for t in self.toks[max(index - 2, 0) : index]]
+        return bool(words) and (words[-1] in ("at", "with") or words[-2:] == ["at", "the"])
 
     def _than_follows(self, index: int, end: int) -> bool:
         other = index + 1
