@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.rules import inputs
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
-from bot.rules.checkins.replies import confirmation
+from bot.rules.checkins.replies import confirmation, not_a_checkin
 from bot.rules.checkins.trends import Trends, WeeklyCheckIn, compute_trends
 from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_time
 from bot.rules.inputs import InputError, quote
@@ -16,6 +16,8 @@ from bot.rules.members import CheckInPost, CheckInSchedule
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
 
 HISTORY_WEEKS = 12
+# The form's "Anything else?" box holds at most this much.
+NOTE_BOX_CHARS = 500
 # An area only one member listed would point at that member: reports leave it out.
 MIN_MEMBERS_SHOWN = 2
 
@@ -26,7 +28,9 @@ class Answer:
     week: date
     trends: Trends
     updated: bool
+    # What to say back; empty when the reply needs no answer ("cheers!", "👍").
     message: str
+    recorded: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,10 @@ class CheckInDesk:
     ) -> Answer:
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(text, self.catalogue, expected)
+        if not parsed.is_checkin:
+            # Thanks, an emoji, a question about the bot: this week's check-in stays as it is.
+            message = not_a_checkin(parsed, self.catalogue)
+            return Answer(parsed, post.week, compute_trends([]), False, message, recorded=False)
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def answer_form(
@@ -99,16 +107,8 @@ class CheckInDesk:
             parts.append(f"efficiency {efficiency.strip()}")
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(", ".join(p for p in parts if p.strip()), self.catalogue, expected)
-        if note.strip():
-            parsed = ParsedCheckIn(
-                soreness=parsed.soreness,
-                movement=parsed.movement,
-                efficiency=parsed.efficiency,
-                note=note.strip()[:500],
-                unread=parsed.unread,
-                missing=parsed.missing,
-                skipped=parsed.skipped,
-            )
+        # The form is always an answer: its note box is the note, whatever the boxes above say.
+        parsed = replace(parsed, note=note.strip()[:NOTE_BOX_CHARS] or parsed.note, is_checkin=True)
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def _record(

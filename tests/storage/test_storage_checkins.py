@@ -245,8 +245,16 @@ async def test_record_rejects_bad_values(database: Database) -> None:
     with pytest.raises(ValueError):
         await checkins.record(ALICE, GUILD, WEEK, {}, efficiency="great")
     with pytest.raises(ValueError):
-        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * 501)
+        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * 4001)
     assert await checkins.for_week(ALICE, WEEK) is None
+
+
+async def test_a_long_note_is_kept_whole(database: Database) -> None:
+    checkins = CheckIns(database)
+    note = "long run on the canal, " * 170  # a 4,000-character reply's note
+    await checkins.record(ALICE, GUILD, WEEK, {"calves": 2}, note=note[:4000])
+    stored = await checkins.for_week(ALICE, WEEK)
+    assert stored is not None and stored.note == note[:4000]
 
 
 async def test_concurrent_answers_make_one_merged_row(database: Database) -> None:

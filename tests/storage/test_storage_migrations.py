@@ -46,7 +46,7 @@ async def test_migrate_twice_is_a_no_op(database: Database) -> None:
 
     async with database.engine.connect() as connection:
         version = await connection.scalar(text("SELECT version_num FROM alembic_version"))
-    assert version == "0006"
+    assert version == "0007"
 
 
 async def test_migrations_match_the_models(database: Database) -> None:

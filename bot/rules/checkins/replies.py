@@ -15,6 +15,8 @@ THERAPIST_WHY = {
     TherapistRule.RISING: "has got sorer three check-ins running",
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# How much of the note the confirmation repeats (the whole note is stored).
+NOTE_SHOWN = 120
 
 
 def checkin_post(week: date, reads_replies: bool) -> str:
@@ -61,6 +63,8 @@ def confirmation(
     if parsed.unread:
         bits = ", ".join(f"“{u}”" for u in parsed.unread[:5])
         lines.append(f"I couldn't read {bits}. Reply again with just that part, e.g. `calves 3`.")
+    if parsed.untracked:
+        lines.append(untracked_line(parsed.untracked))
     if parsed.missing:
         names = ", ".join(catalogue.area_name(a) for a in parsed.missing)
         lines.append(f"No score yet for {names}: reply with e.g. `{parsed.missing[0]} 4`.")
@@ -76,8 +80,29 @@ def _understood(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
     if parsed.efficiency is not None:
         parts.append(f"efficiency {parsed.efficiency.value}")
     if parsed.note:
-        parts.append(f"note “{parsed.note[:120]}”")
+        shown = parsed.note
+        if len(shown) > NOTE_SHOWN:
+            shown = shown[: NOTE_SHOWN - 1].rstrip() + "…"
+        parts.append(f"note “{shown}”")
     return ", ".join(parts)
+
+
+def untracked_line(parts: Sequence[str]) -> str:
+    """Body parts the bot has no stretches for, said plainly: no score is kept for them."""
+    names = list(parts)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"I don't track {listed}, so no score is kept for them (your note keeps what you said)."
+
+
+def not_a_checkin(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
+    """The answer to a reply that is no check-in ("cheers!", "👍", "does this track shins?"):
+    nothing at all, unless it names a body part the bot does not track."""
+    if not parsed.untracked:
+        return ""
+    names = list(parsed.untracked)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    areas = ", ".join(catalogue.area_name(a.id) for a in catalogue.areas)
+    return f"I don't track {listed}. The areas I keep scores for: {areas}."
 
 
 def expected_prefill(areas: Sequence[str]) -> str:
