@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -20,6 +21,7 @@ from bot.adapter.discord_api import (
     discover_gateway,
 )
 from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.checkins.when import now_utc
 from bot.services.checkin_desk import CheckInDesk
 from bot.services.coach import Coach
 from bot.settings import Settings
@@ -77,6 +79,7 @@ async def create_bot(
     catalogue: Catalogue | None = None,
     *,
     time_scale: float = 1.0,
+    clock: Callable[[], datetime] = now_utc,
     **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
@@ -106,7 +109,9 @@ async def create_bot(
         ClubReports(database),
     )
     services = Services(coach=coach, desk=desk, member_data=MemberData(database))
-    return CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
+    return CoachBot(
+        settings, database, catalogue, services, time_scale=time_scale, clock=clock, **options
+    )
 
 
 async def serve(settings: Settings) -> None:

@@ -11,7 +11,6 @@ import asyncio
 import json
 import logging
 import re
-import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
@@ -204,10 +203,13 @@ class Sessions(commands.Cog):
         self.bot = bot
         self.store = bot.session_cards
         self.budget = bot.rest_budget
-        self.runner = SessionRunner(self._deliver, on_change=self._save)
+        self.runner = SessionRunner(self._deliver, clock=self._now, on_change=self._save)
         self.control_messages: dict[str, int] = {}
         self.tts: set[str] = set()
         self.time_scale = bot.time_scale
+
+    def _now(self) -> float:
+        return self.bot.clock().timestamp()
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(StartButton, ControlButton)
@@ -352,7 +354,7 @@ class Sessions(commands.Cog):
         return Press(tell="You left the session. Nice work today.")
 
     def _control_embed(self, session: Session) -> discord.Embed:
-        now = time.time()
+        now = self._now()
         state = {
             SessionState.RUNNING: "Running",
             SessionState.PAUSED: "Paused: press Resume to carry on",
