@@ -47,12 +47,16 @@ from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.settings import Settings
 from bot.storage import CheckInSchedules, Database
 from bot.storage.models import CheckInPostRow
+from cogs.checkins import POST_ATTEMPTS, RETRY_PAUSE
 from tests.fakediscord import FakeDiscord, RecordedRequest, pointed_at, running_client
 from tests.fakediscord.models import FakeChannel, FakeGuild, RateLimitConfig
 
 FIRST_GUILD = 600_000_000_000_000_000
 # How far ahead the due minute may be looked for in the clubs' zone before falling back to UTC.
 SEARCH = timedelta(minutes=5)
+# Seconds without a new post after which the clubs still waiting count as lost: longer than
+# the bot's pauses between its tries at one post.
+QUIET = sum(RETRY_PAUSE * attempt for attempt in range(1, POST_ATTEMPTS)) + 10
 
 
 @dataclass(frozen=True)
@@ -198,10 +202,15 @@ async def measure(
     doubles = asyncio.gather(*(cog.scheduled_post(g.id, week, due.at) for g in twice))  # type: ignore[union-attr]
     channels = {str(g.text_channel.id) for g in guilds}
     limit_per_s = DISCORD_GLOBAL_PER_SECOND / config.window
-    deadline = started + 2 * len(guilds) / bot.rest_budget.rate + 20
-    while time.monotonic() < deadline:
-        if doubles.done() and channels <= {r.path.split("/")[2] for r in posted(fake, started)}:
+    # Wait while posts keep coming: a club is lost only when nothing has moved for longer
+    # than the bot's own pauses between tries.
+    last_seen, quiet_since = -1, time.monotonic()
+    while time.monotonic() - quiet_since < QUIET:
+        sent = posted(fake, started)
+        if doubles.done() and channels <= {r.path.split("/")[2] for r in sent}:
             break
+        if len(sent) != last_seen:
+            last_seen, quiet_since = len(sent), time.monotonic()
         await asyncio.sleep(0.2)
     await asyncio.sleep(3 * config.window + 0.3)  # a stray second post would show by now
     if not doubles.done():
