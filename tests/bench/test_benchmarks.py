@@ -21,7 +21,6 @@ from bench.databases import bench_database, postgres_databases
 
 ROOT = Path(__file__).resolve().parents[2]
 LONDON = ZoneInfo("Europe/London")
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 def tiny_checkins(now: str, backend: str = "sqlite") -> checkins.Config:
