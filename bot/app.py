@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import discord
@@ -27,6 +27,7 @@ from bot.adapter.discord_api import (
 )
 from bot.adapter.poster import DiscordPoster
 from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.checkins.when import now_utc
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
@@ -97,6 +98,7 @@ async def create_bot(
     catalogue: Catalogue | None = None,
     *,
     time_scale: float = 1.0,
+    clock: Callable[[], datetime] = now_utc,
     **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
@@ -147,12 +149,14 @@ async def create_bot(
         owns=owns,
         time_scale=time_scale,
         lease=timedelta(seconds=settings.lease_seconds),
+        clock=lambda: clock().timestamp(),
     )
     posting = CheckInPosting(
         CheckInPosts(database),
         CheckInSchedules(database),
         delivery,
         reads_replies=settings.message_content,
+        clock=clock,
     )
     groups = GroupService(coach, sessions, delivery, Leases(database), catalogue, owns=owns)
     services = Services(
@@ -166,7 +170,9 @@ async def create_bot(
         sessions=sessions,
         rest_budget=budget,
     )
-    bot = CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
+    bot = CoachBot(
+        settings, database, catalogue, services, time_scale=time_scale, clock=clock, **options
+    )
     poster.bind(bot)
     return bot
 

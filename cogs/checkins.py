@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -148,7 +148,7 @@ class CheckIns(commands.Cog):
         self.desk = bot.desk
         self.budget = bot.rest_budget
         self._posting = asyncio.Semaphore(FANOUT_CONCURRENCY)
-        self.scheduler = CheckInScheduler(self.scheduled_post, owns=bot.owns)
+        self.scheduler = CheckInScheduler(self.scheduled_post, clock=bot.clock, owns=bot.owns)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton)
@@ -224,14 +224,14 @@ class CheckIns(commands.Cog):
         schedule = await self.desk.schedules.get(guild_id)
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
-        week = occurrence_week(datetime.now(UTC), tz)
+        week = occurrence_week(self.bot.clock(), tz)
         await interaction.response.defer(ephemeral=True, thinking=True)
         status = await self.bot.posting.post_now(guild_id, channel_id, week)
         await interaction.followup.send(week_status_text(status, channel_id), ephemeral=True)
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(
-            weekday, validate_time(time), ZoneInfo(timezone), datetime.now(UTC)
+            weekday, validate_time(time), ZoneInfo(timezone), self.bot.clock()
         )
         return (
             f"Weekly check-in: {WEEKDAYS[weekday]}s at {time} ({timezone}) in <#{channel_id}>. "

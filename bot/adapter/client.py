@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -12,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.rules.catalogue import Catalogue
+from bot.rules.checkins.when import now_utc
 from bot.rules.inputs import InputError
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
@@ -128,6 +131,7 @@ class CoachBot(commands.AutoShardedBot):
         services: Services,
         *,
         time_scale: float = 1.0,
+        clock: Callable[[], datetime] = now_utc,
         **options: Any,
     ) -> None:
         sharding: dict[str, Any] = {}
@@ -158,6 +162,9 @@ class CoachBot(commands.AutoShardedBot):
         self.rest_budget = services.rest_budget
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
+        # What time it is for the clubs (check-in schedules, session steps): the real clock in
+        # production; tests and benchmarks run the bot on a day of their choosing.
+        self.clock = clock
 
     def owns(self, guild_id: int | None) -> bool:
         """Whether this process runs the guild's shard (its check-ins, its sessions' timers)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -77,12 +78,15 @@ class CheckInPosting:
         *,
         reads_replies: bool,
         grace: timedelta = GRACE,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._posts = posts
         self._schedules = schedules
         self._delivery = delivery
         self._reads_replies = reads_replies
         self._grace = grace
+        # The clubs' clock (schedules are on it); posting deadlines are on the real one.
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._closing = asyncio.Event()
         delivery.on_sent("checkin:", self._sent)
         delivery.on_failed("checkin:", self._failed)
@@ -95,7 +99,8 @@ class CheckInPosting:
     ) -> WeekStatus | None:
         """Claim and post the week once; retried while the database is down, until the grace
         window closes. None only when it could not even be claimed in time."""
-        deadline = (due or datetime.now(UTC)) + self._grace
+        left = (due or self._clock()) + self._grace - self._clock()
+        deadline = datetime.now(UTC) + left
         attempt = 0
         while not self._closing.is_set():
             try:
