@@ -271,10 +271,7 @@ class CheckIns(commands.Cog):
         # Every club that picked Sunday 18:00 London time fires at once; a few at a time is
         # all Discord's limit lets through anyway, and it keeps the database pool free.
         async with self._posting:
-            schedule = await self.desk.schedules.get(guild_id)
-            if schedule is None or not schedule.enabled:
-                return
-            await self.post_checkin(guild_id, schedule.channel_id, week, scheduled_for)
+            await self.bot.posting.post_scheduled(guild_id, week, scheduled_for)
 
     async def post_checkin(
         self, guild_id: int, channel_id: int, week: date, due: datetime | None = None

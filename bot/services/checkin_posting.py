@@ -13,11 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.rules.checkins.replies import checkin_post
 from bot.rules.delivery import Action, Delivery, DeliveryState, Outgoing, retry_delay
@@ -26,6 +26,7 @@ from bot.services.delivery import DeliveryService
 from bot.storage import CheckInPosts, CheckInSchedules, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # A week's post still makes sense this long after its due minute (a bot that was down for an
 # evening still posts it); past that, the week is skipped rather than posted a day late.
@@ -98,22 +99,39 @@ class CheckInPosting:
         self, guild_id: int, channel_id: int, week: date, due: datetime | None = None
     ) -> WeekStatus | None:
         """Claim and post the week once; retried while the database is down, until the grace
-        window closes. None only when it could not even be claimed in time."""
+        window closes. None only when the bot is shutting down before it could claim it."""
+        deadline = self._deadline(due)
+        return await self._retrying(
+            lambda: self._claim(guild_id, channel_id, week, deadline), deadline, guild_id
+        )
+
+    async def post_scheduled(self, guild_id: int, week: date, due: datetime) -> None:
+        """A club's weekly job fired: post to the channel its schedule names, if it still has
+        one. Reading the schedule is retried like the claim, within the same grace window."""
+        deadline = self._deadline(due)
+        schedule = await self._retrying(lambda: self._schedules.get(guild_id), deadline, guild_id)
+        if schedule is not None and schedule.enabled:
+            await self.post_week(guild_id, schedule.channel_id, week, due)
+
+    def _deadline(self, due: datetime | None) -> datetime:
+        # Due on the clubs' clock; the outbox and the retries run on the real one.
         left = (due or self._clock()) + self._grace - self._clock()
-        deadline = datetime.now(UTC) + left
+        return datetime.now(UTC) + left
+
+    async def _retrying(
+        self, call: Callable[[], Awaitable[_T]], deadline: datetime, guild_id: int
+    ) -> _T | None:
         attempt = 0
         while not self._closing.is_set():
             try:
-                return await self._claim(guild_id, channel_id, week, deadline)
+                return await call()
             except DatabaseUnavailable:
                 attempt += 1
                 delay = retry_delay(attempt)
                 if datetime.now(UTC) + timedelta(seconds=delay) >= deadline:
-                    log.error(
-                        "check-in for guild %s week %s: database down too long", guild_id, week
-                    )
+                    log.error("check-in of guild %s: database down too long", guild_id)
                     raise
-                log.warning("check-in for guild %s: database unavailable, retrying", guild_id)
+                log.warning("check-in of guild %s: database unavailable, retrying", guild_id)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._closing.wait(), delay)
         return None

@@ -205,7 +205,8 @@ class DeliveryService:
         delivery = await self._store.lease(delivery_id, self.owner, self._lease)
         while delivery is not None:
             if delivery.expired(_now()):
-                await self._give_up(delivery, "it was too late to post it")
+                last = f" (last try: {delivery.error})" if delivery.error else ""
+                await self._give_up(delivery, f"it was too late to post it{last}")
                 return
             try:
                 message_id = await self._attempt(delivery)
