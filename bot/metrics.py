@@ -77,3 +77,10 @@ DATABASE_ERRORS = Counter(
     "(read, write, migrate, ping).",
     ["operation"],
 )
+
+# Series of a closed set of labels start at 0, so that a rate or an alert sees them before the
+# first event rather than no series at all.
+for _outcome in ("posted", "failed", "missed"):
+    CHECKIN_POSTS.labels(_outcome)
+for _operation in ("read", "write", "migrate", "ping"):
+    DATABASE_ERRORS.labels(_operation)
