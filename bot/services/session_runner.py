@@ -37,9 +37,12 @@ class SessionRunner:
         self._ended: OrderedDict[str, Session] = OrderedDict()
         self._locks: dict[str, asyncio.Lock] = {}
         self._timers = TimerLoop(self._wake, clock)
+        self._closed = False
 
     async def close(self) -> None:
         await self._timers.stop()
+        self._closed = True  # the sessions stay readable, but none runs here any more
+        self._counted()
 
     def get(self, session_id: str) -> Session | None:
         return self._sessions.get(session_id) or self._ended.get(session_id)
@@ -156,4 +159,4 @@ class SessionRunner:
         self._counted()
 
     def _counted(self) -> None:
-        ACTIVE_SESSIONS.set(len(self._sessions))
+        ACTIVE_SESSIONS.set(0 if self._closed else len(self._sessions))

@@ -14,6 +14,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.adapter.client import DATABASE_DOWN
@@ -178,17 +179,17 @@ async def test_metrics_count_exactly_what_members_did(fake: FakeDiscord, tmp_pat
     assert moved(before, after, "cooldown_database_errors_total") == {}
 
 
-async def test_active_sessions_follow_a_session(fake: FakeDiscord, tmp_path: Path) -> None:
+async def test_active_sessions_follow_the_sessions(fake: FakeDiscord, tmp_path: Path) -> None:
+    active = ("cooldown_active_sessions", frozenset[tuple[str, str]]())
     settings = bot_settings(fake, tmp_path, metrics_port=free_port())
     async with monitored(fake, settings) as base:
         before = await scrape(base)
-        assert before[("cooldown_active_sessions", frozenset())] == 0
         session_id, _thread, control_id = await start_session(fake)
-        assert (await scrape(base))[("cooldown_active_sessions", frozenset())] == 1
+        assert (await scrape(base))[active] == 1
 
         stopped = await press(fake, f"session:stop:{session_id}", control_id, user=ALICE)
         assert stopped["type"] in (4, 7)
-        await eventually_scraped(base, lambda s: s[("cooldown_active_sessions", frozenset())] == 0)
+        await eventually_scraped(base, lambda s: s[active] == 0)
         # A post is counted once Discord has it: the first step, then the wrap-up.
         sent = (
             "cooldown_outbox_posts_total",
@@ -196,6 +197,11 @@ async def test_active_sessions_follow_a_session(fake: FakeDiscord, tmp_path: Pat
         )
         await eventually_scraped(base, lambda s: s.get(sent, 0) - before.get(sent, 0) >= 2)
         after = await settled(base, before, interactions=4)
+
+        await start_session(fake)  # left running when the bot stops
+        assert (await scrape(base))[active] == 1
+    # A stopped bot runs no session: its leases went back for the next process.
+    assert REGISTRY.get_sample_value("cooldown_active_sessions") == 0
 
     interactions = moved(before, after, "cooldown_interactions_total")
     assert interactions == {
