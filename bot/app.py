@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from bot.adapter.discord_api import (
     configure_api_base,
     discover_gateway,
 )
+from bot.adapter.monitor import Monitor
+from bot.adapter.observe import rest_trace
 from bot.adapter.poster import DiscordPoster
 from bot.rules.catalogue import Catalogue, default_catalogue
 from bot.rules.checkins.when import now_utc
@@ -170,11 +173,29 @@ async def create_bot(
         sessions=sessions,
         rest_budget=budget,
     )
+    if settings.metrics_port is not None:
+        # Counting REST calls costs a hook per call: only when someone can read the counts.
+        options.setdefault("http_trace", rest_trace())
     bot = CoachBot(
         settings, database, catalogue, services, time_scale=time_scale, clock=clock, **options
     )
     poster.bind(bot)
+    if settings.metrics_port is not None:
+        bot.monitor = await open_monitor(bot, settings.metrics_host, settings.metrics_port)
     return bot
+
+
+async def open_monitor(bot: CoachBot, host: str, port: int) -> Monitor:
+    monitor = Monitor(bot, bot.database, bot.delivery, host=host, port=port)
+    try:
+        await monitor.start()
+    except OSError as error:
+        await bot.database.dispose()
+        raise StartupError(
+            f"cannot serve metrics on {host}:{port} (METRICS_HOST, METRICS_PORT): "
+            f"{os.strerror(error.errno).lower() if error.errno else error}"
+        ) from None
+    return monitor
 
 
 async def serve(settings: Settings) -> None:

@@ -20,7 +20,7 @@ from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import Interaction, Reply, answer, plain_embed
+from cogs.common import Interaction, Reply, Watched, answer, plain_embed
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -60,7 +60,9 @@ def require_manager(interaction: Interaction) -> None:
 
 
 class AnswerButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"checkin:answer:(?P<id>\d+)"
+    Watched,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"checkin:answer:(?P<id>\d+)",
 ):
     def __init__(self, post_id: int) -> None:
         super().__init__(
@@ -88,7 +90,7 @@ class AnswerButton(
                 await report_failure(interaction, error)
 
 
-class AnswerForm(discord.ui.Modal, title="Weekly check-in"):
+class AnswerForm(Watched, discord.ui.Modal, title="Weekly check-in"):
     soreness: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
         label="Soreness 0-10 per area", placeholder="calves 3, glutes 6", max_length=400
     )

@@ -13,6 +13,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.monitor import Monitor
+from bot.adapter.observe import mark, watch
+from bot.metrics import FAILED, REFUSED
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.when import now_utc
 from bot.rules.inputs import InputError
@@ -62,6 +65,11 @@ def intents(message_content: bool = False) -> discord.Intents:
 
 
 class CoachTree(app_commands.CommandTree["CoachBot"]):
+    async def interaction_check(self, interaction: discord.Interaction[CoachBot], /) -> bool:
+        # Runs first, in the task that handles the command: its outcome is counted when it ends.
+        watch(interaction)
+        return True
+
     async def on_error(
         self, interaction: discord.Interaction[CoachBot], error: app_commands.AppCommandError
     ) -> None:
@@ -73,14 +81,18 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(cause, InputError):
         log.info("refused input from %s: %s", interaction.user.id, cause)
+        mark(interaction, REFUSED)
         await tell(interaction, str(cause))
     elif isinstance(cause, DatabaseUnavailable):
         log.error("database unavailable during %s", _what(interaction), exc_info=cause)
+        mark(interaction, FAILED)
         await tell(interaction, DATABASE_DOWN)
     elif isinstance(cause, app_commands.CheckFailure):
+        mark(interaction, REFUSED)
         await tell(interaction, str(cause) or "You can't use this command here.")
     else:
         log.error("%s failed", _what(interaction), exc_info=cause)
+        mark(interaction, FAILED)
         await tell(interaction, SOMETHING_WRONG)
 
 
@@ -160,6 +172,8 @@ class CoachBot(commands.AutoShardedBot):
         self.posting = services.posting
         self.groups = services.groups
         self.rest_budget = services.rest_budget
+        # /metrics and /health, when METRICS_PORT is set; closed last, after the database.
+        self.monitor: Monitor | None = None
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
         # What time it is for the clubs (check-in schedules, session steps): the real clock in
@@ -221,5 +235,9 @@ class CoachBot(commands.AutoShardedBot):
         try:
             await super().close()
         finally:
-            await self.card_writer.close()
-            await self.database.dispose()
+            try:
+                await self.card_writer.close()
+                await self.database.dispose()
+            finally:
+                if self.monitor is not None:
+                    await self.monitor.stop()

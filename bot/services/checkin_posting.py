@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from bot.metrics import CHECKIN_POSTS
 from bot.rules.checkins.replies import checkin_post
 from bot.rules.delivery import Action, Delivery, DeliveryState, Outgoing, retry_delay
 from bot.rules.members import CheckInPost, PostState
@@ -130,6 +131,7 @@ class CheckInPosting:
                 delay = retry_delay(attempt)
                 if datetime.now(UTC) + timedelta(seconds=delay) >= deadline:
                     log.error("check-in of guild %s: database down too long", guild_id)
+                    CHECKIN_POSTS.labels("missed").inc()
                     raise
                 log.warning("check-in of guild %s: database unavailable, retrying", guild_id)
                 with contextlib.suppress(TimeoutError):
@@ -203,12 +205,15 @@ class CheckInPosting:
 
     async def _sent(self, delivery: Delivery, message_id: int | None) -> None:
         post_id = int(delivery.stream.split(":")[1])
+        if delivery.action is Action.SEND:
+            CHECKIN_POSTS.labels("posted").inc()
         if message_id is not None:
             await self._posts.mark_posted(post_id, message_id)
 
     async def _failed(self, delivery: Delivery, reason: str) -> None:
         if delivery.state is DeliveryState.SUPERSEDED or delivery.action is Action.DIRECT:
             return
+        CHECKIN_POSTS.labels("failed").inc()
         post_id = int(delivery.stream.split(":")[1])
         await self._posts.mark_failed(post_id, reason)
         post = await self._posts.get(post_id)
