@@ -13,14 +13,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import report_failure, tell
-from bot.rules.checkins.replies import WEEKDAYS, expected_prefill
+from bot.adapter.client import report_failure, tell, think_privately
+from bot.rules import limits
+from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
 from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
 from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import Interaction, Reply, answer, plain_embed
+from cogs.common import BRAND_COLOUR, Interaction, Reply, answer
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -195,7 +196,8 @@ class CheckIns(commands.Cog):
     async def timezone_choices(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=n, value=n) for n in timezone_names(current)]
+        pairs = limits.choices((n, n) for n in timezone_names(current[: limits.CHOICE_VALUE]))
+        return [app_commands.Choice(name=name, value=value) for name, value in pairs]
 
     @checkin.command(name="show", description="Show the check-in schedule")
     async def show(self, interaction: Interaction) -> None:
@@ -225,9 +227,9 @@ class CheckIns(commands.Cog):
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
         week = occurrence_week(datetime.now(UTC), tz)
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think_privately(interaction)
         status = await self.bot.posting.post_now(guild_id, channel_id, week)
-        await interaction.followup.send(week_status_text(status, channel_id), ephemeral=True)
+        await tell(interaction, week_status_text(status, channel_id))
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(
@@ -247,21 +249,14 @@ class CheckIns(commands.Cog):
 
         async def work() -> Reply:
             report = await self.desk.club_report(guild_id, weeks)
-            catalogue = self.bot.catalogue
-            taking = "\n".join(f"{week:%d %b}: {n} member(s)" for week, n in report.participation)
-            common = "\n".join(
-                f"{catalogue.area_name(area)}: {n} members" for area, n in report.common_areas
+            card = club_report_card(
+                report.participation,
+                report.common_areas,
+                self.bot.catalogue,
+                MIN_MEMBERS_SHOWN,
+                BRAND_COLOUR.value,
             )
-            embed = plain_embed(
-                "Club report",
-                "Counts only: nobody's scores are shown, nor areas fewer than "
-                f"{MIN_MEMBERS_SHOWN} members listed.",
-            )
-            embed.add_field(name="Check-ins per week", value=taking or "none yet", inline=False)
-            embed.add_field(
-                name="Most common tight areas", value=common or "none yet", inline=False
-            )
-            return Reply(embed=embed)
+            return Reply(embed=discord.Embed.from_dict(card))  # type: ignore[arg-type]
 
         await answer(interaction, work, ephemeral=True)
 
@@ -312,7 +307,7 @@ class CheckIns(commands.Cog):
             log.exception("reading a check-in reply from %s failed", message.author.id)
             await message.reply("I couldn't save that just now; please try again.")
             return
-        await message.reply(result.message, mention_author=False)
+        await message.reply(limits.fit(result.message, limits.CONTENT), mention_author=False)
 
     async def _unrecorded_post(self, replied_to: object, message_id: int) -> CheckInPost | None:
         """A reply to a check-in whose message id was never recorded (cut short by a crash):

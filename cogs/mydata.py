@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.client import think_privately
 from cogs.common import Interaction, OwnedView, Press, answer_press
 
 if TYPE_CHECKING:
@@ -50,12 +51,12 @@ class MyData(commands.Cog):
 
     @mydata.command(name="export", description="Download everything stored about you (JSON)")
     async def export(self, interaction: Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think_privately(interaction)
         data = await self.bot.member_data.export(interaction.user.id)
         blob = json.dumps(data, indent=2, default=str).encode()
         file = discord.File(io.BytesIO(blob), filename="cooldown-coach-data.json")
-        await interaction.followup.send(
-            "Here is everything stored about you.", file=file, ephemeral=True
+        await interaction.edit_original_response(
+            content="Here is everything stored about you.", attachments=[file]
         )
 
     @mydata.command(name="delete", description="Delete everything stored about you")

@@ -15,6 +15,7 @@ import discord
 from discord.ext import commands
 
 from bot.adapter.client import report_failure, tell
+from bot.rules import limits
 from bot.rules.members import CardDraft
 from bot.rules.routine import Routine
 from bot.rules.session_text import CONTROL_LOOKS, card_snapshot, control_actions, control_id
@@ -174,7 +175,8 @@ class Sessions(commands.Cog):
         if message is None:
             raise RuntimeError("a Start press always comes from its card")
         thread = await message.create_thread(
-            name=f"Cooldown · {interaction.user.display_name}"[:100], auto_archive_duration=60
+            name=limits.fit(f"Cooldown · {interaction.user.display_name}", limits.THREAD_NAME),
+            auto_archive_duration=60,
         )
         session = ticket.session
         control = await thread.send(embed=self._control_embed(session), view=control_view(session))

@@ -9,7 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.common import Interaction, OwnedView, Reply, answer, plain_embed
+from bot.rules import limits
+from cogs.common import Interaction, OwnedView, Reply, answer, choices, plain_embed
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -110,10 +111,8 @@ class Tight(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         catalogue = self.bot.catalogue
-        return [
-            app_commands.Choice(name=catalogue.area_name(a), value=a)
-            for a in catalogue.search_areas(current)
-        ]
+        found = catalogue.search_areas(current[: limits.CHOICE_VALUE])
+        return choices((catalogue.area_name(a), a) for a in found)
 
     @remove.autocomplete("area")
     async def own_area_choices(
@@ -122,11 +121,11 @@ class Tight(commands.Cog):
         catalogue = self.bot.catalogue
         typed = current.lower()
         own = await self.bot.coach.tight_areas(interaction.user.id)
-        return [
-            app_commands.Choice(name=catalogue.area_name(a.area), value=a.area)
+        return choices(
+            (catalogue.area_name(a.area), a.area)
             for a in own
             if typed in a.area.replace("_", " ") or typed in catalogue.area_name(a.area).lower()
-        ][:25]
+        )
 
 
 async def setup(bot: CoachBot) -> None:

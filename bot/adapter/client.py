@@ -11,8 +11,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.rules import limits
 from bot.rules.catalogue import Catalogue
-from bot.rules.inputs import InputError
+from bot.rules.inputs import InputError, quote
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
@@ -44,6 +45,8 @@ BACKGROUND_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
 BACKGROUND_REST_BURST = 2
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
+# Set on an interaction acknowledged with a private "thinking…": its answer edits that message.
+PRIVATE_THINKING = "private_thinking"
 
 
 def intents(message_content: bool = False) -> discord.Intents:
@@ -66,30 +69,62 @@ class CoachTree(app_commands.CommandTree["CoachBot"]):
 
 
 async def report_failure(interaction: discord.Interaction[Any], error: Exception) -> None:
-    """Every failure a member meets: a short ephemeral answer; the detail goes to the log."""
+    """Every failure a member meets: a short ephemeral answer; the detail goes to the log.
+
+    What a member can fix (an option out of range, a thread where a channel is wanted, a
+    missing permission) is logged at INFO: it is the member's mistake, not the bot's.
+    """
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(cause, InputError):
         log.info("refused input from %s: %s", interaction.user.id, cause)
         await tell(interaction, str(cause))
+    elif isinstance(cause, app_commands.TransformerError):
+        log.info("refused an option from %s: %s", interaction.user.id, cause)
+        await tell(interaction, transformer_refusal(cause))
     elif isinstance(cause, DatabaseUnavailable):
         log.error("database unavailable during %s", _what(interaction), exc_info=cause)
         await tell(interaction, DATABASE_DOWN)
     elif isinstance(cause, app_commands.CheckFailure):
+        log.info("refused %s to %s: %s", _what(interaction), interaction.user.id, cause)
         await tell(interaction, str(cause) or "You can't use this command here.")
     else:
         log.error("%s failed", _what(interaction), exc_info=cause)
         await tell(interaction, SOMETHING_WRONG)
 
 
+def transformer_refusal(error: app_commands.TransformerError) -> str:
+    """An option Discord would normally have checked: what to pick instead."""
+    if error.type is discord.AppCommandOptionType.channel:
+        return "Pick a text channel of this server (not a thread, a voice channel or a DM)."
+    kind = error.type.name.replace("_", " ")
+    return f"“{quote(str(error.value))}” is not a {kind} I can use here; pick one from the list."
+
+
 async def tell(interaction: discord.Interaction[Any], message: str) -> None:
-    """A short ephemeral answer, whether or not the interaction was answered already."""
+    """A short ephemeral answer, whether or not the interaction was answered already.
+
+    After a private "thinking…" deferral the answer replaces that message, as Discord asks;
+    otherwise a private follow-up carries it (a press's deferral is an update of the card,
+    which must not be overwritten, and a public "thinking…" was taken down).
+    """
+    message = limits.fit(message, limits.CONTENT)
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(message, ephemeral=True)
+        elif interaction.extras.get(PRIVATE_THINKING):
+            await interaction.edit_original_response(
+                content=message, embed=None, attachments=[], view=None
+            )
+        else:
+            await interaction.followup.send(message, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell %s: %s", interaction.user.id, message, exc_info=True)
+
+
+async def think_privately(interaction: discord.Interaction[Any]) -> None:
+    """Acknowledge now with a private "thinking…", which the answer will replace."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    interaction.extras[PRIVATE_THINKING] = True
 
 
 def _what(interaction: discord.Interaction[Any]) -> str:

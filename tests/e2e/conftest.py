@@ -11,8 +11,7 @@ import pytest
 from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.settings import Settings
-from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
-from tests.fakediscord import limits
+from tests.fakediscord import FakeDiscord, FakeUser, limits, pointed_at, running_client
 
 ALICE = FakeUser(id=310000000000000001, username="alice")
 BOB = FakeUser(id=310000000000000002, username="bob")

@@ -210,11 +210,13 @@ async def test_progress_returns_a_chart_and_sentences(fake: FakeDiscord, bot: Co
     sent = await fake.send_slash_command("progress", {}, user=ALICE)
     body = await fake.wait_for_interaction_response(sent)
     assert body["type"] == 5  # deferred: the chart is drawn off the event loop
-    followup = await fake.wait_for_followup(sent)
-    request = next(r for r in reversed(fake.requests) if r.files and r.method == "POST")
+    answer = (await answer_to(fake, sent))["data"]
+    # The "thinking…" message becomes the answer, as Discord asks, rather than a follow-up.
+    assert answer["id"] == fake.original_message(sent)["id"] and not fake.followups(sent)
+    request = next(r for r in reversed(fake.requests) if r.files and r.method == "PATCH")
     (chart,) = request.files
     assert chart.filename == "progress.png" and chart.data.startswith(b"\x89PNG")
-    embed = followup["embeds"][0]
+    embed = answer["embeds"][0]
     assert embed["image"]["url"] == "attachment://progress.png"
     assert "Calves" in embed["description"] and "improving" in embed["description"].lower()
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import ParsedCheckIn
 from bot.rules.checkins.trends import TherapistReason, TherapistRule, Trends
+from bot.rules.limits import fit_embed, line_fields
 
 THERAPIST_WHY = {
     TherapistRule.STAYS_TIGHT: "has stayed at 6 or more for three check-ins in a row",
@@ -83,3 +85,28 @@ def _understood(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
 def expected_prefill(areas: Sequence[str]) -> str:
     """The form's soreness box, ready to fill in."""
     return ", ".join(f"{a.replace('_', ' ')} " for a in areas).rstrip()
+
+
+def club_report_card(
+    participation: Sequence[tuple[date, int]],
+    common_areas: Sequence[tuple[str, int]],
+    catalogue: Catalogue,
+    min_members: int,
+    colour: int,
+) -> dict[str, Any]:
+    """The organiser's report as an embed: counts only, every week listed (a year of weeks
+    runs over one field, so it continues in the next)."""
+    taking = [f"{week:%d %b}: {n} member(s)" for week, n in participation]
+    common = [f"{catalogue.area_name(area)}: {n} members" for area, n in common_areas]
+    return fit_embed(
+        {
+            "title": "Club report",
+            "description": "Counts only: nobody's scores are shown, nor areas fewer than "
+            f"{min_members} members listed.",
+            "color": colour,
+            "fields": [
+                *line_fields("Check-ins per week", taking),
+                *line_fields("Most common tight areas", common),
+            ],
+        }
+    )
