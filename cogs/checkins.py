@@ -17,11 +17,12 @@ from bot.adapter.client import report_failure, tell, think_privately
 from bot.rules import limits
 from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
 from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
+from bot.rules.inputs import InputError
 from bot.rules.members import CheckInPost
-from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
+from bot.services.checkin_desk import MIN_MEMBERS_SHOWN, NOTE_LENGTH, SORENESS_LENGTH
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import BRAND_COLOUR, Interaction, Reply, answer
+from cogs.common import BRAND_COLOUR, Interaction, Reply, answer, submitted
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -89,45 +90,65 @@ class AnswerButton(
                 await report_failure(interaction, error)
 
 
-class AnswerForm(discord.ui.Modal, title="Weekly check-in"):
-    soreness: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Soreness 0-10 per area", placeholder="calves 3, glutes 6", max_length=400
+FORM = r"checkin:form:(?P<post>\d+)"
+EFFICIENCY_CHOICES = (("Better", "better"), ("The same", "same"), ("Worse", "worse"))
+
+
+def answer_form(post_id: int, prefill: str) -> discord.ui.Modal:
+    """The check-in form, each box under a Label with a hint below it.
+
+    The form is never held by discord.py (it is finished before it is sent): its submission
+    is read from the payload alone, so an answer sent after a restart, or to another process,
+    is kept all the same.
+    """
+    form = discord.ui.Modal(title="Weekly check-in", custom_id=f"checkin:form:{post_id}")
+    form.add_item(
+        discord.ui.Label(
+            text="Soreness 0-10 per area",
+            description="0 is none, 10 the worst, e.g. calves 3, glutes 6",
+            component=discord.ui.TextInput(
+                custom_id="soreness",
+                style=discord.TextStyle.paragraph,
+                placeholder="calves 3, glutes 6",
+                default=limits.fit(prefill, SORENESS_LENGTH) or None,
+                max_length=SORENESS_LENGTH,
+            ),
+        )
     )
-    movement: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Ease of daily movement 0-10", required=False, max_length=10
+    form.add_item(
+        discord.ui.Label(
+            text="Ease of daily movement",
+            description="0 (stiff all day) to 10 (moving freely)",
+            component=discord.ui.TextInput(custom_id="movement", required=False, max_length=10),
+        )
     )
-    efficiency: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Running efficiency: better, same or worse", required=False, max_length=20
+    form.add_item(
+        discord.ui.Label(
+            text="Running efficiency",
+            description="Compared with last week",
+            component=discord.ui.Select(
+                custom_id="efficiency",
+                required=False,
+                min_values=0,
+                max_values=1,
+                options=[discord.SelectOption(label=n, value=v) for n, v in EFFICIENCY_CHOICES],
+            ),
+        )
     )
-    note: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Anything else?", style=discord.TextStyle.paragraph, required=False, max_length=500
+    form.add_item(
+        discord.ui.Label(
+            text="Anything else?",
+            description="Kept word for word",
+            component=discord.ui.TextInput(
+                custom_id="note",
+                style=discord.TextStyle.paragraph,
+                required=False,
+                max_length=NOTE_LENGTH,
+            ),
+        )
     )
-
-    def __init__(self, cog: CheckIns, post: CheckInPost, prefill: str) -> None:
-        super().__init__(custom_id=f"checkin:form:{post.id}")
-        self.cog = cog
-        self.post = post
-        self.soreness.default = prefill or None
-
-    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
-        guild_id = interaction.guild_id or self.post.guild_id
-
-        async def work() -> Reply:
-            result = await self.cog.bot.desk.answer_form(
-                interaction.user.id,
-                guild_id,
-                self.post,
-                self.soreness.value,
-                self.movement.value,
-                self.efficiency.value,
-                self.note.value,
-            )
-            return Reply(result.message)
-
-        await answer(interaction, work, ephemeral=True)
-
-    async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_failure(interaction, error)
+    form.stop()
+    return form
 
 
 class CheckIns(commands.Cog):
@@ -153,6 +174,7 @@ class CheckIns(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton)
+        self.bot.add_form(FORM, self.on_form)
         # Started here, in setup_hook, not in on_ready, which fires again on every reconnect.
         # The database is the source of truth: every job is rebuilt from it.
         self.scheduler.rebuild(await self.desk.schedules.enabled())
@@ -161,6 +183,7 @@ class CheckIns(commands.Cog):
     async def cog_unload(self) -> None:
         self.scheduler.shutdown()
         self.bot.remove_dynamic_items(AnswerButton)
+        self.bot.remove_form(FORM)
 
     # -- admin commands ----------------------------------------------------------------------
 
@@ -281,11 +304,32 @@ class CheckIns(commands.Cog):
     async def open_form(self, interaction: Interaction, post_id: int) -> None:
         message = interaction.message
         post = await self.bot.posting.post_of(post_id, message.id if message else None)
-        if post is None:
-            await tell(interaction, "This check-in has expired.")
+        if post is None or post.guild_id != interaction.guild_id:
+            await tell(interaction, "This check-in has expired; answer this week's one.")
             return
         areas = [a.area for a in await self.bot.coach.tight_areas(interaction.user.id)]
-        await interaction.response.send_modal(AnswerForm(self, post, expected_prefill(areas)))
+        await interaction.response.send_modal(answer_form(post.id, expected_prefill(areas)))
+
+    async def on_form(self, interaction: Interaction, match: re.Match[str]) -> None:
+        """A submitted check-in form, read from its payload (see `answer_form`)."""
+        boxes = submitted(interaction.data or {})
+
+        async def work() -> Reply:
+            post = await self.bot.posting.post_of(int(match["post"]), None)
+            if post is None or post.guild_id != interaction.guild_id:
+                raise InputError("This check-in has expired; answer this week's one.")
+            result = await self.desk.answer_form(
+                interaction.user.id,
+                post.guild_id,
+                post,
+                boxes.get("soreness", ""),
+                boxes.get("movement", ""),
+                boxes.get("efficiency", ""),
+                boxes.get("note", ""),
+            )
+            return Reply(result.message)
+
+        await answer(interaction, work, ephemeral=True)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

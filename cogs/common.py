@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.adapter.client import CoachBot, report_failure, tell, think_privately
+from bot.adapter.client import CoachBot, tell, think_privately
 from bot.rules import limits
 from bot.rules.cards import routine_card
 from bot.rules.catalogue import Catalogue
@@ -155,28 +155,6 @@ def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in kwargs.items() if value is not None}
 
 
-class OwnedView(discord.ui.View):
-    """A view only one member may press; anyone else is told so and nothing changes."""
-
-    refusal = "These buttons aren't for you."
-
-    def __init__(self, owner_id: int, *, timeout: float | None = 180) -> None:
-        super().__init__(timeout=timeout)
-        self.owner_id = owner_id
-
-    async def interaction_check(self, interaction: Interaction) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        log.info("refused a press by %s on a view of %s", interaction.user.id, self.owner_id)
-        await interaction.response.send_message(self.refusal, ephemeral=True)
-        return False
-
-    async def on_error(
-        self, interaction: Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report_failure(interaction, error)
-
-
 def routine_embed(
     routine: Routine, catalogue: Catalogue, heading: str | None = None
 ) -> discord.Embed:
@@ -186,3 +164,23 @@ def routine_embed(
 
 def plain_embed(title_text: str, description: str) -> discord.Embed:
     return discord.Embed(title=title_text, description=description, colour=BRAND_COLOUR)
+
+
+def submitted(data: Mapping[str, Any]) -> dict[str, str]:
+    """What a member typed or picked in a form, by component custom id, from the raw
+    submission (action rows, or Labels holding one component each)."""
+    values: dict[str, str] = {}
+    pending: list[Any] = list(data.get("components") or [])
+    while pending:
+        component = pending.pop()
+        if not isinstance(component, Mapping):
+            continue
+        custom_id = component.get("custom_id")
+        if isinstance(custom_id, str) and "value" in component:
+            values[custom_id] = str(component.get("value") or "")
+        elif isinstance(custom_id, str) and "values" in component:
+            values[custom_id] = ", ".join(str(v) for v in component.get("values") or [])
+        pending += list(component.get("components") or [])
+        if isinstance(component.get("component"), Mapping):
+            pending.append(component["component"])
+    return values

@@ -11,36 +11,31 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter.client import think_privately
-from cogs.common import Interaction, OwnedView, Press, answer_press
+from cogs.common import Interaction
+from cogs.dialogs import DialogKind, ask, register
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
 
 
-class ConfirmDelete(OwnedView):
-    def __init__(self, bot: CoachBot, owner_id: int) -> None:
-        super().__init__(owner_id, timeout=120)
-        self.bot = bot
+async def delete_all(bot: CoachBot, owner_id: int) -> str:
+    removed = await bot.member_data.delete(owner_id)
+    summary = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n)
+    if not summary:
+        return "Nothing is stored about you any more; your slate is clean."
+    return f"Deleted: {summary}. Your slate is clean."
 
-    @discord.ui.button(label="Delete everything", style=discord.ButtonStyle.danger)
-    async def delete(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
-        self.stop()
 
-        async def work() -> Press:
-            removed = await self.bot.member_data.delete(self.owner_id)
-            summary = ", ".join(
-                f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n
-            )
-            text = f"Deleted: {summary or 'nothing was stored'}. Your slate is clean."
-            return Press(content=text, view=None, edit=True)
-
-        # A delete across every table can be slow on a busy database: answer in time.
-        await answer_press(interaction, work)
-
-    @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
-    async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
-        self.stop()
-        await interaction.response.edit_message(content="Nothing was deleted.", view=None)
+DELETE = register(
+    DialogKind(
+        name="mydata-delete",
+        command="/mydata delete",
+        yes="Delete everything",
+        no="Keep it",
+        act=delete_all,
+        declined="Nothing was deleted.",
+    )
+)
 
 
 class MyData(commands.Cog):
@@ -64,7 +59,7 @@ class MyData(commands.Cog):
         await interaction.response.send_message(
             "Delete your tight areas, avoided stretches, check-ins and sessions? "
             "This cannot be undone.",
-            view=ConfirmDelete(self.bot, interaction.user.id),
+            view=ask(interaction, DELETE),
             ephemeral=True,
         )
 

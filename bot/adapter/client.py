@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +30,11 @@ from bot.storage import Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)
 
+Button = discord.ui.DynamicItem[discord.ui.Item[Any]]
+FormHandler = Callable[[discord.Interaction[Any], re.Match[str]], Awaitable[None]]
+
 EXTENSIONS = (
+    "cogs.dialogs",
     "cogs.tight",
     "cogs.stretch",
     "cogs.session",
@@ -45,6 +51,12 @@ BACKGROUND_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
 BACKGROUND_REST_BURST = 2
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
+STALE_BUTTON = (
+    "That button isn't on this message any more: it was just pressed, or the message changed. "
+    "Look at the message again, or run the command again."
+)
+UNKNOWN_BUTTON = "That button is no longer in use; run the command again."
+UNKNOWN_FORM = "That form is no longer in use; open it again from its message."
 # Set on an interaction acknowledged with a private "thinking…": its answer edits that message.
 PRIVATE_THINKING = "private_thinking"
 
@@ -127,6 +139,26 @@ async def think_privately(interaction: discord.Interaction[Any]) -> None:
     interaction.extras[PRIVATE_THINKING] = True
 
 
+def carries(message: discord.Message | None, custom_id: str) -> bool:
+    """Whether the message shows a component with this custom id (a press Discord accepted
+    just after an edit removed the button, or a crafted one, is on a message that does not)."""
+    if message is None:
+        return False
+    pending: list[Any] = list(message.components)
+    while pending:
+        component = pending.pop()
+        if getattr(component, "custom_id", None) == custom_id:
+            return True
+        pending += list(getattr(component, "children", None) or [])
+        inner = getattr(component, "component", None)
+        if inner is not None:
+            pending.append(inner)
+        accessory = getattr(component, "accessory", None)
+        if accessory is not None:
+            pending.append(accessory)
+    return False
+
+
 def _what(interaction: discord.Interaction[Any]) -> str:
     command = interaction.command
     return f"/{command.qualified_name}" if command else f"interaction {interaction.id}"
@@ -193,6 +225,69 @@ class CoachBot(commands.AutoShardedBot):
         self.rest_budget = services.rest_budget
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
+        self._buttons: list[type[Button]] = []
+        self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
+
+    # -- every press and every form answered ---------------------------------------------------
+    #
+    # Every button the bot sends is a DynamicItem: it is answered from its custom id alone, so
+    # it keeps working after a restart. discord.py drops a press silently when no item claims
+    # it (an unknown id, or a button the message no longer carries), and Discord then shows
+    # "This interaction failed"; the router below answers exactly those presses. Forms are
+    # read from their submission in the same way, whether or not this process opened them.
+
+    def add_dynamic_items(self, *items: type[Button]) -> None:
+        super().add_dynamic_items(*items)
+        self._buttons += [item for item in items if item not in self._buttons]
+
+    def remove_dynamic_items(self, *items: type[Button]) -> None:
+        super().remove_dynamic_items(*items)
+        self._buttons = [item for item in self._buttons if item not in items]
+
+    def add_form(self, template: str, handler: FormHandler) -> None:
+        """Answer submitted forms whose custom id matches `template` with `handler`."""
+        self._forms[template] = (re.compile(template), handler)
+
+    def remove_form(self, template: str) -> None:
+        self._forms.pop(template, None)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            if interaction.type is discord.InteractionType.component:
+                await self._unclaimed_press(interaction)
+            elif interaction.type is discord.InteractionType.modal_submit:
+                await self._submitted(interaction)
+        except Exception as error:
+            await report_failure(interaction, error)
+
+    async def _unclaimed_press(self, interaction: discord.Interaction[Any]) -> None:
+        data: Mapping[str, Any] = interaction.data or {}
+        custom_id = str(data.get("custom_id") or "")
+        for item in self._buttons:
+            match = item.__discord_ui_compiled_template__.fullmatch(custom_id)
+            if match is None:
+                continue
+            if carries(interaction.message, custom_id):
+                return  # discord.py runs the item's callback
+            stale = getattr(item, "stale_press", None)
+            if stale is not None:
+                await stale(interaction, match)
+            else:
+                await tell(interaction, STALE_BUTTON)
+            return
+        log.info("answered a press on unknown button %r", limits.fit(custom_id, 100))
+        await tell(interaction, UNKNOWN_BUTTON)
+
+    async def _submitted(self, interaction: discord.Interaction[Any]) -> None:
+        data: Mapping[str, Any] = interaction.data or {}
+        custom_id = str(data.get("custom_id") or "")
+        for pattern, handler in self._forms.values():
+            match = pattern.fullmatch(custom_id)
+            if match is not None:
+                await handler(interaction, match)
+                return
+        log.info("answered a submission of unknown form %r", limits.fit(custom_id, 100))
+        await tell(interaction, UNKNOWN_FORM)
 
     def owns(self, guild_id: int | None) -> bool:
         """Whether this process runs the guild's shard (its check-ins, its sessions' timers)."""

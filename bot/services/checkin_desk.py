@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.rules import inputs
+from bot.rules import inputs, limits
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
 from bot.rules.checkins.replies import confirmation
@@ -14,10 +14,16 @@ from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_
 from bot.rules.inputs import InputError, quote
 from bot.rules.members import CheckInPost, CheckInSchedule
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
+from bot.storage.checkins import CHECKIN_NOTE_LENGTH
 
 HISTORY_WEEKS = 12
-# An area only one member listed would point at that member: reports leave it out.
-MIN_MEMBERS_SHOWN = 2
+# An area listed by one or two members points at them (each of two would know the other's):
+# reports leave it out.
+MIN_MEMBERS_SHOWN = 3
+# The form's boxes (Discord caps a text box at its max_length, at most 4,000): a reply or a
+# whole form always fits the stored note, which is never refused for its length.
+SORENESS_LENGTH = 1000
+NOTE_LENGTH = limits.INPUT_VALUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,9 @@ class CheckInDesk:
         efficiency: str,
         note: str,
     ) -> Answer:
-        """The form's boxes read like one reply, so the same parser and rules apply."""
+        """The form's boxes read like one reply, so the same parser and rules apply; the
+        words of the soreness box that are no score and the "anything else" box are both
+        kept in the note, whole."""
         parts = [soreness]
         if movement.strip():
             parts.append(f"movement {movement.strip()}")
@@ -100,21 +108,19 @@ class CheckInDesk:
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(", ".join(p for p in parts if p.strip()), self.catalogue, expected)
         if note.strip():
-            parsed = ParsedCheckIn(
-                soreness=parsed.soreness,
-                movement=parsed.movement,
-                efficiency=parsed.efficiency,
-                note=note.strip()[:500],
-                unread=parsed.unread,
-                missing=parsed.missing,
-                skipped=parsed.skipped,
-            )
+            notes = [n for n in (parsed.note, note.strip()) if n]
+            parsed = replace(parsed, note="\n".join(notes))
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def _record(
         self, user_id: int, guild_id: int, week: date, parsed: ParsedCheckIn
     ) -> Answer:
         updated = False
+        written = len(parsed.note or "")
+        if written > CHECKIN_NOTE_LENGTH:
+            # Only a crafted answer gets here (Discord caps what a member can send): keep
+            # what fits and say so, rather than refuse the scores with it.
+            parsed = replace(parsed, note=limits.fit(parsed.note or "", CHECKIN_NOTE_LENGTH))
         if parsed.soreness or parsed.movement is not None or parsed.efficiency or parsed.note:
             efficiency = parsed.efficiency.value if parsed.efficiency else None
             _, created = await self.checkins.record(
@@ -128,7 +134,7 @@ class CheckInDesk:
             )
             updated = not created
         trends = compute_trends(await self.checkins.history(user_id, HISTORY_WEEKS))
-        text = confirmation(parsed, week, trends, self.catalogue, updated=updated)
+        text = confirmation(parsed, week, trends, self.catalogue, updated=updated, written=written)
         return Answer(parsed, week, trends, updated, text)
 
     async def history(self, user_id: int, weeks: int = HISTORY_WEEKS) -> list[WeeklyCheckIn]:

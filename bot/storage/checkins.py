@@ -39,7 +39,8 @@ __all__ = ["CheckInPosts", "CheckInSchedules", "CheckIns", "ClubReports"]
 
 # A claim this old was made by a process that died before posting: the week can be retaken.
 STALE_CLAIM = timedelta(minutes=15)
-CHECKIN_NOTE_LENGTH = 500
+# Room for a whole reply (Discord caps a message at 4,000 characters) or a whole form.
+CHECKIN_NOTE_LENGTH = 8000
 SORENESS_RANGE = range(11)
 _LOCAL_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 

@@ -221,7 +221,7 @@ class CheckInRow(Base):
     soreness: Mapped[str] = mapped_column(Text)
     movement: Mapped[int | None] = mapped_column(Integer)
     efficiency: Mapped[str | None] = mapped_column(String(8))
-    note: Mapped[str | None] = mapped_column(String(500))
+    note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

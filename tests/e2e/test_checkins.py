@@ -15,7 +15,7 @@ import pytest
 from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.rules.checkins.trends import week_start
-from tests.e2e.conftest import ALICE, BOB, bot_settings
+from tests.e2e.conftest import ALICE, BOB, CARA, bot_settings
 from tests.e2e.helpers import (
     answer_to,
     custom_ids,
@@ -169,28 +169,60 @@ async def test_a_plain_reply_is_recorded_and_confirmed(fake: FakeDiscord, bot: C
     assert len(await bot.desk.history(ALICE.id)) == 1
 
 
+def form_boxes(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The form's boxes by the text of their Label (Discord's current modal layout)."""
+    boxes = {}
+    for item in modal["data"]["components"]:
+        assert item["type"] == 18, f"not a Label component: {item}"
+        boxes[item["label"]] = item["component"]
+    return boxes
+
+
+def filled(modal: dict[str, Any], answers: dict[str, str]) -> list[dict[str, Any]]:
+    """The submission Discord sends for a form filled in with `answers` (by Label)."""
+    components = []
+    for label, box in form_boxes(modal).items():
+        answer = answers.get(label, "")
+        inner: dict[str, Any] = {"type": box["type"], "custom_id": box["custom_id"]}
+        if box["type"] == 3:  # a select: the values picked
+            inner["values"] = [answer] if answer else []
+        else:
+            inner["value"] = answer
+        components.append({"type": 18, "component": inner})
+    return components
+
+
+async def open_form(fake: FakeDiscord, post: dict[str, Any], user: FakeUser) -> dict[str, Any]:
+    (answer_id,) = custom_ids({"data": post})
+    opened = await fake.send_component(answer_id, int(post["id"]), user=user)
+    modal = await fake.wait_for_interaction_response(opened)
+    assert modal["type"] == 9
+    return modal
+
+
 async def test_the_form_is_prefilled_and_recorded(fake: FakeDiscord, bot: CoachBot) -> None:
     await slash(fake, "tight add", {"area": "hamstrings"}, user=BOB)
     post = await post_now(fake)
-    (answer_id,) = custom_ids({"data": post})
-    opened = await fake.send_component(answer_id, int(post["id"]), user=BOB)
-    modal = await fake.wait_for_interaction_response(opened)
-    assert modal["type"] == 9
-    inputs = [
-        c
-        for row in modal["data"]["components"]
-        for c in (row.get("components") or [row.get("component") or {}])
-    ]
-    soreness = next(c for c in inputs if "Soreness" in (c.get("label") or ""))
-    assert soreness.get("value", "").startswith("hamstrings")
-    ids = [c["custom_id"] for c in inputs]
-    values = dict(zip(ids, ["hamstrings 5", "7", "worse", "tight on hills"], strict=True))
-    submitted = await fake.send_modal_submit(modal["data"]["custom_id"], values, user=BOB)
-    answer = await fake.wait_for_interaction_response(submitted)
+    modal = await open_form(fake, post, BOB)
+    boxes = form_boxes(modal)
+    assert boxes["Soreness 0-10 per area"].get("value", "").startswith("hamstrings")
+    efficiency = boxes["Running efficiency"]
+    assert [o["value"] for o in efficiency["options"]] == ["better", "same", "worse"]
+    answers = {
+        "Soreness 0-10 per area": "hamstrings 5",
+        "Ease of daily movement": "7",
+        "Running efficiency": "worse",
+        "Anything else?": "tight on hills",
+    }
+    submitted = await fake.send_modal_submit(
+        modal["data"]["custom_id"], components=filled(modal, answers), user=BOB
+    )
+    answer = await answer_to(fake, submitted)
     assert is_ephemeral(answer)
     assert "Hamstrings 5" in text_of(answer) and "movement 7" in text_of(answer)
     stored = await bot.desk.checkins.for_week(BOB.id, this_week())
     assert stored is not None and stored.efficiency == "worse" and stored.movement == 7
+    assert stored.note == "tight on hills"
 
 
 async def test_three_high_weeks_suggest_a_sports_therapist(
@@ -241,20 +273,27 @@ async def test_the_routine_adapts_to_check_ins(fake: FakeDiscord, bot: CoachBot)
 
 
 async def test_club_report_is_aggregated(fake: FakeDiscord, bot: CoachBot) -> None:
-    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
-    await slash(fake, "tight add", {"area": "calves"}, user=BOB)
+    for user in (ALICE, BOB, CARA):
+        await slash(fake, "tight add", {"area": "calves"}, user=user)
+    # Glutes are listed by two members only: shown, each would know the other's area.
+    for user in (ALICE, BOB):
+        await slash(fake, "tight add", {"area": "glutes"}, user=user)
     post = await post_now(fake)
-    await reply(fake, post, ALICE, "calves 4")
-    await reply(fake, post, BOB, "calves 6")
+    await reply(fake, post, ALICE, "calves 4, glutes 2")
+    await reply(fake, post, BOB, "calves 6, glutes 3")
+    await reply(fake, post, CARA, "calves 5")
     report = await slash(fake, "club report", user=ADMIN)
     text = text_of(report)
     assert is_ephemeral(report)
-    assert "2 member(s)" in text and "Calves: 2 members" in text
-    assert str(ALICE.id) not in text and str(BOB.id) not in text
+    assert "3 member(s)" in text and "Calves: 3 members" in text
+    assert "Glutes" not in text
+    assert "fewer than 3 members" in text
+    for user in (ALICE, BOB, CARA):
+        assert str(user.id) not in text
     embed = report["data"]["embeds"][0]
-    # Their scores (4 and 6) appear nowhere: only counts of members.
-    assert field_value(embed, "Most common tight areas") == "Calves: 2 members"
-    assert field_value(embed, "Check-ins per week").endswith(": 2 member(s)")
+    # Their scores appear nowhere: only counts of members.
+    assert field_value(embed, "Most common tight areas") == "Calves: 3 members"
+    assert field_value(embed, "Check-ins per week").endswith(": 3 member(s)")
 
 
 async def test_members_export_and_delete_their_data(fake: FakeDiscord, bot: CoachBot) -> None:
@@ -303,3 +342,81 @@ async def test_removing_the_bot_stops_the_clubs_schedule(fake: FakeDiscord, bot:
         await asyncio.sleep(0.05)
     assert cog.scheduler.jobs() == []  # type: ignore[union-attr]
     assert await bot.desk.schedules.get(fake.guild.id) is None
+
+
+# -- every word kept ----------------------------------------------------------------------------
+
+CHATTY = (
+    "calves 4, glutes 6, movement 7, efficiency better. "
+    + "Long run on Sunday went well until the last hill, where my left calf started to "
+    "complain; I walked the descent, iced it at home and it felt fine by Tuesday. " * 30
+)
+
+
+@pytest.mark.parametrize("length", [1_000, 4_000])
+async def test_a_chatty_reply_is_stored_whole(
+    fake: FakeDiscord, bot: CoachBot, length: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = CHATTY[:length]
+    post = await post_now(fake)
+
+    said = await reply(fake, post, ALICE, text)
+
+    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    assert stored is not None
+    assert stored.soreness == {"calves": 4, "glutes": 6} and stored.movement == 7
+    assert stored.note is not None and "iced it at home" in stored.note
+    # Every word that is no score is in the note: nothing of the reply was dropped.
+    assert len(stored.note) > length - 80
+    assert "couldn't save" not in said
+    assert "Recorded" in said and f"your whole note ({len(stored.note):,} characters" in said
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_form_with_long_boxes_is_stored_whole(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "calves"}, user=BOB)
+    post = await post_now(fake)
+    modal = await open_form(fake, post, BOB)
+    boxes = form_boxes(modal)
+    soreness_box = boxes["Soreness 0-10 per area"]["max_length"]
+    note_box = boxes["Anything else?"]["max_length"]
+    assert note_box == 4000  # as much as Discord lets a text box hold
+    # The soreness box filled to the brim with words around the score, and a full note.
+    soreness = ("calves 5, the left one mostly after hills and stairs " * 40)[:soreness_box]
+    note = ("Slept badly, long week at work, ran anyway; " * 100)[:note_box]
+    answers = {"Soreness 0-10 per area": soreness, "Anything else?": note}
+
+    submitted = await fake.send_modal_submit(
+        modal["data"]["custom_id"], components=filled(modal, answers), user=BOB
+    )
+    answer = text_of(await answer_to(fake, submitted))
+
+    stored = await bot.desk.checkins.for_week(BOB.id, this_week())
+    assert stored is not None and stored.soreness == {"calves": 5}
+    assert stored.note is not None and note in stored.note
+    assert "after hills and stairs" in stored.note
+    assert "Recorded" in answer and "Calves 5" in answer and "your whole note" in answer
+
+
+async def test_a_form_sent_to_a_restarted_bot_is_kept(fake: FakeDiscord, bot: CoachBot) -> None:
+    # A form opened before a restart (or by another process) is unknown to this one: its
+    # submission carries all it needs.
+    post = await post_now(fake)
+    post_id = custom_ids({"data": post})[0].rsplit(":", 1)[1]
+    components = [
+        {"type": 18, "component": {"type": 4, "custom_id": "soreness", "value": "glutes 3"}},
+        {"type": 18, "component": {"type": 3, "custom_id": "efficiency", "values": ["same"]}},
+    ]
+    submitted = await fake.send_modal_submit(
+        f"checkin:form:{post_id}", components=components, user=ALICE
+    )
+    answer = text_of(await answer_to(fake, submitted))
+    assert "Glutes 3" in answer and "efficiency same" in answer
+    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    assert stored is not None and stored.soreness == {"glutes": 3}
+
+
+async def test_an_unknown_form_gets_an_answer(fake: FakeDiscord, bot: CoachBot) -> None:
+    submitted = await fake.send_modal_submit("survey:2019:q1", {"q": "yes"}, user=ALICE)
+    body = await fake.wait_for_interaction_response(submitted)
+    assert is_ephemeral(body) and "no longer in use" in text_of(body)

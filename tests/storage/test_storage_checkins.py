@@ -25,6 +25,7 @@ from bot.storage import (
     MemberData,
     TightAreas,
 )
+from bot.storage.checkins import CHECKIN_NOTE_LENGTH
 from bot.storage.models import CheckInPostRow, CheckInRow
 from tests.storage.conftest import another_process
 
@@ -245,8 +246,17 @@ async def test_record_rejects_bad_values(database: Database) -> None:
     with pytest.raises(ValueError):
         await checkins.record(ALICE, GUILD, WEEK, {}, efficiency="great")
     with pytest.raises(ValueError):
-        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * 501)
+        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * (CHECKIN_NOTE_LENGTH + 1))
     assert await checkins.for_week(ALICE, WEEK) is None
+
+
+async def test_a_whole_message_is_kept_as_the_note(database: Database) -> None:
+    # Discord lets a member send 4,000 characters; all of them are stored, unicode included.
+    note = ("legs felt heavy on the hills, ça va mieux après le repos 🦵 " * 70)[:4000]
+    checkins = CheckIns(database)
+    await checkins.record(ALICE, GUILD, WEEK, {"calves": 3}, note=note)
+    stored = await checkins.for_week(ALICE, WEEK)
+    assert stored is not None and stored.note == note
 
 
 async def test_concurrent_answers_make_one_merged_row(database: Database) -> None:

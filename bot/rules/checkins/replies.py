@@ -9,6 +9,7 @@ from typing import Any
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import ParsedCheckIn
 from bot.rules.checkins.trends import TherapistReason, TherapistRule, Trends
+from bot.rules.inputs import quote
 from bot.rules.limits import fit_embed, line_fields
 
 THERAPIST_WHY = {
@@ -16,6 +17,8 @@ THERAPIST_WHY = {
     TherapistRule.KEEPS_COMING_BACK: "keeps coming back (6 or more in 3 of your last 5 check-ins)",
     TherapistRule.RISING: "has got sorer three check-ins running",
 }
+# Longer notes are summed up in the confirmation: their length and how they start.
+NOTE_SHOWN = 120
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -51,17 +54,21 @@ def confirmation(
     catalogue: Catalogue,
     *,
     updated: bool = False,
+    written: int | None = None,
 ) -> str:
-    """What was recorded, what could not be read, and whether to see a therapist."""
+    """What was recorded, what could not be read, and whether to see a therapist.
+
+    `written` is how long the member's note was, when more was written than kept.
+    """
     lines = []
-    understood = _understood(parsed, catalogue)
+    understood = _understood(parsed, catalogue, written)
     if understood:
         verb = "Updated" if updated else "Recorded"
         lines.append(f"{verb} for the week of {week:%d %b}: {understood}.")
     else:
         lines.append("I couldn't find any scores in that.")
     if parsed.unread:
-        bits = ", ".join(f"“{u}”" for u in parsed.unread[:5])
+        bits = ", ".join(f"“{quote(u)}”" for u in parsed.unread[:5])
         lines.append(f"I couldn't read {bits}. Reply again with just that part, e.g. `calves 3`.")
     if parsed.missing:
         names = ", ".join(catalogue.area_name(a) for a in parsed.missing)
@@ -71,15 +78,24 @@ def confirmation(
     return "\n".join(lines)
 
 
-def _understood(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
+def _understood(parsed: ParsedCheckIn, catalogue: Catalogue, written: int | None) -> str:
     parts = [f"{catalogue.area_name(a)} {v}" for a, v in parsed.soreness.items()]
     if parsed.movement is not None:
         parts.append(f"movement {parsed.movement}")
     if parsed.efficiency is not None:
         parts.append(f"efficiency {parsed.efficiency.value}")
     if parsed.note:
-        parts.append(f"note “{parsed.note[:120]}”")
+        parts.append(note_summary(parsed.note, written))
     return ", ".join(parts)
+
+
+def note_summary(note: str, written: int | None = None) -> str:
+    """The note as the confirmation shows it: whole when short, else its length and start."""
+    if written is not None and written > len(note):
+        return f"the first {len(note):,} of the {written:,} characters of your note"
+    if len(note) <= NOTE_SHOWN:
+        return f"note “{note}”"
+    return f"your whole note ({len(note):,} characters: “{quote(note, NOTE_SHOWN)}”)"
 
 
 def expected_prefill(areas: Sequence[str]) -> str:
