@@ -14,13 +14,14 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
 from bot.adapter.client import report_failure, tell
+from bot.rules.dialogs import expired_text, expires_at
 from cogs.common import Interaction, Press, answer_press
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DIALOG_SECONDS = 120.0
 REFUSAL = "These buttons aren't for you."
 
 
@@ -48,18 +48,6 @@ KINDS: dict[str, DialogKind] = {}
 def register(kind: DialogKind) -> DialogKind:
     KINDS[kind.name] = kind
     return kind
-
-
-def expires_at(dialog_id: int) -> datetime:
-    return discord.utils.snowflake_time(dialog_id) + timedelta(seconds=DIALOG_SECONDS)
-
-
-def expired_text(kind: DialogKind) -> str:
-    minutes = max(1, round(DIALOG_SECONDS / 60))
-    return (
-        f"This question expired after {minutes} minute{'s' if minutes != 1 else ''}; "
-        f"nothing was changed. Run `{kind.command}` again if you still want to."
-    )
 
 
 class DialogButton(
@@ -162,7 +150,9 @@ class Dialogs(commands.Cog):
                 if dialog_id in self._outcomes or interaction is None:
                     return  # answered: the message already says what was done
                 view = dialog_view(kind.name, interaction.user.id, dialog_id, disabled=True)
-                await interaction.edit_original_response(content=expired_text(kind), view=view)
+                await interaction.edit_original_response(
+                    content=expired_text(kind.command), view=view
+                )
         except discord.HTTPException as error:
             log.info("could not mark dialog %s expired: %s", dialog_id, error)
         finally:
@@ -194,7 +184,7 @@ class Dialogs(commands.Cog):
                 return Press(tell=f"This question is closed; run `{kind.command}` again.")
             if datetime.now(UTC) >= expires_at(dialog_id):
                 view = dialog_view(kind.name, button.owner_id, dialog_id, disabled=True)
-                return Press(content=expired_text(kind), view=view, edit=True)
+                return Press(content=expired_text(kind.command), view=view, edit=True)
             if button.choice == "yes":
                 outcome = await kind.act(self.bot, button.owner_id)
             else:
