@@ -151,17 +151,28 @@ def answer_form(post_id: int, prefill: str) -> discord.ui.Modal:
     return form
 
 
+# Server commands, declared the current way: `contexts` (in a server only) and the install
+# type. discord.py 2.7 still sends the deprecated `dm_permission` too; `guild_only` keeps it
+# consistent (false) rather than contradicting `contexts`.
+IN_A_SERVER = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
+INSTALLED_IN_A_SERVER = app_commands.AppInstallationType(guild=True, user=False)
+
+
 class CheckIns(commands.Cog):
     checkin = app_commands.Group(
         name="checkin",
         description="The club's weekly check-in",
         guild_only=True,
+        allowed_contexts=IN_A_SERVER,
+        allowed_installs=INSTALLED_IN_A_SERVER,
         default_permissions=discord.Permissions(manage_guild=True),
     )
     club = app_commands.Group(
         name="club",
         description="Club-wide figures",
         guild_only=True,
+        allowed_contexts=IN_A_SERVER,
+        allowed_installs=INSTALLED_IN_A_SERVER,
         default_permissions=discord.Permissions(manage_guild=True),
     )
 

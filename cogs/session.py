@@ -160,7 +160,11 @@ class Sessions(commands.Cog):
             return
         message = interaction.message
         ticket = await self.service.begin_start(
-            card_key, interaction.user.id, message.id if message else None
+            card_key,
+            interaction.user.id,
+            message.id if message else None,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
         )
         try:
             await self._open_thread(interaction, ticket)
@@ -194,7 +198,9 @@ class Sessions(commands.Cog):
 
     async def on_control(self, interaction: Interaction, action: str, session_id: int) -> None:
         async def work() -> Press:
-            outcome = await self.service.control(session_id, interaction.user.id, action)
+            outcome = await self.service.control(
+                session_id, interaction.user.id, action, channel_id=interaction.channel_id
+            )
             if outcome.session is None:
                 return Press(tell=outcome.tell)
             session = outcome.session

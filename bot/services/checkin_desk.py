@@ -137,13 +137,14 @@ class CheckInDesk:
         text = confirmation(parsed, week, trends, self.catalogue, updated=updated, written=written)
         return Answer(parsed, week, trends, updated, text)
 
-    async def history(self, user_id: int, weeks: int = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
-        return await self.checkins.history(user_id, weeks)
+    async def history(self, user_id: int, weeks: object = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
+        return await self.checkins.history(user_id, inputs.WEEKS.check(weeks))
 
-    async def club_report(self, guild_id: int, weeks: int = 8) -> ClubReport:
+    async def club_report(self, guild_id: int, weeks: object = 8) -> ClubReport:
+        weeks_ = inputs.WEEKS.check(weeks)
         areas = await self._reports.club_tight_areas(guild_id)
         return ClubReport(
-            participation=await self.checkins.participation(guild_id, weeks),
+            participation=await self.checkins.participation(guild_id, weeks_),
             common_areas=[(area, n) for area, n in areas if n >= MIN_MEMBERS_SHOWN],
         )
 
