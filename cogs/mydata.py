@@ -19,11 +19,35 @@ if TYPE_CHECKING:
 
 
 async def delete_all(bot: CoachBot, owner_id: int) -> str:
-    removed = await bot.member_data.delete(owner_id)
-    summary = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n)
-    if not summary:
+    forgotten = await bot.member_data.delete(owner_id)
+    deleted = _listed(forgotten.deleted, DELETED)
+    anonymised = _listed(forgotten.anonymised, ANONYMISED)
+    if not deleted and not anonymised:
         return "Nothing is stored about you any more; your slate is clean."
-    return f"Deleted: {summary}. Your slate is clean."
+    said = [f"Deleted: {deleted}." if deleted else "Nothing of yours was left to delete."]
+    if anonymised:
+        said.append(f"Your name was taken out of what others keep: {anonymised}.")
+    return " ".join([*said, "Your slate is clean."])
+
+
+def _listed(counts: dict[str, int], words: dict[str, str]) -> str:
+    return ", ".join(f"{n} {words.get(table, table)}" for table, n in counts.items() if n)
+
+
+DELETED = {
+    "tight_areas": "tight areas",
+    "avoided_stretches": "avoided stretches",
+    "checkins": "check-ins",
+    "group_members": "group memberships",
+    "cooldown_sessions": "routine cards and sessions",
+    "deliveries": "messages to you",
+}
+ANONYMISED = {
+    "group_cooldowns": "group cooldowns you led",
+    "checkin_schedules": "check-in schedules you set",
+    "cooldown_sessions": "group sessions of others",
+    "deliveries": "posts that mentioned you",
+}
 
 
 DELETE = register(
@@ -57,8 +81,8 @@ class MyData(commands.Cog):
     @mydata.command(name="delete", description="Delete everything stored about you")
     async def delete(self, interaction: Interaction) -> None:
         await interaction.response.send_message(
-            "Delete your tight areas, avoided stretches, check-ins and sessions? "
-            "This cannot be undone.",
+            "Delete your tight areas, avoided stretches, check-ins, sessions and messages to "
+            "you, and take your name out of the groups you led? This cannot be undone.",
             view=ask(interaction, DELETE),
             ephemeral=True,
         )

@@ -27,6 +27,7 @@ from tests.e2e.helpers import (
 )
 from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
 from tests.fakediscord.models import ADMIN_PERMISSIONS, MEMBER_PERMISSIONS
+from tests.storage.test_storage_member_data import cells_holding, every_row
 
 ADMIN = FakeUser(id=320000000000000001, username="organiser", permissions=ADMIN_PERMISSIONS)
 
@@ -52,7 +53,9 @@ async def post_now(fake: FakeDiscord) -> dict[str, Any]:
     done = await answer_to(fake, sent)
     assert "Posted this week's check-in" in text_of(done), text_of(done)
     channel = fake.guild.text_channel.id
-    return next(m for m in fake.channel_messages(channel) if "Weekly check-in" in m["content"])
+    return next(
+        m for m in fake.channel_messages(channel) if m["content"].startswith("## Weekly check-in")
+    )
 
 
 async def reply(fake: FakeDiscord, post: dict[str, Any], user: FakeUser, text: str) -> str:
@@ -420,3 +423,52 @@ async def test_an_unknown_form_gets_an_answer(fake: FakeDiscord, bot: CoachBot) 
     submitted = await fake.send_modal_submit("survey:2019:q1", {"q": "yes"}, user=ALICE)
     body = await fake.wait_for_interaction_response(submitted)
     assert is_ephemeral(body) and "no longer in use" in text_of(body)
+
+
+async def test_an_organiser_takes_all_their_data_and_then_deletes_it(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    channel = fake.guild.text_channel
+    await slash(
+        fake,
+        "checkin setup",
+        {"channel": channel.id, "weekday": 6, "time": "18:00", "timezone": "Europe/London"},
+        user=ADMIN,
+    )
+    await slash(fake, "tight add", {"area": "calves"}, user=ADMIN)
+    post = await post_now(fake)
+    await reply(fake, post, ADMIN, "calves 5, legs heavy after the hills")
+    # The organiser leads a group cooldown that Bob joins.
+    sent = await fake.send_slash_command("cooldown", {"group": True, "minutes": 10}, user=ADMIN)
+    await answer_to(fake, sent)
+    card = fake.original_message(sent)
+    assert card is not None
+    join = custom_ids({"data": card})[0]
+    await press(fake, join, int(card["id"]), user=BOB)
+
+    exported = await answer_to(fake, await fake.send_slash_command("mydata export", {}, user=ADMIN))
+    assert "everything stored about you" in text_of(exported)
+    data = json.loads(next(r for r in reversed(fake.requests) if r.files).files[0].data)
+    assert [g["minutes"] for g in data["group_cooldowns_you_led"]] == [10]
+    assert [s["local_time"] for s in data["checkin_schedules_you_set"]] == ["18:00"]
+    assert "legs heavy after the hills" in json.dumps(data["checkins"])
+    assert str(BOB.id) not in json.dumps(data)
+
+    asked = await slash(fake, "mydata delete", user=ADMIN)
+    confirm, _ = custom_ids(asked)
+    message = next(
+        m for m in fake.messages.values() if "cannot be undone" in (m.get("content") or "")
+    )
+    done = text_of(await press(fake, confirm, int(message["id"]), user=ADMIN))
+
+    assert done.startswith("Deleted: ")
+    for part in ("1 tight areas", "1 check-ins", "1 group memberships"):
+        assert part in done
+    assert "group cooldowns you led" in done and "check-in schedules you set" in done
+    rows = await every_row(bot.database)
+    assert cells_holding(rows, ADMIN.id) == set()
+    group_id = int(join.rsplit(":", 1)[1])
+    assert await bot.groups.members(group_id) == [BOB.id]
+    # The club's schedule still runs: it was the club's, only the organiser's name is gone.
+    schedule = await bot.desk.schedules.get(fake.guild.id)
+    assert schedule is not None and schedule.enabled and schedule.updated_by == 0

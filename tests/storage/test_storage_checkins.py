@@ -380,17 +380,20 @@ async def test_export_then_delete_a_members_data(database: Database) -> None:
     assert [m["group_id"] for m in exported["group_memberships"]] == [led.id, joined.id]
     assert [(s["id"], s["state"]) for s in exported["cooldown_sessions"]] == [(card.id, "ready")]
 
-    removed = await data.delete(ALICE)
-    assert removed == {
+    forgotten = await data.delete(ALICE)
+    assert {table: n for table, n in forgotten.deleted.items() if n} == {
         "tight_areas": 1,
         "avoided_stretches": 1,
         "checkins": 1,
         "group_members": 2,
         "cooldown_sessions": 1,
     }
+    # The group Alice led stays for Bob, without her name.
+    assert {table: n for table, n in forgotten.anonymised.items() if n} == {"group_cooldowns": 1}
     after = await data.export(ALICE)
     assert all(after[key] == [] for key in after if key != "user_id")
-    assert await data.delete(ALICE) == dict.fromkeys(removed, 0)
+    again = await data.delete(ALICE)
+    assert not any(again.deleted.values()) and not any(again.anonymised.values())
 
     # Other members keep everything, and the group Alice led stays with Bob in it.
     assert await data.export(BOB) == bob_before
