@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -85,6 +86,9 @@ def load_settings() -> Settings:
     except ValidationError as error:
         problem = error.errors()[0]
         field = ".".join(str(p) for p in problem["loc"]).upper()
+        if not field:  # a rule across settings: its message names them
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            raise StartupError(f"settings cannot work together: {message}") from None
         raise StartupError(f"setting {field} is invalid: {problem['msg']}") from None
 
 
@@ -129,6 +133,7 @@ async def create_bot(
         poster,
         budget=budget,
         mine=shard_filter(settings.shard_ids, settings.shard_count),
+        lease=timedelta(seconds=settings.lease_seconds),
     )
     cards = CooldownSessions(database)
     card_writer = CardWriter(cards)
@@ -141,6 +146,7 @@ async def create_bot(
         catalogue,
         owns=owns,
         time_scale=time_scale,
+        lease=timedelta(seconds=settings.lease_seconds),
     )
     posting = CheckInPosting(
         CheckInPosts(database),

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # Read plain-text replies to check-ins. Needs the privileged Message Content intent
     # switched on in the developer portal; without it members answer through the form.
     message_content: bool = False
+    # How long a running session or a post being sent stays with its process without news
+    # from it: after a crash, another process (or the restarted one) takes over after this.
+    lease_seconds: float = Field(default=30.0, ge=2, le=600)
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -52,6 +55,23 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        # A process told to run shards it cannot know the count of, or shards past the count,
+        # would take guilds nobody else serves, or none at all: refused at start.
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT (the total number of shards)")
+        if self.shard_ids and self.shard_count is not None:
+            wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if wrong:
+                raise ValueError(
+                    f"SHARD_IDS {wrong} are not shards of SHARD_COUNT={self.shard_count} "
+                    f"(0 to {self.shard_count - 1})"
+                )
+            if len(set(self.shard_ids)) != len(self.shard_ids):
+                raise ValueError("SHARD_IDS lists a shard twice")
+        return self
 
 
 @lru_cache(maxsize=1)

@@ -362,7 +362,8 @@ class CheckIns(commands.Cog):
             log.exception("reading a check-in reply from %s failed", message.author.id)
             await message.reply("I couldn't save that just now; please try again.")
             return
-        await message.reply(limits.fit(result.message, limits.CONTENT), mention_author=False)
+        if result.message:
+            await message.reply(limits.fit(result.message, limits.CONTENT), mention_author=False)
 
     async def _unrecorded_post(self, replied_to: object, message_id: int) -> CheckInPost | None:
         """A reply to a check-in whose message id was never recorded (cut short by a crash):

@@ -203,6 +203,26 @@ def test_a_broken_catalogue_is_refused_at_load(
         load_catalogue(data)
 
 
+@pytest.mark.parametrize(
+    ("replacement", "complaint"),
+    [
+        ("short_dynamic = { hip_circles = 20 }", "shorter than in full"),
+        ("short_dynamic = { wall_calf_stretch = 5 }", "not in the dynamic sequence"),
+    ],
+)
+def test_a_short_dynamic_sequence_shortens_movements_of_the_sequence(
+    tmp_path: Path, replacement: str, complaint: str
+) -> None:
+    data = _copy_data(tmp_path)
+    path = data / "routine.toml"
+    text = path.read_text()
+    needle = "short_dynamic = { leg_swings = 5, ankle_rolls = 5 }"
+    assert needle in text
+    path.write_text(text.replace(needle, replacement))
+    with pytest.raises(ValidationError, match=complaint):
+        load_catalogue(data)
+
+
 def test_default_catalogue_is_loaded_once() -> None:
     assert default_catalogue() is default_catalogue()
 

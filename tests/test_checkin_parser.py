@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.rules.catalogue import default_catalogue
-from bot.rules.checkins.parser import MAX_REPLY_CHARS, Efficiency, ParsedCheckIn, parse_reply
+from bot.rules.checkins.parser import (
+    MAX_REPLY_CHARS,
+    Efficiency,
+    ParsedCheckIn,
+    parse_reply,
+    read_reply,
+)
 from tests.checkin_corpus import CORPUS, Case
 
 CATALOGUE = default_catalogue()
 AREA_IDS = [a.id for a in CATALOGUE.areas]
-FIELDS = ("soreness", "movement", "efficiency", "note", "unread", "missing")
+FIELDS = (
+    "soreness",
+    "movement",
+    "efficiency",
+    "note",
+    "unread",
+    "missing",
+    "untracked",
+    "is_checkin",
+)
 ACCURACY_FLOOR = 0.95
 
 
@@ -81,12 +99,17 @@ def test_half_points_round_up_and_other_decimals_to_nearest() -> None:
 def test_typos_are_matched_only_when_one_area_is_clearly_closest() -> None:
     assert parse_reply("glutse 5", CATALOGUE).soreness == {"glutes": 5}
     assert parse_reply("hamstirngs 7", CATALOGUE).soreness == {"hamstrings": 7}
-    # Short words are never guessed, nor words far from every area, nor places the bot
-    # does not stretch.
-    for text in ("quds 4", "shoes 3", "stairs 7", "shins 4", "ankle 5", "miles 30"):
+    # Short words are never guessed, nor words far from every area: a score for them is asked
+    # about. Places the bot does not stretch are named back; a distance is training talk.
+    for text in ("quds 4", "shoes 3", "stairs 7"):
         parsed = parse_reply(text, CATALOGUE)
         assert parsed.soreness == {}, text
         assert parsed.unread == (text,), text
+    for text, part in (("shins 4", "shins"), ("ankle 5", "ankles")):
+        parsed = parse_reply(text, CATALOGUE)
+        assert (parsed.soreness, parsed.unread, parsed.untracked) == ({}, (), (part,)), text
+    miles = parse_reply("miles 30", CATALOGUE)
+    assert (miles.soreness, miles.unread, miles.note) == ({}, (), "miles 30")
 
 
 def test_a_typo_is_only_read_next_to_a_score() -> None:
@@ -111,13 +134,22 @@ def test_everything_without_expected_areas_is_unread() -> None:
 def test_rest_with_a_following_word_is_not_a_score_for_everything() -> None:
     parsed = parse_reply("rest 3 days", CATALOGUE, ("calves",))
     assert parsed.soreness == {}
-    assert parsed.unread == ("rest 3 days",)
+    assert (parsed.unread, parsed.note) == ((), "rest 3 days")
 
 
 def test_conflicting_efficiency_is_unread() -> None:
-    parsed = parse_reply("running better, eff worse", CATALOGUE)
+    parsed = parse_reply("efficiency better, eff worse", CATALOGUE)
     assert parsed.efficiency is None
-    assert parsed.unread == ("running better", "eff worse")
+    assert parsed.unread == ("efficiency better", "eff worse")
+    bare = parse_reply("better, worse", CATALOGUE)
+    assert (bare.efficiency, bare.unread) == (None, ("better", "worse"))
+
+
+def test_a_labelled_efficiency_outweighs_everyday_words() -> None:
+    parsed = parse_reply("running felt better, eff worse", CATALOGUE)
+    assert (parsed.efficiency, parsed.unread) == (Efficiency.WORSE, ())
+    mixed = parse_reply("sluggish on monday but smoother by sunday", CATALOGUE)
+    assert (mixed.efficiency, mixed.unread) == (None, ())
 
 
 def test_efficiency_sign() -> None:
@@ -151,44 +183,119 @@ def test_long_digit_strings_are_unread_quickly() -> None:
 
 # -- properties ----------------------------------------------------------------------------
 
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+]  # fmt: skip
+# Ways of saying "none at all" that may stand for a score of 0.
+ZERO_SAID = re.compile(
+    r"\b(?:zero|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt)\b|n't",
+    re.IGNORECASE,
+)
 area_words = st.sampled_from(
     [w for a in CATALOGUE.areas for w in (a.id, a.name, *a.aliases)]
     + ["movement", "efficiency", "running", "better", "same", "worse", "n/a", "none", "all"]
 )
+runner_words = st.sampled_from(
+    [
+        *("shins", "knees", "left", "right", "L", "R", "both", "each", "everything", "rest"),
+        *("nothing sore", "not tight at all", "no soreness anywhere", "I'd call it a", "a solid"),
+        *("maybe a", "about", "across the board", "week", "runs", "km", "miles", "mins", "5k"),
+        *("22:14", "5:30/km", "3x800", "1 more week", "last week", "back to", "down from"),
+        *("sluggish", "quicker", "smoother", "heavy legs", "no change", "cheers!", "👍", "?"),
+        *("felt", "after the long run", "parkrun", "|", "---", "—", "~", "ish", "hammies"),
+    ]
+)
 runner_text = st.lists(
     st.one_of(
         area_words,
+        runner_words,
         st.integers(-5, 25).map(str),
-        st.sampled_from(["six", "twelve", "3/10", "4.5", "3-4", "2/5", "7ish", "one"]),
+        st.sampled_from(["six", "twelve", "3/10", "4.5", "2.5", "3-4", "2/5", "7ish", "1s"]),
+        st.sampled_from(NUMBER_WORDS),
         st.sampled_from([",", ";", "\n", ":", "=", "-", "and", ".", "(", ")", "/"]),
         st.text(max_size=8),
     ),
-    max_size=25,
+    max_size=30,
 ).map(" ".join)
+expected_areas = st.lists(st.sampled_from(AREA_IDS), max_size=4)
 
 
-def check_invariants(parsed: ParsedCheckIn, expected: list[str]) -> None:
+def said_in(value: int, text: str) -> bool:
+    """The score is in the text: its digits (a half rounding up to it counts), its word, or a
+    zero said in words."""
+    for number in re.findall(r"\d+(?:\.\d+)?", text):
+        if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
+            return True
+    if value <= 10 and re.search(rf"\b{NUMBER_WORDS[value]}\b", text, re.IGNORECASE):
+        return True
+    return value == 0 and bool(ZERO_SAID.search(text))
+
+
+def check_invariants(parsed: ParsedCheckIn, text: str, expected: list[str]) -> None:
     assert all(area in AREA_IDS for area in parsed.soreness)
     assert all(0 <= v <= 10 and type(v) is int for v in parsed.soreness.values())
-    assert parsed.movement is None or 0 <= parsed.movement <= 10
+    assert parsed.movement is None or (0 <= parsed.movement <= 10 and type(parsed.movement) is int)
     assert parsed.efficiency is None or isinstance(parsed.efficiency, Efficiency)
     assert set(parsed.missing) <= set(expected)
     assert not set(parsed.missing) & set(parsed.soreness)
     assert not set(parsed.skipped) & set(parsed.soreness)
     assert all(isinstance(f, str) and f for f in parsed.unread)
     assert parsed.note is None or parsed.note.strip()
+    # No value that is not in the text.
+    for area, value in parsed.soreness.items():
+        assert said_in(value, text), (area, value)
+    if parsed.movement is not None:
+        assert said_in(parsed.movement, text)
+    # Nothing recorded or asked means no check-in; a value means one.
+    if parsed.soreness or parsed.movement is not None or parsed.efficiency:
+        assert parsed.is_checkin
 
 
-@settings(max_examples=400, deadline=None)
-@given(text=st.text(max_size=300), expected=st.lists(st.sampled_from(AREA_IDS), max_size=4))
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=300), expected=expected_areas)
 def test_never_raises_on_any_text(text: str, expected: list[str]) -> None:
-    check_invariants(parse_reply(text, CATALOGUE, expected), expected)
+    check_invariants(read_reply(text, CATALOGUE, expected), text, expected)
 
 
-@settings(max_examples=400, deadline=None)
-@given(text=runner_text, expected=st.lists(st.sampled_from(AREA_IDS), max_size=4))
-def test_scores_always_within_0_to_10_on_runner_like_text(text: str, expected: list[str]) -> None:
-    check_invariants(parse_reply(text, CATALOGUE, expected), expected)
+@settings(max_examples=1000, deadline=None)
+@given(text=runner_text, expected=expected_areas)
+def test_runner_like_text_gives_only_scores_it_holds(text: str, expected: list[str]) -> None:
+    parsed = read_reply(text, CATALOGUE, expected)
+    check_invariants(parsed, text, expected)
+    assert read_reply(text, CATALOGUE, expected) == parsed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    area=st.sampled_from(AREA_IDS),
+    count=st.integers(0, 10),
+    unit=st.sampled_from(["runs", "km", "miles", "times", "weeks", "days", "mins", "k", "x"]),
+    joiner=st.sampled_from(["after", "- did", ", ran", "this week, about"]),
+)
+def test_training_numbers_are_never_scores(area: str, count: int, unit: str, joiner: str) -> None:
+    name = CATALOGUE.area_name(area).split(" (")[0]
+    spaced = f"{count} {unit}" if unit not in ("k", "x") else f"{count}{unit}"
+    parsed = read_reply(f"{name} felt fine {joiner} {spaced}", CATALOGUE, [area])
+    assert parsed.soreness == {} and parsed.movement is None, spaced
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    chat=st.sampled_from(
+        ["cheers!", "ok", "👍", "thanks mate", "lol", "🙏🙏", "will do after my run", "nice one",
+         "what time is parkrun?", "does this bot track shins?", "sorry, missed last week's"]
+    ),
+    expected=expected_areas,
+)  # fmt: skip
+def test_chat_is_no_checkin(chat: str, expected: list[str]) -> None:
+    parsed = read_reply(chat, CATALOGUE, expected)
+    assert not parsed.is_checkin
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {},
+        None,
+        None,
+        (),
+    )
 
 
 @settings(max_examples=200, deadline=None)

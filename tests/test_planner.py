@@ -60,6 +60,49 @@ def test_walk_then_dynamic_sequence_open_a_routine_with_time_for_them() -> None:
     assert 120 <= walk.seconds <= 180
 
 
+def test_the_walk_keeps_a_short_dynamic_sequence_when_time_is_short() -> None:
+    """The article opens with the walk, then the dynamic sequence: short time shortens it."""
+    tight = ("calves", "hip_flexors", "glutes")
+    routine = make(tight, minutes=10, run=RunType.TEMPO)
+    assert ids(routine)[:3] == ["easy_walk", "leg_swings", "ankle_rolls"]
+    sequence = routine.steps[1:3]
+    assert 30 <= sum(s.seconds for s in sequence) <= 40
+    for step in sequence:
+        assert step.kind is Kind.DYNAMIC and step.side is Side.EACH
+        assert [h.seconds for h in step.holds()] == [5, 5]
+    assert any("kept short" in note for note in routine.notes)
+    # It takes the time of what comes after it in value, never of the areas' own pairs.
+    for area in tight:
+        assert len(vectors_for(routine, area)) >= 2, area
+    assert any(item.what.startswith("Seated hamstring hinge") for item in routine.left_out)
+    assert routine.total_seconds <= 10 * 60
+
+
+def test_the_short_movements_grow_to_their_full_length_when_time_allows() -> None:
+    routine = make(("calves",), minutes=15)
+    by_id = {s.id: s for s in routine.steps}
+    for movement in ("leg_swings", "hip_circles", "ankle_rolls"):
+        full = CATALOGUE.stretch(movement).dynamic_seconds
+        assert {h.seconds for h in by_id[movement].holds()} == {full}, movement
+    assert not any("kept short" in note for note in routine.notes)
+
+
+def test_the_walk_goes_with_its_short_sequence_when_both_do_not_fit() -> None:
+    routine = make(("calves", "glutes"), minutes=8)
+    assert ids(routine)[:3] == ["leg_swings", "hip_circles", "ankle_rolls"]
+    walk_note = [item for item in routine.left_out if item.what == "Easy walk"]
+    assert walk_note and "on your way back" in walk_note[0].why
+
+
+def test_a_member_who_avoids_leg_swings_keeps_ankle_rolls_after_the_walk() -> None:
+    tight = ("calves", "hip_flexors", "glutes")
+    routine = make(tight, minutes=10, run=RunType.TEMPO, avoid=frozenset({"leg_swings"}))
+    assert ids(routine)[:2] == ["easy_walk", "ankle_rolls"]
+    everything = make(tight, 10, RunType.TEMPO, avoid=frozenset({"leg_swings", "ankle_rolls"}))
+    assert ids(everything)[0] == "easy_walk"
+    assert not {"leg_swings", "ankle_rolls"} & set(ids(everything))
+
+
 def test_short_routine_drops_the_walk_and_says_why() -> None:
     routine = make(("calves", "hip_flexors", "glutes", "hamstrings"), minutes=5)
     assert "easy_walk" not in ids(routine)
@@ -163,9 +206,13 @@ def test_no_second_pass_in_a_short_routine() -> None:
 # -- rule 6: run types ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("run", [RunType.TEMPO, RunType.INTERVALS, RunType.RACE])
-def test_hard_runs_favour_the_hamstring_hinge_and_figure_four(run: RunType) -> None:
-    routine = make(("calves", "hip_flexors"), minutes=10, run=run)
+# After a race the walk takes its full three minutes before its short dynamic sequence: one
+# more minute makes room for both favoured stretches.
+@pytest.mark.parametrize(
+    ("run", "minutes"), [(RunType.TEMPO, 10), (RunType.INTERVALS, 10), (RunType.RACE, 11)]
+)
+def test_hard_runs_favour_the_hamstring_hinge_and_figure_four(run: RunType, minutes: int) -> None:
+    routine = make(("calves", "hip_flexors"), minutes=minutes, run=run)
     assert {"seated_hamstring_hinge", "figure_four"} <= set(ids(routine))
     easy = make(("calves", "hip_flexors"), minutes=10, run=RunType.EASY)
     assert "figure_four" not in ids(easy)
@@ -301,8 +348,14 @@ def test_properties_of_every_routine(request: PlanRequest) -> None:
     if Kind.WALK in kinds:
         assert kinds[0] is Kind.WALK
     elif "easy_walk" not in request.avoid:
-        assert request.minutes < 12
+        # After a long run or a race the walk takes its full 3 minutes, before its short
+        # dynamic sequence: a minute more before it is always there.
+        long_walk = CATALOGUE.rules.run[request.run.value].long_walk
+        assert request.minutes < (13 if long_walk else 12)
         assert any(item.what.startswith("Easy walk") for item in routine.left_out)
+    # The walk never comes without the short dynamic sequence the member does not avoid.
+    if Kind.WALK in kinds:
+        assert set(CATALOGUE.rules.short_dynamic) - request.avoid <= {s.id for s in steps}
     dynamic_at = [i for i, k in enumerate(kinds) if k is Kind.DYNAMIC]
     if dynamic_at:
         assert dynamic_at == list(range(dynamic_at[0], dynamic_at[0] + len(dynamic_at)))

@@ -40,8 +40,11 @@ from bot.services.session_runner import SessionRunner
 T0 = 1_700_000_000.0
 CATALOGUE = default_catalogue()
 # 0 walk 0-120, 1 hip circles -145, 2 wall calf -195, 3 plantar fascia -255, 4 twist -305,
-# 5 figure four -365, 6 quad -425, 7 standing calf -475, 8 the closing reminder at 475.
-ROUTINE = plan(PlanRequest(("calves", "glutes"), 8), CATALOGUE)
+# 5 figure four -365, 6 quad -425, 7 standing calf -475, 8 the closing reminder at 475. (A member
+# who avoids leg swings and ankle rolls: the walk comes without its short dynamic sequence.)
+ROUTINE = plan(
+    PlanRequest(("calves", "glutes"), 8, avoid=frozenset({"leg_swings", "ankle_rolls"})), CATALOGUE
+)
 # Twenty minutes brings the dynamic block, two-sided leg swings among it.
 LONG = plan(PlanRequest(("calves", "hamstrings"), 20), CATALOGUE)
 TIMED = len(ROUTINE.steps) - 1

@@ -95,8 +95,15 @@ class DiscordPoster:
             ) from None
 
 
+# "Cannot send an empty message" for a message that was not empty: the body was lost on the
+# way (some REST proxies re-send a request without its body after a 429 or 5xx). Worth a retry.
+EMPTY_MESSAGE = 50006
+
+
 def _refusal(error: discord.HTTPException) -> DeliveryError:
     what = error.text or "no detail"
+    if error.status == 400 and error.code == EMPTY_MESSAGE:
+        return DeliveryError(f"the message arrived empty ({what})", transient=True)
     if isinstance(error, discord.Forbidden):
         return DeliveryError(f"the bot may not post there ({what})", transient=False)
     if isinstance(error, discord.NotFound):

@@ -6,7 +6,6 @@ they are when a join window closes with nobody pressing anything.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from bot.rules.catalogue import Catalogue, Kind
@@ -85,14 +84,6 @@ def group_open_card(group: GroupCooldown, members: list[int], run_label: str) ->
     }
 
 
-def group_buttons(group_id_: int) -> list[dict[str, Any]]:
-    buttons = [
-        {"type": 2, "style": style, "label": label, "custom_id": group_id(action, group_id_)}
-        for action, (label, style) in GROUP_LOOKS.items()
-    ]
-    return [{"type": 1, "components": buttons}]
-
-
 def group_routine_card(
     group: GroupCooldown,
     routine: Routine,
@@ -119,7 +110,3 @@ def called_off_card() -> dict[str, Any]:
 
 def group_routine_message(card: dict[str, Any], card_key: int) -> dict[str, Any]:
     return {"content": "", "embeds": [card], **start_payload(card_key)}
-
-
-def closes_at_text(when: datetime) -> str:
-    return f"<t:{round(when.timestamp())}:R>"

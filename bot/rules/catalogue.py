@@ -124,6 +124,8 @@ class RunRule(_Strict):
 class RoutineRules(_Strict):
     walk: Identifier
     dynamic: tuple[Identifier, ...]
+    # Seconds a side of the movements kept, shortened, when the walk is and time is short.
+    short_dynamic: dict[Identifier, int] = Field(default_factory=dict)
     upper_body: tuple[Identifier, ...]
     finish: tuple[Identifier, ...]
     reminder: Identifier
@@ -305,6 +307,18 @@ def _rule_problems(rules: RoutineRules, by_id: dict[str, Stretch]) -> list[str]:
     ]
     if set(rules.position_order) != set(Position):
         problems.append("position_order must list every position once")
+    problems += _short_dynamic_problems(rules, by_id)
+    return problems
+
+
+def _short_dynamic_problems(rules: RoutineRules, by_id: dict[str, Stretch]) -> list[str]:
+    """A shortened movement is one of the dynamic sequence, and shorter than in full."""
+    problems = []
+    for sid, seconds in rules.short_dynamic.items():
+        if sid not in rules.dynamic:
+            problems.append(f"short_dynamic names {sid!r}, which is not in the dynamic sequence")
+        elif sid in by_id and not 0 < seconds < by_id[sid].dynamic_seconds:
+            problems.append(f"short_dynamic {sid!r}: {seconds} s must be shorter than in full")
     return problems
 
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.rules.sessions.engine import SessionState
+
 
 @dataclass(frozen=True, slots=True)
 class TightArea:
@@ -68,17 +70,6 @@ class MemberPreferences:
     avoided: tuple[AvoidedStretch, ...]
     # Recent weekly check-ins, oldest first (bot.rules.checkins.trends.WeeklyCheckIn).
     history: tuple[Any, ...] = ()
-
-
-class SessionState(StrEnum):
-    """Where a routine card stands: not started yet, running or paused in its thread, or over."""
-
-    READY = "ready"
-    STARTING = "starting"  # Start pressed; the thread is being opened
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    STOPPED = "stopped"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,26 @@
 """The routine planner: a pure function from a runner's situation to a `Routine`.
 
-It follows the routine rules of DESIGN.md. Choice under the time budget is by value, not first
-fit: the candidate pieces (the closing pair, each area's two stretches, the walk, the dynamic
-sequence, the upper-body block, second passes, ...) are tried in order of value, each kept only if
-the whole routine, transitions and side switches included, still fits. What does not fit is
-reported with the reason. Spare seconds then lengthen the holds from 20 toward 30 s and the walk
-from 2 toward 3 minutes.
+It follows the routine rules in docs/ARCHITECTURE.md. Choice under the time budget is by
+value, not first fit: the candidate pieces (the closing pair, each area's two stretches, the walk
+with a short form of the dynamic sequence, the sequence in full, the upper-body block, second
+passes, ...) are tried in order of value, each kept only if the whole routine, transitions and
+side switches included, still fits. What does not fit is reported with the reason. Spare seconds
+then lengthen the holds from 20 toward 30 s and the walk from 2 toward 3 minutes.
+
+What can be worked out from the catalogue alone is worked out once, in `plan_tables`; a request
+only chooses, and keeps the routine so far in routine order with its running seconds.
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
 
-from bot.rules.catalogue import Catalogue, Kind, Position, Stretch
-from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Side, Step
+from bot.rules.catalogue import Catalogue, Kind
+from bot.rules.plan_tables import Item, Piece, Role, Slot, Tables, tables_for
+from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Step
 
 FILLER = "filler"
 
@@ -37,104 +41,136 @@ class PlanRequest:
     emphasis: Mapping[str, float] = field(default_factory=dict)
 
 
-class Role(IntEnum):
-    WALK = 0
-    DYNAMIC = 1
-    TARGET = 2
-    UPPER = 3
-    FINISH = 4
-    REMINDER = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """A stretch placed in the routine: which pass, which block, how important."""
-
-    stretch: Stretch
-    role: Role
-    rank: int
-    pass_number: int = 1
-    replaces: Stretch | None = None
-    # Place inside a fixed block (the closing pair keeps its order even when substituted).
-    order: int = 0
-    # (stretch id, pass): what the routine holds at most once. Stored, as the planner's
-    # inner loops ask for it constantly.
-    key: tuple[str, int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "key", (self.stretch.id, self.pass_number))
-
-
-@dataclass
-class Item:
-    """A candidate piece of the routine, kept whole or not at all (or its fallback)."""
-
-    slots: list[Slot]
-    what: str
-    why: str = ""
-    fallback: list[Slot] | None = None
-    report: bool = True
-    gated: bool = False
-    group: str = ""
-
-
-@dataclass
-class Draft:
-    slots: list[Slot] = field(default_factory=list)
-    walk_seconds: int = 0
-    holds: dict[tuple[str, int], int] = field(default_factory=dict)
-    keys: set[tuple[str, int]] = field(default_factory=set)
-    # Kept sorted in routine order, with the running sum of seconds spent moving or holding,
-    # so trying one more piece costs a merge and one pass instead of a rebuild.
-    layout: list[tuple[tuple[int, ...], Position, Role]] = field(default_factory=list)
-    active_seconds: int = 0
-    serving: dict[str, list[Slot]] = field(default_factory=dict)
-
-    def has(self, stretch_id: str, pass_number: int = 1) -> bool:
-        return (stretch_id, pass_number) in self.keys
-
-
 def plan(request: PlanRequest, catalogue: Catalogue) -> Routine:
-    _validate(request, catalogue)
-    return _Planner(request, catalogue).build()
+    tables = tables_for(catalogue)
+    _validate(request, tables)
+    return _Planner(request, tables).build()
 
 
-def _validate(request: PlanRequest, catalogue: Catalogue) -> None:
+def _validate(request: PlanRequest, tables: Tables) -> None:
     if not MIN_MINUTES <= request.minutes <= MAX_MINUTES:
         raise PlanError(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}")
-    known = {area.id for area in catalogue.areas}
-    unknown = [a for a in (*request.tight, *request.today) if a not in known]
+    unknown = [a for a in (*request.tight, *request.today) if a not in tables.area_names]
     if unknown:
         raise PlanError(f"unknown area id {unknown[0]!r}")
-    if request.run.value not in catalogue.rules.run:
+    if request.run.value not in tables.runs:
         raise PlanError(f"no rules for run type {request.run.value!r}")
 
 
+_RANK_AND_PASS = operator.attrgetter("rank", "pass_number")
+
+
+class Draft:
+    """The routine so far, kept in routine order with its running seconds.
+
+    Trying one more piece costs a bisect and a look at its neighbours (the transitions it adds
+    and the one it splits) instead of a rebuild of the whole routine.
+    """
+
+    def __init__(self) -> None:
+        # In the order placed.
+        self.slots: list[Slot] = []
+        # Seconds of moving or holding per slot key: the shortest when placed, then grown. The
+        # keys are what the routine holds, at most once each.
+        self.seconds: dict[int, int] = {}
+        # The slots in routine order, and their sort keys for bisecting. A new slot goes after
+        # those with the same key, so the order of placing breaks ties, as a stable sort would.
+        self.in_order: list[Slot] = []
+        self.sort_keys: list[int] = []
+        self.active_seconds = 0
+        self.transition_seconds = 0
+        # The stretches in the order placed, and the seconds they would take to reach their
+        # longest holds: what spare seconds go to.
+        self.holds: list[Slot] = []
+        self.room = 0
+
+    @property
+    def total(self) -> int:
+        return self.active_seconds + self.transition_seconds
+
+    def swap_if_fits(self, old: Slot, new: Slot, budget: int) -> bool:
+        """Put `new` in the place of `old`, the same step at another length, if it fits."""
+        extra = new.piece.seconds - old.piece.seconds
+        if self.active_seconds + self.transition_seconds + extra > budget:
+            return False
+        self.in_order[self.in_order.index(old)] = new
+        self.slots[self.slots.index(old)] = new
+        self.seconds[new.key] = new.piece.seconds
+        self.active_seconds += extra
+        return True
+
+    def place_if_fits(self, candidate: list[Slot], budget: int) -> list[Slot]:
+        """Place the slots not in the routine yet if it still fits the budget with them.
+
+        The slots placed; none when there is nothing new, or it does not fit.
+        """
+        in_order, sort_keys, seconds = self.in_order, self.sort_keys, self.seconds
+        active = moving = 0
+        places = []
+        extra = []
+        for slot in candidate:
+            if slot.key in seconds:
+                continue
+            extra.append(slot)
+            active += slot.piece.seconds
+            at = bisect.bisect_right(sort_keys, slot.sort_key)
+            # The seconds of getting into the slot, and of the transition it splits. The
+            # reminder sorts last, so the step before a new one is never the reminder, and a
+            # step after it costs nothing either way.
+            before = in_order[at - 1].position if at else -1
+            moving += slot.costs[before + 1]
+            if at < len(in_order) and not slot.is_reminder:
+                after = in_order[at].costs
+                moving += after[slot.position + 1] - after[before + 1]
+            in_order.insert(at, slot)
+            sort_keys.insert(at, slot.sort_key)
+            places.append(at)
+        if self.active_seconds + self.transition_seconds + active + moving > budget:
+            for at in reversed(places):
+                del in_order[at], sort_keys[at]
+            return []
+        for slot in extra:
+            seconds[slot.key] = slot.piece.seconds
+            if slot.piece.hold_steps:
+                self.holds.append(slot)
+                self.room += slot.piece.longest - slot.piece.seconds
+        self.slots += extra
+        self.active_seconds += active
+        self.transition_seconds += moving
+        return extra
+
+
 class _Planner:
-    def __init__(self, request: PlanRequest, catalogue: Catalogue) -> None:
+    def __init__(self, request: PlanRequest, tables: Tables) -> None:
         self.request = request
-        self.catalogue = catalogue
-        self.rules = catalogue.rules
-        self.timing = catalogue.rules.timing
-        self.run_rule = catalogue.rules.run[request.run.value]
+        self.tables = tables
+        self.avoid = request.avoid
+        self.run = tables.runs[request.run.value]
         self.budget = request.minutes * 60
         self.draft = Draft()
-        self.left_out: list[tuple[str, LeftOut]] = []
+        # (group, what, why): merged into the routine's lines at the end.
+        self.left_out: list[tuple[str, str, str]] = []
         self.notes: list[str] = []
         wanted = list(dict.fromkeys((*request.today, *request.tight)))
         self.general = not wanted
-        self.areas = tuple(wanted or catalogue.general_areas)[: self.rules.max_areas]
+        self.areas = tuple(wanted or tables.general_areas)[: tables.max_areas]
         self.rank = {area: i for i, area in enumerate(self.areas)}
+        self.weight = {area: request.emphasis.get(area, 1.0) for area in self.areas}
         self.picks: dict[str, list[Slot]] = {}
-        self._candidate_cache: dict[str, list[tuple[Stretch, Stretch | None]]] = {}
+        # First-pass stretches in the routine, per area they serve.
+        self.serving: dict[str, list[Slot]] = {}
+        # Whether every area is complete changes only when a first-pass stretch is placed.
+        self._complete: bool | None = None
         self._filled: list[str] = []
-        self._position_rank = {p: i for i, p in enumerate(self.rules.position_order)}
-        for area in wanted[self.rules.max_areas :]:
+        self.walk: Slot | None = None
+        # Movements of the dynamic sequence in the routine in their short form.
+        self.shortened: dict[int, Slot] = {}
+        for area in wanted[tables.max_areas :]:
             why = (
-                f"one routine targets your {self.rules.max_areas} tightest areas; "
+                f"one routine targets your {tables.max_areas} tightest areas; "
                 "reorder your list to bring it in"
             )
-            self._leave_out(catalogue.area_name(area), why)
+            self._leave_out(tables.area_names[area], why)
 
     # -- building --------------------------------------------------------------------------
 
@@ -143,13 +179,14 @@ class _Planner:
         for item in self._items():
             self._try(item)
         self._spend_spare_seconds()
+        if self.shortened:
+            self.notes.append(self._short_note())
         if self._filled:
             self.notes.append(
                 f"Spare minutes went to the usual culprits: {', '.join(self._filled)}."
             )
-        steps = self._steps(self._ordered(self.draft.slots))
         return Routine(
-            steps=tuple(steps),
+            steps=self._steps(),
             minutes=self.request.minutes,
             run=self.request.run,
             areas=self.areas,
@@ -165,21 +202,21 @@ class _Planner:
         walk, *dynamic = self._opening_items()
         yield walk
         yield from self._favour_items()
-        yield from dynamic
+        for item in dynamic:
+            yield self._full_length(item)
         yield from self._upper_body_items()
-        for area in sorted(self.areas, key=lambda a: (-self._weight(a), self.rank[a])):
+        for area in sorted(self.areas, key=lambda a: (-self.weight[a], self.rank[a])):
             yield self._second_pass_item(area)
         yield from self._filler_items()
 
     def _leave_out(self, what: str, why: str, group: str = "") -> None:
-        self.left_out.append((group, LeftOut(what, why)))
+        self.left_out.append((group, what, why))
 
     def _merged_left_out(self) -> tuple[LeftOut, ...]:
         """One line per group and reason: "Dynamic sequence (leg swings, ankle rolls)"."""
         merged: dict[tuple[str, str], list[str]] = {}
-        for group, item in self.left_out:
-            key = (group or item.what, item.why)
-            merged.setdefault(key, []).append(item.what)
+        for group, what, why in self.left_out:
+            merged.setdefault((group or what, why), []).append(what)
         return tuple(
             LeftOut(
                 f"{label} ({', '.join(w.lower() for w in whats)})" if label != whats[0] else label,
@@ -189,14 +226,20 @@ class _Planner:
         )
 
     def _try(self, item: Item) -> None:
+        if item.shortened is not None:
+            if self.draft.swap_if_fits(item.shortened, item.slots[0], self.budget):
+                del self.shortened[item.shortened.key]
+            return
         if item.gated and not self._areas_complete():
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
             return
         for candidate in (item.slots, item.fallback):
-            fresh = [s for s in candidate or [] if not self.draft.has(*s.key)]
-            if fresh and self._fits(fresh):
-                self._add(fresh)
+            if not candidate:
+                continue
+            placed = self.draft.place_if_fits(candidate, self.budget)
+            if placed:
+                self._placed(placed)
                 if item.group == FILLER:
                     self._filled.append(item.what.lower())
                 if candidate is item.fallback and item.report:
@@ -206,68 +249,27 @@ class _Planner:
             self._leave_out(item.what, item.why or self._no_time(), item.group)
 
     def _report_missing(self, item: Item) -> None:
-        missing = [s.stretch.name for s in item.slots if not self.draft.has(*s.key)]
+        missing = [s.piece.name for s in item.slots if s.key not in self.draft.seconds]
         if missing:
             self._leave_out(f"{item.what}: {', '.join(missing)}", self._no_time())
 
-    def _add(self, slots: list[Slot]) -> None:
+    def _placed(self, slots: list[Slot]) -> None:
         for slot in slots:
-            self.draft.slots.append(slot)
-            self.draft.keys.add(slot.key)
             if slot.replaces is not None:
-                self.notes.append(
-                    f"You avoid the {slot.replaces.name.lower()}: "
-                    f"{slot.stretch.name.lower()} instead."
-                )
-            if slot.role is Role.WALK:
-                self.draft.walk_seconds = self._walk_floor()
-            elif slot.stretch.kind is Kind.STRETCH:
-                self.draft.holds[slot.key] = slot.stretch.hold_range[0]
-            self.draft.active_seconds += self._active(slot, self.draft)
-            bisect.insort(self.draft.layout, self._place(slot))
-            if slot.pass_number == 1 and slot.stretch.kind is Kind.STRETCH:
-                for area in slot.stretch.areas:
-                    self.draft.serving.setdefault(area, []).append(slot)
+                replaced, chosen = slot.replaces.name.lower(), slot.piece.name.lower()
+                self.notes.append(f"You avoid the {replaced}: {chosen} instead.")
+            if slot.is_walk:
+                self.walk = slot
+            if slot.piece.full is not None:
+                self.shortened[slot.key] = slot
+            if slot.serves:
+                self._complete = None
+                for area in slot.serves:
+                    self.serving.setdefault(area, []).append(slot)
 
-    def _fits(self, extra: list[Slot]) -> bool:
-        layout = list(self.draft.layout)
-        active = self.draft.active_seconds
-        for slot in extra:
-            bisect.insort(layout, self._place(slot))
-            active += self._initial_active(slot)
-        return active + self._transitions(layout) <= self.budget
-
-    def _place(self, slot: Slot) -> tuple[tuple[int, ...], Position, Role]:
-        return (self._sort_key(slot), slot.stretch.position, slot.role)
-
-    def _initial_active(self, slot: Slot) -> int:
-        stretch = slot.stretch
-        if stretch.kind is Kind.STRETCH:
-            switch = self.timing.side_switch * (stretch.sides - 1)
-            return stretch.hold_range[0] * stretch.sides + switch
-        if stretch.kind is Kind.WALK:
-            return self._walk_floor()
-        return self._active(slot, self.draft)
-
-    def _transitions(self, layout: list[tuple[tuple[int, ...], Position, Role]]) -> int:
-        settle, reposition = self.timing.settle, self.timing.reposition
-        total = 0
-        previous: Position | None = None
-        for _, position, role in layout:
-            if role is Role.WALK or role is Role.REMINDER:
-                pass
-            elif previous is None:
-                total += 0 if position is Position.STANDING else reposition
-            else:
-                total += settle if position is previous else reposition
-            if role is not Role.REMINDER:
-                previous = position
-        return total
-
-    def _walk_floor(self) -> int:
-        """2 minutes, or the full 3 after a long run or a race, where the walk matters most."""
-        low, high = self.catalogue.stretch(self.rules.walk).walk_range
-        return high if self.run_rule.long_walk else low
+    def _short_note(self) -> str:
+        moves = " and ".join(s.piece.name.lower() for s in self.shortened.values())
+        return f"Short on time: {moves} kept short."
 
     def _no_time(self) -> str:
         return f"no time left in {self.request.minutes} min; the higher-priority parts came first"
@@ -275,40 +277,60 @@ class _Planner:
     # -- candidate pieces ---------------------------------------------------------------------
 
     def _finish_item(self) -> Item:
+        if self.avoid.isdisjoint(self.tables.finish_ids):
+            return self.tables.shared(("finish",), lambda: [self._build_finish_item()])[0]
+        return self._build_finish_item()
+
+    def _build_finish_item(self) -> Item:
         slots = [
             slot
-            for order, stretch_id in enumerate(self.rules.finish)
-            if (slot := self._usable(stretch_id, Role.FINISH, rank=0, order=order)) is not None
+            for order, piece in enumerate(self.tables.finish)
+            if (slot := self._usable(piece, Role.FINISH, rank=0, order=order)) is not None
         ]
-        reminder = self.catalogue.stretch(self.rules.reminder)
-        slots.append(Slot(reminder, Role.REMINDER, rank=0))
+        slots.append(self.tables.slot(self.tables.reminder, Role.REMINDER, rank=0))
         return Item(slots, "Closing quad and calf stretches")
 
     def _opening_items(self) -> list[Item]:
-        """The walk first, then one item per dynamic movement; avoided ones are empty."""
+        if self.avoid.isdisjoint(self.tables.opening_ids):
+            return self.tables.shared(("opening", self.run), self._build_opening_items)
+        return self._build_opening_items()
+
+    def _build_opening_items(self) -> list[Item]:
+        """The walk first, then one item per dynamic movement; avoided ones are empty.
+
+        The article opens with the walk, then the dynamic sequence: the walk comes with the
+        short form of the sequence, so that a routine never keeps the walk without it.
+        """
         items = []
-        for stretch_id in (self.rules.walk, *self.rules.dynamic):
-            stretch = self.catalogue.stretch(stretch_id)
-            role = Role.WALK if stretch.kind is Kind.WALK else Role.DYNAMIC
-            if stretch.id in self.request.avoid:
-                self._leave_out(stretch.name, "you avoid it")
-                items.append(Item([], stretch.name, report=False))
-                continue
-            why = ""
-            if role is Role.WALK:
+        for piece in (self.run.walk, *self.tables.dynamic):
+            if piece.id in self.avoid:
+                self._leave_out(piece.name, "you avoid it")
+                items.append(Item([], piece.name, report=False))
+            elif piece.kind is Kind.WALK:
+                slots = [self.tables.slot(piece, Role.WALK, rank=0), *self._short_sequence()]
                 why = "not enough time; walk easy for a couple of minutes on your way back"
-            group = "" if role is Role.WALK else "Dynamic sequence"
-            items.append(Item([Slot(stretch, role, rank=0)], stretch.name, why=why, group=group))
+                items.append(Item(slots, piece.name, why=why))
+            else:
+                slot = self.tables.slot(piece, Role.DYNAMIC, rank=0)
+                items.append(Item([slot], piece.name, group="Dynamic sequence"))
         return items
 
-    def _weight(self, area: str) -> float:
-        return self.request.emphasis.get(area, 1.0)
+    def _short_sequence(self) -> list[Slot]:
+        return [
+            self.tables.slot(piece, Role.DYNAMIC, rank=0)
+            for piece in self.tables.short_dynamic
+            if piece.id not in self.avoid
+        ]
+
+    def _full_length(self, item: Item) -> Item:
+        """A movement the walk brought in short grows to its full length rather than twice."""
+        short = self.shortened.get(item.slots[0].key) if item.slots else None
+        return item if short is None else Item(item.slots, item.what, shortened=short)
 
     def _area_item(self, area: str) -> Item:
-        rank = self.rank[area]
-        picks = self._pick(area, rank)
-        name = self.catalogue.area_name(area)
-        if self._weight(area) < 1 and len(picks) > 1:
+        picks = self._pick(area, self.rank[area])
+        name = self.tables.area_names[area]
+        if self.weight[area] < 1 and len(picks) > 1:
             picks = picks[:1]
             self.notes.append(f"{name} has settled lately: one stretch keeps it that way.")
         self.picks[area] = picks
@@ -317,79 +339,53 @@ class _Planner:
         return Item(picks, name, fallback=picks[:1])
 
     def _favour_items(self) -> Iterable[Item]:
-        for stretch_id in self.run_rule.favour:
-            slot = self._usable(stretch_id, Role.TARGET, rank=len(self.areas))
-            if slot is None or self._planned_anywhere(slot.stretch.id):
+        for piece in self.run.favour:
+            slot = self._usable(piece, Role.TARGET, rank=len(self.areas))
+            if slot is None or slot.piece.first_pass_key in self.draft.seconds:
                 continue
-            yield Item([slot], f"{slot.stretch.name} (after a {self.run_rule.label})")
+            yield Item([slot], f"{slot.piece.name} (after a {self.run.rule.label})")
 
     def _upper_body_items(self) -> Iterable[Item]:
-        for order, stretch_id in enumerate(self.rules.upper_body):
-            slot = self._usable(stretch_id, Role.UPPER, rank=len(self.areas) + 1, order=order)
+        if self.avoid.isdisjoint(self.tables.upper_ids):
+            key = ("upper", len(self.areas))
+            return self.tables.shared(key, lambda: list(self._build_upper_body_items()))
+        return self._build_upper_body_items()
+
+    def _build_upper_body_items(self) -> Iterable[Item]:
+        """Lazily: a substitute's report waits its turn among the items."""
+        for order, piece in enumerate(self.tables.upper_body):
+            slot = self._usable(piece, Role.UPPER, rank=len(self.areas) + 1, order=order)
             if slot is not None:
-                yield Item([slot], slot.stretch.name, group="Upper-body block")
+                yield Item([slot], slot.piece.name, group="Upper-body block")
 
     def _second_pass_item(self, area: str) -> Item:
-        slots = [
-            Slot(s.stretch, s.role, s.rank, pass_number=2)
-            for s in self.picks.get(area, [])
-            if s.role is Role.TARGET and self.draft.has(s.stretch.id)
-        ]
-        name = self.catalogue.area_name(area)
+        keys = self.draft.seconds
+        slots = [s.second for s in self.picks.get(area, []) if s.second and s.key in keys]
+        name = self.tables.area_names[area]
         return Item(slots, name, gated=True, report=bool(slots), group="Second pass")
 
     def _filler_items(self) -> Iterable[Item]:
         """Spare minutes go to the article's common culprits rather than sitting idle."""
         if self.general:
             return
-        for area in self.catalogue.general_areas:
-            if area in self.areas:
+        for area in self.tables.general_areas:
+            if area in self.rank:
                 continue
             picks = self._pick(area, rank=len(self.areas) + 2)
             if len(picks) + self._coverage(area) >= 2:
-                yield Item(picks, self.catalogue.area_name(area), report=False, group=FILLER)
+                yield Item(picks, self.tables.area_names[area], report=False, group=FILLER)
 
     # -- choosing stretches --------------------------------------------------------------------
 
-    def _usable(self, stretch_id: str, role: Role, rank: int, order: int = 0) -> Slot | None:
-        """A slot for the stretch, or for the first alternative the member does not avoid."""
-        stretch = self.catalogue.stretch(stretch_id)
-        if stretch.id not in self.request.avoid:
-            return Slot(stretch, role, rank, order=order)
-        alternatives = [self.catalogue.stretch(alt_id) for alt_id in stretch.alternatives]
-        same_area = self.catalogue.stretches_for(stretch.areas[0]) if stretch.areas else ()
-        for alt in (*alternatives, *same_area):
-            if alt.id not in self.request.avoid and set(alt.areas) & set(stretch.areas):
-                return Slot(alt, role, rank, replaces=stretch, order=order)
-        self._leave_out(stretch.name, "you avoid it and nothing replaces it")
+    def _usable(self, piece: Piece, role: Role, rank: int, order: int = 0) -> Slot | None:
+        """A slot for the piece, or for the first substitute the member does not avoid."""
+        if piece.id not in self.avoid:
+            return self.tables.slot(piece, role, rank, order=order)
+        for alt in self.tables.substitutes[piece.id]:
+            if alt.id not in self.avoid:
+                return self.tables.slot(alt, role, rank, replaces=piece, order=order)
+        self._leave_out(piece.name, "you avoid it and nothing replaces it")
         return None
-
-    def _candidates(self, area: str) -> list[tuple[Stretch, Stretch | None]]:
-        """Stretches for an area in preference order; an avoided one yields its alternatives."""
-        if area not in self._candidate_cache:
-            self._candidate_cache[area] = self._rank_candidates(area)
-        return self._candidate_cache[area]
-
-    def _rank_candidates(self, area: str) -> list[tuple[Stretch, Stretch | None]]:
-        favoured = [
-            self.catalogue.stretch(sid)
-            for sid in self.run_rule.favour
-            if area in self.catalogue.stretch(sid).areas
-        ]
-        pool: dict[str, Stretch] = {}
-        for stretch in (*favoured, *self.catalogue.stretches_for(area)):
-            pool.setdefault(stretch.id, stretch)
-        ordered: list[tuple[Stretch, Stretch | None]] = []
-        for stretch in pool.values():
-            if stretch.id not in self.request.avoid:
-                ordered.append((stretch, None))
-                continue
-            for alt_id in stretch.alternatives:
-                alt = self.catalogue.stretch(alt_id)
-                if area in alt.areas and alt.id not in self.request.avoid:
-                    ordered.append((alt, stretch))
-        first_seen = {stretch.id: (stretch, replaced) for stretch, replaced in reversed(ordered)}
-        return [first_seen[sid] for sid in dict.fromkeys(s.id for s, _ in ordered)]
 
     def _pick(self, area: str, rank: int) -> list[Slot]:
         """Two stretches for the area on different vectors.
@@ -398,43 +394,33 @@ class _Planner:
         a twist shared with another area) counts when the area would have chosen it anyway,
         so it is never repeated and never crowds out the article's own pair.
         """
-        vectors = {s.stretch.vector for s in self._serving(area) if s.role is Role.TARGET}
+        vectors = {s.piece.vector for s in self.serving.get(area, ()) if s.is_target}
         picks: list[Slot] = []
-        for stretch, replaced in self._candidates(area):
+        keys = self.draft.seconds
+        for piece, replaced in self.tables.candidates(self.run, area, self.avoid):
             if len(vectors) >= 2:
                 break
-            if stretch.vector in vectors:
+            if piece.vector in vectors:
                 continue
-            vectors.add(stretch.vector)
-            if not self._planned_anywhere(stretch.id):
-                role, order = self._role_for(stretch.id), self._block_order(stretch.id)
-                picks.append(Slot(stretch, role, rank, replaces=replaced, order=order))
+            vectors.add(piece.vector)
+            if piece.first_pass_key not in keys:
+                role, order = piece.pick_role, piece.pick_order
+                picks.append(self.tables.slot(piece, role, rank, replaces=replaced, order=order))
         return picks
-
-    def _block_order(self, stretch_id: str) -> int:
-        block = self.rules.upper_body
-        return block.index(stretch_id) if stretch_id in block else 0
-
-    def _role_for(self, stretch_id: str) -> Role:
-        if stretch_id in self.rules.upper_body:
-            return Role.UPPER
-        return Role.TARGET
-
-    def _serving(self, area: str) -> list[Slot]:
-        """First-pass stretches already in the routine that serve the area."""
-        return self.draft.serving.get(area, [])
 
     def _coverage(self, area: str) -> int:
         """Distinct vectors of the stretches in the routine that serve the area."""
-        return len({s.stretch.vector for s in self._serving(area)})
-
-    def _planned_anywhere(self, stretch_id: str) -> bool:
-        return self.draft.has(stretch_id)
+        return len({s.piece.vector for s in self.serving.get(area, ())})
 
     def _areas_complete(self) -> bool:
+        if self._complete is None:
+            self._complete = self._check_areas_complete()
+        return self._complete
+
+    def _check_areas_complete(self) -> bool:
         """Every targeted area has two vectors, or has used every stretch it could."""
         for area in self.areas:
-            needed = 1 if self._weight(area) < 1 else 2
+            needed = 1 if self.weight[area] < 1 else 2
             if self._coverage(area) >= needed:
                 continue
             if self._pick(area, self.rank[area]):
@@ -448,128 +434,69 @@ class _Planner:
         self._lengthen_walk()
 
     def _lengthen_holds(self) -> None:
-        step = self.timing.hold_step
-        weight_of_rank = {rank: self._weight(area) for area, rank in self.rank.items()}
-        stretches = sorted(
-            (s for s in self.draft.slots if s.stretch.kind is Kind.STRETCH),
-            key=lambda s: (-weight_of_rank.get(s.rank, 1.0), s.rank, s.pass_number),
+        """Round by round, each stretch, most important first, holds a step longer.
+
+        Spare seconds only shrink, so a stretch whose step no longer fits is done for good.
+        """
+        spare = self.budget - self.draft.total
+        if spare < self.tables.timing.hold_step:
+            return  # not even one side of one stretch can grow
+        seconds = self.draft.seconds
+        if self.draft.room <= spare:
+            # Every hold reaches its longest, so the order does not matter.
+            for slot in self.draft.holds:
+                seconds[slot.key] = slot.piece.longest
+            self.draft.active_seconds += self.draft.room
+            return
+        growing = [(s.key, s.piece.grow, s.piece.hold_steps) for s in self._by_importance()]
+        while growing:
+            still = []
+            for key, grow, steps in growing:
+                if grow <= spare:
+                    seconds[key] += grow
+                    self.draft.active_seconds += grow
+                    spare -= grow
+                    if steps > 1:
+                        still.append((key, grow, steps - 1))
+            growing = still
+
+    def _by_importance(self) -> list[Slot]:
+        """The stretches, sore areas first, then by the area's rank, first passes first."""
+        stretches = self.draft.holds
+        if all(weight == 1.0 for weight in self.weight.values()):
+            # The usual case, sorted without a key function of ours.
+            return sorted(stretches, key=_RANK_AND_PASS)
+        weight_of_rank = {rank: self.weight[area] for area, rank in self.rank.items()}
+        return sorted(
+            stretches, key=lambda s: (-weight_of_rank.get(s.rank, 1.0), s.rank, s.pass_number)
         )
-        spare = self.budget - self._total(self.draft)
-        grew = True
-        while grew:
-            grew = False
-            for slot in stretches:
-                now = self.draft.holds[slot.key]
-                cost = step * slot.stretch.sides
-                if now + step <= slot.stretch.hold_range[1] and cost <= spare:
-                    self.draft.holds[slot.key] = now + step
-                    self.draft.active_seconds += cost
-                    spare -= cost
-                    grew = True
 
     def _lengthen_walk(self) -> None:
-        if not any(s.role is Role.WALK for s in self.draft.slots):
+        if self.walk is None:
             return
-        walk = self.catalogue.stretch(self.rules.walk)
-        spare = self.budget - self._total(self.draft)
-        room = walk.walk_range[1] - self.draft.walk_seconds
-        step = self.timing.walk_step
+        spare = self.budget - self.draft.total
+        now = self.draft.seconds[self.walk.key]
+        room = self.walk.piece.stretch.walk_range[1] - now
+        step = self.tables.timing.walk_step
         extra = min(room, spare) // step * step
-        self.draft.walk_seconds += extra
+        self.draft.seconds[self.walk.key] = now + extra
         self.draft.active_seconds += extra
 
-    # -- order and time ------------------------------------------------------------------------
+    # -- the steps -----------------------------------------------------------------------------
 
-    def _ordered(self, slots: list[Slot]) -> list[Slot]:
-        return sorted(slots, key=self._sort_key)
-
-    def _sort_key(self, slot: Slot) -> tuple[int, ...]:
-        """Opening, targeted stretches by position then pass then demand, upper body, closing."""
-        stretch = slot.stretch
-        if slot.role is Role.DYNAMIC:
-            return (slot.role, self.rules.dynamic.index(stretch.id))
-        if slot.role is Role.TARGET:
-            group = self._position_rank[stretch.position]
-            return (slot.role, group, slot.pass_number, stretch.demand, slot.rank)
-        if slot.role in (Role.UPPER, Role.FINISH):
-            return (slot.role, slot.order, slot.pass_number)
-        return (slot.role,)
-
-    def _total(self, draft: Draft) -> int:
-        return draft.active_seconds + self._transitions(draft.layout)
-
-    def _active(self, slot: Slot, draft: Draft) -> int:
-        stretch = slot.stretch
-        switch = self.timing.side_switch * (stretch.sides - 1)
-        if stretch.kind is Kind.STRETCH:
-            return draft.holds[slot.key] * stretch.sides + switch
-        if stretch.kind is Kind.DYNAMIC:
-            return stretch.dynamic_seconds * stretch.sides + switch
-        if stretch.kind is Kind.WALK:
-            return draft.walk_seconds
-        return 0
-
-    def _steps(self, ordered: list[Slot], draft: Draft | None = None) -> list[Step]:
-        draft = draft or self.draft
-        steps: list[Step] = []
-        previous: Position | None = None
-        for slot in ordered:
-            transition = self._transition(slot, previous)
-            steps.append(self._step(slot, transition, draft))
-            if slot.role is not Role.REMINDER:
-                previous = slot.stretch.position
-        return steps
-
-    def _transition(self, slot: Slot, previous: Position | None) -> int:
-        return self._transition_between(slot.role, slot.stretch.position, previous)
-
-    def _transition_between(self, role: Role, here: Position, previous: Position | None) -> int:
-        if role in (Role.WALK, Role.REMINDER):
-            return 0
-        if previous is None:
-            return 0 if here is Position.STANDING else self.timing.reposition
-        return self.timing.settle if here is previous else self.timing.reposition
-
-    def _step(self, slot: Slot, transition: int, draft: Draft) -> Step:
-        stretch = slot.stretch
-        sides = stretch.sides
-        switch = self.timing.side_switch * (sides - 1)
-        hold: int | None = None
-        if stretch.kind is Kind.STRETCH:
-            hold = draft.holds[slot.key]
-            seconds = transition + hold * sides + switch
-        elif stretch.kind is Kind.DYNAMIC:
-            seconds = transition + stretch.dynamic_seconds * sides + switch
-        elif stretch.kind is Kind.WALK:
-            seconds, switch = draft.walk_seconds, 0
-        else:
-            seconds, switch = 0, 0
-        second = slot.pass_number == 2
-        return Step(
-            id=stretch.id,
-            name=f"{stretch.name} (second pass)" if second else stretch.name,
-            kind=stretch.kind,
-            areas=stretch.areas,
-            vector=stretch.vector,
-            position=stretch.position,
-            demand=stretch.demand,
-            side=Side.EACH if stretch.per_side and stretch.kind is not Kind.WALK else None,
-            seconds=seconds,
-            hold_seconds=hold,
-            transition_seconds=transition,
-            switch_seconds=switch,
-            how=stretch.how,
-            cue=(stretch.second_pass or stretch.cue) if second else stretch.cue,
-            pass_number=slot.pass_number,
-        )
+    def _steps(self) -> tuple[Step, ...]:
+        seconds = self.draft.seconds
+        steps = []
+        before = -1
+        for slot in self.draft.in_order:
+            steps.append(slot.step(slot.costs[before + 1], seconds[slot.key]))
+            if not slot.is_reminder:
+                before = slot.position
+        return tuple(steps)
 
     def _note_run_type(self) -> None:
-        favour = [self.catalogue.stretch(s).name.lower() for s in self.run_rule.favour]
-        if favour:
-            self.notes.append(
-                f"After a {self.run_rule.label} the {' and the '.join(favour)} are favoured: "
-                "slow holds for the posterior chain and the glutes."
-            )
+        if self.run.note:
+            self.notes.append(self.run.note)
         if self.general:
             self.notes.append(
                 "No tight areas stored yet: a general routine for the usual culprits. "

@@ -106,10 +106,6 @@ class Routine:
     def total_seconds(self) -> int:
         return sum(step.seconds for step in self.steps)
 
-    @property
-    def budget_seconds(self) -> int:
-        return self.minutes * 60
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "minutes": self.minutes,

@@ -8,7 +8,7 @@ from datetime import date
 from bot.rules import inputs, limits
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
-from bot.rules.checkins.replies import confirmation
+from bot.rules.checkins.replies import confirmation, not_a_checkin
 from bot.rules.checkins.trends import Trends, WeeklyCheckIn, compute_trends
 from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_time
 from bot.rules.inputs import InputError, quote
@@ -32,7 +32,9 @@ class Answer:
     week: date
     trends: Trends
     updated: bool
+    # What to say back; empty when the reply needs no answer ("cheers!", "👍").
     message: str
+    recorded: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,13 @@ class CheckInDesk:
     ) -> Answer:
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(text, self.catalogue, expected)
+        if parsed.rest:
+            # Past what is read for scores, a long reply is still the member's words: kept.
+            parsed = replace(parsed, note="\n".join(n for n in (parsed.note, parsed.rest) if n))
+        if not parsed.is_checkin:
+            # Thanks, an emoji, a question about the bot: this week's check-in stays as it is.
+            message = not_a_checkin(parsed, self.catalogue)
+            return Answer(parsed, post.week, compute_trends([]), False, message, recorded=False)
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def answer_form(
@@ -107,9 +116,10 @@ class CheckInDesk:
             parts.append(f"efficiency {efficiency.strip()}")
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(", ".join(p for p in parts if p.strip()), self.catalogue, expected)
-        if note.strip():
-            notes = [n for n in (parsed.note, note.strip()) if n]
-            parsed = replace(parsed, note="\n".join(notes))
+        # The form is always an answer; its note keeps the soreness box's words that are no
+        # score and the "anything else" box, both whole.
+        notes = [n for n in (parsed.note, note.strip()) if n]
+        parsed = replace(parsed, note="\n".join(notes) or None, is_checkin=True)
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def _record(

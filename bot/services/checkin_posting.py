@@ -118,12 +118,15 @@ class CheckInPosting:
         status = await self.post_week(guild_id, channel_id, week)
         if status is None or status.state is not WeekState.STARTED:
             return status
+        current: WeekStatus | None = status
         for _ in range(int(SETTLE_WAIT / 0.1)):
             await asyncio.sleep(0.1)
             current = await self.status(guild_id, week)
             if current is not None and current.state is not WeekState.POSTING:
                 return replace(current, fresh=True)
-        return status
+        if current is None or current.reason is None:
+            return status  # on its way, nothing has gone wrong yet
+        return current
 
     async def status(self, guild_id: int, week: date) -> WeekStatus | None:
         post = await self._posts.for_week(guild_id, week)

@@ -84,7 +84,8 @@ class DeliveryService:
         budget: RestBudget | None = None,
         mine: GuildFilter | None = None,
         poll_seconds: float = POLL_SECONDS,
-        attempt_timeout: float = ATTEMPT_TIMEOUT,
+        attempt_timeout: float | None = None,
+        lease: timedelta | None = None,
     ) -> None:
         self.owner = owner or process_name()
         self._store = store
@@ -92,7 +93,8 @@ class DeliveryService:
         self._budget = budget
         self._mine = mine
         self._poll_seconds = poll_seconds
-        self._attempt_timeout = attempt_timeout
+        self._attempt_timeout = attempt_timeout or ATTEMPT_TIMEOUT
+        self._lease = lease or LEASE
         self._queues: dict[str, deque[int]] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._missed: dict[str, list[Delivery]] = {}
@@ -134,7 +136,7 @@ class DeliveryService:
         try:
             await self._store.release(self.owner)
         except DatabaseUnavailable:
-            log.warning("could not hand back delivery leases; they expire in %s", LEASE)
+            log.warning("could not hand back delivery leases; they expire in %s", self._lease)
 
     # -- taking work ----------------------------------------------------------------------------
 
@@ -148,14 +150,6 @@ class DeliveryService:
         """Send rows stored by the caller's own transaction."""
         for row in rows:
             self._enqueue(row.stream, row.id)
-
-    def busy(self) -> int:
-        return sum(len(q) for q in self._queues.values())
-
-    async def idle(self) -> None:
-        """Wait until nothing is queued in this process (tests and benchmarks)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
 
     def _enqueue(self, stream: str, delivery_id: int) -> None:
         if self._closing.is_set():
@@ -171,7 +165,9 @@ class DeliveryService:
         """Rows no task here is sending: retries after a restart, another process's leftovers."""
         while not self._closing.is_set():
             try:
-                claimed = await self._store.claim_due(self.owner, LEASE, CLAIM_BATCH, self._mine)
+                claimed = await self._store.claim_due(
+                    self.owner, self._lease, CLAIM_BATCH, self._mine
+                )
             except DatabaseUnavailable:
                 log.warning("outbox unreadable; trying again shortly")
                 claimed = []
@@ -207,7 +203,7 @@ class DeliveryService:
                 self._missed.pop(stream, None)
 
     async def _deliver(self, delivery_id: int) -> None:
-        delivery = await self._store.lease(delivery_id, self.owner, LEASE)
+        delivery = await self._store.lease(delivery_id, self.owner, self._lease)
         while delivery is not None:
             if delivery.expired(_now()):
                 await self._give_up(delivery, "it was too late to post it")
@@ -275,10 +271,12 @@ class DeliveryService:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._closing.wait(), delay)
             return None  # closing: the lease is handed back and the row waits, stored
-        return await self._store.lease(delivery.id, self.owner, LEASE)
+        return await self._store.lease(delivery.id, self.owner, self._lease)
 
     async def _record(self, delivery: Delivery, message_id: int | None) -> None:
-        missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
+        missed = []
+        if delivery.action is Action.SEND:  # only a new message carries the note
+            missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
         for attempt in range(1, 6):
             try:
                 await self._store.sent(delivery.id, message_id)

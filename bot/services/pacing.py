@@ -3,8 +3,9 @@
 Discord allows a bot about 50 requests a second in all. discord.py obeys each route's
 rate-limit headers and retries 429s, but it does not pace ahead of the global limit, so a
 burst (a thousand sessions changing step in the same second, a weekly check-in to every club)
-earns 429s and, after five retries, lost requests. Background work takes tokens from one
-bucket first; calls that can be coalesced (a progress line) give way when the bucket is dry.
+earns 429s and, after five retries, lost requests. Background work (the outbox) takes a
+token from one bucket before each call; a progress-card edit that waits behind a newer one is
+superseded in the outbox rather than sent.
 """
 
 from __future__ import annotations
@@ -31,22 +32,11 @@ class RestBudget:
         self._updated = clock()
         self._lock = asyncio.Lock()
         self.taken = 0
-        self.declined = 0
 
     def _refill(self) -> None:
         now = self._clock()
         self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
         self._updated = now
-
-    def try_take(self) -> bool:
-        """A token now or never: for calls that can be skipped or merged into a later one."""
-        self._refill()
-        if self._tokens >= 1:
-            self._tokens -= 1
-            self.taken += 1
-            return True
-        self.declined += 1
-        return False
 
     async def take(self) -> None:
         """Wait for a token: for calls that must happen, in the order they asked."""
@@ -57,11 +47,6 @@ class RestBudget:
                 self._refill()
             self._tokens -= 1
             self.taken += 1
-
-    def wait_estimate(self) -> float:
-        """Seconds a `take()` asked now would wait: how far behind the bucket is."""
-        self._refill()
-        return max(0.0, (1 - self._tokens) / self.rate)
 
 
 # A timed session makes about two and a half calls per step (the step message, the progress

@@ -27,7 +27,6 @@ from datetime import UTC, datetime, timedelta
 from bot.rules.catalogue import Catalogue
 from bot.rules.delivery import Action, Outgoing
 from bot.rules.inputs import InputError
-from bot.rules.members import SessionState as StoredState
 from bot.rules.members import StoredSession
 from bot.rules.session_text import (
     PAUSED,
@@ -44,6 +43,7 @@ from bot.rules.sessions import (
     Resumed,
     Session,
     SessionError,
+    SessionState,
     StepStarted,
     Stopped,
     routine_from_dict,
@@ -59,7 +59,6 @@ from bot.storage.session_runs import SessionRuns, session_resource
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=30)
-RENEW_SECONDS = 8.0
 CARD_WAITS = 10
 SAVE_TRIES = 5
 WRAP_UP_GOOD_FOR = timedelta(days=1)
@@ -94,7 +93,8 @@ class SessionService:
         *,
         owns: Callable[[int], bool],
         time_scale: float = 1.0,
-        renew_seconds: float = RENEW_SECONDS,
+        lease: timedelta | None = None,
+        renew_seconds: float | None = None,
     ) -> None:
         self._cards = cards
         self._runs = runs
@@ -104,11 +104,14 @@ class SessionService:
         self._catalogue = catalogue
         self._owns = owns
         self._time_scale = time_scale
-        self._renew_seconds = renew_seconds
+        self._lease = lease or LEASE
+        # Renewed three times per lease: one slow round does not lose it.
+        self._renew_seconds = renew_seconds or self._lease.total_seconds() / 3
         self.owner = delivery.owner
         self.runner = SessionRunner(self._persist)
         self._threads: dict[str, tuple[int, int | None, bool]] = {}
         self._keeper: asyncio.Task[None] | None = None
+        self._unsaved: dict[str, list[Outgoing]] = {}
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -156,14 +159,14 @@ class SessionService:
         wrong_message = stored.card_message_id not in (None, card_message_id)
         if elsewhere or wrong_message:
             raise InputError("This button does not belong to this card.")
-        if stored.state is not StoredState.READY:
+        if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
         if len(self.runner.active()) >= SESSION_CAPACITY:
             raise InputError(
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
             )
-        if not await self._runs.begin(stored.id, card_message_id, self.owner, LEASE):
+        if not await self._runs.begin(stored.id, card_message_id, self.owner, self._lease):
             raise InputError(ALREADY_STARTED)
         card = json.loads(stored.snapshot)
         session = Session(
@@ -281,13 +284,14 @@ class SessionService:
     # -- state and posts together -----------------------------------------------------------------
 
     async def _persist(self, session: Session, events: list[Event]) -> None:
-        outgoing = self._posts(session, events)
+        # Posts of a change that could not be stored wait for the next one that can.
+        outgoing = self._unsaved.pop(session.id, []) + self._posts(session, events)
         columns: dict[str, object] = {}
         thread = self._threads.get(session.id)
         if thread is not None and any(isinstance(e, StepStarted) for e in events):
             columns = {"thread_id": thread[0], "control_message_id": thread[1]}
         snapshot = json.dumps(session.to_snapshot())
-        state = StoredState(session.state.value)
+        state = session.state
         for attempt in range(1, SAVE_TRIES + 1):
             try:
                 rows = await self._runs.save(
@@ -296,6 +300,7 @@ class SessionService:
                 break
             except DatabaseUnavailable:
                 if attempt == SAVE_TRIES:
+                    self._unsaved[session.id] = outgoing
                     raise
                 await asyncio.sleep(0.5 * 2**attempt)
         if rows is None:
@@ -372,7 +377,7 @@ class SessionService:
 
     async def _renew(self) -> None:
         mine = {session_resource(s.id): s.id for s in self.runner.active()}
-        held = await self._leases.renew(mine, self.owner, LEASE)
+        held = await self._leases.renew(mine, self.owner, self._lease)
         for resource, session_id in mine.items():
             if resource not in held:
                 log.warning("lost the lease on session %s; another process runs it", session_id)
@@ -385,14 +390,16 @@ class SessionService:
         for session_id, guild_id in await self._runs.unowned(datetime.now(UTC)):
             if session_id in running or (guild_id is not None and not self._owns(guild_id)):
                 continue
-            if not await self._leases.acquire(session_resource(session_id), self.owner, LEASE):
+            if not await self._leases.acquire(
+                session_resource(session_id), self.owner, self._lease
+            ):
                 continue
             stored = await self._cards.get(session_id)
             if stored is not None:
                 await self._take_over(stored)
 
     async def _take_over(self, stored: StoredSession) -> None:
-        if stored.state is StoredState.STARTING:
+        if stored.state is SessionState.STARTING:
             # Its Start was cut short before the session ran: the card goes back.
             await self._put_back(stored)
             return

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import String, cast, literal, or_, select, update
 
 from bot.rules.delivery import Delivery, Outgoing
-from bot.rules.members import SessionState
+from bot.rules.sessions import SessionState
 from bot.storage.database import Database
 from bot.storage.deliveries import add_in, held_by, supersede_edits_in, to_delivery
 from bot.storage.models import CooldownSessionRow, LeaseRow

@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import insert, select, text, update
 
-from bot.rules.members import CardDraft, SessionState, StoredSession
+from bot.rules.members import CardDraft, StoredSession
+from bot.rules.sessions import SessionState
 from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
 from bot.storage.models import CooldownSessionRow

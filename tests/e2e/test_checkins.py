@@ -164,12 +164,39 @@ async def test_a_plain_reply_is_recorded_and_confirmed(fake: FakeDiscord, bot: C
     stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
     assert stored is not None and stored.soreness == {"calves": 3, "glutes": 6}
 
-    # A second answer the same week updates the same row, and asks about what it cannot read.
+    # A second answer the same week updates the same row, and says plainly what it does not track.
     said = await reply(fake, post, ALICE, "calves two, shins 4")
-    assert "Updated" in said and "shins 4" in said
+    assert "Updated" in said and "don't track shins" in said
     stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
     assert stored is not None and stored.soreness == {"calves": 2, "glutes": 6}
+    assert stored.note == "shins 4"
     assert len(await bot.desk.history(ALICE.id)) == 1
+
+
+async def test_a_reply_that_is_no_checkin_changes_nothing(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    post = await post_now(fake)
+    await reply(fake, post, ALICE, "calves 3, efficiency better, legs felt fresh")
+    before = await bot.desk.checkins.for_week(ALICE.id, this_week())
+
+    # "cheers!" gets no answer; the question about shins gets the only one.
+    seen = len(fake.requests)
+    await fake.send_message_create(
+        "cheers!",
+        author=ALICE,
+        channel_id=int(post["channel_id"]),
+        message_reference=int(post["id"]),
+    )
+    said = await reply(fake, post, ALICE, "does this bot track shins?")
+    assert "don't track shins" in said and "Calves" in said
+    replies = [
+        r
+        for r in fake.requests[seen:]
+        if r.method == "POST" and (r.json or {}).get("message_reference")
+    ]
+    assert len(replies) == 1
+    assert await bot.desk.checkins.for_week(ALICE.id, this_week()) == before
+    assert before is not None and before.note == "legs felt fresh"
 
 
 def form_boxes(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:

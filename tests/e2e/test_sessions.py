@@ -14,7 +14,7 @@ import pytest
 
 from bot.adapter.client import CoachBot
 from bot.app import create_bot
-from bot.rules.members import SessionState
+from bot.rules.sessions import SessionState
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, press, slash, text_of
 from tests.fakediscord import FakeDiscord, pointed_at, running_client

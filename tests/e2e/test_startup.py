@@ -150,3 +150,23 @@ async def test_python_m_bot_serves_commands_and_stops_cleanly(
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, stderr.decode()
     assert "Traceback" not in stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("settings", "complaint"),
+    [
+        ({"SHARD_IDS": "0"}, "SHARD_IDS needs SHARD_COUNT"),
+        ({"SHARD_IDS": "2", "SHARD_COUNT": "2"}, "are not shards of SHARD_COUNT=2"),
+        ({"SHARD_IDS": "0,0", "SHARD_COUNT": "2"}, "lists a shard twice"),
+        ({"SHARD_COUNT": "0"}, "SHARD_COUNT is invalid"),
+        ({"LEASE_SECONDS": "1"}, "LEASE_SECONDS is invalid"),
+    ],
+)
+async def test_settings_that_cannot_work_exit_2_with_one_line(
+    tmp_path: Path, settings: dict[str, str], complaint: str
+) -> None:
+    env = bot_env(DISCORD_TOKEN="any", **settings)
+    code, stderr = await run_bot_process(tmp_path, env)
+    assert code == 2
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and complaint in lines[0], stderr

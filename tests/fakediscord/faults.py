@@ -59,7 +59,7 @@ class Fault:
             "accept_then_fail": (
                 f"accept then answer {self.status}"
                 if self.status
-                else "accept then drop the connection"
+                else f"accept, wait {self.seconds}s, then drop the connection"
             ),
         }[self.kind]
         return f"{self.method} {self.path_regex}: {detail}"
@@ -212,6 +212,21 @@ class FaultInjector:
         silently retry an idempotent request (GET, PUT, DELETE) once when a reused connection
         drops: use ``times=2`` for those."""
         return self._arm(Fault("drop", method, path_regex, times, skip, when))
+
+    def accept_then_hang(
+        self,
+        method: str,
+        path_regex: str,
+        seconds: float,
+        *,
+        times: int | None = 1,
+        skip: int = 0,
+        when: Callable[[Any], bool] | None = None,
+    ) -> Fault:
+        """Do the request (the message IS created), then say nothing for ``seconds`` and drop
+        the connection: the moment to kill a client between "Discord took it" and "recorded"."""
+        fault = Fault("accept_then_fail", method, path_regex, times, skip, when, seconds=seconds)
+        return self._arm(fault)
 
     def accept_then_fail(
         self,

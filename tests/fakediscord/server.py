@@ -1522,6 +1522,7 @@ class FakeDiscord:
             carried_out = done.status < 300
             if fault.status is None:
                 record(0, handled=carried_out)
+                await self._sleep(fault.seconds)
                 self._drop(request)
             response = self._fault_response(fault)
             record(response.status, handled=carried_out, answer=response)

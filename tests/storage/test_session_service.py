@@ -16,8 +16,8 @@ import pytest
 from bot.rules.catalogue import default_catalogue
 from bot.rules.inputs import InputError
 from bot.rules.members import CardDraft
-from bot.rules.members import SessionState as StoredState
 from bot.rules.session_text import card_snapshot
+from bot.rules.sessions import SessionState as StoredState
 from bot.services.card_writer import CardWriter
 from bot.services.delivery import DeliveryService
 from bot.services.sessions import SessionService

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.rules.members import CardDraft, SessionState
+from bot.rules.members import CardDraft
+from bot.rules.sessions import SessionState
 from bot.services.card_writer import CardWriter
 from bot.storage import CooldownSessions, Database
 from tests.storage.conftest import another_process

@@ -70,6 +70,8 @@ def confirmation(
     if parsed.unread:
         bits = ", ".join(f"“{quote(u)}”" for u in parsed.unread[:5])
         lines.append(f"I couldn't read {bits}. Reply again with just that part, e.g. `calves 3`.")
+    if parsed.untracked:
+        lines.append(untracked_line(parsed.untracked))
     if parsed.missing:
         names = ", ".join(catalogue.area_name(a) for a in parsed.missing)
         lines.append(f"No score yet for {names}: reply with e.g. `{parsed.missing[0]} 4`.")
@@ -96,6 +98,24 @@ def note_summary(note: str, written: int | None = None) -> str:
     if len(note) <= NOTE_SHOWN:
         return f"note “{note}”"
     return f"your whole note ({len(note):,} characters: “{quote(note, NOTE_SHOWN)}”)"
+
+
+def untracked_line(parts: Sequence[str]) -> str:
+    """Body parts the bot has no stretches for, said plainly: no score is kept for them."""
+    names = list(parts)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"I don't track {listed}, so no score is kept for them (your note keeps what you said)."
+
+
+def not_a_checkin(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
+    """The answer to a reply that is no check-in ("cheers!", "👍", "does this track shins?"):
+    nothing at all, unless it names a body part the bot does not track."""
+    if not parsed.untracked:
+        return ""
+    names = list(parsed.untracked)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    areas = ", ".join(catalogue.area_name(a.id) for a in catalogue.areas)
+    return f"I don't track {listed}. The areas I keep scores for: {areas}."
 
 
 def expected_prefill(areas: Sequence[str]) -> str:

@@ -29,7 +29,10 @@ BAR_WIDTH = 10
 
 
 class SessionState(StrEnum):
+    """Where a session (and the routine card it comes from) stands; stored as it is."""
+
     READY = "ready"  # created, Start not pressed yet
+    STARTING = "starting"  # Start pressed; the thread is being opened
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
@@ -162,10 +165,6 @@ class Session:
     @property
     def ends_at(self) -> float:
         return self.schedule[-1].ends_at if self.schedule else self.started_at or 0.0
-
-    @property
-    def current_step(self) -> ScheduledStep | None:
-        return self.schedule[self.current] if self.current >= 0 else None
 
     def next_due(self) -> float | None:
         """When `advance` next has something to say; None when nothing will happen by itself."""

@@ -1,0 +1,361 @@
+"""How well the check-in parser reads labelled replies, and how fast.
+
+A corpus is JSON Lines, one labelled reply a line (see tests/corpus/README.md):
+
+    {"id": "t001", "areas": ["calves"], "text": "calves 3 ...", "soreness": {"calves": 3},
+     "movement": 8, "efficiency": "better", "checkin": true, "should_ask": false}
+
+Figures, for each corpus:
+- values right: every value either the label or the parser gives (a score per area, movement,
+  efficiency), the share where both agree;
+- replies fully right: every value right, check-in or not right, and a question asked exactly
+  when the label says a coach would have to ask;
+- invented values: values the parser gave that the label does not have (absent or different);
+- needless questions: replies with something reported unread that needed no question, per 100;
+- missed questions: replies that needed a question and got none, per 100;
+- non-check-ins: replies labelled as no check-in that the parser also saw as none, and
+  check-ins it took for none;
+- timing: p50 and max per reply, and the slowest of several 4,000-character replies.
+
+    python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
+
+With no path it reads the training replies: the parser's own corpus (tests/checkin_corpus.py),
+tests/corpus/train.jsonl and tests/corpus/extra.jsonl. Give tests/corpus/heldout.jsonl (or any
+other file) to measure replies the parser was not tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.checkins.parser import MAX_REPLY_CHARS, ParsedCheckIn, parse_reply
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+TRAIN = CORPUS_DIR / "train.jsonl"
+EXTRA = CORPUS_DIR / "extra.jsonl"
+HELDOUT = CORPUS_DIR / "heldout.jsonl"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One labelled reply: what a careful coach would record from it."""
+
+    id: str
+    areas: tuple[str, ...]
+    text: str
+    soreness: dict[str, int]
+    movement: int | None = None
+    efficiency: str | None = None
+    checkin: bool = True
+    should_ask: bool = False
+
+
+@dataclass
+class Outcome:
+    reply: Reply
+    parsed: ParsedCheckIn
+    seconds: float
+    values: int = 0
+    right: int = 0
+    invented: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def asked(self) -> bool:
+        return bool(self.parsed.unread)
+
+    @property
+    def needless_question(self) -> bool:
+        return self.asked and not self.reply.should_ask
+
+    @property
+    def missed_question(self) -> bool:
+        return self.reply.should_ask and not self.asked
+
+    @property
+    def checkin_right(self) -> bool:
+        return self.parsed.is_checkin == self.reply.checkin
+
+    @property
+    def fully_right(self) -> bool:
+        return (
+            self.right == self.values and self.checkin_right and self.asked == self.reply.should_ask
+        )
+
+
+@dataclass(frozen=True)
+class Figures:
+    replies: int
+    values: int
+    values_right: int
+    fully_right: int
+    invented: int
+    needless_questions: int
+    missed_questions: int
+    non_checkins: int
+    non_checkins_seen: int
+    checkins_missed: int
+    p50_ms: float
+    max_ms: float
+
+    @property
+    def value_share(self) -> float:
+        return self.values_right / self.values if self.values else 1.0
+
+    @property
+    def reply_share(self) -> float:
+        return self.fully_right / self.replies if self.replies else 1.0
+
+    @property
+    def needless_per_100(self) -> float:
+        return 100 * self.needless_questions / self.replies if self.replies else 0.0
+
+    @property
+    def missed_per_100(self) -> float:
+        return 100 * self.missed_questions / self.replies if self.replies else 0.0
+
+    def lines(self, name: str) -> list[str]:
+        return [
+            f"{name}: {self.replies} replies",
+            f"  values right        {self.value_share:7.1%}  ({self.values_right}/{self.values})",
+            f"  replies fully right {self.reply_share:7.1%}  ({self.fully_right}/{self.replies})",
+            f"  invented values     {self.invented:7d}",
+            f"  needless questions  {self.needless_per_100:7.1f} per 100 replies",
+            f"  missed questions    {self.missed_per_100:7.1f} per 100 replies",
+            f"  non-check-ins seen  {self.non_checkins_seen:4d}/{self.non_checkins}"
+            f"  (check-ins taken for none: {self.checkins_missed})",
+            f"  time per reply      p50 {self.p50_ms:.3f} ms, max {self.max_ms:.3f} ms",
+        ]
+
+
+# -- corpora -----------------------------------------------------------------------------------
+
+
+def load_corpus(path: Path) -> list[Reply]:
+    replies = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            replies.append(
+                Reply(
+                    id=str(row["id"]),
+                    areas=tuple(row["areas"]),
+                    text=str(row["text"]),
+                    soreness={str(k): int(v) for k, v in row["soreness"].items()},
+                    movement=row.get("movement"),
+                    efficiency=row.get("efficiency"),
+                    checkin=bool(row.get("checkin", True)),
+                    should_ask=bool(row.get("should_ask", False)),
+                )
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"{path}:{number}: {error}") from None
+    return replies
+
+
+def builtin_corpus() -> list[Reply]:
+    """The parser's own corpus (written beside it), as labelled replies."""
+    from tests.checkin_corpus import CORPUS
+
+    return [
+        Reply(
+            id=f"b{index:03d}",
+            areas=case.expected_areas,
+            text=case.text,
+            soreness=dict(case.soreness),
+            movement=case.movement,
+            efficiency=case.efficiency.value if case.efficiency else None,
+            checkin=case.is_checkin,
+            should_ask=bool(case.unread),
+        )
+        for index, case in enumerate(CORPUS)
+    ]
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+def judge(reply: Reply, parsed: ParsedCheckIn, seconds: float = 0.0) -> Outcome:
+    outcome = Outcome(reply, parsed, seconds)
+    got: dict[str, object] = {f"soreness.{a}": v for a, v in parsed.soreness.items()}
+    want: dict[str, object] = {f"soreness.{a}": v for a, v in reply.soreness.items()}
+    got["movement"] = parsed.movement
+    want["movement"] = reply.movement
+    got["efficiency"] = parsed.efficiency.value if parsed.efficiency else None
+    want["efficiency"] = reply.efficiency
+    for name in dict.fromkeys([*want, *got]):
+        mine, theirs = got.get(name), want.get(name)
+        if mine is None and theirs is None:
+            continue
+        outcome.values += 1
+        if mine == theirs:
+            outcome.right += 1
+        elif mine is not None:
+            outcome.invented.append(f"{name}={mine} (label {theirs})")
+        else:
+            outcome.wrong.append(f"{name} missed (label {theirs})")
+    return outcome
+
+
+def run(
+    replies: Sequence[Reply], catalogue: Catalogue | None = None
+) -> tuple[Figures, list[Outcome]]:
+    catalogue = catalogue or default_catalogue()
+    outcomes = []
+    for reply in replies:
+        started = time.perf_counter()
+        parsed = parse_reply(reply.text, catalogue, reply.areas)
+        outcomes.append(judge(reply, parsed, time.perf_counter() - started))
+    times = sorted(o.seconds * 1000 for o in outcomes) or [0.0]
+    figures = Figures(
+        replies=len(outcomes),
+        values=sum(o.values for o in outcomes),
+        values_right=sum(o.right for o in outcomes),
+        fully_right=sum(o.fully_right for o in outcomes),
+        invented=sum(len(o.invented) for o in outcomes),
+        needless_questions=sum(o.needless_question for o in outcomes),
+        missed_questions=sum(o.missed_question for o in outcomes),
+        non_checkins=sum(not o.reply.checkin for o in outcomes),
+        non_checkins_seen=sum(not o.reply.checkin and not o.parsed.is_checkin for o in outcomes),
+        checkins_missed=sum(o.reply.checkin and not o.parsed.is_checkin for o in outcomes),
+        p50_ms=statistics.median(times),
+        max_ms=times[-1],
+    )
+    return figures, outcomes
+
+
+# -- the slowest replies -----------------------------------------------------------------------
+
+
+def long_replies(seed: int = 11) -> dict[str, str]:
+    """Replies of MAX_REPLY_CHARS characters built to make the parser work hardest."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    typos = " ".join(
+        "".join(rng.choice(letters) for _ in range(rng.randint(5, 12))) + f" {rng.randint(0, 10)}"
+        for _ in range(600)
+    )
+    near_typos = " ".join(
+        f"{rng.choice(['glutse', 'hamstirng', 'cavles', 'quadz', 'adducter', 'piriformus'])}"
+        f"{rng.choice(letters)} {rng.randint(0, 10)}"
+        for _ in range(600)
+    )
+    chat = (
+        "Week 6 of the block, 72km over 5 runs with a 32k long run at 4:55/km. "
+        "Honestly the hamstrings took the brunt of it, I'd put them at a 6, mostly the left one. "
+        "Lower back was surprisingly good, maybe a 2. Hip flexors a 4 after sitting in the car. "
+        "Day to day I'm moving OK, call it a 7. Efficiency-wise it felt smoother, so better. "
+    )
+    shapes = {
+        "long chat": chat,
+        "scores": "calves 3, glutes 6, hams 4, movement 8, efficiency better. ",
+        "sides": "calves L3 R5, left glute 4 right glute 6, hams 5 on the right, 2 on the left. ",
+        "numbers": "3 4 5 6 7 8 9 10 1 2 ",
+        "listed numbers": "1, 2, 3. 4; 5 ",
+        "numbered sentences": "1. 2. 3! 4? ",
+        "words and numbers": "calves 3 ",
+        "ranges": "calves 3-4 glutes 5 to 6 hams 2/5 ",
+        "zeros": "nothing sore in the calves, quads not tight at all, zero soreness anywhere. ",
+        "groups": "quads and hammies both 3, back, bum and hips all a 2, everything a 1. ",
+        "areas without scores": "calves glutes hamstrings quads hips back neck shoulders ",
+        "training": "5k in 22:14, 10 miles at 8:15/mile, 3x2k, 6x800m, week 6, 1 more week. ",
+        "late scores": "hammies were grumpy after the long run on sunday, I'd call it a 5. ",
+        "punctuation": ",.;:!?|/-() ",
+        "emoji": "🦵💪😂🔥👍 ",
+        "one word": "a",
+        "digits": "9",
+    }
+    replies = {
+        name: (text * (MAX_REPLY_CHARS // len(text) + 1))[:MAX_REPLY_CHARS]
+        for name, text in shapes.items()
+    }
+    replies["typos"] = typos[:MAX_REPLY_CHARS]
+    replies["near typos"] = near_typos[:MAX_REPLY_CHARS]
+    return replies
+
+
+def worst_case_ms(
+    catalogue: Catalogue | None = None, repeats: int = 9, clock: Callable[[], float] | None = None
+) -> tuple[str, float]:
+    """The slowest long reply, by the best of `repeats` runs. The clock is the thread's CPU
+    time by default: on a machine shared with other work, time spent waiting for a core is not
+    the parser's. Pass `time.perf_counter` for wall-clock time."""
+    catalogue = catalogue or default_catalogue()
+    clock = clock or time.thread_time
+    areas = ("calves", "glutes", "hamstrings", "lower_back")
+    worst = ("", 0.0)
+    for name, text in long_replies().items():
+        best = min(
+            _timed(lambda t=text: parse_reply(t, catalogue, areas), clock) for _ in range(repeats)
+        )
+        if best > worst[1]:
+            worst = (name, best)
+    return worst
+
+
+def _timed(call: Callable[[], object], clock: Callable[[], float]) -> float:
+    started = clock()
+    call()
+    return (clock() - started) * 1000
+
+
+# -- command -----------------------------------------------------------------------------------
+
+
+def describe_misses(outcomes: Iterable[Outcome], limit: int) -> list[str]:
+    lines = []
+    for outcome in outcomes:
+        if outcome.fully_right or len(lines) >= limit:
+            continue
+        reply, parsed = outcome.reply, outcome.parsed
+        problems = outcome.invented + outcome.wrong
+        if not outcome.checkin_right:
+            problems.append(f"is_checkin={parsed.is_checkin}")
+        if outcome.needless_question:
+            problems.append(f"needless question {parsed.unread}")
+        if outcome.missed_question:
+            problems.append("missed question")
+        lines.append(f"  {reply.id}: {'; '.join(problems)}\n      {reply.text[:300]!r}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="JSON Lines corpora")
+    parser.add_argument("--builtin", action="store_true", help="also the parser's own corpus")
+    parser.add_argument("--show", type=int, default=0, help="print up to N misses per corpus")
+    args = parser.parse_args(argv)
+    catalogue = default_catalogue()
+    corpora: list[tuple[str, list[Reply]]] = []
+    if args.builtin or not args.paths:
+        corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus()))
+    paths = args.paths or [TRAIN, EXTRA]
+    corpora += [(str(path), load_corpus(path)) for path in paths]
+    parse_reply("warm up", catalogue, ())
+    for name, replies in corpora:
+        figures, outcomes = run(replies, catalogue)
+        print("\n".join(figures.lines(name)))
+        if args.show:
+            print("\n".join(describe_misses(outcomes, args.show)))
+    shape, ms = worst_case_ms(catalogue)
+    wall_shape, wall = worst_case_ms(catalogue, clock=time.perf_counter)
+    print(
+        f"slowest {MAX_REPLY_CHARS}-character reply: {ms:.2f} ms of CPU ({shape}), "
+        f"{wall:.2f} ms wall-clock ({wall_shape})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""The words the check-in parser reads, loaded from data/checkin_words.toml and validated.
+
+The area words themselves live in data/areas.toml with the catalogue; this file holds the rest:
+number words, labels for movement and efficiency, what "better" and "sluggish" mean, which
+numbers are training talk, and which words are only chat. Loading checks that every entry is
+well formed and that no word means two things the parser would have to choose between.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.settings import DATA_DIR
+
+MAX_NUMBER_WORD = 20
+
+# Lower-case words separated by single spaces; "n/a", "&", "+" and "/" stand for themselves.
+Phrase = Annotated[str, Field(pattern=r"^(?:[a-z0-9]+|n/a|[&+/#])(?: [a-z0-9]+)*$", max_length=60)]
+Phrases = tuple[Phrase, ...]
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z ]*$", max_length=40)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScoreWords(_Strict):
+    zero: Phrases
+    skip: Phrases
+
+
+class LabelWords(_Strict):
+    movement: Phrases
+    efficiency: Phrases
+    running: Phrases
+    everything: Phrases
+    together: Phrases
+    joiners: Phrases
+    excepts: Phrases
+
+
+class EfficiencyWords(_Strict):
+    better: Phrases
+    same: Phrases
+    worse: Phrases
+
+
+class SideWords(_Strict):
+    left: Phrases
+    right: Phrases
+
+
+class SorenessWords(_Strict):
+    words: Phrases
+    anywhere: Phrases
+    complaints: Phrases
+    negations: Phrases
+    softeners: Phrases
+
+
+class TrainingWords(_Strict):
+    units: Phrases
+    unit_adjectives: Phrases
+    before: Phrases
+
+
+class PastWords(_Strict):
+    before: Phrases
+    after: Phrases
+
+
+class ChatWords(_Strict):
+    openers: Phrases
+    filler: Phrases
+    bridge: Phrases
+    cues: Phrases
+    not_areas: Phrases
+    about_the_bot: Phrases
+    wishes: Phrases
+
+
+class CheckInWords(_Strict):
+    numbers: dict[Phrase, Annotated[int, Field(ge=0, le=MAX_NUMBER_WORD)]]
+    scores: ScoreWords
+    labels: LabelWords
+    efficiency: EfficiencyWords
+    sides: SideWords
+    soreness: SorenessWords
+    untracked: dict[Name, Phrases]
+    training: TrainingWords
+    past: PastWords
+    chat: ChatWords
+
+    @model_validator(mode="after")
+    def _no_word_means_two_things(self) -> Self:
+        """Words in two of these groups would make the parser pick one meaning at random."""
+        groups = {
+            "number": tuple(self.numbers),
+            "zero score": self.scores.zero,
+            "skip": self.scores.skip,
+            "movement": self.labels.movement,
+            "efficiency label": self.labels.efficiency,
+            "running": self.labels.running,
+            "everything": self.labels.everything,
+            "better": self.efficiency.better,
+            "same": self.efficiency.same,
+            "worse": self.efficiency.worse,
+            "left": self.sides.left,
+            "right": self.sides.right,
+            "untracked": tuple(w for words in self.untracked.values() for w in words),
+        }
+        problems = [
+            f"{word!r} is both {a} and {b}"
+            for (a, first), (b, second) in combinations(groups.items(), 2)
+            for word in sorted(set(first) & set(second))
+        ]
+        problems += [
+            f"{word!r} is listed twice in {name}"
+            for name, words in groups.items()
+            for word in sorted({w for w in words if words.count(w) > 1})
+        ]
+        if "zero" not in self.numbers or self.numbers["zero"] != 0:
+            problems.append("the number words must include zero = 0")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def load_checkin_words(data_dir: Path = DATA_DIR) -> CheckInWords:
+    """Read and validate data/checkin_words.toml; raises pydantic.ValidationError on bad data."""
+    with (data_dir / "checkin_words.toml").open("rb") as handle:
+        return CheckInWords.model_validate(tomllib.load(handle))
+
+
+@lru_cache(maxsize=1)
+def default_checkin_words() -> CheckInWords:
+    return load_checkin_words()

@@ -1,0 +1,48 @@
+"""What the bot says back to a check-in answer, and to a reply that is no answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.rules.catalogue import default_catalogue
+from bot.rules.checkins.parser import parse_reply
+from bot.rules.checkins.replies import NOTE_SHOWN, confirmation, not_a_checkin
+from bot.rules.checkins.trends import compute_trends
+
+CATALOGUE = default_catalogue()
+WEEK = date(2026, 11, 23)
+NO_TRENDS = compute_trends([])
+
+
+def say(text: str, areas: tuple[str, ...] = ("calves",)) -> str:
+    return confirmation(parse_reply(text, CATALOGUE, areas), WEEK, NO_TRENDS, CATALOGUE)
+
+
+def test_untracked_parts_are_named_plainly_not_asked_about() -> None:
+    said = say("calves 3, shins 5, knees 2")
+    assert said.startswith("Recorded for the week of 23 Nov: Calves 3")
+    assert "I don't track shins or knees" in said
+    assert "couldn't read" not in said
+
+
+def test_questions_are_kept_for_what_could_not_be_read() -> None:
+    said = say("calves a bit meh, movement 8")
+    assert "movement 8" in said
+    assert "I couldn't read “calves a bit meh”" in said
+
+
+def test_the_whole_note_is_kept_though_only_its_start_is_repeated() -> None:
+    story = "long run on the canal with the club, " * 10
+    parsed = parse_reply(f"calves 3. {story}", CATALOGUE, ("calves",))
+    assert parsed.note is not None and parsed.note.startswith("long run on the canal")
+    assert len(parsed.note) > NOTE_SHOWN
+    said = confirmation(parsed, WEEK, NO_TRENDS, CATALOGUE)
+    assert parsed.note[: NOTE_SHOWN - 1] in said and "…”" in said
+
+
+def test_a_reply_that_is_no_checkin_gets_nothing_or_a_plain_answer() -> None:
+    assert not_a_checkin(parse_reply("cheers!", CATALOGUE, ("calves",)), CATALOGUE) == ""
+    assert not_a_checkin(parse_reply("👍", CATALOGUE, ("calves",)), CATALOGUE) == ""
+    shins = not_a_checkin(parse_reply("does this bot track shins?", CATALOGUE), CATALOGUE)
+    assert shins.startswith("I don't track shins.")
+    assert all(CATALOGUE.area_name(a.id) in shins for a in CATALOGUE.areas)
