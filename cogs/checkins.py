@@ -13,14 +13,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import report_failure, tell
-from bot.rules.checkins.replies import WEEKDAYS, expected_prefill
+from bot.adapter.client import report_failure, tell, think_privately
+from bot.rules import limits
+from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
 from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
+from bot.rules.inputs import InputError
 from bot.rules.members import CheckInPost
-from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
+from bot.services.checkin_desk import MIN_MEMBERS_SHOWN, NOTE_LENGTH, SORENESS_LENGTH
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import Interaction, Reply, Watched, answer, plain_embed
+from cogs.common import BRAND_COLOUR, Interaction, Reply, Watched, answer, submitted
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -90,45 +92,72 @@ class AnswerButton(
                 await report_failure(interaction, error)
 
 
-class AnswerForm(Watched, discord.ui.Modal, title="Weekly check-in"):
-    soreness: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Soreness 0-10 per area", placeholder="calves 3, glutes 6", max_length=400
+FORM = r"checkin:form:(?P<post>\d+)"
+EFFICIENCY_CHOICES = (("Better", "better"), ("The same", "same"), ("Worse", "worse"))
+
+
+def answer_form(post_id: int, prefill: str) -> discord.ui.Modal:
+    """The check-in form, each box under a Label with a hint below it.
+
+    The form is never held by discord.py (it is finished before it is sent): its submission
+    is read from the payload alone, so an answer sent after a restart, or to another process,
+    is kept all the same.
+    """
+    form = discord.ui.Modal(title="Weekly check-in", custom_id=f"checkin:form:{post_id}")
+    form.add_item(
+        discord.ui.Label(
+            text="Soreness 0-10 per area",
+            description="0 is none, 10 the worst, e.g. calves 3, glutes 6",
+            component=discord.ui.TextInput(
+                custom_id="soreness",
+                style=discord.TextStyle.paragraph,
+                placeholder="calves 3, glutes 6",
+                default=limits.fit(prefill, SORENESS_LENGTH) or None,
+                max_length=SORENESS_LENGTH,
+            ),
+        )
     )
-    movement: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Ease of daily movement 0-10", required=False, max_length=10
+    form.add_item(
+        discord.ui.Label(
+            text="Ease of daily movement",
+            description="0 (stiff all day) to 10 (moving freely)",
+            component=discord.ui.TextInput(custom_id="movement", required=False, max_length=10),
+        )
     )
-    efficiency: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Running efficiency: better, same or worse", required=False, max_length=20
+    form.add_item(
+        discord.ui.Label(
+            text="Running efficiency",
+            description="Compared with last week",
+            component=discord.ui.Select(
+                custom_id="efficiency",
+                required=False,
+                min_values=0,
+                max_values=1,
+                options=[discord.SelectOption(label=n, value=v) for n, v in EFFICIENCY_CHOICES],
+            ),
+        )
     )
-    note: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
-        label="Anything else?", style=discord.TextStyle.paragraph, required=False, max_length=500
+    form.add_item(
+        discord.ui.Label(
+            text="Anything else?",
+            description="Kept word for word",
+            component=discord.ui.TextInput(
+                custom_id="note",
+                style=discord.TextStyle.paragraph,
+                required=False,
+                max_length=NOTE_LENGTH,
+            ),
+        )
     )
+    form.stop()
+    return form
 
-    def __init__(self, cog: CheckIns, post: CheckInPost, prefill: str) -> None:
-        super().__init__(custom_id=f"checkin:form:{post.id}")
-        self.cog = cog
-        self.post = post
-        self.soreness.default = prefill or None
 
-    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
-        guild_id = interaction.guild_id or self.post.guild_id
-
-        async def work() -> Reply:
-            result = await self.cog.bot.desk.answer_form(
-                interaction.user.id,
-                guild_id,
-                self.post,
-                self.soreness.value,
-                self.movement.value,
-                self.efficiency.value,
-                self.note.value,
-            )
-            return Reply(result.message)
-
-        await answer(interaction, work, ephemeral=True)
-
-    async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_failure(interaction, error)
+# Server commands, declared the current way: `contexts` (in a server only) and the install
+# type. discord.py 2.7 still sends the deprecated `dm_permission` too; `guild_only` keeps it
+# consistent (false) rather than contradicting `contexts`.
+IN_A_SERVER = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
+INSTALLED_IN_A_SERVER = app_commands.AppInstallationType(guild=True, user=False)
 
 
 class CheckIns(commands.Cog):
@@ -136,12 +165,16 @@ class CheckIns(commands.Cog):
         name="checkin",
         description="The club's weekly check-in",
         guild_only=True,
+        allowed_contexts=IN_A_SERVER,
+        allowed_installs=INSTALLED_IN_A_SERVER,
         default_permissions=discord.Permissions(manage_guild=True),
     )
     club = app_commands.Group(
         name="club",
         description="Club-wide figures",
         guild_only=True,
+        allowed_contexts=IN_A_SERVER,
+        allowed_installs=INSTALLED_IN_A_SERVER,
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
@@ -154,6 +187,7 @@ class CheckIns(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton)
+        self.bot.add_form(FORM, self.on_form)
         # Started here, in setup_hook, not in on_ready, which fires again on every reconnect.
         # The database is the source of truth: every job is rebuilt from it.
         self.scheduler.rebuild(await self.desk.schedules.enabled())
@@ -162,6 +196,7 @@ class CheckIns(commands.Cog):
     async def cog_unload(self) -> None:
         self.scheduler.shutdown()
         self.bot.remove_dynamic_items(AnswerButton)
+        self.bot.remove_form(FORM)
 
     # -- admin commands ----------------------------------------------------------------------
 
@@ -197,7 +232,8 @@ class CheckIns(commands.Cog):
     async def timezone_choices(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=n, value=n) for n in timezone_names(current)]
+        pairs = limits.choices((n, n) for n in timezone_names(current[: limits.CHOICE_VALUE]))
+        return [app_commands.Choice(name=name, value=value) for name, value in pairs]
 
     @checkin.command(name="show", description="Show the check-in schedule")
     async def show(self, interaction: Interaction) -> None:
@@ -227,9 +263,9 @@ class CheckIns(commands.Cog):
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
         week = occurrence_week(self.bot.clock(), tz)
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think_privately(interaction)
         status = await self.bot.posting.post_now(guild_id, channel_id, week)
-        await interaction.followup.send(week_status_text(status, channel_id), ephemeral=True)
+        await tell(interaction, week_status_text(status, channel_id))
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(
@@ -249,21 +285,14 @@ class CheckIns(commands.Cog):
 
         async def work() -> Reply:
             report = await self.desk.club_report(guild_id, weeks)
-            catalogue = self.bot.catalogue
-            taking = "\n".join(f"{week:%d %b}: {n} member(s)" for week, n in report.participation)
-            common = "\n".join(
-                f"{catalogue.area_name(area)}: {n} members" for area, n in report.common_areas
+            card = club_report_card(
+                report.participation,
+                report.common_areas,
+                self.bot.catalogue,
+                MIN_MEMBERS_SHOWN,
+                BRAND_COLOUR.value,
             )
-            embed = plain_embed(
-                "Club report",
-                "Counts only: nobody's scores are shown, nor areas fewer than "
-                f"{MIN_MEMBERS_SHOWN} members listed.",
-            )
-            embed.add_field(name="Check-ins per week", value=taking or "none yet", inline=False)
-            embed.add_field(
-                name="Most common tight areas", value=common or "none yet", inline=False
-            )
-            return Reply(embed=embed)
+            return Reply(embed=discord.Embed.from_dict(card))  # type: ignore[arg-type]
 
         await answer(interaction, work, ephemeral=True)
 
@@ -285,11 +314,32 @@ class CheckIns(commands.Cog):
     async def open_form(self, interaction: Interaction, post_id: int) -> None:
         message = interaction.message
         post = await self.bot.posting.post_of(post_id, message.id if message else None)
-        if post is None:
-            await tell(interaction, "This check-in has expired.")
+        if post is None or post.guild_id != interaction.guild_id:
+            await tell(interaction, "This check-in has expired; answer this week's one.")
             return
         areas = [a.area for a in await self.bot.coach.tight_areas(interaction.user.id)]
-        await interaction.response.send_modal(AnswerForm(self, post, expected_prefill(areas)))
+        await interaction.response.send_modal(answer_form(post.id, expected_prefill(areas)))
+
+    async def on_form(self, interaction: Interaction, match: re.Match[str]) -> None:
+        """A submitted check-in form, read from its payload (see `answer_form`)."""
+        boxes = submitted(interaction.data or {})
+
+        async def work() -> Reply:
+            post = await self.bot.posting.post_of(int(match["post"]), None)
+            if post is None or post.guild_id != interaction.guild_id:
+                raise InputError("This check-in has expired; answer this week's one.")
+            result = await self.desk.answer_form(
+                interaction.user.id,
+                post.guild_id,
+                post,
+                boxes.get("soreness", ""),
+                boxes.get("movement", ""),
+                boxes.get("efficiency", ""),
+                boxes.get("note", ""),
+            )
+            return Reply(result.message)
+
+        await answer(interaction, work, ephemeral=True)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -312,7 +362,7 @@ class CheckIns(commands.Cog):
             await message.reply("I couldn't save that just now; please try again.")
             return
         if result.message:
-            await message.reply(result.message, mention_author=False)
+            await message.reply(limits.fit(result.message, limits.CONTENT), mention_author=False)
 
     async def _unrecorded_post(self, replied_to: object, message_id: int) -> CheckInPost | None:
         """A reply to a check-in whose message id was never recorded (cut short by a crash):

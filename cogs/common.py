@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import discord
+from discord import app_commands
 
-from bot.adapter.client import CoachBot, report_failure
-from bot.adapter.observe import mark, watch
-from bot.metrics import REFUSED
+from bot.adapter.client import CoachBot, tell, think_privately
+from bot.adapter.observe import watch
+from bot.rules import limits
 from bot.rules.cards import routine_card
 from bot.rules.catalogue import Catalogue
 from bot.rules.routine import Routine
@@ -40,33 +41,49 @@ async def answer(
     """Answer with the result of `work`, deferring first when it is slow (a busy database).
 
     The fast path is one REST call; the slow path acknowledges inside Discord's 3-second
-    window and then sends the result as a follow-up.
+    window and then edits that "thinking…" message into the answer.
     """
     responding = asyncio.Lock()
-    deferral = _defer_when_slow(
-        interaction,
-        responding,
-        lambda: interaction.response.defer(ephemeral=ephemeral, thinking=True),
-    )
+
+    async def defer() -> None:
+        if ephemeral:
+            await think_privately(interaction)
+        else:
+            await interaction.response.defer(thinking=True)
+
+    deferral = _defer_when_slow(interaction, responding, defer)
     try:
         try:
             reply = await work()
         except Exception:
             async with responding:
                 if interaction.response.is_done() and not ephemeral:
-                    # A follow-up would replace the public "thinking…" message and show the
-                    # error to the channel; taking it down lets it go to the member alone.
+                    # The public "thinking…" would show the error to the channel; taking it
+                    # down lets the error go to the member alone.
                     with contextlib.suppress(discord.HTTPException):
                         await interaction.delete_original_response()
             raise
-        kwargs = _without_none({"content": reply.content, "embed": reply.embed, "view": reply.view})
+        content = limits.fit(reply.content, limits.CONTENT) if reply.content else None
+        embed = fitted(reply.embed) if reply.embed else None
         async with responding:
             if interaction.response.is_done():
-                await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+                changes = {"content": content, "embed": embed, "view": reply.view}
+                await interaction.edit_original_response(**_without_none(changes))
             else:
+                kwargs = _without_none({"content": content, "embed": embed, "view": reply.view})
                 await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
     finally:
         deferral.cancel()
+
+
+def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices within Discord's limits (25, names and values of 100)."""
+    return [app_commands.Choice(name=n, value=v) for n, v in limits.choices(pairs)]
+
+
+def fitted(embed: discord.Embed) -> discord.Embed:
+    """The embed within Discord's limits (clipped where it is over)."""
+    return discord.Embed.from_dict(limits.fit_embed(embed.to_dict()))  # type: ignore[arg-type]
 
 
 @dataclass
@@ -104,18 +121,18 @@ async def answer_press(
 async def _apply(interaction: Interaction, press: Press) -> None:
     done = interaction.response.is_done()
     if press.edit:
-        changes: dict[str, Any] = {"embed": press.embed, "view": press.view}
+        changes: dict[str, Any] = {
+            "embed": fitted(press.embed) if press.embed else None,
+            "view": press.view,
+        }
         if press.content is not None:
-            changes["content"] = press.content
+            changes["content"] = limits.fit(press.content, limits.CONTENT)
         if done:
             await interaction.edit_original_response(**changes)
         else:
             await interaction.response.edit_message(**changes)
     elif press.tell:
-        if done:
-            await interaction.followup.send(press.tell, ephemeral=True)
-        else:
-            await interaction.response.send_message(press.tell, ephemeral=True)
+        await tell(interaction, press.tell)
 
 
 def _defer_when_slow(
@@ -148,30 +165,6 @@ class Watched:
         return True
 
 
-class OwnedView(Watched, discord.ui.View):
-    """A view only one member may press; anyone else is told so and nothing changes."""
-
-    refusal = "These buttons aren't for you."
-
-    def __init__(self, owner_id: int, *, timeout: float | None = 180) -> None:
-        super().__init__(timeout=timeout)
-        self.owner_id = owner_id
-
-    async def interaction_check(self, interaction: Interaction, /) -> bool:
-        await super().interaction_check(interaction)
-        if interaction.user.id == self.owner_id:
-            return True
-        log.info("refused a press by %s on a view of %s", interaction.user.id, self.owner_id)
-        mark(interaction, REFUSED)
-        await interaction.response.send_message(self.refusal, ephemeral=True)
-        return False
-
-    async def on_error(
-        self, interaction: Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report_failure(interaction, error)
-
-
 def routine_embed(
     routine: Routine, catalogue: Catalogue, heading: str | None = None
 ) -> discord.Embed:
@@ -181,3 +174,23 @@ def routine_embed(
 
 def plain_embed(title_text: str, description: str) -> discord.Embed:
     return discord.Embed(title=title_text, description=description, colour=BRAND_COLOUR)
+
+
+def submitted(data: Mapping[str, Any]) -> dict[str, str]:
+    """What a member typed or picked in a form, by component custom id, from the raw
+    submission (action rows, or Labels holding one component each)."""
+    values: dict[str, str] = {}
+    pending: list[Any] = list(data.get("components") or [])
+    while pending:
+        component = pending.pop()
+        if not isinstance(component, Mapping):
+            continue
+        custom_id = component.get("custom_id")
+        if isinstance(custom_id, str) and "value" in component:
+            values[custom_id] = str(component.get("value") or "")
+        elif isinstance(custom_id, str) and "values" in component:
+            values[custom_id] = ", ".join(str(v) for v in component.get("values") or [])
+        pending += list(component.get("components") or [])
+        if isinstance(component.get("component"), Mapping):
+            pending.append(component["component"])
+    return values

@@ -10,40 +10,56 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.common import Interaction, OwnedView, Press, answer_press
+from bot.adapter.client import think_privately
+from cogs.common import Interaction
+from cogs.dialogs import DialogKind, ask, register
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
 
 
-class ConfirmDelete(OwnedView):
-    def __init__(self, bot: CoachBot, owner_id: int) -> None:
-        super().__init__(owner_id, timeout=120)
-        self.bot = bot
+async def delete_all(bot: CoachBot, owner_id: int) -> str:
+    forgotten = await bot.member_data.delete(owner_id)
+    deleted = _listed(forgotten.deleted, DELETED)
+    anonymised = _listed(forgotten.anonymised, ANONYMISED)
+    if not deleted and not anonymised:
+        return "Nothing is stored about you any more; your slate is clean."
+    said = [f"Deleted: {deleted}." if deleted else "Nothing of yours was left to delete."]
+    if anonymised:
+        said.append(f"Your name was taken out of what others keep: {anonymised}.")
+    return " ".join([*said, "Your slate is clean."])
 
-    @discord.ui.button(
-        label="Delete everything", style=discord.ButtonStyle.danger, custom_id="mydata:delete:yes"
+
+def _listed(counts: dict[str, int], words: dict[str, str]) -> str:
+    return ", ".join(f"{n} {words.get(table, table)}" for table, n in counts.items() if n)
+
+
+DELETED = {
+    "tight_areas": "tight areas",
+    "avoided_stretches": "avoided stretches",
+    "checkins": "check-ins",
+    "group_members": "group memberships",
+    "cooldown_sessions": "routine cards and sessions",
+    "deliveries": "messages to you",
+}
+ANONYMISED = {
+    "group_cooldowns": "group cooldowns you led",
+    "checkin_schedules": "check-in schedules you set",
+    "cooldown_sessions": "group sessions of others",
+    "deliveries": "posts that mentioned you",
+}
+
+
+DELETE = register(
+    DialogKind(
+        name="mydata-delete",
+        command="/mydata delete",
+        yes="Delete everything",
+        no="Keep it",
+        act=delete_all,
+        declined="Nothing was deleted.",
     )
-    async def delete(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
-        self.stop()
-
-        async def work() -> Press:
-            removed = await self.bot.member_data.delete(self.owner_id)
-            summary = ", ".join(
-                f"{n} {table.replace('_', ' ')}" for table, n in removed.items() if n
-            )
-            text = f"Deleted: {summary or 'nothing was stored'}. Your slate is clean."
-            return Press(content=text, view=None, edit=True)
-
-        # A delete across every table can be slow on a busy database: answer in time.
-        await answer_press(interaction, work)
-
-    @discord.ui.button(
-        label="Keep it", style=discord.ButtonStyle.secondary, custom_id="mydata:delete:no"
-    )
-    async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
-        self.stop()
-        await interaction.response.edit_message(content="Nothing was deleted.", view=None)
+)
 
 
 class MyData(commands.Cog):
@@ -54,20 +70,20 @@ class MyData(commands.Cog):
 
     @mydata.command(name="export", description="Download everything stored about you (JSON)")
     async def export(self, interaction: Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think_privately(interaction)
         data = await self.bot.member_data.export(interaction.user.id)
         blob = json.dumps(data, indent=2, default=str).encode()
         file = discord.File(io.BytesIO(blob), filename="cooldown-coach-data.json")
-        await interaction.followup.send(
-            "Here is everything stored about you.", file=file, ephemeral=True
+        await interaction.edit_original_response(
+            content="Here is everything stored about you.", attachments=[file]
         )
 
     @mydata.command(name="delete", description="Delete everything stored about you")
     async def delete(self, interaction: Interaction) -> None:
         await interaction.response.send_message(
-            "Delete your tight areas, avoided stretches, check-ins and sessions? "
-            "This cannot be undone.",
-            view=ConfirmDelete(self.bot, interaction.user.id),
+            "Delete your tight areas, avoided stretches, check-ins, sessions and messages to "
+            "you, and take your name out of the groups you led? This cannot be undone.",
+            view=ask(interaction, DELETE),
             ephemeral=True,
         )
 

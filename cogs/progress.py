@@ -10,10 +10,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.client import tell, think_privately
 from bot.rules.checkins.chart import draw_progress_chart
 from bot.rules.checkins.replies import therapist_line
 from bot.rules.checkins.trends import compute_trends
-from cogs.common import BRAND_COLOUR, Interaction
+from cogs.common import BRAND_COLOUR, Interaction, fitted
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -29,12 +30,12 @@ class Progress(commands.Cog):
         self, interaction: Interaction, weeks: app_commands.Range[int, 1, 52] = 12
     ) -> None:
         # Drawing takes a moment: acknowledge first, draw off the event loop.
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think_privately(interaction)
         history = await self.bot.desk.history(interaction.user.id, weeks)
         if not history:
-            await interaction.followup.send(
+            await tell(
+                interaction,
                 "No check-ins yet. Answer the weekly check-in and your weeks show up here.",
-                ephemeral=True,
             )
             return
         catalogue = self.bot.catalogue
@@ -45,12 +46,12 @@ class Progress(commands.Cog):
         lines += [therapist_line(r, catalogue) for r in trends.see_therapist]
         embed = discord.Embed(
             title=f"Your last {len(history)} check-in(s)",
-            description="\n".join(dict.fromkeys(lines))[:4000],
+            description="\n".join(dict.fromkeys(lines)),
             colour=BRAND_COLOUR,
         )
         embed.set_image(url="attachment://progress.png")
         file = discord.File(io.BytesIO(png), filename="progress.png")
-        await interaction.followup.send(embed=embed, file=file, ephemeral=True)
+        await interaction.edit_original_response(embed=fitted(embed), attachments=[file])
 
 
 async def setup(bot: CoachBot) -> None:

@@ -15,6 +15,7 @@ import discord
 from discord.ext import commands
 
 from bot.adapter.client import report_failure, tell
+from bot.rules import limits
 from bot.rules.members import CardDraft
 from bot.rules.routine import Routine
 from bot.rules.session_text import CONTROL_LOOKS, card_snapshot, control_actions, control_id
@@ -162,7 +163,11 @@ class Sessions(commands.Cog):
             return
         message = interaction.message
         ticket = await self.service.begin_start(
-            card_key, interaction.user.id, message.id if message else None
+            card_key,
+            interaction.user.id,
+            message.id if message else None,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
         )
         try:
             await self._open_thread(interaction, ticket)
@@ -177,7 +182,8 @@ class Sessions(commands.Cog):
         if message is None:
             raise RuntimeError("a Start press always comes from its card")
         thread = await message.create_thread(
-            name=f"Cooldown · {interaction.user.display_name}"[:100], auto_archive_duration=60
+            name=limits.fit(f"Cooldown · {interaction.user.display_name}", limits.THREAD_NAME),
+            auto_archive_duration=60,
         )
         session = ticket.session
         control = await thread.send(embed=self._control_embed(session), view=control_view(session))
@@ -195,7 +201,9 @@ class Sessions(commands.Cog):
 
     async def on_control(self, interaction: Interaction, action: str, session_id: int) -> None:
         async def work() -> Press:
-            outcome = await self.service.control(session_id, interaction.user.id, action)
+            outcome = await self.service.control(
+                session_id, interaction.user.id, action, channel_id=interaction.channel_id
+            )
             if outcome.session is None:
                 return Press(tell=outcome.tell)
             session = outcome.session

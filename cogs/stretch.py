@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.common import Interaction, Reply, answer, plain_embed
+from bot.rules import limits
+from cogs.common import Interaction, Reply, answer, choices, plain_embed
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -60,10 +61,8 @@ class Stretch(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         catalogue = self.bot.catalogue
-        return [
-            app_commands.Choice(name=catalogue.stretch(s).name, value=s)
-            for s in catalogue.search_stretches(current)
-        ]
+        found = catalogue.search_stretches(current[: limits.CHOICE_VALUE])
+        return choices((catalogue.stretch(s).name, s) for s in found)
 
     @allow.autocomplete("name")
     async def avoided_choices(
@@ -73,11 +72,7 @@ class Stretch(commands.Cog):
         typed = current.lower()
         avoided = await self.bot.coach.avoided(interaction.user.id)
         names = [(catalogue.stretch(a.stretch_id).name, a.stretch_id) for a in avoided]
-        return [
-            app_commands.Choice(name=name, value=sid)
-            for name, sid in names
-            if typed in name.lower()
-        ][:25]
+        return choices((name, sid) for name, sid in names if typed in name.lower())
 
 
 async def setup(bot: CoachBot) -> None:

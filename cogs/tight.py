@@ -9,7 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.common import Interaction, OwnedView, Reply, answer, plain_embed
+from bot.rules import limits
+from cogs.common import Interaction, Reply, answer, choices, plain_embed
+from cogs.dialogs import DialogKind, ask, register
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -17,29 +19,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ConfirmClear(OwnedView):
-    def __init__(self, bot: CoachBot, owner_id: int) -> None:
-        super().__init__(owner_id, timeout=120)
-        self.bot = bot
+async def clear_all(bot: CoachBot, owner_id: int) -> str:
+    removed = await bot.coach.clear_tight(owner_id)
+    if not removed:
+        return "Your list was already empty; nothing to clear."
+    return f"Cleared {removed} tight area{'s' if removed != 1 else ''}."
 
-    @discord.ui.button(
-        label="Clear them all", style=discord.ButtonStyle.danger, custom_id="tight:clear:yes"
-    )
-    async def clear(self, interaction: Interaction, _: discord.ui.Button[ConfirmClear]) -> None:
-        removed = await self.bot.coach.clear_tight(self.owner_id)
-        self.stop()
-        await interaction.response.edit_message(
-            content=f"Cleared {removed} tight area{'s' if removed != 1 else ''}.",
-            embed=None,
-            view=None,
-        )
 
-    @discord.ui.button(
-        label="Keep them", style=discord.ButtonStyle.secondary, custom_id="tight:clear:no"
+CLEAR = register(
+    DialogKind(
+        name="tight-clear",
+        command="/tight clear",
+        yes="Clear them all",
+        no="Keep them",
+        act=clear_all,
+        declined="Kept your list as it is.",
     )
-    async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmClear]) -> None:
-        self.stop()
-        await interaction.response.edit_message(content="Kept your list as it is.", view=None)
+)
 
 
 class Tight(commands.Cog):
@@ -94,8 +90,7 @@ class Tight(commands.Cog):
             if not areas:
                 return Reply("Your list is already empty.")
             names = ", ".join(self.bot.catalogue.area_name(a.area) for a in areas)
-            view = ConfirmClear(self.bot, interaction.user.id)
-            return Reply(f"Clear all of these? {names}", view=view)
+            return Reply(f"Clear all of these? {names}", view=ask(interaction, CLEAR))
 
         await answer(interaction, work, ephemeral=True)
 
@@ -114,10 +109,8 @@ class Tight(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         catalogue = self.bot.catalogue
-        return [
-            app_commands.Choice(name=catalogue.area_name(a), value=a)
-            for a in catalogue.search_areas(current)
-        ]
+        found = catalogue.search_areas(current[: limits.CHOICE_VALUE])
+        return choices((catalogue.area_name(a), a) for a in found)
 
     @remove.autocomplete("area")
     async def own_area_choices(
@@ -126,11 +119,11 @@ class Tight(commands.Cog):
         catalogue = self.bot.catalogue
         typed = current.lower()
         own = await self.bot.coach.tight_areas(interaction.user.id)
-        return [
-            app_commands.Choice(name=catalogue.area_name(a.area), value=a.area)
+        return choices(
+            (catalogue.area_name(a.area), a.area)
             for a in own
             if typed in a.area.replace("_", " ") or typed in catalogue.area_name(a.area).lower()
-        ][:25]
+        )
 
 
 async def setup(bot: CoachBot) -> None:

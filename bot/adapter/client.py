@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,9 +17,10 @@ from discord.ext import commands
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
 from bot.metrics import FAILED, REFUSED
+from bot.rules import limits
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.when import now_utc
-from bot.rules.inputs import InputError
+from bot.rules.inputs import InputError, quote
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
@@ -33,7 +35,11 @@ from bot.storage import Database, DatabaseUnavailable, MemberData
 
 log = logging.getLogger(__name__)
 
+Button = discord.ui.DynamicItem[discord.ui.Item[Any]]
+FormHandler = Callable[[discord.Interaction[Any], re.Match[str]], Awaitable[None]]
+
 EXTENSIONS = (
+    "cogs.dialogs",
     "cogs.tight",
     "cogs.stretch",
     "cogs.session",
@@ -50,6 +56,14 @@ BACKGROUND_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
 BACKGROUND_REST_BURST = 2
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
+STALE_BUTTON = (
+    "That button isn't on this message any more: it was just pressed, or the message changed. "
+    "Look at the message again, or run the command again."
+)
+UNKNOWN_BUTTON = "That button is no longer in use; run the command again."
+UNKNOWN_FORM = "That form is no longer in use; open it again from its message."
+# Set on an interaction acknowledged with a private "thinking…": its answer edits that message.
+PRIVATE_THINKING = "private_thinking"
 
 
 def intents(message_content: bool = False) -> discord.Intents:
@@ -77,18 +91,27 @@ class CoachTree(app_commands.CommandTree["CoachBot"]):
 
 
 async def report_failure(interaction: discord.Interaction[Any], error: Exception) -> None:
-    """Every failure a member meets: a short ephemeral answer; the detail goes to the log."""
+    """Every failure a member meets: a short ephemeral answer; the detail goes to the log.
+
+    What a member can fix (an option out of range, a thread where a channel is wanted, a
+    missing permission) is logged at INFO: it is the member's mistake, not the bot's.
+    """
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(cause, InputError):
         log.info("refused input from %s: %s", interaction.user.id, cause)
         mark(interaction, REFUSED)
         await tell(interaction, str(cause))
+    elif isinstance(cause, app_commands.TransformerError):
+        log.info("refused an option from %s: %s", interaction.user.id, cause)
+        mark(interaction, REFUSED)
+        await tell(interaction, transformer_refusal(cause))
     elif isinstance(cause, DatabaseUnavailable):
         log.error("database unavailable during %s", _what(interaction), exc_info=cause)
         mark(interaction, FAILED)
         await tell(interaction, DATABASE_DOWN)
     elif isinstance(cause, app_commands.CheckFailure):
         mark(interaction, REFUSED)
+        log.info("refused %s to %s: %s", _what(interaction), interaction.user.id, cause)
         await tell(interaction, str(cause) or "You can't use this command here.")
     else:
         log.error("%s failed", _what(interaction), exc_info=cause)
@@ -96,15 +119,59 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
         await tell(interaction, SOMETHING_WRONG)
 
 
+def transformer_refusal(error: app_commands.TransformerError) -> str:
+    """An option Discord would normally have checked: what to pick instead."""
+    if error.type is discord.AppCommandOptionType.channel:
+        return "Pick a text channel of this server (not a thread, a voice channel or a DM)."
+    kind = error.type.name.replace("_", " ")
+    return f"“{quote(str(error.value))}” is not a {kind} I can use here; pick one from the list."
+
+
 async def tell(interaction: discord.Interaction[Any], message: str) -> None:
-    """A short ephemeral answer, whether or not the interaction was answered already."""
+    """A short ephemeral answer, whether or not the interaction was answered already.
+
+    After a private "thinking…" deferral the answer replaces that message, as Discord asks;
+    otherwise a private follow-up carries it (a press's deferral is an update of the card,
+    which must not be overwritten, and a public "thinking…" was taken down).
+    """
+    message = limits.fit(message, limits.CONTENT)
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(message, ephemeral=True)
+        elif interaction.extras.get(PRIVATE_THINKING):
+            await interaction.edit_original_response(
+                content=message, embed=None, attachments=[], view=None
+            )
+        else:
+            await interaction.followup.send(message, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell %s: %s", interaction.user.id, message, exc_info=True)
+
+
+async def think_privately(interaction: discord.Interaction[Any]) -> None:
+    """Acknowledge now with a private "thinking…", which the answer will replace."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    interaction.extras[PRIVATE_THINKING] = True
+
+
+def carries(message: discord.Message | None, custom_id: str) -> bool:
+    """Whether the message shows a component with this custom id (a press Discord accepted
+    just after an edit removed the button, or a crafted one, is on a message that does not)."""
+    if message is None:
+        return False
+    pending: list[Any] = list(message.components)
+    while pending:
+        component = pending.pop()
+        if getattr(component, "custom_id", None) == custom_id:
+            return True
+        pending += list(getattr(component, "children", None) or [])
+        inner = getattr(component, "component", None)
+        if inner is not None:
+            pending.append(inner)
+        accessory = getattr(component, "accessory", None)
+        if accessory is not None:
+            pending.append(accessory)
+    return False
 
 
 def _what(interaction: discord.Interaction[Any]) -> str:
@@ -179,6 +246,72 @@ class CoachBot(commands.AutoShardedBot):
         # What time it is for the clubs (check-in schedules, session steps): the real clock in
         # production; tests and benchmarks run the bot on a day of their choosing.
         self.clock = clock
+        self._buttons: list[type[Button]] = []
+        self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
+
+    # -- every press and every form answered ---------------------------------------------------
+    #
+    # Every button the bot sends is a DynamicItem: it is answered from its custom id alone, so
+    # it keeps working after a restart. discord.py drops a press silently when no item claims
+    # it (an unknown id, or a button the message no longer carries), and Discord then shows
+    # "This interaction failed"; the router below answers exactly those presses. Forms are
+    # read from their submission in the same way, whether or not this process opened them.
+
+    def add_dynamic_items(self, *items: type[Button]) -> None:
+        super().add_dynamic_items(*items)
+        self._buttons += [item for item in items if item not in self._buttons]
+
+    def remove_dynamic_items(self, *items: type[Button]) -> None:
+        super().remove_dynamic_items(*items)
+        self._buttons = [item for item in self._buttons if item not in items]
+
+    def add_form(self, template: str, handler: FormHandler) -> None:
+        """Answer submitted forms whose custom id matches `template` with `handler`."""
+        self._forms[template] = (re.compile(template), handler)
+
+    def remove_form(self, template: str) -> None:
+        self._forms.pop(template, None)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            if interaction.type is discord.InteractionType.component:
+                await self._unclaimed_press(interaction)
+            elif interaction.type is discord.InteractionType.modal_submit:
+                await self._submitted(interaction)
+        except Exception as error:
+            await report_failure(interaction, error)
+
+    async def _unclaimed_press(self, interaction: discord.Interaction[Any]) -> None:
+        data: Mapping[str, Any] = interaction.data or {}
+        custom_id = str(data.get("custom_id") or "")
+        for item in self._buttons:
+            match = item.__discord_ui_compiled_template__.fullmatch(custom_id)
+            if match is None:
+                continue
+            if carries(interaction.message, custom_id):
+                return  # discord.py runs the item's callback
+            watch(interaction)
+            stale = getattr(item, "stale_press", None)
+            if stale is not None:
+                await stale(interaction, match)
+            else:
+                await tell(interaction, STALE_BUTTON)
+            return
+        watch(interaction)
+        log.info("answered a press on unknown button %r", limits.fit(custom_id, 100))
+        await tell(interaction, UNKNOWN_BUTTON)
+
+    async def _submitted(self, interaction: discord.Interaction[Any]) -> None:
+        watch(interaction)
+        data: Mapping[str, Any] = interaction.data or {}
+        custom_id = str(data.get("custom_id") or "")
+        for pattern, handler in self._forms.values():
+            match = pattern.fullmatch(custom_id)
+            if match is not None:
+                await handler(interaction, match)
+                return
+        log.info("answered a submission of unknown form %r", limits.fit(custom_id, 100))
+        await tell(interaction, UNKNOWN_FORM)
 
     def owns(self, guild_id: int | None) -> bool:
         """Whether this process runs the guild's shard (its check-ins, its sessions' timers)."""

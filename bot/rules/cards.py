@@ -10,14 +10,20 @@ from typing import Any
 
 from bot.rules.catalogue import Catalogue, Kind
 from bot.rules.group import GroupTargets
+from bot.rules.limits import (
+    EMBED_DESCRIPTION,
+    EMBED_TITLE,
+    FIELD_VALUE,
+    field,
+    fit,
+    fit_embed,
+    join_within,
+)
 from bot.rules.members import GroupCooldown
 from bot.rules.plan_text import clock, step_timing, targets_line, title
 from bot.rules.routine import Routine
 from bot.rules.session_text import BRAND_COLOUR, start_payload
 
-# Discord's limits on an embed (https://discord.com/developers/docs/resources/message).
-DESCRIPTION_LIMIT = 4096
-FIELD_LIMIT = 1024
 # (label, Discord button style): 1 primary, 2 secondary, 3 success, 4 danger.
 GROUP_LOOKS: dict[str, tuple[str, int]] = {
     "join": ("Join", 3),
@@ -25,15 +31,6 @@ GROUP_LOOKS: dict[str, tuple[str, int]] = {
     "build": ("Build routine", 1),
     "cancel": ("Cancel", 4),
 }
-
-
-def fit(text: str, limit: int) -> str:
-    """Clip to a Discord limit with an ellipsis, so the reader sees that more was cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def field(name: str, value: str, inline: bool = False) -> dict[str, Any]:
-    return {"name": fit(name, 256), "value": fit(value, FIELD_LIMIT) or "—", "inline": inline}
 
 
 def routine_card(
@@ -54,16 +51,18 @@ def routine_card(
     if routine.left_out:
         left = "\n".join(f"• {item.what}: {item.why}" for item in routine.left_out)
         fields.append(field("Left out", left))
-    return {
-        "title": fit(heading or title(routine, catalogue), 256),
-        "description": fit("\n".join(lines), DESCRIPTION_LIMIT),
-        "color": BRAND_COLOUR,
-        "fields": fields,
-        "footer": {
-            "text": f"Total {clock(routine.total_seconds)} of {routine.minutes}:00 · "
-            "holds 20-30 s, no bouncing, breathe out into each stretch"
-        },
-    }
+    return fit_embed(
+        {
+            "title": fit(heading or title(routine, catalogue), EMBED_TITLE),
+            "description": fit("\n".join(lines), EMBED_DESCRIPTION),
+            "color": BRAND_COLOUR,
+            "fields": fields,
+            "footer": {
+                "text": f"Total {clock(routine.total_seconds)} of {routine.minutes}:00 · "
+                "holds 20-30 s, no bouncing, breathe out into each stretch"
+            },
+        }
+    )
 
 
 def group_id(action: str, group_id: int) -> str:
@@ -72,7 +71,7 @@ def group_id(action: str, group_id: int) -> str:
 
 def group_open_card(group: GroupCooldown, members: list[int], run_label: str) -> dict[str, Any]:
     closes = f"<t:{round(group.closes_at.timestamp())}:R>"
-    joined = " ".join(f"<@{m}>" for m in members) or "nobody yet"
+    joined = join_within([f"<@{m}>" for m in members], FIELD_VALUE) or "nobody yet"
     return {
         "title": f"Group cooldown after the {run_label}: {group.minutes} min",
         "description": (
@@ -96,13 +95,13 @@ def group_routine_card(
         routine, catalogue, f"Group cooldown after the {run_label}: {group.minutes} min"
     )
     covers = ", ".join(f"{catalogue.area_name(a)} ({targets.share(a)})" for a in targets.areas)
-    runners = " ".join(f"<@{m}>" for m in targets.members)
+    runners = join_within([f"<@{m}>" for m in targets.members], FIELD_VALUE)
     card["fields"] = [
         field("Covers", covers or "general areas"),
         field(f"For {len(targets.members)}", runners),
         *card["fields"],
-    ][:25]
-    return card
+    ]
+    return fit_embed(card)
 
 
 def called_off_card() -> dict[str, Any]:

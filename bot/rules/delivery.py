@@ -14,12 +14,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from bot.rules import limits
+
 # Discord keeps a nonce unique for "the past few minutes"; past this, a retry looks for the
 # bot's own recent message instead of trusting the nonce alone.
 NONCE_WINDOW = timedelta(minutes=2)
 FIRST_RETRY_SECONDS = 0.5
 LONGEST_RETRY_SECONDS = 20.0
-CONTENT_LIMIT = 2000
 
 
 class Action(StrEnum):
@@ -108,5 +109,5 @@ def with_note(payload: Mapping[str, Any], note: str) -> dict[str, Any]:
     merged = dict(payload)
     content = merged.get("content") or ""
     text = f"{note}\n{content}" if content else note
-    merged["content"] = text if len(text) <= CONTENT_LIMIT else text[: CONTENT_LIMIT - 1] + "…"
+    merged["content"] = limits.fit(text, limits.CONTENT)
     return merged

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from bot.rules.catalogue import Kind, Stretch
+from bot.rules.limits import FIELD_VALUE, join_within
 from bot.rules.plan_text import clock, step_timing
 from bot.rules.routine import Routine, Side
 from bot.rules.sessions import (
@@ -122,14 +123,14 @@ def control_actions(session: Session) -> list[str]:
 
 
 def control_embed(session: Session, now: float) -> dict[str, Any]:
-    runners = " ".join(f"<@{m}>" for m in session.participants)
+    runners = join_within([f"<@{m}>" for m in session.participants], FIELD_VALUE)
     return {
         "title": "Cooldown session",
         "description": progress_line(session.progress(now)),
         "color": BRAND_COLOUR,
         "fields": [
             {"name": "State", "value": STATE_WORDS[session.state], "inline": True},
-            {"name": "Runners", "value": runners[:1024], "inline": True},
+            {"name": "Runners", "value": runners or "—", "inline": True},
         ],
     }
 

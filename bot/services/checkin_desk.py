@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.rules import inputs
+from bot.rules import inputs, limits
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn, parse_reply
 from bot.rules.checkins.replies import confirmation, not_a_checkin
@@ -14,12 +14,16 @@ from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_
 from bot.rules.inputs import InputError, quote
 from bot.rules.members import CheckInPost, CheckInSchedule
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
+from bot.storage.checkins import CHECKIN_NOTE_LENGTH
 
 HISTORY_WEEKS = 12
-# The form's "Anything else?" box holds at most this much.
-NOTE_BOX_CHARS = 500
-# An area only one member listed would point at that member: reports leave it out.
-MIN_MEMBERS_SHOWN = 2
+# An area listed by one or two members points at them (each of two would know the other's):
+# reports leave it out.
+MIN_MEMBERS_SHOWN = 3
+# The form's boxes (Discord caps a text box at its max_length, at most 4,000): a reply or a
+# whole form always fits the stored note, which is never refused for its length.
+SORENESS_LENGTH = 1000
+NOTE_LENGTH = limits.INPUT_VALUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,9 @@ class CheckInDesk:
     ) -> Answer:
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(text, self.catalogue, expected)
+        if parsed.rest:
+            # Past what is read for scores, a long reply is still the member's words: kept.
+            parsed = replace(parsed, note="\n".join(n for n in (parsed.note, parsed.rest) if n))
         if not parsed.is_checkin:
             # Thanks, an emoji, a question about the bot: this week's check-in stays as it is.
             message = not_a_checkin(parsed, self.catalogue)
@@ -99,7 +106,9 @@ class CheckInDesk:
         efficiency: str,
         note: str,
     ) -> Answer:
-        """The form's boxes read like one reply, so the same parser and rules apply."""
+        """The form's boxes read like one reply, so the same parser and rules apply; the
+        words of the soreness box that are no score and the "anything else" box are both
+        kept in the note, whole."""
         parts = [soreness]
         if movement.strip():
             parts.append(f"movement {movement.strip()}")
@@ -107,14 +116,21 @@ class CheckInDesk:
             parts.append(f"efficiency {efficiency.strip()}")
         expected = [a.area for a in await self._tight.list(user_id)]
         parsed = parse_reply(", ".join(p for p in parts if p.strip()), self.catalogue, expected)
-        # The form is always an answer: its note box is the note, whatever the boxes above say.
-        parsed = replace(parsed, note=note.strip()[:NOTE_BOX_CHARS] or parsed.note, is_checkin=True)
+        # The form is always an answer; its note keeps the soreness box's words that are no
+        # score and the "anything else" box, both whole.
+        notes = [n for n in (parsed.note, note.strip()) if n]
+        parsed = replace(parsed, note="\n".join(notes) or None, is_checkin=True)
         return await self._record(user_id, guild_id, post.week, parsed)
 
     async def _record(
         self, user_id: int, guild_id: int, week: date, parsed: ParsedCheckIn
     ) -> Answer:
         updated = False
+        written = len(parsed.note or "")
+        if written > CHECKIN_NOTE_LENGTH:
+            # Only a crafted answer gets here (Discord caps what a member can send): keep
+            # what fits and say so, rather than refuse the scores with it.
+            parsed = replace(parsed, note=limits.fit(parsed.note or "", CHECKIN_NOTE_LENGTH))
         if parsed.soreness or parsed.movement is not None or parsed.efficiency or parsed.note:
             efficiency = parsed.efficiency.value if parsed.efficiency else None
             _, created = await self.checkins.record(
@@ -128,16 +144,17 @@ class CheckInDesk:
             )
             updated = not created
         trends = compute_trends(await self.checkins.history(user_id, HISTORY_WEEKS))
-        text = confirmation(parsed, week, trends, self.catalogue, updated=updated)
+        text = confirmation(parsed, week, trends, self.catalogue, updated=updated, written=written)
         return Answer(parsed, week, trends, updated, text)
 
-    async def history(self, user_id: int, weeks: int = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
-        return await self.checkins.history(user_id, weeks)
+    async def history(self, user_id: int, weeks: object = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
+        return await self.checkins.history(user_id, inputs.WEEKS.check(weeks))
 
-    async def club_report(self, guild_id: int, weeks: int = 8) -> ClubReport:
+    async def club_report(self, guild_id: int, weeks: object = 8) -> ClubReport:
+        weeks_ = inputs.WEEKS.check(weeks)
         areas = await self._reports.club_tight_areas(guild_id)
         return ClubReport(
-            participation=await self.checkins.participation(guild_id, weeks),
+            participation=await self.checkins.participation(guild_id, weeks_),
             common_areas=[(area, n) for area, n in areas if n >= MIN_MEMBERS_SHOWN],
         )
 

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.metrics import OUTBOX_POSTS
+from bot.rules import limits
 from bot.rules.delivery import (
     Action,
     Backlog,
@@ -244,16 +245,20 @@ class DeliveryService:
 
     async def _call(self, delivery: Delivery) -> int | None:
         channel = delivery.channel_id
-        if delivery.action is Action.EDIT:
-            assert delivery.target_message_id is not None
-            await self._poster.edit(channel, delivery.target_message_id, delivery.payload)
-            return None
         if delivery.action is Action.ARCHIVE:
             await self._poster.archive(channel)
             return None
+        # Discord refuses a whole message that is one character over, and a refusal is not
+        # retried: every payload is fit on its way out (after any note about missed posts).
+        if delivery.action is Action.EDIT:
+            assert delivery.target_message_id is not None
+            edit = limits.fit_message(delivery.payload)
+            await self._poster.edit(channel, delivery.target_message_id, edit)
+            return None
         if delivery.action is Action.DIRECT:
-            return await self._poster.direct(channel, delivery.payload, delivery.nonce)
-        payload = self._with_missed(delivery)
+            direct = limits.fit_message(delivery.payload)
+            return await self._poster.direct(channel, direct, delivery.nonce)
+        payload = limits.fit_message(self._with_missed(delivery))
         if delivery.needs_lookup(_now()):
             assert delivery.first_attempt_at is not None
             found = await self._poster.find_recent(channel, payload, delivery.first_attempt_at)

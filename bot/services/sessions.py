@@ -143,14 +143,23 @@ class SessionService:
     # -- Start ------------------------------------------------------------------------------
 
     async def begin_start(
-        self, card_key: int, user_id: int, card_message_id: int | None
+        self,
+        card_key: int,
+        user_id: int,
+        card_message_id: int | None,
+        *,
+        guild_id: int | None,
+        channel_id: int | None,
     ) -> StartTicket:
+        """Claim the card for its runner, pressed on its own message in its own channel."""
         stored = await self._card(card_key)
         if stored is None:
             raise InputError("This card has expired; run `/cooldown` again.")
         if user_id != stored.owner_id:
             raise InputError("Only the runner this routine is for can start it.")
-        if stored.card_message_id is not None and stored.card_message_id != card_message_id:
+        elsewhere = (guild_id, channel_id) != (stored.guild_id, stored.channel_id)
+        wrong_message = stored.card_message_id not in (None, card_message_id)
+        if elsewhere or wrong_message:
             raise InputError("This button does not belong to this card.")
         if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
@@ -235,10 +244,15 @@ class SessionService:
 
     # -- controls -----------------------------------------------------------------------------
 
-    async def control(self, session_id: int, user_id: int, action: str) -> ControlOutcome:
+    async def control(
+        self, session_id: int, user_id: int, action: str, *, channel_id: int | None
+    ) -> ControlOutcome:
+        """A control pressed in `channel_id`: the session's own thread, or it is refused."""
         session = self.runner.get(str(session_id))
         if session is None or session.is_over:
             return ControlOutcome(tell="This session is over.")
+        if session.thread_id is not None and channel_id != session.thread_id:
+            return ControlOutcome(tell="This button does not belong to this session.")
         if action == "leave":
             return self._leave(session, user_id)
         if user_id != session.owner_id:

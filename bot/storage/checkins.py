@@ -39,8 +39,9 @@ __all__ = ["CheckInPosts", "CheckInSchedules", "CheckIns", "ClubReports"]
 
 # A claim this old was made by a process that died before posting: the week can be retaken.
 STALE_CLAIM = timedelta(minutes=15)
-# A reply is read up to 4,000 characters and its note is kept whole.
-CHECKIN_NOTE_LENGTH = 4000
+# Room for a whole reply (read up to 4,000 characters) or a whole form (its soreness
+# box's words and its 4,000-character note box).
+CHECKIN_NOTE_LENGTH = 8000
 SORENESS_RANGE = range(11)
 _LOCAL_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 

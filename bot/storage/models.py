@@ -35,6 +35,16 @@ NAMING_CONVENTION = {
 }
 
 
+# What a column holds about a member, for a member's data export and deletion
+# (bot/storage/member_data.py); a test checks that every id and text column says whether it
+# holds one. OWNER: the row is the member's, deleted with them. REFERENCE: the row is others'
+# too (a group they led, a schedule they set): the id is replaced. MENTIONS: text that can list
+# or mention members (JSON snapshots, posts): the member is taken out of it.
+OWNER: dict[str, Any] = {"member": "owner"}
+REFERENCE: dict[str, Any] = {"member": "reference"}
+MENTIONS: dict[str, Any] = {"member": "mentions"}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -69,7 +79,7 @@ class TightAreaRow(Base):
     __table_args__ = (UniqueConstraint("user_id", "area"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True, info=OWNER)
     area: Mapped[str] = mapped_column(String(32))
     priority: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(String(200))
@@ -81,7 +91,7 @@ class AvoidedStretchRow(Base):
     __table_args__ = (UniqueConstraint("user_id", "stretch_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger, info=OWNER)
     stretch_id: Mapped[str] = mapped_column(String(64))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -103,7 +113,7 @@ class GroupCooldownRow(Base):
     guild_id: Mapped[int] = mapped_column(BigInteger)
     channel_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
-    leader_id: Mapped[int] = mapped_column(BigInteger)
+    leader_id: Mapped[int] = mapped_column(BigInteger, info=REFERENCE)
     minutes: Mapped[int] = mapped_column(Integer)
     run: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
@@ -121,7 +131,7 @@ class GroupMemberRow(Base):
     group_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("group_cooldowns.id", ondelete="CASCADE")
     )
-    user_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger, info=OWNER)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -150,12 +160,12 @@ class CooldownSessionRow(Base):
     card_key: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     thread_id: Mapped[int | None] = mapped_column(BigInteger)
     control_message_id: Mapped[int | None] = mapped_column(BigInteger)
-    owner_id: Mapped[int] = mapped_column(BigInteger)
+    owner_id: Mapped[int] = mapped_column(BigInteger, info=OWNER)
     group_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("group_cooldowns.id", ondelete="SET NULL")
     )
     state: Mapped[str] = mapped_column(String(16), default="ready", server_default="ready")
-    snapshot: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[str] = mapped_column(Text, info=MENTIONS)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -172,7 +182,7 @@ class CheckInScheduleRow(Base):
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
     timezone: Mapped[str] = mapped_column(String(64))  # IANA name
     enabled: Mapped[bool] = mapped_column(Boolean)
-    updated_by: Mapped[int] = mapped_column(BigInteger)
+    updated_by: Mapped[int] = mapped_column(BigInteger, info=REFERENCE)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -215,13 +225,13 @@ class CheckInRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger, info=OWNER)
     guild_id: Mapped[int] = mapped_column(BigInteger)
     week: Mapped[date] = mapped_column(Date)
     soreness: Mapped[str] = mapped_column(Text)
     movement: Mapped[int | None] = mapped_column(Integer)
     efficiency: Mapped[str | None] = mapped_column(String(8))
-    note: Mapped[str | None] = mapped_column(String(4000))
+    note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -245,11 +255,14 @@ class DeliveryRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     stream: Mapped[str] = mapped_column(String(64))
     guild_id: Mapped[int | None] = mapped_column(BigInteger)
-    channel_id: Mapped[int] = mapped_column(BigInteger)
+    # A direct message's row holds the member's user id here: theirs, deleted with them.
+    channel_id: Mapped[int] = mapped_column(
+        BigInteger, info={**OWNER, "when": {"action": "direct"}}
+    )
     action: Mapped[str] = mapped_column(String(16))
     target_message_id: Mapped[int | None] = mapped_column(BigInteger)
     label: Mapped[str] = mapped_column(String(200))
-    payload: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text, info=MENTIONS)
     state: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())

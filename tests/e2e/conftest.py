@@ -11,7 +11,7 @@ import pytest
 from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.settings import Settings
-from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
+from tests.fakediscord import FakeDiscord, FakeUser, limits, pointed_at, running_client
 
 ALICE = FakeUser(id=310000000000000001, username="alice")
 BOB = FakeUser(id=310000000000000002, username="bob")
@@ -33,6 +33,7 @@ def bot_settings(fake: FakeDiscord, tmp_path: Path, **overrides: Any) -> Setting
 async def fake() -> AsyncIterator[FakeDiscord]:
     async with FakeDiscord(default_user=ALICE) as server:
         yield server
+        assert_nothing_refused(server)
 
 
 @pytest.fixture
@@ -42,3 +43,13 @@ async def bot(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[CoachBot]:
         async with running_client(client, fake):
             yield client
     assert not fake.errors, fake.errors
+    assert_nothing_refused(fake)
+
+
+def assert_nothing_refused(fake: FakeDiscord) -> None:
+    """Every test guards Discord's limits: nothing the bot sent was over one."""
+    refusals = [
+        f"{r.method} {r.path}: {'; '.join(limits.describe(r.error['errors']))}"
+        for r in fake.refused
+    ]
+    assert not refusals, refusals

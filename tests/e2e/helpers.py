@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
 from tests.fakediscord import FakeDiscord, FakeUser
 
 EPHEMERAL = 1 << 6
+LOADING = 1 << 7
 
 
 async def slash(
@@ -25,12 +27,23 @@ async def press(
     return await answer_to(fake, sent)
 
 
-async def answer_to(fake: FakeDiscord, sent: Any) -> dict[str, Any]:
+async def answer_to(fake: FakeDiscord, sent: Any, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109
+    """The answer a member sees: a deferred one ("thinking…") followed until the bot edits
+    it into the answer (or, when the "thinking…" was taken down, its follow-up)."""
     body = await fake.wait_for_interaction_response(sent)
-    if body["type"] == 5:  # deferred: the answer comes as a follow-up
-        followup = await fake.wait_for_followup(sent)
-        return {"type": 4, "data": followup}
-    return body
+    if body["type"] != 5:
+        return body
+    loop = asyncio.get_running_loop()
+    until = loop.time() + timeout
+    while loop.time() < until:
+        followups = fake.followups(sent)
+        if followups:
+            return {"type": 4, "data": followups[0]}
+        original = fake.original_message(sent)
+        if original is not None and not int(original.get("flags") or 0) & LOADING:
+            return {"type": 4, "data": original}
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"the deferred answer to {sent.id} never came")
 
 
 def text_of(body: dict[str, Any]) -> str:

@@ -167,15 +167,17 @@ async def worker_threads_finished(timeout: float = 1.0) -> None:  # noqa: ASYNC1
         await asyncio.sleep(0.01)
 
 
-async def test_slow_answers_are_deferred_then_followed_up(
+async def test_slow_answers_are_deferred_then_edited_in(
     fake: FakeDiscord, bot_with_db_dir: CoachBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As if the database were slow: every command is acknowledged before its work is done.
     monkeypatch.setattr(common, "DEFER_AFTER", 0)
     sent = await fake.send_slash_command("tight add", {"area": "glutes"}, user=ALICE)
     assert (await fake.wait_for_interaction_response(sent))["type"] == 5
-    followup = await fake.wait_for_followup(sent)
-    assert "Added **Glutes**" in (followup.get("content") or "")
+    answer = (await answer_to(fake, sent))["data"]
+    # Discord's pattern: the private "thinking…" is edited into the answer, no follow-up.
+    assert "Added **Glutes**" in (answer.get("content") or "")
+    assert answer["flags"] & 64 and not fake.followups(sent)
 
     # A public answer that fails after deferring takes its "thinking…" message down and
     # tells the member alone.

@@ -16,7 +16,7 @@ from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.rules.sessions import SessionState
 from tests.e2e.conftest import ALICE, BOB, bot_settings
-from tests.e2e.helpers import custom_ids, is_ephemeral, press, slash, text_of
+from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, press, slash, text_of
 from tests.fakediscord import FakeDiscord, pointed_at, running_client
 
 STAMP = re.compile(r"<t:(\d+):R>")
@@ -121,6 +121,26 @@ async def test_skip_advances_and_others_cannot_press(fake: FakeDiscord, tmp_path
             fake, thread_id, lambda m: "Step 2 of" in (m.get("content") or "")
         )
         assert STAMP.search(second["content"])
+
+
+async def test_a_control_pressed_outside_its_thread_is_refused(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    async with session_bot(fake, tmp_path, time_scale=1.0):
+        session_id, thread_id, control_id = await start_session(fake)
+        await wait_for_message(fake, thread_id, lambda m: "Step 1 of" in (m.get("content") or ""))
+
+        # The runner's own Skip, crafted to arrive from the channel instead of the thread.
+        crafted = await fake.send_component(
+            f"session:skip:{session_id}",
+            control_id,
+            user=ALICE,
+            channel_id=fake.guild.text_channel.id,
+        )
+        body = await answer_to(fake, crafted)
+
+        assert is_ephemeral(body) and "does not belong" in text_of(body)
+        assert len(step_messages(fake, thread_id)) == 1
 
 
 async def test_pause_resume_and_stop_archives_the_thread(fake: FakeDiscord, tmp_path: Path) -> None:

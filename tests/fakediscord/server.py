@@ -944,12 +944,9 @@ class FakeDiscord:
                 resolved.setdefault("members", {})[str(value.id)] = member
             return declared or 6, str(value.id)
         if isinstance(value, FakeChannel):
-            resolved.setdefault("channels", {})[str(value.id)] = {
-                "id": str(value.id),
-                "name": value.name,
-                "type": value.type,
-                "permissions": ADMIN_PERMISSIONS,
-            }
+            resolved.setdefault("channels", {})[str(value.id)] = _resolved_channel(
+                value.id, value.name, value.type, value.parent_id
+            )
             return declared or 7, str(value.id)
         if isinstance(value, FakeRole):
             resolved.setdefault("roles", {})[str(value.id)] = value.to_payload()
@@ -960,12 +957,10 @@ class FakeDiscord:
                 return self._option_value(self.users[sid], declared, resolved, guild_id)
             if declared == 7 and sid in self.channels:
                 ch = self.channels[sid]
-                resolved.setdefault("channels", {})[str(sid)] = {
-                    "id": str(sid),
-                    "name": ch.get("name"),
-                    "type": ch["type"],
-                    "permissions": ADMIN_PERMISSIONS,
-                }
+                parent = ch.get("parent_id")
+                resolved.setdefault("channels", {})[str(sid)] = _resolved_channel(
+                    sid, ch.get("name"), ch["type"], int(parent) if parent else None
+                )
             return declared, str(sid)
         if declared is not None:
             return declared, value
@@ -2106,3 +2101,25 @@ class FakeDiscord:
             thread["message"] = starter
         self._changed()
         return _json_response(thread, status=201)
+
+
+THREAD_TYPES = frozenset({10, 11, 12})
+
+
+def _resolved_channel(cid: int, name: Any, ctype: int, parent_id: int | None) -> JSON:
+    """A channel in an interaction's resolved data: a partial channel (id, name, type and
+    permissions); threads also carry their parent, owner, counts and thread metadata, as
+    Discord sends (discord.py reads them all)."""
+    channel: JSON = {"id": str(cid), "name": name, "type": ctype, "permissions": ADMIN_PERMISSIONS}
+    if ctype in THREAD_TYPES:
+        channel["parent_id"] = str(parent_id) if parent_id else None
+        channel["owner_id"] = str(cid)
+        channel["member_count"] = 1
+        channel["message_count"] = 0
+        channel["thread_metadata"] = {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": iso_now(),
+            "locked": False,
+        }
+    return channel

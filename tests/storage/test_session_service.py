@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 
 from bot.rules.catalogue import default_catalogue
+from bot.rules.inputs import InputError
 from bot.rules.members import CardDraft
 from bot.rules.session_text import card_snapshot
 from bot.rules.sessions import SessionState as StoredState
@@ -72,6 +73,9 @@ def short_leases(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.services.delivery.retry_delay", lambda attempt: 0.05)
 
 
+HERE = {"guild_id": 5, "channel_id": 77}  # where a_card's card is
+
+
 async def a_card(database: Database, card_key: int = 42) -> None:
     cards = CooldownSessions(database)
     await cards.create_many(
@@ -98,7 +102,7 @@ async def test_a_session_taken_over_after_a_crash_posts_every_step_once(
     await first.start()
     await second.start()
     try:
-        ticket = await first.service.begin_start(42, 1, 900)
+        ticket = await first.service.begin_start(42, 1, 900, **HERE)
         await first.service.opened(ticket, thread_id=88, control_message_id=901)
         discord.messages[901] = {"channel": 88, "content": ""}
         await asyncio.sleep(0.15)  # a step or so in, then the first process dies
@@ -122,7 +126,7 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
     await first.start()
     await second.start()
     try:
-        await first.service.begin_start(42, 1, 900)
+        await first.service.begin_start(42, 1, 900, **HERE)
         await first.crash()  # before the thread opened
         await wait_for_state(database, StoredState.READY)
         await asyncio.sleep(0.3)
@@ -130,7 +134,7 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
         await second.close()
     buttons = discord.messages[900]["components"][0]["components"]
     assert [b["custom_id"] for b in buttons] == ["session:start:42"]
-    again = await second.service.begin_start(42, 1, 900)  # and it can be started again
+    again = await second.service.begin_start(42, 1, 900, **HERE)  # and it can be started again
     assert again.stored.id
 
 
@@ -140,8 +144,8 @@ async def test_only_one_of_two_presses_starts_the_session(database: Database) ->
     first, second = Process(database, discord, "p1"), Process(database, discord, "p2")
     try:
         outcomes = await asyncio.gather(
-            first.service.begin_start(42, 1, 900),
-            second.service.begin_start(42, 1, 900),
+            first.service.begin_start(42, 1, 900, **HERE),
+            second.service.begin_start(42, 1, 900, **HERE),
             return_exceptions=True,
         )
     finally:
@@ -149,3 +153,18 @@ async def test_only_one_of_two_presses_starts_the_session(database: Database) ->
         await second.close()
     refused = [o for o in outcomes if isinstance(o, Exception)]
     assert len(refused) == 1 and "already been started" in str(refused[0])
+
+
+async def test_a_start_from_another_server_or_channel_is_refused(database: Database) -> None:
+    await a_card(database)
+    discord = Discord()
+    first = Process(database, discord, "p1")
+    await first.start()
+    try:
+        for elsewhere in ({"guild_id": 6, "channel_id": 77}, {"guild_id": 5, "channel_id": 78}):
+            with pytest.raises(InputError, match="does not belong"):
+                await first.service.begin_start(42, 1, 900, **elsewhere)
+        stored = await CooldownSessions(database).by_key(42)
+        assert stored is not None and stored.state is StoredState.READY
+    finally:
+        await first.close()

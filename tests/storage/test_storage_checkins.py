@@ -25,6 +25,7 @@ from bot.storage import (
     MemberData,
     TightAreas,
 )
+from bot.storage.checkins import CHECKIN_NOTE_LENGTH
 from bot.storage.models import CheckInPostRow, CheckInRow
 from tests.storage.conftest import another_process
 
@@ -245,16 +246,17 @@ async def test_record_rejects_bad_values(database: Database) -> None:
     with pytest.raises(ValueError):
         await checkins.record(ALICE, GUILD, WEEK, {}, efficiency="great")
     with pytest.raises(ValueError):
-        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * 4001)
+        await checkins.record(ALICE, GUILD, WEEK, {}, note="x" * (CHECKIN_NOTE_LENGTH + 1))
     assert await checkins.for_week(ALICE, WEEK) is None
 
 
-async def test_a_long_note_is_kept_whole(database: Database) -> None:
+async def test_a_whole_message_is_kept_as_the_note(database: Database) -> None:
+    # Discord lets a member send 4,000 characters; all of them are stored, unicode included.
+    note = ("legs felt heavy on the hills, ça va mieux après le repos 🦵 " * 70)[:4000]
     checkins = CheckIns(database)
-    note = "long run on the canal, " * 170  # a 4,000-character reply's note
-    await checkins.record(ALICE, GUILD, WEEK, {"calves": 2}, note=note[:4000])
+    await checkins.record(ALICE, GUILD, WEEK, {"calves": 3}, note=note)
     stored = await checkins.for_week(ALICE, WEEK)
-    assert stored is not None and stored.note == note[:4000]
+    assert stored is not None and stored.note == note
 
 
 async def test_concurrent_answers_make_one_merged_row(database: Database) -> None:
@@ -378,17 +380,20 @@ async def test_export_then_delete_a_members_data(database: Database) -> None:
     assert [m["group_id"] for m in exported["group_memberships"]] == [led.id, joined.id]
     assert [(s["id"], s["state"]) for s in exported["cooldown_sessions"]] == [(card.id, "ready")]
 
-    removed = await data.delete(ALICE)
-    assert removed == {
+    forgotten = await data.delete(ALICE)
+    assert {table: n for table, n in forgotten.deleted.items() if n} == {
         "tight_areas": 1,
         "avoided_stretches": 1,
         "checkins": 1,
         "group_members": 2,
         "cooldown_sessions": 1,
     }
+    # The group Alice led stays for Bob, without her name.
+    assert {table: n for table, n in forgotten.anonymised.items() if n} == {"group_cooldowns": 1}
     after = await data.export(ALICE)
     assert all(after[key] == [] for key in after if key != "user_id")
-    assert await data.delete(ALICE) == dict.fromkeys(removed, 0)
+    again = await data.delete(ALICE)
+    assert not any(again.deleted.values()) and not any(again.anonymised.values())
 
     # Other members keep everything, and the group Alice led stays with Bob in it.
     assert await data.export(BOB) == bob_before

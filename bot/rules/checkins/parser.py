@@ -110,6 +110,9 @@ class ParsedCheckIn:
     untracked: tuple[str, ...] = ()
     # False for a reply that is no answer at all ("cheers!", "ok", a question about the bot).
     is_checkin: bool = True
+    # The text past where reading stopped (a very long reply), as written: not read for
+    # scores, but the member's words all the same.
+    rest: str = ""
 
     @property
     def empty(self) -> bool:
@@ -479,7 +482,9 @@ def read_reply(
             else f"{MAX_REPLY_TOKENS} words and numbers"
         )
         more = f"{_fragment(overflow)} (past the first {limit})"
-        parsed = replace(parsed, unread=(*parsed.unread, more), is_checkin=True)
+        parsed = replace(
+            parsed, unread=(*parsed.unread, more), is_checkin=True, rest=overflow.strip()
+        )
     return parsed
 
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import ParsedCheckIn
 from bot.rules.checkins.trends import TherapistReason, TherapistRule, Trends
+from bot.rules.inputs import quote
+from bot.rules.limits import fit_embed, line_fields
 
 THERAPIST_WHY = {
     TherapistRule.STAYS_TIGHT: "has stayed at 6 or more for three check-ins in a row",
     TherapistRule.KEEPS_COMING_BACK: "keeps coming back (6 or more in 3 of your last 5 check-ins)",
     TherapistRule.RISING: "has got sorer three check-ins running",
 }
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# How much of the note the confirmation repeats (the whole note is stored).
+# Longer notes are summed up in the confirmation: their length and how they start.
 NOTE_SHOWN = 120
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def checkin_post(week: date, reads_replies: bool) -> str:
@@ -51,17 +54,21 @@ def confirmation(
     catalogue: Catalogue,
     *,
     updated: bool = False,
+    written: int | None = None,
 ) -> str:
-    """What was recorded, what could not be read, and whether to see a therapist."""
+    """What was recorded, what could not be read, and whether to see a therapist.
+
+    `written` is how long the member's note was, when more was written than kept.
+    """
     lines = []
-    understood = _understood(parsed, catalogue)
+    understood = _understood(parsed, catalogue, written)
     if understood:
         verb = "Updated" if updated else "Recorded"
         lines.append(f"{verb} for the week of {week:%d %b}: {understood}.")
     else:
         lines.append("I couldn't find any scores in that.")
     if parsed.unread:
-        bits = ", ".join(f"“{u}”" for u in parsed.unread[:5])
+        bits = ", ".join(f"“{quote(u)}”" for u in parsed.unread[:5])
         lines.append(f"I couldn't read {bits}. Reply again with just that part, e.g. `calves 3`.")
     if parsed.untracked:
         lines.append(untracked_line(parsed.untracked))
@@ -73,18 +80,24 @@ def confirmation(
     return "\n".join(lines)
 
 
-def _understood(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
+def _understood(parsed: ParsedCheckIn, catalogue: Catalogue, written: int | None) -> str:
     parts = [f"{catalogue.area_name(a)} {v}" for a, v in parsed.soreness.items()]
     if parsed.movement is not None:
         parts.append(f"movement {parsed.movement}")
     if parsed.efficiency is not None:
         parts.append(f"efficiency {parsed.efficiency.value}")
     if parsed.note:
-        shown = parsed.note
-        if len(shown) > NOTE_SHOWN:
-            shown = shown[: NOTE_SHOWN - 1].rstrip() + "…"
-        parts.append(f"note “{shown}”")
+        parts.append(note_summary(parsed.note, written))
     return ", ".join(parts)
+
+
+def note_summary(note: str, written: int | None = None) -> str:
+    """The note as the confirmation shows it: whole when short, else its length and start."""
+    if written is not None and written > len(note):
+        return f"the first {len(note):,} of the {written:,} characters of your note"
+    if len(note) <= NOTE_SHOWN:
+        return f"note “{note}”"
+    return f"your whole note ({len(note):,} characters: “{quote(note, NOTE_SHOWN)}”)"
 
 
 def untracked_line(parts: Sequence[str]) -> str:
@@ -108,3 +121,28 @@ def not_a_checkin(parsed: ParsedCheckIn, catalogue: Catalogue) -> str:
 def expected_prefill(areas: Sequence[str]) -> str:
     """The form's soreness box, ready to fill in."""
     return ", ".join(f"{a.replace('_', ' ')} " for a in areas).rstrip()
+
+
+def club_report_card(
+    participation: Sequence[tuple[date, int]],
+    common_areas: Sequence[tuple[str, int]],
+    catalogue: Catalogue,
+    min_members: int,
+    colour: int,
+) -> dict[str, Any]:
+    """The organiser's report as an embed: counts only, every week listed (a year of weeks
+    runs over one field, so it continues in the next)."""
+    taking = [f"{week:%d %b}: {n} member(s)" for week, n in participation]
+    common = [f"{catalogue.area_name(area)}: {n} members" for area, n in common_areas]
+    return fit_embed(
+        {
+            "title": "Club report",
+            "description": "Counts only: nobody's scores are shown, nor areas fewer than "
+            f"{min_members} members listed.",
+            "color": colour,
+            "fields": [
+                *line_fields("Check-ins per week", taking),
+                *line_fields("Most common tight areas", common),
+            ],
+        }
+    )
