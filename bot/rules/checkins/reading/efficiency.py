@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
+    BREAKS,
     LABELS,
     MAX_SCORE,
     K,
@@ -29,7 +30,19 @@ class ReadEfficiency(State):
                 continue
             if tok.clause == compared or self.clause_wishes[tok.clause]:
                 continue  # "better than when I was struggling", "hoping next week is better"
-            if tok.negated or self._describes_label(index, start) or self._compares(index, end):
+            described = self._described_label(index, start)
+            if described is None:
+                described = self._area_before_clause(index, start)
+            if described is not None:
+                label = toks[described]
+                if label.kind == K.AREA and not label.used:
+                    # "calves better, glutes worse": how the area feels, with no number.
+                    self.clause_complaints[label.clause] = True
+                elif label.kind == K.ALL and described > index:
+                    # "same as last week for everything": no number to record.
+                    self.reading.unread.append(self._clause_span(index))
+                continue
+            if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
             if tok.text == "same" and self._measured_at(index):
                 continue  # "faster at the same heart rate": a measure, not how running felt
@@ -38,6 +51,8 @@ class ReadEfficiency(State):
             if eff_label or self._only_about_running(index):
                 tok.used = True
                 self._use_running_words(index, start, end)
+            elif self._after_values(index, end):
+                tok.used = True  # "movement 9 better": no note
             if eff_label:
                 self.reading.explicit.append((tok.efficiency, (tok.start, tok.end)))
                 eff_label = False
@@ -85,13 +100,71 @@ class ReadEfficiency(State):
             for tok in toks[index + 1 : other + 1]:
                 tok.used = True
 
-    def _describes_label(self, index: int, start: int) -> bool:
-        """ "calves better", "hips are better than last week", "moving heaps better"."""
+    def _area_before_clause(self, index: int, start: int) -> int | None:
+        """ "shoulders tight from the rowing, maybe a bit worse than usual": a clause with no
+        subject of its own goes on about the area before it, not about the running. So does
+        "same as last week for everything"."""
+        toks, lex = self.toks, self.lex
+        first, last = self.clauses[toks[index].clause]
+        for tok in toks[first + 1 : last]:
+            if tok.kind == K.ALL and toks[tok.at - 1].text == "for":
+                return tok.at
+        subjectless = all(
+            t.kind in (K.VAL, K.PUNCT, K.JOIN)
+            or (t.kind == K.WORD and (t.text in lex.filler or t.text in lex.bridge))
+            or t.text in ("than", "usual", "normal", "before", "last", "week")
+            for t in toks[first:last]
+        )
+        if not subjectless or first <= start:
+            return None
+        for other in range(first - 1, start - 1, -1):
+            tok = toks[other]
+            if tok.kind in (K.RUN, K.EFF, K.MOVE, K.NUM) or tok.text == "legs":
+                return None
+            if tok.kind == K.AREA:
+                return other if not tok.used else None
+        return None
+
+    def _remark_on_score(self, index: int, start: int) -> bool:
+        """ "calves 3 (a bit better than last week)": said of that score, in brackets."""
+        toks = self.toks
+        other = index - 1
+        while other > start and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
+            other -= 1
+        return (
+            other > start
+            and toks[other].kind == K.PUNCT
+            and "(" in toks[other].text
+            and toks[other - 1].kind == K.NUM
+            and toks[other - 1].used
+        )
+
+    def _after_values(self, index: int, end: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        after = index + 1
+        return (
+            before >= 0
+            and self.toks[before].kind == K.NUM
+            and self.toks[before].used
+            and (after >= end or self.toks[after].kind in BREAKS)
+        )
+
+    def _clause_span(self, index: int) -> tuple[int, int]:
+        first, last = self.clauses[self.toks[index].clause]
+        return self.toks[first].start, self.toks[last - 1].end
+
+    def _described_label(self, index: int, start: int) -> int | None:
+        """The label an efficiency word describes: "calves better", "hips are better than last
+        week", "moving heaps better"."""
         before = self._prev(index, skip_bridge=True, floor=start)
         if before is None:
-            return False
+            return None
         tok = self.toks[before]
-        return tok.kind in (*LABELS, K.SIDE) or (tok.kind == K.ALL and tok.text != "all")
+        if tok.kind in (*LABELS, K.SIDE) or (tok.kind == K.ALL and tok.text != "all"):
+            return before
+        return None
 
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running."""

@@ -77,6 +77,10 @@ class Lexicon:
             if len(word) >= FUZZY_MIN_LETTERS:
                 self.fuzzy_targets[word] = (K.EFF, "")
         self._add_all(chat.not_areas, K.WORD)
+        # Complaints of several words ("playing up", "not great") are merged like any phrase.
+        for complaint in soreness.complaints:
+            if " " in complaint and tuple(complaint.split()) not in self.phrases:
+                self._add(complaint, K.WORD)
         self.known = set(self.single) | {w for p in self.phrases for w in p}
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
@@ -108,6 +112,8 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
+        # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
+        self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
         # kind, target, efficiency, number value, whether a phrase starts with it, and what it

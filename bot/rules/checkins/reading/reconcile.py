@@ -36,10 +36,10 @@ class Reconcile(State):
             if tok.training or tok.past:
                 self.reading.notes.append((tok.start, tok.end))
             else:
-                self.reading.unread.append((tok.start, tok.end))
+                self.reading.strays.append((tok.start, tok.end))
 
     def _leftovers(self, start: int, end: int) -> None:
-        toks, lex = self.toks, self.lex
+        toks = self.toks
         # A question about the bot or the routine ("does that count as calves?"), not a "quads ?".
         question = end < len(toks) and "?" in toks[end].text and end - start > 2
         run: list[Tok] = []
@@ -61,13 +61,27 @@ class Reconcile(State):
                 self._leftover_run(run, start, end)
                 span = (run[0].start, run[-1].end)
                 for area in named:
-                    # Named without a score: worth a question when the member was asked about
-                    # it or says something is wrong with it, and it is no question itself.
-                    asked = area.target in self.expected or self._complaint_in_clause(area.at)
+                    # Named without a score: worth a question only when the member says how it
+                    # feels in words no number can be read from ("calves a bit meh", "quads 🟡")
+                    # or names it alone ("quads ?"). Anything else about it is kept in the note.
+                    asked = not question and (
+                        self._complaint_in_clause(area.at)
+                        or self._named_alone(run, area)
+                        or self._rated_by_symbol(area)
+                    )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
-                    mentions.append(span if asked and not question else (-1, -1))
+                    mentions.append(span if asked else (-1, -1))
             run, named = [], []
-        del lex
+
+    def _named_alone(self, run: list[Tok], area: Tok) -> bool:
+        return all(t is area or self._empty_word(t) for t in run)
+
+    def _rated_by_symbol(self, area: Tok) -> bool:
+        """ "calves 🟡 glutes 🟢": an emoji or symbol where the score would be."""
+        following = area.at + 1
+        upto = self.toks[following].start if following < len(self.toks) else len(self.text)
+        between = self.text[area.end : upto].strip()
+        return bool(between) and not any(ch.isalnum() for ch in between)
 
     def _leftover_run(self, run: list[Tok], start: int, end: int) -> None:
         lex = self.lex
@@ -79,19 +93,26 @@ class Reconcile(State):
         for number in numbers:
             if number.past:
                 continue
-            bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
-            if number.scaled or bare:
-                self.reading.unread.append((number.start, number.end))
-                return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
                 return
-            if self._after_unknown_word(number, meaningful):
+            bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
+            if (
+                number.scaled
+                or bare
+                or self._only_numbers(meaningful)
+                or self._after_unknown_word(number, meaningful)
+            ):
+                # "7", "calves 3, 6", "4 and 6", "10/10 recommend": scores, but whose? And
                 # "legs 5", "quds 4": a score for something that is no area we know.
-                self.reading.unread.append((run[0].start, run[-1].end))
+                self._kept(run, self.reading.strays)
                 return
-        if all(t.kind in (K.NA, K.ZERO) for t in meaningful):
-            return
+        if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
+            self._kept(run, self.reading.notes)
+
+    def _kept(self, run: list[Tok], spans: list[tuple[int, int]]) -> None:
+        """The run without the joining words at its edges."""
+        lex = self.lex
         while run and run[0].text in lex.openers:
             run = run[1:]
         while run and run[-1].kind in GLUE:
@@ -99,7 +120,18 @@ class Reconcile(State):
         while run and run[0].kind in GLUE:
             run = run[1:]
         if run:
-            self.reading.notes.append((run[0].start, run[-1].end))
+            spans.append((run[0].start, run[-1].end))
+
+    def _only_numbers(self, meaningful: list[Tok]) -> bool:
+        return all(
+            t.kind == K.NUM
+            and t.digits
+            and t.bare
+            and not (t.training or t.past or t.used)
+            and t.value is not None
+            and t.value <= MAX_SCORE
+            for t in meaningful
+        )
 
     def _sentence_is_bare(self, number: Tok, start: int, end: int) -> bool:
         if end - start > 12:
@@ -176,8 +208,16 @@ class Reconcile(State):
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
         untracked_scored = any(s.kind == K.UNTRACKED for s in reading.scores)
-        notes = [_note(text[a:b]) for a, b in _merge_spans(reading.notes, unread)]
-        note = "; ".join(n for n in notes if n) or None
+        open_values = movement is None or any(
+            a not in soreness and a not in skipped for a in self.expected
+        )
+        notes = reading.notes
+        if open_values:
+            unread += reading.strays
+        else:
+            notes = notes + reading.strays
+        notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
+        note = "; ".join(n for n in notes_text if n) or None
         asked = sorted(set(unread))
         fragments = [fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
         if len(asked) > _MAX_QUESTIONS:
@@ -204,8 +244,13 @@ class Reconcile(State):
             return value
         loose = self.reading.loose
         value = _single([v for v, _, _ in loose])
-        if value is None and loose and all(bare for _, _, bare in loose):
-            unread += [span for _, span, _ in loose]  # "better, worse": which is it?
+        if value is None and loose:
+            # "about the same, maybe slightly better on hills ... same.": said on its own, it
+            # is the member's verdict; two different verdicts ("better, worse") are asked about.
+            verdicts = [(v, span) for v, span, bare in loose if bare]
+            value = _single([v for v, _ in verdicts])
+            if value is None and len(verdicts) == len(loose):
+                unread += [span for _, span in verdicts]
         return value
 
     def _about_the_bot(self) -> bool:
@@ -220,7 +265,7 @@ def _one_value(answers: list[Score]) -> tuple[int | None, list[tuple[int, int]]]
     if not answers:
         return None, []
     problems = [a.span for a in answers if a.problem]
-    current = [a for a in answers if not a.problem and not a.past] or [
+    current = [a for a in answers if not a.problem and not a.yields] or [
         a for a in answers if not a.problem
     ]
     values = {a.value for a in current if a.value is not None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
     AREAS,
@@ -34,6 +35,10 @@ from bot.rules.checkins.reading.tokens import (
 _NEXT_SENTENCE_REACH = 6
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
+
+
+# After an efficiency label: "efficiency up", "efficiency down a bit".
+_DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
 
 
 class ReadScores(State):
@@ -254,7 +259,8 @@ class ReadScores(State):
     def _zero(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
         tok = self.toks[area_at]
         self.reading.scores.append(
-            Score(tok.kind, tok.target, 0, False, False, tok.text, False, span)
+            # "no pain in the calves during runs" beside "calves 2": the number is the score.
+            Score(tok.kind, tok.target, 0, False, False, tok.text, True, span)
         )
         tok.used = True
         if upto is not None:
@@ -322,6 +328,8 @@ class ReadScores(State):
                 self._all_except(index, end)
                 if tok.used:
                     continue
+            if tok.kind == K.EFF and self._direction(index, end):
+                continue
             score = self._next(index, end, skip_bridge=True)
             if score is None or toks[score].used:
                 continue
@@ -337,13 +345,54 @@ class ReadScores(State):
                     if other.kind == K.NUM:
                         self.reading.unread.append((tok.start, other.end))
                 continue
-            if other.kind == K.NA or (other.kind == K.ZERO and self._ends_clause(score + 1, end)):
+            if (
+                other.kind == K.NA and (other.text == "n/a" or self._ends_clause(score + 1, end))
+            ) or (other.kind == K.ZERO and self._ends_clause(score + 1, end)):
                 self._pair(index, score)
             elif other.kind == K.NUM and not other.training and self._reachable(index, score):
                 self._pair(index, score)
                 self._more_sides(index, score, end)
             elif other.kind == K.SIDE:
                 self._sided_after_side(index, score, end)
+            elif other.kind == K.VAL and other.text == "same" and tok.kind == K.AREA:
+                self._same_as_before(index, score, start)
+
+    def _direction(self, label: int, end: int) -> bool:
+        """ "efficiency up", "efficiency down a bit"."""
+        toks = self.toks
+        other = label + 1
+        while other < end and toks[other].kind == K.PUNCT:
+            other += 1
+        value = _DIRECTIONS.get(toks[other].text) if other < end else None
+        if value is None:
+            return False
+        toks[label].used = toks[other].used = True
+        self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
+        return True
+
+    def _same_as_before(self, label: int, same: int, start: int) -> None:
+        """ "hip flexors 4 and groin the same": the score of the area just before."""
+        owner = self._last_scored_area(start, label)
+        earlier = self._scores_for(owner) if owner is not None else []
+        if len(earlier) != 1 or earlier[0].value is None:
+            return
+        toks = self.toks
+        toks[label].used = toks[same].used = True
+        for between in toks[label + 1 : same]:
+            between.used = True
+        span = (toks[label].start, toks[same].end)
+        found = Score(
+            K.AREA,
+            toks[label].target,
+            earlier[0].value,
+            False,
+            False,
+            toks[label].text,
+            False,
+            span,
+        )
+        self.reading.scores.append(found)
+        self.label_scores.setdefault(label, []).append(found)
 
     def _all_except(self, index: int, end: int) -> None:
         """ "everything except calves is a 1": the score after the excepted areas."""
@@ -439,7 +488,7 @@ class ReadScores(State):
         """ "Calf was 6 on Monday but settled to a 3 by Thursday": the later score is the
         week's, the earlier one is kept as an earlier value."""
         earlier = self._scores_for(label)
-        if len(earlier) != 1 or earlier[0].past:
+        if len(earlier) != 1 or earlier[0].yields:
             return
         toks = self.toks
         for other in range(label + 1, end):
@@ -454,7 +503,7 @@ class ReadScores(State):
                 a in CHANGES and b == "to" for a, b in itertools.pairwise(words)
             )
             if changed:
-                earlier[0].past = True
+                earlier[0].yields = True
                 self._pair(label, other)
             return
 
@@ -550,13 +599,19 @@ class ReadScores(State):
             if len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
                 continue
             bare = not here & WORDS  # "quads feel fine. 1."
-            for other in range(start, min(end, start + _NEXT_SENTENCE_REACH)):
+            for other in range(start, end):
                 tok = toks[other]
+                if tok.kind in LABELS_EFF:
+                    break
                 if (
                     self._score_like(tok)
                     and not tok.used
                     and tok.digits
-                    and (bare or self._cued(other))
+                    and (
+                        (other < start + _NEXT_SENTENCE_REACH and (bare or self._cued(other)))
+                        # "low back... forgot what I was going to say, 4 I think."
+                        or self._alone_in_clause(other)
+                    )
                 ):
                     self._pair(open_labels[0], other)
                     break

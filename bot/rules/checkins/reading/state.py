@@ -29,7 +29,8 @@ class Score:
     problem: bool
     sided: bool
     word: str
-    past: bool
+    # Gives way to any other value for the label: an earlier week's score, a zero in words.
+    yields: bool
     span: tuple[int, int]
 
 
@@ -42,6 +43,10 @@ class Reading:
     explicit: list[tuple[Efficiency, tuple[int, int]]] = field(default_factory=list)
     loose: list[tuple[Efficiency, tuple[int, int], bool]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)
+    # Numbers that could be scores but name nothing: asked about only while the reply leaves
+    # something to score ("7" alone); once every area and movement has its value they are chat
+    # ("new shoes, Novablast 5, 10/10 recommend").
+    strays: list[tuple[int, int]] = field(default_factory=list)
     notes: list[tuple[int, int]] = field(default_factory=list)
     untracked: list[str] = field(default_factory=list)
     mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)

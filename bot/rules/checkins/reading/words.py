@@ -205,11 +205,29 @@ class ReadWords(State):
                 tok.past = True
             elif self._unit_follows(index) or self._training_before(index):
                 tok.training = True
+            elif self._list_marker(index):
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
                 before = self._prev(index, skip_bridge=True)
                 if before is None or toks[before].kind not in (*LABELS, K.ALL, K.EFF):
                     tok.training = True
+
+    def _list_marker(self, index: int) -> bool:
+        """ "1. glutes 3\n2. hip flexors 5": a number opening a line, then "." or ")" and more
+        on the same line, numbers the list."""
+        toks, text = self.toks, self.text
+        tok = toks[index]
+        if not tok.bare or index + 2 >= len(toks):
+            return False
+        if index and "\n" not in text[toks[index - 1].start : tok.start]:
+            return False
+        mark, after = toks[index + 1], toks[index + 2]
+        return (
+            mark.text in (".", ")")
+            and "\n" not in text[mark.start : after.start]
+            and after.kind not in (K.NUM, K.STOP, K.COMMA)
+        )
 
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
@@ -280,7 +298,8 @@ class ReadWords(State):
             for length in (3, 2, 1):
                 first = before - length + 1
                 if first < 0 or any(
-                    t.kind not in (K.WORD, K.AREA) or t.text in self.lex.filler
+                    t.kind not in (K.WORD, K.AREA)
+                    or (t.text in self.lex.filler and t.text not in self.lex.label_words)
                     for t in toks[first : before + 1]
                 ):
                     continue
