@@ -19,6 +19,12 @@ class ReadEfficiency(State):
         # "As for efficiency, the runs felt harder": an efficiency label without its value
         # holds for the rest of the sentence, until another label or the first value.
         eff_label = False
+        # Where in `explicit` the labelled value of this sentence is, if it has one.
+        first, last = toks[start].start, toks[end - 1].end
+        labelled = next(
+            (i for i, (_, span) in enumerate(self.reading.explicit) if first <= span[0] <= last),
+            -1,
+        )
         compared = -1  # the clause of a comparison: its other values are what it compares to
         for index in range(start, end):
             tok = toks[index]
@@ -54,11 +60,28 @@ class ReadEfficiency(State):
             elif self._after_values(index, end):
                 tok.used = True  # "movement 9 better": no note
             if eff_label:
+                labelled = len(self.reading.explicit)
                 self.reading.explicit.append((tok.efficiency, (tok.start, tok.end)))
                 eff_label = False
+            elif labelled >= 0 and self._verdict(index, end):
+                # "efficiency: heavier on the long run but quicker on the short ones, so
+                # probably same overall": the verdict, not the first word, is the value.
+                tok.used = True
+                self.reading.explicit[labelled] = (tok.efficiency, (tok.start, tok.end))
             else:
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+
+    def _verdict(self, index: int, end: int) -> bool:
+        toks, lex = self.toks, self.lex
+        if index + 1 < end and toks[index + 1].text == "overall":
+            return True
+        other = index - 1
+        while other >= 0 and toks[other].kind == K.WORD and toks[other].text != "so":
+            if toks[other].text not in lex.bridge and toks[other].text not in lex.filler:
+                return False
+            other -= 1
+        return other >= 0 and toks[other].text == "so"
 
     def _measured_at(self, index: int) -> bool:
         words = [t.text for t in self.toks[max(index - 2, 0) : index]]

@@ -33,8 +33,8 @@ class Reconcile(State):
             tok = toks[index]
             if features[tok.sentence] & WORDS or tok.kind != K.NUM or tok.used:
                 continue
-            if tok.training or tok.past:
-                self.reading.notes.append((tok.start, tok.end))
+            if tok.training or tok.past or (index and toks[index - 1].text == "+"):
+                self.reading.notes.append((tok.start, tok.end))  # "+1" agrees with a post
             else:
                 self.reading.strays.append((tok.start, tok.end))
 

@@ -177,7 +177,7 @@ class State:
         span = (toks[low].start, toks[high].end)
         if group:
             span = (score.start, score.end)
-        if sided or label.kind == K.UNTRACKED:
+        if sided or label.kind == K.UNTRACKED or score.changed:
             self.reading.notes.append(span)
         found = Score(
             label.kind, label.target, value, value is None, sided, label.text, score.past, span

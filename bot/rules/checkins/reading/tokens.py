@@ -95,8 +95,10 @@ TOKEN = re.compile(
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
+    r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*/\s*10)?(?![0-9./]))"
     r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
-    r"(?:\s*(?:[-–—→]|->|=>)\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
+    r"(?:\s*[-–—]\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
@@ -116,6 +118,7 @@ class Tok:
     ish: bool = False
     training: bool = False
     past: bool = False
+    changed: bool = False  # "3 → 2": the score now, the change kept in the note
     target: str = ""
     efficiency: Efficiency | None = None
     negated: bool = False
@@ -188,6 +191,8 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
             tok.problem = "scale"
     if suffix == "ish":
         tok.ish = True
+    elif suffix == "½" and value is not None:
+        tok.value = value + Decimal("0.5")
     elif suffix not in ("", "s"):
         tok.training = True
     tok.bare = not tok.training

@@ -29,6 +29,7 @@ from bot.rules.checkins.reading.tokens import (
     hyphenated,
     number_token,
     symbol_kind,
+    to_decimal,
 )
 
 
@@ -117,6 +118,11 @@ class ReadWords(State):
             elif group == "na":
                 tok = Tok(K.NA, "n/a", begin, end)
                 features |= HAS_NUM
+            elif group == "change":
+                tok = Tok(num_kind, match.group(), begin, end)
+                tok.value, tok.digits, tok.bare = to_decimal(match.group("now")), True, True
+                tok.changed = True
+                features |= NUMS if features & HAS_NUM else HAS_NUM
             else:
                 tok = Tok(num_kind, match.group(), begin, end)
                 tok.digits = True
