@@ -431,7 +431,7 @@ class ReadScores(State):
     def _more_sides(self, label: int, score: int, end: int, force: bool = False) -> None:
         """After "calf 6": more values for other sides ("left, 3 right", "R 5", "| 5 |")."""
         toks = self.toks
-        earlier = len(self._scores_for(label))
+        earlier = -1
         sided = force
         values = 0
         index = score + 1
@@ -443,6 +443,8 @@ class ReadScores(State):
             elif kind == K.NUM and not tok.training and not tok.used:
                 if not (sided or self.side_header or self._side_near(label, score, end)):
                     return
+                if earlier < 0:
+                    earlier = len(self._scores_for(label))
                 self._pair(label, index, sided=True)
                 values += 1
                 sided = False

@@ -32,6 +32,9 @@ from bot.rules.checkins.reading.tokens import (
     to_decimal,
 )
 
+# After the number of a numbered list: "1. glutes 3", "2) hips 4".
+_MARKS = frozenset({".", ")"})
+
 
 class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
@@ -203,6 +206,7 @@ class ReadWords(State):
 
     def _mark_numbers(self) -> None:
         toks = self.toks
+        last = len(toks) - 1
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
@@ -211,7 +215,7 @@ class ReadWords(State):
                 tok.past = True
             elif self._unit_follows(index) or self._training_before(index):
                 tok.training = True
-            elif self._list_marker(index):
+            elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
@@ -230,7 +234,7 @@ class ReadWords(State):
             return False
         mark, after = toks[index + 1], toks[index + 2]
         return (
-            mark.text in (".", ")")
+            mark.text in _MARKS
             and "\n" not in text[mark.start : after.start]
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
