@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
@@ -27,7 +28,9 @@ from bot.rules.checkins.reading.tokens import (
     WORDS,
     ZERO_NUMBERS,
     K,
+    decimal_score,
     score_value,
+    to_decimal,
     weak_label,
 )
 
@@ -39,6 +42,9 @@ _SIDE_REACH = 40
 
 # After an efficiency label: "efficiency up", "efficiency down a bit".
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
+
+
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 class ReadScores(State):
@@ -104,10 +110,40 @@ class ReadScores(State):
                 index += 1
                 continue
             score_at, together = self._group_score(members[-1], end)
-            if score_at is not None and (joined or together):
+            if score_at is None or (not together and self._respectively(members, score_at, end)):
+                pass
+            elif joined or together:
                 for member in members:
                     self._pair(member, score_at, group=True)
             index = other
+
+    def _respectively(self, members: list[int], first: int, end: int) -> bool:
+        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2": one score each, in
+        the order the areas were named."""
+        toks = self.toks
+        head = toks[first]
+        if head.problem == "list":
+            scores = [decimal_score(to_decimal(v)) for v in _DIGITS.findall(head.text)]
+            if len(scores) != len(members) or None in scores:
+                return False
+            for member, value in zip(members, scores, strict=True):
+                self._found(member, value, (toks[member].start, head.end))
+            head.used = True
+            return True
+        numbers = [first]
+        other = first + 1
+        while other < end and len(numbers) <= len(members):
+            tok = toks[other]
+            if self._score_like(tok) and tok.problem is None:
+                numbers.append(other)
+            elif tok.kind not in (K.COMMA, K.JOIN, K.PUNCT):
+                break
+            other += 1
+        if len(numbers) != len(members) or not self._ends_clause(other, end):
+            return False
+        for member, number in zip(members, numbers, strict=True):
+            self._pair(member, number)
+        return True
 
     def _group_score(self, last: int, end: int) -> tuple[int | None, bool]:
         toks = self.toks
@@ -377,20 +413,15 @@ class ReadScores(State):
         if len(earlier) != 1 or earlier[0].value is None:
             return
         toks = self.toks
-        toks[label].used = toks[same].used = True
-        for between in toks[label + 1 : same]:
+        for between in toks[label : same + 1]:
             between.used = True
-        span = (toks[label].start, toks[same].end)
-        found = Score(
-            K.AREA,
-            toks[label].target,
-            earlier[0].value,
-            False,
-            False,
-            toks[label].text,
-            False,
-            span,
-        )
+        self._found(label, earlier[0].value, (toks[label].start, toks[same].end))
+
+    def _found(self, label: int, value: int | None, span: tuple[int, int]) -> None:
+        """An area's score that no one number token gives ("3, 4, 2", "the same")."""
+        tok = self.toks[label]
+        tok.used = True
+        found = Score(K.AREA, tok.target, value, False, False, tok.text, False, span)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label, []).append(found)
 
@@ -441,6 +472,7 @@ class ReadScores(State):
             if kind == K.SIDE:
                 sided = True
             elif kind == K.NUM and not tok.training and not tok.used:
+                sided = sided or self._side_follows(index, end)  # "glutes 4 (6 on the left)"
                 if not (sided or self.side_header or self._side_near(label, score, end)):
                     return
                 if earlier < 0:
@@ -458,6 +490,13 @@ class ReadScores(State):
             while toks[last].kind in GAPS and ")" not in toks[last].text:
                 last -= 1
             self.reading.notes.append((toks[label].start, toks[last].end))
+
+    def _side_follows(self, index: int, end: int) -> bool:
+        toks = self.toks
+        other = index + 1
+        while other < end and toks[other].text in SIDE_WORDS:
+            other += 1
+        return other < end and toks[other].kind == K.SIDE
 
     def _side_near(self, label: int, score: int, end: int) -> bool:
         """ "left calf 4, 6 right": a side word around the first score."""

@@ -100,7 +100,7 @@ TOKEN = re.compile(
     r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
     r"(?:\s*[-–—]\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*(?:/|out\s+of)\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
+    r"(?:\s*(?:/|out\s+of|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
 )
 
@@ -225,14 +225,21 @@ def score_value(tok: Tok) -> int | None:
     """The 0..10 score of a number token, or None when it is no score on that scale."""
     if tok.kind == K.ZERO:
         return 0
-    if tok.problem is not None or tok.value is None:
+    if tok.problem is not None:
         return None
-    whole = _WHOLE.get(tok.value)
+    return decimal_score(tok.value)
+
+
+def decimal_score(value: Decimal | None) -> int | None:
+    """A number as a 0..10 score: half points round up, other decimals to the nearest."""
+    if value is None:
+        return None
+    whole = _WHOLE.get(value)
     if whole is not None:
         return whole
-    if not 0 <= tok.value <= MAX_SCORE:
+    if not 0 <= value <= MAX_SCORE:
         return None
-    return int(tok.value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 _WHOLE = {Decimal(n): n for n in range(MAX_SCORE + 1)}
