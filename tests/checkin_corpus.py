@@ -466,6 +466,26 @@ CORPUS: tuple[Case, ...] = (
         movement=8,
         note="long run felt like a 7/10 effort",
     ),
+    Case("no calf soreness, glutes 2", soreness={"calves": 0, "glutes": 2}),
+    Case("pain-free calves this week, glutes 2", soreness={"calves": 0, "glutes": 2}),
+    Case("Calves not an issue this week. Glutes 3.", soreness={"calves": 0, "glutes": 3}),
+    Case(
+        "Not a single niggle anywhere! Movement 10",
+        soreness={"calves": 0, "glutes": 0},
+        movement=10,
+    ),
+    Case("no soreness in calves or glutes", soreness={"calves": 0, "glutes": 0}),
+    Case(
+        "calves and glutes were sore after the race, I'd say a 4",
+        soreness={"calves": 4, "glutes": 4},
+        note="after the race",
+    ),
+    Case(
+        "hammies were grumpy after the long run, I'd call it a 5",
+        ("hamstrings",),
+        soreness={"hamstrings": 5},
+        note="grumpy after the long run",
+    ),
     Case(
         "calves 2, glutes 3. Foam rolled my hamstrings every night",
         THREE,

@@ -47,6 +47,10 @@ _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
+# Between "no" and a soreness word: "no real pain", "not a single niggle".
+_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
+
+
 class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
@@ -168,13 +172,29 @@ class ReadScores(State):
         toks, lex = self.toks, self.lex
         for index in range(start, end):
             tok = toks[index]
-            lead = tok.kind == K.ZERO or tok.text in ("no", "zero", "nil")
+            lead = tok.kind == K.ZERO or tok.text in ("no", "zero", "nil", "not")
             if tok.used or not lead or tok.kind not in (K.ZERO, K.WORD, K.NUM):
                 continue
             sore = index + 1
-            if sore < end and toks[sore].text in ("real", "major", "big"):
-                sore += 1
-            if sore >= end or toks[sore].text not in lex.sore:
+            while sore < end and toks[sore].text in _BEFORE_SORE:
+                sore += 1  # "no real pain", "not a single niggle"
+            if tok.text == "not" and sore == index + 1:
+                continue  # "not sore" is read with its area
+            whole = " " in tok.text and tok.kind == K.ZERO  # "pain free calves"
+            if whole:
+                sore = index  # the phrase's last word
+                while sore + 1 < end and toks[sore + 1].kind == K.PUNCT and not toks[sore + 1].text:
+                    sore += 1
+            elif (
+                sore + 1 < end
+                and toks[sore].kind == K.AREA
+                and toks[sore + 1].text in lex.sore
+                and not toks[sore].used
+            ):
+                self._zero(sore, (tok.start, toks[sore + 1].end), upto=sore + 1)
+                tok.used = True  # "no calf soreness"
+                continue
+            if sore >= end or (not whole and toks[sore].text not in lex.sore):
                 continue
             area = self._area_after(sore + 1, end)
             if area is None and not self._area_in_clause(index):
@@ -184,6 +204,8 @@ class ReadScores(State):
             if area is not None:
                 for member in area:
                     self._zero(member, (tok.start, toks[sore].end))
+                for between in toks[area[0] : area[-1]]:
+                    between.used = True  # "calves or glutes"
                 tok.used = toks[sore].used = True
             elif toks[sore].text in lex.anywhere and not self._area_in_clause(index):
                 self.reading.everything_zero = True
@@ -227,7 +249,10 @@ class ReadScores(State):
         if other >= end or toks[other].kind != K.AREA:
             return None
         members = [other]
-        while other + 2 < end and toks[other + 1].kind == K.JOIN and toks[other + 2].kind == K.AREA:
+        while other + 2 < end and (
+            (toks[other + 1].kind == K.JOIN or toks[other + 1].text in ("or", "nor"))
+            and toks[other + 2].kind == K.AREA
+        ):
             other += 2
             members.append(other)
         return members
@@ -252,6 +277,7 @@ class ReadScores(State):
                     "at",
                     "any",
                     "a",
+                    "an",
                     "bit",
                     "ever",
                 ):
@@ -516,6 +542,8 @@ class ReadScores(State):
                 continue
             score = self._late_score(index + 1, end)
             if score is not None:
+                for member in self._joined_before(index, start):
+                    self._pair(member, score)  # "calves and glutes were sore, a 4"
                 self._pair(index, score)
         features = self.features[toks[start].sentence] if start < end else 0
         if features & NUMS and features & CHANGE:
@@ -524,6 +552,22 @@ class ReadScores(State):
                 if tok.kind == K.AREA and tok.used:
                     self._changed_to(index, end)
         self._across_the_board(start, end)
+
+    def _joined_before(self, label: int, start: int) -> list[int]:
+        """The unscored areas listed with this one: "calves, glutes and hams" for "hams"."""
+        toks = self.toks
+        if toks[label].kind != K.AREA:
+            return []
+        members: list[int] = []
+        joined = False
+        other = label - 1
+        while other - 1 >= start and toks[other].kind in (K.JOIN, K.COMMA):
+            joined = joined or toks[other].kind == K.JOIN
+            if toks[other - 1].kind != K.AREA or toks[other - 1].used:
+                break
+            members.append(other - 1)
+            other -= 2
+        return members if joined else []
 
     def _changed_to(self, label: int, end: int) -> None:
         """ "Calf was 6 on Monday but settled to a 3 by Thursday": the later score is the
