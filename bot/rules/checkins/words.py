@@ -60,6 +60,7 @@ class SorenessWords(_Strict):
     words: Phrases
     anywhere: Phrases
     complaints: Phrases
+    levels: Phrases
     negations: Phrases
     softeners: Phrases
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    FEELS_LEVEL,
     LABELS,
     MAX_SCORE,
     K,
@@ -43,7 +44,7 @@ class ReadEfficiency(State):
                 label = toks[described]
                 if label.kind == K.AREA and not label.used:
                     # "calves better, glutes worse": how the area feels, with no number.
-                    self.clause_complaints[label.clause] = True
+                    self.clause_feels[label.clause] |= FEELS_LEVEL
                 elif label.kind == K.ALL and described > index:
                     # "same as last week for everything": no number to record.
                     self.reading.unread.append(self._clause_span(index))

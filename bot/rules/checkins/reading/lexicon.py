@@ -15,6 +15,7 @@ from bot.rules.checkins.reading.tokens import (
     COMPLAINT,
     FEATURES,
     LETTER,
+    LEVEL,
     NEGATION,
     NOW,
     PAST,
@@ -78,7 +79,7 @@ class Lexicon:
                 self.fuzzy_targets[word] = (K.EFF, "")
         self._add_all(chat.not_areas, K.WORD)
         # Complaints of several words ("playing up", "not great") are merged like any phrase.
-        for complaint in soreness.complaints:
+        for complaint in (*soreness.complaints, *soreness.levels):
             if " " in complaint and tuple(complaint.split()) not in self.phrases:
                 self._add(complaint, K.WORD)
         self.known = set(self.single) | {w for p in self.phrases for w in p}
@@ -105,6 +106,7 @@ class Lexicon:
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
         self.complaining = self.sore | self.complaints
+        self.levels = set(soreness.levels) - self.complaining
         self.zeros = self.negations | set(words.scores.zero) | {"zero"}
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
@@ -124,6 +126,7 @@ class Lexicon:
         for word in (
             (set(self.single) | set(self.numbers) | set(self.phrase_lengths) | self.zeros)
             | self.complaining
+            | self.levels
             | letters
             | NOW
             | CHANGES
@@ -147,6 +150,8 @@ class Lexicon:
                 flags |= NEGATION
             elif word in self.complaining:
                 flags |= COMPLAINT
+            elif word in self.levels:
+                flags |= LEVEL
             elif len(word) == 1:
                 flags |= LETTER
             self.word_info[word] = (kind, target, efficiency, number, opens, flags)

@@ -62,12 +62,16 @@ class Reconcile(State):
                 span = (run[0].start, run[-1].end)
                 for area in named:
                     # Named without a score: worth a question only when the member says how it
-                    # feels in words no number can be read from ("calves a bit meh", "quads 🟡")
-                    # or names it alone ("quads ?"). Anything else about it is kept in the note.
+                    # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
+                    # of an area they were not asked about, only that something is wrong), or
+                    # names it alone ("quads ?"). Anything else about it is kept in the note.
+                    feels = (
+                        self._feeling_in_clause(area.at)
+                        if area.target in self.expected
+                        else self._complaint_in_clause(area.at)
+                    )
                     asked = not question and (
-                        self._complaint_in_clause(area.at)
-                        or self._named_alone(run, area)
-                        or self._rated_by_symbol(area)
+                        feels or self._named_alone(run, area) or self._rated_by_symbol(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))

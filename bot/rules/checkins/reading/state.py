@@ -9,6 +9,7 @@ from bot.rules.checkins.reading.lexicon import Lexicon
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    FEELS_WRONG,
     GLUE,
     K,
     Tok,
@@ -67,7 +68,8 @@ class State:
         # Per clause: its token range, whether it names an area, whether it complains.
         self.clauses: list[tuple[int, int]] = []
         self.clause_areas: list[bool] = []
-        self.clause_complaints: list[bool] = []
+        # Per clause, whether it says an area feels wrong or how it feels without a number.
+        self.clause_feels: list[int] = []
         self.clause_wishes: list[bool] = []
         self.side_header = False
         self.fuzzy_budget = _FUZZY_BUDGET
@@ -127,7 +129,10 @@ class State:
         return self.clause_areas[self.toks[index].clause]
 
     def _complaint_in_clause(self, index: int) -> bool:
-        return self.clause_complaints[self.toks[index].clause]
+        return bool(self.clause_feels[self.toks[index].clause] & FEELS_WRONG)
+
+    def _feeling_in_clause(self, index: int) -> bool:
+        return bool(self.clause_feels[self.toks[index].clause])
 
     def _cued(self, index: int) -> bool:
         tok = self.toks[index]

@@ -48,6 +48,9 @@ COMPLAINT = 4096  # a word saying something is wrong (kept per clause, not per s
 CHANGE = 8192  # "now", "overall", "down to": a later score may follow
 PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
 WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
+LEVEL = 65536  # how an area feels without a number: "ok", "not too bad" (kept per clause)
+# What a clause says of how an area feels (`State.clause_feels`).
+FEELS_LEVEL, FEELS_WRONG = 1, 2
 LETTER, LETTERS = 128, 128 * 3  # single letters, counted up to three
 # Only these sentences can hold a value: a label, a zero in words, or a side with a number.
 BUSY = HAS_LABEL | NEGATION

@@ -9,12 +9,15 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     COMPLAINT,
     FEATURES,
+    FEELS_LEVEL,
+    FEELS_WRONG,
     HAS_LABEL,
     HAS_NUM,
     LABELS,
     LABELS_ALL,
     LETTER,
     LETTERS,
+    LEVEL,
     MAX_REPLY_TOKENS,
     MAX_SCORE,
     NUMS,
@@ -66,7 +69,7 @@ class ReadWords(State):
         info = lex.word_info
         word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
         phrase_at: list[int] = []
-        sentence = clause = start = clause_start = features = complaint = 0
+        sentence = clause = start = clause_start = features = feels = 0
         wish = False
         self.read_upto = len(self.text)
         for match in TOKEN.finditer(self.text):
@@ -99,15 +102,15 @@ class ReadWords(State):
                                 tok.value = value
                             if kind == area_kind:
                                 features |= AREAS if features & AREA_SEEN else AREA_SEEN
-                        if flags & COMPLAINT:
-                            complaint = 1
+                        if flags & (COMPLAINT | LEVEL):
+                            feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
                         if flags & WISH:
                             wish = True
                         if flags & LETTER:
                             if features & LETTERS != LETTERS:
                                 features += LETTER
                             flags &= ~LETTER
-                        features |= flags & ~(COMPLAINT | WISH)
+                        features |= flags & ~(COMPLAINT | LEVEL | WISH)
                     toks.append(tok)
                     count += 1
                 continue
@@ -140,9 +143,9 @@ class ReadWords(State):
             kind = tok.kind
             if kind in (stop, comma):
                 self.clauses.append((clause_start, index))
-                self.clause_complaints.append(bool(complaint))
+                self.clause_feels.append(feels)
                 self.clause_wishes.append(wish)
-                clause_start, complaint, wish = index + 1, 0, False
+                clause_start, feels, wish = index + 1, 0, False
                 clause += 1
                 if kind == stop:
                     self.sentences.append((start, index))
@@ -152,7 +155,7 @@ class ReadWords(State):
         self.sentences.append((start, len(toks)))
         self.features.append(features)
         self.clauses.append((clause_start, len(toks)))
-        self.clause_complaints.append(bool(complaint))
+        self.clause_feels.append(feels)
         self.clause_wishes.append(wish)
         if phrase_at:
             self._merge_phrases(phrase_at)
@@ -181,7 +184,9 @@ class ReadWords(State):
                     absorbed.kind, absorbed.text, absorbed.word = K.PUNCT, "", False
                 self.features[head.sentence] |= FEATURES[head.kind]
                 if head.text in lex.complaining:
-                    self.clause_complaints[head.clause] = True
+                    self.clause_feels[head.clause] |= FEELS_WRONG
+                elif head.text in lex.levels:
+                    self.clause_feels[head.clause] |= FEELS_LEVEL
                 done = index + length
                 break
 
