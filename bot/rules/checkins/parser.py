@@ -14,10 +14,13 @@ What it reads
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
   same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
   it a 5"), or in a table ("Quads | 2").
-- Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2") and every
-  area asked about ("everything a 2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+- Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2", "groin the
+  same"), one score each in order ("calves, glutes, hams: 3, 4, 2") and every area asked about
+  ("everything a 2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+- A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
-  "zero soreness anywhere", "lower back hasn't bothered me at all".
+  "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
+  "pain-free calves". A number said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right"): the worse side
   is scored and both stay in the note. Two words for one area ("Achilles 3, soleus 5") keep the
   worse too.
@@ -31,12 +34,20 @@ What it reads
 - A reply with nothing to record and nothing to ask ("cheers!", "ok", an emoji, a question about
   the bot) is no check-in: `is_checkin` is False.
 
-Questions (`unread`) are kept for what a coach would have to ask: an area described without a
-number ("calves a bit meh"), a number that is no score on the 0-10 scale ("calves 3/5", "3-4",
-"calves 11"), two different scores for one area, or a lone number with nothing to say whose.
+Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
+member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
+okay", "quads 🟡") or named alone ("quads ?"); an area not asked about only when something is
+wrong with it ("hamstrings are wrecked"); a number that is no score on the 0-10 scale ("calves
+3/5", "3-4", "calves 11"); two different scores for one area; and a number that names nothing
+("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value. Everything
+else about an area ("foam rolled my calves every night") and numbers once every value is given
+("new shoes, Novablast 5, 10/10 recommend") stay in the note.
 
-The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). Every step is a
-single pass over the reply's tokens, so even a 4,000-character reply reads in a few milliseconds.
+The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
+in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
+(`scores`), efficiency (`efficiency`), and what is left over and the result (`reconcile`). Every
+step is a single pass over the reply's tokens (or the sentences that can match), so even a
+4,000-character reply reads in a few milliseconds.
 """
 
 from __future__ import annotations
