@@ -162,20 +162,24 @@ class State:
         # Bridge words are used up from either end; those amid other words stay in the note
         # ("hammies were grumpy after the long run, I'd call it a 5": "grumpy after the long run").
         edge = True
-        for between in toks[low + 1 : high]:
-            kind = between.kind
-            if kind == K.SIDE:
-                sided = between.used = True
-            elif group or kind == K.PUNCT or (kind == K.WORD and between.text in bridge and edge):
+        if high > low + 1:
+            for between in toks[low + 1 : high]:
+                kind = between.kind
+                if kind == K.SIDE:
+                    sided = between.used = True
+                elif (
+                    group or kind == K.PUNCT or (kind == K.WORD and edge and between.text in bridge)
+                ):
+                    between.used = True
+                else:
+                    edge = False
+        if not edge:
+            for between in reversed(toks[low + 1 : high]):
+                if between.used or between.kind == K.PUNCT:
+                    continue
+                if between.kind != K.WORD or between.text not in bridge:
+                    break
                 between.used = True
-            else:
-                edge = False
-        for between in reversed(toks[low + 1 : high]):
-            if between.used or between.kind == K.PUNCT:
-                continue
-            if between.kind != K.WORD or between.text not in bridge:
-                break
-            between.used = True
         score.used = True
         # An earlier week's score ("a 3 earlier in the week, a 5 now") leaves the label open.
         label.used = not score.past or label.used
