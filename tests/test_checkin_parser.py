@@ -206,6 +206,22 @@ def test_a_number_said_for_an_area_outweighs_its_zero_in_words() -> None:
     assert (parsed.soreness, parsed.unread) == ({"calves": 2, "glutes": 3}, ())
 
 
+def test_a_score_for_one_moment_gives_way_to_the_weeks() -> None:
+    areas = ("calves", "glutes")
+    parsed = parse_reply(
+        "calves 3, glutes 2. calves were a 6 on monday after the hills", CATALOGUE, areas
+    )
+    assert (parsed.soreness, parsed.unread) == ({"calves": 3, "glutes": 2}, ())
+    assert parsed.note == "calves were a 6; on monday after the hills"
+    later = parse_reply("Calves 5 on Monday, 3 by Friday. Glutes 2", CATALOGUE, areas)
+    assert later.soreness == {"calves": 3, "glutes": 2}
+    today = parse_reply("glutes 2. calves: 3 today, was 5 midweek", CATALOGUE, areas)
+    assert today.soreness == {"calves": 3, "glutes": 2}
+    # Two scores for the week, neither said of a moment: which is it?
+    both = parse_reply("calves 3, glutes 2. calves 5", CATALOGUE, areas)
+    assert (both.soreness, both.unread) == ({"glutes": 2}, ("calves 3", "calves 5"))
+
+
 def test_efficiency_up_and_down() -> None:
     assert parse_reply("efficiency up", CATALOGUE).efficiency is Efficiency.BETTER
     assert parse_reply("efficiency down a bit", CATALOGUE).efficiency is Efficiency.WORSE

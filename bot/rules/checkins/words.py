@@ -74,6 +74,7 @@ class TrainingWords(_Strict):
 class PastWords(_Strict):
     before: Phrases
     after: Phrases
+    moments: Phrases
 
 
 class ChatWords(_Strict):

@@ -16,6 +16,7 @@ from bot.rules.checkins.reading.tokens import (
     FEATURES,
     LETTER,
     LEVEL,
+    MOMENT,
     NEGATION,
     NOW,
     PAST,
@@ -110,6 +111,10 @@ class Lexicon:
         self.zeros = self.negations | set(words.scores.zero) | {"zero"}
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
+        self.moments = set(words.past.moments)
+        for moment in self.moments:
+            if " " in moment and tuple(moment.split()) not in self.phrases:
+                self._add(moment, K.WORD)
         # Words a past phrase can start (or end) with, merged sayings included: a quick filter.
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
@@ -133,6 +138,7 @@ class Lexicon:
             | self.past_before_last
             | self.past_after_first
             | self.wishes
+            | self.moments
         ):
             kind, target, efficiency = self.single.get(word, (K.WORD, "", None))
             number = self.numbers.get(word)
@@ -146,6 +152,8 @@ class Lexicon:
                 flags |= PAST
             if word in self.wishes:
                 flags |= WISH
+            if word in self.moments:
+                flags |= MOMENT
             if word in self.zeros:
                 flags |= NEGATION
             elif word in self.complaining:

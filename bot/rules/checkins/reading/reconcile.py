@@ -187,11 +187,13 @@ class Reconcile(State):
                 everything.append(score)
             elif score.kind == K.UNTRACKED and score.problem:
                 pass
+        kept: list[tuple[int, int]] = []
         for area, answers in by_area.items():
-            value, problems = _one_value(answers)
+            value, problems, others = _one_value(answers)
             if value is not None:
                 soreness[area] = value
             unread += problems
+            kept += others
         skipped = [a for a in dict.fromkeys(reading.skipped) if a not in soreness]
         mentioned = {a for a in reading.mentioned if a not in soreness and a not in skipped}
         rest = [a for a in self.expected if a not in soreness and a not in skipped]
@@ -204,8 +206,9 @@ class Reconcile(State):
                 rest = []
         if reading.everything_zero:
             soreness.update(dict.fromkeys(rest, 0))
-        movement, problems = _one_value(movement_values)
+        movement, problems, others = _one_value(movement_values)
         unread += problems
+        kept += others
         efficiency = self._efficiency_value(unread)
         has_values = bool(soreness or movement is not None or efficiency or skipped)
         if mentioned and (has_values or not self._about_the_bot()):
@@ -215,7 +218,7 @@ class Reconcile(State):
         open_values = movement is None or any(
             a not in soreness and a not in skipped for a in self.expected
         )
-        notes = reading.notes
+        notes = reading.notes + kept
         if open_values:
             unread += reading.strays
         else:
@@ -264,22 +267,29 @@ class Reconcile(State):
         return any(t in words for t in texts) or bool(pairs & words)
 
 
-def _one_value(answers: list[Score]) -> tuple[int | None, list[tuple[int, int]]]:
-    """One value from all that was said for a label, and the spans to ask about."""
+def _one_value(
+    answers: list[Score],
+) -> tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]:
+    """One value from all that was said for a label, the spans to ask about, and the spans of
+    other values to keep in the note."""
     if not answers:
-        return None, []
+        return None, [], []
     problems = [a.span for a in answers if a.problem]
     current = [a for a in answers if not a.problem and not a.yields] or [
         a for a in answers if not a.problem
     ]
     values = {a.value for a in current if a.value is not None}
     if not values:
-        return None, problems
+        return None, problems, []
     if len(values) == 1:
-        return values.pop(), problems
+        return values.pop(), problems, []
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
-        return max(values), problems  # the worse side, or the sorer part of one area
-    return None, problems + [a.span for a in current]
+        return max(values), problems, []  # the worse side, or the sorer part of one area
+    # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.
+    undated = {a.value for a in current if not a.dated and a.value is not None}
+    if len(undated) == 1 and any(a.dated for a in current):
+        return undated.pop(), problems, [a.span for a in current if a.dated]
+    return None, problems + [a.span for a in current], []
 
 
 def _single(values: list[_T]) -> _T | None:

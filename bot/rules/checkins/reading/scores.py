@@ -576,13 +576,17 @@ class ReadScores(State):
         if len(earlier) != 1 or earlier[0].yields:
             return
         toks = self.toks
+        said = label  # the earlier score: "3 today, was 5 midweek" holds no change
         for other in range(label + 1, end):
             tok = toks[other]
             if tok.kind in LABELS_EFF:
                 return
-            if not self._score_like(tok) or tok.used or tok.past:
+            if not self._score_like(tok) or tok.past:
                 continue
-            near = toks[max(other - 4, label) : min(other + 3, end)]
+            if tok.used:
+                said = other + 1
+                continue
+            near = toks[max(other - 4, said + 1) : min(other + 3, end)]
             words = [t.text for t in near if t.kind != K.PUNCT]
             changed = bool(NOW & set(words)) or any(
                 a in CHANGES and b == "to" for a, b in itertools.pairwise(words)

@@ -33,6 +33,8 @@ class Score:
     # Gives way to any other value for the label: an earlier week's score, a zero in words.
     yields: bool
     span: tuple[int, int]
+    # Said of one moment of the week ("a 5 after Sunday's long run").
+    dated: bool = False
 
 
 @dataclass
@@ -71,6 +73,7 @@ class State:
         # Per clause, whether it says an area feels wrong or how it feels without a number.
         self.clause_feels: list[int] = []
         self.clause_wishes: list[bool] = []
+        self.clause_moments: list[bool] = []
         self.side_header = False
         self.fuzzy_budget = _FUZZY_BUDGET
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
@@ -202,6 +205,7 @@ class State:
         found = Score(
             label.kind, label.target, value, value is None, sided, label.text, score.past, span
         )
+        found.dated = self.clause_moments[score.clause]
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 

@@ -49,6 +49,7 @@ CHANGE = 8192  # "now", "overall", "down to": a later score may follow
 PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
 WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
 LEVEL = 65536  # how an area feels without a number: "ok", "not too bad" (kept per clause)
+MOMENT = 131072  # "on Monday", "after the race": a score for one moment (kept per clause)
 # What a clause says of how an area feels (`State.clause_feels`).
 FEELS_LEVEL, FEELS_WRONG = 1, 2
 LETTER, LETTERS = 128, 128 * 3  # single letters, counted up to three
@@ -79,7 +80,7 @@ CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went"
 # Number words for nothing: "hip flexors fine, zero really".
 ZERO_NUMBERS = frozenset({"zero", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
-NOW = frozenset({"now", "overall", "today", "currently", "since"})
+NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
 # A score for every area: "6 across the board".
 BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".

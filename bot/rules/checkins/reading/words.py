@@ -20,6 +20,7 @@ from bot.rules.checkins.reading.tokens import (
     LEVEL,
     MAX_REPLY_TOKENS,
     MAX_SCORE,
+    MOMENT,
     NUMS,
     PAST,
     SYMBOL_KINDS,
@@ -70,7 +71,7 @@ class ReadWords(State):
         word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
         phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = feels = 0
-        wish = False
+        wish = moment = False
         self.read_upto = len(self.text)
         for match in TOKEN.finditer(self.text):
             group = match.lastgroup
@@ -106,11 +107,13 @@ class ReadWords(State):
                             feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
                         if flags & WISH:
                             wish = True
+                        if flags & MOMENT:
+                            moment = True
                         if flags & LETTER:
                             if features & LETTERS != LETTERS:
                                 features += LETTER
                             flags &= ~LETTER
-                        features |= flags & ~(COMPLAINT | LEVEL | WISH)
+                        features |= flags & ~(COMPLAINT | LEVEL | WISH | MOMENT)
                     toks.append(tok)
                     count += 1
                 continue
@@ -145,7 +148,8 @@ class ReadWords(State):
                 self.clauses.append((clause_start, index))
                 self.clause_feels.append(feels)
                 self.clause_wishes.append(wish)
-                clause_start, feels, wish = index + 1, 0, False
+                self.clause_moments.append(moment)
+                clause_start, feels, wish, moment = index + 1, 0, False, False
                 clause += 1
                 if kind == stop:
                     self.sentences.append((start, index))
@@ -157,6 +161,7 @@ class ReadWords(State):
         self.clauses.append((clause_start, len(toks)))
         self.clause_feels.append(feels)
         self.clause_wishes.append(wish)
+        self.clause_moments.append(moment)
         if phrase_at:
             self._merge_phrases(phrase_at)
         self._after_tokens()
@@ -187,6 +192,8 @@ class ReadWords(State):
                     self.clause_feels[head.clause] |= FEELS_WRONG
                 elif head.text in lex.levels:
                     self.clause_feels[head.clause] |= FEELS_LEVEL
+                if head.text in lex.moments:
+                    self.clause_moments[head.clause] = True
                 done = index + length
                 break
 
