@@ -51,6 +51,10 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
 
 
+# Before a number that closes its clause, these make it something other than a score.
+_NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
+
+
 class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
@@ -630,9 +634,24 @@ class ReadScores(State):
                 self._score_like(tok)
                 and not tok.past
                 and (tok.digits or self._article_before(other))
-            ) and (self._cued(other) or self._alone_in_clause(other)):
+            ) and (
+                self._cued(other)
+                or self._alone_in_clause(other)
+                or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
+            ):
                 return other
         return None
+
+    def _closes_clause(self, index: int, end: int) -> bool:
+        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""
+        toks = self.toks
+        tok = toks[index]
+        return (
+            tok.bare
+            and index > 0
+            and toks[index - 1].text not in _NOT_SCORE_BEFORE
+            and (index + 1 >= end or toks[index + 1].kind in BREAKS)
+        )
 
     def _opens_clause(self, index: int) -> bool:
         other = index - 1
