@@ -222,6 +222,21 @@ def test_a_score_for_one_moment_gives_way_to_the_weeks() -> None:
     assert (both.soreness, both.unread) == ({"glutes": 2}, ("calves 3", "calves 5"))
 
 
+def test_counts_spans_of_time_and_overall_ratings_are_no_area_scores() -> None:
+    areas = ("calves", "glutes", "hamstrings")
+    for text in (
+        "All 4 of my runs felt good",
+        "all 5 of us ran the parkrun",
+        "2 rest days, back feeling better",
+        "neck 2 days ago was awful, fine now",
+    ):
+        assert parse_reply(text, CATALOGUE, areas).soreness == {}, text
+    overall = parse_reply("calves 3 glutes 2, overall 7/10", CATALOGUE, areas)
+    assert (overall.soreness, overall.unread) == ({"calves": 3, "glutes": 2}, ("overall 7/10",))
+    later = parse_reply("hams a 6 on Tuesday, a 4 overall", CATALOGUE, areas)
+    assert later.soreness == {"hamstrings": 4}
+
+
 def test_efficiency_up_and_down() -> None:
     assert parse_reply("efficiency up", CATALOGUE).efficiency is Efficiency.BETTER
     assert parse_reply("efficiency down a bit", CATALOGUE).efficiency is Efficiency.WORSE

@@ -102,13 +102,13 @@ class Reconcile(State):
                 return
             bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
             if (
-                number.scaled
-                or bare
+                bare
                 or self._only_numbers(meaningful)
                 or self._after_unknown_word(number, meaningful)
             ):
-                # "7", "calves 3, 6", "4 and 6", "10/10 recommend": scores, but whose? And
-                # "legs 5", "quds 4": a score for something that is no area we know.
+                # "7", "calves 3, 6", "4 and 6", "overall 7/10": scores, but whose? And "legs
+                # 5", "quds 4": a score for something that is no area we know. ("10/10 would
+                # recommend" says whose.)
                 self._kept(run, self.reading.strays)
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):

@@ -590,10 +590,14 @@ class ReadScores(State):
             if tok.used:
                 said = other + 1
                 continue
-            near = toks[max(other - 4, said + 1) : min(other + 3, end)]
-            words = [t.text for t in near if t.kind != K.PUNCT]
-            changed = bool(NOW & set(words)) or any(
-                a in CHANGES and b == "to" for a, b in itertools.pairwise(words)
+            before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
+            # "overall" before a number is a score for everything ("overall 7/10"), after it the
+            # week's ("a 6 on Tuesday, a 4 overall").
+            changed = (
+                bool(NOW & set(after))
+                or bool((NOW - {"overall"}) & set(before))
+                or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
             )
             if changed:
                 earlier[0].yields = True

@@ -223,9 +223,13 @@ class ReadWords(State):
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
                 continue
-            if self.features[tok.sentence] & PAST and self._past(index):
+            if self._unit_follows(index):
+                tok.training = True  # "2 days ago" too: a span of time, whenever it was
+            elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
-            elif self._unit_follows(index) or self._training_before(index):
+            elif self._training_before(index) or (
+                index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+            ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True
