@@ -4,7 +4,12 @@ The bot runs as its own process, exactly as `make run` starts it; this process r
 Discord, offers a mix of `/cooldown` and `/tight list` at each rate, and measures the time from
 dispatching INTERACTION_CREATE on the gateway to receiving the interaction callback.
 
+Nothing here reads the calendar (no check-ins are seeded; routines depend on the tight areas
+alone), so the figures are the same on any day and at any hour; the bot process runs on the
+real clock.
+
     python -m bench.interactions [--rates 50,150,300] [--seconds 10] [--backends sqlite,postgresql]
+        [--users 300] [--warmup 2]
 """
 
 from __future__ import annotations
@@ -14,18 +19,16 @@ import asyncio
 import os
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.databases import fresh_postgres
+from bench.databases import BACKENDS, bench_database
 from bench.machine import describe
 from bot.storage import Database, TightAreas
 from tests.fakediscord import FakeDiscord, FakeUser
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DATABASE = "cooldown_bench"
 RUNS = ["easy", "long", "tempo", "intervals", "race"]
 AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads", "it_band"]
 
@@ -113,34 +116,33 @@ async def offer(fake: FakeDiscord, users: list[FakeUser], rate: int, seconds: fl
     )
 
 
-async def run_backend(backend: str, rates: list[int], seconds: float) -> list[Result]:
-    users = [FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(300)]
-    with tempfile.TemporaryDirectory() as tmp:
-        if backend == "postgresql":
-            url = await fresh_postgres(BENCH_DATABASE)
-        else:
-            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
+async def run_backend(
+    backend: str, rates: list[int], seconds: float, users_count: int, warmup: float
+) -> list[Result]:
+    users = [FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(users_count)]
+    results = []
+    async with bench_database(backend, "interactions") as url:
         await seed(url, users)
-        results = []
         async with FakeDiscord() as fake:
             process = await start_bot(fake, url)
             try:
                 # Warm up: every member once or twice (caches, pools), then each rate runs
-                # two seconds unmeasured before its window, as a service under steady load.
+                # `warmup` seconds unmeasured before its window, as a service under steady load.
                 await offer(fake, users, 100, 2 * len(users) / 100)
                 for rate in rates:
-                    await offer(fake, users, rate, 2)
+                    if warmup > 0:
+                        await offer(fake, users, rate, warmup)
                     cpu_before, own_before = cpu_seconds(process.pid), time.process_time()
                     result = await offer(fake, users, rate, seconds)
                     result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
                     result.fake_cpu_ms = (time.process_time() - own_before) / result.sent * 1000
                     result.backend = backend
                     results.append(result)
-                    await asyncio.sleep(1)
+                    await asyncio.sleep(min(1.0, seconds))
             finally:
                 process.terminate()
                 await process.wait()
-        return results
+    return results
 
 
 def cpu_seconds(pid: int) -> float:
@@ -149,8 +151,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def print_table(results: list[Result]) -> None:
+def print_table(results: list[Result], args: argparse.Namespace) -> None:
     print(f"machine: {describe()}")
+    print(
+        "processes: 2 (the bot as `python -m bot`; the fake Discord and the load in this one); "
+        "no rate limits (Discord does not count interaction callbacks against the bot's)"
+    )
+    print(
+        f"databases: {args.backends} (a fresh one each); {args.users} members with 3 tight "
+        f"areas each; each rate {args.seconds:g} s measured after {args.warmup:g} s unmeasured"
+    )
     print(
         "| backend | offered/s | achieved/s | sent | p50 ms | p99 ms | max ms | errors "
         "| bot CPU ms/interaction | fake Discord CPU ms/interaction |"
@@ -164,17 +174,27 @@ def print_table(results: list[Result]) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Interactions at fixed offered rates.")
     parser.add_argument("--rates", default="50,150,300")
-    parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--backends", default="sqlite,postgresql")
-    args = parser.parse_args()
+    parser.add_argument("--seconds", type=float, default=10, help="measured, per rate")
+    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--users", type=int, default=300)
+    parser.add_argument("--warmup", type=float, default=2, help="unmeasured, per rate")
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> list[Result]:
     rates = [int(r) for r in args.rates.split(",")]
     results: list[Result] = []
     for backend in args.backends.split(","):
-        results += asyncio.run(run_backend(backend, rates, args.seconds))
-    print_table(results)
+        results += asyncio.run(run_backend(backend, rates, args.seconds, args.users, args.warmup))
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(argv)
+    print_table(run(args), args)
 
 
 if __name__ == "__main__":

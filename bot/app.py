@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import discord
@@ -25,8 +26,11 @@ from bot.adapter.discord_api import (
     configure_api_base,
     discover_gateway,
 )
+from bot.adapter.monitor import Monitor
+from bot.adapter.observe import rest_trace
 from bot.adapter.poster import DiscordPoster
 from bot.rules.catalogue import Catalogue, default_catalogue
+from bot.rules.checkins.when import now_utc
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
@@ -97,6 +101,7 @@ async def create_bot(
     catalogue: Catalogue | None = None,
     *,
     time_scale: float = 1.0,
+    clock: Callable[[], datetime] = now_utc,
     **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
@@ -147,12 +152,14 @@ async def create_bot(
         owns=owns,
         time_scale=time_scale,
         lease=timedelta(seconds=settings.lease_seconds),
+        clock=lambda: clock().timestamp(),
     )
     posting = CheckInPosting(
         CheckInPosts(database),
         CheckInSchedules(database),
         delivery,
         reads_replies=settings.message_content,
+        clock=clock,
     )
     groups = GroupService(coach, sessions, delivery, Leases(database), catalogue, owns=owns)
     services = Services(
@@ -166,9 +173,29 @@ async def create_bot(
         sessions=sessions,
         rest_budget=budget,
     )
-    bot = CoachBot(settings, database, catalogue, services, time_scale=time_scale, **options)
+    if settings.metrics_port is not None:
+        # Counting REST calls costs a hook per call: only when someone can read the counts.
+        options.setdefault("http_trace", rest_trace())
+    bot = CoachBot(
+        settings, database, catalogue, services, time_scale=time_scale, clock=clock, **options
+    )
     poster.bind(bot)
+    if settings.metrics_port is not None:
+        bot.monitor = await open_monitor(bot, settings.metrics_host, settings.metrics_port)
     return bot
+
+
+async def open_monitor(bot: CoachBot, host: str, port: int) -> Monitor:
+    monitor = Monitor(bot, bot.database, bot.delivery, host=host, port=port)
+    try:
+        await monitor.start()
+    except OSError as error:
+        await bot.database.dispose()
+        raise StartupError(
+            f"cannot serve metrics on {host}:{port} (METRICS_HOST, METRICS_PORT): "
+            f"{os.strerror(error.errno).lower() if error.errno else error}"
+        ) from None
+    return monitor
 
 
 async def serve(settings: Settings) -> None:

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # How long a running session or a post being sent stays with its process without news
     # from it: after a crash, another process (or the restarted one) takes over after this.
     lease_seconds: float = Field(default=30.0, ge=2, le=600)
+    # /metrics (Prometheus) and /health on this address; nothing listens when the port is unset.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -51,7 +54,7 @@ class Settings(BaseSettings):
     def _upper(cls, value: str) -> str:
         return value.upper()
 
-    @field_validator("dev_guild_id", "shard_count", mode="before")
+    @field_validator("dev_guild_id", "shard_count", "metrics_port", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value

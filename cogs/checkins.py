@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,7 @@ from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import Interaction, Reply, answer, plain_embed
+from cogs.common import Interaction, Reply, Watched, answer, plain_embed
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -60,7 +60,9 @@ def require_manager(interaction: Interaction) -> None:
 
 
 class AnswerButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"checkin:answer:(?P<id>\d+)"
+    Watched,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"checkin:answer:(?P<id>\d+)",
 ):
     def __init__(self, post_id: int) -> None:
         super().__init__(
@@ -88,7 +90,7 @@ class AnswerButton(
                 await report_failure(interaction, error)
 
 
-class AnswerForm(discord.ui.Modal, title="Weekly check-in"):
+class AnswerForm(Watched, discord.ui.Modal, title="Weekly check-in"):
     soreness: discord.ui.TextInput[AnswerForm] = discord.ui.TextInput(
         label="Soreness 0-10 per area", placeholder="calves 3, glutes 6", max_length=400
     )
@@ -148,7 +150,7 @@ class CheckIns(commands.Cog):
         self.desk = bot.desk
         self.budget = bot.rest_budget
         self._posting = asyncio.Semaphore(FANOUT_CONCURRENCY)
-        self.scheduler = CheckInScheduler(self.scheduled_post, owns=bot.owns)
+        self.scheduler = CheckInScheduler(self.scheduled_post, clock=bot.clock, owns=bot.owns)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton)
@@ -224,14 +226,14 @@ class CheckIns(commands.Cog):
         schedule = await self.desk.schedules.get(guild_id)
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
-        week = occurrence_week(datetime.now(UTC), tz)
+        week = occurrence_week(self.bot.clock(), tz)
         await interaction.response.defer(ephemeral=True, thinking=True)
         status = await self.bot.posting.post_now(guild_id, channel_id, week)
         await interaction.followup.send(week_status_text(status, channel_id), ephemeral=True)
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(
-            weekday, validate_time(time), ZoneInfo(timezone), datetime.now(UTC)
+            weekday, validate_time(time), ZoneInfo(timezone), self.bot.clock()
         )
         return (
             f"Weekly check-in: {WEEKDAYS[weekday]}s at {time} ({timezone}) in <#{channel_id}>. "
@@ -271,10 +273,7 @@ class CheckIns(commands.Cog):
         # Every club that picked Sunday 18:00 London time fires at once; a few at a time is
         # all Discord's limit lets through anyway, and it keeps the database pool free.
         async with self._posting:
-            schedule = await self.desk.schedules.get(guild_id)
-            if schedule is None or not schedule.enabled:
-                return
-            await self.post_checkin(guild_id, schedule.channel_id, week, scheduled_for)
+            await self.bot.posting.post_scheduled(guild_id, week, scheduled_for)
 
     async def post_checkin(
         self, guild_id: int, channel_id: int, week: date, due: datetime | None = None

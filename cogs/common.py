@@ -12,6 +12,8 @@ from typing import Any
 import discord
 
 from bot.adapter.client import CoachBot, report_failure
+from bot.adapter.observe import mark, watch
+from bot.metrics import REFUSED
 from bot.rules.cards import routine_card
 from bot.rules.catalogue import Catalogue
 from bot.rules.routine import Routine
@@ -137,7 +139,16 @@ def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in kwargs.items() if value is not None}
 
 
-class OwnedView(discord.ui.View):
+class Watched:
+    """For buttons and forms: discord.py runs this check first, in the task that handles the
+    press, so the press's outcome is counted when that task ends (see bot.adapter.observe)."""
+
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        watch(interaction)
+        return True
+
+
+class OwnedView(Watched, discord.ui.View):
     """A view only one member may press; anyone else is told so and nothing changes."""
 
     refusal = "These buttons aren't for you."
@@ -146,10 +157,12 @@ class OwnedView(discord.ui.View):
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        await super().interaction_check(interaction)
         if interaction.user.id == self.owner_id:
             return True
         log.info("refused a press by %s on a view of %s", interaction.user.id, self.owner_id)
+        mark(interaction, REFUSED)
         await interaction.response.send_message(self.refusal, ephemeral=True)
         return False
 

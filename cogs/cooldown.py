@@ -16,7 +16,15 @@ from bot.rules.cards import GROUP_LOOKS, called_off_card, group_open_card, group
 from bot.rules.cards import group_id as group_custom_id
 from bot.rules.members import GroupCooldown
 from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
-from cogs.common import Interaction, Press, Reply, answer, answer_press, routine_embed
+from cogs.common import (
+    Interaction,
+    Press,
+    Reply,
+    Watched,
+    answer,
+    answer_press,
+    routine_embed,
+)
 from cogs.session import new_card, start_view
 
 if TYPE_CHECKING:
@@ -29,6 +37,7 @@ DEFAULT_WINDOW_MINUTES = 5
 
 
 class GroupButton(
+    Watched,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)",
 ):

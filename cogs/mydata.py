@@ -21,7 +21,9 @@ class ConfirmDelete(OwnedView):
         super().__init__(owner_id, timeout=120)
         self.bot = bot
 
-    @discord.ui.button(label="Delete everything", style=discord.ButtonStyle.danger)
+    @discord.ui.button(
+        label="Delete everything", style=discord.ButtonStyle.danger, custom_id="mydata:delete:yes"
+    )
     async def delete(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
         self.stop()
 
@@ -36,7 +38,9 @@ class ConfirmDelete(OwnedView):
         # A delete across every table can be slow on a busy database: answer in time.
         await answer_press(interaction, work)
 
-    @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(
+        label="Keep it", style=discord.ButtonStyle.secondary, custom_id="mydata:delete:no"
+    )
     async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmDelete]) -> None:
         self.stop()
         await interaction.response.edit_message(content="Nothing was deleted.", view=None)

@@ -21,7 +21,7 @@ from bot.rules.session_text import CONTROL_LOOKS, card_snapshot, control_actions
 from bot.rules.session_text import start_id as start_custom_id
 from bot.rules.sessions import Session
 from bot.services.sessions import SessionService, StartTicket
-from cogs.common import Interaction, Press, answer_press
+from cogs.common import Interaction, Press, Watched, answer_press
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -32,7 +32,9 @@ __all__ = ["card_snapshot", "new_card", "setup", "start_view"]
 
 
 class StartButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"session:start:(?P<id>\d+)"
+    Watched,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"session:start:(?P<id>\d+)",
 ):
     def __init__(self, card_key: int) -> None:
         super().__init__(
@@ -56,6 +58,7 @@ class StartButton(
 
 
 class ControlButton(
+    Watched,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"session:(?P<action>pause|resume|skip|stop|leave):(?P<id>\d+)",
 ):

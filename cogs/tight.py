@@ -22,7 +22,9 @@ class ConfirmClear(OwnedView):
         super().__init__(owner_id, timeout=120)
         self.bot = bot
 
-    @discord.ui.button(label="Clear them all", style=discord.ButtonStyle.danger)
+    @discord.ui.button(
+        label="Clear them all", style=discord.ButtonStyle.danger, custom_id="tight:clear:yes"
+    )
     async def clear(self, interaction: Interaction, _: discord.ui.Button[ConfirmClear]) -> None:
         removed = await self.bot.coach.clear_tight(self.owner_id)
         self.stop()
@@ -32,7 +34,9 @@ class ConfirmClear(OwnedView):
             view=None,
         )
 
-    @discord.ui.button(label="Keep them", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(
+        label="Keep them", style=discord.ButtonStyle.secondary, custom_id="tight:clear:no"
+    )
     async def keep(self, interaction: Interaction, _: discord.ui.Button[ConfirmClear]) -> None:
         self.stop()
         await interaction.response.edit_message(content="Kept your list as it is.", view=None)

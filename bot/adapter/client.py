@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.monitor import Monitor
+from bot.adapter.observe import mark, watch
+from bot.metrics import FAILED, REFUSED
 from bot.rules.catalogue import Catalogue
+from bot.rules.checkins.when import now_utc
 from bot.rules.inputs import InputError
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
@@ -59,6 +65,11 @@ def intents(message_content: bool = False) -> discord.Intents:
 
 
 class CoachTree(app_commands.CommandTree["CoachBot"]):
+    async def interaction_check(self, interaction: discord.Interaction[CoachBot], /) -> bool:
+        # Runs first, in the task that handles the command: its outcome is counted when it ends.
+        watch(interaction)
+        return True
+
     async def on_error(
         self, interaction: discord.Interaction[CoachBot], error: app_commands.AppCommandError
     ) -> None:
@@ -70,14 +81,18 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(cause, InputError):
         log.info("refused input from %s: %s", interaction.user.id, cause)
+        mark(interaction, REFUSED)
         await tell(interaction, str(cause))
     elif isinstance(cause, DatabaseUnavailable):
         log.error("database unavailable during %s", _what(interaction), exc_info=cause)
+        mark(interaction, FAILED)
         await tell(interaction, DATABASE_DOWN)
     elif isinstance(cause, app_commands.CheckFailure):
+        mark(interaction, REFUSED)
         await tell(interaction, str(cause) or "You can't use this command here.")
     else:
         log.error("%s failed", _what(interaction), exc_info=cause)
+        mark(interaction, FAILED)
         await tell(interaction, SOMETHING_WRONG)
 
 
@@ -128,6 +143,7 @@ class CoachBot(commands.AutoShardedBot):
         services: Services,
         *,
         time_scale: float = 1.0,
+        clock: Callable[[], datetime] = now_utc,
         **options: Any,
     ) -> None:
         sharding: dict[str, Any] = {}
@@ -156,8 +172,13 @@ class CoachBot(commands.AutoShardedBot):
         self.posting = services.posting
         self.groups = services.groups
         self.rest_budget = services.rest_budget
+        # /metrics and /health, when METRICS_PORT is set; closed last, after the database.
+        self.monitor: Monitor | None = None
         # Wall seconds per routine second: 1 in production; tests run routines faster.
         self.time_scale = time_scale
+        # What time it is for the clubs (check-in schedules, session steps): the real clock in
+        # production; tests and benchmarks run the bot on a day of their choosing.
+        self.clock = clock
 
     def owns(self, guild_id: int | None) -> bool:
         """Whether this process runs the guild's shard (its check-ins, its sessions' timers)."""
@@ -214,5 +235,9 @@ class CoachBot(commands.AutoShardedBot):
         try:
             await super().close()
         finally:
-            await self.card_writer.close()
-            await self.database.dispose()
+            try:
+                await self.card_writer.close()
+                await self.database.dispose()
+            finally:
+                if self.monitor is not None:
+                    await self.monitor.stop()

@@ -82,6 +82,17 @@ class Delivery:
         return self.first_attempt_at is not None and now - self.first_attempt_at > NONCE_WINDOW
 
 
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    """Posts stored and not yet made: how many, and since when the oldest has waited."""
+
+    pending: int
+    oldest: datetime | None
+
+    def oldest_seconds(self, now: datetime) -> float | None:
+        return None if self.oldest is None else max(0.0, (now - self.oldest).total_seconds())
+
+
 def retry_delay(attempt: int) -> float:
     """Seconds before try `attempt + 1`: doubling from half a second, capped."""
     return min(LONGEST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2.0 ** max(0, attempt - 1))

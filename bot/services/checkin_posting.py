@@ -13,11 +13,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
+from bot.metrics import CHECKIN_POSTS
 from bot.rules.checkins.replies import checkin_post
 from bot.rules.delivery import Action, Delivery, DeliveryState, Outgoing, retry_delay
 from bot.rules.members import CheckInPost, PostState
@@ -25,6 +27,7 @@ from bot.services.delivery import DeliveryService
 from bot.storage import CheckInPosts, CheckInSchedules, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # A week's post still makes sense this long after its due minute (a bot that was down for an
 # evening still posts it); past that, the week is skipped rather than posted a day late.
@@ -77,12 +80,15 @@ class CheckInPosting:
         *,
         reads_replies: bool,
         grace: timedelta = GRACE,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._posts = posts
         self._schedules = schedules
         self._delivery = delivery
         self._reads_replies = reads_replies
         self._grace = grace
+        # The clubs' clock (schedules are on it); posting deadlines are on the real one.
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._closing = asyncio.Event()
         delivery.on_sent("checkin:", self._sent)
         delivery.on_failed("checkin:", self._failed)
@@ -94,21 +100,40 @@ class CheckInPosting:
         self, guild_id: int, channel_id: int, week: date, due: datetime | None = None
     ) -> WeekStatus | None:
         """Claim and post the week once; retried while the database is down, until the grace
-        window closes. None only when it could not even be claimed in time."""
-        deadline = (due or datetime.now(UTC)) + self._grace
+        window closes. None only when the bot is shutting down before it could claim it."""
+        deadline = self._deadline(due)
+        return await self._retrying(
+            lambda: self._claim(guild_id, channel_id, week, deadline), deadline, guild_id
+        )
+
+    async def post_scheduled(self, guild_id: int, week: date, due: datetime) -> None:
+        """A club's weekly job fired: post to the channel its schedule names, if it still has
+        one. Reading the schedule is retried like the claim, within the same grace window."""
+        deadline = self._deadline(due)
+        schedule = await self._retrying(lambda: self._schedules.get(guild_id), deadline, guild_id)
+        if schedule is not None and schedule.enabled:
+            await self.post_week(guild_id, schedule.channel_id, week, due)
+
+    def _deadline(self, due: datetime | None) -> datetime:
+        # Due on the clubs' clock; the outbox and the retries run on the real one.
+        left = (due or self._clock()) + self._grace - self._clock()
+        return datetime.now(UTC) + left
+
+    async def _retrying(
+        self, call: Callable[[], Awaitable[_T]], deadline: datetime, guild_id: int
+    ) -> _T | None:
         attempt = 0
         while not self._closing.is_set():
             try:
-                return await self._claim(guild_id, channel_id, week, deadline)
+                return await call()
             except DatabaseUnavailable:
                 attempt += 1
                 delay = retry_delay(attempt)
                 if datetime.now(UTC) + timedelta(seconds=delay) >= deadline:
-                    log.error(
-                        "check-in for guild %s week %s: database down too long", guild_id, week
-                    )
+                    log.error("check-in of guild %s: database down too long", guild_id)
+                    CHECKIN_POSTS.labels("missed").inc()
                     raise
-                log.warning("check-in for guild %s: database unavailable, retrying", guild_id)
+                log.warning("check-in of guild %s: database unavailable, retrying", guild_id)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._closing.wait(), delay)
         return None
@@ -180,12 +205,15 @@ class CheckInPosting:
 
     async def _sent(self, delivery: Delivery, message_id: int | None) -> None:
         post_id = int(delivery.stream.split(":")[1])
+        if delivery.action is Action.SEND:
+            CHECKIN_POSTS.labels("posted").inc()
         if message_id is not None:
             await self._posts.mark_posted(post_id, message_id)
 
     async def _failed(self, delivery: Delivery, reason: str) -> None:
         if delivery.state is DeliveryState.SUPERSEDED or delivery.action is Action.DIRECT:
             return
+        CHECKIN_POSTS.labels("failed").inc()
         post_id = int(delivery.stream.split(":")[1])
         await self._posts.mark_failed(post_id, reason)
         post = await self._posts.get(post_id)

@@ -96,8 +96,11 @@ class CheckInScheduler:
     """Schedules each owned guild's weekly check-in and calls `post` once per occurrence.
 
     `post(guild_id, week_monday, scheduled_for)` claims the (guild, week) row and sends; it is
-    awaited on the event loop. `clock` is injectable for tests; APScheduler itself runs jobs
-    by the real clock.
+    awaited on the event loop. `clock` says what time it is for the clubs: the real clock in
+    production; tests and benchmarks put the bot on another day (a Sunday evening, a daylight
+    saving change). APScheduler runs jobs by the real clock, so a clock that runs at the real
+    rate from another instant gets its jobs at the moments it reads their occurrence; a clock
+    that stands still only makes sense with APScheduler not started.
     """
 
     def __init__(
@@ -207,10 +210,9 @@ class CheckInScheduler:
         for job in self._scheduler.get_jobs():
             if not job.id.startswith(JOB_PREFIX):
                 continue
-            # Before start() APScheduler keeps jobs "pending", without next_run_time yet.
-            when: datetime | None = getattr(job, "next_run_time", None) or job.trigger.run_date
-            if when is not None:
-                found.append((int(job.id.removeprefix(JOB_PREFIX)), when.astimezone(UTC)))
+            # The occurrence on the bot's clock, which the trigger's time is on the real one.
+            when: datetime = job.args[1]
+            found.append((int(job.id.removeprefix(JOB_PREFIX)), when.astimezone(UTC)))
         return sorted(found)
 
     def next_run(self, guild_id: int) -> datetime | None:
@@ -260,12 +262,21 @@ class CheckInScheduler:
         occurrence = next_occurrence(spec.weekday, spec.local_time, spec.tz, after)
         self._put(
             job_id(guild_id),
-            trigger=DateTrigger(run_date=occurrence, timezone=UTC),
+            trigger=DateTrigger(run_date=self._on_real_clock(occurrence), timezone=UTC),
             args=[guild_id, occurrence],
             name=f"check-in {guild_id} {WEEKDAYS[spec.weekday]} {spec.local_time:%H:%M} "
             f"{spec.tz.key}",
             misfire_grace_time=int(self._grace.total_seconds()),
         )
+
+    def _ahead(self) -> timedelta:
+        """How far the bot's clock is ahead of the real one, by which APScheduler runs."""
+        if self._clock is now_utc:
+            return timedelta(0)
+        return self._clock() - now_utc()
+
+    def _on_real_clock(self, moment: datetime) -> datetime:
+        return moment - self._ahead()
 
     def _put(self, ident: str, **options: Any) -> None:
         # Remove first: before start(), APScheduler keeps added jobs in a pending list where
@@ -320,14 +331,15 @@ class CheckInScheduler:
         if not ident.startswith(JOB_PREFIX):
             return
         guild_id = int(ident.removeprefix(JOB_PREFIX))
+        missed: datetime = event.scheduled_run_time + self._ahead()
         log.warning(
             "check-in for guild %s due %s skipped: the process stalled beyond the grace period",
             guild_id,
-            event.scheduled_run_time,
+            missed,
         )
         spec = self._specs.get(guild_id)
         if spec is not None:
-            self._add_next(guild_id, spec, max(event.scheduled_run_time, self._clock()))
+            self._add_next(guild_id, spec, max(missed, self._clock()))
 
     def _remove(self, ident: str) -> None:
         with contextlib.suppress(JobLookupError):

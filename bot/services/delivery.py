@@ -22,7 +22,16 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from bot.rules.delivery import Action, Delivery, Outgoing, missed_note, retry_delay, with_note
+from bot.metrics import OUTBOX_POSTS
+from bot.rules.delivery import (
+    Action,
+    Backlog,
+    Delivery,
+    Outgoing,
+    missed_note,
+    retry_delay,
+    with_note,
+)
 from bot.services.pacing import RestBudget
 from bot.storage import DatabaseUnavailable
 from bot.storage.deliveries import Deliveries, GuildFilter
@@ -106,6 +115,10 @@ class DeliveryService:
     @property
     def store(self) -> Deliveries:
         return self._store
+
+    async def backlog(self) -> Backlog:
+        """What waits to be posted in this process's guilds."""
+        return await self._store.backlog(self._mine)
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -205,7 +218,8 @@ class DeliveryService:
         delivery = await self._store.lease(delivery_id, self.owner, self._lease)
         while delivery is not None:
             if delivery.expired(_now()):
-                await self._give_up(delivery, "it was too late to post it")
+                last = f" (last try: {delivery.error})" if delivery.error else ""
+                await self._give_up(delivery, f"it was too late to post it{last}")
                 return
             try:
                 message_id = await self._attempt(delivery)
@@ -261,6 +275,7 @@ class DeliveryService:
             await self._give_up(delivery, reason)
             return None
         log.warning("posting %s (%s) failed: %s; retrying", delivery.id, delivery.label, reason)
+        _count(delivery, "retried")
         with contextlib.suppress(DatabaseUnavailable):
             await self._store.retry_at(delivery.id, when, reason)
         with contextlib.suppress(TimeoutError):
@@ -269,6 +284,7 @@ class DeliveryService:
         return await self._store.lease(delivery.id, self.owner, self._lease)
 
     async def _record(self, delivery: Delivery, message_id: int | None) -> None:
+        _count(delivery, "sent")
         missed = []
         if delivery.action is Action.SEND:  # only a new message carries the note
             missed = [m for m in self._missed.get(delivery.stream, ()) if m.id < delivery.id]
@@ -292,12 +308,18 @@ class DeliveryService:
 
     async def _give_up(self, delivery: Delivery, reason: str) -> None:
         log.error("could not post %s (%s): %s", delivery.id, delivery.label, reason)
+        _count(delivery, "failed")
         await self._store.failed(delivery.id, reason)
         if delivery.action is Action.SEND:
             self._missed.setdefault(delivery.stream, []).append(delivery)
         for prefix, hook in self._failed_hooks:
             if delivery.stream.startswith(prefix):
                 await _safely(hook(delivery, reason), "after a failed post", delivery)
+
+
+def _count(delivery: Delivery, outcome: str) -> None:
+    # The stream's prefix says what the post is: session, card, group, checkin, organiser.
+    OUTBOX_POSTS.labels(delivery.stream.partition(":")[0], outcome).inc()
 
 
 async def _safely(call: Awaitable[None], when: str, delivery: Delivery) -> None:

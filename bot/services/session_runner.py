@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+from bot.metrics import ACTIVE_SESSIONS
 from bot.rules.sessions.engine import Event, InvalidCommand, Session, SessionNotFound, SessionOver
 from bot.services.timers import Clock, TimerLoop
 
@@ -36,9 +37,12 @@ class SessionRunner:
         self._ended: OrderedDict[str, Session] = OrderedDict()
         self._locks: dict[str, asyncio.Lock] = {}
         self._timers = TimerLoop(self._wake, clock)
+        self._closed = False
 
     async def close(self) -> None:
         await self._timers.stop()
+        self._closed = True  # the sessions stay readable, but none runs here any more
+        self._counted()
 
     def get(self, session_id: str) -> Session | None:
         return self._sessions.get(session_id) or self._ended.get(session_id)
@@ -51,15 +55,18 @@ class SessionRunner:
         self._timers.cancel(session_id)
         self._sessions.pop(session_id, None)
         self._locks.pop(session_id, None)
+        self._counted()
 
     async def start(self, session: Session) -> list[Event]:
         if session.id in self._sessions or session.id in self._ended:
             raise InvalidCommand(f"A session with id {session.id!r} already exists.")
         self._sessions[session.id] = session
+        self._counted()
         try:
             return await self._command(session.id, Session.start)
         except Exception:
             self._sessions.pop(session.id, None)
+            self._counted()
             raise
 
     async def pause(self, session_id: str) -> list[Event]:
@@ -93,6 +100,7 @@ class SessionRunner:
             log.warning("session %s is already running; snapshot ignored", session.id)
             return None
         self._sessions[session.id] = session
+        self._counted()
         async with self._lock(session.id):
             await self._settle(session, events)
         return session
@@ -148,3 +156,7 @@ class SessionRunner:
         self._ended[session.id] = session
         while len(self._ended) > KEEP_ENDED:
             self._ended.popitem(last=False)
+        self._counted()
+
+    def _counted(self) -> None:
+        ACTIVE_SESSIONS.set(0 if self._closed else len(self._sessions))

@@ -95,6 +95,7 @@ class SessionService:
         time_scale: float = 1.0,
         lease: timedelta | None = None,
         renew_seconds: float | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._cards = cards
         self._runs = runs
@@ -108,7 +109,8 @@ class SessionService:
         # Renewed three times per lease: one slow round does not lose it.
         self._renew_seconds = renew_seconds or self._lease.total_seconds() / 3
         self.owner = delivery.owner
-        self.runner = SessionRunner(self._persist)
+        self._clock = clock
+        self.runner = SessionRunner(self._persist, clock=clock)
         self._threads: dict[str, tuple[int, int | None, bool]] = {}
         self._keeper: asyncio.Task[None] | None = None
         self._unsaved: dict[str, list[Outgoing]] = {}
@@ -199,7 +201,7 @@ class SessionService:
         return card_key
 
     def control_payload(self, session: Session) -> dict[str, object]:
-        return control_payload(session, time.time())
+        return control_payload(session, self._clock())
 
     async def _card(self, card_key: int) -> StoredSession | None:
         # The card's row is written just after the card is posted; a very quick press may
@@ -317,7 +319,8 @@ class SessionService:
         for event in events:
             if isinstance(event, StepStarted):
                 step = event.step
-                ends = datetime.fromtimestamp(step.ends_at, UTC)
+                # The step ends on the session's clock; the outbox keeps real time.
+                ends = datetime.now(UTC) + timedelta(seconds=step.ends_at - self._clock())
                 label = f"step {event.progress.step_number} ({step.step.name})"
                 out.append(post(label, step_message(event), ends))
             elif isinstance(event, Paused):
@@ -335,7 +338,7 @@ class SessionService:
                     thread_id,
                     session.guild_id,
                     "the progress card",
-                    control_payload(session, time.time()),
+                    control_payload(session, self._clock()),
                     action=Action.EDIT,
                     target_message_id=control_id,
                 )

@@ -4,6 +4,7 @@ database. SQLite (the default, one file) and PostgreSQL (via asyncpg) are both s
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -66,7 +67,7 @@ class Database:
         included) propagates unchanged.
         """
         async with self._writer_turn():
-            with unavailable_on_connection_errors():
+            with unavailable_on_connection_errors("write"):
                 async with self._sessions.begin() as session:
                     yield session
 
@@ -89,15 +90,23 @@ class Database:
         machinery halves their cost. On SQLite it does not take the write lock, so reads run
         side by side (WAL) instead of queueing behind every other transaction.
         """
-        with unavailable_on_connection_errors():
+        with unavailable_on_connection_errors("read"):
             async with self._read_engine.begin() as connection:
                 yield connection
+
+    async def ping(self) -> float:
+        """Seconds a `SELECT 1` took, there and back; DatabaseUnavailable when it cannot."""
+        started = time.perf_counter()
+        with unavailable_on_connection_errors("ping"):
+            async with self._read_engine.connect() as connection:
+                await connection.execute(select(1))
+        return time.perf_counter() - started
 
     @asynccontextmanager
     async def migration_connection(self) -> AsyncIterator[AsyncConnection]:
         """One transaction for a whole migration run, serialised between processes so that
         several shards starting together do not all try to create the same tables."""
-        with unavailable_on_connection_errors():
+        with unavailable_on_connection_errors("migrate"):
             async with self.engine.begin() as connection:
                 if connection.dialect.name == "postgresql":
                     await connection.execute(

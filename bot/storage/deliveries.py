@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.rules.delivery import Action, Delivery, DeliveryState, Outgoing
+from bot.rules.delivery import Action, Backlog, Delivery, DeliveryState, Outgoing
 from bot.storage.database import Database
 from bot.storage.models import DeliveryRow, LeaseRow
 
@@ -138,6 +138,16 @@ class Deliveries:
                 if _rowcount(result) == 1:
                     taken.append(to_delivery(row))
             return taken
+
+    async def backlog(self, mine: GuildFilter | None = None) -> Backlog:
+        statement = select(func.count(), func.min(DeliveryRow.created_at)).where(
+            DeliveryRow.state == DeliveryState.PENDING.value
+        )
+        if mine is not None:
+            statement = statement.where(mine(DeliveryRow.guild_id))
+        async with self._database.reading() as connection:
+            pending, oldest = (await connection.execute(statement)).one()
+        return Backlog(int(pending), oldest)
 
     async def lease(self, delivery_id: int, owner: str, lease: timedelta) -> Delivery | None:
         """Lease one row for sending; None when it is gone, settled or another's."""

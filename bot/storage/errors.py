@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from bot.metrics import DATABASE_ERRORS
+
 # Primary SQLite result codes that mean "not now" rather than "your SQL is wrong":
 # BUSY, LOCKED, IOERR, FULL, CANTOPEN, PROTOCOL.
 _SQLITE_UNAVAILABLE_CODES = frozenset({5, 6, 10, 13, 14, 15})
@@ -26,8 +28,11 @@ def is_unavailable(exc: BaseException) -> bool:
 
 
 @contextmanager
-def unavailable_on_connection_errors() -> Iterator[None]:
-    """Re-raise connection-level failures as DatabaseUnavailable, leave the rest alone."""
+def unavailable_on_connection_errors(operation: str) -> Iterator[None]:
+    """Re-raise connection-level failures as DatabaseUnavailable, leave the rest alone.
+
+    Each one is counted once, under `operation` (read, write, ...), where it is first raised.
+    """
     try:
         yield
     except DatabaseUnavailable:
@@ -35,6 +40,7 @@ def unavailable_on_connection_errors() -> Iterator[None]:
     except Exception as exc:
         if not is_unavailable(exc):
             raise
+        DATABASE_ERRORS.labels(operation).inc()
         raise DatabaseUnavailable(f"the database is unavailable: {_innermost(exc)!r}") from exc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def bot_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DISCORD_", "DATABASE_", "DEV_GUILD", "SHARD_"))
+        if not k.startswith(("DISCORD_", "DATABASE_", "DEV_GUILD", "SHARD_", "METRICS_"))
     }
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
@@ -108,6 +109,29 @@ async def test_rejected_token_exits_2_with_one_line(fake: FakeDiscord, tmp_path:
     assert code == 2
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and "rejected DISCORD_TOKEN" in lines[0], stderr
+
+
+async def test_a_metrics_port_in_use_exits_2_with_one_line(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = bot_env(
+            DISCORD_TOKEN=fake.token,
+            DISCORD_API_BASE=fake.api_base,
+            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'club.sqlite3'}",
+            METRICS_PORT=str(port),
+        )
+        code, stderr = await run_bot_process(tmp_path, env)
+    assert code == 2
+    lines = [line for line in stderr.strip().splitlines() if line.startswith("error:")]
+    assert lines == [
+        f"error: cannot serve metrics on 127.0.0.1:{port} (METRICS_HOST, METRICS_PORT): "
+        "address already in use"
+    ], stderr
+    assert "Traceback" not in stderr
 
 
 async def test_unreachable_database_at_start_is_one_line(fake: FakeDiscord, tmp_path: Path) -> None:
@@ -160,6 +184,8 @@ async def test_python_m_bot_serves_commands_and_stops_cleanly(
         ({"SHARD_IDS": "0,0", "SHARD_COUNT": "2"}, "lists a shard twice"),
         ({"SHARD_COUNT": "0"}, "SHARD_COUNT is invalid"),
         ({"LEASE_SECONDS": "1"}, "LEASE_SECONDS is invalid"),
+        ({"METRICS_PORT": "0"}, "METRICS_PORT is invalid"),
+        ({"METRICS_PORT": "metrics"}, "METRICS_PORT is invalid"),
     ],
 )
 async def test_settings_that_cannot_work_exit_2_with_one_line(

@@ -257,6 +257,9 @@ class FakeDiscord:
         self.gateway_sent: list[GatewaySent] = []
         #: Gateway close codes the fake sent (IDENTIFY refusals and injected closes).
         self.gateway_closes: list[tuple[tuple[int, int] | None, int]] = []
+        #: Connection attempts answered 503 during a gateway outage (``refuse_gateway``).
+        self.gateway_refusals = 0
+        self._gateway_down = False
 
         self._sessions: dict[str, _Session] = {}
         self._sockets: set[web.WebSocketResponse] = set()
@@ -563,6 +566,9 @@ class FakeDiscord:
     # ------------------------------------------------------------------ gateway
 
     async def _gateway(self, request: web.Request) -> web.StreamResponse:
+        if self._gateway_down:
+            self.gateway_refusals += 1
+            return web.Response(status=503, text="gateway unavailable")
         ws = web.WebSocketResponse(max_msg_size=16 * 1024 * 1024)
         await ws.prepare(request)
         self._sockets.add(ws)
@@ -779,6 +785,17 @@ class FakeDiscord:
             if transport is not None:
                 transport.abort()
         return len(sessions)
+
+    async def refuse_gateway(self) -> int:
+        """A gateway outage: cut the live connections (as ``abort_gateway``) and answer every
+        new connection attempt with HTTP 503 until ``accept_gateway()``. REST stays up.
+        Returns how many connections were cut."""
+        self._gateway_down = True
+        return await self.abort_gateway()
+
+    def accept_gateway(self) -> None:
+        """End the outage: the next attempt connects (and RESUMEs, sessions are kept)."""
+        self._gateway_down = False
 
     async def invalidate_session(
         self, *, resumable: bool = False, shard_id: int | None = None

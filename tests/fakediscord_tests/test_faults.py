@@ -296,6 +296,21 @@ async def test_close_4000_and_an_abort_are_resumed(
     assert fake.gateway_closes == [((0, 1), 4000)]
 
 
+async def test_a_gateway_outage_refuses_connections_until_it_ends(fake: FakeDiscord) -> None:
+    async with pointed_at(fake), running_client(make_client(), fake, reconnect=True):
+        assert await fake.refuse_gateway() == 1
+        for _ in range(200):
+            if fake.gateway_refusals:
+                break
+            await asyncio.sleep(0.05)
+        assert fake.gateway_refusals >= 1
+        assert not fake.connected_shards()
+        fake.accept_gateway()
+        await wait_for_op(fake, 6, 1)  # the session was kept: RESUME
+        await fake.wait_ready(timeout=20)
+        assert ops(fake).count(2) == 1
+
+
 async def test_close_4009_means_a_new_session(fake: FakeDiscord, client: discord.Client) -> None:
     await fake.close_gateway(4009)
     await wait_for_op(fake, 2, 2)  # RESUME refused with op 9, then IDENTIFY

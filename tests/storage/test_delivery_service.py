@@ -156,7 +156,7 @@ async def test_discord_took_it_but_the_answer_was_lost_posts_once(database: Data
 async def test_a_step_that_never_gets_through_is_reported_in_the_next(database: Database) -> None:
     discord = Discord()
     discord.faults = [DeliveryError("Discord answered 503", transient=True)] * 100
-    soon = datetime.now(UTC) + timedelta(seconds=0.4)
+    soon = datetime.now(UTC) + timedelta(seconds=1.5)
     sender = service(database, discord)
     try:
         await sender.post([step(1, deadline=soon)])

@@ -1,0 +1,155 @@
+"""Every benchmark in its tiny configuration (seconds), with its clock on the awkward moments:
+a Sunday evening after the usual 18:00 check-in, just before and just after a club's due
+minute, and both daylight saving changes. What is asserted is what a member would notice (no
+post lost or sent twice, every due step posted), never a timing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bench import checkins, interactions, sessions, walkthrough
+from bench.clock import BenchClock, parse_moment
+from bench.databases import bench_database, postgres_databases
+
+ROOT = Path(__file__).resolve().parents[2]
+LONDON = ZoneInfo("Europe/London")
+
+
+def tiny_checkins(now: str, backend: str = "sqlite") -> checkins.Config:
+    return checkins.Config(
+        clubs=30,
+        window=0.1,
+        double=0.2,
+        backend=backend,
+        lead=1.2,
+        now=parse_moment(now, "Europe/London"),
+    )
+
+
+def local(moment: datetime, zone: str = "Europe/London") -> str:
+    return f"{moment.astimezone(ZoneInfo(zone)):%a %H:%M %Z}"
+
+
+@pytest.fixture
+def postgres(postgres_url: str) -> None:
+    """The benchmarks' PostgreSQL server answers (skipped otherwise, except under CI=true)."""
+
+
+def our_databases() -> list[str]:
+    return asyncio.run(postgres_databases(f"cooldown_bench_checkins_{os.getpid()}_"))
+
+
+# -- bench.checkins ----------------------------------------------------------------------------
+
+# The clock starts 2 s before a whole minute: the bot is up in about 1 s.
+MOMENTS = {
+    "just before the usual Sunday 18:00": ("2026-11-29T17:59:58", "Sun 18:00 GMT", "Europe/London"),
+    # Sunday evening, the 18:00 check-in seconds old, inside the catch-up's grace: a schedule
+    # for 18:00 would be posted at start-up, before the measured fan-out.
+    "just after the usual Sunday 18:00": ("2026-11-29T18:00:58", "Sun 18:01 GMT", "Europe/London"),
+    "autumn change, first 01:30": ("2026-10-25T01:29:58+01:00", "Sun 01:30 BST", "Europe/London"),
+    # London's 01:30 already came an hour ago: a bot starting now would post it late.
+    "autumn change, second 01:30": ("2026-10-25T01:29:58+00:00", "Sun 01:30 UTC", "UTC"),
+    "spring change, before the jump": (
+        "2026-03-29T00:59:58+00:00",
+        "Sun 02:00 BST",
+        "Europe/London",
+    ),
+}
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+async def test_the_fan_out_posts_every_club_once_at_its_minute(moment: str) -> None:
+    now, due_local, zone = MOMENTS[moment]
+    config = tiny_checkins(now)
+    result = await checkins.fan_out(config)
+    assert result.started == config.now
+    assert (result.due.zone, local(result.due.at, zone)) == (zone, due_local)
+    assert result.scheduled == result.clubs == 30  # every club's job waiting for the minute
+    assert result.early == 0  # the start-up catch-up posted nothing
+    assert (result.lost, result.duplicated) == (0, 0)
+    assert result.recorded == 30  # each post recorded, for members' answers to attach to
+    assert result.chained == 30  # and next week's check-in scheduled
+
+
+@pytest.mark.postgres
+def test_the_fan_out_on_postgresql_leaves_no_database_behind(
+    postgres: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sunday evening, two hours after the usual 18:00 check-in, on PostgreSQL."""
+    argv = ["--clubs", "20", "--window", "0.1", "--backend", "postgresql", "--lead", "1.2"]
+    checkins.main([*argv, "--now", "2026-11-29T19:59:58"])
+    printed = capsys.readouterr().out
+    for shown in ("machine: ", "database: postgresql", "50 requests per 0.1 s", "clock: started"):
+        assert shown in printed
+    header, _, row = printed.strip().splitlines()[-3:]
+    figures = dict(zip(header.split("|"), row.split("|"), strict=True))
+    assert figures[" clubs "] == figures[" recorded "] == figures[" next week scheduled "] == " 20 "
+    assert figures[" posted early "] == figures[" lost "] == figures[" duplicated "] == " 0 "
+    assert our_databases() == []
+
+
+@pytest.mark.postgres
+def test_a_failed_run_drops_its_database(postgres: None) -> None:
+    async def failing() -> None:
+        async with bench_database("postgresql", "checkins") as url:
+            assert url.rsplit("/", 1)[1] in await postgres_databases("cooldown_bench_checkins_")
+            raise RuntimeError("the run broke")
+
+    with pytest.raises(RuntimeError):
+        asyncio.run(failing())
+    assert our_databases() == []
+
+
+def test_a_clock_reads_its_start_and_runs_on() -> None:
+    start = datetime(2026, 10, 25, 0, 59, 59, tzinfo=UTC)
+    clock = BenchClock(start)
+    assert start <= clock() < start.replace(second=59, microsecond=500_000)
+    assert parse_moment("2026-11-29T20:00", "Europe/London") == datetime(
+        2026, 11, 29, 20, tzinfo=UTC
+    )
+    with pytest.raises(ValueError, match="repeated or skipped"):
+        parse_moment("2026-10-25T01:30", "Europe/London")
+    assert parse_moment("2026-10-25T01:30+00:00", "Europe/London").hour == 1
+    with pytest.raises(ValueError, match="repeated or skipped"):
+        parse_moment("2026-03-29T01:30", "Europe/London")
+
+
+# -- the others --------------------------------------------------------------------------------
+
+
+async def test_sessions_post_every_due_step_once_across_the_autumn_change() -> None:
+    clock = BenchClock(parse_moment("2026-10-25T01:59:58+01:00", "Europe/London"))
+    engine = await sessions.engine_run(12, 0.002, clock)
+    assert engine["finished"] == 12
+    bot = await sessions.bot_run(3, 0.01, 2.0, 1.0, "sqlite", clock)
+    assert bot["refused"] == 0
+    assert bot["steps_due"] > 0
+    assert bot["steps_posted"] == bot["steps_due"]
+    assert bot["steps_twice"] == 0
+
+
+async def test_the_walkthrough_on_a_sunday_evening() -> None:
+    clock = BenchClock(parse_moment("2026-11-29T20:00", "Europe/London"))
+    tour = await walkthrough.tour(0.01, clock)
+    assert tour.steps_before_pause >= 3
+    assert [action for action, _ in tour.presses] == ["pause", "resume", "skip", "stop"]
+    assert "Paused" in tour.presses[0][1]
+    thread = "\n".join(tour.thread)
+    assert "**Paused.**" in thread and "**Resumed" in thread and "**Stopped" in thread
+    assert "[in " in thread or " ago]" in thread  # countdowns read on the tour's own clock
+
+
+@pytest.mark.postgres
+def test_interactions_answer_every_one(postgres: None) -> None:
+    tiny = ["--rates", "20", "--seconds", "1", "--users", "10", "--warmup", "0"]
+    args = interactions.parse([*tiny, "--backends", "postgresql"])
+    (result,) = interactions.run(args)
+    assert (result.sent, result.errors) == (20, 0)
+    assert asyncio.run(postgres_databases(f"cooldown_bench_interactions_{os.getpid()}_")) == []
