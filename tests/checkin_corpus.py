@@ -406,9 +406,7 @@ CORPUS: tuple[Case, ...] = (
         missing=("glutes",),
     ),
     Case("quds 4", ("quads",), unread=("quds 4",), missing=("quads",)),
-    Case(
-        "calves 5→3, glutes 2", soreness={"glutes": 2}, unread=("calves 5→3",), missing=("calves",)
-    ),
+    Case("calves 5→3, glutes 2", soreness={"calves": 3, "glutes": 2}, note="calves 5→3"),
     Case(
         "hams 3 calves 2 glutes 5 mvmt 8 eff same",
         THREE,
@@ -430,4 +428,69 @@ CORPUS: tuple[Case, ...] = (
     Case("", missing=CALVES_GLUTES, is_checkin=False),
     Case("👍", missing=CALVES_GLUTES, is_checkin=False),
     Case("better, worse", unread=("better", "worse"), missing=CALVES_GLUTES),
+    # -- several areas, one score each, in order ---------------------------------------------
+    Case(
+        "calves, glutes, hams: 3, 4, 2", THREE, soreness={"calves": 3, "glutes": 4, "hamstrings": 2}
+    ),
+    Case("calves and glutes 3 and 4", soreness={"calves": 3, "glutes": 4}),
+    Case("calves 3 of 10, glutes 4 of 10", soreness={"calves": 3, "glutes": 4}),
+    Case(
+        "glutes 4 (6 on the left), calves 3",
+        soreness={"calves": 3, "glutes": 6},
+        note="glutes 4 (6 on the left)",
+    ),
+    Case("movement-wise 8, calves 3, glutes 4", soreness={"calves": 3, "glutes": 4}, movement=8),
+    Case(
+        "Calves: low, glutes 2",
+        soreness={"glutes": 2},
+        unread=("Calves: low",),
+        missing=("calves",),
+    ),
+    Case(
+        "The hamstrings have been grumbling all week, I'd put them at a 5",
+        ("hamstrings", "calves"),
+        soreness={"hamstrings": 5},
+        note="grumbling all week",
+        missing=("calves",),
+    ),
+    Case("calves 3½, glutes 2", soreness={"calves": 4, "glutes": 2}),
+    Case(
+        "Calves: 3 → 2 (improving!)\nGlutes: 4",
+        soreness={"calves": 2, "glutes": 4},
+        note="Calves: 3 → 2; improving",
+    ),
+    Case("haha same", note="haha same", missing=CALVES_GLUTES, is_checkin=False),
+    Case(
+        "calves 3 glutes 2 movement 8, long run felt like a 7/10 effort",
+        soreness={"calves": 3, "glutes": 2},
+        movement=8,
+        note="long run felt like a 7/10 effort",
+    ),
+    Case("no calf soreness, glutes 2", soreness={"calves": 0, "glutes": 2}),
+    Case("pain-free calves this week, glutes 2", soreness={"calves": 0, "glutes": 2}),
+    Case("Calves not an issue this week. Glutes 3.", soreness={"calves": 0, "glutes": 3}),
+    Case(
+        "Not a single niggle anywhere! Movement 10",
+        soreness={"calves": 0, "glutes": 0},
+        movement=10,
+    ),
+    Case("no soreness in calves or glutes", soreness={"calves": 0, "glutes": 0}),
+    Case(
+        "calves and glutes were sore after the race, I'd say a 4",
+        soreness={"calves": 4, "glutes": 4},
+        note="after the race",
+    ),
+    Case(
+        "hammies were grumpy after the long run, I'd call it a 5",
+        ("hamstrings",),
+        soreness={"hamstrings": 5},
+        note="grumpy after the long run",
+    ),
+    Case(
+        "calves 2, glutes 3. Foam rolled my hamstrings every night",
+        THREE,
+        soreness={"calves": 2, "glutes": 3},
+        note="Foam rolled my hamstrings every night",
+        missing=("hamstrings",),
+    ),
 )

@@ -152,6 +152,115 @@ def test_a_labelled_efficiency_outweighs_everyday_words() -> None:
     assert (mixed.efficiency, mixed.unread) == (None, ())
 
 
+def test_an_area_is_asked_about_only_when_said_how_it_feels_without_a_number() -> None:
+    areas = ("calves", "glutes", "hamstrings")
+    for text, asked in (
+        ("calves ok, glutes 2, hamstrings 3", "calves ok"),
+        ("calves 2, glutes not too bad, hamstrings 3", "glutes not too bad"),
+        ("calves 2, glutes 3, hamstrings playing up", "hamstrings playing up"),
+        ("calves 🟡 glutes 2 hamstrings 3", "calves"),
+        ("calves 2 glutes 3 hamstrings", "hamstrings"),
+    ):
+        assert parse_reply(text, CATALOGUE, areas).unread == (asked,), text
+    # Named in passing, the area is kept in the note and nothing is asked.
+    chat = parse_reply(
+        "calves 2, glutes 3. Foam rolled the hamstrings every night", CATALOGUE, areas
+    )
+    assert (chat.unread, chat.note) == ((), "Foam rolled the hamstrings every night")
+    assert chat.missing == ("hamstrings",)
+
+
+def test_a_stray_number_is_asked_about_only_while_a_value_is_missing() -> None:
+    areas = ("calves", "glutes")
+    full = parse_reply(
+        "calves 3 glutes 2 movement 8 (new shoes, Novablast 5, 10/10 recommend)", CATALOGUE, areas
+    )
+    assert (full.soreness, full.unread) == ({"calves": 3, "glutes": 2}, ())
+    assert full.note == "new shoes; Novablast 5; 10/10 recommend"
+    open_area = parse_reply("calves 3, 6, movement 8", CATALOGUE, areas)
+    assert (open_area.soreness, open_area.unread) == ({"calves": 3}, ("6",))
+    assert parse_reply("4 and 6, movement 7", CATALOGUE, areas).unread == ("4 and 6",)
+
+
+def test_numbered_lists_are_no_scores() -> None:
+    parsed = parse_reply(
+        "1. glutes 3\n2. hip flexors 5\n3) movement 7\n4. efficiency worse",
+        CATALOGUE,
+        ("glutes", "hip_flexors"),
+    )
+    assert parsed.soreness == {"glutes": 3, "hip_flexors": 5}
+    assert (parsed.movement, parsed.efficiency) == (7, Efficiency.WORSE)
+    assert (parsed.unread, parsed.note) == ((), None)
+
+
+def test_the_same_as_the_area_before() -> None:
+    parsed = parse_reply("hip flexors 4 and groin the same, movement 7", CATALOGUE)
+    assert parsed.soreness == {"hip_flexors": 4, "adductors": 4}
+    assert (parsed.efficiency, parsed.unread) == (None, ())
+
+
+def test_a_number_said_for_an_area_outweighs_its_zero_in_words() -> None:
+    parsed = parse_reply(
+        "calves 2 glutes 3, no pain in the calves during runs", CATALOGUE, ("calves", "glutes")
+    )
+    assert (parsed.soreness, parsed.unread) == ({"calves": 2, "glutes": 3}, ())
+
+
+def test_a_score_for_one_moment_gives_way_to_the_weeks() -> None:
+    areas = ("calves", "glutes")
+    parsed = parse_reply(
+        "calves 3, glutes 2. calves were a 6 on monday after the hills", CATALOGUE, areas
+    )
+    assert (parsed.soreness, parsed.unread) == ({"calves": 3, "glutes": 2}, ())
+    assert parsed.note == "calves were a 6; on monday after the hills"
+    later = parse_reply("Calves 5 on Monday, 3 by Friday. Glutes 2", CATALOGUE, areas)
+    assert later.soreness == {"calves": 3, "glutes": 2}
+    today = parse_reply("glutes 2. calves: 3 today, was 5 midweek", CATALOGUE, areas)
+    assert today.soreness == {"calves": 3, "glutes": 2}
+    # Two scores for the week, neither said of a moment: which is it?
+    both = parse_reply("calves 3, glutes 2. calves 5", CATALOGUE, areas)
+    assert (both.soreness, both.unread) == ({"glutes": 2}, ("calves 3", "calves 5"))
+
+
+def test_counts_spans_of_time_and_overall_ratings_are_no_area_scores() -> None:
+    areas = ("calves", "glutes", "hamstrings")
+    for text in (
+        "All 4 of my runs felt good",
+        "all 5 of us ran the parkrun",
+        "2 rest days, back feeling better",
+        "neck 2 days ago was awful, fine now",
+    ):
+        assert parse_reply(text, CATALOGUE, areas).soreness == {}, text
+    overall = parse_reply("calves 3 glutes 2, overall 7/10", CATALOGUE, areas)
+    assert (overall.soreness, overall.unread) == ({"calves": 3, "glutes": 2}, ("overall 7/10",))
+    later = parse_reply("hams a 6 on Tuesday, a 4 overall", CATALOGUE, areas)
+    assert later.soreness == {"hamstrings": 4}
+
+
+def test_efficiency_up_and_down() -> None:
+    assert parse_reply("efficiency up", CATALOGUE).efficiency is Efficiency.BETTER
+    assert parse_reply("efficiency down a bit", CATALOGUE).efficiency is Efficiency.WORSE
+
+
+def test_efficiency_words_said_of_an_area_or_a_score_are_no_efficiency() -> None:
+    for text in (
+        "calves 3 (a bit better than last week), glutes 2",
+        "shoulders tight from the rowing machine, maybe a bit worse than usual",
+        "same as last week for everything",
+    ):
+        assert parse_reply(text, CATALOGUE, ("calves", "shoulders")).efficiency is None, text
+    everything = parse_reply("same as last week for everything tbh", CATALOGUE, ("calves",))
+    assert everything.unread == ("same as last week for everything tbh",)
+
+
+def test_a_verdict_on_its_own_settles_mixed_efficiency_words() -> None:
+    parsed = parse_reply(
+        "Running's about the same, maybe slightly better on hills but I wouldn't call it. same.",
+        CATALOGUE,
+    )
+    assert (parsed.efficiency, parsed.unread) == (Efficiency.SAME, ())
+
+
 def test_efficiency_sign() -> None:
     assert [e.sign for e in Efficiency] == [1, 0, -1]
 

@@ -60,6 +60,7 @@ class SorenessWords(_Strict):
     words: Phrases
     anywhere: Phrases
     complaints: Phrases
+    levels: Phrases
     negations: Phrases
     softeners: Phrases
 
@@ -73,6 +74,7 @@ class TrainingWords(_Strict):
 class PastWords(_Strict):
     before: Phrases
     after: Phrases
+    moments: Phrases
 
 
 class ChatWords(_Strict):

@@ -1,0 +1,208 @@
+"""Running efficiency: labelled values and everyday words about the running."""
+
+from __future__ import annotations
+
+from bot.rules.checkins.reading.state import State
+from bot.rules.checkins.reading.tokens import (
+    BREAKS,
+    FEELS_LEVEL,
+    LABELS,
+    MAX_SCORE,
+    K,
+)
+
+
+class ReadEfficiency(State):
+    """Efficiency in everyday words, once the scores of each sentence are read."""
+
+    def _efficiency(self, start: int, end: int) -> None:
+        toks = self.toks
+        # "As for efficiency, the runs felt harder": an efficiency label without its value
+        # holds for the rest of the sentence, until another label or the first value.
+        eff_label = False
+        # Where in `explicit` the labelled value of this sentence is, if it has one.
+        first, last = toks[start].start, toks[end - 1].end
+        labelled = next(
+            (i for i, (_, span) in enumerate(self.reading.explicit) if first <= span[0] <= last),
+            -1,
+        )
+        compared = -1  # the clause of a comparison: its other values are what it compares to
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind in LABELS:
+                eff_label = False
+            if tok.kind == K.EFF and not tok.used:
+                eff_label = True
+            if tok.kind != K.VAL or tok.used or tok.efficiency is None:
+                continue
+            if tok.clause == compared or self.clause_wishes[tok.clause]:
+                continue  # "better than when I was struggling", "hoping next week is better"
+            described = self._described_label(index, start)
+            if described is None:
+                described = self._area_before_clause(index, start)
+            if described is not None:
+                label = toks[described]
+                if label.kind == K.AREA and not label.used:
+                    # "calves better, glutes worse": how the area feels, with no number.
+                    self.clause_feels[label.clause] |= FEELS_LEVEL
+                elif label.kind == K.ALL and described > index:
+                    # "same as last week for everything": no number to record.
+                    self.reading.unread.append(self._clause_span(index))
+                continue
+            if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
+                continue
+            if tok.text == "same" and self._measured_at(index):
+                continue  # "faster at the same heart rate": a measure, not how running felt
+            if self._than_follows(index, end):
+                compared = tok.clause
+            if eff_label or self._only_about_running(index):
+                tok.used = True
+                self._use_running_words(index, start, end)
+            elif self._after_values(index, end):
+                tok.used = True  # "movement 9 better": no note
+            if eff_label:
+                labelled = len(self.reading.explicit)
+                self.reading.explicit.append((tok.efficiency, (tok.start, tok.end)))
+                eff_label = False
+            elif labelled >= 0 and self._verdict(index, end):
+                # "efficiency: heavier on the long run but quicker on the short ones, so
+                # probably same overall": the verdict, not the first word, is the value.
+                tok.used = True
+                self.reading.explicit[labelled] = (tok.efficiency, (tok.start, tok.end))
+            else:
+                bare = self._alone_in_clause(index)
+                self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+
+    def _verdict(self, index: int, end: int) -> bool:
+        toks, lex = self.toks, self.lex
+        if index + 1 < end and toks[index + 1].text == "overall":
+            return True
+        other = index - 1
+        while other >= 0 and toks[other].kind == K.WORD and toks[other].text != "so":
+            if toks[other].text not in lex.bridge and toks[other].text not in lex.filler:
+                return False
+            other -= 1
+        return other >= 0 and toks[other].text == "so"
+
+    def _measured_at(self, index: int) -> bool:
+        words = [t.text for t in self.toks[max(index - 2, 0) : index]]
+        return bool(words) and (words[-1] in ("at", "with") or words[-2:] == ["at", "the"])
+
+    def _than_follows(self, index: int, end: int) -> bool:
+        other = index + 1
+        while other < end and self.toks[other].kind == K.PUNCT and not self.toks[other].text:
+            other += 1
+        return other < end and self.toks[other].text == "than"
+
+    def _only_about_running(self, index: int) -> bool:
+        """ "running felt way easier this week": nothing else to keep in the note (unlike
+        "legs felt heavy on Sunday", which stays whole)."""
+        first, last = self.clauses[self.toks[index].clause]
+        return all(
+            t.kind in (K.RUN, K.EFF, K.VAL, K.PUNCT, K.JOIN)
+            or t.text in self.lex.bridge
+            or t.text in self.lex.filler
+            for t in self.toks[first:last]
+        )
+
+    def _use_running_words(self, index: int, start: int, end: int) -> None:
+        """ "running felt about the same", "no change in efficiency": the words around a value
+        that only say what it is about are no note."""
+        toks, bridge = self.toks, self.lex.bridge
+        about = (K.RUN, K.EFF)
+        other = index - 1
+        while other >= start and (toks[other].kind in about or toks[other].text in bridge):
+            toks[other].used = True
+            other -= 1
+        other = index + 1
+        while other < end and (
+            toks[other].kind == K.PUNCT
+            or (toks[other].text in bridge and toks[other].kind == K.WORD)
+        ):
+            other += 1
+        if other < end and toks[other].kind in about:
+            for tok in toks[index + 1 : other + 1]:
+                tok.used = True
+
+    def _area_before_clause(self, index: int, start: int) -> int | None:
+        """ "shoulders tight from the rowing, maybe a bit worse than usual": a clause with no
+        subject of its own goes on about the area before it, not about the running. So does
+        "same as last week for everything"."""
+        toks, lex = self.toks, self.lex
+        first, last = self.clauses[toks[index].clause]
+        for tok in toks[first + 1 : last]:
+            if tok.kind == K.ALL and toks[tok.at - 1].text == "for":
+                return tok.at
+        subjectless = all(
+            t.kind in (K.VAL, K.PUNCT, K.JOIN)
+            or (t.kind == K.WORD and (t.text in lex.filler or t.text in lex.bridge))
+            or t.text in ("than", "usual", "normal", "before", "last", "week")
+            for t in toks[first:last]
+        )
+        if not subjectless or first <= start:
+            return None
+        for other in range(first - 1, start - 1, -1):
+            tok = toks[other]
+            if tok.kind in (K.RUN, K.EFF, K.MOVE, K.NUM) or tok.text == "legs":
+                return None
+            if tok.kind == K.AREA:
+                return other if not tok.used else None
+        return None
+
+    def _remark_on_score(self, index: int, start: int) -> bool:
+        """ "calves 3 (a bit better than last week)": said of that score, in brackets."""
+        toks = self.toks
+        other = index - 1
+        while other > start and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
+            other -= 1
+        return (
+            other > start
+            and toks[other].kind == K.PUNCT
+            and "(" in toks[other].text
+            and toks[other - 1].kind == K.NUM
+            and toks[other - 1].used
+        )
+
+    def _after_values(self, index: int, end: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        after = index + 1
+        return (
+            before >= 0
+            and self.toks[before].kind == K.NUM
+            and self.toks[before].used
+            and (after >= end or self.toks[after].kind in BREAKS)
+        )
+
+    def _clause_span(self, index: int) -> tuple[int, int]:
+        first, last = self.clauses[self.toks[index].clause]
+        return self.toks[first].start, self.toks[last - 1].end
+
+    def _described_label(self, index: int, start: int) -> int | None:
+        """The label an efficiency word describes: "calves better", "hips are better than last
+        week", "moving heaps better"."""
+        before = self._prev(index, skip_bridge=True, floor=start)
+        if before is None:
+            return None
+        tok = self.toks[before]
+        if tok.kind in (*LABELS, K.SIDE) or (tok.kind == K.ALL and tok.text != "all"):
+            return before
+        return None
+
+    def _compares(self, index: int, end: int) -> bool:
+        """ "better than last week's 5": a comparison of scores, not of running."""
+        toks = self.toks
+        while index + 1 < end and toks[index + 1].kind == K.PUNCT and not toks[index + 1].text:
+            index += 1  # the rest of a phrase ("about the same than")
+        if index + 1 >= end or toks[index + 1].text != "than":
+            return False
+        clause = toks[index].clause
+        return any(
+            t.kind == K.NUM
+            and t.clause == clause
+            and (t.bare or not t.digits)
+            and t.value is not None
+            and t.value <= MAX_SCORE
+            for t in toks[index + 2 : min(index + 8, end)]
+        )

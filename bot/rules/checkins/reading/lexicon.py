@@ -1,0 +1,219 @@
+"""The word tables of data/checkin_words.toml joined with the catalogue's area words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from bot.rules.catalogue import Catalogue, normalise
+from bot.rules.checkins.reading.result import Efficiency
+from bot.rules.checkins.reading.tokens import (
+    CHANGE,
+    CHANGES,
+    COMPLAINT,
+    FEATURES,
+    LETTER,
+    LEVEL,
+    MOMENT,
+    NEGATION,
+    NOW,
+    PAST,
+    WISH,
+    K,
+)
+from bot.rules.checkins.words import CheckInWords
+
+# rapidfuzz similarity (0-100) a typo needs to be read as an area word.
+FUZZY_CUTOFF = 80
+FUZZY_MIN_LETTERS = 5
+# Two candidate areas this close make a typo ambiguous.
+FUZZY_MARGIN = 5
+
+
+class Lexicon:
+    def __init__(self, catalogue: Catalogue, words: CheckInWords) -> None:
+        self.catalogue = catalogue
+        self.words = words
+        self.single: dict[str, tuple[int, str, Efficiency | None]] = {}
+        self.phrases: dict[tuple[str, ...], tuple[int, str, Efficiency | None]] = {}
+        self.fuzzy_targets: dict[str, tuple[int, str]] = {}
+        self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
+        chat, soreness, labels = words.chat, words.soreness, words.labels
+        # Later entries win: area words are put in last so that they are never shadowed by
+        # chat, except by the sayings in which they name no area.
+        self._add_all(labels.together, K.WORD)
+        self._add_all(labels.everything, K.ALL)
+        for value, listed in (
+            (Efficiency.BETTER, words.efficiency.better),
+            (Efficiency.SAME, words.efficiency.same),
+            (Efficiency.WORSE, words.efficiency.worse),
+        ):
+            self._add_all(listed, K.VAL, efficiency=value)
+        self._add_all(labels.running, K.RUN)
+        self._add_all(labels.efficiency, K.EFF)
+        self._add_all(labels.movement, K.MOVE)
+        self._add_all(labels.joiners, K.JOIN)
+        self._add_all(words.sides.left, K.SIDE, "left")
+        self._add_all(words.sides.right, K.SIDE, "right")
+        self._add_all(words.scores.skip, K.NA)
+        self._add_all(words.scores.zero, K.ZERO)
+        for name, listed in words.untracked.items():
+            self._add_all(listed, K.UNTRACKED, name)
+        for word in catalogue.nearby:
+            if normalise(word) not in self.single:
+                self._add(normalise(word), K.UNTRACKED, normalise(word))
+        for area in catalogue.areas:
+            for word in (area.id, area.name, *area.aliases):
+                key = normalise(word)
+                for variant in (key, key + "s", key.removesuffix("s")):
+                    if variant:
+                        self._add(variant, K.AREA, area.id)
+                if len(key) >= 4:
+                    self.fuzzy_targets[key] = (K.AREA, area.id)
+        for word in labels.movement:
+            if len(word) >= FUZZY_MIN_LETTERS:
+                self.fuzzy_targets[word] = (K.MOVE, "")
+        for word in labels.efficiency:
+            if len(word) >= FUZZY_MIN_LETTERS:
+                self.fuzzy_targets[word] = (K.EFF, "")
+        self._add_all(chat.not_areas, K.WORD)
+        # Complaints of several words ("playing up", "not great") are merged like any phrase.
+        for complaint in (*soreness.complaints, *soreness.levels):
+            if " " in complaint and tuple(complaint.split()) not in self.phrases:
+                self._add(complaint, K.WORD)
+        self.known = set(self.single) | {w for p in self.phrases for w in p}
+        # Phrase lengths by first word, longest first: most words start no phrase.
+        starts: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            starts.setdefault(phrase[0], set()).add(len(phrase))
+        self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
+        self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
+        self.bridge = set(chat.bridge)
+        self.filler = set(chat.filler)
+        self.openers = set(chat.openers) | {"and", "but"}
+        self.cues = set(chat.cues)
+        self.excepts = set(labels.excepts)
+        self.wishes = set(chat.wishes)
+        self.about_the_bot = set(chat.about_the_bot)
+        self.sore = set(soreness.words)
+        self.anywhere = set(soreness.anywhere)
+        self.complaints = set(soreness.complaints)
+        self.negations = set(soreness.negations)
+        self.softeners = set(soreness.softeners)
+        self.together = set(labels.together)
+        self.units = set(words.training.units)
+        self.unit_adjectives = set(words.training.unit_adjectives)
+        self.training_before = set(words.training.before)
+        self.complaining = self.sore | self.complaints
+        self.levels = set(soreness.levels) - self.complaining
+        self.zeros = self.negations | set(words.scores.zero) | {"zero"}
+        self.past_before = set(words.past.before)
+        self.past_after = set(words.past.after)
+        self.moments = set(words.past.moments)
+        for moment in self.moments:
+            if " " in moment and tuple(moment.split()) not in self.phrases:
+                self._add(moment, K.WORD)
+        # Words a past phrase can start (or end) with, merged sayings included: a quick filter.
+        self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
+        self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
+        self._fuzzy_choices = list(self.fuzzy_targets)
+        # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
+        self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
+        # Everything the tokenizer needs about a word in one look-up:
+        # kind, target, efficiency, number value, and whether a phrase starts with it.
+        # kind, target, efficiency, number value, whether a phrase starts with it, and what it
+        # tells about its sentence (`FEATURE` bits) or clause (`COMPLAINT`).
+        self.word_info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool, int]]
+        self.word_info = {}
+        letters = {chr(c) for c in range(ord("a"), ord("z") + 1)}
+        for word in (
+            (set(self.single) | set(self.numbers) | set(self.phrase_lengths) | self.zeros)
+            | self.complaining
+            | self.levels
+            | letters
+            | NOW
+            | CHANGES
+            | self.past_before_last
+            | self.past_after_first
+            | self.wishes
+            | self.moments
+        ):
+            kind, target, efficiency = self.single.get(word, (K.WORD, "", None))
+            number = self.numbers.get(word)
+            if number is not None:
+                kind, target, efficiency = K.NUM, "", None
+            opens = word in self.phrase_lengths
+            flags = FEATURES[kind]
+            if word in NOW or word in CHANGES:
+                flags |= CHANGE
+            if word in self.past_before_last or word in self.past_after_first:
+                flags |= PAST
+            if word in self.wishes:
+                flags |= WISH
+            if word in self.moments:
+                flags |= MOMENT
+            if word in self.zeros:
+                flags |= NEGATION
+            elif word in self.complaining:
+                flags |= COMPLAINT
+            elif word in self.levels:
+                flags |= LEVEL
+            elif len(word) == 1:
+                flags |= LETTER
+            self.word_info[word] = (kind, target, efficiency, number, opens, flags)
+
+    def _add_all(
+        self,
+        listed: Sequence[str],
+        kind: int,
+        target: str = "",
+        efficiency: Efficiency | None = None,
+    ) -> None:
+        for phrase in listed:
+            self._add(phrase, kind, target, efficiency)
+
+    def _add(
+        self, phrase: str, kind: int, target: str = "", efficiency: Efficiency | None = None
+    ) -> None:
+        parts = tuple(phrase.split())
+        if len(parts) == 1:
+            self.single[parts[0]] = (kind, target or parts[0], efficiency)
+        elif parts:
+            self.phrases[parts] = (kind, target or phrase, efficiency)
+
+    def fuzzy(self, phrase: str) -> tuple[int, str] | None:
+        """The area (or label) a typo stands for, when one is clearly closest."""
+        if phrase in self._fuzzy_cache:
+            return self._fuzzy_cache[phrase]
+        found = None
+        if sum(ch.isalpha() for ch in phrase) >= FUZZY_MIN_LETTERS and phrase not in self.known:
+            matches = process.extract(
+                phrase, self._fuzzy_choices, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
+            )
+            if matches:
+                best = self.fuzzy_targets[matches[0][0]]
+                rivals = [
+                    m
+                    for m in matches[1:]
+                    if self.fuzzy_targets[m[0]] != best and matches[0][1] - m[1] < FUZZY_MARGIN
+                ]
+                found = None if rivals else best
+        if len(self._fuzzy_cache) < 4096:
+            self._fuzzy_cache[phrase] = found
+        return found
+
+
+_LEXICONS: dict[tuple[int, int], tuple[Catalogue, CheckInWords, Lexicon]] = {}
+
+
+def lexicon_for(catalogue: Catalogue, words: CheckInWords) -> Lexicon:
+    key = (id(catalogue), id(words))
+    cached = _LEXICONS.get(key)
+    if cached is None or cached[0] is not catalogue or cached[1] is not words:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        cached = (catalogue, words, Lexicon(catalogue, words))
+        _LEXICONS[key] = cached
+    return cached[2]

@@ -1,0 +1,340 @@
+"""What is left over (notes and questions), and one result from all that was read."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TypeVar
+
+from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
+from bot.rules.checkins.reading.state import Score, State
+from bot.rules.checkins.reading.tokens import (
+    BREAKS,
+    GLUE,
+    MAX_SCORE,
+    WORDS,
+    K,
+    Tok,
+)
+
+_FRAGMENT_CHARS = 80
+# Questions listed for one reply; the rest are counted.
+_MAX_QUESTIONS = 20
+_T = TypeVar("_T")
+
+
+class Reconcile(State):
+    """The words no pass used become the note or a question; all values become one result."""
+
+    def _bare_numbers(self) -> None:
+        """Sentences of numbers and punctuation only ("7", "3/10"): a score for nothing we can
+        name, so each is asked about (times, distances and earlier weeks' scores are notes)."""
+        toks, features = self.toks, self.features
+        for index in self.numbers:
+            tok = toks[index]
+            if features[tok.sentence] & WORDS or tok.kind != K.NUM or tok.used:
+                continue
+            if tok.training or tok.past or (index and toks[index - 1].text == "+"):
+                self.reading.notes.append((tok.start, tok.end))  # "+1" agrees with a post
+            else:
+                self.reading.strays.append((tok.start, tok.end))
+
+    def _leftovers(self, start: int, end: int) -> None:
+        toks = self.toks
+        # A question about the bot or the routine ("does that count as calves?"), not a "quads ?".
+        question = end < len(toks) and "?" in toks[end].text and end - start > 2
+        run: list[Tok] = []
+        named: list[Tok] = []
+        for index in range(start, end + 1):
+            tok = toks[index] if index < end else None
+            if tok is not None and tok.kind == K.AREA and not tok.used:
+                named.append(tok)
+            if (
+                tok is not None
+                and tok.kind == K.UNTRACKED
+                and (tok.used or question or self._complaint_in_clause(index))
+            ):
+                self.reading.untracked.append(tok.target)
+            if tok is not None and not tok.used and tok.kind not in BREAKS:
+                run.append(tok)
+                continue
+            if run:
+                self._leftover_run(run, start, end)
+                span = (run[0].start, run[-1].end)
+                for area in named:
+                    # Named without a score: worth a question only when the member says how it
+                    # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
+                    # of an area they were not asked about, only that something is wrong), or
+                    # names it alone ("quads ?"). Anything else about it is kept in the note.
+                    feels = (
+                        self._feeling_in_clause(area.at)
+                        if area.target in self.expected
+                        else self._complaint_in_clause(area.at)
+                    )
+                    asked = not question and (
+                        feels or self._named_alone(run, area) or self._rated_by_symbol(area)
+                    )
+                    mentions = self.reading.mentioned.setdefault(area.target, [])
+                    mentions.append(span if asked else (-1, -1))
+            run, named = [], []
+
+    def _named_alone(self, run: list[Tok], area: Tok) -> bool:
+        return all(t is area or self._empty_word(t) for t in run)
+
+    def _rated_by_symbol(self, area: Tok) -> bool:
+        """ "calves 🟡 glutes 🟢": an emoji or symbol where the score would be."""
+        following = area.at + 1
+        upto = self.toks[following].start if following < len(self.toks) else len(self.text)
+        between = self.text[area.end : upto].strip()
+        return bool(between) and not any(ch.isalnum() for ch in between)
+
+    def _leftover_run(self, run: list[Tok], start: int, end: int) -> None:
+        lex = self.lex
+        meaningful = [t for t in run if not (t.kind == K.WORD and t.text in lex.filler)]
+        meaningful = [t for t in meaningful if t.kind not in GLUE]
+        if not meaningful:
+            return
+        numbers = [t for t in meaningful if t.kind == K.NUM and t.digits and not t.training]
+        for number in numbers:
+            if number.past:
+                continue
+            if self._right_after_score(number):
+                self.reading.unread.append((number.start, number.end))
+                return
+            bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
+            if (
+                bare
+                or self._only_numbers(meaningful)
+                or self._after_unknown_word(number, meaningful)
+            ):
+                # "7", "calves 3, 6", "4 and 6", "overall 7/10": scores, but whose? And "legs
+                # 5", "quds 4": a score for something that is no area we know. ("10/10 would
+                # recommend" says whose.)
+                self._kept(run, self.reading.strays)
+                return
+        if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
+            self._kept(run, self.reading.notes)
+
+    def _kept(self, run: list[Tok], spans: list[tuple[int, int]]) -> None:
+        """The run without the joining words at its edges."""
+        lex = self.lex
+        while run and run[0].text in lex.openers:
+            run = run[1:]
+        while run and run[-1].kind in GLUE:
+            run = run[:-1]
+        while run and run[0].kind in GLUE:
+            run = run[1:]
+        if run:
+            spans.append((run[0].start, run[-1].end))
+
+    def _only_numbers(self, meaningful: list[Tok]) -> bool:
+        return all(
+            t.kind == K.NUM
+            and t.digits
+            and t.bare
+            and not (t.training or t.past or t.used)
+            and t.value is not None
+            and t.value <= MAX_SCORE
+            for t in meaningful
+        )
+
+    def _sentence_is_bare(self, number: Tok, start: int, end: int) -> bool:
+        if end - start > 12:
+            return False
+        return all(
+            t is number or t.kind == K.COMMA or self._empty_word(t) for t in self.toks[start:end]
+        )
+
+    def _after_unknown_word(self, number: Tok, meaningful: list[Tok]) -> bool:
+        if len(meaningful) > 2 or number.value is None or number.value > MAX_SCORE:
+            return False
+        before = number.at - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0:
+            return False
+        tok = self.toks[before]
+        return (
+            tok.kind == K.WORD
+            and tok.text not in self.lex.filler
+            and tok.text not in self.lex.bridge
+            and tok in meaningful
+            and meaningful[0] is tok
+        )
+
+    def _right_after_score(self, number: Tok) -> bool:
+        """ "calves 3 4": a second number straight after a score."""
+        before = number.at - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0:
+            return False
+        tok = self.toks[before]
+        return tok.kind == K.NUM and tok.used and tok.clause == number.clause
+
+    def _reconcile(self) -> ParsedCheckIn:
+        reading, text = self.reading, self.text
+        unread = list(reading.unread)
+        soreness: dict[str, int] = {}
+        movement_values: list[Score] = []
+        everything: list[Score] = []
+        by_area: dict[str, list[Score]] = {}
+        for score in reading.scores:
+            if score.kind == K.AREA:
+                by_area.setdefault(score.target, []).append(score)
+            elif score.kind == K.MOVE:
+                movement_values.append(score)
+            elif score.kind == K.ALL:
+                everything.append(score)
+            elif score.kind == K.UNTRACKED and score.problem:
+                pass
+        kept: list[tuple[int, int]] = []
+        for area, answers in by_area.items():
+            value, problems, others = _one_value(answers)
+            if value is not None:
+                soreness[area] = value
+            unread += problems
+            kept += others
+        skipped = [a for a in dict.fromkeys(reading.skipped) if a not in soreness]
+        mentioned = {a for a in reading.mentioned if a not in soreness and a not in skipped}
+        rest = [a for a in self.expected if a not in soreness and a not in skipped]
+        rest = [a for a in rest if a not in mentioned]
+        for score in everything:
+            if score.problem or score.value is None or (not rest and not self.expected):
+                unread.append(score.span)
+            else:
+                soreness.update(dict.fromkeys(rest, score.value))
+                rest = []
+        if reading.everything_zero:
+            soreness.update(dict.fromkeys(rest, 0))
+        movement, problems, others = _one_value(movement_values)
+        unread += problems
+        kept += others
+        efficiency = self._efficiency_value(unread)
+        has_values = bool(soreness or movement is not None or efficiency or skipped)
+        if mentioned and (has_values or not self._about_the_bot()):
+            for area in mentioned:
+                unread += [span for span in reading.mentioned[area] if span[0] >= 0]
+        untracked_scored = any(s.kind == K.UNTRACKED for s in reading.scores)
+        open_values = movement is None or any(
+            a not in soreness and a not in skipped for a in self.expected
+        )
+        notes = reading.notes + kept
+        if open_values:
+            unread += reading.strays
+        else:
+            notes = notes + reading.strays
+        notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
+        note = "; ".join(n for n in notes_text if n) or None
+        asked = sorted(set(unread))
+        fragments = [fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
+        if len(asked) > _MAX_QUESTIONS:
+            fragments.append(f"and {len(asked) - _MAX_QUESTIONS} more")
+        unread_text = tuple(f for f in dict.fromkeys(fragments) if f)
+        return ParsedCheckIn(
+            soreness=soreness,
+            movement=movement,
+            efficiency=efficiency,
+            note=note,
+            unread=unread_text,
+            missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
+            skipped=tuple(skipped),
+            untracked=tuple(dict.fromkeys(reading.untracked)),
+            is_checkin=has_values or bool(unread_text) or untracked_scored,
+        )
+
+    def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
+        explicit = self.reading.explicit
+        if explicit:
+            value = _single([v for v, _ in explicit])
+            if value is None:
+                unread += [span for _, span in explicit]
+            return value
+        loose = self.reading.loose
+        value = _single([v for v, _, _ in loose])
+        if value is None and loose:
+            # "about the same, maybe slightly better on hills ... same.": said on its own, it
+            # is the member's verdict; two different verdicts ("better, worse") are asked about.
+            verdicts = [(v, span) for v, span, bare in loose if bare]
+            value = _single([v for v, _ in verdicts])
+            if value is None and len(verdicts) == len(loose):
+                unread += [span for _, span in verdicts]
+        return value
+
+    def _about_the_bot(self) -> bool:
+        words = self.lex.about_the_bot
+        texts = [t.text for t in self.toks]
+        pairs = {" ".join(p) for p in itertools.pairwise(texts)}
+        return any(t in words for t in texts) or bool(pairs & words)
+
+
+def _one_value(
+    answers: list[Score],
+) -> tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]:
+    """One value from all that was said for a label, the spans to ask about, and the spans of
+    other values to keep in the note."""
+    if not answers:
+        return None, [], []
+    problems = [a.span for a in answers if a.problem]
+    current = [a for a in answers if not a.problem and not a.yields] or [
+        a for a in answers if not a.problem
+    ]
+    values = {a.value for a in current if a.value is not None}
+    if not values:
+        return None, problems, []
+    if len(values) == 1:
+        return values.pop(), problems, []
+    if any(a.sided for a in current) or len({a.word for a in current}) > 1:
+        return max(values), problems, []  # the worse side, or the sorer part of one area
+    # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.
+    undated = {a.value for a in current if not a.dated and a.value is not None}
+    if len(undated) == 1 and any(a.dated for a in current):
+        return undated.pop(), problems, [a.span for a in current if a.dated]
+    return None, problems + [a.span for a in current], []
+
+
+def _single(values: list[_T]) -> _T | None:
+    distinct = list(dict.fromkeys(values))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def _merge_spans(
+    notes: list[tuple[int, int]], unread: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Note spans in reading order, overlapping ones joined, none that is being asked about."""
+    asked = sorted(set(unread))
+    merged: list[tuple[int, int]] = []
+    question = 0
+    reach = -1  # the furthest end of the questions starting at or before this note
+    for start, end in sorted(set(notes)):
+        while question < len(asked) and asked[question][0] <= start:
+            reach = max(reach, asked[question][1])
+            question += 1
+        if end <= reach:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _note(text: str) -> str:
+    """A piece of the note as the member wrote it, without the punctuation at its edges (but
+    with both brackets of a pair)."""
+    text = text.strip(" \t-–—:=•*,;\"'")
+    while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(")") + (
+        text.count("]")
+    ):
+        text = text[:-1].rstrip()
+    while text.startswith(("(", "[")) and text.count("(") + text.count("[") > text.count(")") + (
+        text.count("]")
+    ):
+        text = text[1:].lstrip()
+    return text.strip(" \t-–—:=•*,;\"'")
+
+
+def fragment(text: str) -> str:
+    text = " ".join(text.split()).strip(" -–—:=•*()[]\"'")
+    if len(text) > _FRAGMENT_CHARS:
+        text = text[: _FRAGMENT_CHARS - 1].rstrip() + "…"
+    return text

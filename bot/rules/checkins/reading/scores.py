@@ -1,0 +1,740 @@
+"""Scores in one sentence: labels and their numbers, groups, zeros in words, sides, late scores."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.rules.checkins.reading.result import Efficiency
+from bot.rules.checkins.reading.state import Score, State
+from bot.rules.checkins.reading.tokens import (
+    AREAS,
+    BOARD,
+    BREAKS,
+    CHANGE,
+    CHANGES,
+    GAPS,
+    HAS_LABEL,
+    HAS_NUM,
+    HAS_SIDE,
+    LABELS,
+    LABELS_ALL,
+    LABELS_EFF,
+    LETTERS,
+    NEGATION,
+    NOW,
+    NUMS,
+    SIDE_WORDS,
+    WORDS,
+    ZERO_NUMBERS,
+    K,
+    decimal_score,
+    score_value,
+    to_decimal,
+    weak_label,
+)
+
+# How far into the next sentence a late score may stand ("Calves were sore. Probably a 4.").
+_NEXT_SENTENCE_REACH = 6
+# How far back a side word looks for the area it belongs to.
+_SIDE_REACH = 40
+
+
+# After an efficiency label: "efficiency up", "efficiency down a bit".
+_DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
+
+
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+# Between "no" and a soreness word: "no real pain", "not a single niggle".
+_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
+
+
+# Before a number that closes its clause, these make it something other than a score.
+_NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
+
+
+class ReadScores(State):
+    """The passes over one sentence that pair labels with their scores."""
+
+    def _read_sentence(self, features: int, start: int, end: int) -> None:
+        if features & LETTERS == LETTERS and self._code_letters(start, end):
+            features |= HAS_LABEL
+        if features & AREAS:
+            self._groups(start, end)
+        if features & NEGATION:
+            self._zero_phrases(start, end)
+        if features & HAS_NUM:
+            self._leading_digits(start, end)
+        if features & HAS_LABEL:
+            self._direct(start, end)
+            self._late(start, end)
+        if features & HAS_SIDE:
+            self._sided_orphans(start, end)
+
+    def _code_letters(self, start: int, end: int) -> bool:
+        """ "c 3 g 2 h 4 m 7 e same": single letters for the member's areas, movement and
+        efficiency."""
+        letters = self.letters
+        toks = self.toks
+        found = [
+            i
+            for i in range(start, end - 1)
+            if toks[i].kind in (K.WORD, K.SIDE)
+            and len(toks[i].text) == 1
+            and toks[i].text in letters
+            and (self._score_like(toks[i + 1]) or toks[i + 1].kind == K.VAL)
+        ]
+        if len(found) < 3:
+            return False
+        for i in found:
+            kind, target = letters[toks[i].text]
+            toks[i].kind, toks[i].target = kind, target
+        return True
+
+    def _groups(self, start: int, end: int) -> None:
+        """ "quads and hammies both 3", "back, bum and hips all a 2", "Hams, glutes, calves: 3
+        across the board": one score for a list of areas."""
+        toks = self.toks
+        index = start
+        while index < end:
+            if toks[index].kind != K.AREA or toks[index].used:
+                index += 1
+                continue
+            members = [index]
+            joined = False
+            other = index + 1
+            while other < end:
+                tok = toks[other]
+                if tok.kind == K.AREA:
+                    members.append(other)
+                elif tok.kind == K.JOIN:
+                    joined = True
+                elif tok.kind not in (K.COMMA, K.PUNCT) and tok.text not in ("my", "the"):
+                    break
+                other += 1
+            if len(members) < 2:
+                index += 1
+                continue
+            score_at, together = self._group_score(members[-1], end)
+            if score_at is None or (not together and self._respectively(members, score_at, end)):
+                pass
+            elif joined or together:
+                for member in members:
+                    self._pair(member, score_at, group=True)
+            index = other
+
+    def _respectively(self, members: list[int], first: int, end: int) -> bool:
+        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2": one score each, in
+        the order the areas were named."""
+        toks = self.toks
+        head = toks[first]
+        if head.problem == "list":
+            scores = [decimal_score(to_decimal(v)) for v in _DIGITS.findall(head.text)]
+            if len(scores) != len(members) or None in scores:
+                return False
+            for member, value in zip(members, scores, strict=True):
+                self._found(member, value, (toks[member].start, head.end))
+            head.used = True
+            return True
+        numbers = [first]
+        other = first + 1
+        while other < end and len(numbers) <= len(members):
+            tok = toks[other]
+            if self._score_like(tok) and tok.problem is None:
+                numbers.append(other)
+            elif tok.kind not in (K.COMMA, K.JOIN, K.PUNCT):
+                break
+            other += 1
+        if len(numbers) != len(members) or not self._ends_clause(other, end):
+            return False
+        for member, number in zip(members, numbers, strict=True):
+            self._pair(member, number)
+        return True
+
+    def _group_score(self, last: int, end: int) -> tuple[int | None, bool]:
+        toks = self.toks
+        together = False
+        other = last + 1
+        while other < end:
+            tok = toks[other]
+            if tok.text in self.lex.together or tok.kind == K.ALL:
+                together = True
+            elif not (tok.kind == K.PUNCT or (tok.kind == K.WORD and tok.text in self.lex.bridge)):
+                break
+            other += 1
+        if other >= end or (not self._score_like(toks[other]) and toks[other].kind != K.ZERO):
+            return None, False
+        after = other + 1
+        if after < end and toks[after].text in self.lex.together:
+            together = True
+        return other, together
+
+    def _zero_phrases(self, start: int, end: int) -> None:
+        """ "nothing sore in the calves", "no soreness anywhere", "quads not tight at all"."""
+        toks, lex = self.toks, self.lex
+        for index in range(start, end):
+            tok = toks[index]
+            lead = tok.kind == K.ZERO or tok.text in ("no", "zero", "nil", "not")
+            if tok.used or not lead or tok.kind not in (K.ZERO, K.WORD, K.NUM):
+                continue
+            sore = index + 1
+            while sore < end and toks[sore].text in _BEFORE_SORE:
+                sore += 1  # "no real pain", "not a single niggle"
+            if tok.text == "not" and sore == index + 1:
+                continue  # "not sore" is read with its area
+            whole = " " in tok.text and tok.kind == K.ZERO  # "pain free calves"
+            if whole:
+                sore = index  # the phrase's last word
+                while sore + 1 < end and toks[sore + 1].kind == K.PUNCT and not toks[sore + 1].text:
+                    sore += 1
+            elif (
+                sore + 1 < end
+                and toks[sore].kind == K.AREA
+                and toks[sore + 1].text in lex.sore
+                and not toks[sore].used
+            ):
+                self._zero(sore, (tok.start, toks[sore + 1].end), upto=sore + 1)
+                tok.used = True  # "no calf soreness"
+                continue
+            if sore >= end or (not whole and toks[sore].text not in lex.sore):
+                continue
+            area = self._area_after(sore + 1, end)
+            if area is None and not self._area_in_clause(index):
+                # "lumbar is fine, no pain at all": the area named just before, still unscored.
+                before = self._open_area_before(start, index)
+                area = None if before is None else [before]
+            if area is not None:
+                for member in area:
+                    self._zero(member, (tok.start, toks[sore].end))
+                for between in toks[area[0] : area[-1]]:
+                    between.used = True  # "calves or glutes"
+                tok.used = toks[sore].used = True
+            elif toks[sore].text in lex.anywhere and not self._area_in_clause(index):
+                self.reading.everything_zero = True
+                for used in toks[index : sore + 1]:
+                    used.used = True
+                self._use_following(sore + 1, end, {"anywhere", "at", "all", "this", "week"})
+        for index in range(start, end):
+            if toks[index].kind == K.AREA and not toks[index].used:
+                self._area_negated(index, end)
+
+    def _open_area_before(self, start: int, index: int) -> int | None:
+        """The one area named earlier in the sentence with no score, if there is exactly one."""
+        open_areas = [
+            i for i in range(start, index) if self.toks[i].kind == K.AREA and not self.toks[i].used
+        ]
+        labels = [i for i in range(start, index) if self.toks[i].kind in LABELS]
+        return open_areas[0] if len(open_areas) == 1 and len(labels) == 1 else None
+
+    def _area_after(self, index: int, end: int) -> list[int] | None:
+        """The area(s) named right after "nothing sore": "in the calves", "with my quads"."""
+        toks = self.toks
+        other = index
+        while (
+            other < end
+            and toks[other].kind == K.WORD
+            and toks[other].text
+            in (
+                "in",
+                "on",
+                "with",
+                "at",
+                "the",
+                "my",
+                "either",
+                "around",
+                "for",
+                "from",
+            )
+        ):
+            other += 1
+        if other >= end or toks[other].kind != K.AREA:
+            return None
+        members = [other]
+        while other + 2 < end and (
+            (toks[other + 1].kind == K.JOIN or toks[other + 1].text in ("or", "nor"))
+            and toks[other + 2].kind == K.AREA
+        ):
+            other += 2
+            members.append(other)
+        return members
+
+    def _area_negated(self, index: int, end: int) -> None:
+        """ "groin not sore at all", "glutes nothing at all", "lower back hasn't bothered me"."""
+        toks, lex = self.toks, self.lex
+        other = index + 1
+        while other < end and toks[other].kind not in (*BREAKS, *LABELS, K.NUM):
+            tok = toks[other]
+            if tok.kind == K.ZERO and self._ends_clause(other + 1, end):
+                self._zero(index, (toks[index].start, tok.end), upto=other)
+                return
+            if tok.text in lex.negations and tok.kind == K.WORD:
+                following = other + 1
+                while following < end and toks[following].text in (
+                    "really",
+                    "me",
+                    "been",
+                    "felt",
+                    "even",
+                    "at",
+                    "any",
+                    "a",
+                    "an",
+                    "bit",
+                    "ever",
+                ):
+                    following += 1
+                if following < end and toks[following].text in lex.softeners:
+                    return
+                if following < end and toks[following].text in lex.sore:
+                    self._zero(index, (toks[index].start, toks[following].end), upto=following)
+                    self._use_following(following + 1, end, {"me", "at", "all", "this", "week"})
+                    return
+            bridging = tok.kind == K.WORD and tok.text in lex.bridge
+            if not bridging and tok.kind != K.PUNCT:
+                return
+            other += 1
+
+    def _ends_clause(self, index: int, end: int) -> bool:
+        toks = self.toks
+        while (
+            index < end
+            and toks[index].kind in (K.WORD, K.ALL)
+            and toks[index].text
+            in (
+                "at",
+                "all",
+                "this",
+                "week",
+                "really",
+                "today",
+                "to",
+                "report",
+                "whatsoever",
+            )
+        ):
+            index += 1
+        return (
+            index >= end
+            or toks[index].kind in (*BREAKS, K.PUNCT, K.JOIN)
+            or (toks[index].kind in LABELS)
+        )
+
+    def _zero(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
+        tok = self.toks[area_at]
+        self.reading.scores.append(
+            # "no pain in the calves during runs" beside "calves 2": the number is the score.
+            Score(tok.kind, tok.target, 0, False, False, tok.text, True, span)
+        )
+        tok.used = True
+        if upto is not None:
+            for between in self.toks[area_at : upto + 1]:
+                between.used = True
+
+    def _use_following(self, index: int, end: int, words: set[str]) -> None:
+        while index < end and self.toks[index].text in words:
+            self.toks[index].used = True
+            index += 1
+
+    def _leading_digits(self, start: int, end: int) -> None:
+        """ "3 calves, 5 glutes", "8/10 movement", "7 for movement": the number comes first."""
+        toks = self.toks
+        clause_start = start
+        for index in range(start, end + 1):
+            if index < end and toks[index].kind != K.COMMA:
+                continue
+            first = self._next(clause_start - 1, end, skip_bridge=False)
+            if first is not None and first < index:
+                self._leading_clause(first, index)
+            clause_start = index + 1
+
+    def _leading_clause(self, first: int, end: int) -> None:
+        toks = self.toks
+        head = toks[first]
+        if not (head.kind == K.NUM and head.digits and self._score_like(head)):
+            return
+        last = self._prev(end, skip_bridge=False, floor=first)
+        if last is not None and toks[last].kind in LABELS:
+            # "3 calves 6 glutes": every number names the label after it.
+            for index in range(first, end):
+                label = self._next(index, end, skip_bridge=True, extra={"for"})
+                tok = toks[index]
+                if (
+                    self._score_like(tok)
+                    and label is not None
+                    and toks[label].kind in LABELS
+                    and not toks[label].used
+                ):
+                    self._pair(label, index)
+            return
+        index = first
+        while index < end:
+            tok = toks[index]
+            if tok.kind == K.NUM and tok.digits and self._score_like(tok) and not tok.used:
+                label = self._next(index, end, skip_bridge=True, extra={"for"})
+                if label is not None and toks[label].kind in LABELS_ALL:
+                    after = self._next(label, end, skip_bridge=True)
+                    if after is None or not self._score_like(toks[after]):
+                        self._pair(label, index)
+                        index = label
+            index += 1
+
+    def _direct(self, start: int, end: int) -> None:
+        """A label followed by its score, with only bridge words between."""
+        toks = self.toks
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.used or tok.kind not in (*LABELS, K.ALL, K.EFF):
+                continue
+            if tok.kind == K.AREA and index > start and toks[index - 1].text in self.lex.excepts:
+                continue  # "everything except calves is a 1": the 1 is everything's
+            if tok.kind == K.ALL:
+                self._all_except(index, end)
+                if tok.used:
+                    continue
+            if tok.kind == K.EFF and self._direction(index, end):
+                continue
+            score = self._next(index, end, skip_bridge=True)
+            if score is None or toks[score].used:
+                continue
+            other = toks[score]
+            if tok.kind == K.EFF:
+                negated = other.text in self.lex.negations
+                if negated and score + 1 < end and toks[score + 1].kind == K.VAL:
+                    score, other = score + 1, toks[score + 1]
+                if other.kind == K.VAL:
+                    self._explicit(index, score)
+                elif other.kind == K.NA or (other.kind == K.NUM and not other.training):
+                    tok.used = other.used = True
+                    if other.kind == K.NUM:
+                        self.reading.unread.append((tok.start, other.end))
+                continue
+            if (
+                other.kind == K.NA and (other.text == "n/a" or self._ends_clause(score + 1, end))
+            ) or (other.kind == K.ZERO and self._ends_clause(score + 1, end)):
+                self._pair(index, score)
+            elif other.kind == K.NUM and not other.training and self._reachable(index, score):
+                self._pair(index, score)
+                self._more_sides(index, score, end)
+            elif other.kind == K.SIDE:
+                self._sided_after_side(index, score, end)
+            elif other.kind == K.VAL and other.text == "same" and tok.kind == K.AREA:
+                self._same_as_before(index, score, start)
+
+    def _direction(self, label: int, end: int) -> bool:
+        """ "efficiency up", "efficiency down a bit"."""
+        toks = self.toks
+        other = label + 1
+        while other < end and toks[other].kind == K.PUNCT:
+            other += 1
+        value = _DIRECTIONS.get(toks[other].text) if other < end else None
+        if value is None:
+            return False
+        toks[label].used = toks[other].used = True
+        self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
+        return True
+
+    def _same_as_before(self, label: int, same: int, start: int) -> None:
+        """ "hip flexors 4 and groin the same": the score of the area just before."""
+        owner = self._last_scored_area(start, label)
+        earlier = self._scores_for(owner) if owner is not None else []
+        if len(earlier) != 1 or earlier[0].value is None:
+            return
+        toks = self.toks
+        for between in toks[label : same + 1]:
+            between.used = True
+        self._found(label, earlier[0].value, (toks[label].start, toks[same].end))
+
+    def _found(self, label: int, value: int | None, span: tuple[int, int]) -> None:
+        """An area's score that no one number token gives ("3, 4, 2", "the same")."""
+        tok = self.toks[label]
+        tok.used = True
+        found = Score(K.AREA, tok.target, value, False, False, tok.text, False, span)
+        self.reading.scores.append(found)
+        self.label_scores.setdefault(label, []).append(found)
+
+    def _all_except(self, index: int, end: int) -> None:
+        """ "everything except calves is a 1": the score after the excepted areas."""
+        toks = self.toks
+        after = self._next(index, end, skip_bridge=True)
+        if after is None or toks[after].text not in self.lex.excepts:
+            return
+        other = after + 1
+        while other < end and (
+            toks[other].kind in (K.AREA, K.JOIN, K.PUNCT)
+            or toks[other].text in ("the", "my", "for")
+        ):
+            other += 1
+        while other < end and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
+            other += 1
+        if other < end and self._score_like(toks[other]) and not toks[other].used:
+            toks[after].used = True
+            self._pair(index, other)
+
+    def _reachable(self, label: int, score: int) -> bool:
+        """A number word is a score only close to its label ("back to one run" is none)."""
+        if self.toks[score].digits:
+            return True
+        loose = {"to", "up", "down", "in", "this", "week", "way", "lot", "like", "of", "for"}
+        return not any(t.text in loose for t in self.toks[label + 1 : score])
+
+    def _sided_after_side(self, label: int, side: int, end: int) -> None:
+        """ "calves L3 R5", "ITB left 6 right 2"."""
+        toks = self.toks
+        score = self._next(side, end, skip_bridge=True)
+        if score is None or not self._score_like(toks[score]) or toks[score].used:
+            return
+        self._pair(label, score, sided=True)
+        self._more_sides(label, score, end, force=True)
+
+    def _more_sides(self, label: int, score: int, end: int, force: bool = False) -> None:
+        """After "calf 6": more values for other sides ("left, 3 right", "R 5", "| 5 |")."""
+        toks = self.toks
+        earlier = -1
+        sided = force
+        values = 0
+        index = score + 1
+        while index < end:
+            tok = toks[index]
+            kind = tok.kind
+            if kind == K.SIDE:
+                sided = True
+            elif kind == K.NUM and not tok.training and not tok.used:
+                sided = sided or self._side_follows(index, end)  # "glutes 4 (6 on the left)"
+                if not (sided or self.side_header or self._side_near(label, score, end)):
+                    return
+                if earlier < 0:
+                    earlier = len(self._scores_for(label))
+                self._pair(label, index, sided=True)
+                values += 1
+                sided = False
+            elif not (kind in GAPS or (kind == K.WORD and tok.text in SIDE_WORDS)):
+                break
+            index += 1
+        if values:
+            for found in self._scores_for(label)[:earlier]:
+                found.sided = True
+            last = index - 1
+            while toks[last].kind in GAPS and ")" not in toks[last].text:
+                last -= 1
+            self.reading.notes.append((toks[label].start, toks[last].end))
+
+    def _side_follows(self, index: int, end: int) -> bool:
+        toks = self.toks
+        other = index + 1
+        while other < end and toks[other].text in SIDE_WORDS:
+            other += 1
+        return other < end and toks[other].kind == K.SIDE
+
+    def _side_near(self, label: int, score: int, end: int) -> bool:
+        """ "left calf 4, 6 right": a side word around the first score."""
+        return any(
+            self.toks[i].kind == K.SIDE for i in range(max(label - 1, 0), min(score + 4, end))
+        )
+
+    def _late(self, start: int, end: int) -> None:
+        """A label whose score comes later in the sentence: "hammies were grumpy after the long
+        run, I'd call it a 5", "Getting around is fine, I'd say 8"."""
+        toks = self.toks
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.used or tok.kind not in LABELS_ALL or weak_label(tok):
+                continue
+            if tok.kind == K.ALL and not self._scores_follow(index, end):
+                continue
+            score = self._late_score(index + 1, end)
+            if score is not None:
+                for member in self._joined_before(index, start):
+                    self._pair(member, score)  # "calves and glutes were sore, a 4"
+                self._pair(index, score)
+        features = self.features[toks[start].sentence] if start < end else 0
+        if features & NUMS and features & CHANGE:
+            for index in range(start, end):
+                tok = toks[index]
+                if tok.kind == K.AREA and tok.used:
+                    self._changed_to(index, end)
+        self._across_the_board(start, end)
+
+    def _joined_before(self, label: int, start: int) -> list[int]:
+        """The unscored areas listed with this one: "calves, glutes and hams" for "hams"."""
+        toks = self.toks
+        if toks[label].kind != K.AREA:
+            return []
+        members: list[int] = []
+        joined = False
+        other = label - 1
+        while other - 1 >= start and toks[other].kind in (K.JOIN, K.COMMA):
+            joined = joined or toks[other].kind == K.JOIN
+            if toks[other - 1].kind != K.AREA or toks[other - 1].used:
+                break
+            members.append(other - 1)
+            other -= 2
+        return members if joined else []
+
+    def _changed_to(self, label: int, end: int) -> None:
+        """ "Calf was 6 on Monday but settled to a 3 by Thursday": the later score is the
+        week's, the earlier one is kept as an earlier value."""
+        earlier = self._scores_for(label)
+        if len(earlier) != 1 or earlier[0].yields:
+            return
+        toks = self.toks
+        said = label  # the earlier score: "3 today, was 5 midweek" holds no change
+        for other in range(label + 1, end):
+            tok = toks[other]
+            if tok.kind in LABELS_EFF:
+                return
+            if not self._score_like(tok) or tok.past:
+                continue
+            if tok.used:
+                said = other + 1
+                continue
+            before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
+            # "overall" before a number is a score for everything ("overall 7/10"), after it the
+            # week's ("a 6 on Tuesday, a 4 overall").
+            changed = (
+                bool(NOW & set(after))
+                or bool((NOW - {"overall"}) & set(before))
+                or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+            )
+            if changed:
+                earlier[0].yields = True
+                self._pair(label, other)
+            return
+
+    def _across_the_board(self, start: int, end: int) -> None:
+        """ "sore everywhere, 6 across the board": one score for every area asked about."""
+        toks = self.toks
+        for index in range(start, end - 1):
+            tok, after = toks[index], toks[index + 1]
+            if self._score_like(tok) and not tok.used and after.text in BOARD:
+                tok.used = after.used = True
+                value = score_value(tok)
+                span = (tok.start, after.end)
+                found = Score(K.ALL, "", value, value is None, False, "all", False, span)
+                self.reading.scores.append(found)
+
+    def _scores_follow(self, index: int, end: int) -> bool:
+        following = self._next(index, end, skip_bridge=True)
+        return following is not None and self._score_like(self.toks[following])
+
+    def _late_score(self, begin: int, end: int) -> int | None:
+        toks = self.toks
+        for other in range(begin, end):
+            tok = toks[other]
+            if tok.kind in LABELS_EFF and not weak_label(tok):
+                return None
+            if tok.used:
+                continue
+            if (
+                (tok.kind == K.ZERO or (tok.kind == K.NUM and tok.text in ZERO_NUMBERS))
+                and self._ends_clause(other + 1, end)
+                and (self._cued(other) or self._opens_clause(other))
+            ):
+                return other
+            if (
+                self._score_like(tok)
+                and not tok.past
+                and (tok.digits or self._article_before(other))
+            ) and (
+                self._cued(other)
+                or self._alone_in_clause(other)
+                or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
+            ):
+                return other
+        return None
+
+    def _closes_clause(self, index: int, end: int) -> bool:
+        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""
+        toks = self.toks
+        tok = toks[index]
+        return (
+            tok.bare
+            and index > 0
+            and toks[index - 1].text not in _NOT_SCORE_BEFORE
+            and (index + 1 >= end or toks[index + 1].kind in BREAKS)
+        )
+
+    def _opens_clause(self, index: int) -> bool:
+        other = index - 1
+        while other >= 0 and self.toks[other].clause == self.toks[index].clause:
+            tok = self.toks[other]
+            if not (tok.kind == K.PUNCT or (tok.kind == K.WORD and tok.text in self.lex.filler)):
+                return tok.kind in BREAKS
+            other -= 1
+        return True
+
+    def _article_before(self, index: int) -> bool:
+        return index > 0 and self.toks[index - 1].text in ("a", "an")
+
+    def _sided_orphans(self, start: int, end: int) -> None:
+        """ "I'd give it a 6, right is more like a 3": the other side of the area just scored."""
+        toks = self.toks
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind != K.SIDE or tok.used:
+                continue
+            score = self._next(index, end, skip_bridge=True)
+            if score is None or not self._score_like(toks[score]) or toks[score].used:
+                continue
+            owner = self._last_scored_area(start, index)
+            if owner is not None:
+                earlier = self._scores_for(owner)
+                self._pair(owner, score, sided=True)
+                for found in earlier:
+                    found.sided = True
+                self.reading.notes.append((toks[owner].start, toks[score].end))
+
+    def _last_scored_area(self, start: int, before: int) -> int | None:
+        for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
+            tok = self.toks[index]
+            if tok.kind in LABELS:
+                return index if tok.kind == K.AREA and tok.used else None
+        return None
+
+    def _late_across_sentences(self) -> None:
+        """ "My calves were sore. Probably a 4.": a score opening the next sentence."""
+        toks, features = self.toks, self.features
+        for index in range(1, len(self.sentences)):
+            here, before = features[index], features[index - 1]
+            if here & HAS_LABEL or not here & HAS_NUM or not before & HAS_LABEL:
+                continue
+            start, end = self.sentences[index]
+            prev_start, prev_end = self.sentences[index - 1]
+            open_labels = [
+                i
+                for i in range(prev_start, prev_end)
+                if toks[i].kind in LABELS and not toks[i].used and not weak_label(toks[i])
+            ]
+            if len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
+                continue
+            bare = not here & WORDS  # "quads feel fine. 1."
+            for other in range(start, end):
+                tok = toks[other]
+                if tok.kind in LABELS_EFF:
+                    break
+                if (
+                    self._score_like(tok)
+                    and not tok.used
+                    and tok.digits
+                    and (
+                        (other < start + _NEXT_SENTENCE_REACH and (bare or self._cued(other)))
+                        # "low back... forgot what I was going to say, 4 I think."
+                        or self._alone_in_clause(other)
+                    )
+                ):
+                    self._pair(open_labels[0], other)
+                    break
+
+    def _explicit(self, label_at: int, value_at: int) -> None:
+        label, value = self.toks[label_at], self.toks[value_at]
+        label.used = value.used = True
+        for between in self.toks[label_at:value_at]:
+            between.used = True
+        span = (label.start, value.end)
+        if value.negated or value.efficiency is None:
+            self.reading.unread.append(span)
+        else:
+            self.reading.explicit.append((value.efficiency, span))

@@ -1,0 +1,213 @@
+"""What the passes over one reply share: its tokens, sentences and clauses, what has been
+read so far, and the small look-ups every pass makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.rules.checkins.reading.lexicon import Lexicon
+from bot.rules.checkins.reading.result import Efficiency
+from bot.rules.checkins.reading.tokens import (
+    BREAKS,
+    FEELS_WRONG,
+    GLUE,
+    K,
+    Tok,
+    score_value,
+)
+
+# Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
+_FUZZY_BUDGET = 40
+
+
+@dataclass(slots=True)
+class Score:
+    """A value given to one label: an area, untracked part, movement or every area."""
+
+    kind: int
+    target: str
+    value: int | None
+    problem: bool
+    sided: bool
+    word: str
+    # Gives way to any other value for the label: an earlier week's score, a zero in words.
+    yields: bool
+    span: tuple[int, int]
+    # Said of one moment of the week ("a 5 after Sunday's long run").
+    dated: bool = False
+
+
+@dataclass
+class Reading:
+    """What the passes found, by position in the text; `Reconcile` makes the result of it."""
+
+    scores: list[Score] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    explicit: list[tuple[Efficiency, tuple[int, int]]] = field(default_factory=list)
+    loose: list[tuple[Efficiency, tuple[int, int], bool]] = field(default_factory=list)
+    unread: list[tuple[int, int]] = field(default_factory=list)
+    # Numbers that could be scores but name nothing: asked about only while the reply leaves
+    # something to score ("7" alone); once every area and movement has its value they are chat
+    # ("new shoes, Novablast 5, 10/10 recommend").
+    strays: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[tuple[int, int]] = field(default_factory=list)
+    untracked: list[str] = field(default_factory=list)
+    mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    everything_zero: bool = False
+
+
+class State:
+    """One reply being read."""
+
+    def __init__(self, text: str, lexicon: Lexicon, expected: list[str]) -> None:
+        self.text = text
+        self.lex = lexicon
+        self.expected = expected
+        self.reading = Reading()
+        self.toks: list[Tok] = []
+        # Token index ranges of each sentence, and of each clause inside it.
+        self.sentences: list[tuple[int, int]] = []
+        # Per clause: its token range, whether it names an area, whether it complains.
+        self.clauses: list[tuple[int, int]] = []
+        self.clause_areas: list[bool] = []
+        # Per clause, whether it says an area feels wrong or how it feels without a number.
+        self.clause_feels: list[int] = []
+        self.clause_wishes: list[bool] = []
+        self.clause_moments: list[bool] = []
+        self.side_header = False
+        self.fuzzy_budget = _FUZZY_BUDGET
+        # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
+        self.read_upto = len(text)
+        self.label_scores: dict[int, list[Score]] = {}
+        # Where the numbers and the efficiency values are, for the passes that only need them.
+        self.numbers: list[int] = []
+        self.values: list[int] = []
+        self.letters: dict[str, tuple[int, str]] = {"m": (K.MOVE, ""), "e": (K.EFF, "")}
+        initials: dict[str, list[str]] = {}
+        for area in expected:
+            initials.setdefault(area[:1], []).append(area)
+        for letter, areas in initials.items():
+            if len(areas) == 1 and letter not in self.letters:
+                self.letters[letter] = (K.AREA, areas[0])
+        # What each sentence holds (`FEATURE` bits): passes skip sentences that cannot match.
+        self.features: list[int] = []
+
+    def _score_like(self, tok: Tok) -> bool:
+        """A number that could be a score: not training talk, on no other scale."""
+        return tok.kind == K.NUM and not tok.training
+
+    def _next(
+        self,
+        index: int,
+        end: int,
+        skip_bridge: bool,
+        extra: set[str] | None = None,
+    ) -> int | None:
+        other = index + 1
+        while other < end:
+            tok = self.toks[other]
+            if tok.kind == K.PUNCT or (
+                tok.kind == K.WORD
+                and (
+                    (tok.text in self.lex.bridge if skip_bridge else tok.text in self.lex.filler)
+                    or (extra is not None and tok.text in extra)
+                )
+            ):
+                other += 1
+                continue
+            return other if tok.kind not in BREAKS else None
+        return None
+
+    def _prev(self, index: int, skip_bridge: bool, floor: int = 0) -> int | None:
+        other = index - 1
+        while other >= floor:
+            tok = self.toks[other]
+            if tok.kind == K.PUNCT or (tok.kind == K.WORD and tok.text in self.lex.bridge):
+                other -= 1
+                continue
+            return other if tok.kind not in BREAKS else None
+        return None
+
+    def _area_in_clause(self, index: int) -> bool:
+        return self.clause_areas[self.toks[index].clause]
+
+    def _complaint_in_clause(self, index: int) -> bool:
+        return bool(self.clause_feels[self.toks[index].clause] & FEELS_WRONG)
+
+    def _feeling_in_clause(self, index: int) -> bool:
+        return bool(self.clause_feels[self.toks[index].clause])
+
+    def _cued(self, index: int) -> bool:
+        tok = self.toks[index]
+        if tok.scaled or tok.ish:
+            return True
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            if "~" in self.toks[before].text:
+                return True
+            before -= 1
+        return before >= 0 and self.toks[before].text in self.lex.cues
+
+    def _alone_in_clause(self, index: int) -> bool:
+        first, last = self.clauses[self.toks[index].clause]
+        return last - first <= 6 and all(
+            i == index or self._empty_word(self.toks[i]) for i in range(first, last)
+        )
+
+    def _empty_word(self, tok: Tok) -> bool:
+        return tok.kind in GLUE or (tok.kind == K.WORD and tok.text in self.lex.filler)
+
+    def _pair(self, label_at: int, score_at: int, sided: bool = False, group: bool = False) -> None:
+        toks = self.toks
+        label, score = toks[label_at], toks[score_at]
+        low, high = min(label_at, score_at), max(label_at, score_at)
+        bridge = self.lex.bridge
+        # Bridge words are used up from either end; those amid other words stay in the note
+        # ("hammies were grumpy after the long run, I'd call it a 5": "grumpy after the long run").
+        edge = True
+        if high > low + 1:
+            for between in toks[low + 1 : high]:
+                kind = between.kind
+                if kind == K.SIDE:
+                    sided = between.used = True
+                elif (
+                    group or kind == K.PUNCT or (kind == K.WORD and edge and between.text in bridge)
+                ):
+                    between.used = True
+                else:
+                    edge = False
+        if not edge:
+            for between in reversed(toks[low + 1 : high]):
+                if between.used or between.kind == K.PUNCT:
+                    continue
+                if between.kind != K.WORD or between.text not in bridge:
+                    break
+                between.used = True
+        score.used = True
+        # An earlier week's score ("a 3 earlier in the week, a 5 now") leaves the label open.
+        label.used = not score.past or label.used
+        if low > 0 and toks[low - 1].kind == K.SIDE:
+            toks[low - 1].used = True
+            sided = True
+            low -= 1
+        if score.kind == K.NA:
+            if label.kind == K.AREA:
+                self.reading.skipped.append(label.target)
+            elif label.kind == K.ALL:
+                self.reading.skipped += self.expected
+            return
+        value = 0 if score.kind == K.ZERO else score_value(score)
+        span = (toks[low].start, toks[high].end)
+        if group:
+            span = (score.start, score.end)
+        if sided or label.kind == K.UNTRACKED or score.changed:
+            self.reading.notes.append(span)
+        found = Score(
+            label.kind, label.target, value, value is None, sided, label.text, score.past, span
+        )
+        found.dated = self.clause_moments[score.clause]
+        self.reading.scores.append(found)
+        self.label_scores.setdefault(label_at, []).append(found)
+
+    def _scores_for(self, label_at: int) -> list[Score]:
+        return self.label_scores.get(label_at, [])

@@ -1,0 +1,249 @@
+"""Tokens of a reply: their kinds, what a sentence holds, and reading one number."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from bot.rules.checkins.reading.result import Efficiency
+
+MAX_SCORE = 10
+# Longer than any Discord message; the rest of a longer text is reported as unread.
+MAX_REPLY_CHARS = 4000
+# Words, numbers and runs of punctuation read from one reply. A Discord message holds 2,000
+# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, 3,400 about 800.
+# Only the longest replies, or ones packed with numbers and symbols, reach it: the rest of those
+# is asked about, like the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
+MAX_REPLY_TOKENS = 800
+
+
+class K:
+    """Token kinds. Plain ints rather than an enum: they are compared in every loop, and an
+    enum member's look-up costs several times an int's."""
+
+    WORD = 1
+    NUM = 2
+    STOP = 3  # new line or end of sentence
+    COMMA = 4  # comma or semicolon
+    PUNCT = 5  # ":", "=", "|", "(", "-": may stand between an area and its score
+    JOIN = 6  # "and", "&", "/": joins a list of areas
+    NA = 7
+    ZERO = 8  # "none", "nothing"
+    AREA = 9
+    UNTRACKED = 10
+    MOVE = 11
+    EFF = 12
+    RUN = 13
+    VAL = 14
+    ALL = 15
+    SIDE = 16
+
+
+# What a sentence holds, as bits: sentences without labels, numbers or values are only notes.
+HAS_LABEL, HAS_NUM, HAS_VAL, HAS_SIDE, NEGATION = 1, 2, 4, 8, 16
+AREA_SEEN, AREAS = 32, 64  # one area, two or more
+WORDS = 1024  # any word at all: a sentence of bare numbers is read quickly
+NUMS = 2048  # two numbers or more
+COMPLAINT = 4096  # a word saying something is wrong (kept per clause, not per sentence)
+CHANGE = 8192  # "now", "overall", "down to": a later score may follow
+PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
+WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
+LEVEL = 65536  # how an area feels without a number: "ok", "not too bad" (kept per clause)
+MOMENT = 131072  # "on Monday", "after the race": a score for one moment (kept per clause)
+# What a clause says of how an area feels (`State.clause_feels`).
+FEELS_LEVEL, FEELS_WRONG = 1, 2
+LETTER, LETTERS = 128, 128 * 3  # single letters, counted up to three
+# Only these sentences can hold a value: a label, a zero in words, or a side with a number.
+BUSY = HAS_LABEL | NEGATION
+SIDED = HAS_SIDE | HAS_NUM
+FEATURE = {
+    K.AREA: HAS_LABEL,
+    K.UNTRACKED: HAS_LABEL,
+    K.MOVE: HAS_LABEL,
+    K.EFF: HAS_LABEL,
+    K.ALL: HAS_LABEL,
+    K.NUM: HAS_NUM,
+    K.ZERO: NEGATION,
+    K.NA: HAS_NUM,
+    K.VAL: HAS_VAL,
+    K.SIDE: HAS_SIDE,
+}
+FEATURES = [FEATURE.get(kind, 0) for kind in range(max(FEATURE) + 1)]
+LABELS = frozenset({K.AREA, K.UNTRACKED, K.MOVE})
+LABELS_ALL = LABELS | {K.ALL}
+LABELS_EFF = LABELS | {K.EFF}
+BREAKS = frozenset({K.STOP, K.COMMA})
+GLUE = frozenset({K.PUNCT, K.JOIN})
+GAPS = frozenset({K.PUNCT, K.COMMA, K.JOIN})
+# "settled to a 3", "down to 2": a later score for the same area.
+CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Number words for nothing: "hip flexors fine, zero really".
+ZERO_NUMBERS = frozenset({"zero", "nought"})
+# Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
+NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
+# A score for every area: "6 across the board".
+BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
+# Words between the values of two sides: "5 on the right and 3 on the left".
+SIDE_WORDS = frozenset({"on", "the", "side", "one", "is", "a"})
+
+# Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
+SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
+# Alternatives in order of how often they start a token; numbers are tried only at a digit.
+TOKEN = re.compile(
+    r"(?P<word>(?!n\s*/\s*a(?![^\W_]))[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
+    rf"|(?P<symbols>[{SYMBOL}](?:[\s{SYMBOL}]*[{SYMBOL}])?)"
+    r"|(?P<na>n\s*/\s*a(?![^\W_]))"
+    r"|(?=[0-9])(?<![0-9.])(?:"
+    r"(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
+    r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
+    r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
+    r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
+    r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
+    r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*/\s*10)?(?![0-9./]))"
+    r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
+    r"(?:\s*[-–—]\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
+    r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*(?:/|out\s+of|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
+    re.IGNORECASE,
+)
+
+
+class Tok:
+    """One word, number or run of punctuation. Unset attributes keep the class defaults, so
+    making a token costs four assignments."""
+
+    value: Decimal | None = None
+    word: bool = False  # a word of the reply (whatever it was classified as)
+    problem: str | None = None  # "range", "scale", "odd": a number that is no 0-10 score
+    digits: bool = False
+    bare: bool = False  # digits with nothing attached: no unit, no time
+    scaled: bool = False  # said "/10" or "out of 10"
+    ish: bool = False
+    training: bool = False
+    past: bool = False
+    changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    target: str = ""
+    efficiency: Efficiency | None = None
+    negated: bool = False
+    used: bool = False
+    sentence: int = 0
+    clause: int = 0
+    at: int = 0  # index in the token list
+
+    def __init__(self, kind: int, text: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+
+
+def hyphenated(word: str, start: int) -> list[tuple[str, int]]:
+    """ "tight-ish" is "tight" and "ish"; "lower-back" is "lower back"."""
+    parts = []
+    offset = 0
+    for part in word.split("-"):
+        if part:
+            parts.append((part, start + offset))
+        offset += len(part) + 1
+    return parts
+
+
+_STOPS = frozenset("\n\r.!?…")
+_COMMAS = frozenset(",;")
+_JOINS = frozenset("/&+")
+
+
+SYMBOL_KINDS: dict[str, tuple[int, str]] = {}
+
+
+def symbol_kind(text: str) -> tuple[int, str]:
+    """A run of punctuation: a sentence end, a clause break, a joiner ("/", "&") or glue."""
+    chars = set(text)
+    if chars & _STOPS:
+        kind = K.STOP
+    elif chars & _COMMAS:
+        kind = K.COMMA
+    elif chars & _JOINS:
+        kind = K.JOIN
+    else:
+        kind = K.PUNCT
+    known = (kind, text.strip())
+    if len(SYMBOL_KINDS) < 1024:
+        SYMBOL_KINDS[text] = known
+    return known
+
+
+_DECIMALS = {str(n): Decimal(n) for n in range(100)}
+
+
+_NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suffix"))
+
+
+def number_token(match: re.Match[str], start: int, end: int) -> Tok:
+    digits, scale, suffix = match.group(*_NUMBER_PARTS)
+    value = _DECIMALS.get(digits) or to_decimal(digits)
+    tok = Tok(K.NUM, match.group(), start, end)
+    tok.value, tok.digits = value, True
+    if scale is None and suffix is None and value is not None and len(digits) <= 4:
+        tok.bare = True
+        return tok
+    suffix = (suffix or "").lower().lstrip("'’")
+    if scale is not None:
+        tok.scaled = True
+        if to_decimal(scale) != Decimal(MAX_SCORE):
+            tok.problem = "scale"
+    if suffix == "ish":
+        tok.ish = True
+    elif suffix == "½" and value is not None:
+        tok.value = value + Decimal("0.5")
+    elif suffix not in ("", "s"):
+        tok.training = True
+    tok.bare = not tok.training
+    if value is None or len(digits) > 4:
+        tok.problem = "odd"
+    return tok
+
+
+def weak_label(tok: Tok) -> bool:
+    """ "move" is mostly a verb: a label only with its score right after it."""
+    return tok.kind == K.MOVE and tok.text in ("move", "moves")
+
+
+def clean_word(word: str) -> str:
+    word = word.lower()
+    if "'" not in word and "’" not in word:
+        return word
+    word = word.replace("’", "'")
+    return word.removesuffix("'s").replace("'", "")
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def score_value(tok: Tok) -> int | None:
+    """The 0..10 score of a number token, or None when it is no score on that scale."""
+    if tok.kind == K.ZERO:
+        return 0
+    if tok.problem is not None:
+        return None
+    return decimal_score(tok.value)
+
+
+def decimal_score(value: Decimal | None) -> int | None:
+    """A number as a 0..10 score: half points round up, other decimals to the nearest."""
+    if value is None:
+        return None
+    whole = _WHOLE.get(value)
+    if whole is not None:
+        return whole
+    if not 0 <= value <= MAX_SCORE:
+        return None
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_WHOLE = {Decimal(n): n for n in range(MAX_SCORE + 1)}

@@ -1,0 +1,348 @@
+"""Reading the tokens: words looked up, phrases merged, numbers that are no scores, typos."""
+
+from __future__ import annotations
+
+from bot.rules.checkins.reading.state import State
+from bot.rules.checkins.reading.tokens import (
+    AREA_SEEN,
+    AREAS,
+    BREAKS,
+    COMPLAINT,
+    FEATURES,
+    FEELS_LEVEL,
+    FEELS_WRONG,
+    HAS_LABEL,
+    HAS_NUM,
+    LABELS,
+    LABELS_ALL,
+    LETTER,
+    LETTERS,
+    LEVEL,
+    MAX_REPLY_TOKENS,
+    MAX_SCORE,
+    MOMENT,
+    NUMS,
+    PAST,
+    SYMBOL_KINDS,
+    TOKEN,
+    WISH,
+    WORDS,
+    K,
+    Tok,
+    clean_word,
+    hyphenated,
+    number_token,
+    symbol_kind,
+    to_decimal,
+)
+
+# After the number of a numbered list: "1. glutes 3", "2) hips 4".
+_MARKS = frozenset({".", ")"})
+
+
+class ReadWords(State):
+    """The tokens of the reply, and what each number is when it is plainly no score."""
+
+    def _pronoun_one(self, index: int) -> bool:
+        """ "the left one", "nice one", "one and done": no score."""
+        before = self.toks[index - 1] if index else None
+        after = self.toks[index + 1] if index + 1 < len(self.toks) else None
+        if before is not None and (
+            before.kind == K.SIDE
+            or before.text in {"the", "that", "this", "nice", "each", "every", "no", "any", "which"}
+        ):
+            return True
+        return after is not None and after.kind == K.WORD and after.text in {"and", "of", "more"}
+
+    def _negated(self, index: int) -> bool:
+        before = self.toks[index - 1] if index else None
+        if before is None or before.kind != K.WORD:
+            return False
+        if before.text in self.lex.negations:
+            return True
+        two = self.toks[index - 2] if index >= 2 else None
+        return before.text in {"as", "any"} and two is not None and two.text in self.lex.negations
+
+    def _read_tokens(self) -> None:
+        """The reply's tokens in one pass: words looked up, sentences and clauses numbered, and
+        what each sentence holds (so that later passes skip what cannot match)."""
+        toks, lex = self.toks, self.lex
+        info = lex.word_info
+        word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
+        phrase_at: list[int] = []
+        sentence = clause = start = clause_start = features = feels = 0
+        wish = moment = False
+        self.read_upto = len(self.text)
+        for match in TOKEN.finditer(self.text):
+            group = match.lastgroup
+            begin, end = match.span()
+            count = len(toks)
+            if count >= MAX_REPLY_TOKENS:
+                self.read_upto = begin
+                break
+            if group == "word":
+                features |= WORDS
+                word = match.group()
+                parts = [(word, begin)] if "-" not in word else hyphenated(word, begin)
+                for part, at in parts:
+                    cleaned = part.lower()
+                    if "'" in cleaned or "’" in cleaned:
+                        cleaned = clean_word(cleaned)
+                    tok = Tok(word_kind, cleaned, at, at + len(part))
+                    tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
+                    entry = info.get(cleaned)
+                    if entry is not None:
+                        kind, target, efficiency, value, starts, flags = entry
+                        if starts:
+                            phrase_at.append(count)
+                        if kind != word_kind:
+                            tok.kind, tok.target = kind, target
+                            if efficiency is not None:
+                                tok.efficiency = efficiency
+                            if value is not None:
+                                tok.value = value
+                            if kind == area_kind:
+                                features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                        if flags & (COMPLAINT | LEVEL):
+                            feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
+                        if flags & WISH:
+                            wish = True
+                        if flags & MOMENT:
+                            moment = True
+                        if flags & LETTER:
+                            if features & LETTERS != LETTERS:
+                                features += LETTER
+                            flags &= ~LETTER
+                        features |= flags & ~(COMPLAINT | LEVEL | WISH | MOMENT)
+                    toks.append(tok)
+                    count += 1
+                continue
+            if group == "symbols":
+                text = match.group()
+                known = SYMBOL_KINDS.get(text) or symbol_kind(text)
+                tok = Tok(known[0], known[1], begin, end)
+            elif group == "num":
+                tok = number_token(match, begin, end)
+                features |= NUMS if features & HAS_NUM else HAS_NUM
+            elif group == "na":
+                tok = Tok(K.NA, "n/a", begin, end)
+                features |= HAS_NUM
+            elif group == "change":
+                tok = Tok(num_kind, match.group(), begin, end)
+                tok.value, tok.digits, tok.bare = to_decimal(match.group("now")), True, True
+                tok.changed = True
+                features |= NUMS if features & HAS_NUM else HAS_NUM
+            else:
+                tok = Tok(num_kind, match.group(), begin, end)
+                tok.digits = True
+                features |= HAS_NUM
+                if group in ("range", "list"):
+                    tok.problem = group  # "3-4", "3 4": which is it?
+                else:
+                    tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
+            index = count
+            tok.sentence, tok.clause, tok.at = sentence, clause, index
+            toks.append(tok)
+            kind = tok.kind
+            if kind in (stop, comma):
+                self.clauses.append((clause_start, index))
+                self.clause_feels.append(feels)
+                self.clause_wishes.append(wish)
+                self.clause_moments.append(moment)
+                clause_start, feels, wish, moment = index + 1, 0, False, False
+                clause += 1
+                if kind == stop:
+                    self.sentences.append((start, index))
+                    self.features.append(features)
+                    start, features = index + 1, 0
+                    sentence += 1
+        self.sentences.append((start, len(toks)))
+        self.features.append(features)
+        self.clauses.append((clause_start, len(toks)))
+        self.clause_feels.append(feels)
+        self.clause_wishes.append(wish)
+        self.clause_moments.append(moment)
+        if phrase_at:
+            self._merge_phrases(phrase_at)
+        self._after_tokens()
+
+    def _merge_phrases(self, phrase_at: list[int]) -> None:
+        """Known phrases ("lower back", "about the same") become their first token; the
+        others are absorbed (glue that the passes step over)."""
+        toks, lex = self.toks, self.lex
+        done = 0
+        for index in phrase_at:
+            if index < done:
+                continue
+            head = toks[index]
+            for length in lex.phrase_lengths[head.text]:
+                window = toks[index : index + length]
+                if len(window) < length or not all(t.word for t in window):
+                    continue
+                key = tuple(t.text for t in window)
+                found = lex.phrases.get(key)
+                if found is None:
+                    continue
+                head.kind, head.target, head.efficiency = found
+                head.text, head.end, head.value = " ".join(key), window[-1].end, None
+                for absorbed in window[1:]:
+                    absorbed.kind, absorbed.text, absorbed.word = K.PUNCT, "", False
+                self.features[head.sentence] |= FEATURES[head.kind]
+                if head.text in lex.complaining:
+                    self.clause_feels[head.clause] |= FEELS_WRONG
+                elif head.text in lex.levels:
+                    self.clause_feels[head.clause] |= FEELS_LEVEL
+                if head.text in lex.moments:
+                    self.clause_moments[head.clause] = True
+                done = index + length
+                break
+
+    def _after_tokens(self) -> None:
+        """What needs the tokens around it: "the left one", "not better", a side header."""
+        sides = set()
+        self.clause_areas = [False] * len(self.clauses)
+        for index, tok in enumerate(self.toks):
+            kind = tok.kind
+            if kind == K.NUM:
+                self.numbers.append(index)
+                if tok.text == "one" and self._pronoun_one(index):
+                    tok.kind, tok.value = K.WORD, None
+            elif kind == K.AREA:
+                self.clause_areas[tok.clause] = True
+            elif kind == K.VAL:
+                self.values.append(index)
+                tok.negated = self._negated(index)
+            elif kind == K.SIDE:
+                sides.add(tok.target)
+        self.side_header = {"left", "right"} <= sides
+
+    def _mark_numbers(self) -> None:
+        toks = self.toks
+        last = len(toks) - 1
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.training:
+                continue
+            if self._unit_follows(index):
+                tok.training = True  # "2 days ago" too: a span of time, whenever it was
+            elif self.features[tok.sentence] & PAST and self._past(index):
+                tok.past = True
+            elif self._training_before(index) or (
+                index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+            ):
+                tok.training = True
+            elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
+                # Big bare numbers are training talk unless they sit right by a label.
+                before = self._prev(index, skip_bridge=True)
+                if before is None or toks[before].kind not in (*LABELS, K.ALL, K.EFF):
+                    tok.training = True
+
+    def _list_marker(self, index: int) -> bool:
+        """ "1. glutes 3\n2. hip flexors 5": a number opening a line, then "." or ")" and more
+        on the same line, numbers the list."""
+        toks, text = self.toks, self.text
+        tok = toks[index]
+        if not tok.bare or index + 2 >= len(toks):
+            return False
+        if index and "\n" not in text[toks[index - 1].start : tok.start]:
+            return False
+        mark, after = toks[index + 1], toks[index + 2]
+        return (
+            mark.text in _MARKS
+            and "\n" not in text[mark.start : after.start]
+            and after.kind not in (K.NUM, K.STOP, K.COMMA)
+        )
+
+    def _unit_follows(self, index: int) -> bool:
+        toks, lex = self.toks, self.lex
+        adjectives = 0
+        other = index + 1
+        while other < len(toks) and adjectives <= 2:
+            tok = toks[other]
+            if (
+                tok.kind == K.NUM
+                and tok.training
+                and tok.digits
+                and other == index + 1 + adjectives
+            ):
+                return adjectives > 0 and not self._label_before(index)
+            if tok.kind in (K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE):
+                following = toks[other + 1].text if other + 1 < len(toks) else ""
+                if tok.text in lex.units or f"{tok.text} {following}" in lex.units:
+                    return True
+                if tok.text in lex.unit_adjectives and not self._label_before(index):
+                    adjectives += 1
+                    other += 1
+                    continue
+            return False
+        return False
+
+    def _label_before(self, index: int) -> bool:
+        before = self._prev(index, skip_bridge=True)
+        return before is not None and self.toks[before].kind in LABELS_ALL
+
+    def _training_before(self, index: int) -> bool:
+        """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
+        before = self.toks[index - 1] if index else None
+        if before is None or before.kind in (K.NUM, *BREAKS):
+            return False
+        if before.text not in self.lex.training_before:
+            return False
+        two = self.toks[index - 2] if index >= 2 else None
+        return not (before.text == "week" and two is not None and two.text == "this")
+
+    def _past(self, index: int) -> bool:
+        """ "down from 5 last week", "last week's 5", "it was a 7 back in October"."""
+        toks, lex = self.toks, self.lex
+        if index and toks[index - 1].text in lex.past_before_last:
+            for length in (2, 1):
+                before = " ".join(t.text for t in toks[max(index - length, 0) : index])
+                if index >= length and before in lex.past_before:
+                    return True
+        for skip in (0, 1):
+            begin = index + 1 + skip
+            if begin >= len(toks) or toks[begin].text not in lex.past_after_first:
+                continue
+            for length in (1, 2, 3):
+                after = " ".join(t.text for t in toks[begin : begin + length])
+                if begin + length <= len(toks) and after in lex.past_after:
+                    return True
+        return False
+
+    def _fuzzy_labels(self) -> None:
+        """Typos in the words right before a score or a value ("hamstirngs 7", "efficency same")."""
+        toks = self.toks
+        for index in sorted(self.numbers + self.values):
+            tok = toks[index]
+            if not (self._score_like(tok) or tok.kind == K.VAL):
+                continue
+            before = self._prev(index, skip_bridge=True)
+            if before is None or toks[before].kind != K.WORD:
+                continue
+            for length in (3, 2, 1):
+                first = before - length + 1
+                if first < 0 or any(
+                    t.kind not in (K.WORD, K.AREA)
+                    or (t.text in self.lex.filler and t.text not in self.lex.label_words)
+                    for t in toks[first : before + 1]
+                ):
+                    continue
+                if self.fuzzy_budget <= 0:
+                    return
+                self.fuzzy_budget -= 1
+                found = self.lex.fuzzy(" ".join(t.text for t in toks[first : before + 1]))
+                if found is None:
+                    continue
+                kind, target = found
+                if tok.kind == K.VAL and kind != K.EFF:
+                    break
+                for merged in toks[first : before + 1]:
+                    merged.kind, merged.target = K.WORD, ""
+                head = toks[first]
+                head.kind, head.target = kind, target
+                self.features[head.sentence] |= HAS_LABEL
+                for merged in toks[first + 1 : before + 1]:
+                    merged.kind = K.PUNCT  # absorbed into the label
+                break
