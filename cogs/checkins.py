@@ -6,14 +6,14 @@ import asyncio
 import logging
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import report_failure, tell, think_privately
+from bot.adapter.client import tell, think_privately
 from bot.rules import limits
 from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
 from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
@@ -22,7 +22,7 @@ from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN, NOTE_LENGTH, SORENESS_LENGTH
 from bot.services.checkin_posting import WeekState, WeekStatus
 from bot.services.checkin_scheduler import CheckInScheduler
-from cogs.common import BRAND_COLOUR, Interaction, Reply, Watched, answer, submitted
+from cogs.common import BRAND_COLOUR, CogButton, Interaction, Reply, answer, submitted
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -61,35 +61,21 @@ def require_manager(interaction: Interaction) -> None:
         raise app_commands.CheckFailure(MANAGE_SERVER)
 
 
-class AnswerButton(
-    Watched,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"checkin:answer:(?P<id>\d+)",
-):
+class AnswerButton(CogButton, template=r"checkin:answer:(?P<id>\d+)"):
+    cog_name = "CheckIns"
+
     def __init__(self, post_id: int) -> None:
         super().__init__(
-            discord.ui.Button(
-                label="Answer",
-                emoji="📝",
-                style=discord.ButtonStyle.primary,
-                custom_id=f"checkin:answer:{post_id}",
-            )
+            f"checkin:answer:{post_id}", "Answer", discord.ButtonStyle.primary, emoji="📝"
         )
         self.post_id = post_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> AnswerButton:
+    def from_match(cls, match: re.Match[str]) -> AnswerButton:
         return cls(int(match["id"]))
 
-    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
-        cog = interaction.client.get_cog("CheckIns")
-        if isinstance(cog, CheckIns):
-            try:
-                await cog.open_form(interaction, self.post_id)
-            except Exception as error:
-                await report_failure(interaction, error)
+    async def pressed(self, cog: CheckIns, interaction: Interaction) -> None:
+        await cog.open_form(interaction, self.post_id)
 
 
 FORM = r"checkin:form:(?P<post>\d+)"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import discord
 from discord import app_commands
 
-from bot.adapter.client import CoachBot, tell, think_privately
+from bot.adapter.client import CoachBot, report_failure, tell, think_privately
 from bot.adapter.observe import watch
 from bot.rules import limits
 from bot.rules.cards import routine_card
@@ -194,3 +195,55 @@ def submitted(data: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(component.get("component"), Mapping):
             pending.append(component["component"])
     return values
+
+
+class CogButton(Watched, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?!)"):
+    """A button answered from its custom id alone, so it keeps working after a restart.
+
+    A subclass gives its `template`, `cog_name`, how to rebuild itself from the id's match
+    (`from_match`) and what a press does (`pressed`). The base finds the cog, answers when it
+    is not loaded (a restart in progress), and turns any failure into a short private answer.
+    """
+
+    cog_name: ClassVar[str]
+
+    def __init__(
+        self,
+        custom_id: str,
+        label: str,
+        style: discord.ButtonStyle,
+        *,
+        emoji: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            label=limits.fit(label, limits.BUTTON_LABEL),
+            style=style,
+            custom_id=custom_id,
+            emoji=emoji,
+            disabled=disabled,
+        )
+        super().__init__(button)
+
+    @classmethod
+    def from_match(cls, match: re.Match[str]) -> Self:
+        raise NotImplementedError
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> Self:
+        return cls.from_match(match)
+
+    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
+        cog = interaction.client.get_cog(self.cog_name)
+        if cog is None:
+            await tell(interaction, "I'm restarting; press it again in a minute.")
+            return
+        try:
+            await self.pressed(cog, interaction)
+        except Exception as error:
+            await report_failure(interaction, error)
+
+    async def pressed(self, cog: Any, interaction: Interaction) -> None:
+        raise NotImplementedError

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import report_failure
 from bot.rules import inputs
 from bot.rules.cards import GROUP_LOOKS, called_off_card, group_open_card, group_routine_card
 from bot.rules.cards import group_id as group_custom_id
 from bot.rules.members import GroupCooldown
 from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
 from cogs.common import (
+    CogButton,
     Interaction,
     Press,
     Reply,
-    Watched,
     answer,
     answer_press,
     routine_embed,
@@ -36,40 +35,24 @@ RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for
 DEFAULT_WINDOW_MINUTES = 5
 
 
-class GroupButton(
-    Watched,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)",
-):
+class GroupButton(CogButton, template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)"):
     """The buttons of a group card. The state lives in the custom id and the database, so the
     buttons keep working after a restart."""
 
+    cog_name = "Cooldown"
+
     def __init__(self, action: str, group_id: int) -> None:
         label, style = GROUP_LOOKS[action]
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                style=discord.ButtonStyle(style),
-                custom_id=group_custom_id(action, group_id),
-            )
-        )
+        super().__init__(group_custom_id(action, group_id), label, discord.ButtonStyle(style))
         self.action = action
         self.group_id = group_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> GroupButton:
+    def from_match(cls, match: re.Match[str]) -> GroupButton:
         return cls(match["action"], int(match["id"]))
 
-    async def callback(self, interaction: Interaction) -> None:
-        cog = interaction.client.get_cog("Cooldown")
-        if not isinstance(cog, Cooldown):
-            return
-        try:
-            await cog.on_group_button(interaction, self.action, self.group_id)
-        except Exception as error:
-            await report_failure(interaction, error)
+    async def pressed(self, cog: Cooldown, interaction: Interaction) -> None:
+        await cog.on_group_button(interaction, self.action, self.group_id)
 
 
 def group_view(group_id: int) -> discord.ui.View:

@@ -24,7 +24,7 @@ from bot.adapter.client import report_failure, tell
 from bot.adapter.observe import mark
 from bot.metrics import REFUSED
 from bot.rules.dialogs import expired_text, expires_at
-from cogs.common import Interaction, Press, Watched, answer_press
+from cogs.common import CogButton, Interaction, Press, answer_press
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -53,56 +53,43 @@ def register(kind: DialogKind) -> DialogKind:
 
 
 class DialogButton(
-    Watched,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    CogButton,
     template=r"dialog:(?P<kind>[a-z-]+):(?P<choice>yes|no):(?P<owner>\d+):(?P<id>\d+)",
 ):
+    cog_name = "Dialogs"
+
     def __init__(
         self, kind: str, choice: str, owner_id: int, dialog_id: int, *, disabled: bool = False
     ) -> None:
         known = KINDS.get(kind)
         label = (known.yes if choice == "yes" else known.no) if known else choice
         style = discord.ButtonStyle.danger if choice == "yes" else discord.ButtonStyle.secondary
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                style=style,
-                custom_id=f"dialog:{kind}:{choice}:{owner_id}:{dialog_id}",
-                disabled=disabled,
-            )
-        )
+        custom_id = f"dialog:{kind}:{choice}:{owner_id}:{dialog_id}"
+        super().__init__(custom_id, label, style, disabled=disabled)
         self.kind = kind
         self.choice = choice
         self.owner_id = owner_id
         self.dialog_id = dialog_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> DialogButton:
+    def from_match(cls, match: re.Match[str]) -> DialogButton:
         return cls(match["kind"], match["choice"], int(match["owner"]), int(match["id"]))
 
-    async def callback(self, interaction: Interaction) -> None:
-        await _with_dialogs(interaction, lambda desk: desk.pressed(interaction, self, stale=False))
+    async def pressed(self, cog: Dialogs, interaction: Interaction) -> None:
+        await cog.pressed(interaction, self, stale=False)
 
     @classmethod
     async def stale_press(cls, interaction: Interaction, match: re.Match[str]) -> None:
         """A press on a dialog whose buttons an answer already took away (a double click)."""
-        button = cls(match["kind"], match["choice"], int(match["owner"]), int(match["id"]))
-        await _with_dialogs(interaction, lambda desk: desk.pressed(interaction, button, stale=True))
-
-
-async def _with_dialogs(
-    interaction: Interaction, call: Callable[[Dialogs], Awaitable[None]]
-) -> None:
-    desk = interaction.client.get_cog("Dialogs")
-    if not isinstance(desk, Dialogs):
-        await tell(interaction, "I'm restarting; run the command again in a minute.")
-        return
-    try:
-        await call(desk)
-    except Exception as error:
-        await report_failure(interaction, error)
+        button = cls.from_match(match)
+        cog = interaction.client.get_cog(cls.cog_name)
+        if not isinstance(cog, Dialogs):
+            await tell(interaction, "I'm restarting; run the command again in a minute.")
+            return
+        try:
+            await cog.pressed(interaction, button, stale=True)
+        except Exception as error:
+            await report_failure(interaction, error)
 
 
 def dialog_view(kind: str, owner_id: int, dialog_id: int, *, disabled: bool = False) -> Any:

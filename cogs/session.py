@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.adapter.client import report_failure, tell
+from bot.adapter.client import tell
 from bot.rules import limits
 from bot.rules.members import CardDraft
 from bot.rules.routine import Routine
@@ -22,7 +22,7 @@ from bot.rules.session_text import CONTROL_LOOKS, card_snapshot, control_actions
 from bot.rules.session_text import start_id as start_custom_id
 from bot.rules.sessions import Session
 from bot.services.sessions import SessionService, StartTicket
-from cogs.common import Interaction, Press, Watched, answer_press
+from cogs.common import CogButton, Interaction, Press, answer_press
 
 if TYPE_CHECKING:
     from bot.adapter.client import CoachBot
@@ -32,70 +32,38 @@ log = logging.getLogger(__name__)
 __all__ = ["card_snapshot", "new_card", "setup", "start_view"]
 
 
-class StartButton(
-    Watched,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"session:start:(?P<id>\d+)",
-):
+class StartButton(CogButton, template=r"session:start:(?P<id>\d+)"):
+    cog_name = "Sessions"
+
     def __init__(self, card_key: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Start",
-                emoji="▶️",
-                style=discord.ButtonStyle.success,
-                custom_id=start_custom_id(card_key),
-            )
-        )
+        super().__init__(start_custom_id(card_key), "Start", discord.ButtonStyle.success, emoji="▶️")
         self.card_key = card_key
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> StartButton:
+    def from_match(cls, match: re.Match[str]) -> StartButton:
         return cls(int(match["id"]))
 
-    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
-        await _with_cog(interaction, lambda cog: cog.on_start(interaction, self.card_key))
+    async def pressed(self, cog: Sessions, interaction: Interaction) -> None:
+        await cog.on_start(interaction, self.card_key)
 
 
 class ControlButton(
-    Watched,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"session:(?P<action>pause|resume|skip|stop|leave):(?P<id>\d+)",
+    CogButton, template=r"session:(?P<action>pause|resume|skip|stop|leave):(?P<id>\d+)"
 ):
+    cog_name = "Sessions"
+
     def __init__(self, action: str, session_id: int) -> None:
         label, style = CONTROL_LOOKS[action]
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                style=discord.ButtonStyle(style),
-                custom_id=control_id(action, session_id),
-            )
-        )
+        super().__init__(control_id(action, session_id), label, discord.ButtonStyle(style))
         self.action = action
         self.session_id = session_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ControlButton:
+    def from_match(cls, match: re.Match[str]) -> ControlButton:
         return cls(match["action"], int(match["id"]))
 
-    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
-        await _with_cog(
-            interaction, lambda cog: cog.on_control(interaction, self.action, self.session_id)
-        )
-
-
-async def _with_cog(interaction: Interaction, call: Any) -> None:
-    cog = interaction.client.get_cog("Sessions")
-    if not isinstance(cog, Sessions):
-        await tell(interaction, "Sessions are not available right now; try again in a minute.")
-        return
-    try:
-        await call(cog)
-    except Exception as error:
-        await report_failure(interaction, error)
+    async def pressed(self, cog: Sessions, interaction: Interaction) -> None:
+        await cog.on_control(interaction, self.action, self.session_id)
 
 
 def new_card(
