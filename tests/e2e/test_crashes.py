@@ -117,6 +117,17 @@ def steps(fake: FakeDiscord, number: int) -> list[dict[str, Any]]:
     return [m for m in fake.posted if marker in (m.get("content") or "")]
 
 
+async def a_card(fake: FakeDiscord) -> tuple[str, int]:
+    """ALICE's /cooldown card for her calves: its Start button and its message id."""
+    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    sent = await fake.send_slash_command("cooldown", {"minutes": 3}, user=ALICE)
+    body = await fake.wait_for_interaction_response(sent)
+    (start,) = custom_ids(body)
+    card = fake.original_message(sent)
+    assert card is not None
+    return start, int(card["id"])
+
+
 async def schedule_checkin(fake: FakeDiscord) -> None:
     options = {
         "channel": fake.guild.text_channel.id,
@@ -164,13 +175,7 @@ async def test_killed_after_discord_took_the_check_in(fake: FakeDiscord, tmp_pat
 
 async def test_killed_while_start_opens_the_thread(fake: FakeDiscord, tmp_path: Path) -> None:
     async with bot_process(fake, tmp_path) as bot:
-        await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
-        sent = await fake.send_slash_command("cooldown", {"minutes": 3}, user=ALICE)
-        body = await fake.wait_for_interaction_response(sent)
-        (start,) = custom_ids(body)
-        card = fake.original_message(sent)
-        assert card is not None
-        card_id = int(card["id"])
+        start, card_id = await a_card(fake)
         held = fake.faults.hang("POST", rf"/channels/\d+/messages/{card_id}/threads", HELD)
         await fake.send_component(start, card_id, user=ALICE)
         await fake.wait_for_fault(held, timeout=10)
@@ -186,19 +191,9 @@ async def test_killed_while_start_opens_the_thread(fake: FakeDiscord, tmp_path: 
 
 async def test_killed_while_posting_a_step(fake: FakeDiscord, tmp_path: Path) -> None:
     async with bot_process(fake, tmp_path) as bot:
-        await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
-        held = fake.faults.accept_then_hang(
-            "POST",
-            MESSAGES,
-            HELD,
-            when=is_step_one,
-        )
-        sent = await fake.send_slash_command("cooldown", {"minutes": 3}, user=ALICE)
-        body = await fake.wait_for_interaction_response(sent)
-        (start,) = custom_ids(body)
-        card = fake.original_message(sent)
-        assert card is not None
-        await fake.send_component(start, int(card["id"]), user=ALICE)
+        held = fake.faults.accept_then_hang("POST", MESSAGES, HELD, when=is_step_one)
+        start, card_id = await a_card(fake)
+        await fake.send_component(start, card_id, user=ALICE)
         await fake.wait_for_fault(held, timeout=10)
         await bot.kill()
         fake.faults.clear()
@@ -211,19 +206,9 @@ async def test_sigterm_mid_delivery_finishes_the_post_and_the_next_process_does_
     fake: FakeDiscord, tmp_path: Path
 ) -> None:
     async with bot_process(fake, tmp_path) as bot:
-        await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
-        slow = fake.faults.delay(
-            "POST",
-            MESSAGES,
-            1.5,
-            when=is_step_one,
-        )
-        sent = await fake.send_slash_command("cooldown", {"minutes": 3}, user=ALICE)
-        body = await fake.wait_for_interaction_response(sent)
-        (start,) = custom_ids(body)
-        card = fake.original_message(sent)
-        assert card is not None
-        await fake.send_component(start, int(card["id"]), user=ALICE)
+        slow = fake.faults.delay("POST", MESSAGES, 1.5, when=is_step_one)
+        start, card_id = await a_card(fake)
+        await fake.send_component(start, card_id, user=ALICE)
         await fake.wait_for_fault(slow, timeout=10)
         code, stderr = await bot.stop()
         assert code == 0 and "Traceback" not in stderr, stderr

@@ -17,7 +17,14 @@ from sqlalchemy.pool import NullPool
 from tests.e2e.conftest import ALICE
 from tests.e2e.helpers import custom_ids, slash, text_of
 from tests.e2e.test_checkins import ADMIN
-from tests.e2e.test_crashes import BotProcess, checkins, eventually, schedule_checkin, steps
+from tests.e2e.test_crashes import (
+    BotProcess,
+    a_card,
+    checkins,
+    eventually,
+    schedule_checkin,
+    steps,
+)
 from tests.fakediscord import FakeDiscord
 from tests.storage.conftest import POSTGRES_URL
 from tests.storage.conftest import postgres_url as postgres_url
@@ -64,13 +71,8 @@ async def test_two_processes_post_once_and_the_survivor_carries_on(
         await slash(fake, "checkin now", user=ADMIN)
         await eventually(lambda: len(checkins(fake)) == 1)
 
-        await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
-        sent = await fake.send_slash_command("cooldown", {"minutes": 3}, user=ALICE)
-        body = await fake.wait_for_interaction_response(sent)
-        (start,) = custom_ids(body)
-        card = fake.original_message(sent)
-        assert card is not None
-        await fake.send_component(start, int(card["id"]), user=ALICE)
+        start, card_id = await a_card(fake)
+        await fake.send_component(start, card_id, user=ALICE)
         await eventually(lambda: len(steps(fake, 1)) == 1)
         control = next(m for m in fake.posted if "session:pause:" in str(m.get("components")))
         (pause, *_) = custom_ids({"data": control})
