@@ -38,6 +38,7 @@ from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
+from bot.services.member_data import MemberDataService
 from bot.services.pacing import RestBudget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
@@ -167,7 +168,7 @@ async def create_bot(
         posting=posting,
         coach=coach,
         desk=desk,
-        member_data=MemberData(database),
+        member_data=MemberDataService(MemberData(database)),
         card_writer=card_writer,
         delivery=delivery,
         sessions=sessions,

@@ -176,7 +176,7 @@ class CheckIns(commands.Cog):
         self.bot.add_form(FORM, self.on_form)
         # Started here, in setup_hook, not in on_ready, which fires again on every reconnect.
         # The database is the source of truth: every job is rebuilt from it.
-        self.scheduler.rebuild(await self.desk.schedules.enabled())
+        self.scheduler.rebuild(await self.desk.enabled_schedules())
         self.scheduler.start()
 
     async def cog_unload(self) -> None:
@@ -224,7 +224,7 @@ class CheckIns(commands.Cog):
     @checkin.command(name="show", description="Show the check-in schedule")
     async def show(self, interaction: Interaction) -> None:
         require_manager(interaction)
-        schedule = await self.desk.schedules.get(interaction.guild_id or 0)
+        schedule = await self.desk.schedule(interaction.guild_id or 0)
         if schedule is None or not schedule.enabled:
             await tell(interaction, "No weekly check-in is set up. Use `/checkin setup`.")
             return
@@ -237,7 +237,7 @@ class CheckIns(commands.Cog):
     async def disable(self, interaction: Interaction) -> None:
         require_manager(interaction)
         guild_id = interaction.guild_id or 0
-        stopped = await self.desk.schedules.disable(guild_id)
+        stopped = await self.desk.stop_schedule(guild_id)
         self.scheduler.unschedule(guild_id)
         await tell(interaction, "Weekly check-ins stopped." if stopped else "None was set up.")
 
@@ -245,7 +245,7 @@ class CheckIns(commands.Cog):
     async def now(self, interaction: Interaction) -> None:
         require_manager(interaction)
         guild_id = interaction.guild_id or 0
-        schedule = await self.desk.schedules.get(guild_id)
+        schedule = await self.desk.schedule(guild_id)
         channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
         tz = ZoneInfo(schedule.timezone if schedule else "UTC")
         week = occurrence_week(self.bot.clock(), tz)
@@ -334,7 +334,7 @@ class CheckIns(commands.Cog):
         reference = message.reference.message_id
         if reference is None or not message.content:
             return
-        post = await self.desk.posts.by_message(reference)
+        post = await self.desk.post_for_message(reference)
         if post is None:
             post = await self._unrecorded_post(message.reference.resolved, reference)
         if post is None:
@@ -367,7 +367,7 @@ class CheckIns(commands.Cog):
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         """Removed from a server: that club's schedule stops."""
-        await self.desk.schedules.remove(guild.id)
+        await self.desk.forget_guild(guild.id)
         self.scheduler.unschedule(guild.id)
 
 

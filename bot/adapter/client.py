@@ -28,10 +28,11 @@ from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
+from bot.services.member_data import MemberDataService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
-from bot.storage import Database, DatabaseUnavailable, MemberData
+from bot.storage import Database, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class Services:
 
     coach: Coach
     desk: CheckInDesk
-    member_data: MemberData
+    member_data: MemberDataService
     card_writer: CardWriter
     delivery: DeliveryService
     sessions: SessionService

@@ -12,7 +12,7 @@ from bot.rules.checkins.replies import confirmation, not_a_checkin
 from bot.rules.checkins.trends import Trends, WeeklyCheckIn, compute_trends
 from bot.rules.checkins.when import is_valid_timezone, timezone_names, validate_time
 from bot.rules.inputs import InputError, quote
-from bot.rules.members import CheckInPost, CheckInSchedule
+from bot.rules.members import CheckIn, CheckInPost, CheckInSchedule
 from bot.storage import CheckInPosts, CheckIns, CheckInSchedules, ClubReports, TightAreas
 from bot.storage.checkins import CHECKIN_NOTE_LENGTH
 
@@ -54,11 +54,31 @@ class CheckInDesk:
         reports: ClubReports,
     ) -> None:
         self.catalogue = catalogue
-        self.schedules = schedules
-        self.posts = posts
-        self.checkins = checkins
+        self._schedules = schedules
+        self._posts = posts
+        self._checkins = checkins
         self._tight = tight_areas
         self._reports = reports
+
+    async def schedule(self, guild_id: int) -> CheckInSchedule | None:
+        return await self._schedules.get(guild_id)
+
+    async def enabled_schedules(self) -> list[CheckInSchedule]:
+        return await self._schedules.enabled()
+
+    async def stop_schedule(self, guild_id: int) -> bool:
+        return await self._schedules.disable(guild_id)
+
+    async def forget_guild(self, guild_id: int) -> bool:
+        """The bot left the server: its schedule goes; members' own data stays theirs."""
+        return await self._schedules.remove(guild_id)
+
+    async def post_for_message(self, message_id: int) -> CheckInPost | None:
+        """The week a reply answers, from the check-in message it replies to."""
+        return await self._posts.by_message(message_id)
+
+    async def answer_for_week(self, user_id: int, week: date) -> CheckIn | None:
+        return await self._checkins.for_week(user_id, week)
 
     async def set_schedule(
         self,
@@ -78,7 +98,7 @@ class CheckInDesk:
             hint = f" Did you mean {close}?" if close else " Use a name like Europe/London."
             raise InputError(f"I don't know the time zone “{quote(tz_name)}”.{hint}")
         weekday = inputs.weekday(weekday)
-        return await self.schedules.set(
+        return await self._schedules.set(
             guild_id, channel_id, weekday, local_time.strftime("%H:%M"), tz_name, by
         )
 
@@ -133,7 +153,7 @@ class CheckInDesk:
             parsed = replace(parsed, note=limits.fit(parsed.note or "", CHECKIN_NOTE_LENGTH))
         if parsed.soreness or parsed.movement is not None or parsed.efficiency or parsed.note:
             efficiency = parsed.efficiency.value if parsed.efficiency else None
-            _, created = await self.checkins.record(
+            _, created = await self._checkins.record(
                 user_id,
                 guild_id,
                 week,
@@ -143,18 +163,18 @@ class CheckInDesk:
                 parsed.note,
             )
             updated = not created
-        trends = compute_trends(await self.checkins.history(user_id, HISTORY_WEEKS))
+        trends = compute_trends(await self._checkins.history(user_id, HISTORY_WEEKS))
         text = confirmation(parsed, week, trends, self.catalogue, updated=updated, written=written)
         return Answer(parsed, week, trends, updated, text)
 
     async def history(self, user_id: int, weeks: object = HISTORY_WEEKS) -> list[WeeklyCheckIn]:
-        return await self.checkins.history(user_id, inputs.WEEKS.check(weeks))
+        return await self._checkins.history(user_id, inputs.WEEKS.check(weeks))
 
     async def club_report(self, guild_id: int, weeks: object = 8) -> ClubReport:
         weeks_ = inputs.WEEKS.check(weeks)
         areas = await self._reports.club_tight_areas(guild_id)
         return ClubReport(
-            participation=await self.checkins.participation(guild_id, weeks_),
+            participation=await self._checkins.participation(guild_id, weeks_),
             common_areas=[(area, n) for area, n in areas if n >= MIN_MEMBERS_SHOWN],
         )
 

@@ -15,6 +15,7 @@ import pytest
 from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.rules.checkins.trends import week_start
+from bot.storage import CheckIns, CheckInSchedules
 from tests.e2e.conftest import ALICE, BOB, CARA, bot_settings
 from tests.e2e.helpers import (
     answer_to,
@@ -76,7 +77,7 @@ async def seed_weeks(bot: CoachBot, user_id: int, weeks: list[dict[str, int]]) -
     """Earlier weeks' answers, oldest first, ending the week before this one."""
     start = this_week() - timedelta(weeks=len(weeks))
     for offset, soreness in enumerate(weeks):
-        await bot.desk.checkins.record(
+        await CheckIns(bot.database).record(
             user_id, 0, start + timedelta(weeks=offset), soreness, None, None, None
         )
 
@@ -92,7 +93,7 @@ async def test_an_organiser_sets_up_the_weekly_checkin(fake: FakeDiscord, bot: C
     text = text_of(done)
     assert is_ephemeral(done)
     assert "Sundays at 18:30 (Europe/London)" in text and f"<#{channel.id}>" in text
-    stored = await bot.desk.schedules.get(fake.guild.id)
+    stored = await bot.desk.schedule(fake.guild.id)
     assert stored is not None and (stored.weekday, stored.local_time) == (6, "18:30")
     cog = bot.get_cog("CheckIns")
     assert [guild for guild, _ in cog.scheduler.jobs()] == [fake.guild.id]  # type: ignore[union-attr]
@@ -114,7 +115,7 @@ async def test_members_without_manage_server_are_refused(fake: FakeDiscord, bot:
         user=member,
     )
     assert is_ephemeral(refused) and "Manage Server" in text_of(refused)
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None
     for command in ("checkin now", "club report"):
         answer = await slash(fake, command, user=member)
         assert is_ephemeral(answer) and "Manage Server" in text_of(answer)
@@ -132,7 +133,7 @@ async def test_bad_schedule_input_is_refused(
     options = {"channel": fake.guild.text_channel.id, "weekday": 2, "time": time}
     refused = await slash(fake, "checkin setup", {**options, "timezone": timezone}, user=ADMIN)
     assert is_ephemeral(refused) and complaint in text_of(refused).lower()
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None
 
 
 async def test_the_check_in_is_posted_once_a_week(fake: FakeDiscord, bot: CoachBot) -> None:
@@ -142,7 +143,9 @@ async def test_the_check_in_is_posted_once_a_week(fake: FakeDiscord, bot: CoachB
     assert "already out" in text_of(again)
     # A job that fires twice (or two processes racing) still posts once.
     cog = bot.get_cog("CheckIns")
-    await bot.desk.schedules.set(fake.guild.id, fake.guild.text_channel.id, 0, "09:00", "UTC", 1)
+    await CheckInSchedules(bot.database).set(
+        fake.guild.id, fake.guild.text_channel.id, 0, "09:00", "UTC", 1
+    )
     await asyncio.gather(
         *(cog.scheduled_post(fake.guild.id, this_week(), datetime.now(UTC)) for _ in range(3))  # type: ignore[union-attr]
     )
@@ -161,13 +164,13 @@ async def test_a_plain_reply_is_recorded_and_confirmed(fake: FakeDiscord, bot: C
     )
     assert "Recorded" in said and "Calves 3" in said and "Glutes 6" in said
     assert "efficiency better" in said and "legs felt fresh" in said
-    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    stored = await bot.desk.answer_for_week(ALICE.id, this_week())
     assert stored is not None and stored.soreness == {"calves": 3, "glutes": 6}
 
     # A second answer the same week updates the same row, and says plainly what it does not track.
     said = await reply(fake, post, ALICE, "calves two, shins 4")
     assert "Updated" in said and "don't track shins" in said
-    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    stored = await bot.desk.answer_for_week(ALICE.id, this_week())
     assert stored is not None and stored.soreness == {"calves": 2, "glutes": 6}
     assert stored.note == "shins 4"
     assert len(await bot.desk.history(ALICE.id)) == 1
@@ -177,7 +180,7 @@ async def test_a_reply_that_is_no_checkin_changes_nothing(fake: FakeDiscord, bot
     await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
     post = await post_now(fake)
     await reply(fake, post, ALICE, "calves 3, efficiency better, legs felt fresh")
-    before = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    before = await bot.desk.answer_for_week(ALICE.id, this_week())
 
     # "cheers!" gets no answer; the question about shins gets the only one.
     seen = len(fake.requests)
@@ -195,7 +198,7 @@ async def test_a_reply_that_is_no_checkin_changes_nothing(fake: FakeDiscord, bot
         if r.method == "POST" and (r.json or {}).get("message_reference")
     ]
     assert len(replies) == 1
-    assert await bot.desk.checkins.for_week(ALICE.id, this_week()) == before
+    assert await bot.desk.answer_for_week(ALICE.id, this_week()) == before
     assert before is not None and before.note == "legs felt fresh"
 
 
@@ -250,7 +253,7 @@ async def test_the_form_is_prefilled_and_recorded(fake: FakeDiscord, bot: CoachB
     answer = await answer_to(fake, submitted)
     assert is_ephemeral(answer)
     assert "Hamstrings 5" in text_of(answer) and "movement 7" in text_of(answer)
-    stored = await bot.desk.checkins.for_week(BOB.id, this_week())
+    stored = await bot.desk.answer_for_week(BOB.id, this_week())
     assert stored is not None and stored.efficiency == "worse" and stored.movement == 7
     assert stored.note == "tight on hills"
 
@@ -371,7 +374,7 @@ async def test_removing_the_bot_stops_the_clubs_schedule(fake: FakeDiscord, bot:
             break
         await asyncio.sleep(0.05)
     assert cog.scheduler.jobs() == []  # type: ignore[union-attr]
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None
 
 
 # -- every word kept ----------------------------------------------------------------------------
@@ -392,7 +395,7 @@ async def test_a_chatty_reply_is_stored_whole(
 
     said = await reply(fake, post, ALICE, text)
 
-    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    stored = await bot.desk.answer_for_week(ALICE.id, this_week())
     assert stored is not None
     assert stored.soreness == {"calves": 4, "glutes": 6} and stored.movement == 7
     assert stored.note is not None and "iced it at home" in stored.note
@@ -421,7 +424,7 @@ async def test_a_form_with_long_boxes_is_stored_whole(fake: FakeDiscord, bot: Co
     )
     answer = text_of(await answer_to(fake, submitted))
 
-    stored = await bot.desk.checkins.for_week(BOB.id, this_week())
+    stored = await bot.desk.answer_for_week(BOB.id, this_week())
     assert stored is not None and stored.soreness == {"calves": 5}
     assert stored.note is not None and note in stored.note
     assert "after hills and stairs" in stored.note
@@ -442,7 +445,7 @@ async def test_a_form_sent_to_a_restarted_bot_is_kept(fake: FakeDiscord, bot: Co
     )
     answer = text_of(await answer_to(fake, submitted))
     assert "Glutes 3" in answer and "efficiency same" in answer
-    stored = await bot.desk.checkins.for_week(ALICE.id, this_week())
+    stored = await bot.desk.answer_for_week(ALICE.id, this_week())
     assert stored is not None and stored.soreness == {"glutes": 3}
 
 
@@ -497,5 +500,5 @@ async def test_an_organiser_takes_all_their_data_and_then_deletes_it(
     group_id = int(join.rsplit(":", 1)[1])
     assert await bot.groups.members(group_id) == [BOB.id]
     # The club's schedule still runs: it was the club's, only the organiser's name is gone.
-    schedule = await bot.desk.schedules.get(fake.guild.id)
+    schedule = await bot.desk.schedule(fake.guild.id)
     assert schedule is not None and schedule.enabled and schedule.updated_by == 0

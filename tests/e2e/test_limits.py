@@ -11,6 +11,7 @@ import pytest
 
 from bot.adapter.client import CoachBot
 from bot.rules.checkins.trends import week_start
+from bot.storage import CheckIns
 from tests.e2e.conftest import ALICE, BOB
 from tests.e2e.helpers import answer_to, assert_short_error, is_ephemeral, slash, text_of
 from tests.fakediscord import FakeDiscord, FakeUser
@@ -83,7 +84,7 @@ async def test_club_report_of_a_year_shows_every_week(fake: FakeDiscord, bot: Co
     weeks = [today - timedelta(weeks=n) for n in range(52)]
     for user in (ALICE, BOB):
         for week in weeks:
-            await bot.desk.checkins.record(user.id, fake.guild.id, week, {"calves": 3})
+            await CheckIns(bot.database).record(user.id, fake.guild.id, week, {"calves": 3})
 
     report = await slash(fake, "club report", {"weeks": 52}, user=ADMIN)
 
@@ -105,4 +106,4 @@ async def test_a_refusal_quoting_a_huge_time_is_delivered(fake: FakeDiscord, bot
     sent = await fake.send_slash_command("checkin setup", options, user=ADMIN)
     body = await answer_to(fake, sent)
     assert_short_error(body, "not a time I can read")
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None

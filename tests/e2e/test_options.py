@@ -84,7 +84,7 @@ async def test_options_outside_their_declared_range_are_refused(
     assert_short_error(body, expected)
     assert not embeds_of(body)
     assert len(public_messages(fake, channel)) == public_before
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None
     assert any(
         r.levelno == logging.INFO and "refused" in r.getMessage() for r in no_errors_logged.records
     )
@@ -102,7 +102,7 @@ async def test_a_server_command_sent_from_a_dm_is_refused(
             command, options, user=ADMIN, dm=True, command_guild_id=None
         )
         assert_short_error(await answer_to(fake, sent))
-    assert await bot.desk.schedules.get(fake.guild.id) is None
+    assert await bot.desk.schedule(fake.guild.id) is None
 
 
 async def test_guild_only_commands_declare_their_contexts(fake: FakeDiscord, bot: CoachBot) -> None:
