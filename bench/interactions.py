@@ -168,12 +168,8 @@ async def offer(
     # Until every one is answered, or Discord's deadline (and a margin) is past for the last;
     # polled rather than woken by each callback, which would cost the fake at high rates.
     until = start + (total - 1) / rate + DEADLINE + 0.5
-    while time.monotonic() < until and not all(
-        (state := fake.interactions.get(iid)) is not None
-        and (state.response is not None or state.late_by is not None)
-        for iid in due
-    ):
-        await asyncio.sleep(0.1)  # noqa: ASYNC110
+    while time.monotonic() < until and not answered(fake, due):  # noqa: ASYNC110
+        await asyncio.sleep(0.1)
     latencies: list[float] = []
     deferred = shed = 0
     for request in fake.requests[first_request:]:
@@ -212,6 +208,15 @@ async def offer(
         p50_ms=ms[len(ms) // 2],
         p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))],
         max_ms=ms[-1],
+    )
+
+
+def answered(fake: FakeDiscord, due: dict[int, float]) -> bool:
+    """Whether every interaction offered got its first response (in time or late)."""
+    return all(
+        (state := fake.interactions.get(iid)) is not None
+        and (state.response is not None or state.late_by is not None)
+        for iid in due
     )
 
 
