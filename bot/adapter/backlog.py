@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import discord
 
-from bot.rules.overload import DEFAULT, Admission, Thresholds, admit
+from bot.rules.overload import DEFAULT, Admission, Thresholds, Verdict, admit
 
 ADMISSION: Final = "cooldown.admission"
 # A timer this often: a backlog shows within a tick, at a negligible cost.
@@ -62,17 +62,40 @@ def age(interaction: discord.Interaction[Any], now: float | None = None) -> floa
     return (time.time() if now is None else now) - created
 
 
+class InFlight:
+    """Interactions admitted whose handling task has not ended yet."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def enter(self) -> None:
+        """Count the current task until it ends."""
+        task = asyncio.current_task()
+        if task is None:
+            return
+        self.count += 1
+        task.add_done_callback(self._leave)
+
+    def _leave(self, _task: asyncio.Task[Any]) -> None:
+        self.count -= 1
+
+
 def admission(
     interaction: discord.Interaction[Any],
     lag: LoopLag | None,
+    in_flight: InFlight | None = None,
     thresholds: Thresholds = DEFAULT,
 ) -> Admission:
-    """The interaction's admission, decided once, when its handler first asks."""
+    """The interaction's admission, decided once, when its handler first asks; an admitted
+    one counts as in flight until its task ends."""
     decided: Admission | None = interaction.extras.get(ADMISSION)
     if decided is None:
         seconds = lag.seconds() if lag is not None else 0.0
-        decided = admit(age(interaction), seconds, thresholds)
+        busy = in_flight.count if in_flight is not None else 0
+        decided = admit(age(interaction), seconds, busy, thresholds)
         interaction.extras[ADMISSION] = decided
+        if in_flight is not None and decided.verdict in (Verdict.ANSWER, Verdict.DEFER):
+            in_flight.enter()
     return decided
 
 

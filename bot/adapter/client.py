@@ -14,7 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.backlog import LoopLag, admission
+from bot.adapter.backlog import InFlight, LoopLag, admission
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
 from bot.metrics import EXPIRED, FAILED, REFUSED, SHED
@@ -249,6 +249,7 @@ class CoachBot(commands.AutoShardedBot):
         self.clock = clock
         # How late the event loop runs: with an interaction's age, what admits it (`admit`).
         self.loop_lag = LoopLag()
+        self.in_flight = InFlight()
         self.overload: Thresholds = DEFAULT
         self._buttons: list[type[Button]] = []
         self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
@@ -269,7 +270,7 @@ class CoachBot(commands.AutoShardedBot):
         interaction so late that no response could reach Discord in time gets none.
         """
         watch(interaction)
-        verdict = admission(interaction, self.loop_lag, self.overload).verdict
+        verdict = admission(interaction, self.loop_lag, self.in_flight, self.overload).verdict
         if verdict is Verdict.EXPIRED:
             mark(interaction, EXPIRED)
             log.warning("dropped %s: too late to answer", _what(interaction))

@@ -7,7 +7,9 @@ work. How far behind the bot is shows in two figures the adapter measures:
 * `late`: how long after its creation (the interaction's snowflake) the handler started; under
   overload this is the queue of interactions waiting on the event loop ahead of this one;
 * `lag`: how late the event loop runs a timer now; every await the answer still makes (the
-  database read, the callback) waits about this long again.
+  database read, the callback) waits about this long again;
+* `in_flight`: interactions admitted and not finished yet. Each one admitted adds to the lag
+  of all the others, so past a bound the next one is shed even before the lag shows it.
 
 Past capacity the cheapest answer wins: a deferral still costs the work afterwards and an extra
 call, so when the backlog is deep the bot sheds (a short "I'm busy" and nothing stored), which
@@ -41,13 +43,17 @@ class Thresholds:
     # Without a backlog, a slow answer (a busy database) is deferred at this age.
     defer_at: float = 1.5
     # When the answer is expected past this age, defer at once.
-    defer_now_after: float = 0.75
+    defer_now_after: float = 0.5
     # When even the acknowledgement is expected past this age, shed.
-    shed_after: float = 1.75
+    shed_after: float = 1.0
     # A response that cannot arrive before this age is not sent (Discord refuses it).
-    expired_after: float = 2.8
-    # Awaits an answer makes before its callback (read, callback), each waiting about `lag`.
-    answer_awaits: int = 3
+    expired_after: float = 2.0
+    # Loop turns an answer takes before its callback is out (reads, the HTTP request's own
+    # steps), and an acknowledgement (the HTTP request alone), each waiting about `lag`.
+    answer_awaits: int = 8
+    ack_awaits: int = 3
+    # Interactions admitted at once; past this many, the next is shed.
+    max_in_flight: int = 64
 
 
 DEFAULT = Thresholds()
@@ -60,15 +66,16 @@ class Admission:
     defer_in: float = 0.0
 
 
-def admit(late: float, lag: float, thresholds: Thresholds = DEFAULT) -> Admission:
+def admit(
+    late: float, lag: float, in_flight: int = 0, thresholds: Thresholds = DEFAULT
+) -> Admission:
     """The admission of an interaction whose handler starts `late` seconds after its creation,
-    while the event loop runs `lag` seconds late."""
+    while the event loop runs `lag` seconds late and `in_flight` others are being answered."""
     late, lag = max(0.0, late), max(0.0, lag)
-    if late + lag >= thresholds.expired_after:
+    acknowledged = late + thresholds.ack_awaits * lag
+    if acknowledged >= thresholds.expired_after:
         return Admission(Verdict.EXPIRED)
-    # The acknowledgement (shed or deferral) is one await away; the answer several.
-    acknowledged = late + lag
-    if acknowledged >= thresholds.shed_after:
+    if acknowledged >= thresholds.shed_after or in_flight >= thresholds.max_in_flight:
         return Admission(Verdict.SHED)
     if late + thresholds.answer_awaits * lag >= thresholds.defer_now_after:
         return Admission(Verdict.DEFER)

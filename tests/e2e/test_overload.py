@@ -38,7 +38,7 @@ async def test_a_deep_backlog_sheds_the_command_and_stores_nothing(
 ) -> None:
     shed_before = outcomes("/tight add", "shed")
     sent = await fake.send_slash_command("tight add", {"area": "calves"}, user=ALICE)
-    stall(1.9)  # the loop is 1.9 s behind
+    stall(1.4)  # the loop is 1.4 s behind
     body = await fake.wait_for_interaction_response(sent)
     assert is_ephemeral(body) and text_of(body) == BUSY
     await settled()
@@ -54,7 +54,7 @@ async def test_a_backlog_defers_at_once_then_answers(fake: FakeDiscord, bot: Coa
     await slash(fake, "tight add", {"area": "glutes"}, user=ALICE)
     deferred_before = outcomes("/tight list", "deferred")
     sent = await fake.send_slash_command("tight list", {}, user=ALICE)
-    stall(1.0)
+    stall(0.7)
     first = await fake.wait_for_interaction_response(sent)
     assert first["type"] == 5  # "thinking…", private like the answer
     assert is_ephemeral(first)
@@ -83,7 +83,7 @@ async def test_a_press_is_shed_too_and_changes_nothing(fake: FakeDiscord, bot: C
     card = fake.original_message(sent)
     assert card is not None
     pressed = await fake.send_component(confirm, int(card["id"]), user=ALICE)
-    stall(1.9)
+    stall(1.4)
     body = await fake.wait_for_interaction_response(pressed)
     assert is_ephemeral(body) and text_of(body) == BUSY
     assert [a.area for a in await bot.coach.tight_areas(ALICE.id)] == ["calves", "glutes"]
