@@ -1,15 +1,26 @@
-"""Interactions at a fixed offered rate through the fake Discord, against `python -m bot`.
+"""Interactions at fixed offered rates through the fake Discord, against the bot and the floor.
 
-The bot runs as its own process, exactly as `make run` starts it; this process runs the fake
-Discord, offers a mix of `/cooldown` and `/tight list` at each rate, and measures the time from
-dispatching INTERACTION_CREATE on the gateway to receiving the interaction callback.
+Each configuration runs as its own process, exactly as `make run` starts the bot: the trivial
+discord.py bot that only answers "ok" (`bench.trivial_bot`, the floor), and the bot answering
+`/tight list` or `/cooldown`, on SQLite and PostgreSQL, in one process with the member cache
+or with `SHARD_COUNT=1 SHARD_IDS=0` (multi-process mode: the cache is off). This process runs
+the fake Discord and offers each rate open loop: interaction i is due at start + i/rate, and
+its latency runs from that due time to the callback's arrival, so a bot that falls behind is
+charged for the wait (no coordinated omission).
 
-Nothing here reads the calendar (no check-ins are seeded; routines depend on the tight areas
-alone), so the figures are the same on any day and at any hour; the bot process runs on the
-real clock.
+Every configuration climbs the same ladder of rates; its sustainable rate is the highest with
+p99 under 100 ms and every interaction acknowledged within 3 s; then it runs at twice that
+rate for `--overload-seconds`. Counted per rate: acknowledged within 3 s, deferred (the first
+response was "thinking…"), shed (answered "I'm busy"), failed (a callback refused, late, or
+none), and the bot process's CPU per interaction, with its ratio to the trivial bot's at the
+same offered rate in the same run.
 
-    python -m bench.interactions [--rates 50,150,300] [--seconds 10] [--backends sqlite,postgresql]
-        [--users 300] [--warmup 2]
+Nothing here reads the calendar (routines depend on the tight areas alone), so the figures
+are the same on any day.
+
+    python -m bench.interactions [--rates 150,300,600,1000,1500,2000] [--seconds 5]
+        [--overload-seconds 30] [--backends sqlite,postgresql] [--bots trivial,tight,cooldown]
+        [--shards off,on] [--users 300] [--warmup 1]
 """
 
 from __future__ import annotations
@@ -17,34 +28,82 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.databases import BACKENDS, bench_database
 from bench.machine import describe
+from bot.rules.overload import BUSY
 from bot.storage import Database, TightAreas
 from tests.fakediscord import FakeDiscord, FakeUser
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ["easy", "long", "tempo", "intervals", "race"]
 AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads", "it_band"]
+DEADLINE = 3.0
+SUSTAINED_P99_MS = 100.0
+DEFERRALS = (5, 6)
+
+
+@dataclass(frozen=True)
+class Setup:
+    bot: str  # trivial, tight, cooldown
+    backend: str  # "" for the trivial bot
+    shards: bool
+
+    @property
+    def label(self) -> str:
+        if self.bot == "trivial":
+            return "trivial discord.py"
+        command = "/tight list" if self.bot == "tight" else "/cooldown"
+        return f"{command} {self.backend}{' SHARD_IDS' if self.shards else ''}"
 
 
 @dataclass
 class Result:
-    backend: str
+    setup: Setup
     offered: int
+    overload: bool
     achieved: float
     sent: int
+    acknowledged: int  # a first response Discord accepted within 3 s
+    deferred: int
+    shed: int
+    failed: int  # refused, late, or never answered
+    late: int  # of which a callback that came past Discord's deadline
     p50_ms: float
     p99_ms: float
     max_ms: float
-    errors: int
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
+    trivial_cpu_ms: float | None = None
+
+    @property
+    def sustained(self) -> bool:
+        return self.failed == 0 and self.p99_ms < SUSTAINED_P99_MS
+
+
+@dataclass
+class Config:
+    rates: list[int]
+    seconds: float
+    overload_seconds: float
+    backends: list[str]
+    bots: list[str]
+    shards: list[bool]
+    users: int
+    warmup: float
+    setups: list[Setup] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if "trivial" in self.bots:
+            self.setups.append(Setup("trivial", "", False))
+        for bot in (b for b in self.bots if b != "trivial"):
+            for backend in self.backends:
+                for shards in self.shards:
+                    self.setups.append(Setup(bot, backend, shards))
 
 
 async def seed(url: str, users: list[FakeUser]) -> None:
@@ -59,8 +118,12 @@ async def seed(url: str, users: list[FakeUser]) -> None:
         await database.dispose()
 
 
-async def start_bot(fake: FakeDiscord, url: str) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
+async def start_bot(fake: FakeDiscord, setup: Setup, url: str) -> asyncio.subprocess.Process:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DISCORD_", "DATABASE_", "SHARD_", "METRICS_"))
+    }
     env.update(
         DISCORD_TOKEN=fake.token,
         DISCORD_API_BASE=fake.api_base,
@@ -68,77 +131,140 @@ async def start_bot(fake: FakeDiscord, url: str) -> asyncio.subprocess.Process:
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
+    if setup.shards:
+        env.update(SHARD_COUNT="1", SHARD_IDS="0")
+    module = "bench.trivial_bot" if setup.bot == "trivial" else "bot"
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", env=env, cwd=ROOT, stderr=asyncio.subprocess.DEVNULL
+        sys.executable, "-m", module, env=env, cwd=ROOT, stderr=asyncio.subprocess.DEVNULL
     )
     await fake.wait_for_request("PUT", r"/applications/\d+/commands", timeout=60)
     await fake.wait_ready(timeout=60)
     return process
 
 
-async def offer(fake: FakeDiscord, users: list[FakeUser], rate: int, seconds: float) -> Result:
-    sent_at: dict[int, float] = {}
-    total = int(rate * seconds)
+def command_of(setup: Setup, i: int) -> tuple[str, dict[str, object]]:
+    if setup.bot == "trivial":
+        return "ok", {}
+    if setup.bot == "tight":
+        return "tight list", {}
+    return "cooldown", {"minutes": 5 + (i * 7) % 26, "run": RUNS[i % len(RUNS)]}
+
+
+async def offer(
+    fake: FakeDiscord, setup: Setup, users: list[FakeUser], rate: int, seconds: float
+) -> Result:
+    due: dict[int, float] = {}
+    total = max(1, int(rate * seconds))
     first_request = len(fake.requests)
     start = time.monotonic()
     for i in range(total):
-        delay = start + i / rate - time.monotonic()
+        scheduled = start + i / rate
+        delay = scheduled - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        user = users[i % len(users)]
-        command, options = ("tight list", {})
-        if i % 2:
-            run = RUNS[(i // 2) % len(RUNS)]
-            command, options = ("cooldown", {"minutes": 5 + (i * 7) % 26, "run": run})
-        t0 = time.monotonic()
-        sent = await fake.send_slash_command(command, options, user=user)
-        sent_at[sent.id] = t0
+        command, options = command_of(setup, i)
+        sent = await fake.send_slash_command(command, options, user=users[i % len(users)])
+        due[sent.id] = scheduled
     achieved = total / (time.monotonic() - start)
-    deadline = time.monotonic() + 10
-    answered: dict[int, float] = {}
-    while time.monotonic() < deadline and len(answered) < total:
+    # Until every one is answered, or Discord's deadline (and a margin) is past for the last;
+    # polled rather than woken by each callback, which would cost the fake at high rates.
+    until = start + (total - 1) / rate + DEADLINE + 0.5
+    while time.monotonic() < until and not answered(fake, due):  # noqa: ASYNC110
         await asyncio.sleep(0.1)
-        for request in fake.requests[first_request:]:
-            if request.method == "POST" and request.path.endswith("/callback"):
-                iid = int(request.path.split("/")[2])
-                if iid in sent_at and request.status < 400:
-                    answered.setdefault(iid, request.time - sent_at[iid])
-    latencies = sorted(answered.values()) or [float("nan")]
+    latencies: list[float] = []
+    deferred = shed = 0
+    for request in fake.requests[first_request:]:
+        if request.method != "POST" or not request.path.endswith("/callback"):
+            continue
+        iid = int(request.path.split("/")[2])
+        if iid not in due or request.status >= 400:
+            continue
+        state = fake.interactions.get(iid)
+        if state is None or state.late_by is not None:
+            continue
+        latency = request.time - due[iid]
+        if latency > DEADLINE:
+            continue
+        del due[iid]
+        latencies.append(latency)
+        body = request.json or {}
+        if body.get("type") in DEFERRALS:
+            deferred += 1
+        elif (body.get("data") or {}).get("content") == BUSY:
+            shed += 1
+    late = sum(1 for iid in due if (state := fake.interactions.get(iid)) and state.late_by)
+    latencies.sort()
+    ms = [x * 1000 for x in latencies] or [float("nan")]
     return Result(
-        backend="",
+        setup=setup,
         offered=rate,
+        overload=False,
         achieved=achieved,
         sent=total,
-        p50_ms=statistics.median(latencies) * 1000,
-        p99_ms=latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
-        max_ms=latencies[-1] * 1000,
-        errors=total - len(answered),
+        acknowledged=len(latencies),
+        deferred=deferred,
+        shed=shed,
+        failed=total - len(latencies),
+        late=late,
+        p50_ms=ms[len(ms) // 2],
+        p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))],
+        max_ms=ms[-1],
     )
 
 
-async def run_backend(
-    backend: str, rates: list[int], seconds: float, users_count: int, warmup: float
-) -> list[Result]:
-    users = [FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(users_count)]
-    results = []
+def answered(fake: FakeDiscord, due: dict[int, float]) -> bool:
+    """Whether every interaction offered got its first response (in time or late)."""
+    return all(
+        (state := fake.interactions.get(iid)) is not None
+        and (state.response is not None or state.late_by is not None)
+        for iid in due
+    )
+
+
+async def measured(
+    process: asyncio.subprocess.Process,
+    fake: FakeDiscord,
+    setup: Setup,
+    users: list[FakeUser],
+    rate: int,
+    seconds: float,
+    warmup: float,
+) -> Result:
+    if warmup > 0:
+        await offer(fake, setup, users, rate, warmup)
+    cpu_before, own_before = cpu_seconds(process.pid), time.process_time()
+    result = await offer(fake, setup, users, rate, seconds)
+    # The CPU the bot spent on these interactions, deferred answers finished included.
+    result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
+    result.fake_cpu_ms = (time.process_time() - own_before) / result.sent * 1000
+    return result
+
+
+async def run_setup(setup: Setup, config: Config) -> list[Result]:
+    users = [
+        FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(config.users)
+    ]
+    results: list[Result] = []
+    backend = setup.backend or "sqlite"
     async with bench_database(backend, "interactions") as url:
-        await seed(url, users)
+        if setup.bot != "trivial":
+            await seed(url, users)
         async with FakeDiscord() as fake:
-            process = await start_bot(fake, url)
+            process = await start_bot(fake, setup, url)
             try:
-                # Warm up: every member once or twice (caches, pools), then each rate runs
-                # `warmup` seconds unmeasured before its window, as a service under steady load.
-                await offer(fake, users, 100, 2 * len(users) / 100)
-                for rate in rates:
-                    if warmup > 0:
-                        await offer(fake, users, rate, warmup)
-                    cpu_before, own_before = cpu_seconds(process.pid), time.process_time()
-                    result = await offer(fake, users, rate, seconds)
-                    result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
-                    result.fake_cpu_ms = (time.process_time() - own_before) / result.sent * 1000
-                    result.backend = backend
-                    results.append(result)
-                    await asyncio.sleep(min(1.0, seconds))
+                # Every member once (caches, pools), unmeasured.
+                await offer(fake, setup, users, 100, len(users) / 100)
+                for rate in config.rates:
+                    args = (process, fake, setup, users, rate, config.seconds, config.warmup)
+                    results.append(await measured(*args))
+                # None sustained on a busy machine: twice the lowest rate is still overload.
+                sustained = [r.offered for r in results if r.sustained] or [min(config.rates)]
+                if config.overload_seconds > 0:
+                    rate = 2 * max(sustained)
+                    args = (process, fake, setup, users, rate, config.overload_seconds, 0)
+                    overloaded = await measured(*args)
+                    overloaded.overload = True
+                    results.append(overloaded)
             finally:
                 process.terminate()
                 await process.wait()
@@ -146,55 +272,97 @@ async def run_backend(
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU the bot process has used so far (Linux /proc)."""
+    """User + system CPU the process has used so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def print_table(results: list[Result], args: argparse.Namespace) -> None:
+def compare(results: list[Result]) -> None:
+    """Each row's CPU against the trivial bot's at the same offered rate, in the same run."""
+    floor = {r.offered: r.bot_cpu_ms for r in results if r.setup.bot == "trivial"}
+    for r in results:
+        r.trivial_cpu_ms = floor.get(r.offered)
+
+
+def sustainable(results: list[Result], setup: Setup) -> int:
+    rates = [r.offered for r in results if r.setup == setup and not r.overload and r.sustained]
+    return max(rates, default=0)
+
+
+def print_table(results: list[Result], config: Config) -> None:
+    compare(results)
     print(f"machine: {describe()}")
     print(
-        "processes: 2 (the bot as `python -m bot`; the fake Discord and the load in this one); "
-        "no rate limits (Discord does not count interaction callbacks against the bot's)"
+        "processes: 2 (each bot as its own `python -m` process, one at a time; the fake "
+        "Discord and the load in this one); no rate limits (Discord does not count "
+        "interaction callbacks against the bot's)"
     )
     print(
-        f"databases: {args.backends} (a fresh one each); {args.users} members with 3 tight "
-        f"areas each; each rate {args.seconds:g} s measured after {args.warmup:g} s unmeasured"
+        f"{config.users} members with 3 tight areas each, a fresh database per configuration; "
+        f"each rate {config.seconds:g} s measured after {config.warmup:g} s unmeasured; "
+        f"overload: 2x the sustainable rate (p99 < {SUSTAINED_P99_MS:g} ms, all acknowledged) "
+        f"for {config.overload_seconds:g} s; latency from the due time to the callback"
     )
     print(
-        "| backend | offered/s | achieved/s | sent | p50 ms | p99 ms | max ms | errors "
-        "| bot CPU ms/interaction | fake Discord CPU ms/interaction |"
+        "| bot | offered/s | achieved/s | sent | acked ≤3 s | deferred | shed | failed | late "
+        "| p50 ms | p99 ms | max ms | bot CPU ms/interaction | CPU × trivial "
+        "| fake Discord CPU ms/interaction |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- " * 15 + "|")
     for r in results:
+        ratio = f"{r.bot_cpu_ms / r.trivial_cpu_ms:.1f}" if r.trivial_cpu_ms else "-"
+        offered = f"{r.offered} (2x)" if r.overload else str(r.offered)
         print(
-            f"| {r.backend} | {r.offered} | {r.achieved:.0f} | {r.sent} | {r.p50_ms:.1f} "
-            f"| {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} | {r.bot_cpu_ms:.2f} "
+            f"| {r.setup.label} | {offered} | {r.achieved:.0f} | {r.sent} "
+            f"| {100 * r.acknowledged / r.sent:.1f} % | {r.deferred} | {r.shed} "
+            f"| {r.failed} | {r.late} "
+            f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.bot_cpu_ms:.2f} | {ratio} "
             f"| {r.fake_cpu_ms:.2f} |"
         )
+    floor = next((s for s in config.setups if s.bot == "trivial"), None)
+    floor_rate = sustainable(results, floor) if floor else 0
+    print()
+    print("| bot | sustainable rate /s | × trivial |")
+    print("| --- | --- | --- |")
+    for setup in config.setups:
+        rate = sustainable(results, setup)
+        ratio = f"{rate / floor_rate:.2f}" if floor_rate else "-"
+        print(f"| {setup.label} | {rate or 'under ' + str(min(config.rates))} | {ratio} |")
 
 
-def parse(argv: list[str] | None = None) -> argparse.Namespace:
+def parse(argv: list[str] | None = None) -> Config:
     parser = argparse.ArgumentParser(description="Interactions at fixed offered rates.")
-    parser.add_argument("--rates", default="50,150,300")
-    parser.add_argument("--seconds", type=float, default=10, help="measured, per rate")
+    parser.add_argument("--rates", default="150,300,600,1000,1500,2000")
+    parser.add_argument("--seconds", type=float, default=5, help="measured, per rate")
+    parser.add_argument("--overload-seconds", type=float, default=30, help="at 2x; 0: skip")
     parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--bots", default="trivial,tight,cooldown")
+    parser.add_argument("--shards", default="off,on", help="off: one process; on: SHARD_IDS")
     parser.add_argument("--users", type=int, default=300)
-    parser.add_argument("--warmup", type=float, default=2, help="unmeasured, per rate")
-    return parser.parse_args(argv)
+    parser.add_argument("--warmup", type=float, default=1, help="unmeasured, per rate")
+    args = parser.parse_args(argv)
+    return Config(
+        rates=[int(r) for r in args.rates.split(",")],
+        seconds=args.seconds,
+        overload_seconds=args.overload_seconds,
+        backends=args.backends.split(","),
+        bots=args.bots.split(","),
+        shards=[s == "on" for s in args.shards.split(",")],
+        users=args.users,
+        warmup=args.warmup,
+    )
 
 
-def run(args: argparse.Namespace) -> list[Result]:
-    rates = [int(r) for r in args.rates.split(",")]
+def run(config: Config) -> list[Result]:
     results: list[Result] = []
-    for backend in args.backends.split(","):
-        results += asyncio.run(run_backend(backend, rates, args.seconds, args.users, args.warmup))
+    for setup in config.setups:
+        results += asyncio.run(run_setup(setup, config))
     return results
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parse(argv)
-    print_table(run(args), args)
+    config = parse(argv)
+    print_table(run(config), config)
 
 
 if __name__ == "__main__":

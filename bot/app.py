@@ -106,10 +106,13 @@ async def create_bot(
     **options: Any,
 ) -> CoachBot:
     """A ready-to-start bot over a migrated database; `options` go to discord.py's client."""
-    # One process owns its data unless the shards are split across processes.
-    database = Database(settings.database_url, cache_members=not settings.shard_ids)
+    # With the shards split across processes, each process's member cache hears the others'
+    # writes (PostgreSQL), or is off (SQLite).
+    shared = bool(settings.shard_ids)
+    database = Database(settings.database_url, cache_members=True, shared=shared)
     try:
         await database.migrate()
+        database.listen()
     except DatabaseUnavailable as error:
         await database.dispose()
         raise StartupError(f"cannot reach the database: {error}", EXIT_FAILURE) from error

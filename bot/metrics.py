@@ -23,11 +23,13 @@ ANSWERED: Final = "answered"  # the first response was the answer
 DEFERRED: Final = "deferred"  # acknowledged first, answered in a follow-up
 REFUSED: Final = "refused"  # input or permission refused, with a short message
 FAILED: Final = "failed"  # an error (the database down, a bug), or never acknowledged
+SHED: Final = "shed"  # overloaded: answered "I'm busy" at once, nothing done or stored
+EXPIRED: Final = "expired"  # overloaded past Discord's 3 s: no response could arrive in time
 
 INTERACTIONS = Counter(
     "cooldown_interactions",
     "Interactions handled, by kind (command, autocomplete, component, modal), name and outcome "
-    "(answered, deferred, refused, failed).",
+    "(answered, deferred, refused, failed; shed and expired when the bot was overloaded).",
     ["kind", "name", "outcome"],
 )
 

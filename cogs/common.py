@@ -13,16 +13,18 @@ from typing import Any, ClassVar, Self
 import discord
 from discord import app_commands
 
+from bot.adapter.backlog import admitted
 from bot.adapter.client import CoachBot, report_failure, tell, think_privately
-from bot.adapter.observe import watch
 from bot.rules import limits
 from bot.rules.cards import routine_card
 from bot.rules.catalogue import Catalogue
+from bot.rules.overload import Verdict
 from bot.rules.routine import Routine
 
 log = logging.getLogger(__name__)
 
-# Discord drops an interaction not acknowledged within 3 s; past this much work, defer first.
+# Discord drops an interaction not acknowledged within 3 s; past this much work, defer first
+# (for an interaction no check admitted; otherwise the admission says when, `_defer_delay`).
 DEFER_AFTER = 1.5
 BRAND_COLOUR = discord.Colour.from_rgb(46, 160, 120)
 
@@ -52,6 +54,7 @@ async def answer(
         else:
             await interaction.response.defer(thinking=True)
 
+    await _defer_if_late(interaction, defer)
     deferral = _defer_when_slow(interaction, responding, defer)
     try:
         try:
@@ -109,6 +112,7 @@ async def answer_press(
     the lock counts towards the defer timer: a queue of presses is acknowledged in time.
     """
     responding = asyncio.Lock()
+    await _defer_if_late(interaction, interaction.response.defer)
     deferral = _defer_when_slow(interaction, responding, interaction.response.defer)
     try:
         async with lock or contextlib.nullcontext():
@@ -145,12 +149,28 @@ def _defer_when_slow(
     """
 
     async def later() -> None:
-        await asyncio.sleep(DEFER_AFTER)
+        await asyncio.sleep(_defer_delay(interaction))
         async with responding:
             if not interaction.response.is_done():
                 await defer()
 
     return asyncio.create_task(later())
+
+
+async def _defer_if_late(interaction: Interaction, defer: Callable[[], Awaitable[Any]]) -> None:
+    """When the backlog says the answer will be late, acknowledge before anything else."""
+    if _defer_delay(interaction) <= 0 and not interaction.response.is_done():
+        await defer()
+
+
+def _defer_delay(interaction: Interaction) -> float:
+    """Seconds from now until an unanswered interaction is deferred."""
+    decided = admitted(interaction)
+    if decided is None:
+        return DEFER_AFTER
+    if decided.verdict is Verdict.DEFER:
+        return 0.0
+    return decided.defer_in
 
 
 def _without_none(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -162,8 +182,7 @@ class Watched:
     press, so the press's outcome is counted when that task ends (see bot.adapter.observe)."""
 
     async def interaction_check(self, interaction: Interaction, /) -> bool:
-        watch(interaction)
-        return True
+        return await interaction.client.admit(interaction)
 
 
 def routine_embed(

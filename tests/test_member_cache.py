@@ -37,3 +37,17 @@ def test_a_disabled_cache_keeps_nothing() -> None:
     cache: MemberCache[str] = MemberCache(enabled=False)
     cache.put(1, "x", 0)
     assert cache.get(1) is None
+
+
+def test_switching_the_cache_empties_it_and_drops_reads_begun_before() -> None:
+    cache: MemberCache[str] = MemberCache()
+    cache.put(1, "old", cache.version(1))
+    begun = cache.version(2)
+    cache.switch(False)
+    assert cache.get(1) is None
+    cache.put(2, "read while off", begun)
+    cache.switch(True)  # listening again
+    cache.put(2, "read before listening", begun)
+    assert cache.get(2) is None and cache.get(1) is None
+    cache.put(2, "fresh", cache.version(2))
+    assert cache.get(2) == "fresh"

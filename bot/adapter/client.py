@@ -14,13 +14,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.backlog import InFlight, LoopLag, admission
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
-from bot.metrics import FAILED, REFUSED
+from bot.metrics import EXPIRED, FAILED, REFUSED, SHED
 from bot.rules import limits
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.when import now_utc
 from bot.rules.inputs import InputError, quote
+from bot.rules.overload import BUSY, DEFAULT, Thresholds, Verdict
 from bot.rules.shards import shard_owner
 from bot.services.card_writer import CardWriter
 from bot.services.checkin_desk import CheckInDesk
@@ -82,8 +84,7 @@ def intents(message_content: bool = False) -> discord.Intents:
 class CoachTree(app_commands.CommandTree["CoachBot"]):
     async def interaction_check(self, interaction: discord.Interaction[CoachBot], /) -> bool:
         # Runs first, in the task that handles the command: its outcome is counted when it ends.
-        watch(interaction)
-        return True
+        return await self.client.admit(interaction)
 
     async def on_error(
         self, interaction: discord.Interaction[CoachBot], error: app_commands.AppCommandError
@@ -247,6 +248,10 @@ class CoachBot(commands.AutoShardedBot):
         # What time it is for the clubs (check-in schedules, session steps): the real clock in
         # production; tests and benchmarks run the bot on a day of their choosing.
         self.clock = clock
+        # How late the event loop runs: with an interaction's age, what admits it (`admit`).
+        self.loop_lag = LoopLag()
+        self.in_flight = InFlight()
+        self.overload: Thresholds = DEFAULT
         self._buttons: list[type[Button]] = []
         self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
 
@@ -257,6 +262,31 @@ class CoachBot(commands.AutoShardedBot):
     # it (an unknown id, or a button the message no longer carries), and Discord then shows
     # "This interaction failed"; the router below answers exactly those presses. Forms are
     # read from their submission in the same way, whether or not this process opened them.
+
+    async def admit(self, interaction: discord.Interaction[Any]) -> bool:
+        """Whether to handle the interaction; called first, in the task that handles it.
+
+        Past capacity the bot sheds what it cannot answer in time: a short "I'm busy" and
+        nothing stored, which frees the loop for the interactions queued behind. An
+        interaction so late that no response could reach Discord in time gets none.
+        """
+        watch(interaction)
+        verdict = admission(interaction, self.loop_lag, self.in_flight, self.overload).verdict
+        if verdict is Verdict.EXPIRED:
+            mark(interaction, EXPIRED)
+            log.warning("dropped %s: too late to answer", _what(interaction))
+            return False
+        if verdict is Verdict.SHED:
+            mark(interaction, SHED)
+            if interaction.type is discord.InteractionType.autocomplete:
+                try:
+                    await interaction.response.autocomplete([])
+                except discord.HTTPException:
+                    log.warning("could not shed an autocomplete", exc_info=True)
+            else:
+                await tell(interaction, BUSY)
+            return False
+        return True
 
     def add_dynamic_items(self, *items: type[Button]) -> None:
         super().add_dynamic_items(*items)
@@ -291,19 +321,22 @@ class CoachBot(commands.AutoShardedBot):
                 continue
             if carries(interaction.message, custom_id):
                 return  # discord.py runs the item's callback
-            watch(interaction)
+            if not await self.admit(interaction):
+                return
             stale = getattr(item, "stale_press", None)
             if stale is not None:
                 await stale(interaction, match)
             else:
                 await tell(interaction, STALE_BUTTON)
             return
-        watch(interaction)
+        if not await self.admit(interaction):
+            return
         log.info("answered a press on unknown button %r", limits.fit(custom_id, 100))
         await tell(interaction, UNKNOWN_BUTTON)
 
     async def _submitted(self, interaction: discord.Interaction[Any]) -> None:
-        watch(interaction)
+        if not await self.admit(interaction):
+            return
         data: Mapping[str, Any] = interaction.data or {}
         custom_id = str(data.get("custom_id") or "")
         for pattern, handler in self._forms.values():
@@ -319,6 +352,7 @@ class CoachBot(commands.AutoShardedBot):
         return guild_id is None or shard_owner(self.shard_ids, self.shard_count)(guild_id)
 
     async def setup_hook(self) -> None:
+        self.loop_lag.start()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         # Sessions of this process's guilds resume (or are taken over) before posting starts.
@@ -370,6 +404,7 @@ class CoachBot(commands.AutoShardedBot):
             await super().close()
         finally:
             try:
+                await self.loop_lag.stop()
                 await self.card_writer.close()
                 await self.database.dispose()
             finally:

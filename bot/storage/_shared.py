@@ -23,14 +23,15 @@ _Write = TypeVar("_Write", bound=Callable[..., Awaitable[Any]])
 
 
 def _forgets_member(write: _Write) -> _Write:
-    """After a write to a member's data, drop what the member cache holds for them."""
+    """After a write to a member's data, drop what the member caches hold for them (this
+    process's at once; the others' when told, see `bot.storage.invalidation`)."""
 
     @functools.wraps(write)
     async def wrapper(self: Any, user_id: int, *args: Any, **kwargs: Any) -> Any:
         try:
             return await write(self, user_id, *args, **kwargs)
         finally:
-            self._database.member_cache.forget(user_id)
+            await self._database.forgot(user_id)
 
     return wrapper  # type: ignore[return-value]
 

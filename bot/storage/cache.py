@@ -4,7 +4,8 @@ Every command reads a member's tight areas and avoided stretches; caching them s
 database round trip per command. Writes through the repositories forget the member, and a
 read that raced a write never stores what it read (a version per member tells), so within one
 process a cached value is never stale. Several processes sharing a database (sharding) each see
-only their own writes, so the cache is switched off there.
+only their own writes: there the cache is on only while PostgreSQL tells this process of the
+others' writes (`bot.storage.invalidation`), and switching it on or off empties it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
+# (generation, the member's writes): a read stores what it read only if neither moved since.
+Version = tuple[int, int]
 
 
 class MemberCache(Generic[V]):
@@ -32,6 +35,7 @@ class MemberCache(Generic[V]):
         self._clock = clock
         self._entries: OrderedDict[int, tuple[float, V]] = OrderedDict()
         self._versions: dict[int, int] = {}
+        self._generation = 0
         self.hits = 0
         self.misses = 0
 
@@ -44,10 +48,10 @@ class MemberCache(Generic[V]):
         self.hits += 1
         return entry[1]
 
-    def version(self, user_id: int) -> int:
-        return self._versions.get(user_id, 0)
+    def version(self, user_id: int) -> Version:
+        return self._generation, self._versions.get(user_id, 0)
 
-    def put(self, user_id: int, value: V, read_at_version: int) -> None:
+    def put(self, user_id: int, value: V, read_at_version: Version) -> None:
         """Keep `value` unless the member was written to since the read began."""
         if not self.enabled or self.version(user_id) != read_at_version:
             return
@@ -57,5 +61,12 @@ class MemberCache(Generic[V]):
             self._entries.popitem(last=False)
 
     def forget(self, user_id: int) -> None:
-        self._versions[user_id] = self.version(user_id) + 1
+        self._versions[user_id] = self._versions.get(user_id, 0) + 1
         self._entries.pop(user_id, None)
+
+    def switch(self, enabled: bool) -> None:
+        """Turn the cache on or off, empty either way: no read begun before is stored."""
+        self.enabled = enabled
+        self._generation += 1
+        self._entries.clear()
+        self._versions.clear()

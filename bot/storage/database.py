@@ -4,6 +4,7 @@ database. SQLite (the default, one file) and PostgreSQL (via asyncpg) are both s
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -25,6 +26,7 @@ from sqlalchemy.ext.asyncio import (
 from bot.rules.members import MemberPreferences
 from bot.storage.cache import MemberCache
 from bot.storage.errors import unavailable_on_connection_errors
+from bot.storage.invalidation import MemberInvalidations
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_CONNECT_TIMEOUT = 10.0
@@ -32,6 +34,8 @@ SQLITE_BUSY_TIMEOUT_MS = 5_000
 POOL_RECYCLE_SECONDS = 1800
 # Any constant works as long as nothing else in the database uses it for an advisory lock.
 _MIGRATION_LOCK_KEY = 0x636F6F6C646F776E  # "cooldown"
+
+log = logging.getLogger(__name__)
 
 AlembicCommand = Callable[[Config, str], None]
 _READ_ONLY = "cooldown_read_only"
@@ -47,15 +51,23 @@ class Database:
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         connect_args: Mapping[str, Any] | None = None,
         cache_members: bool = False,
+        shared: bool = False,
     ) -> None:
+        """`shared`: other processes write to this database too (sharding). The member cache
+        is then kept only on PostgreSQL, while listening for their writes (`listen`)."""
         self.url: URL = make_url(url)
         self.engine: AsyncEngine = _create_engine(self.url, connect_timeout, connect_args or {})
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock() if self.url.get_backend_name() == "sqlite" else None
         # (history weeks asked for, what was read) per member.
+        postgresql = self.url.get_backend_name() == "postgresql"
         self.member_cache: MemberCache[tuple[int | None, MemberPreferences]] = MemberCache(
-            enabled=cache_members
+            enabled=cache_members and (not shared or postgresql)
         )
+        self.invalidations: MemberInvalidations | None = None
+        if cache_members and shared and postgresql:
+            self.invalidations = MemberInvalidations(self.engine, self.member_cache)
+            self.member_cache.switch(False)  # on once listening
         # Same pool; the option tells the SQLite begin hook this transaction only reads.
         self._read_engine = self.engine.execution_options(**{_READ_ONLY: True})
 
@@ -122,7 +134,25 @@ class Database:
     async def downgrade(self, revision: str = "base") -> None:
         await self._run_alembic(command.downgrade, revision)
 
+    def listen(self) -> None:
+        """Start keeping the member cache exact across processes (when shared)."""
+        if self.invalidations is not None:
+            self.invalidations.start()
+
+    async def forgot(self, user_id: int) -> None:
+        """After a write to a member's data: forget it here, and tell the other processes."""
+        self.member_cache.forget(user_id)
+        if self.invalidations is None:
+            return
+        try:
+            await self.invalidations.announce(user_id)
+        except Exception:
+            # The write's own outcome (done, or its error) is what the caller must see.
+            log.warning("could not tell other processes that %s changed", user_id, exc_info=True)
+
     async def dispose(self) -> None:
+        if self.invalidations is not None:
+            await self.invalidations.stop()
         await self.engine.dispose()
 
     async def _run_alembic(self, action: AlembicCommand, revision: str) -> None:

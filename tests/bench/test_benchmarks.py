@@ -146,10 +146,40 @@ async def test_the_walkthrough_on_a_sunday_evening() -> None:
     assert "[in " in thread or " ago]" in thread  # countdowns read on the tour's own clock
 
 
+def tiny_interactions(*more: str) -> interactions.Config:
+    tiny = ["--rates", "20", "--seconds", "0.5", "--overload-seconds", "0.5", "--users", "10"]
+    return interactions.parse([*tiny, "--warmup", "0", *more])
+
+
+def assert_all_answered_in_time(results: list[interactions.Result]) -> None:
+    for result in results:
+        assert result.sent > 0
+        assert (result.failed, result.late) == (0, 0), result
+        assert result.acknowledged == result.sent
+        assert result.shed == 0  # far below capacity, nothing is turned away
+
+
+def test_interactions_answer_every_one_beside_the_trivial_bot(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tiny_interactions(
+        "--backends", "sqlite", "--bots", "trivial,cooldown", "--shards", "off,on"
+    )
+    results = interactions.run(config)
+    assert {r.setup.label for r in results} == {
+        "trivial discord.py",
+        "/cooldown sqlite",
+        "/cooldown sqlite SHARD_IDS",
+    }
+    assert sum(r.overload for r in results) == 3  # each at twice its sustainable rate
+    assert_all_answered_in_time(results)
+    interactions.print_table(results, config)
+    printed = capsys.readouterr().out
+    assert "machine: " in printed and "sustainable rate" in printed
+
+
 @pytest.mark.postgres
-def test_interactions_answer_every_one(postgres: None) -> None:
-    tiny = ["--rates", "20", "--seconds", "1", "--users", "10", "--warmup", "0"]
-    args = interactions.parse([*tiny, "--backends", "postgresql"])
-    (result,) = interactions.run(args)
-    assert (result.sent, result.errors) == (20, 0)
+def test_interactions_on_postgresql_answer_every_one(postgres: None) -> None:
+    config = tiny_interactions("--backends", "postgresql", "--bots", "cooldown", "--shards", "on")
+    assert_all_answered_in_time(interactions.run(config))
     assert asyncio.run(postgres_databases(f"cooldown_bench_interactions_{os.getpid()}_")) == []

@@ -12,7 +12,7 @@ import pytest
 
 from bot.adapter.client import DATABASE_DOWN, CoachBot
 from bot.app import EXIT_FAILURE, StartupError, create_bot
-from cogs import common
+from bot.rules.overload import Thresholds
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import (
     answer_to,
@@ -171,7 +171,7 @@ async def test_slow_answers_are_deferred_then_edited_in(
     fake: FakeDiscord, bot_with_db_dir: CoachBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As if the database were slow: every command is acknowledged before its work is done.
-    monkeypatch.setattr(common, "DEFER_AFTER", 0)
+    bot_with_db_dir.overload = Thresholds(defer_at=0)
     sent = await fake.send_slash_command("tight add", {"area": "glutes"}, user=ALICE)
     assert (await fake.wait_for_interaction_response(sent))["type"] == 5
     answer = (await answer_to(fake, sent))["data"]

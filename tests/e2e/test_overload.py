@@ -1,0 +1,89 @@
+"""Past capacity: every interaction acknowledged in time, shed ones storing nothing.
+
+A backlog is made by blocking the event loop (the bot and the fake share it) right after the
+interaction is dispatched: the bot's handler starts as late as it would behind a queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from prometheus_client import REGISTRY
+
+from bot.adapter.client import CoachBot
+from bot.rules.overload import BUSY
+from tests.e2e.conftest import ALICE
+from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, slash, text_of
+from tests.fakediscord import FakeDiscord
+
+
+def stall(seconds: float) -> None:
+    """Hold the event loop (the bot's and the fake's), as a queue of work ahead would."""
+    time.sleep(seconds)
+
+
+def outcomes(name: str, outcome: str, kind: str = "command") -> float:
+    labels = {"kind": kind, "name": name, "outcome": outcome}
+    return REGISTRY.get_sample_value("cooldown_interactions_total", labels) or 0.0
+
+
+async def settled() -> None:
+    # The outcome is counted when the handler's task ends, just after its last call.
+    await asyncio.sleep(0.1)
+
+
+async def test_a_deep_backlog_sheds_the_command_and_stores_nothing(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    shed_before = outcomes("/tight add", "shed")
+    sent = await fake.send_slash_command("tight add", {"area": "calves"}, user=ALICE)
+    stall(1.4)  # the loop is 1.4 s behind
+    body = await fake.wait_for_interaction_response(sent)
+    assert is_ephemeral(body) and text_of(body) == BUSY
+    await settled()
+    assert outcomes("/tight add", "shed") == shed_before + 1
+    assert await bot.coach.tight_areas(ALICE.id) == []
+    # Once the backlog is gone, the same command is answered as usual.
+    assert "Added **Calves**" in text_of(
+        await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    )
+
+
+async def test_a_backlog_defers_at_once_then_answers(fake: FakeDiscord, bot: CoachBot) -> None:
+    await slash(fake, "tight add", {"area": "glutes"}, user=ALICE)
+    deferred_before = outcomes("/tight list", "deferred")
+    sent = await fake.send_slash_command("tight list", {}, user=ALICE)
+    stall(0.7)
+    first = await fake.wait_for_interaction_response(sent)
+    assert first["type"] == 5  # "thinking…", private like the answer
+    assert is_ephemeral(first)
+    assert "Glutes" in text_of(await answer_to(fake, sent))
+    await settled()
+    assert outcomes("/tight list", "deferred") == deferred_before + 1
+
+
+async def test_past_the_deadline_no_late_callback_is_sent(fake: FakeDiscord, bot: CoachBot) -> None:
+    expired_before = outcomes("/tight add", "expired")
+    sent = await fake.send_slash_command("tight add", {"area": "quads"}, user=ALICE)
+    stall(3.1)
+    await asyncio.sleep(0.3)
+    state = fake.interactions[sent.id]
+    assert state.response is None and state.late_by is None  # nothing sent, so nothing late
+    await settled()
+    assert outcomes("/tight add", "expired") == expired_before + 1
+    assert await bot.coach.tight_areas(ALICE.id) == []
+
+
+async def test_a_press_is_shed_too_and_changes_nothing(fake: FakeDiscord, bot: CoachBot) -> None:
+    for area in ("calves", "glutes"):
+        await slash(fake, "tight add", {"area": area}, user=ALICE)
+    sent = await fake.send_slash_command("tight clear", {}, user=ALICE)
+    confirm, _keep = custom_ids(await answer_to(fake, sent))
+    card = fake.original_message(sent)
+    assert card is not None
+    pressed = await fake.send_component(confirm, int(card["id"]), user=ALICE)
+    stall(1.4)
+    body = await fake.wait_for_interaction_response(pressed)
+    assert is_ephemeral(body) and text_of(body) == BUSY
+    assert [a.area for a in await bot.coach.tight_areas(ALICE.id)] == ["calves", "glutes"]
