@@ -28,7 +28,7 @@ from bot.services.checkin_posting import CheckInPosting
 from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
-from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, Budget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
 from bot.storage import Database, DatabaseUnavailable, MemberData
@@ -198,7 +198,7 @@ class Services:
     groups: GroupService
     # One budget for the REST calls the bot makes on its own (session steps, the weekly
     # fan-out), so that together they stay under Discord's global limit.
-    rest_budget: RestBudget
+    rest_budget: Budget
 
 
 class CoachBot(commands.AutoShardedBot):

@@ -33,7 +33,7 @@ from bot.rules.delivery import (
     retry_delay,
     with_note,
 )
-from bot.services.pacing import RestBudget
+from bot.services.pacing import Budget
 from bot.storage import DatabaseUnavailable
 from bot.storage.deliveries import Deliveries, GuildFilter
 
@@ -90,7 +90,7 @@ class DeliveryService:
         poster: Poster,
         *,
         owner: str | None = None,
-        budget: RestBudget | None = None,
+        budget: Budget | None = None,
         mine: GuildFilter | None = None,
         poll_seconds: float = POLL_SECONDS,
         attempt_timeout: float | None = None,
