@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from bot.adapter.client import (
     BACKGROUND_REST_BURST,
     BACKGROUND_REST_PER_SECOND,
+    SHARED_REST_PER_SECOND,
     CoachBot,
     Services,
 )
@@ -195,7 +196,7 @@ def rest_budget(settings: Settings) -> Budget:
     # Without Redis, each process keeps to its share of the limit rather than stall.
     share = RestBudget(BACKGROUND_REST_PER_SECOND / settings.processes, burst=BACKGROUND_REST_BURST)
     return SharedRestBudget(
-        settings.rate_limit_redis_url, token, int(BACKGROUND_REST_PER_SECOND), fallback=share
+        settings.rate_limit_redis_url, token, SHARED_REST_PER_SECOND, fallback=share
     )
 
 

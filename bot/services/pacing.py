@@ -75,6 +75,8 @@ class Budget(Protocol):
 SHARED_KEY_PREFIX = "cooldown-coach:rest"
 # After Redis failed, how long the process paces itself alone before trying Redis again.
 SHARED_RETRY_SECONDS = 5.0
+# Calls a process may make at once before the local pacing spreads them out.
+SMOOTH_BURST = 2
 # One call to Redis may take this long before the process paces itself alone.
 SHARED_CALL_TIMEOUT = 0.5
 
@@ -115,25 +117,32 @@ class SharedRestBudget:
         self.fallback = fallback
         self._clock = clock
         self._alone_until = float("-inf")
+        self._smooth = RestBudget(per_second, burst=SMOOTH_BURST, clock=clock)
+        self._lock = asyncio.Lock()
         self.taken = 0
         self.taken_alone = 0
 
     async def take(self) -> None:
-        if self._clock() >= self._alone_until:
-            try:
-                await self._take_shared()
-            except (StorageError, OSError, TimeoutError) as error:
-                log.warning(
-                    "the shared REST budget in Redis is unreachable (%s); pacing this process "
-                    "alone at %.1f calls a second for %.0f s",
-                    type(error).__name__,
-                    self.fallback.rate,
-                    SHARED_RETRY_SECONDS,
-                )
-                self._alone_until = self._clock() + SHARED_RETRY_SECONDS
-            else:
-                self.taken += 1
-                return
+        # Paced locally first, so the shared window fills evenly rather than in one burst at
+        # the start of each second; then one caller at a time asks Redis, so the moment a
+        # call is counted is the moment it leaves, not a queue of Redis round trips later.
+        await self._smooth.take()
+        async with self._lock:
+            if self._clock() >= self._alone_until:
+                try:
+                    await self._take_shared()
+                except (StorageError, OSError, TimeoutError) as error:
+                    log.warning(
+                        "the shared REST budget in Redis is unreachable (%s); pacing this "
+                        "process alone at %.1f calls a second for %.0f s",
+                        type(error).__name__,
+                        self.fallback.rate,
+                        SHARED_RETRY_SECONDS,
+                    )
+                    self._alone_until = self._clock() + SHARED_RETRY_SECONDS
+                else:
+                    self.taken += 1
+                    return
         await self.fallback.take()
         self.taken += 1
         self.taken_alone += 1
