@@ -94,3 +94,33 @@ def test_the_setting_picks_the_budget_and_the_fallback_share() -> None:
 def test_a_url_that_is_not_redis_is_refused() -> None:
     with pytest.raises(ValueError, match="must start with redis"):
         Settings(_env_file=None, rate_limit_redis_url="http://127.0.0.1:6379")  # type: ignore[call-arg]
+
+
+async def test_an_urgent_call_goes_before_a_queue_of_calls_that_can_wait() -> None:
+    local = RestBudget(20, burst=1)
+    order: list[str] = []
+
+    async def call(name: str, urgent: bool) -> None:
+        await local.take(urgent=urgent)
+        order.append(name)
+
+    waiting = [asyncio.create_task(call(f"checkin {n}", False)) for n in range(10)]
+    await asyncio.sleep(0.01)  # the check-ins queue first
+    step = asyncio.create_task(call("step", True))
+    await asyncio.gather(step, *waiting)
+    assert order.index("step") <= 2, order
+
+
+async def test_an_urgent_call_goes_first_in_the_shared_budget_too(redis_url: str) -> None:
+    shared = budget(redis_url, uuid.uuid4().hex, 20)
+    order: list[str] = []
+
+    async def call(name: str, urgent: bool) -> None:
+        await shared.take(urgent=urgent)
+        order.append(name)
+
+    waiting = [asyncio.create_task(call(f"checkin {n}", False)) for n in range(10)]
+    await asyncio.sleep(0.01)
+    step = asyncio.create_task(call("step", True))
+    await asyncio.gather(step, *waiting)
+    assert order.index("step") <= 3, order

@@ -41,6 +41,7 @@ class RestBudget:
         self._tokens = float(self.burst)
         self._updated = clock()
         self._lock = asyncio.Lock()
+        self._background = asyncio.Lock()
         self.taken = 0
 
     def _refill(self) -> None:
@@ -48,8 +49,18 @@ class RestBudget:
         self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
         self._updated = now
 
-    async def take(self) -> None:
-        """Wait for a token: for calls that must happen, in the order they asked."""
+    async def take(self, urgent: bool = False) -> None:
+        """Wait for a token: for calls that must happen, in the order they asked, except that
+        an urgent call (a session's step) goes before every waiting call that is not."""
+        if urgent:
+            await self._take()
+            return
+        # Calls that can wait queue here, one at a time reaching the bucket's queue: an urgent
+        # call waits behind at most one of them, not behind a whole weekly fan-out.
+        async with self._background:
+            await self._take()
+
+    async def _take(self) -> None:
         async with self._lock:
             self._refill()
             while self._tokens < 1:
@@ -68,7 +79,7 @@ SESSION_CAPACITY = int(DISCORD_GLOBAL_PER_SECOND * 0.8 / (2.5 / 40))
 class Budget(Protocol):
     """What the outbox takes a token from before each call."""
 
-    async def take(self) -> None: ...
+    async def take(self, urgent: bool = False) -> None: ...
 
 
 # Keys in Redis name the bot by a digest of its token: the token itself never leaves the process.
@@ -119,14 +130,22 @@ class SharedRestBudget:
         self._alone_until = float("-inf")
         self._smooth = RestBudget(per_second, burst=SMOOTH_BURST, clock=clock)
         self._lock = asyncio.Lock()
+        self._background = asyncio.Lock()
         self.taken = 0
         self.taken_alone = 0
 
-    async def take(self) -> None:
+    async def take(self, urgent: bool = False) -> None:
+        if urgent:
+            await self._take()
+            return
+        async with self._background:  # see RestBudget.take
+            await self._take()
+
+    async def _take(self) -> None:
         # Paced locally first, so the shared window fills evenly rather than in one burst at
         # the start of each second; then one caller at a time asks Redis, so the moment a
         # call is counted is the moment it leaves, not a queue of Redis round trips later.
-        await self._smooth.take()
+        await self._smooth.take(urgent=True)  # the order is kept by take's gate
         async with self._lock:
             if self._clock() >= self._alone_until:
                 try:
@@ -143,7 +162,7 @@ class SharedRestBudget:
                 else:
                     self.taken += 1
                     return
-        await self.fallback.take()
+        await self.fallback.take(urgent=True)
         self.taken += 1
         self.taken_alone += 1
 
