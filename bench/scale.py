@@ -59,6 +59,7 @@ class Result:
     calls_per_s: float
     share: float
     too_many: int
+    too_many_global: int
     checkins_lost: int
     checkins_doubled: int
     checkin_seconds: float
@@ -187,6 +188,9 @@ async def measure(
         calls_per_s=ok / window,
         share=ok / window / DISCORD_GLOBAL_PER_SECOND,
         too_many=sum(r.status == 429 for r in requests),
+        too_many_global=sum(
+            r.status == 429 and bool((r.error or {}).get("global")) for r in requests
+        ),
         checkins_lost=len(channels - per_channel.keys()),
         checkins_doubled=sum(n - 1 for n in per_channel.values()),
         checkin_seconds=last_checkin,
@@ -211,12 +215,13 @@ def print_result(r: Result) -> None:
         f"measured over {c.seconds:g} s from the due minute"
     )
     print(
-        "| clubs | sessions | calls/s | share of limit | 429s | check-ins lost | doubled "
+        "| clubs | sessions | calls/s | share of limit | 429s (global) | check-ins lost | doubled "
         "| fan-out s | steps due | lost | doubled | drift p50 ms | drift p99 ms |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     print(
-        f"| {c.clubs} | {c.sessions} | {r.calls_per_s:.1f} | {r.share:.0%} | {r.too_many} "
+        f"| {c.clubs} | {c.sessions} | {r.calls_per_s:.1f} | {r.share:.0%} "
+        f"| {r.too_many} ({r.too_many_global}) "
         f"| {r.checkins_lost} | {r.checkins_doubled} | {r.checkin_seconds:.1f} | {r.steps_due} "
         f"| {r.steps_lost} | {r.steps_doubled} | {r.p50_ms:.0f} | {r.p99_ms:.0f} |"
     )
