@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from bot.adapter.client import (
     BACKGROUND_REST_BURST,
     BACKGROUND_REST_PER_SECOND,
+    SHARED_REST_PER_SECOND,
     CoachBot,
     Services,
 )
@@ -39,7 +40,7 @@ from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
 from bot.services.member_data import MemberDataService
-from bot.services.pacing import RestBudget
+from bot.services.pacing import Budget, RestBudget, SharedRestBudget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
 from bot.storage import (
@@ -135,7 +136,7 @@ async def create_bot(
         ClubReports(database),
     )
     owns = shard_owner(settings.shard_ids, settings.shard_count)
-    budget = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
+    budget = rest_budget(settings)
     poster = DiscordPoster()
     delivery = DeliveryService(
         Deliveries(database),
@@ -187,6 +188,20 @@ async def create_bot(
     if settings.metrics_port is not None:
         bot.monitor = await open_monitor(bot, settings.metrics_host, settings.metrics_port)
     return bot
+
+
+def rest_budget(settings: Settings) -> Budget:
+    """The budget the outbox paces its calls with: this process's own, or, with Redis, one
+    shared by every process of the bot token (Discord's global limit is per token)."""
+    alone = RestBudget(BACKGROUND_REST_PER_SECOND, burst=BACKGROUND_REST_BURST)
+    if settings.rate_limit_redis_url is None:
+        return alone
+    token = settings.discord_token.get_secret_value() if settings.discord_token else ""
+    # Without Redis, each process keeps to its share of the limit rather than stall.
+    share = RestBudget(BACKGROUND_REST_PER_SECOND / settings.processes, burst=BACKGROUND_REST_BURST)
+    return SharedRestBudget(
+        settings.rate_limit_redis_url, token, SHARED_REST_PER_SECOND, fallback=share
+    )
 
 
 async def open_monitor(bot: CoachBot, host: str, port: int) -> Monitor:

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     # /metrics (Prometheus) and /health on this address; nothing listens when the port is unset.
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
     metrics_host: str = "127.0.0.1"
+    # One REST budget for every process of this bot token, kept in Redis (redis://host:port/db).
+    # Unset: each process paces itself alone, which is right for one process only.
+    rate_limit_redis_url: str | None = None
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -53,6 +56,15 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: str) -> str:
         return value.upper()
+
+    @field_validator("rate_limit_redis_url", mode="before")
+    @classmethod
+    def _a_redis_url(cls, value: object) -> object:
+        if value == "" or value is None:
+            return None
+        if not str(value).startswith(("redis://", "rediss://", "redis+unix://")):
+            raise ValueError("must start with redis://, rediss:// or redis+unix://")
+        return value
 
     @field_validator("dev_guild_id", "shard_count", "metrics_port", mode="before")
     @classmethod
@@ -75,6 +87,13 @@ class Settings(BaseSettings):
             if len(set(self.shard_ids)) != len(self.shard_ids):
                 raise ValueError("SHARD_IDS lists a shard twice")
         return self
+
+    @property
+    def processes(self) -> int:
+        """How many processes share the bot token, when the shards are split evenly."""
+        if not self.shard_ids or self.shard_count is None:
+            return 1
+        return -(-self.shard_count // len(self.shard_ids))
 
 
 @lru_cache(maxsize=1)

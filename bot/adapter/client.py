@@ -31,7 +31,7 @@ from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
 from bot.services.member_data import MemberDataService
-from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, RestBudget
+from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, Budget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
 from bot.storage import Database, DatabaseUnavailable
@@ -57,6 +57,10 @@ GC_THRESHOLD = 20_000
 # side must never see more than 50, wherever it starts.
 BACKGROUND_REST_PER_SECOND = DISCORD_GLOBAL_PER_SECOND * 0.95
 BACKGROUND_REST_BURST = 2
+# Shared by every process of the token through Redis: 90 %, because a call taken in one
+# process reaches Discord a little later than one taken in another, and two such delays can
+# land in one of Discord's windows.
+SHARED_REST_PER_SECOND = int(DISCORD_GLOBAL_PER_SECOND * 0.9)
 DATABASE_DOWN = "I can't reach my database right now, so nothing was saved. Try again in a minute."
 SOMETHING_WRONG = "Something went wrong on my side; nothing was saved. The details are in my log."
 STALE_BUTTON = (
@@ -200,7 +204,7 @@ class Services:
     groups: GroupService
     # One budget for the REST calls the bot makes on its own (session steps, the weekly
     # fan-out), so that together they stay under Discord's global limit.
-    rest_budget: RestBudget
+    rest_budget: Budget
 
 
 class CoachBot(commands.AutoShardedBot):

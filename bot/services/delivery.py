@@ -33,7 +33,7 @@ from bot.rules.delivery import (
     retry_delay,
     with_note,
 )
-from bot.services.pacing import RestBudget
+from bot.services.pacing import Budget
 from bot.storage import DatabaseUnavailable
 from bot.storage.deliveries import Deliveries, GuildFilter
 
@@ -43,6 +43,9 @@ LEASE = timedelta(seconds=30)
 ATTEMPT_TIMEOUT = 10.0
 POLL_SECONDS = 2.0
 CLAIM_BATCH = 50
+# Streams whose posts are timed to the second (a step says "hold for 30 s"): they take the
+# next token before any waiting check-in, card edit or note, which can be a few seconds late.
+URGENT_STREAMS = ("session:", "group:")
 
 
 class DeliveryError(Exception):
@@ -90,7 +93,7 @@ class DeliveryService:
         poster: Poster,
         *,
         owner: str | None = None,
-        budget: RestBudget | None = None,
+        budget: Budget | None = None,
         mine: GuildFilter | None = None,
         poll_seconds: float = POLL_SECONDS,
         attempt_timeout: float | None = None,
@@ -239,7 +242,7 @@ class DeliveryService:
     async def _attempt(self, delivery: Delivery) -> int | None:
         await self._store.attempted(delivery.id)
         if self._budget is not None:
-            await self._budget.take()
+            await self._budget.take(urgent=delivery.stream.startswith(URGENT_STREAMS))
         call = self._call(delivery)
         return await asyncio.wait_for(call, self._attempt_timeout)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Integer, and_, delete, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -332,7 +332,9 @@ def shard_filter(shard_ids: Sequence[int] | None, shard_count: int | None) -> Gu
     count = shard_count
 
     def owned(column: Any) -> ColumnElement[bool]:
-        return or_(column.is_(None), (column.op(">>")(22) % count).in_(mine))
+        # PostgreSQL shifts a bigint by an integer only: a bigint parameter finds no operator.
+        shift = literal(22, type_=Integer)
+        return or_(column.is_(None), (column.op(">>")(shift) % count).in_(mine))
 
     return owned
 

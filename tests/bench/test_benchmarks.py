@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bench import checkins, interactions, sessions, walkthrough
+from bench import checkins, interactions, sessions, shared_budget, walkthrough
 from bench.clock import BenchClock, parse_moment
 from bench.databases import bench_database, postgres_databases
+from tests.test_shared_budget import redis_url as redis_url
 
 ROOT = Path(__file__).resolve().parents[2]
 LONDON = ZoneInfo("Europe/London")
@@ -183,3 +184,16 @@ def test_interactions_on_postgresql_answer_every_one(postgres: None) -> None:
     config = tiny_interactions("--backends", "postgresql", "--bots", "cooldown", "--shards", "on")
     assert_all_answered_in_time(interactions.run(config))
     assert asyncio.run(postgres_databases(f"cooldown_bench_interactions_{os.getpid()}_")) == []
+
+
+# -- bench.shared_budget -----------------------------------------------------------------------
+
+
+def test_two_shard_bots_share_one_budget_under_the_global_limit(
+    postgres: None, redis_url: str
+) -> None:
+    config = shared_budget.Config(clubs=120, redis_url=redis_url)
+    result = asyncio.run(shared_budget.fan_out(config))
+    assert (result.lost, result.duplicated) == (0, 0)
+    assert result.too_many == 0 and result.busiest_second <= 50, result
+    assert result.alone == 0  # every call was counted in Redis

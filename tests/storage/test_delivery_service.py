@@ -16,7 +16,8 @@ import pytest
 from bot.rules.delivery import Action, DeliveryState, Outgoing
 from bot.services.delivery import DeliveryError, DeliveryService
 from bot.storage import Database
-from bot.storage.deliveries import Deliveries, Leases
+from bot.storage.deliveries import Deliveries, Leases, shard_filter
+from tests.fakediscord import snowflake_in_shard
 
 
 class Discord:
@@ -259,3 +260,16 @@ async def test_a_lease_is_held_by_one_process_until_it_expires(database: Databas
     assert await leases.acquire("session:9", "p2", timedelta(seconds=30))
     assert await leases.renew(["session:9"], "p1", timedelta(seconds=30)) == set()
     assert await leases.holder("session:9") == "p2"
+
+
+async def test_a_shard_process_claims_only_its_own_guilds_rows(database: Database) -> None:
+    store = Deliveries(database)
+    guilds = {shard: snowflake_in_shard(shard, 2) for shard in (0, 1)}
+    await store.add(
+        [Outgoing(f"checkin:{s}", 5, g, "checkin", {"content": f"G{s}"}) for s, g in guilds.items()]
+        + [Outgoing("dm:1", 6, None, "note", {"content": "DM"})]
+    )
+    mine = shard_filter([1], 2)
+    claimed = await store.claim_due("p1", timedelta(seconds=30), 10, mine=mine)
+    assert sorted(d.stream for d in claimed) == ["checkin:1", "dm:1"]
+    assert (await store.backlog(mine)).pending == 2
