@@ -486,6 +486,38 @@ CORPUS: tuple[Case, ...] = (
         soreness={"hamstrings": 5},
         note="grumpy after the long run",
     ),
+    # -- scores said once for another area, or in rows ---------------------------------------
+    Case(
+        "quads and hams 2 and 4 respectively",
+        ("quads", "hamstrings"),
+        soreness={"quads": 2, "hamstrings": 4},
+    ),
+    Case("calves 2, same for glutes", soreness={"calves": 2, "glutes": 2}),
+    Case("calves 2 glutes ditto", soreness={"calves": 2, "glutes": 2}),
+    Case("calves 3, glutes too", soreness={"calves": 3, "glutes": 3}),
+    Case(
+        "calves 3, glutes same as last week",
+        soreness={"calves": 3},
+        unread=("glutes same as last week",),
+        missing=("glutes",),
+    ),
+    Case("Calves | Glutes\n3 | 4", soreness={"calves": 3, "glutes": 4}),
+    Case("calves, glutes\n2, 5", soreness={"calves": 2, "glutes": 5}),
+    Case("calves/glutes 3/4", soreness={"calves": 3, "glutes": 4}),
+    Case("all zeros", soreness={"calves": 0, "glutes": 0}),
+    Case(
+        "nothing to report, all good! 0s across the board",
+        soreness={"calves": 0, "glutes": 0},
+        note="nothing to report; all good",
+    ),
+    Case("glutes 3, calves not even a little sore", soreness={"calves": 0, "glutes": 3}),
+    Case("calves: 3 (was 5), glutes: 2", soreness={"calves": 3, "glutes": 2}, note="was 5"),
+    Case(
+        "c: 3, g: 2, m: 8, e: same",
+        soreness={"calves": 3, "glutes": 2},
+        movement=8,
+        efficiency=S,
+    ),
     Case(
         "calves 2, glutes 3. Foam rolled my hamstrings every night",
         THREE,

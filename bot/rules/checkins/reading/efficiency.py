@@ -7,6 +7,7 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     FEELS_LEVEL,
     LABELS,
+    LABELS_SIDE,
     MAX_SCORE,
     K,
 )
@@ -186,7 +187,7 @@ class ReadEfficiency(State):
         if before is None:
             return None
         tok = self.toks[before]
-        if tok.kind in (*LABELS, K.SIDE) or (tok.kind == K.ALL and tok.text != "all"):
+        if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
         return None
 

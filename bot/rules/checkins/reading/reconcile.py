@@ -95,7 +95,7 @@ class Reconcile(State):
             return
         numbers = [t for t in meaningful if t.kind == K.NUM and t.digits and not t.training]
         for number in numbers:
-            if number.past:
+            if number.past or self._earlier_value(number):
                 continue
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -113,6 +113,17 @@ class Reconcile(State):
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
             self._kept(run, self.reading.notes)
+
+    def _earlier_value(self, number: Tok) -> bool:
+        """ "calves: 3 (was 5)": after a score, what it was before."""
+        toks = self.toks
+        before = number.at - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0 or toks[before].text not in ("was", "were"):
+            return False
+        first = self.sentences[number.sentence][0]
+        return any(t.kind == K.NUM and t.used for t in toks[first : number.at])
 
     def _kept(self, run: list[Tok], spans: list[tuple[int, int]]) -> None:
         """The run without the joining words at its edges."""

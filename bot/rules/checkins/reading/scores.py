@@ -13,15 +13,18 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     CHANGE,
     CHANGES,
+    CLAUSE_ENDS,
     GAPS,
     HAS_LABEL,
     HAS_NUM,
     HAS_SIDE,
     LABELS,
     LABELS_ALL,
+    LABELS_ALL_EFF,
     LABELS_EFF,
     LETTERS,
     NEGATION,
+    NOT_AFTER_AREA,
     NOW,
     NUMS,
     SIDE_WORDS,
@@ -50,6 +53,14 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
 _BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
 
+
+# After the scores of a list of areas: one each, in the order named.
+_IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "order"))
+# Said of an area after another's score: it has the same score ("calves 2, glutes ditto").
+_LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
+# Before an area: "calves 2, same for glutes", "ditto for the glutes".
+_SAME_FOR = frozenset({"same", "ditto", "likewise"})
+_LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
 
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
@@ -84,7 +95,7 @@ class ReadScores(State):
             if toks[i].kind in (K.WORD, K.SIDE)
             and len(toks[i].text) == 1
             and toks[i].text in letters
-            and (self._score_like(toks[i + 1]) or toks[i + 1].kind == K.VAL)
+            and self._letter_value(i + 1, end)
         ]
         if len(found) < 3:
             return False
@@ -92,6 +103,12 @@ class ReadScores(State):
             kind, target = letters[toks[i].text]
             toks[i].kind, toks[i].target = kind, target
         return True
+
+    def _letter_value(self, index: int, end: int) -> bool:
+        toks = self.toks
+        if toks[index].kind == K.PUNCT and index + 1 < end:
+            index += 1  # "c: 3"
+        return self._score_like(toks[index]) or toks[index].kind == K.VAL
 
     def _groups(self, start: int, end: int) -> None:
         """ "quads and hammies both 3", "back, bum and hips all a 2", "Hams, glutes, calves: 3
@@ -130,7 +147,8 @@ class ReadScores(State):
         the order the areas were named."""
         toks = self.toks
         head = toks[first]
-        if head.problem == "list":
+        if head.problem == "list" or (head.problem == "scale" and len(members) == 2):
+            # "calves glutes 2 3", "calves/glutes 3/4"
             scores = [decimal_score(to_decimal(v)) for v in _DIGITS.findall(head.text)]
             if len(scores) != len(members) or None in scores:
                 return False
@@ -147,11 +165,23 @@ class ReadScores(State):
             elif tok.kind not in (K.COMMA, K.JOIN, K.PUNCT):
                 break
             other += 1
+        other = self._in_order(other, end)
         if len(numbers) != len(members) or not self._ends_clause(other, end):
             return False
         for member, number in zip(members, numbers, strict=True):
             self._pair(member, number)
         return True
+
+    def _in_order(self, index: int, end: int) -> int:
+        """Past "respectively" or "in that order" after a list of scores."""
+        toks = self.toks
+        for words in _IN_ORDER:
+            upto = index + len(words)
+            if upto <= end and tuple(t.text for t in toks[index:upto]) == words:
+                for tok in toks[index:upto]:
+                    tok.used = True
+                return upto
+        return index
 
     def _group_score(self, last: int, end: int) -> tuple[int | None, bool]:
         toks = self.toks
@@ -265,7 +295,7 @@ class ReadScores(State):
         """ "groin not sore at all", "glutes nothing at all", "lower back hasn't bothered me"."""
         toks, lex = self.toks, self.lex
         other = index + 1
-        while other < end and toks[other].kind not in (*BREAKS, *LABELS, K.NUM):
+        while other < end and toks[other].kind not in NOT_AFTER_AREA:
             tok = toks[other]
             if tok.kind == K.ZERO and self._ends_clause(other + 1, end):
                 self._zero(index, (toks[index].start, tok.end), upto=other)
@@ -284,6 +314,12 @@ class ReadScores(State):
                     "an",
                     "bit",
                     "ever",
+                    "little",
+                    "remotely",
+                    "slightly",
+                    "the",
+                    "least",
+                    "tiny",
                 ):
                     following += 1
                 if following < end and toks[following].text in lex.softeners:
@@ -316,11 +352,7 @@ class ReadScores(State):
             )
         ):
             index += 1
-        return (
-            index >= end
-            or toks[index].kind in (*BREAKS, K.PUNCT, K.JOIN)
-            or (toks[index].kind in LABELS)
-        )
+        return index >= end or toks[index].kind in CLAUSE_ENDS or (toks[index].kind in LABELS)
 
     def _zero(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
         tok = self.toks[area_at]
@@ -386,7 +418,7 @@ class ReadScores(State):
         toks = self.toks
         for index in range(start, end):
             tok = toks[index]
-            if tok.used or tok.kind not in (*LABELS, K.ALL, K.EFF):
+            if tok.used or tok.kind not in LABELS_ALL_EFF:
                 continue
             if tok.kind == K.AREA and index > start and toks[index - 1].text in self.lex.excepts:
                 continue  # "everything except calves is a 1": the 1 is everything's
@@ -395,6 +427,8 @@ class ReadScores(State):
                 if tok.used:
                     continue
             if tok.kind == K.EFF and self._direction(index, end):
+                continue
+            if tok.kind == K.AREA and self._likewise(index, start, end):
                 continue
             score = self._next(index, end, skip_bridge=True)
             if score is None or toks[score].used:
@@ -438,14 +472,52 @@ class ReadScores(State):
 
     def _same_as_before(self, label: int, same: int, start: int) -> None:
         """ "hip flexors 4 and groin the same": the score of the area just before."""
+        toks = self.toks
+        if same + 1 < len(toks) and toks[same + 1].text in ("as", "than", "to"):
+            return  # "glutes same as last week": no score from the area before
         owner = self._last_scored_area(start, label)
         earlier = self._scores_for(owner) if owner is not None else []
         if len(earlier) != 1 or earlier[0].value is None:
             return
-        toks = self.toks
         for between in toks[label : same + 1]:
             between.used = True
         self._found(label, earlier[0].value, (toks[label].start, toks[same].end))
+
+    def _likewise(self, label: int, start: int, end: int) -> bool:
+        """ "calves 2, same for glutes", "glutes ditto", "hams 3, quads too": the score of the
+        area scored just before."""
+        toks = self.toks
+        before = label - 1
+        while before >= start and (
+            toks[before].kind == K.PUNCT or toks[before].text in _LIKEWISE_GAPS
+        ):
+            before -= 1
+        if before >= start and toks[before].text in _SAME_FOR and not toks[before].used:
+            return self._copy_score(label, before, label)
+        after = label + 1
+        while after < end and (toks[after].kind == K.PUNCT or toks[after].text in _LIKEWISE_GAPS):
+            after += 1
+        if (
+            after < end
+            and toks[after].text in _LIKEWISE
+            and not toks[after].used
+            and self._ends_clause(after + 1, end)
+        ):
+            return self._copy_score(label, label, after)
+        return False
+
+    def _copy_score(self, label: int, first: int, last: int) -> bool:
+        sentence = self.toks[label].sentence
+        floor = self.sentences[sentence - 1][0] if sentence else 0
+        owner = self._last_scored_area(floor, first)
+        earlier = self._scores_for(owner) if owner is not None else []
+        if len(earlier) != 1 or earlier[0].value is None:
+            return False
+        toks = self.toks
+        for between in toks[first : last + 1]:
+            between.used = True
+        self._found(label, earlier[0].value, (toks[first].start, toks[last].end))
+        return True
 
     def _found(self, label: int, value: int | None, span: tuple[int, int]) -> None:
         """An area's score that no one number token gives ("3, 4, 2", "the same")."""
@@ -727,6 +799,51 @@ class ReadScores(State):
                 ):
                     self._pair(open_labels[0], other)
                     break
+
+    def _header_rows(self) -> None:
+        """ "Calves | Glutes\n3 | 4", "calves, glutes\n3, 4": a line of labels, then a line
+        of as many scores, one each in order."""
+        toks, features = self.toks, self.features
+        for index in range(len(self.sentences) - 1):
+            if not features[index] & AREAS or features[index + 1] & (WORDS | HAS_LABEL):
+                continue
+            start, end = self.sentences[index]
+            labels = [i for i in range(start, end) if toks[i].kind in LABELS]
+            if any(
+                toks[i].used or toks[i].kind == K.UNTRACKED or weak_label(toks[i]) for i in labels
+            ) or any(toks[i].kind not in GAPS for i in range(start, end) if i not in labels):
+                continue
+            first, last = self.sentences[index + 1]
+            numbers = [i for i in range(first, last) if toks[i].kind not in GAPS]
+            if not numbers or any(toks[i].kind != K.NUM or toks[i].used for i in numbers):
+                continue
+            values = self._values_in_order(numbers)
+            if values is None or len(values) != len(labels):
+                continue
+            for label, value in zip(labels, values, strict=True):
+                tok = toks[label]
+                found = Score(
+                    tok.kind, tok.target, value, False, False, tok.text, False, (tok.start, tok.end)
+                )
+                self.reading.scores.append(found)
+                tok.used = True
+            for number in numbers:
+                toks[number].used = True
+
+    def _values_in_order(self, numbers: list[int]) -> list[int] | None:
+        """The scores of number tokens read one after another ("3, 4", "3 4", "3/4")."""
+        values: list[int | None] = []
+        for index in numbers:
+            tok = self.toks[index]
+            if tok.training or tok.past:
+                return None
+            if tok.problem in ("list", "scale"):
+                values += [decimal_score(to_decimal(v)) for v in _DIGITS.findall(tok.text)]
+            else:
+                values.append(score_value(tok))
+        if None in values:
+            return None
+        return [v for v in values if v is not None]
 
     def _explicit(self, label_at: int, value_at: int) -> None:
         label, value = self.toks[label_at], self.toks[value_at]

@@ -72,13 +72,18 @@ FEATURES = [FEATURE.get(kind, 0) for kind in range(max(FEATURE) + 1)]
 LABELS = frozenset({K.AREA, K.UNTRACKED, K.MOVE})
 LABELS_ALL = LABELS | {K.ALL}
 LABELS_EFF = LABELS | {K.EFF}
+LABELS_ALL_EFF = LABELS_ALL | {K.EFF}
+LABELS_SIDE = LABELS | {K.SIDE}
 BREAKS = frozenset({K.STOP, K.COMMA})
 GLUE = frozenset({K.PUNCT, K.JOIN})
 GAPS = frozenset({K.PUNCT, K.COMMA, K.JOIN})
+CLAUSE_ENDS = BREAKS | GLUE
+# What stops the search for a zero in words after an area.
+NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 # "settled to a 3", "down to 2": a later score for the same area.
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
 # Number words for nothing: "hip flexors fine, zero really".
-ZERO_NUMBERS = frozenset({"zero", "nought"})
+ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
 # A score for every area: "6 across the board".
@@ -94,7 +99,9 @@ TOKEN = re.compile(
     rf"|(?P<symbols>[{SYMBOL}](?:[\s{SYMBOL}]*[{SYMBOL}])?)"
     r"|(?P<na>n\s*/\s*a(?![^\W_]))"
     r"|(?=[0-9])(?<![0-9.])(?:"
-    r"(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
+    # Most numbers stand alone before a word: read them without trying the shapes below.
+    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|of|x)(?![^\W\d_]))[^\W\d_])"
+    r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
@@ -174,7 +181,7 @@ def symbol_kind(text: str) -> tuple[int, str]:
     return known
 
 
-_DECIMALS = {str(n): Decimal(n) for n in range(100)}
+DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
 _NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suffix"))
@@ -182,7 +189,7 @@ _NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suf
 
 def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     digits, scale, suffix = match.group(*_NUMBER_PARTS)
-    value = _DECIMALS.get(digits) or to_decimal(digits)
+    value = DECIMALS.get(digits) or to_decimal(digits)
     tok = Tok(K.NUM, match.group(), start, end)
     tok.value, tok.digits = value, True
     if scale is None and suffix is None and value is not None and len(digits) <= 4:

@@ -6,15 +6,17 @@ from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     AREA_SEEN,
     AREAS,
+    BOARD,
     BREAKS,
     COMPLAINT,
+    DECIMALS,
     FEATURES,
     FEELS_LEVEL,
     FEELS_WRONG,
     HAS_LABEL,
     HAS_NUM,
-    LABELS,
     LABELS_ALL,
+    LABELS_ALL_EFF,
     LETTER,
     LETTERS,
     LEVEL,
@@ -35,6 +37,11 @@ from bot.rules.checkins.reading.tokens import (
     symbol_kind,
     to_decimal,
 )
+
+# What a word tells about its clause rather than its sentence.
+_CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
+# A word without hyphens is one part: the word itself.
+_WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
@@ -83,44 +90,52 @@ class ReadWords(State):
             if group == "word":
                 features |= WORDS
                 word = match.group()
-                parts = [(word, begin)] if "-" not in word else hyphenated(word, begin)
+                parts = _WHOLE_WORD if "-" not in word else hyphenated(word, begin)
                 for part, at in parts:
+                    if part is None:
+                        part, at = word, begin
                     cleaned = part.lower()
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = clean_word(cleaned)
                     tok = Tok(word_kind, cleaned, at, at + len(part))
                     tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
+                    toks.append(tok)
+                    count += 1
                     entry = info.get(cleaned)
-                    if entry is not None:
-                        kind, target, efficiency, value, starts, flags = entry
-                        if starts:
-                            phrase_at.append(count)
-                        if kind != word_kind:
-                            tok.kind, tok.target = kind, target
-                            if efficiency is not None:
-                                tok.efficiency = efficiency
-                            if value is not None:
-                                tok.value = value
-                            if kind == area_kind:
-                                features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                    if entry is None:
+                        continue
+                    kind, target, efficiency, value, starts, flags = entry
+                    if starts:
+                        phrase_at.append(count - 1)
+                    if kind != word_kind:
+                        tok.kind, tok.target = kind, target
+                        if efficiency is not None:
+                            tok.efficiency = efficiency
+                        if value is not None:
+                            tok.value = value
+                        if kind == area_kind:
+                            features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                    if flags & _CLAUSE_FLAGS:
                         if flags & (COMPLAINT | LEVEL):
                             feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
                         if flags & WISH:
                             wish = True
                         if flags & MOMENT:
                             moment = True
-                        if flags & LETTER:
-                            if features & LETTERS != LETTERS:
-                                features += LETTER
-                            flags &= ~LETTER
-                        features |= flags & ~(COMPLAINT | LEVEL | WISH | MOMENT)
-                    toks.append(tok)
-                    count += 1
+                        if flags & LETTER and features & LETTERS != LETTERS:
+                            features += LETTER
+                        flags &= ~_CLAUSE_FLAGS
+                    features |= flags
                 continue
             if group == "symbols":
                 text = match.group()
                 known = SYMBOL_KINDS.get(text) or symbol_kind(text)
                 tok = Tok(known[0], known[1], begin, end)
+            elif group == "plain":
+                tok = Tok(num_kind, match.group(), begin, end)
+                tok.value = DECIMALS.get(tok.text) or to_decimal(tok.text)
+                tok.digits = tok.bare = True
+                features |= NUMS if features & HAS_NUM else HAS_NUM
             elif group == "num":
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
@@ -188,6 +203,8 @@ class ReadWords(State):
                 for absorbed in window[1:]:
                     absorbed.kind, absorbed.text, absorbed.word = K.PUNCT, "", False
                 self.features[head.sentence] |= FEATURES[head.kind]
+                if head.text in BOARD:
+                    self.features[head.sentence] |= HAS_LABEL  # "0s across the board"
                 if head.text in lex.complaining:
                     self.clause_feels[head.clause] |= FEELS_WRONG
                 elif head.text in lex.levels:
@@ -236,7 +253,7 @@ class ReadWords(State):
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
                 before = self._prev(index, skip_bridge=True)
-                if before is None or toks[before].kind not in (*LABELS, K.ALL, K.EFF):
+                if before is None or toks[before].kind not in LABELS_ALL_EFF:
                     tok.training = True
 
     def _list_marker(self, index: int) -> bool:
