@@ -69,6 +69,7 @@ class TrainingWords(_Strict):
     units: Phrases
     unit_adjectives: Phrases
     before: Phrases
+    measures: Phrases
 
 
 class PastWords(_Strict):

@@ -189,6 +189,8 @@ class ReadEfficiency(State):
         tok = self.toks[before]
         if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
+        if tok.kind == K.WORD and tok.text in self.lex.measures:
+            return before  # "recovery is slower": not the running
         return None
 
     def _compares(self, index: int, end: int) -> bool:

@@ -106,6 +106,7 @@ class Lexicon:
         self.units = set(words.training.units)
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
+        self.measures = set(words.training.measures)
         self.complaining = self.sore | self.complaints
         self.levels = set(soreness.levels) - self.complaining
         self.zeros = self.negations | set(words.scores.zero) | {"zero"}

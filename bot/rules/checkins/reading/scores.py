@@ -662,6 +662,8 @@ class ReadScores(State):
             if tok.used:
                 said = other + 1
                 continue
+            if self._owned_by_word(other):
+                return  # "calves 3, legs 7/10 overall": the legs' number
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
@@ -675,6 +677,21 @@ class ReadScores(State):
                 earlier[0].yields = True
                 self._pair(label, other)
             return
+
+    def _owned_by_word(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0:
+            return False
+        tok, lex = self.toks[before], self.lex
+        return (
+            tok.kind == K.WORD
+            and tok.text not in lex.bridge
+            and tok.text not in lex.filler
+            and tok.text not in NOW
+            and tok.text not in CHANGES
+        )
 
     def _across_the_board(self, start: int, end: int) -> None:
         """ "sore everywhere, 6 across the board": one score for every area asked about."""

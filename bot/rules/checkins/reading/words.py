@@ -244,8 +244,12 @@ class ReadWords(State):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
-            elif self._training_before(index) or (
-                index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+            elif (
+                self._training_before(index)
+                or self._measure_before(index)
+                or (
+                    index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+                )
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
@@ -299,6 +303,11 @@ class ReadWords(State):
     def _label_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind in LABELS_ALL
+
+    def _measure_before(self, index: int) -> bool:
+        """ "energy 6", "sleep was a 5": a number for something other than an area."""
+        before = self._prev(index, skip_bridge=True)
+        return before is not None and self.toks[before].text in self.lex.measures
 
     def _training_before(self, index: int) -> bool:
         """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
