@@ -86,6 +86,8 @@ class ChatWords(_Strict):
     not_areas: Phrases
     about_the_bot: Phrases
     wishes: Phrases
+    hedges: Phrases
+    others: Phrases
 
 
 class CheckInWords(_Strict):

@@ -70,6 +70,9 @@ class Lexicon:
                 for variant in (key, key + "s", key.removesuffix("s")):
                     if variant:
                         self._add(variant, K.AREA, area.id)
+                        if " of " in variant:  # "back of my thighs", "front of the hip"
+                            for owner in ("my", "the", "your"):
+                                self._add(variant.replace(" of ", f" of {owner} "), K.AREA, area.id)
                 if len(key) >= 4:
                     self.fuzzy_targets[key] = (K.AREA, area.id)
         for word in labels.movement:
@@ -83,6 +86,10 @@ class Lexicon:
         for complaint in (*soreness.complaints, *soreness.levels):
             if " " in complaint and tuple(complaint.split()) not in self.phrases:
                 self._add(complaint, K.WORD)
+        # So are hedges and moments ("on purpose", "start of the week").
+        for saying in (*chat.hedges, *words.past.moments):
+            if " " in saying and tuple(saying.split()) not in self.phrases:
+                self._add(saying, K.WORD)
         self.known = set(self.single) | {w for p in self.phrases for w in p}
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
@@ -96,6 +103,8 @@ class Lexicon:
         self.cues = set(chat.cues)
         self.excepts = set(labels.excepts)
         self.wishes = set(chat.wishes)
+        self.hedges = set(chat.hedges)
+        self.others = set(chat.others)
         self.about_the_bot = set(chat.about_the_bot)
         self.sore = set(soreness.words)
         self.anywhere = set(soreness.anywhere)
@@ -113,9 +122,6 @@ class Lexicon:
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
         self.moments = set(words.past.moments)
-        for moment in self.moments:
-            if " " in moment and tuple(moment.split()) not in self.phrases:
-                self._add(moment, K.WORD)
         # Words a past phrase can start (or end) with, merged sayings included: a quick filter.
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
@@ -97,6 +98,9 @@ class ReadScores(State):
             and toks[i].text in letters
             and self._letter_value(i + 1, end)
         ]
+        # Each letter once: "a 2, calves a 3 and glutes a 4" is no code.
+        counts = Counter(toks[i].text for i in found)
+        found = [i for i in found if counts[toks[i].text] == 1]
         if len(found) < 3:
             return False
         for i in found:

@@ -101,6 +101,7 @@ TOKEN = re.compile(
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|of|x)(?![^\W\d_]))[^\W\d_])"
+    r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
@@ -210,6 +211,22 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     if value is None or len(digits) > 4:
         tok.problem = "odd"
     return tok
+
+
+_NUMBERS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def read_range(tok: Tok) -> None:
+    """ "3-4", "2 to 3", "3 or 4/10": the higher end is the score, as a coach would note the
+    worse of two sides. A range beyond the scale, on another scale or going down is asked."""
+    numbers = [to_decimal(n) for n in _NUMBERS.findall(tok.text)]
+    low, high = numbers[0], numbers[1]
+    if len(numbers) > 2 and numbers[2] != MAX_SCORE:
+        tok.problem = "scale"
+    elif low is None or high is None or not low <= high <= MAX_SCORE:
+        tok.problem = "range"
+    else:
+        tok.value, tok.bare, tok.scaled = high, True, len(numbers) > 2
 
 
 def weak_label(tok: Tok) -> bool:

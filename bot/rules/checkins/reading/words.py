@@ -16,7 +16,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_LABEL,
     HAS_NUM,
     LABELS_ALL,
-    LABELS_ALL_EFF,
+    LABELS_EFF,
     LETTER,
     LETTERS,
     LEVEL,
@@ -34,6 +34,7 @@ from bot.rules.checkins.reading.tokens import (
     clean_word,
     hyphenated,
     number_token,
+    read_range,
     symbol_kind,
     to_decimal,
 )
@@ -151,8 +152,10 @@ class ReadWords(State):
                 tok = Tok(num_kind, match.group(), begin, end)
                 tok.digits = True
                 features |= HAS_NUM
-                if group in ("range", "list"):
-                    tok.problem = group  # "3-4", "3 4": which is it?
+                if group == "range":
+                    read_range(tok)
+                elif group == "list":
+                    tok.problem = group  # "3 4": which is it?
                 else:
                     tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
             index = count
@@ -257,7 +260,7 @@ class ReadWords(State):
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
                 before = self._prev(index, skip_bridge=True)
-                if before is None or toks[before].kind not in LABELS_ALL_EFF:
+                if before is None or toks[before].kind not in LABELS_EFF:
                     tok.training = True
 
     def _list_marker(self, index: int) -> bool:
