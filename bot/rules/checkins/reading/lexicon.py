@@ -13,6 +13,7 @@ from bot.rules.checkins.reading.tokens import (
     CHANGE,
     CHANGES,
     COMPLAINT,
+    CORRECTIONS,
     FEATURES,
     LETTER,
     LEVEL,
@@ -142,6 +143,7 @@ class Lexicon:
             | letters
             | NOW
             | CHANGES
+            | CORRECTIONS
             | self.past_before_last
             | self.past_after_first
             | self.wishes
@@ -153,7 +155,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES:
+            if word in NOW or word in CHANGES or word in CORRECTIONS:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST

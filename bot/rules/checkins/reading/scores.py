@@ -15,6 +15,7 @@ from bot.rules.checkins.reading.tokens import (
     CHANGE,
     CHANGES,
     CLAUSE_ENDS,
+    CORRECTIONS,
     GAPS,
     HAS_LABEL,
     HAS_NUM,
@@ -664,11 +665,12 @@ class ReadScores(State):
             if not self._score_like(tok) or tok.past:
                 continue
             if tok.used:
-                said = other + 1
+                said = other
                 continue
-            if self._owned_by_word(other):
-                return  # "calves 3, legs 7/10 overall": the legs' number
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            corrected = bool(CORRECTIONS & set(before))
+            if self._owned_by_word(other) and not corrected:
+                return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
@@ -676,11 +678,15 @@ class ReadScores(State):
                 bool(NOW & set(after))
                 or bool((NOW - {"overall"}) & set(before))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+                or corrected
             )
-            if changed:
-                earlier[0].yields = True
-                self._pair(label, other)
-            return
+            if not changed:
+                return
+            # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
+            for found in self._scores_for(label):
+                found.yields = True
+            self._pair(label, other)
+            said = other
 
     def _owned_by_word(self, index: int) -> bool:
         before = index - 1
@@ -695,6 +701,7 @@ class ReadScores(State):
             and tok.text not in lex.filler
             and tok.text not in NOW
             and tok.text not in CHANGES
+            and tok.text not in CORRECTIONS
         )
 
     def _across_the_board(self, start: int, end: int) -> None:
@@ -801,7 +808,11 @@ class ReadScores(State):
                 for i in range(prev_start, prev_end)
                 if toks[i].kind in LABELS and not toks[i].used and not weak_label(toks[i])
             ]
-            if len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
+            if self._says_both(start, end) and len(open_labels) > 1:
+                # "My shoulders and neck are what hurt. Both about 3."
+                if any(toks[i].kind != K.AREA for i in open_labels):
+                    continue
+            elif len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
                 continue
             bare = not here & WORDS  # "quads feel fine. 1."
             for other in range(start, end):
@@ -818,8 +829,15 @@ class ReadScores(State):
                         or self._alone_in_clause(other)
                     )
                 ):
-                    self._pair(open_labels[0], other)
+                    for label in open_labels:
+                        self._pair(label, other)
                     break
+
+    def _says_both(self, start: int, end: int) -> bool:
+        first = start
+        while first < end and self.toks[first].kind == K.PUNCT:
+            first += 1
+        return first < end and self.toks[first].text == "both"
 
     def _header_rows(self) -> None:
         """ "Calves | Glutes\n3 | 4", "calves, glutes\n3, 4": a line of labels, then a line

@@ -82,6 +82,8 @@ CLAUSE_ENDS = BREAKS | GLUE
 NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 # "settled to a 3", "down to 2": a later score for the same area.
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
+CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
 # Number words for nothing: "hip flexors fine, zero really".
 ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
