@@ -665,10 +665,10 @@ class ReadScores(State):
             if not self._score_like(tok) or tok.past:
                 continue
             if tok.used:
-                said = other
+                said = other + 1  # what follows it is said of it ("3 today")
                 continue
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
-            corrected = bool(CORRECTIONS & set(before))
+            corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -686,7 +686,7 @@ class ReadScores(State):
             for found in self._scores_for(label):
                 found.yields = True
             self._pair(label, other)
-            said = other
+            said = other + 1
 
     def _owned_by_word(self, index: int) -> bool:
         before = index - 1
