@@ -509,6 +509,54 @@ CORPUS: tuple[Case, ...] = (
     Case("glutes 3, calves not even a little sore", soreness={"calves": 0, "glutes": 3}),
     Case("calves: 3 (was 5), glutes: 2", soreness={"calves": 3, "glutes": 2}, note="was 5"),
     Case(
+        "glutes 2/4 (L/R), calves 1",
+        soreness={"calves": 1, "glutes": 4},
+        note="glutes 2/4 (L/R)",
+    ),
+    Case(
+        "calves 10/10 jk 3, glutes 2",
+        soreness={"calves": 3, "glutes": 2},
+        note="jk",
+    ),
+    Case(
+        "my calves and glutes hurt after the hills. Both about 3.",
+        soreness={"calves": 3, "glutes": 3},
+        note="hurt after the hills",
+    ),
+    Case(
+        "calves 2 on monday, 6 by friday, 4 today. glutes 1",
+        soreness={"calves": 4, "glutes": 1},
+        note="on monday; by friday",
+    ),
+    Case(
+        "Calves 3, glutes... sorry, wrong list. Calves 3, quads 2",
+        ("calves", "quads"),
+        soreness={"calves": 3, "quads": 2},
+        note="glutes; sorry; wrong list",
+    ),
+    Case(
+        "my legs hurt, is that normal?",
+        note="is that normal",
+        unread=("my legs hurt",),
+        missing=CALVES_GLUTES,
+    ),
+    Case(
+        "calves 3 glutes 2, energy 6, sleep was a 5. Ran slower on purpose",
+        soreness={"calves": 3, "glutes": 2},
+        note="energy 6; sleep was a 5; Ran slower on purpose",
+    ),
+    Case(
+        "calves 3 glutes 2, HR 145 avg, 1,200 m of climbing, way easier than week 6",
+        soreness={"calves": 3, "glutes": 2},
+        efficiency=B,
+        note="HR 145 avg; 1,200 m of climbing; way easier than week 6",
+    ),
+    Case(
+        "calves 3 glutes 2, same as the example lol",
+        soreness={"calves": 3, "glutes": 2},
+        note="same as the example lol",
+    ),
+    Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},
         movement=8,

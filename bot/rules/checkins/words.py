@@ -60,6 +60,7 @@ class SorenessWords(_Strict):
     words: Phrases
     anywhere: Phrases
     complaints: Phrases
+    vague: Phrases
     levels: Phrases
     negations: Phrases
     softeners: Phrases
@@ -84,7 +85,6 @@ class ChatWords(_Strict):
     bridge: Phrases
     cues: Phrases
     not_areas: Phrases
-    about_the_bot: Phrases
     wishes: Phrases
     hedges: Phrases
     others: Phrases

@@ -17,6 +17,7 @@ from bot.rules.checkins.reading.tokens import (
     FEATURES,
     LETTER,
     LEVEL,
+    MEASURE,
     MOMENT,
     NEGATION,
     NOW,
@@ -106,14 +107,15 @@ class Lexicon:
         self.wishes = set(chat.wishes)
         self.hedges = set(chat.hedges)
         self.others = set(chat.others)
-        self.about_the_bot = set(chat.about_the_bot)
         self.sore = set(soreness.words)
         self.anywhere = set(soreness.anywhere)
         self.complaints = set(soreness.complaints)
+        self.vague = set(soreness.vague)
         self.negations = set(soreness.negations)
         self.softeners = set(soreness.softeners)
         self.together = set(labels.together)
         self.units = set(words.training.units)
+        self.unit_starts = {u.split()[0] for u in self.units if " " in u}
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
         self.measures = set(words.training.measures)
@@ -148,6 +150,7 @@ class Lexicon:
             | self.past_after_first
             | self.wishes
             | self.moments
+            | self.measures
         ):
             kind, target, efficiency = self.single.get(word, (K.WORD, "", None))
             number = self.numbers.get(word)
@@ -163,6 +166,8 @@ class Lexicon:
                 flags |= WISH
             if word in self.moments:
                 flags |= MOMENT
+            if word in self.measures:
+                flags |= MEASURE
             if word in self.zeros:
                 flags |= NEGATION
             elif word in self.complaining:

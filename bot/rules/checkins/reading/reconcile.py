@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -17,6 +16,9 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 _FRAGMENT_CHARS = 80
+# Right after an area, these take it back: "glutes... sorry, wrong list", "quads, oops, hams".
+_TAKING_BACK = frozenset({"sorry", "oops", "nvm", "nevermind", "scratch", "ignore", "wrong"})
+_BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
@@ -55,6 +57,8 @@ class Reconcile(State):
             ):
                 self.reading.untracked.append(tok.target)
             if tok is not None and not tok.used and tok.kind not in BREAKS:
+                if tok.text in self.lex.vague and self._complaint_in_clause(index):
+                    self.reading.vague.append(self._clause_of(index))
                 run.append(tok)
                 continue
             if run:
@@ -70,12 +74,26 @@ class Reconcile(State):
                         if area.target in self.expected
                         else self._complaint_in_clause(area.at)
                     )
-                    asked = not question and (
-                        feels or self._named_alone(run, area) or self._rated_by_symbol(area)
+                    asked = (
+                        not question
+                        and (feels or self._named_alone(run, area) or self._rated_by_symbol(area))
+                        and not self._taken_back(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
+
+    def _clause_of(self, index: int) -> tuple[int, int]:
+        first, last = self.clauses[self.toks[index].clause]
+        return self.toks[first].start, self.toks[max(last - 1, first)].end
+
+    def _taken_back(self, area: Tok) -> bool:
+        """ "glutes... sorry, wrong list": the member takes the area back."""
+        toks = self.toks
+        other = area.at + 1
+        while other < len(toks) and toks[other].kind in _BREAKS_AND_GLUE:
+            other += 1
+        return other < len(toks) and toks[other].text in _TAKING_BACK
 
     def _named_alone(self, run: list[Tok], area: Tok) -> bool:
         return all(t is area or self._empty_word(t) for t in run)
@@ -222,7 +240,9 @@ class Reconcile(State):
         kept += others
         efficiency = self._efficiency_value(unread)
         has_values = bool(soreness or movement is not None or efficiency or skipped)
-        if mentioned and (has_values or not self._about_the_bot()):
+        if not soreness and not skipped:
+            unread += reading.vague  # "my legs hurt": which of them?
+        if mentioned:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
         untracked_scored = any(s.kind == K.UNTRACKED for s in reading.scores)
@@ -270,12 +290,6 @@ class Reconcile(State):
             if value is None and len(verdicts) == len(loose):
                 unread += [span for _, span in verdicts]
         return value
-
-    def _about_the_bot(self) -> bool:
-        words = self.lex.about_the_bot
-        texts = [t.text for t in self.toks]
-        pairs = {" ".join(p) for p in itertools.pairwise(texts)}
-        return any(t in words for t in texts) or bool(pairs & words)
 
 
 def _one_value(

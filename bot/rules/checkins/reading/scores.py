@@ -64,6 +64,11 @@ _LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
 _SAME_FOR = frozenset({"same", "ditto", "likewise"})
 _LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
 
+# After a bare number opening a clause, these make it a score ("5 after the downhill").
+_SAID_OF_A_SCORE = frozenset(
+    {"after", "since", "today", "now", "at", "max", "tops", "ish", "by", "out", "or", "on"}
+)
+
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -433,9 +438,13 @@ class ReadScores(State):
                     continue
             if tok.kind == K.EFF and self._direction(index, end):
                 continue
-            if tok.kind == K.AREA and self._likewise(index, start, end):
-                continue
             score = self._next(index, end, skip_bridge=True)
+            if (
+                tok.kind == K.AREA
+                and (score is None or toks[score].kind != K.NUM)
+                and self._likewise(index, start, end)
+            ):
+                continue
             if score is None or toks[score].used:
                 continue
             other = toks[score]
@@ -742,9 +751,21 @@ class ReadScores(State):
                 self._cued(other)
                 or self._alone_in_clause(other)
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
+                or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))
             ):
                 return other
         return None
+
+    def _heads_clause(self, index: int, end: int) -> bool:
+        """ "Lower back is the one that worries me, 5 after the long downhill": a bare number
+        opening the next clause, said of a time or a limit."""
+        tok = self.toks[index]
+        return (
+            tok.bare
+            and self._opens_clause(index)
+            and index + 1 < end
+            and self.toks[index + 1].text in _SAID_OF_A_SCORE
+        )
 
     def _closes_clause(self, index: int, end: int) -> bool:
         """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""

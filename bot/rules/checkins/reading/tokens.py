@@ -11,10 +11,11 @@ MAX_SCORE = 10
 # Longer than any Discord message; the rest of a longer text is reported as unread.
 MAX_REPLY_CHARS = 4000
 # Words, numbers and runs of punctuation read from one reply. A Discord message holds 2,000
-# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, 3,400 about 800.
-# Only the longest replies, or ones packed with numbers and symbols, reach it: the rest of those
-# is asked about, like the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
-MAX_REPLY_TOKENS = 800
+# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, and the longest
+# reply in the corpora holds under 200. Only the longest Nitro replies, or ones packed with
+# numbers and symbols, reach it: the rest of those is asked about and kept whole (`rest`), like
+# the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
+MAX_REPLY_TOKENS = 500
 
 
 class K:
@@ -50,6 +51,7 @@ PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
 WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
 LEVEL = 65536  # how an area feels without a number: "ok", "not too bad" (kept per clause)
 MOMENT = 131072  # "on Monday", "after the race": a score for one moment (kept per clause)
+MEASURE = 262144  # "energy", "sleep": a number said of them is no area's
 # What a clause says of how an area feels (`State.clause_feels`).
 FEELS_LEVEL, FEELS_WRONG = 1, 2
 LETTER, LETTERS = 128, 128 * 3  # single letters, counted up to three
@@ -104,6 +106,8 @@ TOKEN = re.compile(
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|of|x)(?![^\W\d_]))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
+    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:\s*[-–—]\s*|\s+(?:to|or)\s+)"
+    r"(?P<high>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]))"
     r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
@@ -111,8 +115,6 @@ TOKEN = re.compile(
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
     r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9./]))"
-    r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
-    r"(?:\s*[-–—]\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*(?:/|out\s+of|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
@@ -133,6 +135,7 @@ class Tok:
     training: bool = False
     past: bool = False
     changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    sides_end: int = 0  # "2/4 (L/R)": the worse side scored, the sides kept in the note
     target: str = ""
     efficiency: Efficiency | None = None
     negated: bool = False
@@ -215,20 +218,21 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     return tok
 
 
-_NUMBERS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_RANGE_PARTS = tuple(TOKEN.groupindex[name] for name in ("low", "high", "over"))
 
 
-def read_range(tok: Tok) -> None:
+def read_range(tok: Tok, match: re.Match[str]) -> None:
     """ "3-4", "2 to 3", "3 or 4/10": the higher end is the score, as a coach would note the
     worse of two sides. A range beyond the scale, on another scale or going down is asked."""
-    numbers = [to_decimal(n) for n in _NUMBERS.findall(tok.text)]
-    low, high = numbers[0], numbers[1]
-    if len(numbers) > 2 and numbers[2] != MAX_SCORE:
+    first, second, over = match.group(*_RANGE_PARTS)
+    low = DECIMALS.get(first) or to_decimal(first)
+    high = DECIMALS.get(second) or to_decimal(second)
+    if over is not None and over != "10":
         tok.problem = "scale"
     elif low is None or high is None or not low <= high <= MAX_SCORE:
         tok.problem = "range"
     else:
-        tok.value, tok.bare, tok.scaled = high, True, len(numbers) > 2
+        tok.value, tok.bare, tok.scaled = high, True, over is not None
 
 
 def weak_label(tok: Tok) -> bool:

@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     LEVEL,
     MAX_REPLY_TOKENS,
     MAX_SCORE,
+    MEASURE,
     MOMENT,
     NUMS,
     PAST,
@@ -39,6 +40,8 @@ from bot.rules.checkins.reading.tokens import (
     to_decimal,
 )
 
+# Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
+_UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
 # A word without hyphens is one part: the word itself.
@@ -153,7 +156,7 @@ class ReadWords(State):
                 tok.digits = True
                 features |= HAS_NUM
                 if group == "range":
-                    read_range(tok)
+                    read_range(tok, match)
                 elif group == "list":
                     tok.problem = group  # "3 4": which is it?
                 else:
@@ -243,13 +246,21 @@ class ReadWords(State):
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
                 continue
+            if tok.problem == "scale" and self._sides_follow(index):
+                # "glutes 2/4 (L/R)": two sides, the worse one scored.
+                values = [to_decimal(v) for v in tok.text.split("/")]
+                if all(v is not None and v <= MAX_SCORE for v in values):
+                    tok.value = max(v for v in values if v is not None)
+                    tok.problem, tok.scaled = None, False
+                    self._use_sides(index)
+                continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
             elif (
                 self._training_before(index)
-                or self._measure_before(index)
+                or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
                 or (
                     index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
                 )
@@ -262,6 +273,22 @@ class ReadWords(State):
                 before = self._prev(index, skip_bridge=True)
                 if before is None or toks[before].kind not in LABELS_EFF:
                     tok.training = True
+
+    def _sides_follow(self, index: int) -> bool:
+        """ "(L/R)", "l/r": the sides of a pair of numbers."""
+        kinds = [t.kind for t in self.toks[index + 1 : index + 6] if t.kind != K.PUNCT]
+        return kinds[:3] == [K.SIDE, K.JOIN, K.SIDE]
+
+    def _use_sides(self, index: int) -> None:
+        """The sides after "2/4" go with it into the note."""
+        tok = self.toks[index]
+        sides = 0
+        for other in self.toks[index + 1 : index + 6]:
+            if sides == 2 and ")" not in other.text:
+                break
+            sides += other.kind == K.SIDE
+            other.used = True
+            tok.sides_end = other.end
 
     def _list_marker(self, index: int) -> bool:
         """ "1. glutes 3\n2. hip flexors 5": a number opening a line, then "." or ")" and more
@@ -292,9 +319,14 @@ class ReadWords(State):
                 and other == index + 1 + adjectives
             ):
                 return adjectives > 0 and not self._label_before(index)
-            if tok.kind in (K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE):
-                following = toks[other + 1].text if other + 1 < len(toks) else ""
-                if tok.text in lex.units or f"{tok.text} {following}" in lex.units:
+            if tok.kind in _UNIT_KINDS:
+                if tok.text in lex.units:
+                    return True
+                if (
+                    tok.text in lex.unit_starts
+                    and other + 1 < len(toks)
+                    and f"{tok.text} {toks[other + 1].text}" in lex.units
+                ):
                     return True
                 if tok.text in lex.unit_adjectives and not self._label_before(index):
                     adjectives += 1
@@ -315,7 +347,7 @@ class ReadWords(State):
     def _training_before(self, index: int) -> bool:
         """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
         before = self.toks[index - 1] if index else None
-        if before is None or before.kind in (K.NUM, *BREAKS):
+        if before is None or before.kind == K.NUM or before.kind in BREAKS:
             return False
         if before.text not in self.lex.training_before:
             return False
