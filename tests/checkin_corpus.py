@@ -556,6 +556,15 @@ CORPUS: tuple[Case, ...] = (
         soreness={"calves": 3, "glutes": 2},
         note="same as the example lol",
     ),
+    Case("calves somewhere between 3 and 4, glutes 2", soreness={"calves": 4, "glutes": 2}),
+    Case("calves 3 maybe 4, glutes 2", soreness={"calves": 4, "glutes": 2}),
+    Case(
+        "calves 3 outta 10, glutes 2, mob 8, eff ↑",
+        soreness={"calves": 3, "glutes": 2},
+        movement=8,
+        efficiency=B,
+    ),
+    Case("calves ↑ glutes 2", soreness={"glutes": 2}, unread=("calves ↑",), missing=("calves",)),
     Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},

@@ -52,6 +52,8 @@ class ReadEfficiency(State):
                     # "same as last week for everything": no number to record.
                     self.reading.unread.append(self._clause_span(index))
                 continue
+            if tok.text == "arrow" and not eff_label:
+                continue  # "calves 3 ↓": how the calves go, not the running
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
             if tok.text == "same" and (self._measured_at(index) or self._same_as_other(index)):
@@ -91,7 +93,9 @@ class ReadEfficiency(State):
 
     def _measured_at(self, index: int) -> bool:
         words = [t.text for t in self.toks[max(index - 2, 0) : index]]
-        return bool(words) and (words[-1] in ("at", "with") or words[-2:] == ["at", "the"])
+        return bool(words) and (
+            words[-1] in ("at", "with") or words[-2:] in (["at", "the"], ["for", "the"])
+        )
 
     def _same_as_other(self, index: int) -> bool:
         """ "same as the example", "same as you": not the member's running before."""

@@ -86,6 +86,10 @@ NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
+# Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
+ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
+ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}
+ARROWS |= {"↘": Efficiency.WORSE, "📉": Efficiency.WORSE}
 # Number words for nothing: "hip flexors fine, zero really".
 ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
@@ -102,9 +106,10 @@ TOKEN = re.compile(
     r"(?P<word>(?!n\s*/\s*a(?![^\W_]))[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
     rf"|(?P<symbols>[{SYMBOL}](?:[\s{SYMBOL}]*[{SYMBOL}])?)"
     r"|(?P<na>n\s*/\s*a(?![^\W_]))"
+    r"|(?P<arrow>[↑⬆↗📈↓⬇↘📉]\ufe0f?)"
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
-    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|of|x)(?![^\W\d_]))[^\W\d_])"
+    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:\s*[-–—]\s*|\s+(?:to|or)\s+)"
     r"(?P<high>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]))"
@@ -116,7 +121,7 @@ TOKEN = re.compile(
     r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9./]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*(?:/|out\s+of|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
+    r"(?:\s*(?:/|out\s+of|outta|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
 )
 

@@ -6,6 +6,7 @@ from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     AREA_SEEN,
     AREAS,
+    ARROWS,
     BOARD,
     BREAKS,
     COMPLAINT,
@@ -15,6 +16,7 @@ from bot.rules.checkins.reading.tokens import (
     FEELS_WRONG,
     HAS_LABEL,
     HAS_NUM,
+    HAS_VAL,
     LABELS_ALL,
     LABELS_EFF,
     LETTER,
@@ -42,6 +44,9 @@ from bot.rules.checkins.reading.tokens import (
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
+# Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
+_RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
+_MAYBE = _RANGE_WORDS - {"and", "or"}
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
 # A word without hyphens is one part: the word itself.
@@ -143,6 +148,10 @@ class ReadWords(State):
             elif group == "num":
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
+            elif group == "arrow":
+                tok = Tok(K.VAL, "arrow", begin, end)
+                tok.efficiency = ARROWS[match.group()[0]]
+                features |= HAS_VAL
             elif group == "na":
                 tok = Tok(K.NA, "n/a", begin, end)
                 features |= HAS_NUM
@@ -273,6 +282,36 @@ class ReadWords(State):
                 before = self._prev(index, skip_bridge=True)
                 if before is None or toks[before].kind not in LABELS_EFF:
                     tok.training = True
+        self._spoken_ranges()
+
+    def _spoken_ranges(self) -> None:
+        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end."""
+        toks = self.toks
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
+                continue
+            other = index + 1
+            while other < len(toks) and (
+                toks[other].kind == K.PUNCT or toks[other].text in _RANGE_WORDS
+            ):
+                other += 1
+            if other == index + 1 or other >= len(toks):
+                continue
+            words = {t.text for t in toks[index + 1 : other]}
+            between = index > 0 and toks[index - 1].text == "between"
+            if not (words & _MAYBE or (between and "and" in words)):
+                continue
+            high = toks[other]
+            if (
+                high.kind == K.NUM
+                and not (high.training or high.past or high.problem)
+                and high.value is not None
+                and tok.value < high.value <= min(tok.value + 2, MAX_SCORE)
+            ):
+                tok.value, tok.end = high.value, high.end
+                for merged in toks[index + 1 : other + 1]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
 
     def _sides_follow(self, index: int) -> bool:
         """ "(L/R)", "l/r": the sides of a pair of numbers."""
