@@ -307,7 +307,8 @@ class ReadWords(State):
                 high.kind == K.NUM
                 and not (high.training or high.past or high.problem)
                 and high.value is not None
-                and tok.value < high.value <= min(tok.value + 2, MAX_SCORE)
+                and tok.value < high.value <= MAX_SCORE
+                and high.value - tok.value <= 2
             ):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
