@@ -565,6 +565,14 @@ CORPUS: tuple[Case, ...] = (
         efficiency=B,
     ),
     Case("calves ↑ glutes 2", soreness={"glutes": 2}, unread=("calves ↑",), missing=("calves",)),
+    Case("calves totally fine, glutes 2", soreness={"calves": 0, "glutes": 2}),
+    Case("glutes 2, nothing else sore", soreness={"calves": 0, "glutes": 2}),
+    Case("no soreness except glutes 2", soreness={"calves": 0, "glutes": 2}, note="except"),
+    Case(
+        "calves/glutes/hams 1/2/3",
+        THREE,
+        soreness={"calves": 1, "glutes": 2, "hamstrings": 3},
+    ),
     Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},

@@ -53,9 +53,11 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
-_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
+_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any", "else", "other"})
 
 
+# Number tokens that can hold a run of scores ("3 4", "3/4") or one of them.
+_IN_A_ROW = frozenset({None, "list", "scale"})
 # After the scores of a list of areas: one each, in the order named.
 _IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "order"))
 # Said of an area after another's score: it has the same score ("calves 2, glutes ditto").
@@ -153,33 +155,35 @@ class ReadScores(State):
             index = other
 
     def _respectively(self, members: list[int], first: int, end: int) -> bool:
-        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2": one score each, in
-        the order the areas were named."""
+        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2", "calves glutes 2 3",
+        "calves/glutes/hams 1/2/3": one score each, in the order the areas were named."""
         toks = self.toks
-        head = toks[first]
-        if head.problem == "list" or (head.problem == "scale" and len(members) == 2):
-            # "calves glutes 2 3", "calves/glutes 3/4"
-            scores = [decimal_score(to_decimal(v)) for v in _DIGITS.findall(head.text)]
-            if len(scores) != len(members) or None in scores:
-                return False
-            for member, value in zip(members, scores, strict=True):
-                self._found(member, value, (toks[member].start, head.end))
-            head.used = True
-            return True
         numbers = [first]
         other = first + 1
-        while other < end and len(numbers) <= len(members):
+        while other < end:
             tok = toks[other]
-            if self._score_like(tok) and tok.problem is None:
+            if self._score_like(tok) and tok.problem in _IN_A_ROW:
                 numbers.append(other)
-            elif tok.kind not in (K.COMMA, K.JOIN, K.PUNCT):
+            elif tok.kind not in GAPS:
                 break
             other += 1
         other = self._in_order(other, end)
-        if len(numbers) != len(members) or not self._ends_clause(other, end):
+        values = self._values_in_order(numbers)
+        if values is None or len(values) != len(members):
             return False
-        for member, number in zip(members, numbers, strict=True):
-            self._pair(member, number)
+        if len(numbers) == len(members):
+            if not self._ends_clause(other, end):
+                return False
+            for member, number in zip(members, numbers, strict=True):
+                self._pair(member, number)
+            return True
+        if toks[first].problem == "scale" and len(numbers) == 1 and len(members) != 2:
+            return False
+        span_end = toks[numbers[-1]].end
+        for member, value in zip(members, values, strict=True):
+            self._found(member, value, (toks[member].start, span_end))
+        for number in numbers:
+            toks[number].used = True
         return True
 
     def _in_order(self, index: int, end: int) -> int:
@@ -241,7 +245,8 @@ class ReadScores(State):
             if sore >= end or (not whole and toks[sore].text not in lex.sore):
                 continue
             area = self._area_after(sore + 1, end)
-            if area is None and not self._area_in_clause(index):
+            elsewhere = any(t.text in ("else", "other") for t in toks[index:sore])
+            if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
                 area = None if before is None else [before]
@@ -251,7 +256,11 @@ class ReadScores(State):
                 for between in toks[area[0] : area[-1]]:
                     between.used = True  # "calves or glutes"
                 tok.used = toks[sore].used = True
-            elif toks[sore].text in lex.anywhere and not self._area_in_clause(index):
+            elif toks[sore].text in lex.anywhere and (
+                not self._area_in_clause(index) or self._except_follows(sore + 1, end)
+            ):
+                # "nothing else sore", "no soreness except the glutes": the areas without a
+                # score are at 0.
                 self.reading.everything_zero = True
                 for used in toks[index : sore + 1]:
                     used.used = True
@@ -259,6 +268,12 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _except_follows(self, index: int, end: int) -> bool:
+        toks = self.toks
+        while index < end and toks[index].kind == K.PUNCT:
+            index += 1
+        return index < end and toks[index].text in self.lex.excepts
 
     def _open_area_before(self, start: int, index: int) -> int | None:
         """The one area named earlier in the sentence with no score, if there is exactly one."""
