@@ -45,7 +45,8 @@ _NEXT_SENTENCE_REACH = 6
 _SIDE_REACH = 40
 
 
-# After an efficiency label: "efficiency up", "efficiency down a bit".
+# After an efficiency label: "efficiency up", "efficiency down a bit", "eff: bit up".
+_A_LITTLE = frozenset({"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is"})
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
 
 
@@ -490,7 +491,9 @@ class ReadScores(State):
         """ "efficiency up", "efficiency down a bit"."""
         toks = self.toks
         other = label + 1
-        while other < end and toks[other].kind == K.PUNCT:
+        while other < end and (
+            toks[other].kind == K.PUNCT or toks[other].text in _A_LITTLE  # "eff: bit up"
+        ):
             other += 1
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
