@@ -574,6 +574,16 @@ CORPUS: tuple[Case, ...] = (
         soreness={"calves": 1, "glutes": 2, "hamstrings": 3},
     ),
     Case(
+        "calves 3 glutes 2 — 10 days till Berlin",
+        soreness={"calves": 3, "glutes": 2},
+        note="10 days till Berlin",
+    ),
+    Case(
+        "calves 3, glutes 2. last week calves were 5",
+        soreness={"calves": 3, "glutes": 2},
+        note="last week calves were 5",
+    ),
+    Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},
         movement=8,

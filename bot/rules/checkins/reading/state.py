@@ -205,7 +205,7 @@ class State:
             span = (score.start, score.end)
         if score.sides_end:
             sided, span = True, (span[0], max(span[1], score.sides_end))
-        if sided or label.kind == K.UNTRACKED or score.changed:
+        if sided or label.kind == K.UNTRACKED or score.changed or score.past:
             self.reading.notes.append(span)
         found = Score(
             label.kind,

@@ -111,8 +111,9 @@ TOKEN = re.compile(
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
-    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:\s*[-–—]\s*|\s+(?:to|or)\s+)"
-    r"(?P<high>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]))"
+    # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
+    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
+    r"(?P<high>10|[0-9](?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]|\.[0-9]))"
     r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"

@@ -44,6 +44,8 @@ from bot.rules.checkins.reading.tokens import (
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
+# Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
+_EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
 # Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
 _RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
 _MAYBE = _RANGE_WORDS - {"and", "or"}
@@ -410,7 +412,10 @@ class ReadWords(State):
                 after = " ".join(t.text for t in toks[begin : begin + length])
                 if begin + length <= len(toks) and after in lex.past_after:
                     return True
-        return False
+        # "last week calves were 5": a clause about an earlier week.
+        first = self.clauses[toks[index].clause][0]
+        opening = " ".join(t.text for t in toks[first : min(first + 2, index)])
+        return opening in _EARLIER_WEEK
 
     def _fuzzy_labels(self) -> None:
         """Typos in the words right before a score or a value ("hamstirngs 7", "efficency same")."""
