@@ -590,6 +590,25 @@ CORPUS: tuple[Case, ...] = (
         note="last week calves were 5",
     ),
     Case(
+        "calves: tight-ish, call it 4. glutes (ugh) 5",
+        soreness={"calves": 4, "glutes": 5},
+    ),
+    Case(
+        "Calves were the main thing. 6 I reckon. Glutes 2.",
+        soreness={"calves": 6, "glutes": 2},
+        note="main thing",
+    ),
+    Case(
+        "Calves went from a 6 to a 4. Glutes 2",
+        soreness={"calves": 4, "glutes": 2},
+        note="went from a 6",
+    ),
+    Case(
+        "calves 4 (7 after the long run), glutes 2",
+        soreness={"calves": 4, "glutes": 2},
+        note="7 after the long run",
+    ),
+    Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},
         movement=8,

@@ -113,7 +113,7 @@ class Reconcile(State):
             return
         numbers = [t for t in meaningful if t.kind == K.NUM and t.digits and not t.training]
         for number in numbers:
-            if number.past or self._earlier_value(number):
+            if number.past or self._earlier_value(number) or self._remark(number):
                 continue
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -131,6 +131,16 @@ class Reconcile(State):
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
             self._kept(run, self.reading.notes)
+
+    def _remark(self, number: Tok) -> bool:
+        """ "calves 4 (7 after the long run)": in brackets right after a score, with words."""
+        toks = self.toks
+        before = number.at - 1
+        if before < 1 or "(" not in toks[before].text:
+            return False
+        score = toks[before - 1]
+        after = toks[number.at + 1] if number.at + 1 < len(toks) else None
+        return score.kind == K.NUM and score.used and after is not None and after.word
 
     def _earlier_value(self, number: Tok) -> bool:
         """ "calves: 3 (was 5)": after a score, what it was before."""
@@ -191,9 +201,12 @@ class Reconcile(State):
         )
 
     def _right_after_score(self, number: Tok) -> bool:
-        """ "calves 3 4": a second number straight after a score."""
+        """ "calves 3 4": a second number straight after a score (not "calves 4 (7 after the
+        long run)", a remark on it)."""
         before = number.at - 1
         while before >= 0 and self.toks[before].kind == K.PUNCT:
+            if "(" in self.toks[before].text:
+                return False
             before -= 1
         if before < 0:
             return False

@@ -399,6 +399,8 @@ class ReadWords(State):
     def _past(self, index: int) -> bool:
         """ "down from 5 last week", "last week's 5", "it was a 7 back in October"."""
         toks, lex = self.toks, self.lex
+        if index > 1 and toks[index - 1].text in ("a", "an"):
+            index -= 1  # "from a 6"
         if index and toks[index - 1].text in lex.past_before_last:
             for length in (2, 1):
                 before = " ".join(t.text for t in toks[max(index - length, 0) : index])
