@@ -147,8 +147,14 @@ class State:
         while before >= 0 and self.toks[before].kind == K.PUNCT:
             if "~" in self.toks[before].text:
                 return True
+            if "(" in self.toks[before].text and self._closed_after(index):
+                return True  # "annoying (4)"
             before -= 1
         return before >= 0 and self.toks[before].text in self.lex.cues
+
+    def _closed_after(self, index: int) -> bool:
+        after = index + 1
+        return after < len(self.toks) and self.toks[after].text.startswith(")")
 
     def _alone_in_clause(self, index: int) -> bool:
         first, last = self.clauses[self.toks[index].clause]

@@ -105,7 +105,7 @@ class ReadWords(State):
                 for part, at in parts:
                     if part is None:
                         part, at = word, begin
-                    cleaned = part.lower()
+                    cleaned = part.lower() if part != "IT" else "itb"  # "IT 3": the IT band
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = clean_word(cleaned)
                     tok = Tok(word_kind, cleaned, at, at + len(part))
