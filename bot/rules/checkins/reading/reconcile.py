@@ -64,6 +64,7 @@ class Reconcile(State):
             if run:
                 self._leftover_run(run, start, end)
                 span = (run[0].start, run[-1].end)
+                alone = self._alone_in_run(run) if named else None
                 for area in named:
                     # Named without a score: worth a question only when the member says how it
                     # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
@@ -76,7 +77,7 @@ class Reconcile(State):
                     )
                     asked = (
                         not question
-                        and (feels or self._named_alone(run, area) or self._rated_by_symbol(area))
+                        and (feels or alone is area or self._rated_by_symbol(area))
                         and not self._taken_back(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
@@ -95,8 +96,15 @@ class Reconcile(State):
             other += 1
         return other < len(toks) and toks[other].text in _TAKING_BACK
 
-    def _named_alone(self, run: list[Tok], area: Tok) -> bool:
-        return all(t is area or self._empty_word(t) for t in run)
+    def _alone_in_run(self, run: list[Tok]) -> Tok | None:
+        """The one word of a run that is not filler ("quads ?"), if there is only one."""
+        found = None
+        for tok in run:
+            if not self._empty_word(tok):
+                if found is not None:
+                    return None
+                found = tok
+        return found
 
     def _rated_by_symbol(self, area: Tok) -> bool:
         """ "calves 🟡 glutes 🟢": an emoji or symbol where the score would be."""
