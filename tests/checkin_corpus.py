@@ -609,6 +609,11 @@ CORPUS: tuple[Case, ...] = (
         note="7 after the long run",
     ),
     Case(
+        "2 for calves and glutes, hams 4",
+        THREE,
+        soreness={"calves": 2, "glutes": 2, "hamstrings": 4},
+    ),
+    Case(
         "c: 3, g: 2, m: 8, e: same",
         soreness={"calves": 3, "glutes": 2},
         movement=8,

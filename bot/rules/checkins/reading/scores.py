@@ -57,6 +57,8 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any", "else", "other"})
 
 
+# Between a score said first and its areas: "2 for calves and glutes".
+_FOR_AREAS = frozenset({"for", "the", "my", "both"})
 # Number tokens that can hold a run of scores ("3 4", "3/4") or one of them.
 _IN_A_ROW = frozenset({None, "list", "scale"})
 # After the scores of a list of areas: one each, in the order named.
@@ -147,6 +149,15 @@ class ReadScores(State):
             if len(members) < 2:
                 index += 1
                 continue
+            leading = self._score_before(index, start)
+            if leading is not None and joined:
+                # "2 for calves and glutes, hams 4": the score said first is the list's.
+                members = [m for m in members if not self._comma_between(index, m)]
+                if len(members) > 1:
+                    for member in members:
+                        self._pair(member, leading, group=True)
+                index = members[-1] + 1
+                continue
             score_at, together = self._group_score(members[-1], end)
             if score_at is None or (not together and self._respectively(members, score_at, end)):
                 pass
@@ -154,6 +165,22 @@ class ReadScores(State):
                 for member in members:
                     self._pair(member, score_at, group=True)
             index = other
+
+    def _score_before(self, first: int, start: int) -> int | None:
+        """ "2 for calves and glutes": a score opening the clause, then the areas."""
+        toks = self.toks
+        other = first - 1
+        while other >= start and (toks[other].kind == K.PUNCT or toks[other].text in _FOR_AREAS):
+            other -= 1
+        if other < start or other == first - 1 or toks[other].used:
+            return None
+        tok = toks[other]
+        if not (self._score_like(tok) and tok.digits and tok.problem is None):
+            return None
+        return other if other == start or toks[other - 1].kind in BREAKS else None
+
+    def _comma_between(self, first: int, last: int) -> bool:
+        return any(t.kind == K.COMMA for t in self.toks[first:last])
 
     def _respectively(self, members: list[int], first: int, end: int) -> bool:
         """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2", "calves glutes 2 3",
