@@ -166,7 +166,8 @@ class Reconcile(State):
         lex = self.lex
         while run and run[0].text in lex.openers:
             run = run[1:]
-        while run and run[-1].kind in GLUE:
+        opened = any("(" in t.text for t in run if t.kind == K.PUNCT)
+        while run and run[-1].kind in GLUE and not (opened and ")" in run[-1].text):
             run = run[:-1]
         while run and run[0].kind in GLUE:
             run = run[1:]
