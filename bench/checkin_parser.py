@@ -20,7 +20,8 @@ Figures, for each corpus:
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
 
 With no path it reads the training replies: the parser's own corpus (tests/checkin_corpus.py),
-tests/corpus/train.jsonl, tests/corpus/dev2.jsonl and tests/corpus/extra.jsonl. Give
+tests/corpus/train.jsonl, tests/corpus/dev2.jsonl, tests/corpus/dev3.jsonl and
+tests/corpus/extra.jsonl. Give
 tests/corpus/heldout.jsonl (or any other file) to measure replies the parser was not tuned on.
 """
 
@@ -43,6 +44,7 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 TRAIN = CORPUS_DIR / "train.jsonl"
 EXTRA = CORPUS_DIR / "extra.jsonl"
 DEV2 = CORPUS_DIR / "dev2.jsonl"
+DEV3 = CORPUS_DIR / "dev3.jsonl"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
 
 
@@ -341,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora: list[tuple[str, list[Reply]]] = []
     if args.builtin or not args.paths:
         corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus()))
-    paths = args.paths or [TRAIN, DEV2, EXTRA]
+    paths = args.paths or [TRAIN, DEV2, DEV3, EXTRA]
     corpora += [(str(path), load_corpus(path)) for path in paths]
     parse_reply("warm up", catalogue, ())
     for name, replies in corpora:

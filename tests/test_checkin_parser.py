@@ -297,7 +297,8 @@ NUMBER_WORDS = [
 ]  # fmt: skip
 # Ways of saying "none at all" that may stand for a score of 0.
 ZERO_SAID = re.compile(
-    r"\b(?:zero|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt)\b|n't",
+    r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt)\b"
+    r"|n't",
     re.IGNORECASE,
 )
 area_words = st.sampled_from(
@@ -312,6 +313,8 @@ runner_words = st.sampled_from(
         *("22:14", "5:30/km", "3x800", "1 more week", "last week", "back to", "down from"),
         *("sluggish", "quicker", "smoother", "heavy legs", "no change", "cheers!", "👍", "?"),
         *("felt", "after the long run", "parkrun", "|", "---", "—", "~", "ish", "hammies"),
+        *("between", "maybe", "or", "jk", "actually", "both about", "(L/R)", "same for", "ditto"),
+        *("respectively", "1,200", "energy", "today", "by friday", "was", "sorry", "too", "↑"),
     ]
 )
 runner_text = st.lists(
@@ -319,7 +322,9 @@ runner_text = st.lists(
         area_words,
         runner_words,
         st.integers(-5, 25).map(str),
-        st.sampled_from(["six", "twelve", "3/10", "4.5", "2.5", "3-4", "2/5", "7ish", "1s"]),
+        st.sampled_from(
+            ["six", "twelve", "3/10", "4.5", "2.5", "3-4", "2/5", "7ish", "1s", "2 to 3", "5-3"]
+        ),
         st.sampled_from(NUMBER_WORDS),
         st.sampled_from([",", ";", "\n", ":", "=", "-", "and", ".", "(", ")", "/"]),
         st.text(max_size=8),

@@ -9,14 +9,20 @@ What it reads
 -------------
 - Scores 0-10 for the catalogue's areas by id, name or alias (data/areas.toml), as digits
   ("3", "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5),
-  other decimals to the nearest whole number. Small typos of longer words right next to a score
-  ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest.
+  other decimals to the nearest whole number. A range is its higher end, as the worse of two
+  sides is ("3-4", "2 to 3", "3 or 4", "between 3 and 4", "3 maybe 4"). Small typos of longer
+  words right next to a score ("hamstirngs 7") are matched with rapidfuzz when one area is
+  clearly the closest.
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
   same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
   it a 5"), or in a table ("Quads | 2").
 - Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2", "groin the
-  same"), one score each in order ("calves, glutes, hams: 3, 4, 2") and every area asked about
-  ("everything a 2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+  same", "same for glutes", "glutes ditto", "My shoulders and neck hurt. Both about 3."), one
+  score each in order ("calves, glutes, hams: 3, 4, 2", "calves/glutes 3/4", "2 and 4
+  respectively", a line of areas over a line of scores) and every area asked about ("everything a
+  2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+- A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
+  "2 on Monday, 6 by Friday, 4 today").
 - A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
@@ -29,7 +35,8 @@ What it reads
   ("legs felt sluggish", "quicker than last week", "smoother"). Said of an area or of movement
   ("hips are better than last week") it is no efficiency.
 - Numbers that are training talk never become scores: distances, paces, times, run counts,
-  "week 6", "1 more week until the half", an earlier week's score ("down from 5 last week").
+  "week 6", "1 more week until the half", "9,800 ft", an earlier week's score ("down from 5 last
+  week"), nor are numbers said of something else runners rate ("energy 6", "sleep was a 5").
 - Body parts the bot does not track (shins, knees, feet...) are named in `untracked`.
 - A reply with nothing to record and nothing to ask ("cheers!", "ok", an emoji, a question about
   the bot) is no check-in: `is_checkin` is False.
@@ -37,8 +44,9 @@ What it reads
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
 okay", "quads 🟡") or named alone ("quads ?"); an area not asked about only when something is
-wrong with it ("hamstrings are wrecked"); a number that is no score on the 0-10 scale ("calves
-3/5", "3-4", "calves 11"); two different scores for one area; and a number that names nothing
+wrong with it ("hamstrings are wrecked"); "my legs hurt" when no area is scored; a number that
+is no score on the 0-10 scale ("calves 3/5", "5-3", "calves 11"); two different scores for one
+area; and a number that names nothing
 ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value. Everything
 else about an area ("foam rolled my calves every night") and numbers once every value is given
 ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
@@ -142,6 +150,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
+        self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]
             if features & HAS_VAL:

@@ -60,6 +60,7 @@ class SorenessWords(_Strict):
     words: Phrases
     anywhere: Phrases
     complaints: Phrases
+    vague: Phrases
     levels: Phrases
     negations: Phrases
     softeners: Phrases
@@ -69,6 +70,7 @@ class TrainingWords(_Strict):
     units: Phrases
     unit_adjectives: Phrases
     before: Phrases
+    measures: Phrases
 
 
 class PastWords(_Strict):
@@ -83,8 +85,9 @@ class ChatWords(_Strict):
     bridge: Phrases
     cues: Phrases
     not_areas: Phrases
-    about_the_bot: Phrases
     wishes: Phrases
+    hedges: Phrases
+    others: Phrases
 
 
 class CheckInWords(_Strict):

@@ -7,6 +7,7 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     FEELS_LEVEL,
     LABELS,
+    LABELS_SIDE,
     MAX_SCORE,
     K,
 )
@@ -27,6 +28,8 @@ class ReadEfficiency(State):
             -1,
         )
         compared = -1  # the clause of a comparison: its other values are what it compares to
+        hedges = self.lex.hedges
+        hedged = {toks[i].clause for i in range(start, end) if toks[i].text in hedges}
         for index in range(start, end):
             tok = toks[index]
             if tok.kind in LABELS:
@@ -49,10 +52,14 @@ class ReadEfficiency(State):
                     # "same as last week for everything": no number to record.
                     self.reading.unread.append(self._clause_span(index))
                 continue
+            if tok.text == "arrow" and not eff_label:
+                continue  # "calves 3 ↓": how the calves go, not the running
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
-            if tok.text == "same" and self._measured_at(index):
+            if tok.text == "same" and (self._measured_at(index) or self._same_as_other(index)):
                 continue  # "faster at the same heart rate": a measure, not how running felt
+            if tok.clause in hedged and not eff_label:
+                continue  # "ran slower on purpose", "slower, so can't really say"
             if self._than_follows(index, end):
                 compared = tok.clause
             if eff_label or self._only_about_running(index):
@@ -86,7 +93,20 @@ class ReadEfficiency(State):
 
     def _measured_at(self, index: int) -> bool:
         words = [t.text for t in self.toks[max(index - 2, 0) : index]]
-        return bool(words) and (words[-1] in ("at", "with") or words[-2:] == ["at", "the"])
+        return bool(words) and (
+            words[-1] in ("at", "with") or words[-2:] in (["at", "the"], ["for", "the"])
+        )
+
+    def _same_as_other(self, index: int) -> bool:
+        """ "same as the example", "same as you": not the member's running before."""
+        toks = self.toks
+        other = index + 1
+        if other >= len(toks) or toks[other].text != "as":
+            return False
+        other += 1
+        while other < len(toks) and toks[other].text in ("the", "my", "your", "that"):
+            other += 1
+        return other < len(toks) and toks[other].text in self.lex.others
 
     def _than_follows(self, index: int, end: int) -> bool:
         other = index + 1
@@ -186,8 +206,10 @@ class ReadEfficiency(State):
         if before is None:
             return None
         tok = self.toks[before]
-        if tok.kind in (*LABELS, K.SIDE) or (tok.kind == K.ALL and tok.text != "all"):
+        if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
+        if tok.kind == K.WORD and tok.text in self.lex.measures:
+            return before  # "recovery is slower": not the running
         return None
 
     def _compares(self, index: int, end: int) -> bool:
@@ -201,6 +223,7 @@ class ReadEfficiency(State):
         return any(
             t.kind == K.NUM
             and t.clause == clause
+            and not t.training  # "easier than week 6", "than the week 5 runs"
             and (t.bare or not t.digits)
             and t.value is not None
             and t.value <= MAX_SCORE

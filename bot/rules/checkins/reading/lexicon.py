@@ -13,9 +13,11 @@ from bot.rules.checkins.reading.tokens import (
     CHANGE,
     CHANGES,
     COMPLAINT,
+    CORRECTIONS,
     FEATURES,
     LETTER,
     LEVEL,
+    MEASURE,
     MOMENT,
     NEGATION,
     NOW,
@@ -70,6 +72,9 @@ class Lexicon:
                 for variant in (key, key + "s", key.removesuffix("s")):
                     if variant:
                         self._add(variant, K.AREA, area.id)
+                        if " of " in variant:  # "back of my thighs", "front of the hip"
+                            for owner in ("my", "the", "your"):
+                                self._add(variant.replace(" of ", f" of {owner} "), K.AREA, area.id)
                 if len(key) >= 4:
                     self.fuzzy_targets[key] = (K.AREA, area.id)
         for word in labels.movement:
@@ -83,6 +88,10 @@ class Lexicon:
         for complaint in (*soreness.complaints, *soreness.levels):
             if " " in complaint and tuple(complaint.split()) not in self.phrases:
                 self._add(complaint, K.WORD)
+        # So are hedges and moments ("on purpose", "start of the week").
+        for saying in (*chat.hedges, *words.past.moments):
+            if " " in saying and tuple(saying.split()) not in self.phrases:
+                self._add(saying, K.WORD)
         self.known = set(self.single) | {w for p in self.phrases for w in p}
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
@@ -96,25 +105,26 @@ class Lexicon:
         self.cues = set(chat.cues)
         self.excepts = set(labels.excepts)
         self.wishes = set(chat.wishes)
-        self.about_the_bot = set(chat.about_the_bot)
+        self.hedges = set(chat.hedges)
+        self.others = set(chat.others)
         self.sore = set(soreness.words)
         self.anywhere = set(soreness.anywhere)
         self.complaints = set(soreness.complaints)
+        self.vague = set(soreness.vague)
         self.negations = set(soreness.negations)
         self.softeners = set(soreness.softeners)
         self.together = set(labels.together)
         self.units = set(words.training.units)
+        self.unit_starts = {u.split()[0] for u in self.units if " " in u}
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
+        self.measures = set(words.training.measures)
         self.complaining = self.sore | self.complaints
         self.levels = set(soreness.levels) - self.complaining
         self.zeros = self.negations | set(words.scores.zero) | {"zero"}
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
         self.moments = set(words.past.moments)
-        for moment in self.moments:
-            if " " in moment and tuple(moment.split()) not in self.phrases:
-                self._add(moment, K.WORD)
         # Words a past phrase can start (or end) with, merged sayings included: a quick filter.
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
@@ -135,10 +145,12 @@ class Lexicon:
             | letters
             | NOW
             | CHANGES
+            | CORRECTIONS
             | self.past_before_last
             | self.past_after_first
             | self.wishes
             | self.moments
+            | self.measures
         ):
             kind, target, efficiency = self.single.get(word, (K.WORD, "", None))
             number = self.numbers.get(word)
@@ -146,7 +158,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES:
+            if word in NOW or word in CHANGES or word in CORRECTIONS:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST
@@ -154,6 +166,8 @@ class Lexicon:
                 flags |= WISH
             if word in self.moments:
                 flags |= MOMENT
+            if word in self.measures:
+                flags |= MEASURE
             if word in self.zeros:
                 flags |= NEGATION
             elif word in self.complaining:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -17,6 +16,9 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 _FRAGMENT_CHARS = 80
+# Right after an area, these take it back: "glutes... sorry, wrong list", "quads, oops, hams".
+_TAKING_BACK = frozenset({"sorry", "oops", "nvm", "nevermind", "scratch", "ignore", "wrong"})
+_BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
@@ -55,11 +57,14 @@ class Reconcile(State):
             ):
                 self.reading.untracked.append(tok.target)
             if tok is not None and not tok.used and tok.kind not in BREAKS:
+                if tok.text in self.lex.vague and self._complaint_in_clause(index):
+                    self.reading.vague.append(self._clause_of(index))
                 run.append(tok)
                 continue
             if run:
                 self._leftover_run(run, start, end)
                 span = (run[0].start, run[-1].end)
+                alone = self._alone_in_run(run) if named else None
                 for area in named:
                     # Named without a score: worth a question only when the member says how it
                     # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
@@ -70,15 +75,36 @@ class Reconcile(State):
                         if area.target in self.expected
                         else self._complaint_in_clause(area.at)
                     )
-                    asked = not question and (
-                        feels or self._named_alone(run, area) or self._rated_by_symbol(area)
+                    asked = (
+                        not question
+                        and (feels or alone is area or self._rated_by_symbol(area))
+                        and not self._taken_back(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
 
-    def _named_alone(self, run: list[Tok], area: Tok) -> bool:
-        return all(t is area or self._empty_word(t) for t in run)
+    def _clause_of(self, index: int) -> tuple[int, int]:
+        first, last = self.clauses[self.toks[index].clause]
+        return self.toks[first].start, self.toks[max(last - 1, first)].end
+
+    def _taken_back(self, area: Tok) -> bool:
+        """ "glutes... sorry, wrong list": the member takes the area back."""
+        toks = self.toks
+        other = area.at + 1
+        while other < len(toks) and toks[other].kind in _BREAKS_AND_GLUE:
+            other += 1
+        return other < len(toks) and toks[other].text in _TAKING_BACK
+
+    def _alone_in_run(self, run: list[Tok]) -> Tok | None:
+        """The one word of a run that is not filler ("quads ?"), if there is only one."""
+        found = None
+        for tok in run:
+            if not self._empty_word(tok):
+                if found is not None:
+                    return None
+                found = tok
+        return found
 
     def _rated_by_symbol(self, area: Tok) -> bool:
         """ "calves 🟡 glutes 🟢": an emoji or symbol where the score would be."""
@@ -95,7 +121,7 @@ class Reconcile(State):
             return
         numbers = [t for t in meaningful if t.kind == K.NUM and t.digits and not t.training]
         for number in numbers:
-            if number.past:
+            if number.past or self._earlier_value(number) or self._remark(number):
                 continue
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -114,12 +140,34 @@ class Reconcile(State):
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
             self._kept(run, self.reading.notes)
 
+    def _remark(self, number: Tok) -> bool:
+        """ "calves 4 (7 after the long run)": in brackets right after a score, with words."""
+        toks = self.toks
+        before = number.at - 1
+        if before < 1 or "(" not in toks[before].text:
+            return False
+        score = toks[before - 1]
+        after = toks[number.at + 1] if number.at + 1 < len(toks) else None
+        return score.kind == K.NUM and score.used and after is not None and after.word
+
+    def _earlier_value(self, number: Tok) -> bool:
+        """ "calves: 3 (was 5)": after a score, what it was before."""
+        toks = self.toks
+        before = number.at - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0 or toks[before].text not in ("was", "were"):
+            return False
+        first = self.sentences[number.sentence][0]
+        return any(t.kind == K.NUM and t.used for t in toks[first : number.at])
+
     def _kept(self, run: list[Tok], spans: list[tuple[int, int]]) -> None:
         """The run without the joining words at its edges."""
         lex = self.lex
         while run and run[0].text in lex.openers:
             run = run[1:]
-        while run and run[-1].kind in GLUE:
+        opened = any("(" in t.text for t in run if t.kind == K.PUNCT)
+        while run and run[-1].kind in GLUE and not (opened and ")" in run[-1].text):
             run = run[:-1]
         while run and run[0].kind in GLUE:
             run = run[1:]
@@ -162,9 +210,12 @@ class Reconcile(State):
         )
 
     def _right_after_score(self, number: Tok) -> bool:
-        """ "calves 3 4": a second number straight after a score."""
+        """ "calves 3 4": a second number straight after a score (not "calves 4 (7 after the
+        long run)", a remark on it)."""
         before = number.at - 1
         while before >= 0 and self.toks[before].kind == K.PUNCT:
+            if "(" in self.toks[before].text:
+                return False
             before -= 1
         if before < 0:
             return False
@@ -211,7 +262,9 @@ class Reconcile(State):
         kept += others
         efficiency = self._efficiency_value(unread)
         has_values = bool(soreness or movement is not None or efficiency or skipped)
-        if mentioned and (has_values or not self._about_the_bot()):
+        if not soreness and not skipped:
+            unread += reading.vague  # "my legs hurt": which of them?
+        if mentioned:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
         untracked_scored = any(s.kind == K.UNTRACKED for s in reading.scores)
@@ -259,12 +312,6 @@ class Reconcile(State):
             if value is None and len(verdicts) == len(loose):
                 unread += [span for _, span in verdicts]
         return value
-
-    def _about_the_bot(self) -> bool:
-        words = self.lex.about_the_bot
-        texts = [t.text for t in self.toks]
-        pairs = {" ".join(p) for p in itertools.pairwise(texts)}
-        return any(t in words for t in texts) or bool(pairs & words)
 
 
 def _one_value(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
@@ -13,15 +14,19 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     CHANGE,
     CHANGES,
+    CLAUSE_ENDS,
+    CORRECTIONS,
     GAPS,
     HAS_LABEL,
     HAS_NUM,
     HAS_SIDE,
     LABELS,
     LABELS_ALL,
+    LABELS_ALL_EFF,
     LABELS_EFF,
     LETTERS,
     NEGATION,
+    NOT_AFTER_AREA,
     NOW,
     NUMS,
     SIDE_WORDS,
@@ -40,7 +45,8 @@ _NEXT_SENTENCE_REACH = 6
 _SIDE_REACH = 40
 
 
-# After an efficiency label: "efficiency up", "efficiency down a bit".
+# After an efficiency label: "efficiency up", "efficiency down a bit", "eff: bit up".
+_A_LITTLE = frozenset({"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is"})
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
 
 
@@ -48,8 +54,25 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
-_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any"})
+_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any", "else", "other"})
 
+
+# Between a score said first and its areas: "2 for calves and glutes".
+_FOR_AREAS = frozenset({"for", "the", "my", "both"})
+# Number tokens that can hold a run of scores ("3 4", "3/4") or one of them.
+_IN_A_ROW = frozenset({None, "list", "scale"})
+# After the scores of a list of areas: one each, in the order named.
+_IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "order"))
+# Said of an area after another's score: it has the same score ("calves 2, glutes ditto").
+_LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
+# Before an area: "calves 2, same for glutes", "ditto for the glutes".
+_SAME_FOR = frozenset({"same", "ditto", "likewise"})
+_LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
+
+# After a bare number opening a clause, these make it a score ("5 after the downhill").
+_SAID_OF_A_SCORE = frozenset(
+    {"after", "since", "today", "now", "at", "max", "tops", "ish", "by", "out", "or", "on"}
+)
 
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
@@ -84,14 +107,23 @@ class ReadScores(State):
             if toks[i].kind in (K.WORD, K.SIDE)
             and len(toks[i].text) == 1
             and toks[i].text in letters
-            and (self._score_like(toks[i + 1]) or toks[i + 1].kind == K.VAL)
+            and self._letter_value(i + 1, end)
         ]
+        # Each letter once: "a 2, calves a 3 and glutes a 4" is no code.
+        counts = Counter(toks[i].text for i in found)
+        found = [i for i in found if counts[toks[i].text] == 1]
         if len(found) < 3:
             return False
         for i in found:
             kind, target = letters[toks[i].text]
             toks[i].kind, toks[i].target = kind, target
         return True
+
+    def _letter_value(self, index: int, end: int) -> bool:
+        toks = self.toks
+        if toks[index].kind == K.PUNCT and index + 1 < end:
+            index += 1  # "c: 3"
+        return self._score_like(toks[index]) or toks[index].kind == K.VAL
 
     def _groups(self, start: int, end: int) -> None:
         """ "quads and hammies both 3", "back, bum and hips all a 2", "Hams, glutes, calves: 3
@@ -117,6 +149,15 @@ class ReadScores(State):
             if len(members) < 2:
                 index += 1
                 continue
+            leading = self._score_before(index, start)
+            if leading is not None and joined:
+                # "2 for calves and glutes, hams 4": the score said first is the list's.
+                members = [m for m in members if not self._comma_between(index, m)]
+                if len(members) > 1:
+                    for member in members:
+                        self._pair(member, leading, group=True)
+                index = members[-1] + 1
+                continue
             score_at, together = self._group_score(members[-1], end)
             if score_at is None or (not together and self._respectively(members, score_at, end)):
                 pass
@@ -125,33 +166,64 @@ class ReadScores(State):
                     self._pair(member, score_at, group=True)
             index = other
 
-    def _respectively(self, members: list[int], first: int, end: int) -> bool:
-        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2": one score each, in
-        the order the areas were named."""
+    def _score_before(self, first: int, start: int) -> int | None:
+        """ "2 for calves and glutes": a score opening the clause, then the areas."""
         toks = self.toks
-        head = toks[first]
-        if head.problem == "list":
-            scores = [decimal_score(to_decimal(v)) for v in _DIGITS.findall(head.text)]
-            if len(scores) != len(members) or None in scores:
-                return False
-            for member, value in zip(members, scores, strict=True):
-                self._found(member, value, (toks[member].start, head.end))
-            head.used = True
-            return True
+        other = first - 1
+        while other >= start and (toks[other].kind == K.PUNCT or toks[other].text in _FOR_AREAS):
+            other -= 1
+        if other < start or other == first - 1 or toks[other].used:
+            return None
+        tok = toks[other]
+        if not (self._score_like(tok) and tok.digits and tok.problem is None):
+            return None
+        return other if other == start or toks[other - 1].kind in BREAKS else None
+
+    def _comma_between(self, first: int, last: int) -> bool:
+        return any(t.kind == K.COMMA for t in self.toks[first:last])
+
+    def _respectively(self, members: list[int], first: int, end: int) -> bool:
+        """ "calves and glutes 3 and 4", "calves, glutes, hams: 3, 4, 2", "calves glutes 2 3",
+        "calves/glutes/hams 1/2/3": one score each, in the order the areas were named."""
+        toks = self.toks
         numbers = [first]
         other = first + 1
-        while other < end and len(numbers) <= len(members):
+        while other < end:
             tok = toks[other]
-            if self._score_like(tok) and tok.problem is None:
+            if self._score_like(tok) and tok.problem in _IN_A_ROW:
                 numbers.append(other)
-            elif tok.kind not in (K.COMMA, K.JOIN, K.PUNCT):
+            elif tok.kind not in GAPS:
                 break
             other += 1
-        if len(numbers) != len(members) or not self._ends_clause(other, end):
+        other = self._in_order(other, end)
+        values = self._values_in_order(numbers)
+        if values is None or len(values) != len(members):
             return False
-        for member, number in zip(members, numbers, strict=True):
-            self._pair(member, number)
+        if len(numbers) == len(members):
+            if not self._ends_clause(other, end):
+                return False
+            for member, number in zip(members, numbers, strict=True):
+                self._pair(member, number)
+            return True
+        if toks[first].problem == "scale" and len(numbers) == 1 and len(members) != 2:
+            return False
+        span_end = toks[numbers[-1]].end
+        for member, value in zip(members, values, strict=True):
+            self._found(member, value, (toks[member].start, span_end))
+        for number in numbers:
+            toks[number].used = True
         return True
+
+    def _in_order(self, index: int, end: int) -> int:
+        """Past "respectively" or "in that order" after a list of scores."""
+        toks = self.toks
+        for words in _IN_ORDER:
+            upto = index + len(words)
+            if upto <= end and tuple(t.text for t in toks[index:upto]) == words:
+                for tok in toks[index:upto]:
+                    tok.used = True
+                return upto
+        return index
 
     def _group_score(self, last: int, end: int) -> tuple[int | None, bool]:
         toks = self.toks
@@ -201,7 +273,8 @@ class ReadScores(State):
             if sore >= end or (not whole and toks[sore].text not in lex.sore):
                 continue
             area = self._area_after(sore + 1, end)
-            if area is None and not self._area_in_clause(index):
+            elsewhere = any(t.text in ("else", "other") for t in toks[index:sore])
+            if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
                 area = None if before is None else [before]
@@ -211,7 +284,11 @@ class ReadScores(State):
                 for between in toks[area[0] : area[-1]]:
                     between.used = True  # "calves or glutes"
                 tok.used = toks[sore].used = True
-            elif toks[sore].text in lex.anywhere and not self._area_in_clause(index):
+            elif toks[sore].text in lex.anywhere and (
+                not self._area_in_clause(index) or self._except_follows(sore + 1, end)
+            ):
+                # "nothing else sore", "no soreness except the glutes": the areas without a
+                # score are at 0.
                 self.reading.everything_zero = True
                 for used in toks[index : sore + 1]:
                     used.used = True
@@ -219,6 +296,12 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _except_follows(self, index: int, end: int) -> bool:
+        toks = self.toks
+        while index < end and toks[index].kind == K.PUNCT:
+            index += 1
+        return index < end and toks[index].text in self.lex.excepts
 
     def _open_area_before(self, start: int, index: int) -> int | None:
         """The one area named earlier in the sentence with no score, if there is exactly one."""
@@ -265,7 +348,7 @@ class ReadScores(State):
         """ "groin not sore at all", "glutes nothing at all", "lower back hasn't bothered me"."""
         toks, lex = self.toks, self.lex
         other = index + 1
-        while other < end and toks[other].kind not in (*BREAKS, *LABELS, K.NUM):
+        while other < end and toks[other].kind not in NOT_AFTER_AREA:
             tok = toks[other]
             if tok.kind == K.ZERO and self._ends_clause(other + 1, end):
                 self._zero(index, (toks[index].start, tok.end), upto=other)
@@ -284,6 +367,12 @@ class ReadScores(State):
                     "an",
                     "bit",
                     "ever",
+                    "little",
+                    "remotely",
+                    "slightly",
+                    "the",
+                    "least",
+                    "tiny",
                 ):
                     following += 1
                 if following < end and toks[following].text in lex.softeners:
@@ -316,11 +405,7 @@ class ReadScores(State):
             )
         ):
             index += 1
-        return (
-            index >= end
-            or toks[index].kind in (*BREAKS, K.PUNCT, K.JOIN)
-            or (toks[index].kind in LABELS)
-        )
+        return index >= end or toks[index].kind in CLAUSE_ENDS or (toks[index].kind in LABELS)
 
     def _zero(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
         tok = self.toks[area_at]
@@ -386,7 +471,7 @@ class ReadScores(State):
         toks = self.toks
         for index in range(start, end):
             tok = toks[index]
-            if tok.used or tok.kind not in (*LABELS, K.ALL, K.EFF):
+            if tok.used or tok.kind not in LABELS_ALL_EFF:
                 continue
             if tok.kind == K.AREA and index > start and toks[index - 1].text in self.lex.excepts:
                 continue  # "everything except calves is a 1": the 1 is everything's
@@ -397,6 +482,12 @@ class ReadScores(State):
             if tok.kind == K.EFF and self._direction(index, end):
                 continue
             score = self._next(index, end, skip_bridge=True)
+            if (
+                tok.kind == K.AREA
+                and (score is None or toks[score].kind != K.NUM)
+                and self._likewise(index, start, end)
+            ):
+                continue
             if score is None or toks[score].used:
                 continue
             other = toks[score]
@@ -427,7 +518,9 @@ class ReadScores(State):
         """ "efficiency up", "efficiency down a bit"."""
         toks = self.toks
         other = label + 1
-        while other < end and toks[other].kind == K.PUNCT:
+        while other < end and (
+            toks[other].kind == K.PUNCT or toks[other].text in _A_LITTLE  # "eff: bit up"
+        ):
             other += 1
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
@@ -438,14 +531,52 @@ class ReadScores(State):
 
     def _same_as_before(self, label: int, same: int, start: int) -> None:
         """ "hip flexors 4 and groin the same": the score of the area just before."""
+        toks = self.toks
+        if same + 1 < len(toks) and toks[same + 1].text in ("as", "than", "to"):
+            return  # "glutes same as last week": no score from the area before
         owner = self._last_scored_area(start, label)
         earlier = self._scores_for(owner) if owner is not None else []
         if len(earlier) != 1 or earlier[0].value is None:
             return
-        toks = self.toks
         for between in toks[label : same + 1]:
             between.used = True
         self._found(label, earlier[0].value, (toks[label].start, toks[same].end))
+
+    def _likewise(self, label: int, start: int, end: int) -> bool:
+        """ "calves 2, same for glutes", "glutes ditto", "hams 3, quads too": the score of the
+        area scored just before."""
+        toks = self.toks
+        before = label - 1
+        while before >= start and (
+            toks[before].kind == K.PUNCT or toks[before].text in _LIKEWISE_GAPS
+        ):
+            before -= 1
+        if before >= start and toks[before].text in _SAME_FOR and not toks[before].used:
+            return self._copy_score(label, before, label)
+        after = label + 1
+        while after < end and (toks[after].kind == K.PUNCT or toks[after].text in _LIKEWISE_GAPS):
+            after += 1
+        if (
+            after < end
+            and toks[after].text in _LIKEWISE
+            and not toks[after].used
+            and self._ends_clause(after + 1, end)
+        ):
+            return self._copy_score(label, label, after)
+        return False
+
+    def _copy_score(self, label: int, first: int, last: int) -> bool:
+        sentence = self.toks[label].sentence
+        floor = self.sentences[sentence - 1][0] if sentence else 0
+        owner = self._last_scored_area(floor, first)
+        earlier = self._scores_for(owner) if owner is not None else []
+        if len(earlier) != 1 or earlier[0].value is None:
+            return False
+        toks = self.toks
+        for between in toks[first : last + 1]:
+            between.used = True
+        self._found(label, earlier[0].value, (toks[first].start, toks[last].end))
+        return True
 
     def _found(self, label: int, value: int | None, span: tuple[int, int]) -> None:
         """An area's score that no one number token gives ("3, 4, 2", "the same")."""
@@ -588,9 +719,12 @@ class ReadScores(State):
             if not self._score_like(tok) or tok.past:
                 continue
             if tok.used:
-                said = other + 1
+                said = other + 1  # what follows it is said of it ("3 today")
                 continue
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
+            if self._owned_by_word(other) and not corrected:
+                return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
@@ -598,11 +732,31 @@ class ReadScores(State):
                 bool(NOW & set(after))
                 or bool((NOW - {"overall"}) & set(before))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+                or corrected
             )
-            if changed:
-                earlier[0].yields = True
-                self._pair(label, other)
-            return
+            if not changed:
+                return
+            # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
+            for found in self._scores_for(label):
+                found.yields = True
+            self._pair(label, other)
+            said = other + 1
+
+    def _owned_by_word(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        if before < 0:
+            return False
+        tok, lex = self.toks[before], self.lex
+        return (
+            tok.kind == K.WORD
+            and tok.text not in lex.bridge
+            and tok.text not in lex.filler
+            and tok.text not in NOW
+            and tok.text not in CHANGES
+            and tok.text not in CORRECTIONS
+        )
 
     def _across_the_board(self, start: int, end: int) -> None:
         """ "sore everywhere, 6 across the board": one score for every area asked about."""
@@ -642,9 +796,21 @@ class ReadScores(State):
                 self._cued(other)
                 or self._alone_in_clause(other)
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
+                or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))
             ):
                 return other
         return None
+
+    def _heads_clause(self, index: int, end: int) -> bool:
+        """ "Lower back is the one that worries me, 5 after the long downhill": a bare number
+        opening the next clause, said of a time or a limit."""
+        tok = self.toks[index]
+        return (
+            tok.bare
+            and self._opens_clause(index)
+            and index + 1 < end
+            and self.toks[index + 1].text in _SAID_OF_A_SCORE
+        )
 
     def _closes_clause(self, index: int, end: int) -> bool:
         """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""
@@ -708,7 +874,11 @@ class ReadScores(State):
                 for i in range(prev_start, prev_end)
                 if toks[i].kind in LABELS and not toks[i].used and not weak_label(toks[i])
             ]
-            if len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
+            if self._says_both(start, end) and len(open_labels) > 1:
+                # "My shoulders and neck are what hurt. Both about 3."
+                if any(toks[i].kind != K.AREA for i in open_labels):
+                    continue
+            elif len(open_labels) != 1 or toks[open_labels[0]].kind == K.UNTRACKED:
                 continue
             bare = not here & WORDS  # "quads feel fine. 1."
             for other in range(start, end):
@@ -725,8 +895,60 @@ class ReadScores(State):
                         or self._alone_in_clause(other)
                     )
                 ):
-                    self._pair(open_labels[0], other)
+                    for label in open_labels:
+                        self._pair(label, other)
                     break
+
+    def _says_both(self, start: int, end: int) -> bool:
+        first = start
+        while first < end and self.toks[first].kind == K.PUNCT:
+            first += 1
+        return first < end and self.toks[first].text == "both"
+
+    def _header_rows(self) -> None:
+        """ "Calves | Glutes\n3 | 4", "calves, glutes\n3, 4": a line of labels, then a line
+        of as many scores, one each in order."""
+        toks, features = self.toks, self.features
+        for index in range(len(self.sentences) - 1):
+            if not features[index] & AREAS or features[index + 1] & (WORDS | HAS_LABEL):
+                continue
+            start, end = self.sentences[index]
+            labels = [i for i in range(start, end) if toks[i].kind in LABELS]
+            if any(
+                toks[i].used or toks[i].kind == K.UNTRACKED or weak_label(toks[i]) for i in labels
+            ) or any(toks[i].kind not in GAPS for i in range(start, end) if i not in labels):
+                continue
+            first, last = self.sentences[index + 1]
+            numbers = [i for i in range(first, last) if toks[i].kind not in GAPS]
+            if not numbers or any(toks[i].kind != K.NUM or toks[i].used for i in numbers):
+                continue
+            values = self._values_in_order(numbers)
+            if values is None or len(values) != len(labels):
+                continue
+            for label, value in zip(labels, values, strict=True):
+                tok = toks[label]
+                found = Score(
+                    tok.kind, tok.target, value, False, False, tok.text, False, (tok.start, tok.end)
+                )
+                self.reading.scores.append(found)
+                tok.used = True
+            for number in numbers:
+                toks[number].used = True
+
+    def _values_in_order(self, numbers: list[int]) -> list[int] | None:
+        """The scores of number tokens read one after another ("3, 4", "3 4", "3/4")."""
+        values: list[int | None] = []
+        for index in numbers:
+            tok = self.toks[index]
+            if tok.training or tok.past:
+                return None
+            if tok.problem in ("list", "scale"):
+                values += [decimal_score(to_decimal(v)) for v in _DIGITS.findall(tok.text)]
+            else:
+                values.append(score_value(tok))
+        if None in values:
+            return None
+        return [v for v in values if v is not None]
 
     def _explicit(self, label_at: int, value_at: int) -> None:
         label, value = self.toks[label_at], self.toks[value_at]

@@ -53,6 +53,8 @@ class Reading:
     notes: list[tuple[int, int]] = field(default_factory=list)
     untracked: list[str] = field(default_factory=list)
     mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # "my legs hurt": something is wrong, but with no area to score.
+    vague: list[tuple[int, int]] = field(default_factory=list)
     everything_zero: bool = False
 
 
@@ -145,8 +147,14 @@ class State:
         while before >= 0 and self.toks[before].kind == K.PUNCT:
             if "~" in self.toks[before].text:
                 return True
+            if "(" in self.toks[before].text and self._closed_after(index):
+                return True  # "annoying (4)"
             before -= 1
         return before >= 0 and self.toks[before].text in self.lex.cues
+
+    def _closed_after(self, index: int) -> bool:
+        after = index + 1
+        return after < len(self.toks) and self.toks[after].text.startswith(")")
 
     def _alone_in_clause(self, index: int) -> bool:
         first, last = self.clauses[self.toks[index].clause]
@@ -160,12 +168,12 @@ class State:
     def _pair(self, label_at: int, score_at: int, sided: bool = False, group: bool = False) -> None:
         toks = self.toks
         label, score = toks[label_at], toks[score_at]
-        low, high = min(label_at, score_at), max(label_at, score_at)
-        bridge = self.lex.bridge
+        low, high = (label_at, score_at) if label_at < score_at else (score_at, label_at)
         # Bridge words are used up from either end; those amid other words stay in the note
         # ("hammies were grumpy after the long run, I'd call it a 5": "grumpy after the long run").
         edge = True
         if high > low + 1:
+            bridge = self.lex.bridge
             for between in toks[low + 1 : high]:
                 kind = between.kind
                 if kind == K.SIDE:
@@ -177,6 +185,7 @@ class State:
                 else:
                     edge = False
         if not edge:
+            bridge = self.lex.bridge
             for between in reversed(toks[low + 1 : high]):
                 if between.used or between.kind == K.PUNCT:
                     continue
@@ -200,12 +209,21 @@ class State:
         span = (toks[low].start, toks[high].end)
         if group:
             span = (score.start, score.end)
-        if sided or label.kind == K.UNTRACKED or score.changed:
+        if score.sides_end:
+            sided, span = True, (span[0], max(span[1], score.sides_end))
+        if sided or label.kind == K.UNTRACKED or score.changed or score.past:
             self.reading.notes.append(span)
         found = Score(
-            label.kind, label.target, value, value is None, sided, label.text, score.past, span
+            label.kind,
+            label.target,
+            value,
+            value is None,
+            sided,
+            label.text,
+            score.past,
+            span,
+            self.clause_moments[score.clause],
         )
-        found.dated = self.clause_moments[score.clause]
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 

@@ -11,10 +11,11 @@ MAX_SCORE = 10
 # Longer than any Discord message; the rest of a longer text is reported as unread.
 MAX_REPLY_CHARS = 4000
 # Words, numbers and runs of punctuation read from one reply. A Discord message holds 2,000
-# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, 3,400 about 800.
-# Only the longest replies, or ones packed with numbers and symbols, reach it: the rest of those
-# is asked about, like the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
-MAX_REPLY_TOKENS = 800
+# characters (4,000 with Nitro); 2,000 characters of prose are about 470 tokens, and the longest
+# reply in the corpora holds under 200. Only the longest Nitro replies, or ones packed with
+# numbers and symbols, reach it: the rest of those is asked about and kept whole (`rest`), like
+# the part of a reply past MAX_REPLY_CHARS, so the slowest reply stays fast.
+MAX_REPLY_TOKENS = 500
 
 
 class K:
@@ -50,6 +51,7 @@ PAST = 16384  # "from", "last week", "ago": an earlier week's score may be there
 WISH = 32768  # "hoping", "hopefully": what follows is no report (kept per clause)
 LEVEL = 65536  # how an area feels without a number: "ok", "not too bad" (kept per clause)
 MOMENT = 131072  # "on Monday", "after the race": a score for one moment (kept per clause)
+MEASURE = 262144  # "energy", "sleep": a number said of them is no area's
 # What a clause says of how an area feels (`State.clause_feels`).
 FEELS_LEVEL, FEELS_WRONG = 1, 2
 LETTER, LETTERS = 128, 128 * 3  # single letters, counted up to three
@@ -72,13 +74,24 @@ FEATURES = [FEATURE.get(kind, 0) for kind in range(max(FEATURE) + 1)]
 LABELS = frozenset({K.AREA, K.UNTRACKED, K.MOVE})
 LABELS_ALL = LABELS | {K.ALL}
 LABELS_EFF = LABELS | {K.EFF}
+LABELS_ALL_EFF = LABELS_ALL | {K.EFF}
+LABELS_SIDE = LABELS | {K.SIDE}
 BREAKS = frozenset({K.STOP, K.COMMA})
 GLUE = frozenset({K.PUNCT, K.JOIN})
 GAPS = frozenset({K.PUNCT, K.COMMA, K.JOIN})
+CLAUSE_ENDS = BREAKS | GLUE
+# What stops the search for a zero in words after an area.
+NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 # "settled to a 3", "down to 2": a later score for the same area.
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
+CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
+# Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
+ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
+ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}
+ARROWS |= {"↘": Efficiency.WORSE, "📉": Efficiency.WORSE}
 # Number words for nothing: "hip flexors fine, zero really".
-ZERO_NUMBERS = frozenset({"zero", "nought"})
+ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
 # A score for every area: "6 across the board".
@@ -93,18 +106,23 @@ TOKEN = re.compile(
     r"(?P<word>(?!n\s*/\s*a(?![^\W_]))[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
     rf"|(?P<symbols>[{SYMBOL}](?:[\s{SYMBOL}]*[{SYMBOL}])?)"
     r"|(?P<na>n\s*/\s*a(?![^\W_]))"
+    r"|(?P<arrow>[↑⬆↗📈↓⬇↘📉]\ufe0f?)"
     r"|(?=[0-9])(?<![0-9.])(?:"
-    r"(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
+    # Most numbers stand alone before a word: read them without trying the shapes below.
+    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
+    r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
+    # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
+    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
+    r"(?P<high>10|[0-9](?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]|\.[0-9]))"
+    r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
     r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9./]))"
-    r"|(?P<range>[0-9]+(?:\.[0-9]+)?"
-    r"(?:\s*[-–—]\s*|\s+(?:to|or)\s+)[0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?(?![0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*(?:/|out\s+of|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
+    r"(?:\s*(?:/|out\s+of|outta|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
 )
 
@@ -123,6 +141,7 @@ class Tok:
     training: bool = False
     past: bool = False
     changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    sides_end: int = 0  # "2/4 (L/R)": the worse side scored, the sides kept in the note
     target: str = ""
     efficiency: Efficiency | None = None
     negated: bool = False
@@ -174,7 +193,7 @@ def symbol_kind(text: str) -> tuple[int, str]:
     return known
 
 
-_DECIMALS = {str(n): Decimal(n) for n in range(100)}
+DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
 _NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suffix"))
@@ -182,7 +201,7 @@ _NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suf
 
 def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     digits, scale, suffix = match.group(*_NUMBER_PARTS)
-    value = _DECIMALS.get(digits) or to_decimal(digits)
+    value = DECIMALS.get(digits) or to_decimal(digits)
     tok = Tok(K.NUM, match.group(), start, end)
     tok.value, tok.digits = value, True
     if scale is None and suffix is None and value is not None and len(digits) <= 4:
@@ -203,6 +222,23 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     if value is None or len(digits) > 4:
         tok.problem = "odd"
     return tok
+
+
+_RANGE_PARTS = tuple(TOKEN.groupindex[name] for name in ("low", "high", "over"))
+
+
+def read_range(tok: Tok, match: re.Match[str]) -> None:
+    """ "3-4", "2 to 3", "3 or 4/10": the higher end is the score, as a coach would note the
+    worse of two sides. A range beyond the scale, on another scale or going down is asked."""
+    first, second, over = match.group(*_RANGE_PARTS)
+    low = DECIMALS.get(first) or to_decimal(first)
+    high = DECIMALS.get(second) or to_decimal(second)
+    if over is not None and over != "10":
+        tok.problem = "scale"
+    elif low is None or high is None or not low <= high <= MAX_SCORE:
+        tok.problem = "range"
+    else:
+        tok.value, tok.bare, tok.scaled = high, True, over is not None
 
 
 def weak_label(tok: Tok) -> bool:

@@ -6,20 +6,25 @@ from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     AREA_SEEN,
     AREAS,
+    ARROWS,
+    BOARD,
     BREAKS,
     COMPLAINT,
+    DECIMALS,
     FEATURES,
     FEELS_LEVEL,
     FEELS_WRONG,
     HAS_LABEL,
     HAS_NUM,
-    LABELS,
+    HAS_VAL,
     LABELS_ALL,
+    LABELS_EFF,
     LETTER,
     LETTERS,
     LEVEL,
     MAX_REPLY_TOKENS,
     MAX_SCORE,
+    MEASURE,
     MOMENT,
     NUMS,
     PAST,
@@ -32,9 +37,22 @@ from bot.rules.checkins.reading.tokens import (
     clean_word,
     hyphenated,
     number_token,
+    read_range,
     symbol_kind,
     to_decimal,
 )
+
+# Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
+_UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
+# Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
+_EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
+# Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
+_RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
+_MAYBE = _RANGE_WORDS - {"and", "or"}
+# What a word tells about its clause rather than its sentence.
+_CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
+# A word without hyphens is one part: the word itself.
+_WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
@@ -83,47 +101,59 @@ class ReadWords(State):
             if group == "word":
                 features |= WORDS
                 word = match.group()
-                parts = [(word, begin)] if "-" not in word else hyphenated(word, begin)
+                parts = _WHOLE_WORD if "-" not in word else hyphenated(word, begin)
                 for part, at in parts:
-                    cleaned = part.lower()
+                    if part is None:
+                        part, at = word, begin
+                    cleaned = part.lower() if part != "IT" else "itb"  # "IT 3": the IT band
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = clean_word(cleaned)
                     tok = Tok(word_kind, cleaned, at, at + len(part))
                     tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
+                    toks.append(tok)
+                    count += 1
                     entry = info.get(cleaned)
-                    if entry is not None:
-                        kind, target, efficiency, value, starts, flags = entry
-                        if starts:
-                            phrase_at.append(count)
-                        if kind != word_kind:
-                            tok.kind, tok.target = kind, target
-                            if efficiency is not None:
-                                tok.efficiency = efficiency
-                            if value is not None:
-                                tok.value = value
-                            if kind == area_kind:
-                                features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                    if entry is None:
+                        continue
+                    kind, target, efficiency, value, starts, flags = entry
+                    if starts:
+                        phrase_at.append(count - 1)
+                    if kind != word_kind:
+                        tok.kind, tok.target = kind, target
+                        if efficiency is not None:
+                            tok.efficiency = efficiency
+                        if value is not None:
+                            tok.value = value
+                        if kind == area_kind:
+                            features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                    if flags & _CLAUSE_FLAGS:
                         if flags & (COMPLAINT | LEVEL):
                             feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
                         if flags & WISH:
                             wish = True
                         if flags & MOMENT:
                             moment = True
-                        if flags & LETTER:
-                            if features & LETTERS != LETTERS:
-                                features += LETTER
-                            flags &= ~LETTER
-                        features |= flags & ~(COMPLAINT | LEVEL | WISH | MOMENT)
-                    toks.append(tok)
-                    count += 1
+                        if flags & LETTER and features & LETTERS != LETTERS:
+                            features += LETTER
+                        flags &= ~_CLAUSE_FLAGS
+                    features |= flags
                 continue
             if group == "symbols":
                 text = match.group()
                 known = SYMBOL_KINDS.get(text) or symbol_kind(text)
                 tok = Tok(known[0], known[1], begin, end)
+            elif group == "plain":
+                tok = Tok(num_kind, match.group(), begin, end)
+                tok.value = DECIMALS.get(tok.text) or to_decimal(tok.text)
+                tok.digits = tok.bare = True
+                features |= NUMS if features & HAS_NUM else HAS_NUM
             elif group == "num":
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
+            elif group == "arrow":
+                tok = Tok(K.VAL, "arrow", begin, end)
+                tok.efficiency = ARROWS[match.group()[0]]
+                features |= HAS_VAL
             elif group == "na":
                 tok = Tok(K.NA, "n/a", begin, end)
                 features |= HAS_NUM
@@ -136,8 +166,10 @@ class ReadWords(State):
                 tok = Tok(num_kind, match.group(), begin, end)
                 tok.digits = True
                 features |= HAS_NUM
-                if group in ("range", "list"):
-                    tok.problem = group  # "3-4", "3 4": which is it?
+                if group == "range":
+                    read_range(tok, match)
+                elif group == "list":
+                    tok.problem = group  # "3 4": which is it?
                 else:
                     tok.training = True  # a time ("22:14", "5:30/km") or reps ("6x800")
             index = count
@@ -188,6 +220,8 @@ class ReadWords(State):
                 for absorbed in window[1:]:
                     absorbed.kind, absorbed.text, absorbed.word = K.PUNCT, "", False
                 self.features[head.sentence] |= FEATURES[head.kind]
+                if head.text in BOARD:
+                    self.features[head.sentence] |= HAS_LABEL  # "0s across the board"
                 if head.text in lex.complaining:
                     self.clause_feels[head.clause] |= FEELS_WRONG
                 elif head.text in lex.levels:
@@ -223,12 +257,24 @@ class ReadWords(State):
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
                 continue
+            if tok.problem == "scale" and self._sides_follow(index):
+                # "glutes 2/4 (L/R)": two sides, the worse one scored.
+                values = [to_decimal(v) for v in tok.text.split("/")]
+                if all(v is not None and v <= MAX_SCORE for v in values):
+                    tok.value = max(v for v in values if v is not None)
+                    tok.problem, tok.scaled = None, False
+                    self._use_sides(index)
+                continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
-            elif self._training_before(index) or (
-                index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+            elif (
+                self._training_before(index)
+                or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
+                or (
+                    index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
+                )
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
@@ -236,8 +282,55 @@ class ReadWords(State):
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
                 before = self._prev(index, skip_bridge=True)
-                if before is None or toks[before].kind not in (*LABELS, K.ALL, K.EFF):
+                if before is None or toks[before].kind not in LABELS_EFF:
                     tok.training = True
+        self._spoken_ranges()
+
+    def _spoken_ranges(self) -> None:
+        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end."""
+        toks = self.toks
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
+                continue
+            other = index + 1
+            while other < len(toks) and (
+                toks[other].kind == K.PUNCT or toks[other].text in _RANGE_WORDS
+            ):
+                other += 1
+            if other == index + 1 or other >= len(toks):
+                continue
+            words = {t.text for t in toks[index + 1 : other]}
+            between = index > 0 and toks[index - 1].text == "between"
+            if not (words & _MAYBE or (between and "and" in words)):
+                continue
+            high = toks[other]
+            if (
+                high.kind == K.NUM
+                and not (high.training or high.past or high.problem)
+                and high.value is not None
+                and tok.value < high.value <= MAX_SCORE
+                and high.value - tok.value <= 2
+            ):
+                tok.value, tok.end = high.value, high.end
+                for merged in toks[index + 1 : other + 1]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _sides_follow(self, index: int) -> bool:
+        """ "(L/R)", "l/r": the sides of a pair of numbers."""
+        kinds = [t.kind for t in self.toks[index + 1 : index + 6] if t.kind != K.PUNCT]
+        return kinds[:3] == [K.SIDE, K.JOIN, K.SIDE]
+
+    def _use_sides(self, index: int) -> None:
+        """The sides after "2/4" go with it into the note."""
+        tok = self.toks[index]
+        sides = 0
+        for other in self.toks[index + 1 : index + 6]:
+            if sides == 2 and ")" not in other.text:
+                break
+            sides += other.kind == K.SIDE
+            other.used = True
+            tok.sides_end = other.end
 
     def _list_marker(self, index: int) -> bool:
         """ "1. glutes 3\n2. hip flexors 5": a number opening a line, then "." or ")" and more
@@ -268,9 +361,14 @@ class ReadWords(State):
                 and other == index + 1 + adjectives
             ):
                 return adjectives > 0 and not self._label_before(index)
-            if tok.kind in (K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE):
-                following = toks[other + 1].text if other + 1 < len(toks) else ""
-                if tok.text in lex.units or f"{tok.text} {following}" in lex.units:
+            if tok.kind in _UNIT_KINDS:
+                if tok.text in lex.units:
+                    return True
+                if (
+                    tok.text in lex.unit_starts
+                    and other + 1 < len(toks)
+                    and f"{tok.text} {toks[other + 1].text}" in lex.units
+                ):
                     return True
                 if tok.text in lex.unit_adjectives and not self._label_before(index):
                     adjectives += 1
@@ -283,10 +381,15 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind in LABELS_ALL
 
+    def _measure_before(self, index: int) -> bool:
+        """ "energy 6", "sleep was a 5": a number for something other than an area."""
+        before = self._prev(index, skip_bridge=True)
+        return before is not None and self.toks[before].text in self.lex.measures
+
     def _training_before(self, index: int) -> bool:
         """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
         before = self.toks[index - 1] if index else None
-        if before is None or before.kind in (K.NUM, *BREAKS):
+        if before is None or before.kind == K.NUM or before.kind in BREAKS:
             return False
         if before.text not in self.lex.training_before:
             return False
@@ -296,6 +399,8 @@ class ReadWords(State):
     def _past(self, index: int) -> bool:
         """ "down from 5 last week", "last week's 5", "it was a 7 back in October"."""
         toks, lex = self.toks, self.lex
+        if index > 1 and toks[index - 1].text in ("a", "an"):
+            index -= 1  # "from a 6"
         if index and toks[index - 1].text in lex.past_before_last:
             for length in (2, 1):
                 before = " ".join(t.text for t in toks[max(index - length, 0) : index])
@@ -309,7 +414,10 @@ class ReadWords(State):
                 after = " ".join(t.text for t in toks[begin : begin + length])
                 if begin + length <= len(toks) and after in lex.past_after:
                     return True
-        return False
+        # "last week calves were 5": a clause about an earlier week.
+        first = self.clauses[toks[index].clause][0]
+        opening = " ".join(t.text for t in toks[first : min(first + 2, index)])
+        return opening in _EARLIER_WEEK
 
     def _fuzzy_labels(self) -> None:
         """Typos in the words right before a score or a value ("hamstirngs 7", "efficency same")."""
