@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +54,21 @@ def assert_nothing_refused(fake: FakeDiscord) -> None:
         for r in fake.refused
     ]
     assert not refusals, refusals
+
+
+RunningBot = Callable[[], AbstractAsyncContextManager[CoachBot]]
+
+
+@pytest.fixture
+def run_bot(fake: FakeDiscord, tmp_path: Path) -> RunningBot:
+    """Start a bot on this test's SQLite file; call it again after closing for a restart."""
+
+    @asynccontextmanager
+    async def running() -> AsyncIterator[CoachBot]:
+        async with pointed_at(fake):
+            client = await create_bot(bot_settings(fake, tmp_path), guild_ready_timeout=0.05)
+            async with running_client(client, fake):
+                yield client
+        assert not fake.errors, fake.errors
+
+    return running

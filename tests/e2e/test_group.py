@@ -5,21 +5,18 @@ from __future__ import annotations
 import asyncio
 import copy
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import update
 
-from bot.adapter.client import CoachBot
-from bot.app import create_bot
 from bot.rules.members import GroupCooldown, GroupState
 from bot.storage import Database, GroupCooldowns
 from bot.storage.models import GroupCooldownRow
-from tests.e2e.conftest import ALICE, BOB, CARA, DAN, bot_settings
+from tests.e2e.conftest import ALICE, BOB, CARA, DAN, RunningBot
 from tests.e2e.helpers import (
     answer_to,
     assert_short_error,
@@ -32,24 +29,7 @@ from tests.e2e.helpers import (
     slash,
     text_of,
 )
-from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
-
-RunningBot = Callable[[], AbstractAsyncContextManager[CoachBot]]
-
-
-@pytest.fixture
-def run_bot(fake: FakeDiscord, tmp_path: Path) -> RunningBot:
-    """Start a bot on this test's SQLite file; call it again after closing for a restart."""
-
-    @asynccontextmanager
-    async def running() -> AsyncIterator[CoachBot]:
-        async with pointed_at(fake):
-            client = await create_bot(bot_settings(fake, tmp_path), guild_ready_timeout=0.05)
-            async with running_client(client, fake):
-                yield client
-        assert not fake.errors, fake.errors
-
-    return running
+from tests.fakediscord import FakeDiscord, FakeUser
 
 
 @asynccontextmanager

@@ -6,17 +6,13 @@ the test then, and the fixtures fail it when an answer was refused."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.adapter.client import STALE_BUTTON, UNKNOWN_BUTTON, CoachBot
-from bot.app import create_bot
 from bot.rules import dialogs
-from tests.e2e.conftest import ALICE, BOB, bot_settings
+from tests.e2e.conftest import ALICE, BOB, RunningBot
 from tests.e2e.helpers import (
     answer_to,
     assert_short_error,
@@ -26,24 +22,7 @@ from tests.e2e.helpers import (
     slash,
     text_of,
 )
-from tests.fakediscord import FakeDiscord, FakeUser, pointed_at, running_client
-
-RunningBot = Callable[[], AbstractAsyncContextManager[CoachBot]]
-
-
-@pytest.fixture
-def run_bot(fake: FakeDiscord, tmp_path: Path) -> RunningBot:
-    """Start a bot on this test's SQLite file; call it again after closing for a restart."""
-
-    @asynccontextmanager
-    async def running() -> AsyncIterator[CoachBot]:
-        async with pointed_at(fake):
-            client = await create_bot(bot_settings(fake, tmp_path), guild_ready_timeout=0.05)
-            async with running_client(client, fake):
-                yield client
-        assert not fake.errors, fake.errors
-
-    return running
+from tests.fakediscord import FakeDiscord, FakeUser
 
 
 async def ask(fake: FakeDiscord, command: str, user: FakeUser) -> tuple[int, list[str]]:
