@@ -516,7 +516,8 @@ class Recorder:
             raise RuntimeError("the database is down")
 
 
-async def wait_until_over(sink: Recorder, seconds: float = 3.0) -> None:
+async def wait_until_over(sink: Recorder, seconds: float = 15.0) -> None:
+    # Generous: the routines take well under a second; a loaded machine may stall a few.
     async with asyncio.timeout(seconds):
         await sink.all_over.wait()
 
