@@ -16,7 +16,7 @@ from discord.ext import commands
 from bot.adapter.client import tell, think_privately
 from bot.rules import limits
 from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
-from bot.rules.checkins.when import next_occurrence, occurrence_week, timezone_names, validate_time
+from bot.rules.checkins.when import next_occurrence, timezone_names, validate_time
 from bot.rules.inputs import InputError
 from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN, NOTE_LENGTH, SORENESS_LENGTH
@@ -34,9 +34,10 @@ WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumer
 FANOUT_CONCURRENCY = 8
 
 
-def week_status_text(status: WeekStatus | None, channel_id: int) -> str:
+def week_status_text(status: WeekStatus | None) -> str:
     if status is None:
         return "I couldn't reach my database to post the check-in; try again in a minute."
+    channel_id = status.post.channel_id
     if status.state is WeekState.POSTED and status.fresh:
         return f"Posted this week's check-in in <#{channel_id}>: {status.link}"
     if status.state is WeekState.POSTED:
@@ -244,14 +245,10 @@ class CheckIns(commands.Cog):
     @checkin.command(name="now", description="Post this week's check-in now, to try it out")
     async def now(self, interaction: Interaction) -> None:
         require_manager(interaction)
-        guild_id = interaction.guild_id or 0
-        schedule = await self.desk.schedule(guild_id)
-        channel_id = schedule.channel_id if schedule else interaction.channel_id or 0
-        tz = ZoneInfo(schedule.timezone if schedule else "UTC")
-        week = occurrence_week(self.bot.clock(), tz)
+        here = interaction.channel_id or 0
         await think_privately(interaction)
-        status = await self.bot.posting.post_now(guild_id, channel_id, week)
-        await tell(interaction, week_status_text(status, channel_id))
+        status = await self.bot.posting.post_now(interaction.guild_id or 0, here)
+        await tell(interaction, week_status_text(status))
 
     def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
         upcoming = next_occurrence(

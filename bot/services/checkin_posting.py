@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from bot.metrics import CHECKIN_POSTS
 from bot.rules.checkins.replies import checkin_post
+from bot.rules.checkins.when import occurrence_week
 from bot.rules.delivery import Action, Delivery, DeliveryState, Outgoing, retry_delay
 from bot.rules.members import CheckInPost, PostState
 from bot.services.delivery import DeliveryService
@@ -138,8 +140,13 @@ class CheckInPosting:
                     await asyncio.wait_for(self._closing.wait(), delay)
         return None
 
-    async def post_now(self, guild_id: int, channel_id: int, week: date) -> WeekStatus | None:
-        """`/checkin now`: post, then wait a moment so the organiser hears how it went."""
+    async def post_now(self, guild_id: int, here: int) -> WeekStatus | None:
+        """`/checkin now`: this week's check-in in the scheduled channel (without a schedule:
+        `here`, on UTC weeks), then a moment's wait so the organiser hears how it went."""
+        schedule = await self._schedules.get(guild_id)
+        channel_id = schedule.channel_id if schedule else here
+        zone = ZoneInfo(schedule.timezone if schedule else "UTC")
+        week = occurrence_week(self._clock(), zone)
         status = await self.post_week(guild_id, channel_id, week)
         if status is None or status.state is not WeekState.STARTED:
             return status

@@ -171,7 +171,7 @@ class Coach:
         guild_id: int,
         channel_id: int,
         leader_id: int,
-        minutes: int,
+        minutes: object,
         run: str,
         closes_at: datetime,
     ) -> GroupCooldown:

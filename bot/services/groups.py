@@ -88,11 +88,10 @@ class GroupService:
     ) -> GroupCooldown:
         if guild_id is None or channel_id is None:
             raise inputs.InputError("Group cooldowns happen in a server channel.")
-        minutes_ = inputs.MINUTES.check(minutes)
-        run_ = inputs.run_type(run)
+        # Minutes and run type are checked by the coach, with every other routine's.
         closes_at = datetime.now(UTC) + timedelta(minutes=inputs.JOIN_WINDOW.check(window))
         return await self._coach.open_group(
-            guild_id, channel_id, leader_id, minutes_, run_.value, closes_at
+            guild_id, channel_id, leader_id, minutes, run, closes_at
         )
 
     async def posted(self, group: GroupCooldown, message_id: int | None) -> None:

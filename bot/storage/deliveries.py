@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, delete, func, literal, or_, select, update
@@ -18,14 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.delivery import Action, Backlog, Delivery, DeliveryState, Outgoing
+from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
 from bot.storage.models import DeliveryRow, LeaseRow
 
 GuildFilter = Callable[[Any], ColumnElement[bool]]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def add_in(session: AsyncSession, outgoing: Sequence[Outgoing]) -> list[DeliveryRow]:
@@ -341,7 +338,3 @@ def shard_filter(shard_ids: Sequence[int] | None, shard_count: int | None) -> Gu
 
 def _is_free(row: DeliveryRow, now: datetime) -> bool:
     return row.lease_until is None or row.lease_until < now
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)

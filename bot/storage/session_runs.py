@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import String, cast, literal, or_, select, update
 
 from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.sessions import SessionState
+from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
 from bot.storage.deliveries import add_in, held_by, supersede_edits_in, to_delivery
 from bot.storage.models import CooldownSessionRow, LeaseRow
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def session_resource(session_id: int | str) -> str:
@@ -137,7 +134,3 @@ class SessionRuns:
 
 def _resource_of(column: Any) -> Any:
     return literal("session:") + cast(column, String)
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
