@@ -7,7 +7,6 @@ import logging
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
@@ -15,8 +14,13 @@ from discord.ext import commands
 
 from bot.adapter.client import tell, think_privately
 from bot.rules import limits
-from bot.rules.checkins.replies import WEEKDAYS, club_report_card, expected_prefill
-from bot.rules.checkins.when import next_occurrence, timezone_names, validate_time
+from bot.rules.checkins.replies import (
+    WEEKDAYS,
+    club_report_card,
+    expected_prefill,
+    schedule_line,
+)
+from bot.rules.checkins.when import timezone_names, validate_time
 from bot.rules.inputs import InputError
 from bot.rules.members import CheckInPost
 from bot.services.checkin_desk import MIN_MEMBERS_SHOWN, NOTE_LENGTH, SORENESS_LENGTH
@@ -211,7 +215,9 @@ class CheckIns(commands.Cog):
                 guild_id, channel.id, weekday, time, timezone, interaction.user.id
             )
             self.scheduler.schedule(guild_id, weekday, validate_time(time), timezone)
-            return Reply(self._describe(schedule.channel_id, weekday, time, timezone))
+            return Reply(
+                schedule_line(schedule.channel_id, weekday, time, timezone, self.bot.clock())
+            )
 
         await answer(interaction, work, ephemeral=True)
 
@@ -229,8 +235,12 @@ class CheckIns(commands.Cog):
         if schedule is None or not schedule.enabled:
             await tell(interaction, "No weekly check-in is set up. Use `/checkin setup`.")
             return
-        text = self._describe(
-            schedule.channel_id, schedule.weekday, schedule.local_time, schedule.timezone
+        text = schedule_line(
+            schedule.channel_id,
+            schedule.weekday,
+            schedule.local_time,
+            schedule.timezone,
+            self.bot.clock(),
         )
         await tell(interaction, text)
 
@@ -249,15 +259,6 @@ class CheckIns(commands.Cog):
         await think_privately(interaction)
         status = await self.bot.posting.post_now(interaction.guild_id or 0, here)
         await tell(interaction, week_status_text(status))
-
-    def _describe(self, channel_id: int, weekday: int, time: str, timezone: str) -> str:
-        upcoming = next_occurrence(
-            weekday, validate_time(time), ZoneInfo(timezone), self.bot.clock()
-        )
-        return (
-            f"Weekly check-in: {WEEKDAYS[weekday]}s at {time} ({timezone}) in <#{channel_id}>. "
-            f"Next one {discord.utils.format_dt(upcoming, 'R')}."
-        )
 
     @club.command(name="report", description="Participation and the club's common tight areas")
     async def report(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from bot.rules.catalogue import default_catalogue
 from bot.rules.checkins.parser import parse_reply
-from bot.rules.checkins.replies import NOTE_SHOWN, confirmation, not_a_checkin
+from bot.rules.checkins.replies import NOTE_SHOWN, confirmation, not_a_checkin, schedule_line
 from bot.rules.checkins.trends import compute_trends
 
 CATALOGUE = default_catalogue()
@@ -46,3 +46,17 @@ def test_a_reply_that_is_no_checkin_gets_nothing_or_a_plain_answer() -> None:
     shins = not_a_checkin(parse_reply("does this bot track shins?", CATALOGUE), CATALOGUE)
     assert shins.startswith("I don't track shins.")
     assert all(CATALOGUE.area_name(a.id) in shins for a in CATALOGUE.areas)
+
+
+def test_the_schedule_says_when_the_next_post_is_in_the_clubs_time() -> None:
+    # Sunday 18:00 in London is 18:00 UTC in winter: an hour after this "now", not next week.
+    now = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
+    said = schedule_line(42, 6, "18:00", "Europe/London", now)
+    due = datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
+    assert said == (
+        "Weekly check-in: Sundays at 18:00 (Europe/London) in <#42>. "
+        f"Next one <t:{round(due.timestamp())}:R>."
+    )
+    # Once it has gone, the next one is a week later.
+    later = schedule_line(42, 6, "18:00", "Europe/London", due + timedelta(minutes=1))
+    assert f"<t:{round((due + timedelta(days=7)).timestamp())}:R>" in later

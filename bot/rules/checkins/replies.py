@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.rules.catalogue import Catalogue
 from bot.rules.checkins.parser import ParsedCheckIn
 from bot.rules.checkins.trends import TherapistReason, TherapistRule, Trends
+from bot.rules.checkins.when import next_occurrence, validate_time
 from bot.rules.inputs import quote
 from bot.rules.limits import fit_embed, line_fields
 
@@ -36,6 +38,17 @@ def checkin_post(week: date, reads_replies: bool) -> str:
         "How did this week's runs leave you? For each of your tight areas, soreness from "
         "0 (none) to 10 (worst); ease of daily movement 0-10; running efficiency better, "
         f"same or worse; and anything else worth noting.\n{how}"
+    )
+
+
+def schedule_line(
+    channel_id: int, weekday: int, local_time: str, timezone: str, now: datetime
+) -> str:
+    """The schedule as `/checkin setup` and `/checkin show` state it, with the next post."""
+    upcoming = next_occurrence(weekday, validate_time(local_time), ZoneInfo(timezone), now)
+    return (
+        f"Weekly check-in: {WEEKDAYS[weekday]}s at {local_time} ({timezone}) in <#{channel_id}>. "
+        f"Next one <t:{round(upcoming.timestamp())}:R>."
     )
 
 
