@@ -149,13 +149,33 @@ class Sessions(commands.Cog):
         message = interaction.message
         if message is None:
             raise RuntimeError("a Start press always comes from its card")
-        thread = await message.create_thread(
-            name=limits.fit(f"Cooldown · {interaction.user.display_name}", limits.THREAD_NAME),
-            auto_archive_duration=60,
-        )
+        thread = await self._thread(interaction, message, ticket)
         session = ticket.session
         control = await thread.send(embed=self._control_embed(session), view=control_view(session))
         await self.service.opened(ticket, thread.id, control.id)
+
+    async def _thread(
+        self, interaction: Interaction, message: discord.Message, ticket: StartTicket
+    ) -> discord.Thread:
+        thread = await self._earlier_thread(ticket)
+        if thread is None:
+            thread = await message.create_thread(
+                name=limits.fit(f"Cooldown · {interaction.user.display_name}", limits.THREAD_NAME),
+                auto_archive_duration=60,
+            )
+        await self.service.thread_opened(ticket, thread.id)
+        return thread
+
+    async def _earlier_thread(self, ticket: StartTicket) -> discord.Thread | None:
+        # An earlier Start was cut short after opening the card's thread, and Discord gives
+        # a message only one thread: run in that one, unless it has since been deleted.
+        if ticket.stored.thread_id is None:
+            return None
+        try:
+            channel = await self.bot.fetch_channel(ticket.stored.thread_id)
+        except discord.NotFound:
+            return None
+        return channel if isinstance(channel, discord.Thread) else None
 
     async def _put_back(self, interaction: Interaction, ticket: StartTicket, key: int) -> None:
         try:

@@ -42,6 +42,10 @@ STATE_WORDS = {
     SessionState.READY: "Starting",
 }
 PAUSED = "⏸️ **Paused.** The clock stops until Resume is pressed."
+START_CUT_SHORT = (
+    "This start was cut short before the session began. "
+    "Press **Start** on the routine card again and it runs here."
+)
 
 
 def start_id(card_key: int) -> str:

@@ -30,6 +30,7 @@ from bot.rules.inputs import InputError
 from bot.rules.members import StoredSession
 from bot.rules.session_text import (
     PAUSED,
+    START_CUT_SHORT,
     control_payload,
     resumed_message,
     start_payload,
@@ -182,6 +183,14 @@ class SessionService:
         )
         return StartTicket(stored, session, bool(card.get("tts")))
 
+    async def thread_opened(self, ticket: StartTicket, thread_id: int) -> None:
+        """The thread exists: stored before anything is posted in it, so that a Start cut
+        short from here on (here or in a crash) says so in the thread, and the next Start
+        reuses it."""
+        ticket.session.thread_id = thread_id
+        if not await self._runs.thread_opened(ticket.stored.id, self.owner, thread_id):
+            raise RuntimeError(f"session {ticket.stored.id} is no longer this process's to start")
+
     async def opened(self, ticket: StartTicket, thread_id: int, control_message_id: int) -> None:
         """The thread and its control card exist: run the session."""
         session = ticket.session
@@ -192,7 +201,7 @@ class SessionService:
     async def abandon(self, ticket: StartTicket) -> None:
         """A Start that could not finish: the card is READY again, with its Start button."""
         self._threads.pop(ticket.session.id, None)
-        await self._put_back(ticket.stored)
+        await self._put_back(ticket.stored, ticket.session.thread_id)
 
     async def group_card(
         self, guild_id: int | None, channel_id: int, leader_id: int, group_id: int, snapshot: str
@@ -224,7 +233,7 @@ class SessionService:
             await asyncio.sleep(0.1)
         return await self._cards.by_key(card_key)
 
-    async def _put_back(self, stored: StoredSession) -> None:
+    async def _put_back(self, stored: StoredSession, thread_id: int | None) -> None:
         outgoing = []
         if stored.card_message_id is not None and stored.card_key is not None:
             outgoing.append(
@@ -236,6 +245,16 @@ class SessionService:
                     payload=start_payload(stored.card_key),
                     action=Action.EDIT,
                     target_message_id=stored.card_message_id,
+                )
+            )
+        if thread_id is not None:
+            outgoing.append(
+                Outgoing(
+                    f"session:{stored.id}",
+                    thread_id,
+                    stored.guild_id,
+                    "the note that the start was cut short",
+                    {"content": START_CUT_SHORT},
                 )
             )
         rows = await self._runs.put_back(stored.id, self.owner, stored.snapshot, outgoing)
@@ -404,7 +423,7 @@ class SessionService:
     async def _take_over(self, stored: StoredSession) -> None:
         if stored.state is SessionState.STARTING:
             # Its Start was cut short before the session ran: the card goes back.
-            await self._put_back(stored)
+            await self._put_back(stored, stored.thread_id)
             return
         if stored.thread_id is None:
             return

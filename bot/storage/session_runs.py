@@ -85,10 +85,25 @@ class SessionRuns:
             await session.flush()
             return [to_delivery(row) for row in rows]
 
+    async def thread_opened(self, session_id: int, owner: str, thread_id: int) -> bool:
+        """Note a starting session's thread, so a Start cut short can close it again."""
+        async with self._database.session() as session:
+            result = await session.execute(
+                update(CooldownSessionRow)
+                .where(
+                    CooldownSessionRow.id == session_id,
+                    CooldownSessionRow.state == SessionState.STARTING.value,
+                    held_by(owner, session_resource(session_id)),
+                )
+                .values(thread_id=thread_id, updated_at=_now())
+            )
+            return _rowcount(result) == 1
+
     async def put_back(
         self, session_id: int, owner: str, snapshot: str, outgoing: Sequence[Outgoing] = ()
     ) -> list[Delivery] | None:
-        """STARTING → READY: a Start that could not finish leaves the card as it was."""
+        """STARTING → READY: a Start that could not finish leaves the card as it was. A thread
+        it opened is kept: Discord gives a message one thread, so the next Start reuses it."""
         async with self._database.session() as session:
             result = await session.execute(
                 update(CooldownSessionRow)
@@ -100,7 +115,6 @@ class SessionRuns:
                 .values(
                     state=SessionState.READY.value,
                     snapshot=snapshot,
-                    thread_id=None,
                     control_message_id=None,
                     updated_at=_now(),
                 )

@@ -189,6 +189,30 @@ async def test_killed_while_start_opens_the_thread(fake: FakeDiscord, tmp_path: 
         await eventually(lambda: len(steps(fake, 1)) == 1)
 
 
+async def test_killed_after_the_thread_opened_says_so_there_and_the_next_start_runs_in_it(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    async with bot_process(fake, tmp_path) as bot:
+        start, card_id = await a_card(fake)
+        thread_id = card_id  # a thread opened from a message takes the message's id
+        held = fake.faults.hang("POST", rf"/channels/{thread_id}/messages$", HELD)
+        await fake.send_component(start, card_id, user=ALICE)
+        await fake.wait_for_fault(held, timeout=10)
+        await bot.kill()
+        fake.faults.clear()
+        assert thread_id in fake.channels  # opened, and nothing in it yet
+        await bot.start()
+        await eventually(lambda: custom_ids({"data": fake.messages[card_id]}) == [start])
+        await eventually(lambda: len(fake.posted_to(thread_id)) == 1)
+        (note,) = fake.posted_to(thread_id)
+        assert "cut short" in note["content"] and "Start" in note["content"]
+        # Discord gives a message one thread: the session runs in the one already opened.
+        pressed = await press(fake, start, card_id, user=ALICE)
+        assert pressed["type"] == 7, text_of(pressed)
+        await eventually(lambda: len(steps(fake, 1)) == 1)
+        assert [int(m["channel_id"]) for m in steps(fake, 1)] == [thread_id]
+
+
 async def test_killed_while_posting_a_step(fake: FakeDiscord, tmp_path: Path) -> None:
     async with bot_process(fake, tmp_path) as bot:
         held = fake.faults.accept_then_hang("POST", MESSAGES, HELD, when=is_step_one)
