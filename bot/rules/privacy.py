@@ -31,6 +31,24 @@ def forget_member(text: str, member_id: int) -> str:
     return json.dumps(_forget(data, member_id), ensure_ascii=False)
 
 
+def still_listed(snapshot: str, stored: str) -> str:
+    """`snapshot` keeping only the members `stored` still lists. A running session rewrites
+    its snapshot from memory at every step, and its members only ever leave: whoever is
+    missing from the stored list was forgotten meanwhile, and must not be written back."""
+    try:
+        new, old = json.loads(snapshot), json.loads(stored)
+    except ValueError:
+        return snapshot
+    if not isinstance(new, dict) or not isinstance(old, dict):
+        return snapshot
+    members = new.get("members") or []
+    kept = {str(m) for m in old.get("members") or []}
+    listed = [m for m in members if str(m) in kept]
+    if len(listed) == len(members):
+        return snapshot
+    return json.dumps({**new, "members": listed}, ensure_ascii=False)
+
+
 def _forget(value: Any, member_id: int, key: str = "") -> Any:
     if isinstance(value, dict):
         return {k: _forget(v, member_id, k) for k, v in value.items()}

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import String, cast, literal, or_, select, update
 
 from bot.rules.delivery import Delivery, Outgoing
+from bot.rules.privacy import still_listed
 from bot.rules.sessions import SessionState
 from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
@@ -68,8 +69,15 @@ class SessionRuns:
         **columns: Any,
     ) -> list[Delivery] | None:
         """State, snapshot and posts in one transaction; None when the lease is not ours."""
-        values = {"state": state.value, "snapshot": snapshot, "updated_at": _now(), **columns}
         async with self._database.session() as session:
+            stored = await session.scalar(
+                select(CooldownSessionRow.snapshot)
+                .where(CooldownSessionRow.id == session_id)
+                .with_for_update()
+            )
+            if stored is not None:
+                snapshot = still_listed(snapshot, stored)
+            values = {"state": state.value, "snapshot": snapshot, "updated_at": _now(), **columns}
             result = await session.execute(
                 update(CooldownSessionRow)
                 .where(

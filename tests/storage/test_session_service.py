@@ -8,6 +8,7 @@ leases and never hands them back.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import Counter
 from datetime import timedelta
 
@@ -21,7 +22,7 @@ from bot.rules.sessions import SessionState as StoredState
 from bot.services.card_writer import CardWriter
 from bot.services.delivery import DeliveryService
 from bot.services.sessions import SessionService
-from bot.storage import CooldownSessions, Database
+from bot.storage import CooldownSessions, Database, MemberData
 from bot.storage.deliveries import Deliveries, Leases
 from bot.storage.session_runs import SessionRuns
 from tests.storage.test_delivery_service import Discord
@@ -168,3 +169,26 @@ async def test_a_start_from_another_server_or_channel_is_refused(database: Datab
         assert stored is not None and stored.state is StoredState.READY
     finally:
         await first.close()
+
+
+async def test_a_runner_who_asks_to_be_forgotten_mid_session_is_not_written_back(
+    database: Database,
+) -> None:
+    # A group session of runner 1 with runner 2; 2 deletes their data while it runs.
+    await CooldownSessions(database).create_many(
+        [CardDraft(42, 5, 77, 1, card_snapshot(TINY, (1, 2)))]
+    )
+    process = Process(database, Discord(), "p1")
+    await process.start()
+    try:
+        ticket = await process.service.begin_start(42, 1, 900, **HERE)
+        await process.service.opened(ticket, thread_id=88, control_message_id=901)
+        await asyncio.sleep(0.1)
+        await MemberData(database).delete(2)
+        await wait_for_state(database, StoredState.FINISHED)
+    finally:
+        await process.close()
+    stored = await CooldownSessions(database).by_key(42)
+    assert stored is not None
+    # Every step after the deletion was saved from memory, which still listed runner 2.
+    assert json.loads(stored.snapshot)["members"] == [1]
