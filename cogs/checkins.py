@@ -276,7 +276,7 @@ class CheckIns(commands.Cog):
                 MIN_MEMBERS_SHOWN,
                 BRAND_COLOUR.value,
             )
-            return Reply(embed=discord.Embed.from_dict(card))  # type: ignore[arg-type]
+            return Reply(embed=discord.Embed.from_dict(card))
 
         await answer(interaction, work, ephemeral=True)
 

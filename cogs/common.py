@@ -87,7 +87,7 @@ def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
 
 def fitted(embed: discord.Embed) -> discord.Embed:
     """The embed within Discord's limits (clipped where it is over)."""
-    return discord.Embed.from_dict(limits.fit_embed(embed.to_dict()))  # type: ignore[arg-type]
+    return discord.Embed.from_dict(limits.fit_embed(embed.to_dict()))
 
 
 @dataclass
@@ -181,15 +181,17 @@ class Watched:
     """For buttons and forms: discord.py runs this check first, in the task that handles the
     press, so the press's outcome is counted when that task ends (see bot.adapter.observe)."""
 
-    async def interaction_check(self, interaction: Interaction, /) -> bool:
-        return await interaction.client.admit(interaction)
+    # Typed as discord.py's base does: the client is ours, but the base cannot say so.
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        admitted: bool = await interaction.client.admit(interaction)
+        return admitted
 
 
 def routine_embed(
     routine: Routine, catalogue: Catalogue, heading: str | None = None
 ) -> discord.Embed:
     """The routine as a card a runner can read at a glance on a phone."""
-    return discord.Embed.from_dict(routine_card(routine, catalogue, heading))  # type: ignore[arg-type]
+    return discord.Embed.from_dict(routine_card(routine, catalogue, heading))
 
 
 def plain_embed(title_text: str, description: str) -> discord.Embed:
@@ -250,7 +252,11 @@ class CogButton(Watched, discord.ui.DynamicItem[discord.ui.Button[Any]], templat
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
     ) -> Self:
         return cls.from_match(match)
 

@@ -151,7 +151,9 @@ class Sessions(commands.Cog):
             raise RuntimeError("a Start press always comes from its card")
         thread = await self._thread(interaction, message, ticket)
         session = ticket.session
-        control = await thread.send(embed=self._control_embed(session), view=control_view(session))
+        view = control_view(session)
+        embed = self._control_embed(session)
+        control = await (thread.send(embed=embed, view=view) if view else thread.send(embed=embed))
         await self.service.opened(ticket, thread.id, control.id)
 
     async def _thread(
