@@ -165,8 +165,6 @@ class Cooldown(commands.Cog):
             message_id=message.id if message else None,
         )
         group = outcome.group
-        if group is None:
-            return Press(tell=outcome.tell)
         if outcome.cancelled:
             return Press(embed=discord.Embed.from_dict(called_off_card()), view=None, edit=True)
         if outcome.built is not None and outcome.card_key is not None:

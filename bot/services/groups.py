@@ -34,10 +34,9 @@ CLOSE_LEASE = timedelta(seconds=30)
 
 @dataclass(frozen=True, slots=True)
 class GroupOutcome:
-    """What a press did: a private word for the presser, or the card's new look."""
+    """The card's new look after a press (a press refused raises InputError instead)."""
 
-    tell: str | None = None
-    group: GroupCooldown | None = None
+    group: GroupCooldown
     members: list[int] | None = None  # the open card, with who joined
     built: GroupRoutine | None = None  # the routine card
     card_key: int | None = None
@@ -137,45 +136,45 @@ class GroupService:
     ) -> GroupOutcome:
         group = await self._coach.group(group_id)
         if group is None or group.guild_id != guild_id:
-            return GroupOutcome(tell="This button does not belong to a group here.")
+            raise inputs.InputError("This button does not belong to a group here.")
         if group.message_id is not None and message_id != group.message_id:
-            return GroupOutcome(tell="This button does not belong to this card.")
+            raise inputs.InputError("This button does not belong to this card.")
         if group.state != GroupState.OPEN:
-            return GroupOutcome(tell=CLOSED)
+            raise inputs.InputError(CLOSED)
         if action == "join":
             return await self._join(group, user_id)
         if action == "leave":
             return await self._leave(group, user_id)
         if user_id != group.leader_id:
-            return GroupOutcome(tell="Only the run leader can do that.")
+            raise inputs.InputError("Only the run leader can do that.")
         if action == "build":
             return await self._build(group)
         if action == "cancel":
             if not await self._coach.cancel_group(group.id):
-                return GroupOutcome(tell=CLOSED)
+                raise inputs.InputError(CLOSED)
             self._windows.cancel(group.id)
             return GroupOutcome(group=group, cancelled=True)
-        return GroupOutcome(tell="That button is not one I know.")
+        raise inputs.InputError("That button is not one I know.")
 
     async def _join(self, group: GroupCooldown, user_id: int) -> GroupOutcome:
         result = await self._coach.join_group(group.id, user_id)
         if result is JoinResult.ALREADY_JOINED:
-            return GroupOutcome(tell="You're already in.")
+            raise inputs.InputError("You're already in.")
         if result is JoinResult.CLOSED:
-            return GroupOutcome(tell=CLOSED)
+            raise inputs.InputError(CLOSED)
         return GroupOutcome(group=group, members=await self._coach.group_members(group.id))
 
     async def _leave(self, group: GroupCooldown, user_id: int) -> GroupOutcome:
         if user_id == group.leader_id:
-            return GroupOutcome(tell="You lead this one; press Cancel to call it off.")
+            raise inputs.InputError("You lead this one; press Cancel to call it off.")
         if not await self._coach.leave_group(group.id, user_id):
-            return GroupOutcome(tell="You weren't in this group.")
+            raise inputs.InputError("You weren't in this group.")
         return GroupOutcome(group=group, members=await self._coach.group_members(group.id))
 
     async def _build(self, group: GroupCooldown) -> GroupOutcome:
         built = await self._coach.build_group(group.id)
         if built is None:  # the window timer or another press got there first
-            return GroupOutcome(tell=CLOSED)
+            raise inputs.InputError(CLOSED)
         self._windows.cancel(group.id)
         card_key = await self._sessions.group_card(
             group.guild_id,

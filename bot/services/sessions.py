@@ -269,17 +269,15 @@ class SessionService:
         """A control pressed in `channel_id`: the session's own thread, or it is refused."""
         session = self.runner.get(str(session_id))
         if session is None or session.is_over:
-            return ControlOutcome(tell="This session is over.")
+            raise InputError("This session is over.")
         if session.thread_id is not None and channel_id != session.thread_id:
-            return ControlOutcome(tell="This button does not belong to this session.")
+            raise InputError("This button does not belong to this session.")
         if action == "leave":
             return self._leave(session, user_id)
         if user_id != session.owner_id:
             if user_id in session.members:
-                return ControlOutcome(
-                    tell="The run leader controls the clock; you can Leave any time."
-                )
-            return ControlOutcome(tell=NOT_YOURS)
+                raise InputError("The run leader controls the clock; you can Leave any time.")
+            raise InputError(NOT_YOURS)
         command = {
             "pause": self.runner.pause,
             "resume": self.runner.resume,
@@ -287,18 +285,18 @@ class SessionService:
             "stop": self.runner.stop,
         }.get(action)
         if command is None:
-            return ControlOutcome(tell="That control is not one I know.")
+            raise InputError("That control is not one I know.")
         try:
             await command(session.id)
         except SessionError as error:
-            return ControlOutcome(tell=str(error))
+            raise InputError(str(error)) from error
         return ControlOutcome(session=session)
 
     def _leave(self, session: Session, user_id: int) -> ControlOutcome:
         if user_id == session.owner_id:
-            return ControlOutcome(tell="You lead this session; press Stop to end it for everyone.")
+            raise InputError("You lead this session; press Stop to end it for everyone.")
         if user_id not in session.members:
-            return ControlOutcome(tell=NOT_YOURS)
+            raise InputError(NOT_YOURS)
         session.members = tuple(m for m in session.members if m != user_id)
         return ControlOutcome(tell="You left the session. Nice work today.")
 

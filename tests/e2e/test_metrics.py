@@ -189,6 +189,9 @@ async def test_active_sessions_follow_the_sessions(fake: FakeDiscord, tmp_path: 
         session_id, _thread, control_id = await start_session(fake)
         assert (await scrape(base))[active] == 1
 
+        # Someone else's Stop is refused in words, and counted as the refusal it is.
+        theirs = await press(fake, f"session:stop:{session_id}", control_id, user=BOB)
+        assert text_of(theirs) == "This is not your session."
         stopped = await press(fake, f"session:stop:{session_id}", control_id, user=ALICE)
         assert stopped["type"] in (4, 7)
         await eventually_scraped(base, lambda s: s[active] == 0)
@@ -198,7 +201,7 @@ async def test_active_sessions_follow_the_sessions(fake: FakeDiscord, tmp_path: 
             frozenset({("kind", "session"), ("outcome", "sent")}),
         )
         await eventually_scraped(base, lambda s: s.get(sent, 0) - before.get(sent, 0) >= 2)
-        after = await settled(base, before, interactions=4)
+        after = await settled(base, before, interactions=5)
 
         await start_session(fake)  # left running when the bot stops
         assert (await scrape(base))[active] == 1
@@ -210,6 +213,7 @@ async def test_active_sessions_follow_the_sessions(fake: FakeDiscord, tmp_path: 
         labels(kind="command", name="/tight add", outcome="answered"): 1,
         labels(kind="command", name="/cooldown", outcome="answered"): 1,
         labels(kind="component", name="session:start", outcome="answered"): 1,
+        labels(kind="component", name="session:stop", outcome="refused"): 1,
         labels(kind="component", name="session:stop", outcome="answered"): 1,
     }
     posts = moved(before, after, "cooldown_outbox_posts_total")
