@@ -207,8 +207,15 @@ class Coach:
         group = await self._groups.get(group_id)
         if group is None or not await self._groups.close(group_id, GroupState.BUILT):
             return None
-        members = await self._groups.members(group_id)
+        return await self.built_routine(group)
+
+    async def built_routine(self, group: GroupCooldown) -> GroupRoutine:
+        """A built group's routine: its members are fixed once it closed."""
+        members = await self._groups.members(group.id)
         return await self.group_cooldown(members, group.minutes, group.run)
+
+    async def built_without_card(self, since: datetime) -> list[GroupCooldown]:
+        return await self._groups.built_without_card(since)
 
     async def open_groups(self) -> list[GroupCooldown]:
         return await self._groups.open_groups()

@@ -9,6 +9,7 @@ closed card is posted through the outbox, so a failed edit is retried, not lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 CLOSED = "This group cooldown is closed."
 CLOSE_LEASE = timedelta(seconds=30)
+# How far back a restart looks for groups built without their card.
+UNFINISHED_BUILDS = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class GroupService:
         for group in await self._coach.open_groups():
             if self._owns(group.guild_id):
                 self._windows.schedule(group.id, group.closes_at.timestamp())
+        await self._finish_builds()
 
     async def close(self) -> None:
         await self._windows.stop()
@@ -176,14 +180,51 @@ class GroupService:
         if built is None:  # the window timer or another press got there first
             raise inputs.InputError(CLOSED)
         self._windows.cancel(group.id)
-        card_key = await self._sessions.group_card(
-            group.guild_id,
-            group.channel_id,
-            group.leader_id,
-            group.id,
-            card_snapshot(built.routine, built.targets.members),
-        )
+        card_key = await self._store_card(group, built)
+        if card_key is None:
+            raise inputs.InputError(CLOSED)
         return GroupOutcome(group=group, built=built, card_key=card_key)
+
+    async def _store_card(self, group: GroupCooldown, built: GroupRoutine) -> int | None:
+        """The routine card stored and posted over the open card, through the outbox: a
+        press answers with the same card, but only the outbox survives a crash."""
+        card = group_routine_card(
+            group, built.routine, built.targets, self._catalogue, self.run_label(group.run)
+        )
+
+        def posts(card_key: int) -> list[Outgoing]:
+            if group.message_id is None:
+                return []
+            return [
+                Outgoing(
+                    stream=f"group:{group.id}",
+                    channel_id=group.channel_id,
+                    guild_id=group.guild_id,
+                    label="the group's routine card",
+                    payload=group_routine_message(card, card_key),
+                    action=Action.EDIT,
+                    target_message_id=group.message_id,
+                )
+            ]
+
+        snapshot = card_snapshot(built.routine, built.targets.members)
+        return await self._sessions.group_card(group, snapshot, posts)
+
+    async def _finish_builds(self) -> None:
+        """Groups a stopped process closed but never gave their card: give it now."""
+        since = datetime.now(UTC) - UNFINISHED_BUILDS
+        for group in await self._coach.built_without_card(since):
+            if not self._owns(group.guild_id):
+                continue
+            resource = f"group:{group.id}"
+            if not await self._leases.acquire(resource, self._delivery.owner, CLOSE_LEASE):
+                continue
+            try:
+                built = await self._coach.built_routine(group)
+                if await self._store_card(group, built) is not None:
+                    log.info("group %s: routine card given after a restart", group.id)
+            finally:
+                await self._leases.release([resource], self._delivery.owner)
 
     async def _window_closed(self, key: Hashable) -> None:
         group_id = int(str(key))
@@ -196,29 +237,8 @@ class GroupService:
                 group = await self._coach.group(group_id)
                 if group is None or group.state != GroupState.OPEN:
                     return
-                outcome = await self._build(group)
-            if outcome.built is None or outcome.card_key is None or group.message_id is None:
-                return
-            card = group_routine_card(
-                group,
-                outcome.built.routine,
-                outcome.built.targets,
-                self._catalogue,
-                self.run_label(group.run),
-            )
-            await delivery.post(
-                [
-                    Outgoing(
-                        stream=resource,
-                        channel_id=group.channel_id,
-                        guild_id=group.guild_id,
-                        label="the group's routine card",
-                        payload=group_routine_message(card, outcome.card_key),
-                        action=Action.EDIT,
-                        target_message_id=group.message_id,
-                    )
-                ]
-            )
+                with contextlib.suppress(inputs.InputError):  # closed meanwhile
+                    await self._build(group)
         finally:
             self._locks.pop(group_id, None)
             await self._leases.release([resource], delivery.owner)

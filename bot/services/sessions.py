@@ -20,14 +20,14 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.rules.catalogue import Catalogue
 from bot.rules.delivery import Action, Outgoing
 from bot.rules.inputs import InputError
-from bot.rules.members import StoredSession
+from bot.rules.members import GroupCooldown, StoredSession
 from bot.rules.session_text import (
     PAUSED,
     START_CUT_SHORT,
@@ -204,18 +204,26 @@ class SessionService:
         await self._put_back(ticket.stored, ticket.session.thread_id)
 
     async def group_card(
-        self, guild_id: int | None, channel_id: int, leader_id: int, group_id: int, snapshot: str
-    ) -> int:
-        """Store a built group routine's card; the key its Start button carries."""
+        self,
+        group: GroupCooldown,
+        snapshot: str,
+        posts: Callable[[int], Sequence[Outgoing]],
+    ) -> int | None:
+        """Store a built group's card with its posts (`posts` of the card's key) in one
+        transaction; the key its Start button carries, or None when it already had one."""
         card_key = secrets.randbits(62)
-        await self._cards.create(
-            guild_id=guild_id,
-            channel_id=channel_id,
-            owner_id=leader_id,
+        rows = await self._cards.create_group_card(
+            group_id=group.id,
+            guild_id=group.guild_id,
+            channel_id=group.channel_id,
+            owner_id=group.leader_id,
             snapshot=snapshot,
-            group_id=group_id,
             card_key=card_key,
+            outgoing=posts(card_key),
         )
+        if rows is None:
+            return None
+        self._delivery.wake(rows)
         return card_key
 
     def control_payload(self, session: Session) -> dict[str, object]:

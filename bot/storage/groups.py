@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.members import GroupCooldown, GroupState, JoinResult
+from bot.rules.privacy import NOBODY
 from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
-from bot.storage.models import GroupCooldownRow, GroupMemberRow
+from bot.storage.models import CooldownSessionRow, GroupCooldownRow, GroupMemberRow
 
 __all__ = ["GroupCooldowns"]
 
@@ -131,6 +132,24 @@ class GroupCooldowns:
         async with self._database.session() as session:
             result = await session.execute(statement)
         return _rowcount(result) == 1
+
+    async def built_without_card(self, since: datetime) -> builtins.list[GroupCooldown]:
+        """Groups built since `since` whose routine card was never stored: the process that
+        closed them stopped before it could. (A leader who was forgotten since is left out.)"""
+        has_card = exists().where(CooldownSessionRow.group_id == GroupCooldownRow.id)
+        statement = (
+            select(GroupCooldownRow)
+            .where(
+                GroupCooldownRow.state == GroupState.BUILT.value,
+                GroupCooldownRow.closes_at >= since,
+                GroupCooldownRow.leader_id != NOBODY,
+                ~has_card,
+            )
+            .order_by(GroupCooldownRow.id)
+        )
+        async with self._database.session() as session:
+            rows = (await session.scalars(statement)).all()
+        return [_group(row) for row in rows]
 
     async def open_groups(self) -> builtins.list[GroupCooldown]:
         """Every open group, soonest to close first: the timers to restore after a restart."""

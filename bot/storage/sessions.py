@@ -8,11 +8,13 @@ from typing import Any
 
 from sqlalchemy import insert, select, text, update
 
+from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.members import CardDraft, StoredSession
 from bot.rules.sessions import SessionState
 from bot.storage._shared import _now, _rowcount
 from bot.storage.database import Database
-from bot.storage.models import CooldownSessionRow
+from bot.storage.deliveries import add_in, to_delivery
+from bot.storage.models import CooldownSessionRow, GroupCooldownRow
 
 __all__ = ["CooldownSessions"]
 
@@ -27,6 +29,47 @@ class CooldownSessions:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+
+    async def create_group_card(
+        self,
+        *,
+        group_id: int,
+        guild_id: int | None,
+        channel_id: int,
+        owner_id: int,
+        snapshot: str,
+        card_key: int,
+        outgoing: Sequence[Outgoing] = (),
+    ) -> builtins.list[Delivery] | None:
+        """A built group's card and its posts in one transaction; None when the group already
+        has its card (a second process, or a recovery racing the build it recovers)."""
+        now = _now()
+        async with self._database.session() as session:
+            # The group's row lock makes "no card yet" hold until this one is stored.
+            await session.execute(
+                select(GroupCooldownRow.id).where(GroupCooldownRow.id == group_id).with_for_update()
+            )
+            existing = await session.scalar(
+                select(CooldownSessionRow.id).where(CooldownSessionRow.group_id == group_id)
+            )
+            if existing is not None:
+                return None
+            session.add(
+                CooldownSessionRow(
+                    card_key=card_key,
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    owner_id=owner_id,
+                    group_id=group_id,
+                    state=SessionState.READY.value,
+                    snapshot=snapshot,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            rows = add_in(session, outgoing)
+            await session.flush()
+            return [to_delivery(row) for row in rows]
 
     async def create(
         self,

@@ -262,6 +262,33 @@ async def test_overdue_window_is_built_after_a_restart(
     assert len(fake.requests_to("PATCH", rf"/channels/{channel_id}/messages/{card_id}")) == 1
 
 
+async def test_a_group_closed_by_a_process_that_then_died_gets_its_card_after_a_restart(
+    fake: FakeDiscord, run_bot: RunningBot, tmp_path: Path
+) -> None:
+    async with run_bot():
+        await store_areas(fake, {ALICE: ("calves",), BOB: ("glutes",)})
+        _, card_id, group_id = await open_group(fake, ALICE)
+        await press(fake, f"group:join:{group_id}", card_id, user=BOB)
+        group = await wait_for_card_attached(tmp_path, group_id)
+    # What a process leaves when it stops between closing the group and storing its card.
+    async with groups_repository(tmp_path) as (_, groups):
+        assert await groups.close(group_id, GroupState.BUILT)
+
+    seen = len(fake.requests)
+    async with run_bot():
+        edit = await fake.wait_for_request(
+            "PATCH", rf"/channels/{group.channel_id}/messages/{card_id}", timeout=5, after=seen
+        )
+        assert edit.json is not None
+        (start,) = custom_ids({"data": edit.json})
+        assert f"<@{BOB.id}>" in field_value(edit.json["embeds"][0], "For 2")
+        started = await press(fake, start, card_id, user=ALICE)
+        assert started["type"] == 7, text_of(started)
+    async with run_bot():  # and a second restart finds nothing left to finish
+        await asyncio.sleep(0.5)
+    assert len(fake.requests_to("PATCH", rf"/channels/\d+/messages/{card_id}")) == 1
+
+
 async def test_open_window_survives_a_restart(
     fake: FakeDiscord, run_bot: RunningBot, tmp_path: Path
 ) -> None:
@@ -276,7 +303,16 @@ async def test_open_window_survives_a_restart(
         assert f"<@{BOB.id}>" in joined_field(fake, card_id)
         built = await press(fake, f"group:build:{group_id}", card_id, user=ALICE)
         assert field_value(embeds_of(built)[0], "For 2")
-    assert not fake.requests_to("PATCH", r"/channels/\d+/messages/\d+")
+        # The outbox puts the same card over the open one, in case the answer never landed.
+        edit = await fake.wait_for_request("PATCH", rf"/channels/\d+/messages/{card_id}")
+        assert edit.json is not None
+
+        def shown(embed: dict[str, Any]) -> tuple[Any, ...]:
+            return embed["title"], embed["description"], embed["fields"]
+
+        assert [shown(e) for e in edit.json["embeds"]] == [shown(e) for e in embeds_of(built)]
+        assert custom_ids({"data": edit.json}) == custom_ids(built)
+    assert len(fake.requests_to("PATCH", r"/channels/\d+/messages/\d+")) == 1
 
 
 async def test_group_mode_needs_a_server_channel(fake: FakeDiscord, run_bot: RunningBot) -> None:

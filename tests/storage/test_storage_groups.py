@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import delete, inspect, text
 
+from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.members import GroupCooldown, GroupState, JoinResult
-from bot.storage import Database, GroupCooldowns, TightAreas
+from bot.storage import CooldownSessions, Database, GroupCooldowns, TightAreas
 from bot.storage.models import GroupCooldownRow
 from tests.storage.conftest import _reopen_args, _schema, another_process
 
@@ -293,3 +295,31 @@ async def test_downgrade_to_0001_drops_only_the_group_tables(database: Database)
     assert await groups.open_groups() == []
     group = await _create(groups)
     assert await groups.join(group.id, ALICE) is JoinResult.JOINED
+
+
+async def test_a_built_group_gets_one_card_from_two_processes(database: Database) -> None:
+    async with another_process(database) as other:
+        here = GroupCooldowns(database)
+        group = await _create(here)
+        assert await here.close(group.id, GroupState.BUILT)
+        since = datetime.now(UTC) - timedelta(hours=1)
+        assert [g.id for g in await here.built_without_card(since)] == [group.id]
+        post = Outgoing(f"group:{group.id}", CHANNEL, GUILD, "the group's routine card")
+
+        def card(repo: CooldownSessions, key: int) -> Awaitable[list[Delivery] | None]:
+            return repo.create_group_card(
+                group_id=group.id,
+                guild_id=GUILD,
+                channel_id=CHANNEL,
+                owner_id=LEADER,
+                snapshot="{}",
+                card_key=key,
+                outgoing=[post],
+            )
+
+        repos = (CooldownSessions(database), CooldownSessions(other)) * 4
+        results = await asyncio.gather(*(card(r, k) for k, r in enumerate(repos, start=1)))
+
+    stored = [r for r in results if r is not None]
+    assert len(stored) == 1 and len(stored[0]) == 1  # one card, with its one post
+    assert await here.built_without_card(since) == []
