@@ -54,7 +54,10 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
-_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any", "else", "other"})
+_BEFORE_SORE = frozenset(
+    {"real", "major", "big", "a", "single", "one", "any", "else", "other", "hint", "trace", "sign"}
+    | {"of", "ounce", "shred", "speck", "bit"}
+)
 
 
 # Between a score said first and its areas: "2 for calves and glutes".

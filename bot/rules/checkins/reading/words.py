@@ -51,6 +51,8 @@ _RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probabl
 _MAYBE = _RANGE_WORDS - {"and", "or"}
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
+# Words telling how an area feels, which "-ish" only softens ("tightish").
+_FEELINGS = COMPLAINT | LEVEL
 # A word without hyphens is one part: the word itself.
 _WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 
@@ -114,7 +116,13 @@ class ReadWords(State):
                     count += 1
                     entry = info.get(cleaned)
                     if entry is None:
-                        continue
+                        if not cleaned.endswith("ish") or len(cleaned) < 6:
+                            continue
+                        # "tightish", "achyish": the feeling, a little.
+                        entry = info.get(cleaned[:-3])
+                        if entry is None or not entry[5] & _FEELINGS:
+                            continue
+                        tok.text = cleaned[:-3]
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
