@@ -41,6 +41,8 @@ from bot.rules.checkins.reading.tokens import (
 
 # How far into the next sentence a late score may stand ("Calves were sore. Probably a 4.").
 _NEXT_SENTENCE_REACH = 6
+# Words heading a table column of earlier scores: "| last wk |", "| previous |".
+_EARLIER_COLUMN = frozenset({"last", "previous", "prev", "before", "earlier"})
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
 
@@ -937,6 +939,81 @@ class ReadScores(State):
                 tok.used = True
             for number in numbers:
                 toks[number].used = True
+
+    def _tables(self) -> None:
+        """A table with a header row ("| calves | glutes | movement | eff |" over "| 3 | 4 | 8 |
+        same |"): each labelled column's value, from its last row when there are several (the
+        days of the week, the latest last). A column headed as an earlier week ("| area | this
+        wk | last wk |") holds earlier scores."""
+        if "|" not in self.text:
+            return
+        rows = [self._cells(start, end) for start, end in self.sentences]
+        index = 0
+        while index < len(rows):
+            width = len(rows[index])
+            last = index + 1
+            while last < len(rows) and len(rows[last]) == width:
+                last += 1
+            if width >= 2 and last - index >= 2:
+                self._table(rows[index], rows[index + 1 : last])
+            index = last
+
+    def _cells(self, start: int, end: int) -> list[list[int]]:
+        """The cells of one line of a table, as the indices of their tokens; no cells for a line
+        without a "|" between two of them."""
+        toks = self.toks
+        cells: list[list[int]] = [[]]
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind == K.PUNCT and "|" in tok.text:
+                cells.append([])
+            elif tok.kind != K.PUNCT:
+                cells[-1].append(index)
+        while cells and not cells[0]:
+            cells.pop(0)
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells if len(cells) >= 2 and all(cells) else []
+
+    def _table(self, header: list[list[int]], rows: list[list[list[int]]]) -> None:
+        toks, lex = self.toks, self.lex
+        for column, cell in enumerate(header):
+            words = [toks[i] for i in cell]
+            labels = [t for t in words if t.kind in LABELS_EFF]
+            if not labels:
+                if any(t.text in _EARLIER_COLUMN for t in words):
+                    for row in rows:
+                        for i in row[column]:
+                            toks[i].past = toks[i].kind == K.NUM or toks[i].past
+                continue
+            label = labels[0]
+            if len(labels) > 1 or any(
+                t is not label and t.text not in lex.filler and t.text not in lex.bridge
+                for t in words
+            ):
+                continue
+            values = [toks[row[column][0]] for row in rows if len(row[column]) == 1]
+            if label.kind == K.EFF:
+                values = [v for v in values if v.kind == K.VAL and v.efficiency is not None]
+            else:
+                values = [v for v in values if self._score_like(v) or v.kind == K.ZERO]
+            if not values:
+                continue
+            value = values[-1]
+            label.used = True
+            for used in values:
+                used.used = True
+            span = (label.start, label.end)
+            if value.kind == K.VAL and value.efficiency is not None:
+                self.reading.explicit.append((value.efficiency, span))
+            elif label.kind != K.EFF:
+                score = score_value(value)
+                found = Score(
+                    label.kind, label.target, score, score is None, False, label.text, False, span
+                )
+                self.reading.scores.append(found)
+                if len(values) > 1:
+                    self.reading.notes.append((values[0].start, values[-1].end))
 
     def _values_in_order(self, numbers: list[int]) -> list[int] | None:
         """The scores of number tokens read one after another ("3, 4", "3 4", "3/4")."""
