@@ -64,6 +64,10 @@ _BEFORE_SORE = frozenset(
 
 # Between a score said first and its areas: "2 for calves and glutes".
 _FOR_AREAS = frozenset({"for", "the", "my", "both"})
+# What a list of areas may hold: an untracked part shares the score ("calves and shins both 4").
+_GROUPED = frozenset({K.AREA, K.UNTRACKED})
+# Between a score and the list of areas it is said of: "about a 5 — hams, glutes, low back".
+_OVER_LIST = frozenset({"—", "–", "-", ":", "--"})
 # Number tokens that can hold a run of scores ("3 4", "3/4") or one of them.
 _IN_A_ROW = frozenset({None, "list", "scale"})
 # After the scores of a list of areas: one each, in the order named.
@@ -136,7 +140,7 @@ class ReadScores(State):
         toks = self.toks
         index = start
         while index < end:
-            if toks[index].kind != K.AREA or toks[index].used:
+            if toks[index].kind not in _GROUPED or toks[index].used:
                 index += 1
                 continue
             members = [index]
@@ -144,7 +148,7 @@ class ReadScores(State):
             other = index + 1
             while other < end:
                 tok = toks[other]
-                if tok.kind == K.AREA:
+                if tok.kind in _GROUPED:
                     members.append(other)
                 elif tok.kind == K.JOIN:
                     joined = True
@@ -154,7 +158,18 @@ class ReadScores(State):
             if len(members) < 2:
                 index += 1
                 continue
+            if all(toks[m].kind == K.UNTRACKED for m in members):
+                index = other
+                continue
             leading = self._score_before(index, start)
+            if leading is None and other >= end:
+                # "the whole posterior chain is about a 5 — hams, glutes, low back".
+                leading = self._score_over_list(index, start)
+                if leading is not None:
+                    for member in members:
+                        self._pair(member, leading, group=True)
+                    index = other
+                    continue
             if leading is not None and joined:
                 # "2 for calves and glutes, hams 4": the score said first is the list's.
                 members = [m for m in members if not self._comma_between(index, m)]
@@ -183,6 +198,23 @@ class ReadScores(State):
         if not (self._score_like(tok) and tok.digits and tok.problem is None):
             return None
         return other if other == start or toks[other - 1].kind in BREAKS else None
+
+    def _score_over_list(self, first: int, start: int) -> int | None:
+        """A score said of the list of areas that follows it after a dash or colon, closing the
+        sentence, with no other label before it."""
+        toks = self.toks
+        other = first - 1
+        while other >= start and toks[other].text in _FOR_AREAS:
+            other -= 1
+        if other <= start or toks[other].kind != K.PUNCT or toks[other].text not in _OVER_LIST:
+            return None
+        score = other - 1
+        tok = toks[score]
+        if tok.used or not (self._score_like(tok) and tok.problem is None and self._cued(score)):
+            return None
+        if any(toks[i].kind in LABELS_ALL_EFF for i in range(start, score)):
+            return None
+        return score
 
     def _comma_between(self, first: int, last: int) -> bool:
         return any(t.kind == K.COMMA for t in self.toks[first:last])

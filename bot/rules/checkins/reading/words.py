@@ -89,6 +89,7 @@ class ReadWords(State):
         toks, lex = self.toks, self.lex
         info = lex.word_info
         word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
+        untracked_kind = K.UNTRACKED
         phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = feels = 0
         wish = moment = False
@@ -132,7 +133,7 @@ class ReadWords(State):
                             tok.efficiency = efficiency
                         if value is not None:
                             tok.value = value
-                        if kind == area_kind:
+                        if kind == area_kind or kind == untracked_kind:
                             features |= AREAS if features & AREA_SEEN else AREA_SEEN
                     if flags & _CLAUSE_FLAGS:
                         if flags & (COMPLAINT | LEVEL):
