@@ -262,17 +262,23 @@ class ReadWords(State):
     def _mark_numbers(self) -> None:
         toks = self.toks
         last = len(toks) - 1
+        # Once "3/4 (L/R)" has said what a pair is, the pairs after it are sides too.
+        sides_said = False
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
                 continue
-            if tok.problem == "scale" and self._sides_follow(index):
+            if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
-                if all(v is not None and v <= MAX_SCORE for v in values):
+                if len(values) == 2 and all(v is not None and v <= MAX_SCORE for v in values):
                     tok.value = max(v for v in values if v is not None)
                     tok.problem, tok.scaled = None, False
-                    self._use_sides(index)
+                    if sides_said and not self._sides_follow(index):
+                        tok.sides_end = tok.end
+                    else:
+                        self._use_sides(index)
+                    sides_said = True
                 continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
