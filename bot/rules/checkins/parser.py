@@ -145,6 +145,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._read_tokens()
         self._mark_numbers()
         self._fuzzy_labels()
+        self._short_forms()
         self._tables()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

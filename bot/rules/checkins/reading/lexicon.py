@@ -30,6 +30,9 @@ from bot.rules.checkins.words import CheckInWords
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
+# How long a short form of an area may be: shorter ones say too little, longer ones are
+# typos, for rapidfuzz.
+SHORT_FORM_LETTERS = (3, 5)
 # Two candidate areas this close make a typo ambiguous.
 FUZZY_MARGIN = 5
 
@@ -131,6 +134,18 @@ class Lexicon:
         self._fuzzy_choices = list(self.fuzzy_targets)
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
+        # Every way of writing each area without spaces, for short forms ("cvs" for calves).
+        self.area_forms: dict[str, tuple[str, ...]] = {
+            area.id: tuple(
+                {normalise(w).replace(" ", "") for w in (area.id, area.name, *area.aliases)}
+            )
+            for area in catalogue.areas
+        }
+        # One-word efficiency values long enough to be told from a typo ("beter").
+        self.fuzzy_values = {
+            w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
+        }
+        self._fuzzy_value_choices = list(self.fuzzy_values)
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
         # kind, target, efficiency, number value, whether a phrase starts with it, and what it
@@ -217,6 +232,35 @@ class Lexicon:
         if len(self._fuzzy_cache) < 4096:
             self._fuzzy_cache[phrase] = found
         return found
+
+
+    def fuzzy_value(self, word: str) -> Efficiency | None:
+        """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
+        if len(word) < FUZZY_MIN_LETTERS or word in self.known:
+            return None
+        matches = process.extract(
+            word, self._fuzzy_value_choices, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF
+        )
+        found = {self.fuzzy_values[m[0]] for m in matches if matches[0][1] - m[1] < FUZZY_MARGIN}
+        return found.pop() if len(found) == 1 else None
+
+    def short_form(self, word: str, areas: Sequence[str]) -> str | None:
+        """The one area among `areas` that `word` shortens, keeping its first letter and the
+        order of its letters ("cvs" for calves, "nek" for neck, "hmst" for hamstrings)."""
+        if not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1] or not word.isalpha():
+            return None
+        found = {
+            area
+            for area in areas
+            for form in self.area_forms.get(area, ())
+            if len(form) > len(word) and form[0] == word[0] and _in_order(word, form)
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 _LEXICONS: dict[tuple[int, int], tuple[Catalogue, CheckInWords, Lexicon]] = {}

@@ -133,8 +133,8 @@ class Reconcile(State):
                 or self._after_unknown_word(number, meaningful)
             ):
                 # "7", "calves 3, 6", "4 and 6", "overall 7/10": scores, but whose? And "legs
-                # 5", "quds 4": a score for something that is no area we know. ("10/10 would
-                # recommend" says whose.)
+                # 5", "qds 4" (with no quads asked about): a score for something that is no
+                # area we know. ("10/10 would recommend" says whose.)
                 self._kept(run, self.reading.strays)
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):

@@ -469,3 +469,49 @@ class ReadWords(State):
                 for merged in toks[first + 1 : before + 1]:
                     merged.kind = K.PUNCT  # absorbed into the label
                 break
+
+    def _short_forms(self) -> None:
+        """Words no list knows, right before a score: a short form of an area the member was
+        asked about ("cvs 4"), a typo opening a clause ("quadz r cooked lol 6"), or a typo of an
+        efficiency value closing one ("mvoement 8 beter")."""
+        toks, lex = self.toks, self.lex
+        for index in self.numbers:
+            tok = toks[index]
+            if not self._score_like(tok):
+                continue
+            before = self._prev(index, skip_bridge=True)
+            if before is None or not self._unknown(toks[before]):
+                continue
+            area = lex.short_form(toks[before].text, self.expected)
+            if area is not None:
+                self._relabel(before, K.AREA, area)
+        for sentence, (start, end) in enumerate(self.sentences):
+            features = self.features[sentence]
+            if not features & HAS_NUM or self.fuzzy_budget <= 0:
+                continue
+            if not features & HAS_LABEL:
+                first = self._next(start - 1, end, skip_bridge=False)
+                if first is not None and self._unknown(toks[first]):
+                    self.fuzzy_budget -= 1
+                    found = lex.fuzzy(toks[first].text)
+                    if found is not None and found[0] == K.AREA:
+                        self._relabel(first, K.AREA, found[1])
+            last = end - 1
+            while last > start and toks[last].kind == K.PUNCT:
+                last -= 1
+            if last > start and self._unknown(toks[last]) and toks[last - 1].kind == K.NUM:
+                self.fuzzy_budget -= 1
+                value = lex.fuzzy_value(toks[last].text)
+                if value is not None:
+                    toks[last].kind, toks[last].efficiency = K.VAL, value
+                    self.values.append(last)
+                    self.features[sentence] |= HAS_VAL
+
+    def _unknown(self, tok: Tok) -> bool:
+        return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
+
+    def _relabel(self, index: int, kind: int, target: str) -> None:
+        tok = self.toks[index]
+        tok.kind, tok.target = kind, target
+        self.features[tok.sentence] |= HAS_LABEL
+        self.clause_areas[tok.clause] = True
