@@ -49,6 +49,8 @@ _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"
 # Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
 _RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
 _MAYBE = _RANGE_WORDS - {"and", "or"}
+# After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
+_SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
 # Words telling how an area feels, which "-ish" only softens ("tightish").
@@ -378,7 +380,14 @@ class ReadWords(State):
                 return adjectives > 0 and not self._label_before(index)
             if tok.kind in _UNIT_KINDS:
                 if tok.text in lex.units:
-                    return True
+                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like.
+                    return not (
+                        tok.kind == K.RUN
+                        and other == index + 1
+                        and other + 1 < len(toks)
+                        and toks[other + 1].text in _SAID_OF_RUNS
+                        and self._label_before(index)
+                    )
                 if (
                     tok.text in lex.unit_starts
                     and other + 1 < len(toks)
