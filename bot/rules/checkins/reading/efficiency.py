@@ -13,6 +13,13 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 
+# Before an efficiency word, these make it a small or unsure change, which gives way to a plain
+# one ("about the same, maybe a hair faster on the tempo": the same).
+_QUALIFIERS = frozenset(
+    {"maybe", "perhaps", "possibly", "slightly", "marginally", "hair", "touch", "tad", "fraction"}
+)
+
+
 class ReadEfficiency(State):
     """Efficiency in everyday words, once the scores of each sentence are read."""
 
@@ -79,6 +86,13 @@ class ReadEfficiency(State):
             else:
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+                if self._qualified(index):
+                    self.reading.qualified.append((tok.start, tok.end))
+
+    def _qualified(self, index: int) -> bool:
+        """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""
+        first = self.clauses[self.toks[index].clause][0]
+        return any(t.text in _QUALIFIERS for t in self.toks[max(first, index - 4) : index])
 
     def _verdict(self, index: int, end: int) -> bool:
         toks, lex = self.toks, self.lex

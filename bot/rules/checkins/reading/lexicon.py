@@ -56,6 +56,15 @@ class Lexicon:
             (Efficiency.WORSE, words.efficiency.worse),
         ):
             self._add_all(listed, K.VAL, efficiency=value)
+        # "more bouncy" is "bouncier", "more smooth" "smoother".
+        for value, listed in (
+            (Efficiency.BETTER, words.efficiency.better),
+            (Efficiency.WORSE, words.efficiency.worse),
+        ):
+            for word in listed:
+                for plain in _plain_forms(word):
+                    if ("more", plain) not in self.phrases:
+                        self._add(f"more {plain}", K.VAL, efficiency=value)
         self._add_all(labels.running, K.RUN)
         self._add_all(labels.efficiency, K.EFF)
         self._add_all(labels.movement, K.MOVE)
@@ -233,7 +242,6 @@ class Lexicon:
             self._fuzzy_cache[phrase] = found
         return found
 
-
     def fuzzy_value(self, word: str) -> Efficiency | None:
         """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
         if len(word) < FUZZY_MIN_LETTERS or word in self.known:
@@ -256,6 +264,18 @@ class Lexicon:
             if len(form) > len(word) and form[0] == word[0] and _in_order(word, form)
         }
         return found.pop() if len(found) == 1 else None
+
+
+def _plain_forms(word: str) -> tuple[str, ...]:
+    """The adjective a one-word comparative is made of: "bouncier" -> "bouncy", "smoother" ->
+    "smooth" (and "smoothe", which no one types)."""
+    if " " in word or len(word) < 6:
+        return ()
+    if word.endswith("ier"):
+        return (word[:-3] + "y",)
+    if word.endswith("er"):
+        return (word[:-2], word[:-1])
+    return ()
 
 
 def _in_order(letters: str, word: str) -> bool:

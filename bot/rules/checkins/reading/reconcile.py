@@ -305,6 +305,10 @@ class Reconcile(State):
         loose = self.reading.loose
         value = _single([v for v, _, _ in loose])
         if value is None and loose:
+            # "about the same, maybe a hair faster on the tempo": the plain verdict.
+            qualified = self.reading.qualified
+            value = _single([v for v, span, _ in loose if span not in qualified])
+        if value is None and loose:
             # "about the same, maybe slightly better on hills ... same.": said on its own, it
             # is the member's verdict; two different verdicts ("better, worse") are asked about.
             verdicts = [(v, span) for v, span, bare in loose if bare]

@@ -45,6 +45,8 @@ class Reading:
     skipped: list[str] = field(default_factory=list)
     explicit: list[tuple[Efficiency, tuple[int, int]]] = field(default_factory=list)
     loose: list[tuple[Efficiency, tuple[int, int], bool]] = field(default_factory=list)
+    # Loose values said as a small or unsure change ("maybe a hair faster").
+    qualified: list[tuple[int, int]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)
     # Numbers that could be scores but name nothing: asked about only while the reply leaves
     # something to score ("7" alone); once every area and movement has its value they are chat

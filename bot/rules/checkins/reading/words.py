@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     AREA_SEEN,
@@ -51,6 +52,7 @@ _RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probabl
 _MAYBE = _RANGE_WORDS - {"and", "or"}
 # After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
 _SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
+_OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
 # Words telling how an area feels, which "-ish" only softens ("tightish").
@@ -257,6 +259,9 @@ class ReadWords(State):
             elif kind == K.VAL:
                 self.values.append(index)
                 tok.negated = self._negated(index)
+                before = self.toks[index - 1] if index else None
+                if before is not None and before.text == "less" and tok.efficiency in _OPPOSITE:
+                    tok.efficiency = _OPPOSITE[tok.efficiency]  # "less shuffling": better
             elif kind == K.SIDE:
                 sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
