@@ -902,10 +902,19 @@ class ReadScores(State):
         toks, features = self.toks, self.features
         for index in range(1, len(self.sentences)):
             here, before = features[index], features[index - 1]
+            owner = index - 1
+            if (
+                index >= 2
+                and not before & (HAS_LABEL | HAS_NUM | HAS_SIDE)
+                and features[index - 2] & HAS_LABEL
+            ):
+                # "my quads after the downhill parkrun... let's just say they've been better.
+                # a 7 if I'm honest.": a sentence of chat between the area and its score.
+                owner, before = index - 2, features[index - 2]
             if here & HAS_LABEL or not here & HAS_NUM or not before & HAS_LABEL:
                 continue
             start, end = self.sentences[index]
-            prev_start, prev_end = self.sentences[index - 1]
+            prev_start, prev_end = self.sentences[owner]
             open_labels = [
                 i
                 for i in range(prev_start, prev_end)
