@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     NEGATION,
     NOW,
     PAST,
+    TYPICAL,
     WISH,
     K,
 )
@@ -170,6 +171,7 @@ class Lexicon:
             | NOW
             | CHANGES
             | CORRECTIONS
+            | TYPICAL
             | self.past_before_last
             | self.past_after_first
             | self.wishes
@@ -182,7 +184,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES or word in CORRECTIONS:
+            if word in NOW or word in CHANGES or word in CORRECTIONS or word in TYPICAL:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST

@@ -30,6 +30,7 @@ from bot.rules.checkins.reading.tokens import (
     NOW,
     NUMS,
     SIDE_WORDS,
+    TYPICAL,
     WORDS,
     ZERO_NUMBERS,
     K,
@@ -765,8 +766,10 @@ class ReadScores(State):
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
+            typical = bool(TYPICAL & set(after + before))
             changed = (
                 bool(NOW & set(after))
+                or typical
                 or bool((NOW - {"overall"}) & set(before))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
                 or corrected
@@ -776,6 +779,8 @@ class ReadScores(State):
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
                 found.yields = True
+                if typical:
+                    self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
 

@@ -84,6 +84,9 @@ CLAUSE_ENDS = BREAKS | GLUE
 NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 # "settled to a 3", "down to 2": a later score for the same area.
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Said with a later score, these make it the week's over a peak said first ("peaked at 7 but
+# 4 most of the week", "a 7 at worst, mostly a 4").
+TYPICAL = frozenset({"mostly", "usually", "generally", "typically", "normally", "most"})
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
@@ -112,7 +115,7 @@ TOKEN = re.compile(
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
-    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
+    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:ish)?(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
     r"(?P<high>10|[0-9](?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]|\.[0-9]))"
     r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
