@@ -48,8 +48,12 @@ _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
 # Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
-_RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
+_RANGE_WORDS = frozenset(
+    {"maybe", "or", "possibly", "perhaps", "prob", "probably", "and", "to", "a", "an"}
+)
 _MAYBE = _RANGE_WORDS - {"and", "or"}
+_TO_A = frozenset({"to", "a", "an"})
+_IN_RANGE = frozenset({K.PUNCT, K.COMMA})
 # After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
 _SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
 _OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
@@ -317,15 +321,23 @@ class ReadWords(State):
                 continue
             other = index + 1
             while other < len(toks) and (
-                toks[other].kind == K.PUNCT or toks[other].text in _RANGE_WORDS
+                toks[other].kind in _IN_RANGE or toks[other].text in _RANGE_WORDS
             ):
                 other += 1
             if other == index + 1 or other >= len(toks):
                 continue
-            words = {t.text for t in toks[index + 1 : other]}
+            words = {t.text for t in toks[index + 1 : other] if t.kind != K.COMMA}
+            comma = any(t.kind == K.COMMA for t in toks[index + 1 : other])
             between = index > 0 and toks[index - 1].text == "between"
-            if not (words & _MAYBE or (between and "and" in words)):
+            if not (
+                words & _MAYBE
+                # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
+                or (not comma and (words <= _TO_A and "to" in words or words == {"or"}))
+                or (between and "and" in words and not comma)
+            ):
                 continue
+            if comma and self._names_next(other):
+                continue  # "calves 3, maybe 4 for the glutes"
             high = toks[other]
             if (
                 high.kind == K.NUM
@@ -337,6 +349,10 @@ class ReadWords(State):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _names_next(self, index: int) -> bool:
+        after = self._next(index, len(self.toks), skip_bridge=False, extra={"for"})
+        return after is not None and self.toks[after].kind in LABELS_ALL
 
     def _sides_follow(self, index: int) -> bool:
         """ "(L/R)", "l/r": the sides of a pair of numbers."""
