@@ -70,11 +70,14 @@ class Reconcile(State):
                     # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
                     # of an area they were not asked about, only that something is wrong), or
                     # names it alone ("quads ?"). Anything else about it is kept in the note.
+                    asked_about = area.target in self.expected
                     feels = (
                         self._feeling_in_clause(area.at)
-                        if area.target in self.expected
+                        if asked_about
                         else self._complaint_in_clause(area.at)
                     )
+                    if alone is area and not asked_about and self._feeling_in_clause(area.at):
+                        alone = None  # "hips ok" of an area not asked about: nothing wrong
                     asked = (
                         not question
                         and (feels or alone is area or self._rated_by_symbol(area))
