@@ -12,7 +12,6 @@ from bot.rules.checkins.reading.tokens import (
     K,
 )
 
-
 # Before an efficiency word, these make it a small or unsure change, which gives way to a plain
 # one ("about the same, maybe a hair faster on the tempo": the same).
 _QUALIFIERS = frozenset(

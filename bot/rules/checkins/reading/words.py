@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
@@ -141,7 +143,7 @@ class ReadWords(State):
                             tok.efficiency = efficiency
                         if value is not None:
                             tok.value = value
-                        if kind == area_kind or kind == untracked_kind:
+                        if kind in (area_kind, untracked_kind):
                             features |= AREAS if features & AREA_SEEN else AREA_SEEN
                     if flags & _CLAUSE_FLAGS:
                         if flags & (COMPLAINT | LEVEL):
@@ -275,6 +277,7 @@ class ReadWords(State):
         last = len(toks) - 1
         # Once "3/4 (L/R)" has said what a pair is, the pairs after it are sides too.
         sides_said = False
+        marker: Decimal | None = None  # the number of the last item of a numbered list
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
@@ -304,6 +307,11 @@ class ReadWords(State):
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
+                marker = tok.value
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            elif marker is not None and tok.value == marker + 1 and self._next_marker(index):
+                # "1) calves 3 2) movement 8 3) same": the list goes on in the line.
+                marker = tok.value
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
@@ -332,7 +340,7 @@ class ReadWords(State):
             if not (
                 words & _MAYBE
                 # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
-                or (not comma and (words <= _TO_A and "to" in words or words == {"or"}))
+                or (not comma and ((words <= _TO_A and "to" in words) or words == {"or"}))
                 or (between and "and" in words and not comma)
             ):
                 continue
@@ -385,6 +393,12 @@ class ReadWords(State):
             and "\n" not in text[mark.start : after.start]
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
+
+    def _next_marker(self, index: int) -> bool:
+        toks = self.toks
+        if index + 2 >= len(toks) or toks[index + 1].text != ")":
+            return False
+        return toks[index + 2].kind not in (K.NUM, K.STOP, K.COMMA)
 
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
