@@ -57,8 +57,11 @@ class Reconcile(State):
             ):
                 self.reading.untracked.append(tok.target)
             if tok is not None and not tok.used and tok.kind not in BREAKS:
-                if tok.text in self.lex.vague and self._complaint_in_clause(index):
-                    self.reading.vague.append(self._clause_of(index))
+                if tok.text in self.lex.vague and self._feeling_in_clause(index):
+                    # "legs fine" answers the check-in; "my legs hurt" asks which of them.
+                    self.reading.body_said = True
+                    if self._complaint_in_clause(index):
+                        self.reading.vague.append(self._clause_of(index))
                 run.append(tok)
                 continue
             if run:
@@ -295,7 +298,7 @@ class Reconcile(State):
             missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
-            is_checkin=has_values or bool(unread_text) or untracked_scored,
+            is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:

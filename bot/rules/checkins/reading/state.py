@@ -58,6 +58,8 @@ class Reading:
     # "my legs hurt": something is wrong, but with no area to score.
     vague: list[tuple[int, int]] = field(default_factory=list)
     everything_zero: bool = False
+    # How the legs or body feel, said in words ("legs fine"): an answer, if no value.
+    body_said: bool = False
 
 
 class State:
