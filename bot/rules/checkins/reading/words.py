@@ -321,11 +321,19 @@ class ReadWords(State):
         self._spoken_ranges()
 
     def _spoken_ranges(self) -> None:
-        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end."""
+        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end. And "3
+        and a half", a half point."""
         toks = self.toks
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
+                continue
+            half = [t.text for t in toks[index + 1 : index + 4]]
+            if half == ["and", "a", "half"] and tok.value == tok.value.to_integral_value():
+                tok.value += Decimal("0.5")
+                tok.end = toks[index + 3].end
+                for merged in toks[index + 1 : index + 4]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
                 continue
             other = index + 1
             while other < len(toks) and (
