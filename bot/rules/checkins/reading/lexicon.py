@@ -34,6 +34,7 @@ FUZZY_MIN_LETTERS = 5
 # How long a short form of an area may be: shorter ones say too little, longer ones are
 # typos, for rapidfuzz.
 SHORT_FORM_LETTERS = (3, 5)
+_VOWELS = frozenset("aeiouy")
 # Two candidate areas this close make a typo ambiguous.
 FUZZY_MARGIN = 5
 
@@ -113,6 +114,7 @@ class Lexicon:
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.bridge = set(chat.bridge)
+        self.chat_words = set(chat.bridge) | set(chat.filler) | set(chat.cues) | set(chat.openers)
         self.filler = set(chat.filler)
         self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
@@ -147,7 +149,8 @@ class Lexicon:
         # Every way of writing each area without spaces, for short forms ("cvs" for calves).
         self.area_forms: dict[str, tuple[str, ...]] = {
             area.id: tuple(
-                {normalise(w).replace(" ", "") for w in (area.id, area.name, *area.aliases)}
+                {normalise(w).replace(" ", "") for w in (area.id, area.name)}
+                | {normalise(w) for w in area.aliases if " " not in normalise(w)}
             )
             for area in catalogue.areas
         }
@@ -255,15 +258,26 @@ class Lexicon:
         return found.pop() if len(found) == 1 else None
 
     def short_form(self, word: str, areas: Sequence[str]) -> str | None:
-        """The one area among `areas` that `word` shortens, keeping its first letter and the
-        order of its letters ("cvs" for calves, "nek" for neck, "hmst" for hamstrings)."""
-        if not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1] or not word.isalpha():
+        """The one area among `areas` that `word` shortens: its consonants in order from its
+        first letter ("cvs" for calves, "glts" for glutes), or its letters with one left out
+        ("nek" for neck). Words of everyday chat are never short forms ("but", "its")."""
+        if (
+            not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1]
+            or not word.isalpha()
+            or word in self.chat_words
+        ):
             return None
+        skeleton = not any(letter in _VOWELS for letter in word[1:])
         found = {
             area
             for area in areas
             for form in self.area_forms.get(area, ())
-            if len(form) > len(word) and form[0] == word[0] and _in_order(word, form)
+            if len(form) > len(word)
+            and form[0] == word[0]
+            and (
+                (skeleton and form[-1] == word[-1] and _in_order(word, form))
+                or (len(form) == len(word) + 1 and _in_order(word, form))
+            )
         }
         return found.pop() if len(found) == 1 else None
 
