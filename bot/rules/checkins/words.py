@@ -88,6 +88,7 @@ class ChatWords(_Strict):
     wishes: Phrases
     hedges: Phrases
     others: Phrases
+    not_typos: Phrases
 
 
 class CheckInWords(_Strict):

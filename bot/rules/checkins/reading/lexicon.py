@@ -31,6 +31,9 @@ from bot.rules.checkins.words import CheckInWords
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
+# Efficiency words are short and close to everyday ones ("tighter", "lighter"): only a near
+# miss is read ("beter", "slowr").
+FUZZY_VALUE_CUTOFF = 88
 # How long a short form of an area may be: shorter ones say too little, longer ones are
 # typos, for rapidfuzz.
 SHORT_FORM_LETTERS = (3, 5)
@@ -113,6 +116,7 @@ class Lexicon:
             starts.setdefault(phrase[0], set()).add(len(phrase))
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
+        self.not_typos = set(chat.not_typos)
         self.bridge = set(chat.bridge)
         self.chat_words = set(chat.bridge) | set(chat.filler) | set(chat.cues) | set(chat.openers)
         self.filler = set(chat.filler)
@@ -231,7 +235,11 @@ class Lexicon:
         if phrase in self._fuzzy_cache:
             return self._fuzzy_cache[phrase]
         found = None
-        if sum(ch.isalpha() for ch in phrase) >= FUZZY_MIN_LETTERS and phrase not in self.known:
+        if (
+            sum(ch.isalpha() for ch in phrase) >= FUZZY_MIN_LETTERS
+            and phrase not in self.known
+            and phrase not in self.not_typos
+        ):
             matches = process.extract(
                 phrase, self._fuzzy_choices, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
             )
@@ -249,10 +257,14 @@ class Lexicon:
 
     def fuzzy_value(self, word: str) -> Efficiency | None:
         """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
-        if len(word) < FUZZY_MIN_LETTERS or word in self.known:
+        if len(word) < FUZZY_MIN_LETTERS or word in self.known or word in self.not_typos:
             return None
         matches = process.extract(
-            word, self._fuzzy_value_choices, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF
+            word,
+            self._fuzzy_value_choices,
+            scorer=fuzz.ratio,
+            limit=3,
+            score_cutoff=FUZZY_VALUE_CUTOFF,
         )
         found = {self.fuzzy_values[m[0]] for m in matches if matches[0][1] - m[1] < FUZZY_MARGIN}
         return found.pop() if len(found) == 1 else None

@@ -543,10 +543,16 @@ class ReadWords(State):
                 continue
             if not features & HAS_LABEL:
                 first = self._next(start - 1, end, skip_bridge=False)
-                if first is not None and self._unknown(toks[first]):
+                if (
+                    first is not None
+                    and self._unknown(toks[first])
+                    and self._complaint_in_clause(first)
+                ):
+                    # Only of an area asked about, said to be sore: "should be 5" is no
+                    # shoulders.
                     self.fuzzy_budget -= 1
                     found = lex.fuzzy(toks[first].text)
-                    if found is not None and found[0] == K.AREA:
+                    if found is not None and found[0] == K.AREA and found[1] in self.expected:
                         self._relabel(first, K.AREA, found[1])
             last = end - 1
             while last > start and toks[last].kind == K.PUNCT:
