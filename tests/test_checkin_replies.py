@@ -46,3 +46,23 @@ def test_a_reply_that_is_no_checkin_gets_nothing_or_a_plain_answer() -> None:
     shins = not_a_checkin(parse_reply("does this bot track shins?", CATALOGUE), CATALOGUE)
     assert shins.startswith("I don't track shins.")
     assert all(CATALOGUE.area_name(a.id) in shins for a in CATALOGUE.areas)
+
+
+def test_the_confirmation_does_not_ask_about_harmless_words() -> None:
+    said = say("calves 3, movement 8, legs fine, hips ok")
+    assert said.startswith("Recorded for the week of 23 Nov: Calves 3, movement 8")
+    assert "note “legs fine; hips ok”" in said
+    assert "couldn't read" not in said
+    alone = say("legs fine")
+    assert "couldn't read" not in alone and "legs fine" in alone
+
+
+def test_the_confirmation_records_a_table_and_short_forms() -> None:
+    table = "| calves | glutes | mvmt | eff |\n|---|---|---|---|\n| 3 | 2 | 8 | same |"
+    said = say(table, ("calves", "glutes"))
+    assert said.startswith(
+        "Recorded for the week of 23 Nov: Calves 3, Glutes 2, movement 8, efficiency same"
+    )
+    assert "couldn't read" not in said
+    short = say("cvs 4 glts 3 mvmt 7", ("calves", "glutes"))
+    assert short.startswith("Recorded for the week of 23 Nov: Calves 4, Glutes 3, movement 7")
