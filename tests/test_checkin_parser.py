@@ -270,7 +270,10 @@ def read(text: str, *areas: str) -> ParsedCheckIn:
 
 
 def test_a_table_with_a_header_row_is_read_column_by_column() -> None:
-    table = "| lower back | hip flexors | movement | efficiency |\n|---|---|---|---|\n| 3 | 5 | 6 | worse |"
+    table = (
+        "| lower back | hip flexors | movement | efficiency |\n|---|---|---|---|\n"
+        "| 3 | 5 | 6 | worse |"
+    )
     parsed = read(table, "lower_back", "hip_flexors")
     assert parsed.soreness == {"lower_back": 3, "hip_flexors": 5}
     assert (parsed.movement, parsed.efficiency, parsed.unread) == (6, Efficiency.WORSE, ())
@@ -368,7 +371,10 @@ def test_running_efficiency_in_more_everyday_words(text: str, value: Efficiency)
 
 
 def test_a_score_after_a_sentence_of_chat_is_the_areas() -> None:
-    text = "my quads after the downhill parkrun... let's just say they've been better. a 7 if I'm honest. Movement 6"
+    text = (
+        "my quads after the downhill parkrun... let's just say they've been better. "
+        "a 7 if I'm honest. Movement 6"
+    )
     assert read(text, "quads").soreness == {"quads": 7}
 
 
