@@ -73,6 +73,7 @@ class Lexicon:
         self._add_all(labels.running, K.RUN)
         self._add_all(labels.efficiency, K.EFF)
         self._add_all(labels.movement, K.MOVE)
+        self._add_all(labels.movement_weak, K.MOVE)
         self._add_all(labels.joiners, K.JOIN)
         self._add_all(words.sides.left, K.SIDE, "left")
         self._add_all(words.sides.right, K.SIDE, "right")
@@ -117,6 +118,7 @@ class Lexicon:
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.not_typos = set(chat.not_typos)
+        self.weak_moves = set(labels.movement_weak)
         self.bridge = set(chat.bridge)
         self.chat_words = set(chat.bridge) | set(chat.filler) | set(chat.cues) | set(chat.openers)
         self.filler = set(chat.filler)

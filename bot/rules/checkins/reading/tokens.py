@@ -148,6 +148,7 @@ class Tok:
     target: str = ""
     efficiency: Efficiency | None = None
     negated: bool = False
+    weak: bool = False  # a movement label only with its score right after it
     used: bool = False
     sentence: int = 0
     clause: int = 0
@@ -245,8 +246,9 @@ def read_range(tok: Tok, match: re.Match[str]) -> None:
 
 
 def weak_label(tok: Tok) -> bool:
-    """ "move" is mostly a verb: a label only with its score right after it."""
-    return tok.kind == K.MOVE and tok.text in ("move", "moves")
+    """ "move", "walking", "daily" mostly say something else: a label only with its score
+    right after it."""
+    return tok.kind == K.MOVE and tok.weak
 
 
 def clean_word(word: str) -> str:

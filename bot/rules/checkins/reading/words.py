@@ -262,6 +262,8 @@ class ReadWords(State):
                     tok.kind, tok.value = K.WORD, None
             elif kind == K.AREA:
                 self.clause_areas[tok.clause] = True
+            elif kind == K.MOVE and tok.text in self.lex.weak_moves:
+                tok.weak = True
             elif kind == K.VAL:
                 self.values.append(index)
                 tok.negated = self._negated(index)
