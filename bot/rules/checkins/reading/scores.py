@@ -836,6 +836,7 @@ class ReadScores(State):
                 and (tok.digits or self._article_before(other))
             ) and (
                 self._cued(other)
+                or tok.changed  # "calves improved from 5 to 3 this week"
                 or self._alone_in_clause(other)
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
                 or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))

@@ -296,6 +296,8 @@ class ReadWords(State):
                         self._use_sides(index)
                     sides_said = True
                 continue
+            if self._from_to(index):
+                continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
@@ -403,6 +405,18 @@ class ReadWords(State):
             and "\n" not in text[mark.start : after.start]
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
+
+    def _from_to(self, index: int) -> bool:
+        """ "dropped from 5 to 3": no range but a change, and the score is where it ended."""
+        toks = self.toks
+        tok = toks[index]
+        if not index or toks[index - 1].text != "from" or " to " not in tok.text:
+            return False
+        ends = [to_decimal(v) for v in tok.text.split(" to ")]
+        if len(ends) != 2 or ends[1] is None or not 0 <= ends[1] <= MAX_SCORE:
+            return False
+        tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
+        return True
 
     def _next_marker(self, index: int) -> bool:
         toks = self.toks
