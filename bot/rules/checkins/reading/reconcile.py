@@ -340,6 +340,10 @@ def _one_value(
         return None, problems, []
     if len(values) == 1:
         return values.pop(), problems, []
+    corrections = [a for a in current if a.corrected and a.value is not None]
+    if corrections:
+        # "calves 3 ... Edit: calves 4": the correction is the score.
+        return max(corrections, key=lambda a: a.span).value, problems, []
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
         return max(values), problems, []  # the worse side, or the sorer part of one area
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.

@@ -88,7 +88,9 @@ CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went"
 # 4 most of the week", "a 7 at worst, mostly a 4").
 TYPICAL = frozenset({"mostly", "usually", "generally", "typically", "normally", "most"})
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
-CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
+CORRECTIONS = frozenset(
+    {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
+)
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
 ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
 ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}
