@@ -86,7 +86,9 @@ NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
 # Said with a later score, these make it the week's over a peak said first ("peaked at 7 but
 # 4 most of the week", "a 7 at worst, mostly a 4").
-TYPICAL = frozenset({"mostly", "usually", "generally", "typically", "normally", "most"})
+TYPICAL = frozenset(
+    {"mostly", "usually", "generally", "typically", "normally", "most", "otherwise"}
+)
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = frozenset(
     {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
