@@ -36,6 +36,14 @@ class ReadEfficiency(State):
         compared = -1  # the clause of a comparison: its other values are what it compares to
         hedges = self.lex.hedges
         hedged = {toks[i].clause for i in range(start, end) if toks[i].text in hedges}
+        for clause in list(hedged):
+            # "Easy runs were slower, as planned": a hedge alone in its clause is said of the
+            # clause before.
+            first, last = self.clauses[clause]
+            if clause > 0 and all(
+                self._empty_word(t) or t.text in hedges for t in toks[first:last]
+            ):
+                hedged.add(clause - 1)
         for index in range(start, end):
             tok = toks[index]
             if tok.kind in LABELS:
