@@ -87,7 +87,8 @@ CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went"
 # Said with a later score, these make it the week's over a peak said first ("peaked at 7 but
 # 4 most of the week", "a 7 at worst, mostly a 4").
 TYPICAL = frozenset(
-    {"mostly", "usually", "generally", "typically", "normally", "most", "otherwise"}
+    {"mostly", "usually", "generally", "typically", "normally", "most", "otherwise", "average"}
+    | {"avg", "averaged", "averaging"}
 )
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = frozenset(

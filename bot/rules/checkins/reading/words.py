@@ -364,7 +364,7 @@ class ReadWords(State):
                 and not (high.training or high.past or high.problem)
                 and high.value is not None
                 and tok.value < high.value <= MAX_SCORE
-                and high.value - tok.value <= 2
+                and (high.value - tok.value <= 2 or between)
             ):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
