@@ -83,12 +83,19 @@ class Reconcile(State):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
                     asked = (
                         not question
+                        and not self._names_a_thing(area)
                         and (feels or alone is area or self._rated_by_symbol(area))
                         and not self._taken_back(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
+
+    def _names_a_thing(self, area: Tok) -> bool:
+        """ "the glute stretch feels good", "calf raises are easier": the area word names an
+        exercise or a thing, not how the area feels."""
+        after = area.at + 1
+        return after < len(self.toks) and self.toks[after].text in self.lex.measures
 
     def _clause_of(self, index: int) -> tuple[int, int]:
         first, last = self.clauses[self.toks[index].clause]
