@@ -408,6 +408,62 @@ def test_a_numbered_list_in_one_line() -> None:
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 3}, 8, ())
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("calves dropped from 5 to 3. movement 8", 3),
+        ("calves improved from 5 to 3 this week. movement 8", 3),
+        ("calves 3 glutes 2 movement 8. Edit: calves 4", 4),
+        ("calves 3 glutes 2 movement 8. *calves 4", 4),
+        ("calves 3, no wait 4. glutes 2 movement 8", 4),
+        ("calves 5 after the long run, 3 otherwise. movement 8", 3),
+        ("calves 6 at peak but 4 on average. movement 8", 4),
+        ("calves between 2 and 6 depending on the day. movement 8", 6),
+    ],
+)
+def test_the_weeks_score_among_several(text: str, value: int) -> None:
+    parsed = read(text, "calves", "glutes")
+    assert parsed.soreness["calves"] == value
+    assert parsed.unread == ()
+
+
+def test_two_scores_for_one_area_with_nothing_to_choose_are_asked() -> None:
+    assert read("calves 3. calves 5. movement 8", "calves").unread == ("calves 3", "calves 5")
+
+
+@pytest.mark.parametrize("text", ["walking: 8", "daily 8", "everyday stuff 8/10"])
+def test_movement_said_as_walking_or_daily(text: str) -> None:
+    assert read(f"calves 3. {text}. same", "calves").movement == 8
+
+
+def test_walking_or_daily_without_a_score_right_after_are_no_movement() -> None:
+    parsed = read("did my stretches daily, walking the dog, calves about a 3", "calves")
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3}, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3. movement 8. Need to get faster",
+        "calves 3. movement 8. Trying to go slower on easy days",
+        "calves 3. movement 8. Easy runs were slower, as planned",
+        "calves 3. movement 8. glute bridges are getting easier",
+    ],
+)
+def test_efficiency_words_about_a_wish_a_plan_or_an_exercise_are_no_efficiency(
+    text: str,
+) -> None:
+    assert read(text, "calves").efficiency is None
+
+
+def test_an_area_naming_an_exercise_is_no_question() -> None:
+    parsed = read("calves 3. The glute stretch feels good. movement 8", "calves", "glutes")
+    assert (parsed.unread, parsed.note) == ((), "The glute stretch feels good")
+    assert read("calves 3. glutes feel good. movement 8", "calves", "glutes").unread == (
+        "glutes feel good",
+    )
+
+
 def test_harmless_words_stay_in_the_note_without_a_question() -> None:
     # An area not asked about that is fine, or legs that are fine: nothing to ask.
     hips = read("calves 3, movement 8, hips ok", "calves")
