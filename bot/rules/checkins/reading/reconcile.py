@@ -142,6 +142,7 @@ class Reconcile(State):
             bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
             if (
                 bare
+                or number.problem == "list"  # "3 3 3 7 same": scores, but whose?
                 or self._only_numbers(meaningful)
                 or self._after_unknown_word(number, meaningful)
             ):
