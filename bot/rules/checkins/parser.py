@@ -33,8 +33,8 @@ What it reads
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
   "pain-free calves". A number said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
-  and the pairs after that one): the worse side is scored and both stay in the note. Two words for one area ("Achilles 3, soleus 5") keep the
-  worse too.
+  and the pairs after that one): the worse side is scored and both stay in the note. Two words
+  for one area ("Achilles 3, soleus 5") keep the worse too.
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement").
 - Running efficiency: "efficiency better", a bare "same", or everyday words about the running
   ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "less
