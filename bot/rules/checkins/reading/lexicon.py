@@ -273,8 +273,9 @@ class Lexicon:
 
     def short_form(self, word: str, areas: Sequence[str]) -> str | None:
         """The one area among `areas` that `word` shortens: its consonants in order from its
-        first letter ("cvs" for calves, "glts" for glutes), or its letters with one left out
-        ("nek" for neck). Words of everyday chat are never short forms ("but", "its")."""
+        first letter ("cvs" for calves, "glts" for glutes), its letters with one left out
+        ("nek" for neck), or its start ("glu"). Words of everyday chat are never short forms
+        ("but", "its")."""
         if (
             not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1]
             or not word.isalpha()
@@ -291,6 +292,7 @@ class Lexicon:
             and (
                 (skeleton and form[-1] == word[-1] and _in_order(word, form))
                 or (len(form) == len(word) + 1 and _in_order(word, form))
+                or form.startswith(word)
             )
         }
         return found.pop() if len(found) == 1 else None
