@@ -49,8 +49,12 @@ _SIDE_REACH = 40
 
 
 # After an efficiency label: "efficiency up", "efficiency down a bit", "eff: bit up".
-_A_LITTLE = frozenset({"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is"})
+_A_LITTLE = frozenset(
+    {"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is", "has", "gone", "went"}
+)
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
+_DIRECTIONS |= {"increased": Efficiency.BETTER, "rose": Efficiency.BETTER}
+_DIRECTIONS |= {"dropped": Efficiency.WORSE, "decreased": Efficiency.WORSE}
 
 
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -563,7 +567,8 @@ class ReadScores(State):
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
             return False
-        toks[label].used = toks[other].used = True
+        for used in toks[label : other + 1]:
+            used.used = True
         self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
         return True
 
