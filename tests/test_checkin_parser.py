@@ -464,6 +464,14 @@ def test_an_area_naming_an_exercise_is_no_question() -> None:
     )
 
 
+def test_a_reply_in_capitals_reads_as_in_small_letters() -> None:
+    shouted = read(
+        "HAMMIES WERE GRUMPY AFTER SUNDAY'S 28K, I'D CALL IT A 5. MOVEMENT 7", "hamstrings"
+    )
+    assert (shouted.soreness, shouted.unread) == ({"hamstrings": 5}, ())
+    assert read("IT 3, MOVEMENT 8", "it_band").soreness == {"it_band": 3}
+
+
 def test_harmless_words_stay_in_the_note_without_a_question() -> None:
     # An area not asked about that is fine, or legs that are fine: nothing to ask.
     hips = read("calves 3, movement 8, hips ok", "calves")

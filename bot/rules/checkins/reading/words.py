@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from bot.rules.checkins.reading.result import Efficiency
@@ -66,6 +67,10 @@ _FEELINGS = COMPLAINT | LEVEL
 # A word without hyphens is one part: the word itself.
 _WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 
+# A word in capitals right before or after a word: the reply is shouted.
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}[^\w]{0,3}$")
+_CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
+
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
 
@@ -83,6 +88,14 @@ class ReadWords(State):
         ):
             return True
         return after is not None and after.kind == K.WORD and after.text in {"and", "of", "more"}
+
+    def _shouted(self, start: int, end: int) -> bool:
+        """A word in capitals beside this one: "I'D CALL IT A 5" says "it", not the IT band."""
+        text = self.text
+        return bool(
+            _CAPITALS_BEFORE.search(text, max(start - 16, 0), start)
+            or _CAPITALS_AFTER.match(text, end, end + 16)
+        )
 
     def _negated(self, index: int) -> bool:
         before = self.toks[index - 1] if index else None
@@ -118,7 +131,9 @@ class ReadWords(State):
                 for part, at in parts:
                     if part is None:
                         part, at = word, begin
-                    cleaned = part.lower() if part != "IT" else "itb"  # "IT 3": the IT band
+                    cleaned = part.lower()
+                    if part == "IT" and not self._shouted(at, at + 2):
+                        cleaned = "itb"  # "IT 3": the IT band
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = clean_word(cleaned)
                     tok = Tok(word_kind, cleaned, at, at + len(part))
