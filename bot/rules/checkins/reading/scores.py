@@ -319,6 +319,13 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
+                if before is None:
+                    # "..., Groin has been totally fine, no soreness at all, Movement 9": the
+                    # clause before, in a long sentence.
+                    clause = toks[index].clause
+                    first, last = self.clauses[clause - 1] if clause > 0 else (-1, -1)
+                    if first >= start and not any(t.kind == K.NUM for t in toks[first:last]):
+                        before = self._open_area_before(first, last)
                 area = None if before is None else [before]
             if area is not None:
                 for member in area:
@@ -346,7 +353,7 @@ class ReadScores(State):
         return index < end and toks[index].text in self.lex.excepts
 
     def _open_area_before(self, start: int, index: int) -> int | None:
-        """The one area named earlier in the sentence with no score, if there is exactly one."""
+        """The one area named from `start` on with no score, if there is exactly one label."""
         open_areas = [
             i for i in range(start, index) if self.toks[i].kind == K.AREA and not self.toks[i].used
         ]

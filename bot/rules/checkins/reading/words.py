@@ -347,6 +347,8 @@ class ReadWords(State):
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
                 continue
+            if tok.scaled and self._scaled_range(index):
+                continue
             half = [t.text for t in toks[index + 1 : index + 4]]
             if half == ["and", "a", "half"] and tok.value == tok.value.to_integral_value():
                 tok.value += Decimal("0.5")
@@ -384,6 +386,21 @@ class ReadWords(State):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _scaled_range(self, index: int) -> bool:
+        """ "3/10-4/10": a range of two scores out of 10, read as its higher end."""
+        toks = self.toks
+        if index + 2 >= len(toks) or toks[index + 1].text not in ("-", "–", "to"):
+            return False
+        low, high = toks[index], toks[index + 2]
+        if not (high.kind == K.NUM and high.scaled and high.problem is None):
+            return False
+        if high.value is None or low.value is None or not low.value <= high.value <= MAX_SCORE:
+            return False
+        low.value, low.end = high.value, high.end
+        for merged in toks[index + 1 : index + 3]:
+            merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+        return True
 
     def _names_next(self, index: int) -> bool:
         after = self._next(index, len(self.toks), skip_bridge=False, extra={"for"})
