@@ -112,10 +112,16 @@ def test_typos_are_matched_only_when_one_area_is_clearly_closest() -> None:
     assert (miles.soreness, miles.unread, miles.note) == ({}, (), "miles 30")
 
 
-def test_a_typo_is_only_read_next_to_a_score() -> None:
-    parsed = parse_reply("glutse were fine", CATALOGUE, ("glutes",))
-    assert parsed.soreness == {}
-    assert parsed.note == "glutse were fine"
+def test_a_typo_away_from_a_score_is_read_only_for_the_members_own_areas() -> None:
+    # Of an area the member was asked about it reads as the area: asked, as "glutes were fine".
+    own = parse_reply("glutse were fine", CATALOGUE, ("glutes",))
+    assert (own.soreness, own.unread) == ({}, ("glutse were fine",))
+    # Of any other area it is only chat.
+    other = parse_reply("glutse were fine", CATALOGUE, ("calves",))
+    assert (other.soreness, other.unread, other.note) == ({}, (), "glutse were fine")
+    assert read("caves were pretty good, I'd say a 2. moement 7", "calves").soreness == {
+        "calves": 2
+    }
 
 
 def test_skipped_areas_are_not_missing() -> None:

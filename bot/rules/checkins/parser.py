@@ -12,9 +12,10 @@ What it reads
   other decimals to the nearest whole number. A range is its higher end, as the worse of two
   sides is ("3-4", "3ish-4", "2 to 3", "a 3 to a 4", "3 or 4", "three or four", "between 3
   and 4", "3, maybe 4"); "3 and a half" is a half point. Small typos of longer words right next
-  to a score ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest,
-  as is a typo opening a clause about a sore area asked about ("quadz r cooked lol 6"). A short
-  form of an area the member was asked about is that area ("cvs 4", "glts 3", "nek 2").
+  to a score ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest.
+  Anywhere else only the member's own areas (and movement, efficiency) are looked for, and only
+  a close typo ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3",
+  "nek 2", "glu 1") is read; everyday words never are ("should be 5").
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
   same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
   it a 5"), or a sentence or two later with only chat between ("my quads... let's just say
@@ -154,6 +155,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._mark_numbers()
         self._fuzzy_labels()
         self._short_forms()
+        self._typos_of_own_areas()
         self._tables()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

@@ -34,6 +34,8 @@ FUZZY_MIN_LETTERS = 5
 # Efficiency words are short and close to everyday ones ("tighter", "lighter"): only a near
 # miss is read ("beter", "slowr").
 FUZZY_VALUE_CUTOFF = 88
+# Far from a score, a word is read as a typo of the member's own area only when very close.
+FUZZY_OWN_CUTOFF = 85
 # How long a short form of an area may be: shorter ones say too little, longer ones are
 # typos, for rapidfuzz.
 SHORT_FORM_LETTERS = (3, 5)
@@ -50,6 +52,7 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], tuple[int, str, Efficiency | None]] = {}
         self.fuzzy_targets: dict[str, tuple[int, str]] = {}
         self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
+        self._own_typos: dict[str, tuple[int, str] | None] = {}
         chat, soreness, labels = words.chat, words.soreness, words.labels
         # Later entries win: area words are put in last so that they are never shadowed by
         # chat, except by the sayings in which they name no area.
@@ -150,6 +153,7 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
+
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
         # Every way of writing each area without spaces, for short forms ("cvs" for calves).
@@ -160,6 +164,14 @@ class Lexicon:
             )
             for area in catalogue.areas
         }
+        # The letters each area's words start with (rarely mistyped): "" for movement and
+        # efficiency.
+        self.first_letters = {
+            area: frozenset(f[0] for f in forms) for area, forms in self.area_forms.items()
+        }
+        self.first_letters[""] = frozenset(
+            w[0] for w, (kind, _) in self.fuzzy_targets.items() if kind != K.AREA
+        )
         # One-word efficiency values long enough to be told from a typo ("beter").
         self.fuzzy_values = {
             w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
@@ -256,6 +268,31 @@ class Lexicon:
         if len(self._fuzzy_cache) < 4096:
             self._fuzzy_cache[phrase] = found
         return found
+
+    def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
+        """An area among `areas`, movement or efficiency, for a word far from any score: only
+        a close typo ("caves", "gltes", "moement") or a short form ("quds", "clvs") is read."""
+        found = self._own_typos.get(word, False)
+        if found is False:
+            found = None
+            if len(word) >= FUZZY_MIN_LETTERS:
+                matches = process.extract(
+                    word,
+                    self._fuzzy_choices,
+                    scorer=fuzz.ratio,
+                    limit=4,
+                    score_cutoff=FUZZY_OWN_CUTOFF,
+                )
+                targets = {self.fuzzy_targets[m[0]] for m in matches}
+                found = targets.pop() if len(targets) == 1 else None
+            if len(self._own_typos) < 4096:
+                self._own_typos[word] = found
+        if found is not None and (found[0] != K.AREA or found[1] in areas):
+            return found
+        if len(word) > 3 or not any(letter in _VOWELS for letter in word[1:]):
+            area = self.short_form(word, areas)
+            return (K.AREA, area) if area is not None else None
+        return None
 
     def fuzzy_value(self, word: str) -> Efficiency | None:
         """The efficiency value a typo stands for ("beter"), when one is clearly closest."""

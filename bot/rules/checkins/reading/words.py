@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from bot.rules.checkins.reading.lexicon import FUZZY_MIN_LETTERS
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
@@ -613,11 +614,40 @@ class ReadWords(State):
                     self.values.append(last)
                     self.features[sentence] |= HAS_VAL
 
+    def _typos_of_own_areas(self) -> None:
+        """Far from any score, a close typo or short form of an area the member was asked about,
+        of movement or of efficiency ("caves were pretty good, I'd say a 2", "quds not tight at
+        all", "moement is a 9")."""
+        toks, lex = self.toks, self.lex
+        letters = lex.first_letters[""].union(
+            *(lex.first_letters.get(a, ()) for a in self.expected)
+        )
+        for index, tok in enumerate(toks):
+            if (
+                tok.kind != K.WORD
+                or len(tok.text) < 3
+                or tok.text[0] not in letters
+                or not self._unknown(tok)
+                or tok.text in lex.not_typos
+                or tok.text in lex.chat_words
+            ):
+                continue
+            if len(tok.text) >= FUZZY_MIN_LETTERS:
+                if self.fuzzy_budget <= 0:
+                    continue
+                self.fuzzy_budget -= 1
+            found = lex.typo_of_own(tok.text, self.expected)
+            if found is not None:
+                self._relabel(index, *found)
+
     def _unknown(self, tok: Tok) -> bool:
         return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
 
     def _relabel(self, index: int, kind: int, target: str) -> None:
         tok = self.toks[index]
         tok.kind, tok.target = kind, target
-        self.features[tok.sentence] |= HAS_LABEL
-        self.clause_areas[tok.clause] = True
+        features = self.features[tok.sentence] | HAS_LABEL
+        if kind == K.AREA:
+            self.clause_areas[tok.clause] = True
+            features |= AREAS if features & AREA_SEEN else AREA_SEEN
+        self.features[tok.sentence] = features
