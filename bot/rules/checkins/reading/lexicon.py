@@ -153,6 +153,8 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
+        # Far from a score a short word is too easily another ("calls" for "cals").
+        self._long_choices = [w for w in self.fuzzy_targets if len(w) >= FUZZY_MIN_LETTERS]
 
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
@@ -278,7 +280,7 @@ class Lexicon:
             if len(word) >= FUZZY_MIN_LETTERS:
                 matches = process.extract(
                     word,
-                    self._fuzzy_choices,
+                    self._long_choices,
                     scorer=fuzz.ratio,
                     limit=4,
                     score_cutoff=FUZZY_OWN_CUTOFF,
@@ -289,7 +291,7 @@ class Lexicon:
                 self._own_typos[word] = found
         if found is not None and (found[0] != K.AREA or found[1] in areas):
             return found
-        if len(word) > 3 or not any(letter in _VOWELS for letter in word[1:]):
+        if len(word) > SHORT_FORM_LETTERS[0]:  # "quds", "clvs"; not "add" or "ids"
             area = self.short_form(word, areas)
             return (K.AREA, area) if area is not None else None
         return None
