@@ -868,14 +868,19 @@ class ReadScores(State):
         )
 
     def _closes_clause(self, index: int, end: int) -> bool:
-        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""
+        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3"), or
+        right before the next label ("hammies hardly noticed them 1 movement 7")."""
         toks = self.toks
         tok = toks[index]
         return (
             tok.bare
             and index > 0
             and toks[index - 1].text not in _NOT_SCORE_BEFORE
-            and (index + 1 >= end or toks[index + 1].kind in BREAKS)
+            and (
+                index + 1 >= end
+                or toks[index + 1].kind in BREAKS
+                or (toks[index + 1].kind in LABELS_EFF and not weak_label(toks[index + 1]))
+            )
         )
 
     def _opens_clause(self, index: int) -> bool:
