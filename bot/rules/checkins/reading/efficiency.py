@@ -19,6 +19,10 @@ _QUALIFIERS = frozenset(
 )
 
 
+# After "same", these still say the running is the same ("same again", "same as ever").
+_AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
+
+
 class ReadEfficiency(State):
     """Efficiency in everyday words, once the scores of each sentence are read."""
 
@@ -70,7 +74,9 @@ class ReadEfficiency(State):
                 continue  # "calves 3 ↓": how the calves go, not the running
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
-            if tok.text == "same" and (self._measured_at(index) or self._same_as_other(index)):
+            if tok.text == "same" and (
+                self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
+            ):
                 continue  # "faster at the same heart rate": a measure, not how running felt
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
@@ -116,6 +122,20 @@ class ReadEfficiency(State):
         words = [t.text for t in self.toks[max(index - 2, 0) : index]]
         return bool(words) and (
             words[-1] in ("at", "with") or words[-2:] in (["at", "the"], ["for", "the"])
+        )
+
+    def _same_thing(self, index: int) -> bool:
+        """ "same shoes as always", "did the same loop": the same thing, not the same running
+        (but "same pace" is)."""
+        after = index + 1
+        if after >= len(self.toks):
+            return False
+        tok, lex = self.toks[after], self.lex
+        return (
+            tok.kind == K.WORD
+            and tok.text not in lex.bridge
+            and tok.text not in lex.filler
+            and tok.text not in _AFTER_SAME
         )
 
     def _same_as_other(self, index: int) -> bool:
