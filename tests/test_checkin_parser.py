@@ -455,7 +455,7 @@ def test_walking_or_daily_without_a_score_right_after_are_no_movement() -> None:
         "calves 3. movement 8. Easy runs were slower, as planned",
         "calves 3. movement 8. glute bridges are getting easier",
         "calves 3. movement 8. Same shoes as always",
-        "calves 3. movement 8. My new shoes feel lighter",
+        "calves 3. movement 8. The group was faster than me",
     ],
 )
 def test_efficiency_words_about_a_wish_a_plan_or_an_exercise_are_no_efficiency(
