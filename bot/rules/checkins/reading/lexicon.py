@@ -274,8 +274,9 @@ class Lexicon:
     def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
         """An area among `areas`, movement or efficiency, for a word far from any score: only
         a close typo ("caves", "gltes", "moement") or a short form ("quds", "clvs") is read."""
-        found = self._own_typos.get(word, False)
-        if found is False:
+        if word in self._own_typos:
+            found = self._own_typos[word]
+        else:
             found = None
             if len(word) >= FUZZY_MIN_LETTERS:
                 matches = process.extract(
