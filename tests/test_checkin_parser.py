@@ -322,6 +322,9 @@ def test_once_sides_are_named_the_pairs_after_are_sides_too() -> None:
 def test_a_score_shared_by_a_list_of_areas() -> None:
     parsed = read("calves and shins both 4, movement 8, same", "calves")
     assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"calves": 4}, (), ("shins",))
+    # One score each: the untracked part's is kept in the note only.
+    pair = read("calves shins 2/5", "calves")
+    assert (pair.soreness, pair.untracked) == ({"calves": 2}, ("shins",))
     chain = read(
         "the whole posterior chain is about a 5 — hams, glutes, low back. movement 6",
         "hamstrings",
@@ -478,6 +481,21 @@ def test_a_reply_in_capitals_reads_as_in_small_letters() -> None:
     )
     assert (shouted.soreness, shouted.unread) == ({"hamstrings": 5}, ())
     assert read("IT 3, MOVEMENT 8", "it_band").soreness == {"it_band": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 3/10-4/10, movement 8/10", {"calves": 4}),
+        ("calves 2 Hammies hardly noticed them 1 movement 8", {"calves": 2, "hamstrings": 1}),
+        ("my hammies are screaming, 7 Thanks!", {"hamstrings": 7}),
+        ("Quads 4, Groin has been totally fine, no soreness at all, Movement 8", None),
+    ],
+)
+def test_scores_in_looser_writing(text: str, soreness: dict[str, int] | None) -> None:
+    parsed = read(text, "calves", "hamstrings", "quads", "adductors")
+    assert parsed.soreness == (soreness or {"quads": 4, "adductors": 0})
+    assert parsed.unread == ()
 
 
 def test_harmless_words_stay_in_the_note_without_a_question() -> None:

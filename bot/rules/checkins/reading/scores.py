@@ -632,7 +632,8 @@ class ReadScores(State):
         """An area's score that no one number token gives ("3, 4, 2", "the same")."""
         tok = self.toks[label]
         tok.used = True
-        found = Score(K.AREA, tok.target, value, False, False, tok.text, False, span)
+        # An untracked part in a list ("calves shins 2/5") keeps its kind: no score is kept.
+        found = Score(tok.kind, tok.target, value, False, False, tok.text, False, span)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label, []).append(found)
 
