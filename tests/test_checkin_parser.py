@@ -540,7 +540,8 @@ NUMBER_WORDS = [
 ]  # fmt: skip
 # Ways of saying "none at all" that may stand for a score of 0.
 ZERO_SAID = re.compile(
-    r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt)\b"
+    r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt"
+    r"|free)\b"
     r"|n't",
     re.IGNORECASE,
 )
@@ -580,6 +581,11 @@ expected_areas = st.lists(st.sampled_from(AREA_IDS), max_size=4)
 def said_in(value: int, text: str) -> bool:
     """The score is in the text: its digits (a half rounding up to it counts), its word, or a
     zero said in words."""
+    for number in re.findall(r"(\w+) and a half", text, re.IGNORECASE):
+        # "3 and a half", "three and a half": a half point, rounded up.
+        whole = NUMBER_WORDS.index(number.lower()) if number.lower() in NUMBER_WORDS else None
+        if (int(number) if number.isdigit() else whole) == value - 1:
+            return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True

@@ -351,7 +351,11 @@ class ReadWords(State):
             if tok.scaled and self._scaled_range(index):
                 continue
             half = [t.text for t in toks[index + 1 : index + 4]]
-            if half == ["and", "a", "half"] and tok.value == tok.value.to_integral_value():
+            if (
+                half == ["and", "a", "half"]
+                and not tok.scaled
+                and tok.value == tok.value.to_integral_value()
+            ):
                 tok.value += Decimal("0.5")
                 tok.end = toks[index + 3].end
                 for merged in toks[index + 1 : index + 4]:
