@@ -559,6 +559,10 @@ runner_words = st.sampled_from(
         *("felt", "after the long run", "parkrun", "|", "---", "—", "~", "ish", "hammies"),
         *("between", "maybe", "or", "jk", "actually", "both about", "(L/R)", "same for", "ditto"),
         *("respectively", "1,200", "energy", "today", "by friday", "was", "sorry", "too", "↑"),
+        *("caves", "cvs", "glu", "nek", "moement", "3/10-4/10", "and a half", "from", "to", "*"),
+        *("Edit:", "peaked at", "most of the week", "otherwise", "| calves |", "| 3 |", "\n"),
+        *("last wk", "walking:", "legs fine", "same shoes", "more bouncy", "less", "1)", "2)"),
+        *("pain free", "totally", "not a hint of soreness in my", "IT", "CALL IT A", "though"),
     ]
 )
 runner_text = st.lists(
