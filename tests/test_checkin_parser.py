@@ -541,7 +541,7 @@ NUMBER_WORDS = [
 # Ways of saying "none at all" that may stand for a score of 0.
 ZERO_SAID = re.compile(
     r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt"
-    r"|free)\b"
+    r"|free|nought)\b"
     r"|n't",
     re.IGNORECASE,
 )
