@@ -401,7 +401,9 @@ CORPUS: tuple[Case, ...] = (
         note="running 3 times this week",
         missing=("glutes",),
     ),
-    Case("quds 4", ("quads",), unread=("quds 4",), missing=("quads",)),
+    # A short form of an area the member was asked about is that area; of any other, asked.
+    Case("quds 4", ("quads",), soreness={"quads": 4}),
+    Case("qds 4", ("calves",), unread=("qds 4",), missing=("calves",)),
     Case("calves 5→3, glutes 2", soreness={"calves": 3, "glutes": 2}, note="calves 5→3"),
     Case(
         "hams 3 calves 2 glutes 5 mvmt 8 eff same",

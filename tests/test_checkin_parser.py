@@ -112,10 +112,16 @@ def test_typos_are_matched_only_when_one_area_is_clearly_closest() -> None:
     assert (miles.soreness, miles.unread, miles.note) == ({}, (), "miles 30")
 
 
-def test_a_typo_is_only_read_next_to_a_score() -> None:
-    parsed = parse_reply("glutse were fine", CATALOGUE, ("glutes",))
-    assert parsed.soreness == {}
-    assert parsed.note == "glutse were fine"
+def test_a_typo_away_from_a_score_is_read_only_for_the_members_own_areas() -> None:
+    # Of an area the member was asked about it reads as the area: asked, as "glutes were fine".
+    own = parse_reply("glutse were fine", CATALOGUE, ("glutes",))
+    assert (own.soreness, own.unread) == ({}, ("glutse were fine",))
+    # Of any other area it is only chat.
+    other = parse_reply("glutse were fine", CATALOGUE, ("calves",))
+    assert (other.soreness, other.unread, other.note) == ({}, (), "glutse were fine")
+    assert read("caves were pretty good, I'd say a 2. moement 7", "calves").soreness == {
+        "calves": 2
+    }
 
 
 def test_skipped_areas_are_not_missing() -> None:
@@ -265,6 +271,243 @@ def test_efficiency_sign() -> None:
     assert [e.sign for e in Efficiency] == [1, 0, -1]
 
 
+def read(text: str, *areas: str) -> ParsedCheckIn:
+    return parse_reply(text, CATALOGUE, areas)
+
+
+def test_a_table_with_a_header_row_is_read_column_by_column() -> None:
+    table = (
+        "| lower back | hip flexors | movement | efficiency |\n|---|---|---|---|\n"
+        "| 3 | 5 | 6 | worse |"
+    )
+    parsed = read(table, "lower_back", "hip_flexors")
+    assert parsed.soreness == {"lower_back": 3, "hip_flexors": 5}
+    assert (parsed.movement, parsed.efficiency, parsed.unread) == (6, Efficiency.WORSE, ())
+    # A day a row: the last row is the week's latest.
+    days = "| day | run | back |\n|---|---|---|\n| tue | 8k | 3 |\n| sat | 15k | 4 |\nmovement 7"
+    assert read(days, "lower_back").soreness == {"lower_back": 4}
+    # A column for last week holds earlier scores: kept in the note, not asked about.
+    weeks = "| area | this wk | last wk |\n|---|---|---|\n| shoulders | 2 | 5 |\nmovement 8"
+    parsed = read(weeks, "shoulders")
+    assert (parsed.soreness, parsed.unread) == ({"shoulders": 2}, ())
+    assert parsed.note is not None and "5" in parsed.note
+
+
+def test_short_forms_of_the_members_own_areas_are_read() -> None:
+    parsed = read("cvs 4 glts 3 nek 2 movement 7", "calves", "glutes", "neck")
+    assert parsed.soreness == {"calves": 4, "glutes": 3, "neck": 2}
+    assert parsed.unread == ()
+    # Of an area the member was not asked about, it is asked; chat words are no short forms.
+    assert read("cvs 4", "glutes").unread == ("cvs 4",)
+    assert read("Ate 3 bananas before the race", "calves").soreness == {}
+
+
+def test_typos_of_a_sore_area_or_of_an_efficiency_word_are_read() -> None:
+    parsed = read("quadz r cooked lol 6. moving ok 7. slower", "quads")
+    assert (parsed.soreness, parsed.movement) == ({"quads": 6}, 7)
+    assert read("calfs 5 glutse 3 mvoement 8 beter", "calves").efficiency == Efficiency.BETTER
+    # Everyday words are no typos: "should be 5" is no shoulders score, "tighter" no "lighter".
+    assert read("Should be 5 next week. shoulders 3", "shoulders").soreness == {"shoulders": 3}
+    assert read("calves 3 tighter", "calves").efficiency is None
+
+
+def test_once_sides_are_named_the_pairs_after_are_sides_too() -> None:
+    parsed = read("calves 3/4 (L/R), hams 2/2, itb 5/1, movement 8", "calves", "it_band")
+    assert parsed.soreness == {"calves": 4, "hamstrings": 2, "it_band": 5}
+    assert parsed.unread == ()
+    # Without "(L/R)" a pair is on another scale, and asked about.
+    assert read("calves 3/5, hams 2/2", "calves").unread == ("calves 3/5", "hams 2/2")
+
+
+def test_a_score_shared_by_a_list_of_areas() -> None:
+    parsed = read("calves and shins both 4, movement 8, same", "calves")
+    assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"calves": 4}, (), ("shins",))
+    # One score each: the untracked part's is kept in the note only.
+    pair = read("calves shins 2/5", "calves")
+    assert (pair.soreness, pair.untracked) == ({"calves": 2}, ("shins",))
+    chain = read(
+        "the whole posterior chain is about a 5 — hams, glutes, low back. movement 6",
+        "hamstrings",
+        "glutes",
+        "lower_back",
+    )
+    assert chain.soreness == {"hamstrings": 5, "glutes": 5, "lower_back": 5}
+    assert chain.unread == ()
+
+
+def test_more_ways_of_saying_an_area_is_not_sore() -> None:
+    parsed = read("not a hint of soreness in my quads, calves a 2", "quads", "calves")
+    assert parsed.soreness == {"quads": 0, "calves": 2}
+    assert read("ITB totally pain free 🙏 movement 9", "it_band").soreness == {"it_band": 0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hammies tightish, movement 7",
+        "glutes 3, hip flexors up and down all week. movement 7",
+        "quads 3, hip flexors ugh. movement 7",
+    ],
+)
+def test_an_area_asked_about_said_to_be_wrong_without_a_number_is_asked(text: str) -> None:
+    parsed = read(text, "hamstrings", "hip_flexors")
+    assert len(parsed.unread) == 1
+    assert parsed.movement == 7
+
+
+def test_a_score_then_the_runs_it_was_said_beside() -> None:
+    parsed = read("hipflexers 5 mvmt 6 runs felt sluggish af", "hip_flexors")
+    assert (parsed.soreness, parsed.movement) == ({"hip_flexors": 5}, 6)
+    assert parsed.efficiency == Efficiency.WORSE
+    # "6 runs" alone is still a count.
+    assert read("calves 3, movement 7, did 6 runs", "calves").note == "did 6 runs"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("calves 3. Pace felt about the same as last week, maybe a hair faster.", Efficiency.SAME),
+        (
+            "calves 3. My running felt more efficient than last week, less shuffling.",
+            Efficiency.BETTER,
+        ),
+        ("calves 3. Felt more bouncy and springy than last week.", Efficiency.BETTER),
+        ("calves 3. Legs felt less sluggish.", Efficiency.BETTER),
+    ],
+)
+def test_running_efficiency_in_more_everyday_words(text: str, value: Efficiency) -> None:
+    assert read(text, "calves").efficiency == value
+
+
+def test_a_score_after_a_sentence_of_chat_is_the_areas() -> None:
+    text = (
+        "my quads after the downhill parkrun... let's just say they've been better. "
+        "a 7 if I'm honest. Movement 6"
+    )
+    assert read(text, "quads").soreness == {"quads": 7}
+
+
+def test_the_usual_score_outweighs_a_peak() -> None:
+    for text in (
+        "calves peaked at 7 but 4 most of week, movement 8",
+        "calves were a 7 at their worst, 4 most days. movement 8",
+    ):
+        parsed = read(text, "calves")
+        assert (parsed.soreness, parsed.unread) == ({"calves": 4}, ()), text
+        assert parsed.note is not None and "7" in parsed.note, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3ish-4, movement 7",
+        "calves 3, maybe 4, movement 7",
+        "calves a 3 to a 4, movement 7",
+        "calves three or four, movement 7",
+        "calves 3 and a half, movement 7",
+    ],
+)
+def test_ranges_and_halves_in_words_are_read_up(text: str) -> None:
+    parsed = read(text, "calves")
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 4}, 7, ())
+
+
+def test_a_numbered_list_in_one_line() -> None:
+    parsed = read("1) calves 3 2) movement 8 3) same", "calves")
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("calves dropped from 5 to 3. movement 8", 3),
+        ("calves improved from 5 to 3 this week. movement 8", 3),
+        ("calves 3 glutes 2 movement 8. Edit: calves 4", 4),
+        ("calves 3 glutes 2 movement 8. *calves 4", 4),
+        ("calves 3, no wait 4. glutes 2 movement 8", 4),
+        ("calves 5 after the long run, 3 otherwise. movement 8", 3),
+        ("calves 6 at peak but 4 on average. movement 8", 4),
+        ("calves between 2 and 6 depending on the day. movement 8", 6),
+    ],
+)
+def test_the_weeks_score_among_several(text: str, value: int) -> None:
+    parsed = read(text, "calves", "glutes")
+    assert parsed.soreness["calves"] == value
+    assert parsed.unread == ()
+
+
+def test_two_scores_for_one_area_with_nothing_to_choose_are_asked() -> None:
+    assert read("calves 3. calves 5. movement 8", "calves").unread == ("calves 3", "calves 5")
+
+
+@pytest.mark.parametrize("text", ["walking: 8", "daily 8", "everyday stuff 8/10"])
+def test_movement_said_as_walking_or_daily(text: str) -> None:
+    assert read(f"calves 3. {text}. same", "calves").movement == 8
+
+
+def test_walking_or_daily_without_a_score_right_after_are_no_movement() -> None:
+    parsed = read("did my stretches daily, walking the dog, calves about a 3", "calves")
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3}, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3. movement 8. Need to get faster",
+        "calves 3. movement 8. Trying to go slower on easy days",
+        "calves 3. movement 8. Easy runs were slower, as planned",
+        "calves 3. movement 8. glute bridges are getting easier",
+        "calves 3. movement 8. Same shoes as always",
+        "calves 3. movement 8. The group was faster than me",
+    ],
+)
+def test_efficiency_words_about_a_wish_a_plan_or_an_exercise_are_no_efficiency(
+    text: str,
+) -> None:
+    assert read(text, "calves").efficiency is None
+
+
+def test_an_area_naming_an_exercise_is_no_question() -> None:
+    parsed = read("calves 3. The glute stretch feels good. movement 8", "calves", "glutes")
+    assert (parsed.unread, parsed.note) == ((), "The glute stretch feels good")
+    assert read("calves 3. glutes feel good. movement 8", "calves", "glutes").unread == (
+        "glutes feel good",
+    )
+
+
+def test_a_reply_in_capitals_reads_as_in_small_letters() -> None:
+    shouted = read(
+        "HAMMIES WERE GRUMPY AFTER SUNDAY'S 28K, I'D CALL IT A 5. MOVEMENT 7", "hamstrings"
+    )
+    assert (shouted.soreness, shouted.unread) == ({"hamstrings": 5}, ())
+    assert read("IT 3, MOVEMENT 8", "it_band").soreness == {"it_band": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 3/10-4/10, movement 8/10", {"calves": 4}),
+        ("calves 2 Hammies hardly noticed them 1 movement 8", {"calves": 2, "hamstrings": 1}),
+        ("my hammies are screaming, 7 Thanks!", {"hamstrings": 7}),
+        ("Quads 4, Groin has been totally fine, no soreness at all, Movement 8", None),
+    ],
+)
+def test_scores_in_looser_writing(text: str, soreness: dict[str, int] | None) -> None:
+    parsed = read(text, "calves", "hamstrings", "quads", "adductors")
+    assert parsed.soreness == (soreness or {"quads": 4, "adductors": 0})
+    assert parsed.unread == ()
+
+
+def test_harmless_words_stay_in_the_note_without_a_question() -> None:
+    # An area not asked about that is fine, or legs that are fine: nothing to ask.
+    hips = read("calves 3, movement 8, hips ok", "calves")
+    assert (hips.unread, hips.note) == ((), "hips ok")
+    legs = read("legs fine", "calves")
+    assert (legs.is_checkin, legs.unread, legs.note) == (True, (), "legs fine")
+    # An area the member was asked about, said to be ok with no number, is still asked.
+    assert read("calves 3, movement 8, hips ok", "calves", "hip_flexors").unread == ("hips ok",)
+
+
 def test_empty_reply_is_empty() -> None:
     parsed = parse_reply("   ", CATALOGUE, ("calves",))
     assert parsed.empty
@@ -297,7 +540,8 @@ NUMBER_WORDS = [
 ]  # fmt: skip
 # Ways of saying "none at all" that may stand for a score of 0.
 ZERO_SAID = re.compile(
-    r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt)\b"
+    r"\b(?:zeros?|zeroes|none|nothing|nothin|nil|nada|zilch|zip|no|not|never|without|n't|\w+nt"
+    r"|free|nought)\b"
     r"|n't",
     re.IGNORECASE,
 )
@@ -315,6 +559,10 @@ runner_words = st.sampled_from(
         *("felt", "after the long run", "parkrun", "|", "---", "—", "~", "ish", "hammies"),
         *("between", "maybe", "or", "jk", "actually", "both about", "(L/R)", "same for", "ditto"),
         *("respectively", "1,200", "energy", "today", "by friday", "was", "sorry", "too", "↑"),
+        *("caves", "cvs", "glu", "nek", "moement", "3/10-4/10", "and a half", "from", "to", "*"),
+        *("Edit:", "peaked at", "most of the week", "otherwise", "| calves |", "| 3 |", "\n"),
+        *("last wk", "walking:", "legs fine", "same shoes", "more bouncy", "less", "1)", "2)"),
+        *("pain free", "totally", "not a hint of soreness in my", "IT", "CALL IT A", "though"),
     ]
 )
 runner_text = st.lists(
@@ -337,6 +585,11 @@ expected_areas = st.lists(st.sampled_from(AREA_IDS), max_size=4)
 def said_in(value: int, text: str) -> bool:
     """The score is in the text: its digits (a half rounding up to it counts), its word, or a
     zero said in words."""
+    for number in re.findall(r"(\w+) and a half", text, re.IGNORECASE):
+        # "3 and a half", "three and a half": a half point, rounded up.
+        whole = NUMBER_WORDS.index(number.lower()) if number.lower() in NUMBER_WORDS else None
+        if (int(number) if number.isdigit() else whole) == value - 1:
+            return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True

@@ -60,3 +60,23 @@ def test_the_schedule_says_when_the_next_post_is_in_the_clubs_time() -> None:
     # Once it has gone, the next one is a week later.
     later = schedule_line(42, 6, "18:00", "Europe/London", due + timedelta(minutes=1))
     assert f"<t:{round((due + timedelta(days=7)).timestamp())}:R>" in later
+
+
+def test_the_confirmation_does_not_ask_about_harmless_words() -> None:
+    said = say("calves 3, movement 8, legs fine, hips ok")
+    assert said.startswith("Recorded for the week of 23 Nov: Calves 3, movement 8")
+    assert "note “legs fine; hips ok”" in said
+    assert "couldn't read" not in said
+    alone = say("legs fine")
+    assert "couldn't read" not in alone and "legs fine" in alone
+
+
+def test_the_confirmation_records_a_table_and_short_forms() -> None:
+    table = "| calves | glutes | mvmt | eff |\n|---|---|---|---|\n| 3 | 2 | 8 | same |"
+    said = say(table, ("calves", "glutes"))
+    assert said.startswith(
+        "Recorded for the week of 23 Nov: Calves 3, Glutes 2, movement 8, efficiency same"
+    )
+    assert "couldn't read" not in said
+    short = say("cvs 4 glts 3 mvmt 7", ("calves", "glutes"))
+    assert short.startswith("Recorded for the week of 23 Nov: Calves 4, Glutes 3, movement 7")

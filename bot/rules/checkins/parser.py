@@ -10,29 +10,37 @@ What it reads
 - Scores 0-10 for the catalogue's areas by id, name or alias (data/areas.toml), as digits
   ("3", "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5),
   other decimals to the nearest whole number. A range is its higher end, as the worse of two
-  sides is ("3-4", "2 to 3", "3 or 4", "between 3 and 4", "3 maybe 4"). Small typos of longer
-  words right next to a score ("hamstirngs 7") are matched with rapidfuzz when one area is
-  clearly the closest.
+  sides is ("3-4", "3ish-4", "2 to 3", "a 3 to a 4", "3 or 4", "three or four", "between 3
+  and 4", "3, maybe 4"); "3 and a half" is a half point. Small typos of longer words right next
+  to a score ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest.
+  Anywhere else only the member's own areas (and movement, efficiency) are looked for, and only
+  a close typo ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3",
+  "nek 2", "glu 1") is read; everyday words never are ("should be 5").
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
   same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
-  it a 5"), or in a table ("Quads | 2").
+  it a 5"), or a sentence or two later with only chat between ("my quads... let's just say
+  they've been better. a 7 if I'm honest"), or in a table ("Quads | 2", or a header row over
+  rows of values, the last row the week's; a "last wk" column holds earlier scores).
 - Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2", "groin the
   same", "same for glutes", "glutes ditto", "My shoulders and neck hurt. Both about 3."), one
   score each in order ("calves, glutes, hams: 3, 4, 2", "calves/glutes 3/4", "2 and 4
   respectively", a line of areas over a line of scores) and every area asked about ("everything a
   2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
 - A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
-  "2 on Monday, 6 by Friday, 4 today").
+  "2 on Monday, 6 by Friday, 4 today"); the usual one outweighs a peak ("peaked at 7 but 4 most
+  of the week").
 - A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
   "pain-free calves". A number said for the area outweighs its zero in words.
-- Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right"): the worse side
-  is scored and both stay in the note. Two words for one area ("Achilles 3, soleus 5") keep the
-  worse too.
+- Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
+  and the pairs after that one): the worse side is scored and both stay in the note. Two words
+  for one area ("Achilles 3, soleus 5") keep the worse too.
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement").
 - Running efficiency: "efficiency better", a bare "same", or everyday words about the running
-  ("legs felt sluggish", "quicker than last week", "smoother"). Said of an area or of movement
+  ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "less
+  shuffling"). A plain verdict outweighs a small or unsure change ("about the same, maybe a
+  hair faster"). Said of an area or of movement
   ("hips are better than last week") it is no efficiency.
 - Numbers that are training talk never become scores: distances, paces, times, run counts,
   "week 6", "1 more week until the half", "9,800 ft", an earlier week's score ("down from 5 last
@@ -48,8 +56,9 @@ wrong with it ("hamstrings are wrecked"); "my legs hurt" when no area is scored;
 is no score on the 0-10 scale ("calves 3/5", "5-3", "calves 11"); two different scores for one
 area; and a number that names nothing
 ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value. Everything
-else about an area ("foam rolled my calves every night") and numbers once every value is given
-("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+else about an area ("foam rolled my calves every night", "hips ok" of hips not asked about),
+harmless words ("legs fine", which on its own still answers the check-in) and numbers once
+every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
@@ -145,6 +154,9 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._read_tokens()
         self._mark_numbers()
         self._fuzzy_labels()
+        self._short_forms()
+        self._typos_of_own_areas()
+        self._tables()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]
             if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:

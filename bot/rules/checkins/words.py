@@ -37,6 +37,7 @@ class ScoreWords(_Strict):
 
 class LabelWords(_Strict):
     movement: Phrases
+    movement_weak: Phrases
     efficiency: Phrases
     running: Phrases
     everything: Phrases
@@ -88,6 +89,7 @@ class ChatWords(_Strict):
     wishes: Phrases
     hedges: Phrases
     others: Phrases
+    not_typos: Phrases
 
 
 class CheckInWords(_Strict):
@@ -109,7 +111,7 @@ class CheckInWords(_Strict):
             "number": tuple(self.numbers),
             "zero score": self.scores.zero,
             "skip": self.scores.skip,
-            "movement": self.labels.movement,
+            "movement": self.labels.movement + self.labels.movement_weak,
             "efficiency label": self.labels.efficiency,
             "running": self.labels.running,
             "everything": self.labels.everything,

@@ -12,6 +12,16 @@ from bot.rules.checkins.reading.tokens import (
     K,
 )
 
+# Before an efficiency word, these make it a small or unsure change, which gives way to a plain
+# one ("about the same, maybe a hair faster on the tempo": the same).
+_QUALIFIERS = frozenset(
+    {"maybe", "perhaps", "possibly", "slightly", "marginally", "hair", "touch", "tad", "fraction"}
+)
+
+
+# After "same", these still say the running is the same ("same again", "same as ever").
+_AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
+
 
 class ReadEfficiency(State):
     """Efficiency in everyday words, once the scores of each sentence are read."""
@@ -30,6 +40,14 @@ class ReadEfficiency(State):
         compared = -1  # the clause of a comparison: its other values are what it compares to
         hedges = self.lex.hedges
         hedged = {toks[i].clause for i in range(start, end) if toks[i].text in hedges}
+        for clause in list(hedged):
+            # "Easy runs were slower, as planned": a hedge alone in its clause is said of the
+            # clause before.
+            first, last = self.clauses[clause]
+            if clause > 0 and all(
+                self._empty_word(t) or t.text in hedges for t in toks[first:last]
+            ):
+                hedged.add(clause - 1)
         for index in range(start, end):
             tok = toks[index]
             if tok.kind in LABELS:
@@ -56,7 +74,9 @@ class ReadEfficiency(State):
                 continue  # "calves 3 ↓": how the calves go, not the running
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
-            if tok.text == "same" and (self._measured_at(index) or self._same_as_other(index)):
+            if tok.text == "same" and (
+                self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
+            ):
                 continue  # "faster at the same heart rate": a measure, not how running felt
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
@@ -79,6 +99,13 @@ class ReadEfficiency(State):
             else:
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+                if self._qualified(index):
+                    self.reading.qualified.append((tok.start, tok.end))
+
+    def _qualified(self, index: int) -> bool:
+        """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""
+        first = self.clauses[self.toks[index].clause][0]
+        return any(t.text in _QUALIFIERS for t in self.toks[max(first, index - 4) : index])
 
     def _verdict(self, index: int, end: int) -> bool:
         toks, lex = self.toks, self.lex
@@ -95,6 +122,20 @@ class ReadEfficiency(State):
         words = [t.text for t in self.toks[max(index - 2, 0) : index]]
         return bool(words) and (
             words[-1] in ("at", "with") or words[-2:] in (["at", "the"], ["for", "the"])
+        )
+
+    def _same_thing(self, index: int) -> bool:
+        """ "same shoes as always", "did the same loop": the same thing, not the same running
+        (but "same pace" is)."""
+        after = index + 1
+        if after >= len(self.toks):
+            return False
+        tok, lex = self.toks[after], self.lex
+        return (
+            tok.kind == K.WORD
+            and tok.text not in lex.bridge
+            and tok.text not in lex.filler
+            and tok.text not in _AFTER_SAME
         )
 
     def _same_as_other(self, index: int) -> bool:

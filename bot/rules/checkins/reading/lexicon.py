@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     NEGATION,
     NOW,
     PAST,
+    TYPICAL,
     WISH,
     K,
 )
@@ -30,6 +31,15 @@ from bot.rules.checkins.words import CheckInWords
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
+# Efficiency words are short and close to everyday ones ("tighter", "lighter"): only a near
+# miss is read ("beter", "slowr").
+FUZZY_VALUE_CUTOFF = 88
+# Far from a score, a word is read as a typo of the member's own area only when very close.
+FUZZY_OWN_CUTOFF = 85
+# How long a short form of an area may be: shorter ones say too little, longer ones are
+# typos, for rapidfuzz.
+SHORT_FORM_LETTERS = (3, 5)
+_VOWELS = frozenset("aeiouy")
 # Two candidate areas this close make a typo ambiguous.
 FUZZY_MARGIN = 5
 
@@ -42,6 +52,7 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], tuple[int, str, Efficiency | None]] = {}
         self.fuzzy_targets: dict[str, tuple[int, str]] = {}
         self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
+        self._own_typos: dict[str, tuple[int, str] | None] = {}
         chat, soreness, labels = words.chat, words.soreness, words.labels
         # Later entries win: area words are put in last so that they are never shadowed by
         # chat, except by the sayings in which they name no area.
@@ -53,9 +64,19 @@ class Lexicon:
             (Efficiency.WORSE, words.efficiency.worse),
         ):
             self._add_all(listed, K.VAL, efficiency=value)
+        # "more bouncy" is "bouncier", "more smooth" "smoother".
+        for value, listed in (
+            (Efficiency.BETTER, words.efficiency.better),
+            (Efficiency.WORSE, words.efficiency.worse),
+        ):
+            for word in listed:
+                for plain in _plain_forms(word):
+                    if ("more", plain) not in self.phrases:
+                        self._add(f"more {plain}", K.VAL, efficiency=value)
         self._add_all(labels.running, K.RUN)
         self._add_all(labels.efficiency, K.EFF)
         self._add_all(labels.movement, K.MOVE)
+        self._add_all(labels.movement_weak, K.MOVE)
         self._add_all(labels.joiners, K.JOIN)
         self._add_all(words.sides.left, K.SIDE, "left")
         self._add_all(words.sides.right, K.SIDE, "right")
@@ -99,7 +120,10 @@ class Lexicon:
             starts.setdefault(phrase[0], set()).add(len(phrase))
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
+        self.not_typos = set(chat.not_typos)
+        self.weak_moves = set(labels.movement_weak)
         self.bridge = set(chat.bridge)
+        self.chat_words = set(chat.bridge) | set(chat.filler) | set(chat.cues) | set(chat.openers)
         self.filler = set(chat.filler)
         self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
@@ -129,8 +153,32 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
+        # Far from a score a short word is too easily another ("calls" for "cals").
+        self._long_choices = [w for w in self.fuzzy_targets if len(w) >= FUZZY_MIN_LETTERS]
+
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
+        # Every way of writing each area without spaces, for short forms ("cvs" for calves).
+        self.area_forms: dict[str, tuple[str, ...]] = {
+            area.id: tuple(
+                {normalise(w).replace(" ", "") for w in (area.id, area.name)}
+                | {normalise(w) for w in area.aliases if " " not in normalise(w)}
+            )
+            for area in catalogue.areas
+        }
+        # The letters each area's words start with (rarely mistyped): "" for movement and
+        # efficiency.
+        self.first_letters = {
+            area: frozenset(f[0] for f in forms) for area, forms in self.area_forms.items()
+        }
+        self.first_letters[""] = frozenset(
+            w[0] for w, (kind, _) in self.fuzzy_targets.items() if kind != K.AREA
+        )
+        # One-word efficiency values long enough to be told from a typo ("beter").
+        self.fuzzy_values = {
+            w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
+        }
+        self._fuzzy_value_choices = list(self.fuzzy_values)
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
         # kind, target, efficiency, number value, whether a phrase starts with it, and what it
@@ -146,6 +194,7 @@ class Lexicon:
             | NOW
             | CHANGES
             | CORRECTIONS
+            | TYPICAL
             | self.past_before_last
             | self.past_after_first
             | self.wishes
@@ -158,7 +207,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES or word in CORRECTIONS:
+            if word in NOW or word in CHANGES or word in CORRECTIONS or word in TYPICAL:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST
@@ -202,7 +251,11 @@ class Lexicon:
         if phrase in self._fuzzy_cache:
             return self._fuzzy_cache[phrase]
         found = None
-        if sum(ch.isalpha() for ch in phrase) >= FUZZY_MIN_LETTERS and phrase not in self.known:
+        if (
+            sum(ch.isalpha() for ch in phrase) >= FUZZY_MIN_LETTERS
+            and phrase not in self.known
+            and phrase not in self.not_typos
+        ):
             matches = process.extract(
                 phrase, self._fuzzy_choices, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
             )
@@ -217,6 +270,89 @@ class Lexicon:
         if len(self._fuzzy_cache) < 4096:
             self._fuzzy_cache[phrase] = found
         return found
+
+    def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
+        """An area among `areas`, movement or efficiency, for a word far from any score: only
+        a close typo ("caves", "gltes", "moement") or a short form ("quds", "clvs") is read."""
+        if word in self._own_typos:
+            found = self._own_typos[word]
+        else:
+            found = None
+            if len(word) >= FUZZY_MIN_LETTERS:
+                matches = process.extract(
+                    word,
+                    self._long_choices,
+                    scorer=fuzz.ratio,
+                    limit=4,
+                    score_cutoff=FUZZY_OWN_CUTOFF,
+                )
+                targets = {self.fuzzy_targets[m[0]] for m in matches}
+                found = targets.pop() if len(targets) == 1 else None
+            if len(self._own_typos) < 4096:
+                self._own_typos[word] = found
+        if found is not None and (found[0] != K.AREA or found[1] in areas):
+            return found
+        if len(word) > SHORT_FORM_LETTERS[0]:  # "quds", "clvs"; not "add" or "ids"
+            area = self.short_form(word, areas)
+            return (K.AREA, area) if area is not None else None
+        return None
+
+    def fuzzy_value(self, word: str) -> Efficiency | None:
+        """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
+        if len(word) < FUZZY_MIN_LETTERS or word in self.known or word in self.not_typos:
+            return None
+        matches = process.extract(
+            word,
+            self._fuzzy_value_choices,
+            scorer=fuzz.ratio,
+            limit=3,
+            score_cutoff=FUZZY_VALUE_CUTOFF,
+        )
+        found = {self.fuzzy_values[m[0]] for m in matches if matches[0][1] - m[1] < FUZZY_MARGIN}
+        return found.pop() if len(found) == 1 else None
+
+    def short_form(self, word: str, areas: Sequence[str]) -> str | None:
+        """The one area among `areas` that `word` shortens: its consonants in order from its
+        first letter ("cvs" for calves, "glts" for glutes), its letters with one left out
+        ("nek" for neck), or its start ("glu"). Words of everyday chat are never short forms
+        ("but", "its")."""
+        if (
+            not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1]
+            or not word.isalpha()
+            or word in self.chat_words
+        ):
+            return None
+        skeleton = not any(letter in _VOWELS for letter in word[1:])
+        found = {
+            area
+            for area in areas
+            for form in self.area_forms.get(area, ())
+            if len(form) > len(word)
+            and form[0] == word[0]
+            and (
+                (skeleton and form[-1] == word[-1] and _in_order(word, form))
+                or (len(form) == len(word) + 1 and _in_order(word, form))
+                or form.startswith(word)
+            )
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+def _plain_forms(word: str) -> tuple[str, ...]:
+    """The adjective a one-word comparative is made of: "bouncier" -> "bouncy", "smoother" ->
+    "smooth" (and "smoothe", which no one types)."""
+    if " " in word or len(word) < 6:
+        return ()
+    if word.endswith("ier"):
+        return (word[:-3] + "y",)
+    if word.endswith("er"):
+        return (word[:-2], word[:-1])
+    return ()
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 _LEXICONS: dict[tuple[int, int], tuple[Catalogue, CheckInWords, Lexicon]] = {}

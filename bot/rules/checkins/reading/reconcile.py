@@ -57,8 +57,11 @@ class Reconcile(State):
             ):
                 self.reading.untracked.append(tok.target)
             if tok is not None and not tok.used and tok.kind not in BREAKS:
-                if tok.text in self.lex.vague and self._complaint_in_clause(index):
-                    self.reading.vague.append(self._clause_of(index))
+                if tok.text in self.lex.vague and self._feeling_in_clause(index):
+                    # "legs fine" answers the check-in; "my legs hurt" asks which of them.
+                    self.reading.body_said = True
+                    if self._complaint_in_clause(index):
+                        self.reading.vague.append(self._clause_of(index))
                 run.append(tok)
                 continue
             if run:
@@ -70,19 +73,29 @@ class Reconcile(State):
                     # feels in words no number can be read from ("calves a bit meh", "quads 🟡";
                     # of an area they were not asked about, only that something is wrong), or
                     # names it alone ("quads ?"). Anything else about it is kept in the note.
+                    asked_about = area.target in self.expected
                     feels = (
                         self._feeling_in_clause(area.at)
-                        if area.target in self.expected
+                        if asked_about
                         else self._complaint_in_clause(area.at)
                     )
+                    if alone is area and not asked_about and self._feeling_in_clause(area.at):
+                        alone = None  # "hips ok" of an area not asked about: nothing wrong
                     asked = (
                         not question
+                        and not self._names_a_thing(area)
                         and (feels or alone is area or self._rated_by_symbol(area))
                         and not self._taken_back(area)
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
+
+    def _names_a_thing(self, area: Tok) -> bool:
+        """ "the glute stretch feels good", "calf raises are easier": the area word names an
+        exercise or a thing, not how the area feels."""
+        after = area.at + 1
+        return after < len(self.toks) and self.toks[after].text in self.lex.measures
 
     def _clause_of(self, index: int) -> tuple[int, int]:
         first, last = self.clauses[self.toks[index].clause]
@@ -129,12 +142,13 @@ class Reconcile(State):
             bare = len(meaningful) == 1 and self._sentence_is_bare(number, start, end)
             if (
                 bare
+                or number.problem == "list"  # "3 3 3 7 same": scores, but whose?
                 or self._only_numbers(meaningful)
                 or self._after_unknown_word(number, meaningful)
             ):
                 # "7", "calves 3, 6", "4 and 6", "overall 7/10": scores, but whose? And "legs
-                # 5", "quds 4": a score for something that is no area we know. ("10/10 would
-                # recommend" says whose.)
+                # 5", "qds 4" (with no quads asked about): a score for something that is no
+                # area we know. ("10/10 would recommend" says whose.)
                 self._kept(run, self.reading.strays)
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
@@ -292,7 +306,7 @@ class Reconcile(State):
             missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
-            is_checkin=has_values or bool(unread_text) or untracked_scored,
+            is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
@@ -304,6 +318,10 @@ class Reconcile(State):
             return value
         loose = self.reading.loose
         value = _single([v for v, _, _ in loose])
+        if value is None and loose:
+            # "about the same, maybe a hair faster on the tempo": the plain verdict.
+            qualified = self.reading.qualified
+            value = _single([v for v, span, _ in loose if span not in qualified])
         if value is None and loose:
             # "about the same, maybe slightly better on hills ... same.": said on its own, it
             # is the member's verdict; two different verdicts ("better, worse") are asked about.
@@ -330,6 +348,10 @@ def _one_value(
         return None, problems, []
     if len(values) == 1:
         return values.pop(), problems, []
+    corrections = [a for a in current if a.corrected and a.value is not None]
+    if corrections:
+        # "calves 3 ... Edit: calves 4": the correction is the score.
+        return max(corrections, key=lambda a: a.span).value, problems, []
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
         return max(values), problems, []  # the worse side, or the sorer part of one area
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.

@@ -30,6 +30,7 @@ from bot.rules.checkins.reading.tokens import (
     NOW,
     NUMS,
     SIDE_WORDS,
+    TYPICAL,
     WORDS,
     ZERO_NUMBERS,
     K,
@@ -41,24 +42,37 @@ from bot.rules.checkins.reading.tokens import (
 
 # How far into the next sentence a late score may stand ("Calves were sore. Probably a 4.").
 _NEXT_SENTENCE_REACH = 6
+# Words heading a table column of earlier scores: "| last wk |", "| previous |".
+_EARLIER_COLUMN = frozenset({"last", "previous", "prev", "before", "earlier"})
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
 
 
 # After an efficiency label: "efficiency up", "efficiency down a bit", "eff: bit up".
-_A_LITTLE = frozenset({"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is"})
+_A_LITTLE = frozenset(
+    {"a", "bit", "little", "touch", "tad", "slightly", "way", "well", "is", "has", "gone", "went"}
+)
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
+_DIRECTIONS |= {"increased": Efficiency.BETTER, "rose": Efficiency.BETTER}
+_DIRECTIONS |= {"dropped": Efficiency.WORSE, "decreased": Efficiency.WORSE}
 
 
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
-_BEFORE_SORE = frozenset({"real", "major", "big", "a", "single", "one", "any", "else", "other"})
+_BEFORE_SORE = frozenset(
+    {"real", "major", "big", "a", "single", "one", "any", "else", "other", "hint", "trace", "sign"}
+    | {"of", "ounce", "shred", "speck", "bit"}
+)
 
 
 # Between a score said first and its areas: "2 for calves and glutes".
 _FOR_AREAS = frozenset({"for", "the", "my", "both"})
+# What a list of areas may hold: an untracked part shares the score ("calves and shins both 4").
+_GROUPED = frozenset({K.AREA, K.UNTRACKED})
+# Between a score and the list of areas it is said of: "about a 5 — hams, glutes, low back".
+_OVER_LIST = frozenset({"—", "–", "-", ":", "--"})
 # Number tokens that can hold a run of scores ("3 4", "3/4") or one of them.
 _IN_A_ROW = frozenset({None, "list", "scale"})
 # After the scores of a list of areas: one each, in the order named.
@@ -131,7 +145,7 @@ class ReadScores(State):
         toks = self.toks
         index = start
         while index < end:
-            if toks[index].kind != K.AREA or toks[index].used:
+            if toks[index].kind not in _GROUPED or toks[index].used:
                 index += 1
                 continue
             members = [index]
@@ -139,7 +153,7 @@ class ReadScores(State):
             other = index + 1
             while other < end:
                 tok = toks[other]
-                if tok.kind == K.AREA:
+                if tok.kind in _GROUPED:
                     members.append(other)
                 elif tok.kind == K.JOIN:
                     joined = True
@@ -149,7 +163,18 @@ class ReadScores(State):
             if len(members) < 2:
                 index += 1
                 continue
+            if all(toks[m].kind == K.UNTRACKED for m in members):
+                index = other
+                continue
             leading = self._score_before(index, start)
+            if leading is None and other >= end:
+                # "the whole posterior chain is about a 5 — hams, glutes, low back".
+                leading = self._score_over_list(index, start)
+                if leading is not None:
+                    for member in members:
+                        self._pair(member, leading, group=True)
+                    index = other
+                    continue
             if leading is not None and joined:
                 # "2 for calves and glutes, hams 4": the score said first is the list's.
                 members = [m for m in members if not self._comma_between(index, m)]
@@ -178,6 +203,23 @@ class ReadScores(State):
         if not (self._score_like(tok) and tok.digits and tok.problem is None):
             return None
         return other if other == start or toks[other - 1].kind in BREAKS else None
+
+    def _score_over_list(self, first: int, start: int) -> int | None:
+        """A score said of the list of areas that follows it after a dash or colon, closing the
+        sentence, with no other label before it."""
+        toks = self.toks
+        other = first - 1
+        while other >= start and toks[other].text in _FOR_AREAS:
+            other -= 1
+        if other <= start or toks[other].kind != K.PUNCT or toks[other].text not in _OVER_LIST:
+            return None
+        score = other - 1
+        tok = toks[score]
+        if tok.used or not (self._score_like(tok) and tok.problem is None and self._cued(score)):
+            return None
+        if any(toks[i].kind in LABELS_ALL_EFF for i in range(start, score)):
+            return None
+        return score
 
     def _comma_between(self, first: int, last: int) -> bool:
         return any(t.kind == K.COMMA for t in self.toks[first:last])
@@ -277,6 +319,13 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
+                if before is None:
+                    # "..., Groin has been totally fine, no soreness at all, Movement 9": the
+                    # clause before, in a long sentence.
+                    clause = toks[index].clause
+                    first, last = self.clauses[clause - 1] if clause > 0 else (-1, -1)
+                    if first >= start and not any(t.kind == K.NUM for t in toks[first:last]):
+                        before = self._open_area_before(first, last)
                 area = None if before is None else [before]
             if area is not None:
                 for member in area:
@@ -304,7 +353,7 @@ class ReadScores(State):
         return index < end and toks[index].text in self.lex.excepts
 
     def _open_area_before(self, start: int, index: int) -> int | None:
-        """The one area named earlier in the sentence with no score, if there is exactly one."""
+        """The one area named from `start` on with no score, if there is exactly one label."""
         open_areas = [
             i for i in range(start, index) if self.toks[i].kind == K.AREA and not self.toks[i].used
         ]
@@ -525,7 +574,8 @@ class ReadScores(State):
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
             return False
-        toks[label].used = toks[other].used = True
+        for used in toks[label : other + 1]:
+            used.used = True
         self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
         return True
 
@@ -582,7 +632,8 @@ class ReadScores(State):
         """An area's score that no one number token gives ("3, 4, 2", "the same")."""
         tok = self.toks[label]
         tok.used = True
-        found = Score(K.AREA, tok.target, value, False, False, tok.text, False, span)
+        # An untracked part in a list ("calves shins 2/5") keeps its kind: no score is kept.
+        found = Score(tok.kind, tok.target, value, False, False, tok.text, False, span)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label, []).append(found)
 
@@ -728,8 +779,10 @@ class ReadScores(State):
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
+            typical = bool(TYPICAL & set(after + before))
             changed = (
                 bool(NOW & set(after))
+                or typical
                 or bool((NOW - {"overall"}) & set(before))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
                 or corrected
@@ -739,6 +792,8 @@ class ReadScores(State):
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
                 found.yields = True
+                if typical:
+                    self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
 
@@ -794,6 +849,7 @@ class ReadScores(State):
                 and (tok.digits or self._article_before(other))
             ) and (
                 self._cued(other)
+                or tok.changed  # "calves improved from 5 to 3 this week"
                 or self._alone_in_clause(other)
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
                 or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))
@@ -813,14 +869,19 @@ class ReadScores(State):
         )
 
     def _closes_clause(self, index: int, end: int) -> bool:
-        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3")."""
+        """ "glutes after parkrun 3": a bare number last in its clause (not "on the 3"), or
+        right before the next label ("hammies hardly noticed them 1 movement 7")."""
         toks = self.toks
         tok = toks[index]
         return (
             tok.bare
             and index > 0
             and toks[index - 1].text not in _NOT_SCORE_BEFORE
-            and (index + 1 >= end or toks[index + 1].kind in BREAKS)
+            and (
+                index + 1 >= end
+                or toks[index + 1].kind in BREAKS
+                or (toks[index + 1].kind in LABELS_EFF and not weak_label(toks[index + 1]))
+            )
         )
 
     def _opens_clause(self, index: int) -> bool:
@@ -865,10 +926,19 @@ class ReadScores(State):
         toks, features = self.toks, self.features
         for index in range(1, len(self.sentences)):
             here, before = features[index], features[index - 1]
+            owner = index - 1
+            if (
+                index >= 2
+                and not before & (HAS_LABEL | HAS_NUM | HAS_SIDE)
+                and features[index - 2] & HAS_LABEL
+            ):
+                # "my quads after the downhill parkrun... let's just say they've been better.
+                # a 7 if I'm honest.": a sentence of chat between the area and its score.
+                owner, before = index - 2, features[index - 2]
             if here & HAS_LABEL or not here & HAS_NUM or not before & HAS_LABEL:
                 continue
             start, end = self.sentences[index]
-            prev_start, prev_end = self.sentences[index - 1]
+            prev_start, prev_end = self.sentences[owner]
             open_labels = [
                 i
                 for i in range(prev_start, prev_end)
@@ -934,6 +1004,81 @@ class ReadScores(State):
                 tok.used = True
             for number in numbers:
                 toks[number].used = True
+
+    def _tables(self) -> None:
+        """A table with a header row ("| calves | glutes | movement | eff |" over "| 3 | 4 | 8 |
+        same |"): each labelled column's value, from its last row when there are several (the
+        days of the week, the latest last). A column headed as an earlier week ("| area | this
+        wk | last wk |") holds earlier scores."""
+        if "|" not in self.text:
+            return
+        rows = [self._cells(start, end) for start, end in self.sentences]
+        index = 0
+        while index < len(rows):
+            width = len(rows[index])
+            last = index + 1
+            while last < len(rows) and len(rows[last]) == width:
+                last += 1
+            if width >= 2 and last - index >= 2:
+                self._table(rows[index], rows[index + 1 : last])
+            index = last
+
+    def _cells(self, start: int, end: int) -> list[list[int]]:
+        """The cells of one line of a table, as the indices of their tokens; no cells for a line
+        without a "|" between two of them."""
+        toks = self.toks
+        cells: list[list[int]] = [[]]
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind == K.PUNCT and "|" in tok.text:
+                cells.append([])
+            elif tok.kind != K.PUNCT:
+                cells[-1].append(index)
+        while cells and not cells[0]:
+            cells.pop(0)
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells if len(cells) >= 2 and all(cells) else []
+
+    def _table(self, header: list[list[int]], rows: list[list[list[int]]]) -> None:
+        toks, lex = self.toks, self.lex
+        for column, cell in enumerate(header):
+            words = [toks[i] for i in cell]
+            labels = [t for t in words if t.kind in LABELS_EFF]
+            if not labels:
+                if any(t.text in _EARLIER_COLUMN for t in words):
+                    for row in rows:
+                        for i in row[column]:
+                            toks[i].past = toks[i].kind == K.NUM or toks[i].past
+                continue
+            label = labels[0]
+            if len(labels) > 1 or any(
+                t is not label and t.text not in lex.filler and t.text not in lex.bridge
+                for t in words
+            ):
+                continue
+            values = [toks[row[column][0]] for row in rows if len(row[column]) == 1]
+            if label.kind == K.EFF:
+                values = [v for v in values if v.kind == K.VAL and v.efficiency is not None]
+            else:
+                values = [v for v in values if self._score_like(v) or v.kind == K.ZERO]
+            if not values:
+                continue
+            value = values[-1]
+            label.used = True
+            for used in values:
+                used.used = True
+            span = (label.start, label.end)
+            if value.kind == K.VAL and value.efficiency is not None:
+                self.reading.explicit.append((value.efficiency, span))
+            elif label.kind != K.EFF:
+                score = score_value(value)
+                found = Score(
+                    label.kind, label.target, score, score is None, False, label.text, False, span
+                )
+                self.reading.scores.append(found)
+                if len(values) > 1:
+                    self.reading.notes.append((values[0].start, values[-1].end))
 
     def _values_in_order(self, numbers: list[int]) -> list[int] | None:
         """The scores of number tokens read one after another ("3, 4", "3 4", "3/4")."""

@@ -9,6 +9,7 @@ from bot.rules.checkins.reading.lexicon import Lexicon
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    CORRECTIONS,
     FEELS_WRONG,
     GLUE,
     K,
@@ -35,6 +36,8 @@ class Score:
     span: tuple[int, int]
     # Said of one moment of the week ("a 5 after Sunday's long run").
     dated: bool = False
+    # Said as a correction of an earlier score ("Edit: calves 4", "glutes actually 3").
+    corrected: bool = False
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Reading:
     skipped: list[str] = field(default_factory=list)
     explicit: list[tuple[Efficiency, tuple[int, int]]] = field(default_factory=list)
     loose: list[tuple[Efficiency, tuple[int, int], bool]] = field(default_factory=list)
+    # Loose values said as a small or unsure change ("maybe a hair faster").
+    qualified: list[tuple[int, int]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)
     # Numbers that could be scores but name nothing: asked about only while the reply leaves
     # something to score ("7" alone); once every area and movement has its value they are chat
@@ -56,6 +61,8 @@ class Reading:
     # "my legs hurt": something is wrong, but with no area to score.
     vague: list[tuple[int, int]] = field(default_factory=list)
     everything_zero: bool = False
+    # How the legs or body feel, said in words ("legs fine"): an answer, if no value.
+    body_said: bool = False
 
 
 class State:
@@ -224,8 +231,16 @@ class State:
             span,
             self.clause_moments[score.clause],
         )
+        found.corrected = self._correcting(low, high)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
+
+    def _correcting(self, low: int, high: int) -> bool:
+        """ "Edit: calves 4", "*calves 4", "glutes actually 3", "sorry, meant glutes 1"."""
+        first = self.sentences[self.toks[low].sentence][0] if self.sentences else 0
+        window = self.toks[max(first, low - 3) : high]
+        starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
+        return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
 
     def _scores_for(self, label_at: int) -> list[Score]:
         return self.label_scores.get(label_at, [])

@@ -84,8 +84,16 @@ CLAUSE_ENDS = BREAKS | GLUE
 NOT_AFTER_AREA = BREAKS | LABELS | {K.NUM}
 # "settled to a 3", "down to 2": a later score for the same area.
 CHANGES = frozenset({"down", "up", "settled", "dropped", "eased", "came", "went", "got", "fell"})
+# Said with a later score, these make it the week's over a peak said first ("peaked at 7 but
+# 4 most of the week", "a 7 at worst, mostly a 4").
+TYPICAL = frozenset(
+    {"mostly", "usually", "generally", "typically", "normally", "most", "otherwise", "average"}
+    | {"avg", "averaged", "averaging"}
+)
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
-CORRECTIONS = frozenset({"jk", "kidding", "actually", "correction", "oops", "mean", "rather"})
+CORRECTIONS = frozenset(
+    {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
+)
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
 ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
 ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}
@@ -112,12 +120,12 @@ TOKEN = re.compile(
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
-    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
+    r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:ish)?(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
     r"(?P<high>10|[0-9](?:\.[0-9]+)?)(?:\s*/\s*(?P<over>[0-9]+))?(?![0-9]|\.[0-9]))"
     r"|(?P<time>[0-9]{1,2}(?::[0-9]{2}){1,2}(?![0-9])"
     r"(?:\s*(?:am|pm)(?![^\W_]))?(?:\s*/\s*[^\W\d_]+)?)"
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
-    r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×]))+(?![^\W_])"
+    r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×)]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
     r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9./]))"
@@ -145,6 +153,7 @@ class Tok:
     target: str = ""
     efficiency: Efficiency | None = None
     negated: bool = False
+    weak: bool = False  # a movement label only with its score right after it
     used: bool = False
     sentence: int = 0
     clause: int = 0
@@ -242,8 +251,9 @@ def read_range(tok: Tok, match: re.Match[str]) -> None:
 
 
 def weak_label(tok: Tok) -> bool:
-    """ "move" is mostly a verb: a label only with its score right after it."""
-    return tok.kind == K.MOVE and tok.text in ("move", "moves")
+    """ "move", "walking", "daily" mostly say something else: a label only with its score
+    right after it."""
+    return tok.kind == K.MOVE and tok.weak
 
 
 def clean_word(word: str) -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
+from bot.rules.checkins.reading.lexicon import FUZZY_MIN_LETTERS
+from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     AREA_SEEN,
@@ -47,12 +52,25 @@ _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
 # Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
-_RANGE_WORDS = frozenset({"maybe", "or", "possibly", "perhaps", "prob", "probably", "and"})
+_RANGE_WORDS = frozenset(
+    {"maybe", "or", "possibly", "perhaps", "prob", "probably", "and", "to", "a", "an"}
+)
 _MAYBE = _RANGE_WORDS - {"and", "or"}
+_TO_A = frozenset({"to", "a", "an"})
+_IN_RANGE = frozenset({K.PUNCT, K.COMMA})
+# After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
+_SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
+_OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
 # What a word tells about its clause rather than its sentence.
 _CLAUSE_FLAGS = COMPLAINT | LEVEL | WISH | MOMENT | LETTER
+# Words telling how an area feels, which "-ish" only softens ("tightish").
+_FEELINGS = COMPLAINT | LEVEL
 # A word without hyphens is one part: the word itself.
 _WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
+
+# A word in capitals right before or after a word: the reply is shouted.
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}[^\w]{0,3}$")
+_CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
@@ -72,6 +90,14 @@ class ReadWords(State):
             return True
         return after is not None and after.kind == K.WORD and after.text in {"and", "of", "more"}
 
+    def _shouted(self, start: int, end: int) -> bool:
+        """A word in capitals beside this one: "I'D CALL IT A 5" says "it", not the IT band."""
+        text = self.text
+        return bool(
+            _CAPITALS_BEFORE.search(text, max(start - 16, 0), start)
+            or _CAPITALS_AFTER.match(text, end, end + 16)
+        )
+
     def _negated(self, index: int) -> bool:
         before = self.toks[index - 1] if index else None
         if before is None or before.kind != K.WORD:
@@ -87,6 +113,7 @@ class ReadWords(State):
         toks, lex = self.toks, self.lex
         info = lex.word_info
         word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
+        untracked_kind = K.UNTRACKED
         phrase_at: list[int] = []
         sentence = clause = start = clause_start = features = feels = 0
         wish = moment = False
@@ -105,7 +132,9 @@ class ReadWords(State):
                 for part, at in parts:
                     if part is None:
                         part, at = word, begin
-                    cleaned = part.lower() if part != "IT" else "itb"  # "IT 3": the IT band
+                    cleaned = part.lower()
+                    if part == "IT" and not self._shouted(at, at + 2):
+                        cleaned = "itb"  # "IT 3": the IT band
                     if "'" in cleaned or "’" in cleaned:
                         cleaned = clean_word(cleaned)
                     tok = Tok(word_kind, cleaned, at, at + len(part))
@@ -114,7 +143,13 @@ class ReadWords(State):
                     count += 1
                     entry = info.get(cleaned)
                     if entry is None:
-                        continue
+                        if not cleaned.endswith("ish") or len(cleaned) < 6:
+                            continue
+                        # "tightish", "achyish": the feeling, a little.
+                        entry = info.get(cleaned[:-3])
+                        if entry is None or not entry[5] & _FEELINGS:
+                            continue
+                        tok.text = cleaned[:-3]
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
@@ -124,7 +159,7 @@ class ReadWords(State):
                             tok.efficiency = efficiency
                         if value is not None:
                             tok.value = value
-                        if kind == area_kind:
+                        if kind in (area_kind, untracked_kind):
                             features |= AREAS if features & AREA_SEEN else AREA_SEEN
                     if flags & _CLAUSE_FLAGS:
                         if flags & (COMPLAINT | LEVEL):
@@ -243,9 +278,14 @@ class ReadWords(State):
                     tok.kind, tok.value = K.WORD, None
             elif kind == K.AREA:
                 self.clause_areas[tok.clause] = True
+            elif kind == K.MOVE and tok.text in self.lex.weak_moves:
+                tok.weak = True
             elif kind == K.VAL:
                 self.values.append(index)
                 tok.negated = self._negated(index)
+                before = self.toks[index - 1] if index else None
+                if before is not None and before.text == "less" and tok.efficiency in _OPPOSITE:
+                    tok.efficiency = _OPPOSITE[tok.efficiency]  # "less shuffling": better
             elif kind == K.SIDE:
                 sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
@@ -253,17 +293,26 @@ class ReadWords(State):
     def _mark_numbers(self) -> None:
         toks = self.toks
         last = len(toks) - 1
+        # Once "3/4 (L/R)" has said what a pair is, the pairs after it are sides too.
+        sides_said = False
+        marker: Decimal | None = None  # the number of the last item of a numbered list
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training:
                 continue
-            if tok.problem == "scale" and self._sides_follow(index):
+            if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
-                if all(v is not None and v <= MAX_SCORE for v in values):
+                if len(values) == 2 and all(v is not None and v <= MAX_SCORE for v in values):
                     tok.value = max(v for v in values if v is not None)
                     tok.problem, tok.scaled = None, False
-                    self._use_sides(index)
+                    if sides_said and not self._sides_follow(index):
+                        tok.sides_end = tok.end
+                    else:
+                        self._use_sides(index)
+                    sides_said = True
+                continue
+            if self._from_to(index):
                 continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
@@ -278,6 +327,11 @@ class ReadWords(State):
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
+                marker = tok.value
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            elif marker is not None and tok.value == marker + 1 and self._next_marker(index):
+                # "1) calves 3 2) movement 8 3) same": the list goes on in the line.
+                marker = tok.value
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True
             elif tok.value is not None and tok.value > MAX_SCORE and not tok.scaled:
                 # Big bare numbers are training talk unless they sit right by a label.
@@ -287,34 +341,75 @@ class ReadWords(State):
         self._spoken_ranges()
 
     def _spoken_ranges(self) -> None:
-        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end."""
+        """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end. And "3
+        and a half", a half point."""
         toks = self.toks
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
                 continue
+            if tok.scaled and self._scaled_range(index):
+                continue
+            half = [t.text for t in toks[index + 1 : index + 4]]
+            if (
+                half == ["and", "a", "half"]
+                and not tok.scaled
+                and tok.value == tok.value.to_integral_value()
+            ):
+                tok.value += Decimal("0.5")
+                tok.end = toks[index + 3].end
+                for merged in toks[index + 1 : index + 4]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+                continue
             other = index + 1
             while other < len(toks) and (
-                toks[other].kind == K.PUNCT or toks[other].text in _RANGE_WORDS
+                toks[other].kind in _IN_RANGE or toks[other].text in _RANGE_WORDS
             ):
                 other += 1
             if other == index + 1 or other >= len(toks):
                 continue
-            words = {t.text for t in toks[index + 1 : other]}
+            words = {t.text for t in toks[index + 1 : other] if t.kind != K.COMMA}
+            comma = any(t.kind == K.COMMA for t in toks[index + 1 : other])
             between = index > 0 and toks[index - 1].text == "between"
-            if not (words & _MAYBE or (between and "and" in words)):
+            if not (
+                words & _MAYBE
+                # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
+                or (not comma and ((words <= _TO_A and "to" in words) or words == {"or"}))
+                or (between and "and" in words and not comma)
+            ):
                 continue
+            if comma and self._names_next(other):
+                continue  # "calves 3, maybe 4 for the glutes"
             high = toks[other]
             if (
                 high.kind == K.NUM
                 and not (high.training or high.past or high.problem)
                 and high.value is not None
                 and tok.value < high.value <= MAX_SCORE
-                and high.value - tok.value <= 2
+                and (high.value - tok.value <= 2 or between)
             ):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _scaled_range(self, index: int) -> bool:
+        """ "3/10-4/10": a range of two scores out of 10, read as its higher end."""
+        toks = self.toks
+        if index + 2 >= len(toks) or toks[index + 1].text not in ("-", "–", "to"):
+            return False
+        low, high = toks[index], toks[index + 2]
+        if not (high.kind == K.NUM and high.scaled and high.problem is None):
+            return False
+        if high.value is None or low.value is None or not low.value <= high.value <= MAX_SCORE:
+            return False
+        low.value, low.end = high.value, high.end
+        for merged in toks[index + 1 : index + 3]:
+            merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+        return True
+
+    def _names_next(self, index: int) -> bool:
+        after = self._next(index, len(self.toks), skip_bridge=False, extra={"for"})
+        return after is not None and self.toks[after].kind in LABELS_ALL
 
     def _sides_follow(self, index: int) -> bool:
         """ "(L/R)", "l/r": the sides of a pair of numbers."""
@@ -348,6 +443,24 @@ class ReadWords(State):
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
 
+    def _from_to(self, index: int) -> bool:
+        """ "dropped from 5 to 3": no range but a change, and the score is where it ended."""
+        toks = self.toks
+        tok = toks[index]
+        if not index or toks[index - 1].text != "from" or " to " not in tok.text:
+            return False
+        ends = [to_decimal(v) for v in tok.text.split(" to ")]
+        if len(ends) != 2 or ends[1] is None or not 0 <= ends[1] <= MAX_SCORE:
+            return False
+        tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
+        return True
+
+    def _next_marker(self, index: int) -> bool:
+        toks = self.toks
+        if index + 2 >= len(toks) or toks[index + 1].text != ")":
+            return False
+        return toks[index + 2].kind not in (K.NUM, K.STOP, K.COMMA)
+
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
         adjectives = 0
@@ -363,7 +476,14 @@ class ReadWords(State):
                 return adjectives > 0 and not self._label_before(index)
             if tok.kind in _UNIT_KINDS:
                 if tok.text in lex.units:
-                    return True
+                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like.
+                    return not (
+                        tok.kind == K.RUN
+                        and other == index + 1
+                        and other + 1 < len(toks)
+                        and toks[other + 1].text in _SAID_OF_RUNS
+                        and self._label_before(index)
+                    )
                 if (
                     tok.text in lex.unit_starts
                     and other + 1 < len(toks)
@@ -454,3 +574,84 @@ class ReadWords(State):
                 for merged in toks[first + 1 : before + 1]:
                     merged.kind = K.PUNCT  # absorbed into the label
                 break
+
+    def _short_forms(self) -> None:
+        """Words no list knows, right before a score: a short form of an area the member was
+        asked about ("cvs 4"), a typo opening a clause ("quadz r cooked lol 6"), or a typo of an
+        efficiency value closing one ("mvoement 8 beter")."""
+        toks, lex = self.toks, self.lex
+        for index in self.numbers:
+            tok = toks[index]
+            if not self._score_like(tok):
+                continue
+            before = self._prev(index, skip_bridge=True)
+            if before is None or not self._unknown(toks[before]):
+                continue
+            area = lex.short_form(toks[before].text, self.expected)
+            if area is not None:
+                self._relabel(before, K.AREA, area)
+        for sentence, (start, end) in enumerate(self.sentences):
+            features = self.features[sentence]
+            if not features & HAS_NUM or self.fuzzy_budget <= 0:
+                continue
+            if not features & HAS_LABEL:
+                first = self._next(start - 1, end, skip_bridge=False)
+                if (
+                    first is not None
+                    and self._unknown(toks[first])
+                    and self._complaint_in_clause(first)
+                ):
+                    # Only of an area asked about, said to be sore: "should be 5" is no
+                    # shoulders.
+                    self.fuzzy_budget -= 1
+                    found = lex.fuzzy(toks[first].text)
+                    if found is not None and found[0] == K.AREA and found[1] in self.expected:
+                        self._relabel(first, K.AREA, found[1])
+            last = end - 1
+            while last > start and toks[last].kind == K.PUNCT:
+                last -= 1
+            if last > start and self._unknown(toks[last]) and toks[last - 1].kind == K.NUM:
+                self.fuzzy_budget -= 1
+                value = lex.fuzzy_value(toks[last].text)
+                if value is not None:
+                    toks[last].kind, toks[last].efficiency = K.VAL, value
+                    self.values.append(last)
+                    self.features[sentence] |= HAS_VAL
+
+    def _typos_of_own_areas(self) -> None:
+        """Far from any score, a close typo or short form of an area the member was asked about,
+        of movement or of efficiency ("caves were pretty good, I'd say a 2", "quds not tight at
+        all", "moement is a 9")."""
+        toks, lex = self.toks, self.lex
+        letters = lex.first_letters[""].union(
+            *(lex.first_letters.get(a, ()) for a in self.expected)
+        )
+        for index, tok in enumerate(toks):
+            if (
+                tok.kind != K.WORD
+                or len(tok.text) < 3
+                or tok.text[0] not in letters
+                or not self._unknown(tok)
+                or tok.text in lex.not_typos
+                or tok.text in lex.chat_words
+            ):
+                continue
+            if len(tok.text) >= FUZZY_MIN_LETTERS:
+                if self.fuzzy_budget <= 0:
+                    continue
+                self.fuzzy_budget -= 1
+            found = lex.typo_of_own(tok.text, self.expected)
+            if found is not None:
+                self._relabel(index, *found)
+
+    def _unknown(self, tok: Tok) -> bool:
+        return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
+
+    def _relabel(self, index: int, kind: int, target: str) -> None:
+        tok = self.toks[index]
+        tok.kind, tok.target = kind, target
+        features = self.features[tok.sentence] | HAS_LABEL
+        if kind == K.AREA:
+            self.clause_areas[tok.clause] = True
+            features |= AREAS if features & AREA_SEEN else AREA_SEEN
+        self.features[tok.sentence] = features
