@@ -47,10 +47,12 @@ DEV2 = CORPUS_DIR / "dev2.jsonl"
 DEV3 = CORPUS_DIR / "dev3.jsonl"
 # Held out for three rounds of work, a development set since.
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
+# Held out for one round (measured before and after it), a development set since.
+DEV4 = CORPUS_DIR / "dev4.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
-DEVELOPMENT = (TRAIN, DEV2, DEV3, EXTRA, HELDOUT)
+DEVELOPMENT = (TRAIN, DEV2, DEV3, EXTRA, HELDOUT, DEV4)
 
 
 @dataclass(frozen=True)
