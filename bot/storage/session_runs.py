@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, literal, or_, select, update
+from sqlalchemy import ColumnElement, String, cast, literal, or_, select, update
 
 from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.privacy import still_listed
@@ -98,11 +98,7 @@ class SessionRuns:
         async with self._database.session() as session:
             result = await session.execute(
                 update(CooldownSessionRow)
-                .where(
-                    CooldownSessionRow.id == session_id,
-                    CooldownSessionRow.state == SessionState.STARTING.value,
-                    held_by(owner, session_resource(session_id)),
-                )
+                .where(*_starting_and_held(session_id, owner))
                 .values(thread_id=thread_id, updated_at=_now())
             )
             return _rowcount(result) == 1
@@ -115,11 +111,7 @@ class SessionRuns:
         async with self._database.session() as session:
             result = await session.execute(
                 update(CooldownSessionRow)
-                .where(
-                    CooldownSessionRow.id == session_id,
-                    CooldownSessionRow.state == SessionState.STARTING.value,
-                    held_by(owner, session_resource(session_id)),
-                )
+                .where(*_starting_and_held(session_id, owner))
                 .values(
                     state=SessionState.READY.value,
                     snapshot=snapshot,
@@ -156,3 +148,12 @@ class SessionRuns:
 
 def _resource_of(column: Any) -> Any:
     return literal("session:") + cast(column, String)
+
+
+def _starting_and_held(session_id: int, owner: str) -> tuple[ColumnElement[bool], ...]:
+    """The session is still starting, and `owner` still holds its lease."""
+    return (
+        CooldownSessionRow.id == session_id,
+        CooldownSessionRow.state == SessionState.STARTING.value,
+        held_by(owner, session_resource(session_id)),
+    )

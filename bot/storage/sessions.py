@@ -43,7 +43,6 @@ class CooldownSessions:
     ) -> builtins.list[Delivery] | None:
         """A built group's card and its posts in one transaction; None when the group already
         has its card (a second process, or a recovery racing the build it recovers)."""
-        now = _now()
         async with self._database.session() as session:
             # The group's row lock makes "no card yet" hold until this one is stored.
             await session.execute(
@@ -54,19 +53,7 @@ class CooldownSessions:
             )
             if existing is not None:
                 return None
-            session.add(
-                CooldownSessionRow(
-                    card_key=card_key,
-                    guild_id=guild_id,
-                    channel_id=channel_id,
-                    owner_id=owner_id,
-                    group_id=group_id,
-                    state=SessionState.READY.value,
-                    snapshot=snapshot,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
+            session.add(_card_row(card_key, guild_id, channel_id, owner_id, snapshot, group_id))
             rows = add_in(session, outgoing)
             await session.flush()
             return [to_delivery(row) for row in rows]
@@ -81,18 +68,7 @@ class CooldownSessions:
         group_id: int | None = None,
         card_key: int | None = None,
     ) -> StoredSession:
-        now = _now()
-        row = CooldownSessionRow(
-            card_key=card_key,
-            guild_id=guild_id,
-            channel_id=channel_id,
-            owner_id=owner_id,
-            group_id=group_id,
-            state=SessionState.READY.value,
-            snapshot=snapshot,
-            created_at=now,
-            updated_at=now,
-        )
+        row = _card_row(card_key, guild_id, channel_id, owner_id, snapshot, group_id)
         async with self._database.session() as session:
             if session.get_bind().dialect.name == "postgresql":
                 # A card is the bot's own output and can be posted again; not waiting for
@@ -208,4 +184,27 @@ def _stored_session(row: CooldownSessionRow) -> StoredSession:
         snapshot=row.snapshot,
         created_at=row.created_at,
         updated_at=row.updated_at,
+    )
+
+
+def _card_row(
+    card_key: int | None,
+    guild_id: int | None,
+    channel_id: int,
+    owner_id: int,
+    snapshot: str,
+    group_id: int | None,
+) -> CooldownSessionRow:
+    """A new card, READY to start."""
+    now = _now()
+    return CooldownSessionRow(
+        card_key=card_key,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        owner_id=owner_id,
+        group_id=group_id,
+        state=SessionState.READY.value,
+        snapshot=snapshot,
+        created_at=now,
+        updated_at=now,
     )
