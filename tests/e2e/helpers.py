@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from tests.fakediscord import FakeDiscord, FakeUser
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+
+
+def quiet_schedule(channel_id: int) -> dict[str, Any]:
+    """`/checkin setup` options for a weekly check-in that neither falls due during a test
+    nor was missed recently: noon UTC three days from today. A fixed weekday would be missed
+    a few hours before some test runs, and a restarted bot would rightly post it late."""
+    weekday = (datetime.now(UTC).weekday() + 3) % 7
+    return {"channel": channel_id, "weekday": weekday, "time": "12:00", "timezone": "UTC"}
 
 
 async def slash(

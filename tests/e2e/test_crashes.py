@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.e2e.conftest import ALICE
-from tests.e2e.helpers import custom_ids, press, slash, text_of
+from tests.e2e.helpers import custom_ids, press, quiet_schedule, slash, text_of
 from tests.e2e.test_checkins import ADMIN
 from tests.e2e.test_startup import bot_env
 from tests.fakediscord import FakeDiscord
@@ -129,13 +129,7 @@ async def a_card(fake: FakeDiscord) -> tuple[str, int]:
 
 
 async def schedule_checkin(fake: FakeDiscord) -> None:
-    options = {
-        "channel": fake.guild.text_channel.id,
-        "weekday": 6,
-        "time": "18:30",
-        "timezone": "UTC",
-    }
-    await slash(fake, "checkin setup", options, user=ADMIN)
+    await slash(fake, "checkin setup", quiet_schedule(fake.guild.text_channel.id), user=ADMIN)
 
 
 async def test_killed_before_discord_took_the_check_in(fake: FakeDiscord, tmp_path: Path) -> None:
