@@ -42,6 +42,7 @@ class BotProcess:
 
     async def start(self) -> None:
         synced = len(self.fake.requests_to("PUT", r"/applications/\d+/commands"))
+        identified = sum(1 for p in self.fake.gateway_received if p.get("op") == 2)
         self.process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot",
             cwd=self.cwd, env=self.env,
@@ -50,7 +51,12 @@ class BotProcess:
         await self.fake.wait_for_request(
             "PUT", r"/applications/\d+/commands", timeout=30, after=_index_after(self.fake, synced)
         )
-        await asyncio.sleep(0.5)  # READY and the guilds, after the sync
+        # This process's own IDENTIFY (a killed one's session may not be seen closed yet),
+        # then READY and the guilds: events sent after them reach the new process.
+        await self.fake.wait_for_gateway_op(2, count=identified + 1, timeout=30)
+        shards = self.env.get("SHARD_IDS")
+        mine = [int(n) for n in shards.split(",")] if shards else None
+        await self.fake.wait_ready(timeout=30, shard_ids=mine)
 
     @property
     def pid(self) -> int:
