@@ -671,3 +671,124 @@ def test_every_area_name_with_any_score_is_read(area: str, value: int) -> None:
     name = CATALOGUE.area_name(area).split(" (")[0]
     assert parse_reply(f"{name} {value}", CATALOGUE).soreness == {area: value}
     assert parse_reply(f"{name}: {value}/10", CATALOGUE).soreness == {area: value}
+
+
+# -- readings writers disagree on are asked about, never guessed -----------------------------
+
+
+def _read(text: str, areas: list[str]) -> ParsedCheckIn:
+    return read_reply(text, CATALOGUE, areas)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "asked_about"),
+    [
+        ("hip 5, glutes 1, movement 7", ["hip_flexors", "it_band", "glutes"], "hip_flexors"),
+        ("Back's been a 6 all week. Movement 8.", ["shoulders", "lower_back"], "lower_back"),
+        ("moving 9, hips about a 3, runs felt same", ["it_band", "hip_flexors"], "it_band"),
+        ("my back is sitting at 2, quads 4", ["quads", "lower_back", "shoulders"], "shoulders"),
+    ],
+)
+def test_a_word_that_could_be_two_of_the_members_areas_is_asked_about(
+    text: str, areas: list[str], asked_about: str
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.unread
+    assert not {"hip_flexors", "it_band", "lower_back", "shoulders"} & set(parsed.soreness)
+    assert asked_about in parsed.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # Only one of the two is the member's: the word is that one, as ever.
+        ("back 4, movement 7", ["lower_back", "calves"], {"lower_back": 4}),
+        ("hips 3", ["hip_flexors", "glutes"], {"hip_flexors": 3}),
+        # The other is named in its own words: the word is the one left.
+        ("outer hip 5, hips 2", ["hip_flexors", "it_band"], {"it_band": 5, "hip_flexors": 2}),
+        ("upper back 1, back 3", ["lower_back", "shoulders"], {"shoulders": 1, "lower_back": 3}),
+    ],
+)
+def test_a_two_way_area_word_is_read_when_the_member_leaves_one_reading(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calf 2 and the achilles more like 6, movement 8",
+        "Soleus is a 4 but calves overall 2. moving 7",
+        "calves: 1, plantar fascia: 5, movement 9, same",
+        "my calves are fine, a 2, achilles tendon is 4 though",
+    ],
+)
+def test_an_area_and_a_sorer_part_of_it_scored_apart_are_asked_about(text: str) -> None:
+    parsed = _read(text, ["calves", "quads"])
+    assert "calves" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("achilles 2, calves 4", 4),  # the area's own is the sorer: both readings agree
+        ("soleus 3, gastroc 5", 5),  # two parts: the sorer, as two sides
+        ("left calf 2, right achilles 5", 5),  # two sides: the worse
+        ("calves 3, achilles 3", 3),
+    ],
+)
+def test_an_area_and_its_parts_agreeing_are_read(text: str, value: int) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.soreness == {"calves": value}
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hamstrings were a 7 on tuesday but by the weekend more like a 4", 4),
+        ("Quads: about a 5 early on, but by Friday it was only a 2.", 2),
+        ("glutes started at 6 on monday and by sunday they're at 3, movement 8", 3),
+        ("lower back a 2 on wednesday, by today I'd say 4", 4),
+    ],
+)
+def test_a_score_that_changed_over_the_week_is_the_later_one(text: str, value: int) -> None:
+    area = {"ham": "hamstrings", "qua": "quads", "glu": "glutes", "low": "lower_back"}
+    key = area[text.lower()[:3]]
+    assert _read(text, [key]).soreness == {key: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 9 - no, that's too dramatic, call it 7", 7),
+        ("quads 6!! hmm too high. make it 4", 4),
+        ("quads 3, scratch that, 5", 5),
+        ("quads 2. Actually, thinking about it, 3.", 3),
+    ],
+)
+def test_a_score_taken_back_is_the_one_given_after(text: str, value: int) -> None:
+    assert _read(text, ["quads"]).soreness == {"quads": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("glutes maybe 4? 5? movement 8", 5),
+        ("glutes 2?? 3?? not sure", 3),
+        ("glutes, probably 5? 6?", 6),
+    ],
+)
+def test_two_scores_offered_in_doubt_are_a_range(text: str, value: int) -> None:
+    parsed = _read(text, ["glutes"])
+    assert parsed.soreness == {"glutes": value}
+    assert parsed.unread == ()
+
+
+def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
+    parsed = _read("glutes 2? 8?", ["glutes"])
+    assert parsed.soreness.get("glutes") != 8

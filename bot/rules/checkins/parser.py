@@ -162,6 +162,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
+        self._doubted_across_sentences()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     CHANGES,
     COMPLAINT,
     CORRECTIONS,
+    DOUBTS,
     FEATURES,
     LETTER,
     LEVEL,
@@ -42,6 +43,10 @@ SHORT_FORM_LETTERS = (3, 5)
 _VOWELS = frozenset("aeiouy")
 # Two candidate areas this close make a typo ambiguous.
 FUZZY_MARGIN = 5
+
+
+# Words saying a later score may be the week's: "now", "down to", "actually", "call it".
+_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS
 
 
 class Lexicon:
@@ -113,6 +118,13 @@ class Lexicon:
         for saying in (*chat.hedges, *words.past.moments):
             if " " in saying and tuple(saying.split()) not in self.phrases:
                 self._add(saying, K.WORD)
+        known_areas = {area.id for area in catalogue.areas}
+        self.parts = set(words.areas.parts)
+        # Only the areas the catalogue has: an area dropped from it leaves the word plain.
+        self.unclear = {
+            word: tuple(a for a in areas if a in known_areas)
+            for word, areas in words.areas.unclear.items()
+        }
         self.known = set(self.single) | {w for p in self.phrases for w in p}
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
@@ -194,6 +206,7 @@ class Lexicon:
             | NOW
             | CHANGES
             | CORRECTIONS
+            | DOUBTS
             | TYPICAL
             | self.past_before_last
             | self.past_after_first
@@ -207,7 +220,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES or word in CORRECTIONS or word in TYPICAL:
+            if word in _CHANGE_WORDS:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST

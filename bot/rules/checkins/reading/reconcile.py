@@ -244,7 +244,9 @@ class Reconcile(State):
         everything: list[Score] = []
         by_area: dict[str, list[Score]] = {}
         for score in reading.scores:
-            if score.kind == K.AREA:
+            if score.kind == K.AREA and score.word in self.unclear_words:
+                unread.append(score.span)  # "back 4": the lower back or the upper back?
+            elif score.kind == K.AREA:
                 by_area.setdefault(score.target, []).append(score)
             elif score.kind == K.MOVE:
                 movement_values.append(score)
@@ -254,7 +256,7 @@ class Reconcile(State):
                 pass
         kept: list[tuple[int, int]] = []
         for area, answers in by_area.items():
-            value, problems, others = _one_value(answers)
+            value, problems, others = _one_value(answers, self.lex.parts)
             if value is not None:
                 soreness[area] = value
             unread += problems
@@ -271,7 +273,7 @@ class Reconcile(State):
                 rest = []
         if reading.everything_zero:
             soreness.update(dict.fromkeys(rest, 0))
-        movement, problems, others = _one_value(movement_values)
+        movement, problems, others = _one_value(movement_values, frozenset())
         unread += problems
         kept += others
         efficiency = self._efficiency_value(unread)
@@ -334,6 +336,7 @@ class Reconcile(State):
 
 def _one_value(
     answers: list[Score],
+    parts: set[str] | frozenset[str],
 ) -> tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]:
     """One value from all that was said for a label, the spans to ask about, and the spans of
     other values to keep in the note."""
@@ -352,6 +355,12 @@ def _one_value(
     if corrections:
         # "calves 3 ... Edit: calves 4": the correction is the score.
         return max(corrections, key=lambda a: a.span).value, problems, []
+    if not any(a.sided for a in current):
+        own = {a.value for a in current if a.word not in parts and a.value is not None}
+        if own and max(own) < max(values):
+            # "calves 3, achilles 5": the area's own score, or its sorer part's? Asked; when
+            # the area's own is the sorer ("achilles 3, calf 5") both readings agree.
+            return None, problems + [a.span for a in current], []
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
         return max(values), problems, []  # the worse side, or the sorer part of one area
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.

@@ -88,6 +88,21 @@ _SAID_OF_A_SCORE = frozenset(
     {"after", "since", "today", "now", "at", "max", "tops", "ish", "by", "out", "or", "on"}
 )
 
+# How far back from a later score the words that make it the week's may stand.
+_CHANGE_REACH = 10
+# Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
+_TOO = frozenset({"high", "low", "much", "harsh", "generous", "dramatic", "strong", "soft"})
+_RESCORE = frozenset({"call", "make"})
+_RESCORED = frozenset({"it", "that", "them", "this"})
+
+
+def _doubted(gap: list[str]) -> bool:
+    return "scratch" in gap or any(
+        (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
+        for a, b in itertools.pairwise(gap)
+    )
+
+
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -773,7 +788,11 @@ class ReadScores(State):
                 said = other + 1  # what follows it is said of it ("3 today")
                 continue
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
+            # a 3", "8?? maybe that's too high, call it 6".
+            gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
+            corrected = corrected or _doubted(gap)
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -783,7 +802,7 @@ class ReadScores(State):
             changed = (
                 bool(NOW & set(after))
                 or typical
-                or bool((NOW - {"overall"}) & set(before))
+                or bool((NOW - {"overall"}) & set(gap))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
                 or corrected
             )
@@ -968,6 +987,42 @@ class ReadScores(State):
                     for label in open_labels:
                         self._pair(label, other)
                     break
+
+    def _doubted_across_sentences(self) -> None:
+        """ "hip flexors 8?? maybe that's too high, call it 6.": the score taken back at the end
+        of one sentence and given again in the next is the week's."""
+        toks, features = self.toks, self.features
+        for index in range(1, len(self.sentences)):
+            if not features[index - 1] & HAS_LABEL:
+                continue
+            start, end = self.sentences[index]
+            if not features[index] & HAS_NUM:
+                # "quads 6!! hmm too high. make it 4": the doubt a sentence of its own.
+                if index + 1 >= len(self.sentences) or not features[index + 1] & HAS_NUM:
+                    continue
+                end = self.sentences[index + 1][1]
+            prev_start, prev_end = self.sentences[index - 1]
+            last = prev_end - 1
+            while last >= prev_start and toks[last].kind == K.PUNCT:
+                last -= 1
+            if last < prev_start or toks[last].kind != K.NUM or not toks[last].used:
+                continue
+            owner = self._last_scored_area(prev_start, last)
+            earlier = self._scores_for(owner) if owner is not None else []
+            if owner is None or len(earlier) != 1 or earlier[0].yields:
+                continue
+            for other in range(start, min(end, start + _CHANGE_REACH + 1)):
+                tok = toks[other]
+                if tok.kind in LABELS_ALL_EFF:
+                    break
+                if not (self._score_like(tok) and tok.digits and not tok.used and not tok.past):
+                    continue
+                gap = [t.text for t in toks[start:other] if t.word]
+                if _doubted(gap) or any(word in CORRECTIONS for word in gap):
+                    earlier[0].yields = True
+                    self.reading.notes.append(earlier[0].span)
+                    self._pair(owner, other)
+                break
 
     def _says_both(self, start: int, end: int) -> bool:
         first = start

@@ -98,6 +98,8 @@ class State:
         for letter, areas in initials.items():
             if len(areas) == 1 and letter not in self.letters:
                 self.letters[letter] = (K.AREA, areas[0])
+        # Area words that could be either of two of the member's areas ("hips"): asked about.
+        self.unclear_words: set[str] = set()
         # What each sentence holds (`FEATURE` bits): passes skip sentences that cannot match.
         self.features: list[int] = []
 

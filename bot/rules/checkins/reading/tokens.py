@@ -94,6 +94,8 @@ TYPICAL = frozenset(
 CORRECTIONS = frozenset(
     {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
 )
+# Doubting the score just given: "too high, call it 6", "7, scratch that, 5".
+DOUBTS = frozenset({"scratch", "call", "make", "too"})
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
 ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
 ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}

@@ -289,6 +289,26 @@ class ReadWords(State):
             elif kind == K.SIDE:
                 sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
+        self._unclear_areas()
+
+    def _unclear_areas(self) -> None:
+        """ "hips 4" from a member asked about hip flexors and IT band: which one? Unless the
+        reply names one of them in its own words ("itb 4, hips 2"), so that "hips" is the
+        other."""
+        unclear = self.lex.unclear
+        toks = [t for t in self.toks if t.kind == K.AREA and t.text in unclear]
+        if not toks:
+            return
+        named = {t.target for t in self.toks if t.kind == K.AREA and t.text not in unclear}
+        for tok in toks:
+            asked = [a for a in unclear[tok.text] if a in self.expected]
+            if len(asked) < 2:
+                continue
+            left = [a for a in asked if a not in named]
+            if len(left) == 1:
+                tok.target = left[0]
+            else:
+                self.unclear_words.add(tok.text)
 
     def _mark_numbers(self) -> None:
         toks = self.toks
@@ -361,6 +381,8 @@ class ReadWords(State):
                 for merged in toks[index + 1 : index + 4]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
                 continue
+            if self._asked_range(index):
+                continue
             other = index + 1
             while other < len(toks) and (
                 toks[other].kind in _IN_RANGE or toks[other].text in _RANGE_WORDS
@@ -391,6 +413,34 @@ class ReadWords(State):
                 tok.value, tok.end = high.value, high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _asked_range(self, index: int) -> bool:
+        """ "maybe 3? 4?", "3?? 4??": two scores offered in doubt, read as a range (its
+        higher end)."""
+        toks = self.toks
+        if index + 2 >= len(toks):
+            return False
+        mark, high = toks[index + 1], toks[index + 2]
+        if mark.kind != K.STOP or set(mark.text) != {"?"} or high.kind != K.NUM:
+            return False
+        after = toks[index + 3] if index + 3 < len(toks) else None
+        if after is not None and not (after.kind == K.STOP and "?" in after.text):
+            return False
+        low = toks[index]
+        if (
+            high.training
+            or high.past
+            or high.problem
+            or high.value is None
+            or low.value is None
+            or not low.value < high.value <= MAX_SCORE
+            or high.value - low.value > 2
+        ):
+            return False
+        low.value, low.end = high.value, high.end
+        for merged in toks[index + 1 : index + 3]:
+            merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+        return True
 
     def _scaled_range(self, index: int) -> bool:
         """ "3/10-4/10": a range of two scores out of 10, read as its higher end."""
