@@ -792,3 +792,41 @@ def test_two_scores_offered_in_doubt_are_a_range(text: str, value: int) -> None:
 def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
     parsed = _read("glutes 2? 8?", ["glutes"])
     assert parsed.soreness.get("glutes") != 8
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("quads 4 neck 1 6 worse", ["quads", "neck"], {"quads": 4, "neck": 1}, 6),
+        ("adductors 3; 9; same", ["adductors"], {"adductors": 3}, 9),
+        ("itb 2\nhams 5\n7\nslower", ["it_band", "hamstrings"], {"it_band": 2, "hamstrings": 5}, 7),
+        ("nothing sore, 9, same", ["calves", "neck"], {"calves": 0, "neck": 0}, 9),
+        ("calf 1 groin 2 8", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
+    ],
+)  # fmt: skip
+def test_a_bare_number_after_every_area_is_movement_in_the_checkins_order(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 4, 6, worse",  # the neck has no score: the 6 could be the neck's
+        "quads 4 6 neck 1 worse",  # a second number for the quads, not after the last area
+        "quads 4 neck 1, 6, 7, same",  # two bare numbers: which is movement?
+        "quads 4 neck 1 movement 8, 6",  # movement given: the 6 is nothing asked for
+    ],
+)
+def test_a_bare_number_out_of_the_checkins_order_is_no_movement(text: str) -> None:
+    parsed = _read(text, ["quads", "neck"])
+    assert parsed.movement in (None, 8)
+    assert parsed.soreness.get("quads") in (None, 4)
+    assert parsed.unread
+
+
+def test_a_bare_number_after_chat_is_no_movement() -> None:
+    parsed = _read("quads 4 neck 1 ugh 6 worse", ["quads", "neck"])
+    assert parsed.movement is None

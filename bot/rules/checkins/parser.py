@@ -171,4 +171,5 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             if features & WORDS:
                 self._leftovers(start, end)
         self._bare_numbers()
+        self._movement_in_order()
         return self._reconcile()

@@ -22,6 +22,11 @@ _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
+# A reply of scores alone is short: past this many tokens the order of its numbers says less.
+_ORDER_TOKENS = 40
+_ANSWER_KINDS = frozenset(
+    {K.AREA, K.MOVE, K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.STOP, K.JOIN, K.ZERO, K.SIDE, K.NA}
+)
 
 
 class Reconcile(State):
@@ -39,6 +44,78 @@ class Reconcile(State):
                 self.reading.notes.append((tok.start, tok.end))  # "+1" agrees with a post
             else:
                 self.reading.strays.append((tok.start, tok.end))
+
+    def _movement_in_order(self) -> None:
+        """ "calves 2, glutes 5, 8, same", "quads 2 / 9 / better": a reply of scores alone, in
+        the order the check-in asks for them. Once every area asked about is scored, a bare
+        number after the last of them (and before how the running felt) is the ease of
+        movement, the check-in's next question, and nothing else. Anything less plain (a word
+        of chat, a second bare number, movement named, an area left open) and it is asked
+        about as before."""
+        toks = self.toks
+        if not self.expected or len(toks) > _ORDER_TOKENS or not self._in_answer_form():
+            return
+        scored = {s.target for s in self.reading.scores if s.kind == K.AREA}
+        loose = [
+            t for t in toks if t.kind == K.NUM and not t.used and not t.training and not t.past
+        ]
+        if any(s.kind == K.MOVE for s in self.reading.scores):
+            # "lower back 2, movement 9, 7": every value given, and a score for what? In a
+            # reply of scores alone it is no chat to keep in the note.
+            self.reading.unread += [(t.start, t.end) for t in loose if t.digits]
+            return
+        if any(s.kind == K.ALL for s in self.reading.scores):
+            return
+        if not self.reading.everything_zero and not set(self.expected) <= scored:
+            return
+        last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
+        first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
+        if len(loose) == 1:
+            number = loose[0]
+            if not (
+                number.digits
+                and number.bare
+                and number.problem is None
+                and number.value is not None
+                and number.value == number.value.to_integral_value()
+                and number.value <= MAX_SCORE
+                and last_score < number.at < first_value
+            ):
+                return
+            value = int(number.value)
+        elif not loose and 0 <= last_score < first_value:
+            # "glutes 5 8 same": the last area's score and the movement, side by side.
+            number = toks[last_score]
+            parts = number.text.split()
+            if number.problem != "list" or len(parts) != 2 or not all(p.isdigit() for p in parts):
+                return
+            first, value = (int(p) for p in parts)
+            if first > MAX_SCORE or value > MAX_SCORE:
+                return
+            owners = [s for s in self.reading.scores if s.span[1] == number.end and s.problem]
+            if len(owners) != 1 or owners[0].kind != K.AREA:
+                return
+            owners[0].value, owners[0].problem = first, False
+        else:
+            return
+        number.used = True
+        span = (number.start, number.end)
+        self.reading.strays = [s for s in self.reading.strays if not _within(span, s)]
+        self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
+        self.reading.scores.append(Score(K.MOVE, "", value, False, False, "", False, span))
+
+    def _in_answer_form(self) -> bool:
+        """Labels, numbers and values only, with no word of chat between them."""
+        lex = self.lex
+        for tok in self.toks:
+            if tok.kind in _ANSWER_KINDS:
+                continue
+            if tok.kind == K.WORD and (
+                tok.text in lex.filler or tok.text in lex.zeros or tok.text in lex.sore
+            ):
+                continue
+            return False
+        return True
 
     def _leftovers(self, start: int, end: int) -> None:
         toks = self.toks
@@ -368,6 +445,10 @@ def _one_value(
     if len(undated) == 1 and any(a.dated for a in current):
         return undated.pop(), problems, [a.span for a in current if a.dated]
     return None, problems + [a.span for a in current], []
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _single(values: list[_T]) -> _T | None:
