@@ -830,3 +830,84 @@ def test_a_bare_number_out_of_the_checkins_order_is_no_movement(text: str) -> No
 def test_a_bare_number_after_chat_is_no_movement() -> None:
     parsed = _read("quads 4 neck 1 ugh 6 worse", ["quads", "neck"])
     assert parsed.movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 3 movement 8 smae", Efficiency.SAME),
+        ("quads 3, movment 6 wrose, long week", Efficiency.WORSE),
+        ("quads 2 movement 9 bettre haha", Efficiency.BETTER),
+        ("QUADS 5 MOVEMENT 6 WORSE SORRY ON MY PHONE", Efficiency.WORSE),
+        ("quads 1 mvmt 9 same sorry for the late reply", Efficiency.SAME),
+    ],
+)
+def test_the_checkins_last_answer_right_after_movement_is_read_with_its_typos(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["quads"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3, smae shoes",  # no score right before it, and "smae" not closing a sentence
+        "quads 3, bought the same shoes again",
+    ],
+)
+def test_a_value_word_away_from_the_checkins_order_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors pretty rough this week, movement 8",
+        "Adductors: awful. Neck 1.",
+        "neck 3. groin has been grim since the hills",
+        "neck 1 adductors terrible lol movement 7 same",
+    ],
+)
+def test_an_area_said_to_be_bad_without_a_number_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert "adductors" not in parsed.soreness
+    assert any("dductor" in u or "groin" in u for u in parsed.unread), parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors 1, bad week at work though",
+        "neck 2 adductors 1, worst parkrun of my life",
+    ],
+)
+def test_a_bad_week_said_of_no_area_is_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "adductors": 1}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 adductors ? movement 6",
+        "adductors ?, neck 1, same",
+        "neck 4, adductors??, moving 7",
+    ],
+)
+def test_an_area_left_with_a_question_mark_among_scores_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_question_about_an_area_is_no_blank_score() -> None:
+    parsed = _read("neck 2. can I add adductors to my list?", ["neck"])
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["neck 2, runs felt freer", "neck 2. Running livelier than last week", "neck 2, legs peppier"],
+)
+def test_running_said_to_feel_freer_or_livelier_is_better(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.BETTER

@@ -128,8 +128,8 @@ class ReadEfficiency(State):
         """ "same shoes as always", "did the same loop": the same thing, not the same running
         (but "same pace" is)."""
         after = index + 1
-        if after >= len(self.toks):
-            return False
+        if after >= len(self.toks) or self._after_score(index):
+            return False  # "movement 7 same sorry caps lock": the check-in's last answer
         tok, lex = self.toks[after], self.lex
         return (
             tok.kind == K.WORD
@@ -223,6 +223,12 @@ class ReadEfficiency(State):
             and toks[other - 1].kind == K.NUM
             and toks[other - 1].used
         )
+
+    def _after_score(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before >= 0 and self.toks[before].kind == K.NUM and self.toks[before].used
 
     def _after_values(self, index: int, end: int) -> bool:
         before = index - 1

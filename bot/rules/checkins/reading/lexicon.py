@@ -191,6 +191,16 @@ class Lexicon:
             w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
         }
         self._fuzzy_value_choices = list(self.fuzzy_values)
+        # Two letters swapped in a value of four letters or more ("smae", "wrose"): too short
+        # for rapidfuzz to tell from another word, but no everyday word is one of them.
+        self.swapped_values: dict[str, Efficiency] = {}
+        for word, (kind, _, value) in self.single.items():
+            if kind != K.VAL or value is None or len(word) < 4 or not word.isalpha():
+                continue
+            for at in range(len(word) - 1):
+                swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+                if swapped != word and swapped not in self.single:
+                    self.swapped_values[swapped] = value
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
         # kind, target, efficiency, number value, whether a phrase starts with it, and what it
@@ -311,9 +321,13 @@ class Lexicon:
         return None
 
     def fuzzy_value(self, word: str) -> Efficiency | None:
-        """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
-        if len(word) < FUZZY_MIN_LETTERS or word in self.known or word in self.not_typos:
+        """The efficiency value a typo stands for ("beter", "smae"), when one is clearly
+        closest."""
+        if word in self.known or word in self.not_typos:
             return None
+        swapped = self.swapped_values.get(word)
+        if swapped is not None or len(word) < FUZZY_MIN_LETTERS:
+            return swapped
         matches = process.extract(
             word,
             self._fuzzy_value_choices,

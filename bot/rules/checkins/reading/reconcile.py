@@ -159,7 +159,7 @@ class Reconcile(State):
                     if alone is area and not asked_about and self._feeling_in_clause(area.at):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
                     asked = (
-                        not question
+                        (not question or alone is area)  # "hip flexors 3 glutes ?"
                         and not self._names_a_thing(area)
                         and (feels or alone is area or self._rated_by_symbol(area))
                         and not self._taken_back(area)

@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_LABEL,
     HAS_NUM,
     HAS_VAL,
+    LABELS,
     LABELS_ALL,
     LABELS_EFF,
     LETTER,
@@ -660,13 +661,25 @@ class ReadWords(State):
             last = end - 1
             while last > start and toks[last].kind == K.PUNCT:
                 last -= 1
-            if last > start and self._unknown(toks[last]) and toks[last - 1].kind == K.NUM:
+            # Closing the sentence, or right after a score in a reply of scores ("movment 9
+            # smae lol"): where the check-in's last answer goes.
+            for after in range(start + 1, end):
+                if not (after == last or self._after_labelled_score(after)):
+                    continue
+                if not (self._unknown(toks[after]) and toks[after - 1].kind == K.NUM):
+                    continue
                 self.fuzzy_budget -= 1
-                value = lex.fuzzy_value(toks[last].text)
+                value = lex.fuzzy_value(toks[after].text)
                 if value is not None:
-                    toks[last].kind, toks[last].efficiency = K.VAL, value
-                    self.values.append(last)
+                    toks[after].kind, toks[after].efficiency = K.VAL, value
+                    self.values.append(after)
                     self.features[sentence] |= HAS_VAL
+                    break
+
+    def _after_labelled_score(self, index: int) -> bool:
+        """ "movment 9 smae": the word right after a label's number."""
+        toks = self.toks
+        return index >= 2 and toks[index - 1].kind == K.NUM and toks[index - 2].kind in LABELS
 
     def _typos_of_own_areas(self) -> None:
         """Far from any score, a close typo or short form of an area the member was asked about,
