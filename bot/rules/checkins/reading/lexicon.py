@@ -194,9 +194,10 @@ class Lexicon:
         # Two letters swapped in a value of four letters or more ("smae", "wrose"): too short
         # for rapidfuzz to tell from another word, but no everyday word is one of them.
         self.swapped_values: dict[str, Efficiency] = {}
-        for word, (kind, _, value) in self.single.items():
-            if kind != K.VAL or value is None or len(word) < 4 or not word.isalpha():
+        for word, (kind, _, meaning) in self.single.items():
+            if kind != K.VAL or meaning is None or len(word) < 4 or not word.isalpha():
                 continue
+            value = meaning
             for at in range(len(word) - 1):
                 swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
                 if swapped != word and swapped not in self.single:

@@ -59,14 +59,14 @@ class Reconcile(State):
         loose = [
             t for t in toks if t.kind == K.NUM and not t.used and not t.training and not t.past
         ]
+        if any(s.kind == K.ALL for s in self.reading.scores):
+            return
+        if not self.reading.everything_zero and not set(self.expected) <= scored:
+            return  # a number left over is asked about as ever: it may be an open area's
         if any(s.kind == K.MOVE for s in self.reading.scores):
             # "lower back 2, movement 9, 7": every value given, and a score for what? In a
             # reply of scores alone it is no chat to keep in the note.
             self.reading.unread += [(t.start, t.end) for t in loose if t.digits]
-            return
-        if any(s.kind == K.ALL for s in self.reading.scores):
-            return
-        if not self.reading.everything_zero and not set(self.expected) <= scored:
             return
         last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
         first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
