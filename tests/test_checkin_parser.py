@@ -427,7 +427,6 @@ def test_a_numbered_list_in_one_line() -> None:
         ("calves 3, no wait 4. glutes 2 movement 8", 4),
         ("calves 5 after the long run, 3 otherwise. movement 8", 3),
         ("calves 6 at peak but 4 on average. movement 8", 4),
-        ("calves between 2 and 6 depending on the day. movement 8", 6),
     ],
 )
 def test_the_weeks_score_among_several(text: str, value: int) -> None:
@@ -911,3 +910,26 @@ def test_a_question_about_an_area_is_no_blank_score() -> None:
 )
 def test_running_said_to_feel_freer_or_livelier_is_better(text: str) -> None:
     assert _read(text, ["neck"]).efficiency == Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves between 2 and 6 depending on the day. movement 8",
+        "calves 2-4, movement 8",
+        "calves 3 or 5 honestly, movement 8",
+        "calves, maybe 4? 7? movement 8",
+        "calves 2 to 5 movement 8",
+    ],
+)
+def test_a_range_wider_than_a_point_is_asked_about(text: str) -> None:
+    """Its top or its middle: writers differ, so the member is asked."""
+    parsed = _read(text, ["calves"])
+    assert ("calves" not in parsed.soreness, parsed.movement) == (True, 8)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize("text", ["calves 3, maybe 5", "calves 3 or 6, 8", "calves 2-5 9 same"])
+def test_a_wide_range_lends_no_number_to_movement(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)

@@ -22,6 +22,7 @@ _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
+_AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
@@ -55,7 +56,15 @@ class Reconcile(State):
         toks = self.toks
         if not self.expected or len(toks) > _ORDER_TOKENS or not self._in_answer_form():
             return
-        scored = {s.target for s in self.reading.scores if s.kind == K.AREA}
+        last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
+        first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
+        # "glutes 5 8 same": the last area's score and the movement side by side.
+        pair = self._score_and_movement(last_score) if last_score >= 0 else None
+        scored = {
+            s.target
+            for s in self.reading.scores
+            if s.kind == K.AREA and (not s.problem or (pair is not None and s is pair[0]))
+        }
         loose = [
             t for t in toks if t.kind == K.NUM and not t.used and not t.training and not t.past
         ]
@@ -68,9 +77,7 @@ class Reconcile(State):
             # reply of scores alone it is no chat to keep in the note.
             self.reading.unread += [(t.start, t.end) for t in loose if t.digits]
             return
-        last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
-        first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
-        if len(loose) == 1:
+        if len(loose) == 1 and pair is None:
             number = loose[0]
             if not (
                 number.digits
@@ -80,29 +87,50 @@ class Reconcile(State):
                 and number.value == number.value.to_integral_value()
                 and number.value <= MAX_SCORE
                 and last_score < number.at < first_value
+                and self._on_its_own(number)
             ):
                 return
             value = int(number.value)
-        elif not loose and 0 <= last_score < first_value:
-            # "glutes 5 8 same": the last area's score and the movement, side by side.
+        elif not loose and pair is not None and last_score < first_value:
+            owner, first, value = pair
+            owner.value, owner.problem = first, False
             number = toks[last_score]
-            parts = number.text.split()
-            if number.problem != "list" or len(parts) != 2 or not all(p.isdigit() for p in parts):
-                return
-            first, value = (int(p) for p in parts)
-            if first > MAX_SCORE or value > MAX_SCORE:
-                return
-            owners = [s for s in self.reading.scores if s.span[1] == number.end and s.problem]
-            if len(owners) != 1 or owners[0].kind != K.AREA:
-                return
-            owners[0].value, owners[0].problem = first, False
         else:
             return
         number.used = True
         span = (number.start, number.end)
         self.reading.strays = [s for s in self.reading.strays if not _within(span, s)]
         self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
+        self.reading.notes = [s for s in self.reading.notes if not _within(span, s)]
         self.reading.scores.append(Score(K.MOVE, "", value, False, False, "", False, span))
+
+    def _score_and_movement(self, index: int) -> tuple[Score, int, int] | None:
+        """ "glutes 5 8": two numbers side by side after the last area, each on the scale."""
+        number = self.toks[index]
+        parts = number.text.split()
+        if number.problem != "list" or len(parts) != 2 or not all(p.isdigit() for p in parts):
+            return None
+        first, second = (int(p) for p in parts)
+        if first > MAX_SCORE or second > MAX_SCORE:
+            return None
+        owners = [s for s in self.reading.scores if s.span[1] == number.end and s.problem]
+        if len(owners) != 1 or owners[0].kind != K.AREA:
+            return None
+        return owners[0], first, second
+
+    def _on_its_own(self, number: Tok) -> bool:
+        """Between breaks ("glutes 5, 8, worse", "quads 2 / 9 / better"), or before how the
+        running felt: not "calves 3, maybe 5"."""
+        toks = self.toks
+        before = number.at - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        after = number.at + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT:
+            after += 1
+        return (before < 0 or toks[before].kind in BREAKS) and (
+            after >= len(toks) or toks[after].kind in _AFTER_MOVEMENT
+        )
 
     def _in_answer_form(self) -> bool:
         """Labels, numbers and values only, with no word of chat between them."""

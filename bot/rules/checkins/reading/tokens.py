@@ -240,13 +240,14 @@ _RANGE_PARTS = tuple(TOKEN.groupindex[name] for name in ("low", "high", "over"))
 
 def read_range(tok: Tok, match: re.Match[str]) -> None:
     """ "3-4", "2 to 3", "3 or 4/10": the higher end is the score, as a coach would note the
-    worse of two sides. A range beyond the scale, on another scale or going down is asked."""
+    worse of two sides (and as its middle rounds up). A range beyond the scale, on another
+    scale, going down or wider than one point ("2-5": its top or its middle?) is asked."""
     first, second, over = match.group(*_RANGE_PARTS)
     low = DECIMALS.get(first) or to_decimal(first)
     high = DECIMALS.get(second) or to_decimal(second)
     if over is not None and over != "10":
         tok.problem = "scale"
-    elif low is None or high is None or not low <= high <= MAX_SCORE:
+    elif low is None or high is None or not low <= high <= MAX_SCORE or high - low > 1:
         tok.problem = "range"
     else:
         tok.value, tok.bare, tok.scaled = high, True, over is not None

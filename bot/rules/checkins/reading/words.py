@@ -409,15 +409,19 @@ class ReadWords(State):
                 and not (high.training or high.past or high.problem)
                 and high.value is not None
                 and tok.value < high.value <= MAX_SCORE
-                and (high.value - tok.value <= 2 or between)
             ):
-                tok.value, tok.end = high.value, high.end
+                if high.value - tok.value > 1:
+                    # "3 maybe 5", "between 2 and 4": its top or its middle? Asked.
+                    tok.problem, tok.value, tok.bare = "range", None, False
+                else:
+                    tok.value = high.value
+                tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
 
     def _asked_range(self, index: int) -> bool:
         """ "maybe 3? 4?", "3?? 4??": two scores offered in doubt, read as a range (its
-        higher end)."""
+        higher end; asked about when wider than a point)."""
         toks = self.toks
         if index + 2 >= len(toks):
             return False
@@ -435,10 +439,13 @@ class ReadWords(State):
             or high.value is None
             or low.value is None
             or not low.value < high.value <= MAX_SCORE
-            or high.value - low.value > 2
         ):
             return False
-        low.value, low.end = high.value, high.end
+        if high.value - low.value > 1:
+            low.problem, low.value, low.bare = "range", None, False  # "4? 7?": asked
+        else:
+            low.value = high.value
+        low.end = high.end
         for merged in toks[index + 1 : index + 3]:
             merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
         return True
