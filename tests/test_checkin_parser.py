@@ -933,3 +933,17 @@ def test_a_range_wider_than_a_point_is_asked_about(text: str) -> None:
 def test_a_wide_range_lends_no_number_to_movement(text: str) -> None:
     parsed = _read(text, ["calves"])
     assert (parsed.soreness, parsed.movement) == ({}, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Piriformis has been grumbling since the hills, L 5, R 2. Movement 7", 5),
+        ("itb on the left is the problem this week - left 6 right 1", 6),
+        ("IT band playing up after the track session: R 3, L 4", 4),
+    ],
+)
+def test_sides_scored_after_an_area_described_in_words_score_it(text: str, value: int) -> None:
+    parsed = _read(text, ["it_band"])
+    assert parsed.soreness == {"it_band": value}
+    assert parsed.unread == ()

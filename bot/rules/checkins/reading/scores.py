@@ -850,12 +850,15 @@ class ReadScores(State):
 
     def _late_score(self, begin: int, end: int) -> int | None:
         toks = self.toks
+        passed = False  # a number passed over: a later one is no more the area's than it
         for other in range(begin, end):
             tok = toks[other]
             if tok.kind in LABELS_EFF and not weak_label(tok):
                 return None
             if tok.used:
                 continue
+            if passed and tok.kind == K.SIDE:
+                return None  # "on the left ... left 6 right 1": sides, read as sides
             if (
                 (tok.kind == K.ZERO or (tok.kind == K.NUM and tok.text in ZERO_NUMBERS))
                 and self._ends_clause(other + 1, end)
@@ -873,7 +876,9 @@ class ReadScores(State):
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
                 or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))
             ):
-                return other
+                return None if passed else other
+            if self._score_like(tok) and tok.digits and not tok.past:
+                passed = True
         return None
 
     def _heads_clause(self, index: int, end: int) -> bool:
@@ -926,12 +931,23 @@ class ReadScores(State):
             if score is None or not self._score_like(toks[score]) or toks[score].used:
                 continue
             owner = self._last_scored_area(start, index)
+            if owner is None:
+                # "Glute med on the right has been nagging since Wednesday — R 4, L 1": the
+                # sides of the area the sentence is about.
+                owner = self._last_open_area(start, index)
             if owner is not None:
                 earlier = self._scores_for(owner)
                 self._pair(owner, score, sided=True)
                 for found in earlier:
                     found.sided = True
                 self.reading.notes.append((toks[owner].start, toks[score].end))
+
+    def _last_open_area(self, start: int, before: int) -> int | None:
+        for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
+            tok = self.toks[index]
+            if tok.kind in LABELS or (tok.kind == K.NUM and tok.used):
+                return index if tok.kind == K.AREA and not tok.used else None
+        return None
 
     def _last_scored_area(self, start: int, before: int) -> int | None:
         for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
