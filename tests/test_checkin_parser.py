@@ -947,3 +947,32 @@ def test_sides_scored_after_an_area_described_in_words_score_it(text: str, value
     parsed = _read(text, ["it_band"])
     assert parsed.soreness == {"it_band": value}
     assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I change my tight areas? I don't really have calf issues anymore",
+        "Can I take quads off the list? they haven't bothered me since march",
+        "where do I update my areas? the hamstring thing cleared up",
+        "what happens if I miss a week? away with work, calves were fine on the last run",
+    ],
+)
+def test_a_question_for_the_bot_with_its_reason_is_no_checkin(text: str) -> None:
+    parsed = _read(text, ["calves", "quads", "hamstrings"])
+    assert not parsed.is_checkin
+    assert (parsed.soreness, parsed.unread) == ({}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long should I hold the calf stretch? calves are killing me",
+        "is that normal? my quads are wrecked",
+        "how do I stretch hamstrings better? they're a 6",
+    ],
+)
+def test_a_question_beside_a_complaint_or_a_score_is_a_checkin(text: str) -> None:
+    parsed = _read(text, ["calves", "quads", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.soreness or parsed.unread

@@ -8,6 +8,7 @@ from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    FEELS_WRONG,
     GLUE,
     MAX_SCORE,
     WORDS,
@@ -23,6 +24,8 @@ _BREAKS_AND_GLUE = BREAKS | GLUE
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
+# Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
+_ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
@@ -399,6 +402,10 @@ class Reconcile(State):
             notes = notes + reading.strays
         notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
         note = "; ".join(n for n in notes_text if n) or None
+        if not has_values and not untracked_scored and self._only_asks_the_bot():
+            # "how do I change my tight areas? I don't really have calf issues anymore": a
+            # question for whoever runs the bot, the rest its reason. No check-in to ask about.
+            unread = []
         asked = sorted(set(unread))
         fragments = [fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
         if len(asked) > _MAX_QUESTIONS:
@@ -415,6 +422,26 @@ class Reconcile(State):
             untracked=tuple(dict.fromkeys(reading.untracked)),
             is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
+
+    def _only_asks_the_bot(self) -> bool:
+        """A question about the bot or the check-in ("how do I...?", "can you...?") and, besides
+        it, no number and nothing said to be wrong (unless denied: "no calf issues now")."""
+        toks, lex = self.toks, self.lex
+        asking: set[int] = set()  # the sentences asking
+        for sentence, (start, end) in enumerate(self.sentences):
+            words = [t for t in toks[start:end] if t.word]
+            if words and words[0].text in _ASKING and end < len(toks) and "?" in toks[end].text:
+                asking.add(sentence)
+        if not asking or any(t.kind == K.NUM and not t.training for t in toks):
+            return False
+        for clause, (first, last) in enumerate(self.clauses):
+            if first >= len(toks) or toks[first].sentence in asking:
+                continue  # "how do I change my tight areas?": the bot's words
+            if self.clause_feels[clause] & FEELS_WRONG and not any(
+                t.text in lex.negations for t in toks[first:last]
+            ):
+                return False
+        return True
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         explicit = self.reading.explicit
