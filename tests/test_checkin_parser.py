@@ -976,3 +976,31 @@ def test_a_question_beside_a_complaint_or_a_score_is_a_checkin(text: str) -> Non
     parsed = _read(text, ["calves", "quads", "hamstrings"])
     assert parsed.is_checkin
     assert parsed.soreness or parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("q 4 hamstrings 2 m 7 worse", ["quads", "hamstrings"], {"quads": 4, "hamstrings": 2}, 7),
+        ("neck 1, s 3, m 9", ["neck", "shoulders"], {"neck": 1, "shoulders": 3}, 9),
+        ("g: 2 / adductors: 1 / m: 8", ["glutes", "adductors"], {"glutes": 2, "adductors": 1}, 8),
+    ],
+)
+def test_two_code_letters_among_spelt_out_labels_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "q 4 and m 7",  # no label spelt out
+        "hamstrings 2, q 4 lol m 7",  # chat among them
+        "hamstrings a 4 m 7",  # "a 4" is a score, not the adductors
+    ],
+)
+def test_two_letters_outside_a_plain_answer_are_no_code(text: str) -> None:
+    parsed = _read(text, ["quads", "hamstrings", "adductors"])
+    assert "quads" not in parsed.soreness and "adductors" not in parsed.soreness

@@ -24,6 +24,7 @@ from bot.rules.checkins.reading.tokens import (
     LABELS_ALL,
     LABELS_ALL_EFF,
     LABELS_EFF,
+    LETTER,
     LETTERS,
     NEGATION,
     NOT_AFTER_AREA,
@@ -88,6 +89,8 @@ _SAID_OF_A_SCORE = frozenset(
     {"after", "since", "today", "now", "at", "max", "tops", "ish", "by", "out", "or", "on"}
 )
 
+# What a reply of labels and values alone holds besides its labels.
+_PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
@@ -111,7 +114,7 @@ class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
     def _read_sentence(self, features: int, start: int, end: int) -> None:
-        if features & LETTERS == LETTERS and self._code_letters(start, end):
+        if features & LETTERS >= 2 * LETTER and self._code_letters(start, end):
             features |= HAS_LABEL
         if features & AREAS:
             self._groups(start, end)
@@ -141,12 +144,27 @@ class ReadScores(State):
         # Each letter once: "a 2, calves a 3 and glutes a 4" is no code.
         counts = Counter(toks[i].text for i in found)
         found = [i for i in found if counts[toks[i].text] == 1]
-        if len(found) < 3:
+        if len(found) < 2 or (len(found) == 2 and not self._plain_answer(start, end, found)):
             return False
         for i in found:
             kind, target = letters[toks[i].text]
             toks[i].kind, toks[i].target = kind, target
         return True
+
+    def _plain_answer(self, start: int, end: int, letters: list[int]) -> bool:
+        """ "c 2 itb 2 m 9 same": two letters are a code only among labels and their values,
+        with a label spelt out."""
+        toks = self.toks
+        if any(toks[i].text in ("a", "i") for i in letters):
+            return False  # "hamstrings a 3", "i 5": words first
+        spelt = False
+        for index in range(start, end):
+            kind = toks[index].kind
+            if kind in LABELS:
+                spelt = True
+            elif index not in letters and kind not in _PLAIN_KINDS:
+                return False
+        return spelt
 
     def _letter_value(self, index: int, end: int) -> bool:
         toks = self.toks
