@@ -780,12 +780,19 @@ def test_a_score_taken_back_is_the_one_given_after(text: str, value: int) -> Non
         ("glutes maybe 4? 5? movement 8", 5),
         ("glutes 2?? 3?? not sure", 3),
         ("glutes, probably 5? 6?", 6),
+        ("glutes 3... or 4. movement 8", 4),
+        ("glutes 1… maybe 2", 2),
     ],
 )
 def test_two_scores_offered_in_doubt_are_a_range(text: str, value: int) -> None:
     parsed = _read(text, ["glutes"])
     assert parsed.soreness == {"glutes": value}
     assert parsed.unread == ()
+
+
+def test_a_number_after_a_trailing_score_is_no_second_guess() -> None:
+    parsed = _read("glutes 3... 4 runs this week, movement 8", ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 3}, 8)
 
 
 def test_two_scores_far_apart_in_doubt_are_no_range() -> None:

@@ -420,17 +420,33 @@ class ReadWords(State):
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
 
     def _asked_range(self, index: int) -> bool:
-        """ "maybe 3? 4?", "3?? 4??": two scores offered in doubt, read as a range (its
-        higher end; asked about when wider than a point)."""
+        """ "maybe 3? 4?", "3?? 4??", "4... or 5": two scores offered in doubt across a
+        sentence mark, read as a range (its higher end; asked about when wider than a
+        point)."""
         toks = self.toks
         if index + 2 >= len(toks):
             return False
-        mark, high = toks[index + 1], toks[index + 2]
-        if mark.kind != K.STOP or set(mark.text) != {"?"} or high.kind != K.NUM:
+        mark = toks[index + 1]
+        if mark.kind != K.STOP:
             return False
-        after = toks[index + 3] if index + 3 < len(toks) else None
-        if after is not None and not (after.kind == K.STOP and "?" in after.text):
+        asked = set(mark.text) == {"?"}
+        trailing = not asked and (mark.text == "…" or mark.text.startswith(".."))
+        if not (asked or trailing):
             return False
+        at = index + 2
+        while at < len(toks) and at < index + 4 and toks[at].text in _RANGE_WORDS - _TO_A:
+            at += 1  # "4... or 5", "3? maybe 4?"
+        if at >= len(toks) or toks[at].kind != K.NUM or (trailing and at == index + 2):
+            return False  # "calves 3... 4 runs": no second guess
+        high = toks[at]
+        after = toks[at + 1] if at + 1 < len(toks) else None
+        if (
+            asked
+            and at == index + 2
+            and after is not None
+            and not (after.kind == K.STOP and "?" in after.text)
+        ):
+            return False  # "3? 4 runs": no second guess
         low = toks[index]
         if (
             high.training
@@ -446,7 +462,7 @@ class ReadWords(State):
         else:
             low.value = high.value
         low.end = high.end
-        for merged in toks[index + 1 : index + 3]:
+        for merged in toks[index + 1 : at + 1]:
             merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
         return True
 
