@@ -686,6 +686,9 @@ def _read(text: str, areas: list[str]) -> ParsedCheckIn:
         ("Back's been a 6 all week. Movement 8.", ["shoulders", "lower_back"], "lower_back"),
         ("moving 9, hips about a 3, runs felt same", ["it_band", "hip_flexors"], "it_band"),
         ("my back is sitting at 2, quads 4", ["quads", "lower_back", "shoulders"], "shoulders"),
+        # Only one of the two is the member's, and not the one the word usually means.
+        ("hips about a 4. movement 9", ["it_band", "calves"], "it_band"),
+        ("back 3, neck 1", ["shoulders", "neck"], "shoulders"),
     ],
 )
 def test_a_word_that_could_be_two_of_the_members_areas_is_asked_about(
