@@ -696,6 +696,8 @@ class ReadWords(State):
                     continue
                 if not (self._unknown(toks[after]) and toks[after - 1].kind == K.NUM):
                     continue
+                if self.fuzzy_budget <= 0:
+                    break
                 self.fuzzy_budget -= 1
                 value = lex.fuzzy_value(toks[after].text)
                 if value is not None:
