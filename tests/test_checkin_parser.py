@@ -1014,3 +1014,24 @@ def test_two_code_letters_among_spelt_out_labels_are_read(
 def test_two_letters_outside_a_plain_answer_are_no_code(text: str) -> None:
     parsed = _read(text, ["quads", "hamstrings", "adductors"])
     assert "quads" not in parsed.soreness and "adductors" not in parsed.soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 movement 8 same. shoulders are always worse after swimming",
+        "neck 2 movement 8 same. shoulders fine at the desk, worse on long runs",
+        "neck 2, shoulders tight, better since the massage, movement 8, same",
+    ],
+)
+def test_an_efficiency_word_said_of_an_area_heading_its_clause_is_no_efficiency(
+    text: str,
+) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 2 but runs felt worse", "neck 2, worse than last week", "neck 2 mvmt 8, worse"]
+)
+def test_an_efficiency_word_after_the_scores_or_of_the_runs_is_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.WORSE

@@ -61,6 +61,8 @@ class ReadEfficiency(State):
             described = self._described_label(index, start)
             if described is None:
                 described = self._area_before_clause(index, start)
+            if described is None:
+                described = self._subject_of_clause(index)
             if described is not None:
                 label = toks[described]
                 if label.kind == K.AREA and not label.used:
@@ -208,6 +210,26 @@ class ReadEfficiency(State):
                 return None
             if tok.kind == K.AREA:
                 return other if not tok.used else None
+        return None
+
+    def _subject_of_clause(self, index: int) -> int | None:
+        """ "quads are always worse after hills": an area unscored heading the clause is what
+        the word describes, not the running ("calves 2 but runs felt worse" is the running)."""
+        toks = self.toks
+        clause = toks[index].clause
+        first = self.clauses[clause][0]
+        if clause > 0 and all(self._empty_word(t) for t in toks[first:index]):
+            # "quads ok on flats, worse on hills": the clause goes on about the one before,
+            # within the sentence.
+            before = self.clauses[clause - 1][0]
+            if toks[before].sentence == toks[index].sentence:
+                first = before
+        for other in range(index - 1, first - 1, -1):
+            tok = toks[other]
+            if tok.kind in (K.RUN, K.EFF, K.NUM, K.VAL) or tok.text in self.lex.measures:
+                return None
+            if tok.kind in LABELS:
+                return other if tok.kind == K.AREA and not tok.used else None
         return None
 
     def _remark_on_score(self, index: int, start: int) -> bool:
