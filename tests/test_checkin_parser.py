@@ -1035,3 +1035,16 @@ def test_an_efficiency_word_said_of_an_area_heading_its_clause_is_no_efficiency(
 )
 def test_an_efficiency_word_after_the_scores_or_of_the_runs_is_efficiency(text: str) -> None:
     assert _read(text, ["neck"]).efficiency == Efficiency.WORSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 movement 8 same. feeling about 7/10 overall",
+        "neck 2, movement 8, same. happy 9 out of 10",
+        "neck 2 movement 8 better, 5 weeks to go",
+    ],
+)
+def test_a_number_said_with_words_after_every_value_is_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 8, ())

@@ -78,7 +78,9 @@ class Reconcile(State):
         if any(s.kind == K.MOVE for s in self.reading.scores):
             # "lower back 2, movement 9, 7": every value given, and a score for what? In a
             # reply of scores alone it is no chat to keep in the note.
-            self.reading.unread += [(t.start, t.end) for t in loose if t.digits]
+            self.reading.unread += [
+                (t.start, t.end) for t in loose if t.digits and self._on_its_own(t)
+            ]
             return
         if len(loose) == 1 and pair is None:
             number = loose[0]
