@@ -1048,3 +1048,34 @@ def test_an_efficiency_word_after_the_scores_or_of_the_runs_is_efficiency(text: 
 def test_a_number_said_with_words_after_every_value_is_kept_in_the_note(text: str) -> None:
     parsed = _read(text, ["neck"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2. Movement was 6 at the start of the week but 8 now. Same.",
+        "neck 2, moving 5 on monday, 8 by the weekend",
+        "neck 2. mobility 6 early on, now 8",
+    ],
+)
+def test_movement_that_changed_over_the_week_is_the_later_one(text: str) -> None:
+    assert _read(text, ["neck"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desk job, what can you do: neck 2. 8. Better.",
+        "New pillow this week and I'd say my neck is a 2.\n8\nsame",
+    ],
+)
+def test_a_bare_number_in_a_sentence_of_its_own_after_the_last_score_is_movement(
+    text: str,
+) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 8, ())
+
+
+def test_a_bare_number_after_chat_that_ends_no_score_is_asked_about() -> None:
+    parsed = _read("neck 2, new pillow. 8", ["neck"])
+    assert parsed.movement is None and parsed.unread == ("8",)

@@ -57,8 +57,9 @@ class Reconcile(State):
         of chat, a second bare number, movement named, an area left open) and it is asked
         about as before."""
         toks = self.toks
-        if not self.expected or len(toks) > _ORDER_TOKENS or not self._in_answer_form():
+        if not self.expected or len(toks) > _ORDER_TOKENS:
             return
+        plain = self._in_answer_form(0, len(toks))
         last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
         first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
         # "glutes 5 8 same": the last area's score and the movement side by side.
@@ -75,6 +76,12 @@ class Reconcile(State):
             return
         if not self.reading.everything_zero and not set(self.expected) <= scored:
             return  # a number left over is asked about as ever: it may be an open area's
+        if not plain:
+            # "hamstrings 4 on the right (tweaked it), 2 on the left. calves 1. 7. worse": a
+            # sentence of its own right after the last score, in a reply with chat elsewhere.
+            pair = None
+            if len(loose) != 1 or not self._own_sentence_after_score(loose[0]):
+                return
         if any(s.kind == K.MOVE for s in self.reading.scores):
             # "lower back 2, movement 9, 7": every value given, and a score for what? In a
             # reply of scores alone it is no chat to keep in the note.
@@ -137,10 +144,25 @@ class Reconcile(State):
             after >= len(toks) or toks[after].kind in _AFTER_MOVEMENT
         )
 
-    def _in_answer_form(self) -> bool:
+    def _own_sentence_after_score(self, number: Tok) -> bool:
+        sentence = number.sentence
+        if sentence == 0:
+            return False
+        start, end = self.sentences[sentence]
+        if not self._in_answer_form(start, end) or any(
+            t.kind == K.NUM and t is not number for t in self.toks[start:end]
+        ):
+            return False
+        first, last = self.sentences[sentence - 1]
+        last -= 1
+        while last >= first and self.toks[last].kind == K.PUNCT:
+            last -= 1
+        return last >= first and self.toks[last].kind == K.NUM and self.toks[last].used
+
+    def _in_answer_form(self, start: int, end: int) -> bool:
         """Labels, numbers and values only, with no word of chat between them."""
         lex = self.lex
-        for tok in self.toks:
+        for tok in self.toks[start:end]:
             if tok.kind in _ANSWER_KINDS:
                 continue
             if tok.kind == K.WORD and (

@@ -768,8 +768,8 @@ class ReadScores(State):
         if features & NUMS and features & CHANGE:
             for index in range(start, end):
                 tok = toks[index]
-                if tok.kind == K.AREA and tok.used:
-                    self._changed_to(index, end)
+                if tok.kind in (K.AREA, K.MOVE) and tok.used:
+                    self._changed_to(index, end)  # "movement was 6 early on but 8 now" too
         self._across_the_board(start, end)
 
     def _joined_before(self, label: int, start: int) -> list[int]:
