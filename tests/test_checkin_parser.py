@@ -1079,3 +1079,25 @@ def test_a_bare_number_in_a_sentence_of_its_own_after_the_last_score_is_movement
 def test_a_bare_number_after_chat_that_ends_no_score_is_asked_about() -> None:
     parsed = _read("neck 2, new pillow. 8", ["neck"])
     assert parsed.movement is None and parsed.unread == ("8",)
+
+
+@pytest.mark.parametrize(
+    "text", ["Both 3. Movement 8. Same.", "both about a 3, moving 8", "both 3!"]
+)
+def test_both_from_a_member_asked_about_two_areas_scores_the_two(text: str) -> None:
+    parsed = _read(text, ["quads", "shoulders"])
+    assert parsed.soreness == {"quads": 3, "shoulders": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("both 3", ["quads"]),  # one area asked about: both what?
+        ("both 3, movement 8", ["quads", "neck", "calves"]),
+        ("quads and shins both 3, neck 2", ["quads", "neck"]),  # the areas named say which
+    ],
+)
+def test_both_names_the_two_areas_only_when_nothing_else_can(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness.get("neck") in (None, 2)
+    assert "calves" not in parsed.soreness

@@ -291,6 +291,19 @@ class ReadWords(State):
                 sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
         self._unclear_areas()
+        self._both_areas()
+
+    def _both_areas(self) -> None:
+        """ "Both 3. Movement 8.": asked about two areas, a member naming none means both."""
+        toks = self.toks
+        if len(self.expected) != 2 or any(t.kind in (K.AREA, K.UNTRACKED) for t in toks):
+            return
+        for index, tok in enumerate(toks):
+            if tok.kind == K.WORD and tok.text == "both":
+                after = self._next(index, len(toks), skip_bridge=True)
+                if after is not None and toks[after].kind == K.NUM:
+                    tok.kind = K.ALL
+                    self.features[tok.sentence] |= HAS_LABEL
 
     def _unclear_areas(self) -> None:
         """ "hips 4" from a member asked about hip flexors and IT band (or about the IT band
