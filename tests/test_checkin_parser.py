@@ -1101,3 +1101,30 @@ def test_both_names_the_two_areas_only_when_nothing_else_can(text: str, areas: l
     parsed = _read(text, areas)
     assert parsed.soreness.get("neck") in (None, 2)
     assert "calves" not in parsed.soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "movement"),
+    [
+        ("quads 5 left 2 right, 7, same", 5, 7),
+        ("quad 2 (L) 4 (R), movement 8, 6 runs", 4, 8),
+        ("quads 3 right 1 left. mobility 9", 3, 9),
+    ],
+)
+def test_sides_said_after_their_numbers_take_no_number_after_them(
+    text: str, value: int, movement: int
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({"quads": value}, movement)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 3 (maybe 4 after the long run), movement 8", 3),
+        ("quads 2, possibly 3 during intervals", 2),
+        ("quads 2, maybe 3 after parkrun", 2),
+    ],
+)
+def test_a_second_score_said_of_a_moment_is_no_range(text: str, value: int) -> None:
+    assert _read(text, ["quads"]).soreness == {"quads": value}

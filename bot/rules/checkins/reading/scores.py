@@ -711,14 +711,22 @@ class ReadScores(State):
         sided = force
         values = 0
         index = score + 1
+        # "hammy 6 left 3 right, 8": sides said after their numbers belong to them, and make
+        # no side of the number after.
+        after = index
+        while after < end and toks[after].kind == K.PUNCT:
+            after += 1
+        postfix = not force and after < end and toks[after].kind == K.SIDE
         while index < end:
             tok = toks[index]
             kind = tok.kind
             if kind == K.SIDE:
-                sided = True
+                sided = not (postfix and self._follows_number(index))
             elif kind == K.NUM and not tok.training and not tok.used:
                 sided = sided or self._side_follows(index, end)  # "glutes 4 (6 on the left)"
-                if not (sided or self.side_header or self._side_near(label, score, end)):
+                # Said after their numbers, each side is said after its own.
+                loose = not postfix and (self.side_header or self._side_near(label, score, end))
+                if not (sided or loose):
                     return
                 if earlier < 0:
                     earlier = len(self._scores_for(label))
@@ -736,10 +744,16 @@ class ReadScores(State):
                 last -= 1
             self.reading.notes.append((toks[label].start, toks[last].end))
 
+    def _follows_number(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before >= 0 and self.toks[before].kind == K.NUM
+
     def _side_follows(self, index: int, end: int) -> bool:
         toks = self.toks
         other = index + 1
-        while other < end and toks[other].text in SIDE_WORDS:
+        while other < end and (toks[other].text in SIDE_WORDS or toks[other].kind == K.PUNCT):
             other += 1
         return other < end and toks[other].kind == K.SIDE
 

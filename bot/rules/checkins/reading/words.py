@@ -58,6 +58,8 @@ _RANGE_WORDS = frozenset(
 )
 _MAYBE = _RANGE_WORDS - {"and", "or"}
 _TO_A = frozenset({"to", "a", "an"})
+# After the second end of a range in words, these make it a score for a moment of the week.
+_SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
 _IN_RANGE = frozenset({K.PUNCT, K.COMMA})
 # After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
 _SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
@@ -422,6 +424,8 @@ class ReadWords(State):
             if comma and self._names_next(other):
                 continue  # "calves 3, maybe 4 for the glutes"
             high = toks[other]
+            if other + 1 < len(toks) and self._moment_word(toks[other + 1].text):
+                continue  # "4 (prob 5 after intervals)": the 5 is said of a moment
             if (
                 high.kind == K.NUM
                 and not (high.training or high.past or high.problem)
@@ -436,6 +440,9 @@ class ReadWords(State):
                 tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _moment_word(self, text: str) -> bool:
+        return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
 
     def _asked_range(self, index: int) -> bool:
         """ "maybe 3? 4?", "3?? 4??", "4... or 5": two scores offered in doubt across a
