@@ -1128,3 +1128,35 @@ def test_sides_said_after_their_numbers_take_no_number_after_them(
 )
 def test_a_second_score_said_of_a_moment_is_no_range(text: str, value: int) -> None:
     assert _read(text, ["quads"]).soreness == {"quads": value}
+
+
+@pytest.mark.parametrize("text", ["neck 30%, movement 8", "Neck: 40 %", "neck about 25% sore"])
+def test_a_percentage_said_of_an_area_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert "neck" not in parsed.soreness
+    assert parsed.is_checkin and parsed.unread
+
+
+def test_a_percentage_of_training_stays_in_the_note() -> None:
+    parsed = _read("about 70% of my usual mileage. neck 2", ["neck"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("everything a 2, 8, better", {"neck": 2, "quads": 2}),
+        ("nothing sore anywhere. 8. better", {"neck": 0, "quads": 0}),
+        ("all 1s\n8\nbetter", {"neck": 1, "quads": 1}),
+    ],
+)
+def test_a_bare_number_after_a_score_for_everything_is_movement(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+def test_a_number_restating_a_zero_before_movement_is_no_question() -> None:
+    parsed = _read("neck nothing at all, 0. movement 9. same", ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 0}, 9, ())

@@ -29,7 +29,8 @@ _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
-    {K.AREA, K.MOVE, K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.STOP, K.JOIN, K.ZERO, K.SIDE, K.NA}
+    {K.AREA, K.ALL, K.MOVE, K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.STOP, K.JOIN, K.ZERO}
+    | {K.SIDE, K.NA}
 )
 
 
@@ -72,8 +73,8 @@ class Reconcile(State):
         loose = [
             t for t in toks if t.kind == K.NUM and not t.used and not t.training and not t.past
         ]
-        if any(s.kind == K.ALL for s in self.reading.scores):
-            return
+        if any(s.kind == K.ALL and s.value is not None for s in self.reading.scores):
+            scored.update(self.expected)  # "everything 2, 8, same"
         if not self.reading.everything_zero and not set(self.expected) <= scored:
             return  # a number left over is asked about as ever: it may be an open area's
         if not plain:
@@ -86,7 +87,9 @@ class Reconcile(State):
             # "lower back 2, movement 9, 7": every value given, and a score for what? In a
             # reply of scores alone it is no chat to keep in the note.
             self.reading.unread += [
-                (t.start, t.end) for t in loose if t.digits and self._on_its_own(t)
+                (t.start, t.end)
+                for t in loose
+                if t.digits and t.at > last_score and self._on_its_own(t)
             ]
             return
         if len(loose) == 1 and pair is None:

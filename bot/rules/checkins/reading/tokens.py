@@ -151,6 +151,7 @@ class Tok:
     training: bool = False
     past: bool = False
     changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    percent: bool = False  # "30%": a share, unless said of an area (then on another scale)
     sides_end: int = 0  # "2/4 (L/R)": the worse side scored, the sides kept in the note
     target: str = ""
     efficiency: Efficiency | None = None
@@ -229,6 +230,7 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
         tok.value = value + Decimal("0.5")
     elif suffix not in ("", "s"):
         tok.training = True
+        tok.percent = suffix == "%"
     tok.bare = not tok.training
     if value is None or len(digits) > 4:
         tok.problem = "odd"

@@ -339,6 +339,9 @@ class ReadWords(State):
         marker: Decimal | None = None  # the number of the last item of a numbered list
         for index in self.numbers:
             tok = toks[index]
+            if tok.percent and self._label_before(index):
+                # "calves 30%": a score on another scale, asked about (not "60% of my usual").
+                tok.training, tok.problem = False, "scale"
             if tok.kind != K.NUM or tok.training:
                 continue
             if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
