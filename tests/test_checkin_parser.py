@@ -1160,3 +1160,20 @@ def test_a_bare_number_after_a_score_for_everything_is_movement(
 def test_a_number_restating_a_zero_before_movement_is_no_question() -> None:
     parsed = _read("neck nothing at all, 0. movement 9. same", ["neck"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 0}, 9, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("neck 3 quads 1 runs 4", {"neck": 3, "quads": 1}),
+        ("neck 3, quads 2, runs: 5, same", {"neck": 3, "quads": 2}),
+        ("neck 2 quads 1 run count 4", {"neck": 2}),  # quads' number lost, none invented
+    ],
+)
+def test_a_count_of_runs_after_the_scores_is_no_score(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["neck", "quads"]).soreness == soreness
+
+
+def test_a_score_said_as_one_after_training_talk_by_the_area_is_read() -> None:
+    parsed = _read("Quads 2 days after the 10k are still a 4. neck 1", ["neck", "quads"])
+    assert parsed.soreness == {"quads": 4, "neck": 1}

@@ -774,6 +774,18 @@ class ReadScores(State):
             if tok.kind == K.ALL and not self._scores_follow(index, end):
                 continue
             score = self._late_score(index + 1, end)
+            following = self._next(index, end, skip_bridge=True)
+            if (
+                score is not None
+                and following is not None
+                and toks[following].kind == K.NUM
+                and toks[following].training
+                and not self._cued(score)
+            ):
+                # "glutes 1 run count 5": the number by the area was taken for training talk,
+                # so a later one is its score only when said as one ("3 days after the half
+                # are still a 4").
+                score = None
             if score is not None:
                 for member in self._joined_before(index, start):
                     self._pair(member, score)  # "calves and glutes were sore, a 4"

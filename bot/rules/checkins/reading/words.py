@@ -578,12 +578,13 @@ class ReadWords(State):
                 return adjectives > 0 and not self._label_before(index)
             if tok.kind in _UNIT_KINDS:
                 if tok.text in lex.units:
-                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like.
+                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like; and
+                    # "glutes 1 runs 3": a score, then a count of runs.
                     return not (
                         tok.kind == K.RUN
                         and other == index + 1
                         and other + 1 < len(toks)
-                        and toks[other + 1].text in _SAID_OF_RUNS
+                        and (toks[other + 1].text in _SAID_OF_RUNS or toks[other + 1].kind == K.NUM)
                         and self._label_before(index)
                     )
                 if (
