@@ -1177,3 +1177,15 @@ def test_a_count_of_runs_after_the_scores_is_no_score(text: str, soreness: dict[
 def test_a_score_said_as_one_after_training_talk_by_the_area_is_read() -> None:
     parsed = _read("Quads 2 days after the 10k are still a 4. neck 1", ["neck", "quads"])
     assert parsed.soreness == {"quads": 4, "neck": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My neck is the main thing - 4 - and quads hardly anything, 1.",
+        "the neck, honestly – 4 – is what bugs me. quads 1",
+        "Neck (the usual culprit) — 4 — as ever. quads 1",
+    ],
+)
+def test_a_number_set_off_by_dashes_after_an_area_is_its_score(text: str) -> None:
+    assert _read(text, ["neck", "quads"]).soreness == {"neck": 4, "quads": 1}
