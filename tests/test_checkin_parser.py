@@ -1184,7 +1184,7 @@ def test_a_score_said_as_one_after_training_talk_by_the_area_is_read() -> None:
     [
         "My neck is the main thing - 4 - and quads hardly anything, 1.",
         "the neck, honestly – 4 – is what bugs me. quads 1",
-        "Neck (the usual culprit) — 4 — as ever. quads 1",
+        "Neck has been annoying - 4 - but nothing new. quads 1",
     ],
 )
 def test_a_number_set_off_by_dashes_after_an_area_is_its_score(text: str) -> None:
