@@ -1189,3 +1189,22 @@ def test_a_score_said_as_one_after_training_talk_by_the_area_is_read() -> None:
 )
 def test_a_number_set_off_by_dashes_after_an_area_is_its_score(text: str) -> None:
     assert _read(text, ["neck", "quads"]).soreness == {"neck": 4, "quads": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, movement 8. the new shoes are lighter",
+        "neck 2, movement 8. getting up the stairs is easier now",
+        "neck 2, movement 8. my commute was slower with the roadworks",
+        "neck 2, movement 8. swimming is getting easier",
+    ],
+)
+def test_a_comparison_said_of_something_else_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency is None
+
+
+def test_a_comparison_of_the_runs_in_new_shoes_is_efficiency() -> None:
+    assert _read("neck 2, movement 8. runs lighter in the new shoes", ["neck"]).efficiency == (
+        Efficiency.BETTER
+    )
