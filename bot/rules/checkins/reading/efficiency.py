@@ -19,6 +19,14 @@ _QUALIFIERS = frozenset(
 )
 
 
+# Said of these, a comparison is not of the running: "the new shoes are lighter", "getting up
+# the stairs is easier".
+_THINGS = frozenset(
+    {"shoes", "shoe", "trainers", "insoles", "kit", "stairs", "commute", "bike", "cycling"}
+    | {"swimming", "swim", "car", "job"}
+)
+
+
 # After "same", these still say the running is the same ("same again", "same as ever").
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
 
@@ -277,8 +285,8 @@ class ReadEfficiency(State):
         tok = self.toks[before]
         if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
-        if tok.kind == K.WORD and tok.text in self.lex.measures:
-            return before  # "recovery is slower": not the running
+        if tok.kind == K.WORD and (tok.text in self.lex.measures or tok.text in _THINGS):
+            return before  # "recovery is slower", "the new shoes are lighter": not the running
         return None
 
     def _compares(self, index: int, end: int) -> bool:
