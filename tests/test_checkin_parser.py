@@ -1211,3 +1211,10 @@ def test_a_comparison_of_the_runs_in_new_shoes_is_efficiency() -> None:
     assert _read("neck 2, movement 8. runs lighter in the new shoes", ["neck"]).efficiency == (
         Efficiency.BETTER
     )
+
+
+def test_two_numbers_after_a_single_area_with_nothing_after_are_asked_about() -> None:
+    """ "neck 3 4" could be a range typed without its dash as well as a score and movement."""
+    parsed = _read("neck 3 4", ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({}, None, ("neck 3 4",))
+    assert _read("neck 3 8 same", ["neck"]).movement == 8

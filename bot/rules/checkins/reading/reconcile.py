@@ -106,7 +106,14 @@ class Reconcile(State):
             ):
                 return
             value = int(number.value)
-        elif not loose and pair is not None and last_score < first_value:
+        elif (
+            not loose
+            and pair is not None
+            and last_score < first_value
+            # "calves 3 4" alone could be a range typed without its dash: the order shows
+            # only with another area scored before or the efficiency after.
+            and (len(scored) >= 2 or first_value < len(toks))
+        ):
             owner, first, value = pair
             owner.value, owner.problem = first, False
             number = toks[last_score]
