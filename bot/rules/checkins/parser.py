@@ -18,16 +18,18 @@ What it reads
   Anywhere else only the member's own areas (and movement, efficiency) are looked for, and only
   a close typo ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3",
   "nek 2", "glu 1") is read; everyday words never are ("should be 5").
-- A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
-  same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
-  it a 5"), or a sentence or two later with only chat between ("my quads... let's just say
-  they've been better. a 7 if I'm honest"), or in a table ("Quads | 2", or a header row over
-  rows of values, the last row the week's; a "last wk" column holds earlier scores).
+- A score next to its area ("calves: 3", "3 calves", "hips are about a six", "the main thing
+  - 4 -"), or later in the same sentence when nothing else could own it ("hammies were grumpy after
+  the long run, I'd call it a 5"), or a sentence or two later with only chat between ("my
+  quads... let's just say they've been better. a 7 if I'm honest"), or in a table ("Quads | 2",
+  or a header row over rows of values, the last row the week's; a "last wk" column holds earlier
+  scores).
 - Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2", "groin the
   same", "same for glutes", "glutes ditto", "My shoulders and neck hurt. Both about 3."), one
   score each in order ("calves, glutes, hams: 3, 4, 2", "calves/glutes 3/4", "2 and 4
   respectively", a line of areas over a line of scores) and every area asked about ("everything a
-  2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+  2", "all 1s", "Everything's a 0 except the hammies, they're a 3", and "both 3" from a member
+  asked about two areas who names none).
 - A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
   "2 on Monday, 6 by Friday, 4 today", "a 6 on Monday but by Sunday more like a 3", "8?? maybe
   that's too high, call it 6", "7, scratch that, 5"); the usual one outweighs a peak ("peaked at
@@ -54,10 +56,12 @@ What it reads
   words about the running ("legs felt sluggish", "quicker than last week", "smoother", "more
   bouncy", "freer", "less shuffling"). A plain verdict outweighs a small or unsure change
   ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
-  than last week") it is no efficiency.
-- Numbers that are training talk never become scores: distances, paces, times, run counts,
-  "week 6", "1 more week until the half", "9,800 ft", an earlier week's score ("down from 5 last
-  week"), nor are numbers said of something else runners rate ("energy 6", "sleep was a 5").
+  than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
+  lighter") it is no efficiency.
+- Numbers that are training talk never become scores: distances, paces, times, run counts
+  ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
+  earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
+  rate ("energy 6", "sleep was a 5").
 - Body parts the bot does not track (shins, knees, feet...) are named in `untracked`.
 - A reply with nothing to record and nothing to ask ("cheers!", "ok", an emoji, a question about
   the bot, even with its reason: "how do I change my tight areas? no calf issues anymore") is
@@ -68,12 +72,12 @@ member was asked about, said to feel some way without a number ("calves a bit me
 okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
 asked about only when something is wrong with it ("hamstrings are wrecked"); "my legs hurt" when
 no area is scored; a number that is no score on the 0-10 scale ("calves 3/5", "5-3", "calves
-11"); two different scores for one area; and a number that names nothing ("7", "calves 3, 6",
-"legs 5") while an asked area or movement still has no value (or, in a reply of scores alone, at
-all: "lower back 2, movement 9, 7"). Everything else about an area ("foam rolled my calves every
-night", "hips ok" of hips not asked about), harmless words ("legs fine", which on its own still
-answers the check-in) and numbers once every value is given ("new shoes, Novablast 5, 10/10
-recommend") stay in the note.
+11", "calves 30%"); two different scores for one area; and a number that names nothing ("7",
+"calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
+scores alone, at all: "lower back 2, movement 9, 7"). Everything else about an area ("foam
+rolled my calves every night", "hips ok" of hips not asked about), harmless words ("legs fine",
+which on its own still answers the check-in) and numbers once every value is given ("new shoes,
+Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
