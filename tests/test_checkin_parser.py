@@ -1218,3 +1218,24 @@ def test_two_numbers_after_a_single_area_with_nothing_after_are_asked_about() ->
     parsed = _read("neck 3 4", ["neck"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({}, None, ("neck 3 4",))
     assert _read("neck 3 8 same", ["neck"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 3, quads 2. too much sitting at work. 8. same",  # "too much" doubts no score
+        "neck 3, quads 2, call it 8 for movement",  # the number names its own label
+        "neck 3 quads 2. I'd say 8 for movement",
+    ],
+)
+def test_words_near_a_score_that_doubt_nothing_change_nothing(text: str) -> None:
+    parsed = _read(text, ["neck", "quads"])
+    assert parsed.soreness == {"neck": 3, "quads": 2}
+    assert parsed.movement in (None, 8)
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 3, quads 2, call it 8 for movement", "neck 3 quads 2. I'd say 8 for movement"]
+)
+def test_a_rated_number_for_a_label_is_that_labels(text: str) -> None:
+    assert _read(text, ["neck", "quads"]).movement == 8

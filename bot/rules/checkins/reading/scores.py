@@ -94,7 +94,7 @@ _PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
-_TOO = frozenset({"high", "low", "much", "harsh", "generous", "dramatic", "strong", "soft"})
+_TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
 _RESCORE = frozenset({"call", "make"})
 _RESCORED = frozenset({"it", "that", "them", "this"})
 
@@ -512,7 +512,8 @@ class ReadScores(State):
         for index in range(start, end + 1):
             if index < end and toks[index].kind != K.COMMA:
                 continue
-            first = self._next(clause_start - 1, end, skip_bridge=False)
+            # "I'd call it 8 for movement": the words of rating before it are no subject.
+            first = self._next(clause_start - 1, end, skip_bridge=True)
             if first is not None and first < index:
                 self._leading_clause(first, index)
             clause_start = index + 1
@@ -831,6 +832,8 @@ class ReadScores(State):
             if tok.used:
                 said = other + 1  # what follows it is said of it ("3 today")
                 continue
+            if self._for_label(other, end):
+                return  # "glutes 2, call it 8 for movement": another label's number
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
             # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
             # a 3", "8?? maybe that's too high, call it 6".
@@ -859,6 +862,15 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
+
+    def _for_label(self, index: int, end: int) -> bool:
+        """ "8 for movement", "3 for the glutes": the number is that label's."""
+        toks = self.toks
+        after = index + 1
+        if after >= end or toks[after].text != "for":
+            return False
+        label = self._next(after, end, skip_bridge=True)
+        return label is not None and toks[label].kind in LABELS_ALL_EFF
 
     def _owned_by_word(self, index: int) -> bool:
         before = index - 1
@@ -1077,6 +1089,8 @@ class ReadScores(State):
                     break
                 if not (self._score_like(tok) and tok.digits and not tok.used and not tok.past):
                     continue
+                if self._for_label(other, end):
+                    break  # "call it 8 for movement": another label's
                 gap = [t.text for t in toks[start:other] if t.word]
                 if _doubted(gap) or any(word in CORRECTIONS for word in gap):
                     earlier[0].yields = True
