@@ -1239,3 +1239,10 @@ def test_words_near_a_score_that_doubt_nothing_change_nothing(text: str) -> None
 )
 def test_a_rated_number_for_a_label_is_that_labels(text: str) -> None:
     assert _read(text, ["neck", "quads"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("neck twoish", 2), ("neck fourish, moving 8", 4), ("neck: sevenish", 7)]
+)
+def test_a_number_word_with_ish_is_its_number(text: str, value: int) -> None:
+    assert _read(text, ["neck"]).soreness == {"neck": value}

@@ -148,11 +148,12 @@ class ReadWords(State):
                     if entry is None:
                         if not cleaned.endswith("ish") or len(cleaned) < 6:
                             continue
-                        # "tightish", "achyish": the feeling, a little.
+                        # "tightish", "achyish": the feeling, a little; "twoish": about two.
                         entry = info.get(cleaned[:-3])
-                        if entry is None or not entry[5] & _FEELINGS:
+                        if entry is None or not (entry[5] & _FEELINGS or entry[0] == num_kind):
                             continue
                         tok.text = cleaned[:-3]
+                        tok.ish = entry[0] == num_kind
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
