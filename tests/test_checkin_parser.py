@@ -1246,3 +1246,16 @@ def test_a_rated_number_for_a_label_is_that_labels(text: str) -> None:
 )
 def test_a_number_word_with_ish_is_its_number(text: str, value: int) -> None:
     assert _read(text, ["neck"]).soreness == {"neck": value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 5 on the left (slept funny on it), 2 on the right. movement 8",
+        "glutes 2 right (no idea why), 5 left, movement 8",
+        "glutes left 5 (the old niggle), right 2. movement 8",
+    ],
+)
+def test_a_remark_in_brackets_between_two_sides_keeps_them_sides(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 5}, 8, ())

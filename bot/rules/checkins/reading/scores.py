@@ -45,6 +45,8 @@ from bot.rules.checkins.reading.tokens import (
 _NEXT_SENTENCE_REACH = 6
 # Words heading a table column of earlier scores: "| last wk |", "| previous |".
 _EARLIER_COLUMN = frozenset({"last", "previous", "prev", "before", "earlier"})
+# How long a remark in brackets between two sides' scores may be.
+_REMARK_REACH = 12
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
 
@@ -721,6 +723,12 @@ class ReadScores(State):
         while index < end:
             tok = toks[index]
             kind = tok.kind
+            if kind == K.PUNCT and "(" in tok.text and ")" not in tok.text:
+                # "4 on the right (tweaked it on a hill rep), 2 on the left": a remark between.
+                closing = self._closing_bracket(index, end)
+                if closing is not None:
+                    index = closing + 1
+                    continue
             if kind == K.SIDE:
                 sided = not (postfix and self._follows_number(index))
             elif kind == K.NUM and not tok.training and not tok.used:
@@ -744,6 +752,18 @@ class ReadScores(State):
             while toks[last].kind in GAPS and ")" not in toks[last].text:
                 last -= 1
             self.reading.notes.append((toks[label].start, toks[last].end))
+
+    def _closing_bracket(self, index: int, end: int) -> int | None:
+        """The ")" closing a remark of words (no number, side or label in it) within a few
+        tokens."""
+        toks = self.toks
+        for other in range(index + 1, min(index + _REMARK_REACH, end)):
+            tok = toks[other]
+            if tok.kind in (K.NUM, K.SIDE) or tok.kind in LABELS_ALL_EFF:
+                return None  # "(left)", "(7 after the long run)": no remark to step over
+            if ")" in tok.text:
+                return other
+        return None
 
     def _follows_number(self, index: int) -> bool:
         before = index - 1
