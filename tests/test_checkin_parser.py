@@ -1259,3 +1259,22 @@ def test_a_number_word_with_ish_is_its_number(text: str, value: int) -> None:
 def test_a_remark_in_brackets_between_two_sides_keeps_them_sides(text: str) -> None:
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 5}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("neck 2 movement 8 efficiency =", Efficiency.SAME),
+        ("neck 2, eff: +, movement 8", Efficiency.BETTER),
+        ("neck 2\nmovement 8\nefficiency ==", Efficiency.SAME),
+    ],
+)
+def test_a_sign_alone_after_the_efficiency_label_is_its_value(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["neck"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize("text", ["neck 2 movement 8 efficiency -", "neck 2, efficiency + ran 5k"])
+def test_a_dash_or_a_sign_before_other_words_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency is None

@@ -60,6 +60,11 @@ _DIRECTIONS |= {"increased": Efficiency.BETTER, "rose": Efficiency.BETTER}
 _DIRECTIONS |= {"dropped": Efficiency.WORSE, "decreased": Efficiency.WORSE}
 
 
+_SIGNS = {"=": Efficiency.SAME, "==": Efficiency.SAME, "+": Efficiency.BETTER}
+_SIGNS |= {"++": Efficiency.BETTER}
+_AROUND_A_SIGN = frozenset(" :,;.!\n\r\t")
+
+
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
@@ -609,10 +614,33 @@ class ReadScores(State):
             other += 1
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
-            return False
+            return self._signed(label, end)
         for used in toks[label : other + 1]:
             used.used = True
         self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
+        return True
+
+    def _signed(self, label: int, end: int) -> bool:
+        """ "efficiency =", "eff: +": a sign alone after the label (a "-" may be a dash)."""
+        toks = self.toks
+        said = ""
+        other = label + 1
+        while other < end and toks[other].kind in (K.PUNCT, K.JOIN):
+            said += toks[other].text
+            other += 1
+        if other < end and toks[other].kind not in BREAKS:
+            return False
+        if other < len(toks) and toks[other].kind in BREAKS:
+            said += toks[other].text  # "eff =, movement 8": one run of symbols
+        sign = "".join(ch for ch in said if ch in "=+")
+        if any(ch not in _AROUND_A_SIGN for ch in said if ch not in "=+"):
+            return False
+        value = _SIGNS.get(sign)
+        if value is None:
+            return False
+        for used in toks[label:other]:
+            used.used = True
+        self.reading.explicit.append((value, (toks[label].start, toks[other - 1].end)))
         return True
 
     def _same_as_before(self, label: int, same: int, start: int) -> None:
