@@ -865,6 +865,8 @@ def test_the_checkins_last_answer_right_after_movement_is_read_with_its_typos(
     [
         "quads 3, smae shoes",  # no score right before it, and "smae" not closing a sentence
         "quads 3, bought the same shoes again",
+        "quads 3 same shoes, movement 8",  # the same thing, after a score
+        "movement 8 same routine every morning, quads 3",
     ],
 )
 def test_a_value_word_away_from_the_checkins_order_is_no_efficiency(text: str) -> None:

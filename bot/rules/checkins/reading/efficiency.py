@@ -19,6 +19,13 @@ _QUALIFIERS = frozenset(
 )
 
 
+# Chat after the last answer: "movement 7 SAME sorry caps lock", "mvmt 8 same lol".
+_SIGN_OFFS = frozenset(
+    {"sorry", "soz", "lol", "haha", "btw", "ps", "mate", "coach", "thanks", "cheers", "ty"}
+    | {"thx", "x", "xx", "typing", "caps", "autocorrect", "on"}
+)
+
+
 # Said of these, a comparison is not of the running: "the new shoes are lighter", "getting up
 # the stairs is easier".
 _THINGS = frozenset(
@@ -138,9 +145,11 @@ class ReadEfficiency(State):
         """ "same shoes as always", "did the same loop": the same thing, not the same running
         (but "same pace" is)."""
         after = index + 1
-        if after >= len(self.toks) or self._after_score(index):
-            return False  # "movement 7 same sorry caps lock": the check-in's last answer
+        if after >= len(self.toks):
+            return False
         tok, lex = self.toks[after], self.lex
+        if self._after_score(index) and tok.text in _SIGN_OFFS:
+            return False  # "movement 7 same sorry caps lock": the check-in's last answer
         return (
             tok.kind == K.WORD
             and tok.text not in lex.bridge
