@@ -52,12 +52,13 @@ What it reads
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair.
 - Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
-  right after movement's score, whatever chat follows, and with two letters swapped: "movement 7
-  smae lol"), or everyday words about the running ("legs felt sluggish", "quicker than last
-  week", "smoother", "more bouncy", "freer", "less shuffling"). A plain verdict outweighs a
-  small or unsure change ("about the same, maybe a hair faster"). Said of an area or of movement
-  ("hips are better than last week", "quads ok on flats, worse on hills") or of something else
-  ("the new shoes are lighter") it is no efficiency.
+  right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with
+  two letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the
+  running ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "freer",
+  "less shuffling"). A plain verdict outweighs a small or unsure change ("about the same, maybe
+  a hair faster"). Said of an area or of movement ("hips are better than last week", "quads ok
+  on flats, worse on hills") or of something else ("the new shoes are lighter") it is no
+  efficiency.
 - Numbers that are training talk never become scores: distances, paces, times, run counts
   ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
   earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
