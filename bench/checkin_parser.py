@@ -20,8 +20,9 @@ Figures, for each corpus:
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
 
 With no path it reads the replies the parser is tuned on: its own corpus
-(tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl and
-heldout.jsonl (held out once, a development set since: see tests/corpus/README.md). Give any
+(tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
+heldout.jsonl and dev4.jsonl (each held out once, development sets since: see
+tests/corpus/README.md). Give any
 other file, such as a fresh held-out set, to measure replies the parser was not tuned on.
 """
 

@@ -1,11 +1,11 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
-tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl and heldout.jsonl were written independently of
-the parser (by four writers) and are tuned on; heldout.jsonl was held out for three rounds of
-work and is a development set since. The parser's own corpora (tests/checkin_corpus.py,
-extra.jsonl) were written beside it. Each file is held to a floor just under its figures, so
-a change that reads any of them worse fails here. A fresh held-out set (FRESH_HELDOUT), never
-tuned on, is held to the issue's bar when it is there.
+tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl and dev4.jsonl were written
+independently of the parser (by five writers) and are tuned on; heldout.jsonl was held out for
+three rounds of work and dev4.jsonl for one, and both are development sets since. The parser's
+own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is held to
+a floor just under its figures, so a change that reads any of them worse fails here. A fresh
+held-out set (FRESH_HELDOUT), never tuned on, is held to the issue's bar when it is there.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from bench.checkin_parser import (
     DEV2,
     DEV3,
+    DEV4,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -38,9 +39,10 @@ CATALOGUE = default_catalogue()
 
 
 class Floor(NamedTuple):
-    """What a corpus must still be read at: just under the figures it is read at now (all
-    five at 100 % of values and replies, nothing invented, no needless question), so that one
-    honest trade-off can be made without hiding a slide."""
+    """What a corpus must still be read at: just under the figures it is read at now (nothing
+    invented in any, every value and reply right but for the few readings writers disagree on,
+    which are asked about: see tests/corpus/README.md), so that one honest trade-off can be made
+    without hiding a slide."""
 
     size: int
     values: float
@@ -54,6 +56,7 @@ FLOORS = {
     "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
     "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
     "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
+    "dev4": (DEV4, Floor(250, values=0.995, replies=0.985, needless_per_100=1.2)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

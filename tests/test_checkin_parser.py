@@ -427,7 +427,6 @@ def test_a_numbered_list_in_one_line() -> None:
         ("calves 3, no wait 4. glutes 2 movement 8", 4),
         ("calves 5 after the long run, 3 otherwise. movement 8", 3),
         ("calves 6 at peak but 4 on average. movement 8", 4),
-        ("calves between 2 and 6 depending on the day. movement 8", 6),
     ],
 )
 def test_the_weeks_score_among_several(text: str, value: int) -> None:
@@ -590,6 +589,9 @@ def said_in(value: int, text: str) -> bool:
         whole = NUMBER_WORDS.index(number.lower()) if number.lower() in NUMBER_WORDS else None
         if (int(number) if number.isdigit() else whole) == value - 1:
             return True
+    for number in re.findall(r"(\d+)½", text):
+        if int(number) + 1 == value:  # "3½": a half point, rounded up
+            return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True
@@ -671,3 +673,610 @@ def test_every_area_name_with_any_score_is_read(area: str, value: int) -> None:
     name = CATALOGUE.area_name(area).split(" (")[0]
     assert parse_reply(f"{name} {value}", CATALOGUE).soreness == {area: value}
     assert parse_reply(f"{name}: {value}/10", CATALOGUE).soreness == {area: value}
+
+
+# -- readings writers disagree on are asked about, never guessed -----------------------------
+
+
+def _read(text: str, areas: list[str]) -> ParsedCheckIn:
+    return read_reply(text, CATALOGUE, areas)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "asked_about"),
+    [
+        ("hip 5, glutes 1, movement 7", ["hip_flexors", "it_band", "glutes"], "hip_flexors"),
+        ("Back's been a 6 all week. Movement 8.", ["shoulders", "lower_back"], "lower_back"),
+        ("moving 9, hips about a 3, runs felt same", ["it_band", "hip_flexors"], "it_band"),
+        ("my back is sitting at 2, quads 4", ["quads", "lower_back", "shoulders"], "shoulders"),
+        # Only one of the two is the member's, and not the one the word usually means.
+        ("hips about a 4. movement 9", ["it_band", "calves"], "it_band"),
+        ("back 3, neck 1", ["shoulders", "neck"], "shoulders"),
+    ],
+)
+def test_a_word_that_could_be_two_of_the_members_areas_is_asked_about(
+    text: str, areas: list[str], asked_about: str
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.unread
+    assert not {"hip_flexors", "it_band", "lower_back", "shoulders"} & set(parsed.soreness)
+    assert asked_about in parsed.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # Only one of the two is the member's: the word is that one, as ever.
+        ("back 4, movement 7", ["lower_back", "calves"], {"lower_back": 4}),
+        ("hips 3", ["hip_flexors", "glutes"], {"hip_flexors": 3}),
+        # The other is named in its own words: the word is the one left.
+        ("outer hip 5, hips 2", ["hip_flexors", "it_band"], {"it_band": 5, "hip_flexors": 2}),
+        ("upper back 1, back 3", ["lower_back", "shoulders"], {"shoulders": 1, "lower_back": 3}),
+    ],
+)
+def test_a_two_way_area_word_is_read_when_the_member_leaves_one_reading(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calf 2 and the achilles more like 6, movement 8",
+        "Soleus is a 4 but calves overall 2. moving 7",
+        "calves: 1, plantar fascia: 5, movement 9, same",
+        "my calves are fine, a 2, achilles tendon is 4 though",
+    ],
+)
+def test_an_area_and_a_sorer_part_of_it_scored_apart_are_asked_about(text: str) -> None:
+    parsed = _read(text, ["calves", "quads"])
+    assert "calves" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("achilles 2, calves 4", 4),  # the area's own is the sorer: both readings agree
+        ("soleus 3, gastroc 5", 5),  # two parts: the sorer, as two sides
+        ("left calf 2, right achilles 5", 5),  # two sides: the worse
+        ("calves 3, achilles 3", 3),
+    ],
+)
+def test_an_area_and_its_parts_agreeing_are_read(text: str, value: int) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.soreness == {"calves": value}
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hamstrings were a 7 on tuesday but by the weekend more like a 4", 4),
+        ("Quads: about a 5 early on, but by Friday it was only a 2.", 2),
+        ("glutes started at 6 on monday and by sunday they're at 3, movement 8", 3),
+        ("lower back a 2 on wednesday, by today I'd say 4", 4),
+    ],
+)
+def test_a_score_that_changed_over_the_week_is_the_later_one(text: str, value: int) -> None:
+    area = {"ham": "hamstrings", "qua": "quads", "glu": "glutes", "low": "lower_back"}
+    key = area[text.lower()[:3]]
+    assert _read(text, [key]).soreness == {key: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 9 - no, that's too dramatic, call it 7", 7),
+        ("quads 6!! hmm too high. make it 4", 4),
+        ("quads 3, scratch that, 5", 5),
+        ("quads 2. Actually, thinking about it, 3.", 3),
+    ],
+)
+def test_a_score_taken_back_is_the_one_given_after(text: str, value: int) -> None:
+    assert _read(text, ["quads"]).soreness == {"quads": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("glutes maybe 4? 5? movement 8", 5),
+        ("glutes 2?? 3?? not sure", 3),
+        ("glutes, probably 5? 6?", 6),
+        ("glutes 3... or 4. movement 8", 4),
+        ("glutes 1… maybe 2", 2),
+    ],
+)
+def test_two_scores_offered_in_doubt_are_a_range(text: str, value: int) -> None:
+    parsed = _read(text, ["glutes"])
+    assert parsed.soreness == {"glutes": value}
+    assert parsed.unread == ()
+
+
+def test_a_number_after_a_trailing_score_is_no_second_guess() -> None:
+    parsed = _read("glutes 3... 4 runs this week, movement 8", ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 3}, 8)
+
+
+def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
+    parsed = _read("glutes 2? 8?", ["glutes"])
+    assert parsed.soreness.get("glutes") != 8
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("quads 4 neck 1 6 worse", ["quads", "neck"], {"quads": 4, "neck": 1}, 6),
+        ("adductors 3; 9; same", ["adductors"], {"adductors": 3}, 9),
+        ("itb 2\nhams 5\n7\nslower", ["it_band", "hamstrings"], {"it_band": 2, "hamstrings": 5}, 7),
+        ("nothing sore, 9, same", ["calves", "neck"], {"calves": 0, "neck": 0}, 9),
+        ("calf 1 groin 2 8", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
+    ],
+)  # fmt: skip
+def test_a_bare_number_after_every_area_is_movement_in_the_checkins_order(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 4, 6, worse",  # the neck has no score: the 6 could be the neck's
+        "quads 4 6 neck 1 worse",  # a second number for the quads, not after the last area
+        "quads 4 neck 1, 6, 7, same",  # two bare numbers: which is movement?
+        "quads 4 neck 1 movement 8, 6",  # movement given: the 6 is nothing asked for
+    ],
+)
+def test_a_bare_number_out_of_the_checkins_order_is_no_movement(text: str) -> None:
+    parsed = _read(text, ["quads", "neck"])
+    assert parsed.movement in (None, 8)
+    assert parsed.soreness.get("quads") in (None, 4)
+    assert parsed.unread
+
+
+def test_a_bare_number_after_chat_is_no_movement() -> None:
+    parsed = _read("quads 4 neck 1 ugh 6 worse", ["quads", "neck"])
+    assert parsed.movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 3 movement 8 smae", Efficiency.SAME),
+        ("quads 3, movment 6 wrose, long week", Efficiency.WORSE),
+        ("quads 2 movement 9 bettre haha", Efficiency.BETTER),
+        ("QUADS 5 MOVEMENT 6 WORSE SORRY ON MY PHONE", Efficiency.WORSE),
+        ("quads 1 mvmt 9 same sorry for the late reply", Efficiency.SAME),
+    ],
+)
+def test_the_checkins_last_answer_right_after_movement_is_read_with_its_typos(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["quads"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3, smae shoes",  # no score right before it, and "smae" not closing a sentence
+        "quads 3, bought the same shoes again",
+        "quads 3 same shoes, movement 8",  # the same thing, after a score
+        "movement 8 same routine every morning, quads 3",
+    ],
+)
+def test_a_value_word_away_from_the_checkins_order_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors pretty rough this week, movement 8",
+        "Adductors: awful. Neck 1.",
+        "neck 3. groin has been grim since the hills",
+        "neck 1 adductors terrible lol movement 7 same",
+    ],
+)
+def test_an_area_said_to_be_bad_without_a_number_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert "adductors" not in parsed.soreness
+    assert any("dductor" in u or "groin" in u for u in parsed.unread), parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors 1, bad week at work though",
+        "neck 2 adductors 1, worst parkrun of my life",
+    ],
+)
+def test_a_bad_week_said_of_no_area_is_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "adductors": 1}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 adductors ? movement 6",
+        "adductors ?, neck 1, same",
+        "neck 4, adductors??, moving 7",
+    ],
+)
+def test_an_area_left_with_a_question_mark_among_scores_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_question_about_an_area_is_no_blank_score() -> None:
+    parsed = _read("neck 2. can I add adductors to my list?", ["neck"])
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["neck 2, runs felt freer", "neck 2. Running livelier than last week", "neck 2, legs peppier"],
+)
+def test_running_said_to_feel_freer_or_livelier_is_better(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves between 2 and 6 depending on the day. movement 8",
+        "calves 2-4, movement 8",
+        "calves 3 or 5 honestly, movement 8",
+        "calves, maybe 4? 7? movement 8",
+        "calves 2 to 5 movement 8",
+    ],
+)
+def test_a_range_wider_than_a_point_is_asked_about(text: str) -> None:
+    """Its top or its middle: writers differ, so the member is asked."""
+    parsed = _read(text, ["calves"])
+    assert ("calves" not in parsed.soreness, parsed.movement) == (True, 8)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize("text", ["calves 3, maybe 5", "calves 3 or 6, 8", "calves 2-5 9 same"])
+def test_a_wide_range_lends_no_number_to_movement(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Piriformis has been grumbling since the hills, L 5, R 2. Movement 7", 5),
+        ("itb on the left is the problem this week - left 6 right 1", 6),
+        ("IT band playing up after the track session: R 3, L 4", 4),
+    ],
+)
+def test_sides_scored_after_an_area_described_in_words_score_it(text: str, value: int) -> None:
+    parsed = _read(text, ["it_band"])
+    assert parsed.soreness == {"it_band": value}
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I change my tight areas? I don't really have calf issues anymore",
+        "Can I take quads off the list? they haven't bothered me since march",
+        "where do I update my areas? the hamstring thing cleared up",
+        "what happens if I miss a week? away with work, calves were fine on the last run",
+    ],
+)
+def test_a_question_for_the_bot_with_its_reason_is_no_checkin(text: str) -> None:
+    parsed = _read(text, ["calves", "quads", "hamstrings"])
+    assert not parsed.is_checkin
+    assert (parsed.soreness, parsed.unread) == ({}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long should I hold the calf stretch? calves are killing me",
+        "is that normal? my quads are wrecked",
+        "how do I stretch hamstrings better? they're a 6",
+    ],
+)
+def test_a_question_beside_a_complaint_or_a_score_is_a_checkin(text: str) -> None:
+    parsed = _read(text, ["calves", "quads", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.soreness or parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("q 4 hamstrings 2 m 7 worse", ["quads", "hamstrings"], {"quads": 4, "hamstrings": 2}, 7),
+        ("neck 1, s 3, m 9", ["neck", "shoulders"], {"neck": 1, "shoulders": 3}, 9),
+        ("g: 2 / adductors: 1 / m: 8", ["glutes", "adductors"], {"glutes": 2, "adductors": 1}, 8),
+    ],
+)
+def test_two_code_letters_among_spelt_out_labels_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "q 4 and m 7",  # no label spelt out
+        "hamstrings 2, q 4 lol m 7",  # chat among them
+        "hamstrings a 4 m 7",  # "a 4" is a score, not the adductors
+    ],
+)
+def test_two_letters_outside_a_plain_answer_are_no_code(text: str) -> None:
+    parsed = _read(text, ["quads", "hamstrings", "adductors"])
+    assert "quads" not in parsed.soreness and "adductors" not in parsed.soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 movement 8 same. shoulders are always worse after swimming",
+        "neck 2 movement 8 same. shoulders fine at the desk, worse on long runs",
+        "neck 2, shoulders tight, better since the massage, movement 8, same",
+    ],
+)
+def test_an_efficiency_word_said_of_an_area_heading_its_clause_is_no_efficiency(
+    text: str,
+) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 2 but runs felt worse", "neck 2, worse than last week", "neck 2 mvmt 8, worse"]
+)
+def test_an_efficiency_word_after_the_scores_or_of_the_runs_is_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency == Efficiency.WORSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2 movement 8 same. feeling about 7/10 overall",
+        "neck 2, movement 8, same. happy 9 out of 10",
+        "neck 2 movement 8 better, 5 weeks to go",
+    ],
+)
+def test_a_number_said_with_words_after_every_value_is_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2. Movement was 6 at the start of the week but 8 now. Same.",
+        "neck 2, moving 5 on monday, 8 by the weekend",
+        "neck 2. mobility 6 early on, now 8",
+    ],
+)
+def test_movement_that_changed_over_the_week_is_the_later_one(text: str) -> None:
+    assert _read(text, ["neck"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desk job, what can you do: neck 2. 8. Better.",
+        "New pillow this week and I'd say my neck is a 2.\n8\nsame",
+    ],
+)
+def test_a_bare_number_in_a_sentence_of_its_own_after_the_last_score_is_movement(
+    text: str,
+) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 8, ())
+
+
+def test_a_bare_number_after_chat_that_ends_no_score_is_asked_about() -> None:
+    parsed = _read("neck 2, new pillow. 8", ["neck"])
+    assert parsed.movement is None and parsed.unread == ("8",)
+
+
+@pytest.mark.parametrize(
+    "text", ["Both 3. Movement 8. Same.", "both about a 3, moving 8", "both 3!"]
+)
+def test_both_from_a_member_asked_about_two_areas_scores_the_two(text: str) -> None:
+    parsed = _read(text, ["quads", "shoulders"])
+    assert parsed.soreness == {"quads": 3, "shoulders": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("both 3", ["quads"]),  # one area asked about: both what?
+        ("both 3, movement 8", ["quads", "neck", "calves"]),
+        ("quads and shins both 3, neck 2", ["quads", "neck"]),  # the areas named say which
+    ],
+)
+def test_both_names_the_two_areas_only_when_nothing_else_can(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness.get("neck") in (None, 2)
+    assert "calves" not in parsed.soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "movement"),
+    [
+        ("quads 5 left 2 right, 7, same", 5, 7),
+        ("quad 2 (L) 4 (R), movement 8, 6 runs", 4, 8),
+        ("quads 3 right 1 left. mobility 9", 3, 9),
+    ],
+)
+def test_sides_said_after_their_numbers_take_no_number_after_them(
+    text: str, value: int, movement: int
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({"quads": value}, movement)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 3 (maybe 4 after the long run), movement 8", 3),
+        ("quads 2, possibly 3 during intervals", 2),
+        ("quads 2, maybe 3 after parkrun", 2),
+    ],
+)
+def test_a_second_score_said_of_a_moment_is_no_range(text: str, value: int) -> None:
+    assert _read(text, ["quads"]).soreness == {"quads": value}
+
+
+@pytest.mark.parametrize("text", ["neck 30%, movement 8", "Neck: 40 %", "neck about 25% sore"])
+def test_a_percentage_said_of_an_area_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert "neck" not in parsed.soreness
+    assert parsed.is_checkin and parsed.unread
+
+
+def test_a_percentage_of_training_stays_in_the_note() -> None:
+    parsed = _read("about 70% of my usual mileage. neck 2", ["neck"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("everything a 2, 8, better", {"neck": 2, "quads": 2}),
+        ("nothing sore anywhere. 8. better", {"neck": 0, "quads": 0}),
+        ("all 1s\n8\nbetter", {"neck": 1, "quads": 1}),
+    ],
+)
+def test_a_bare_number_after_a_score_for_everything_is_movement(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+def test_a_number_restating_a_zero_before_movement_is_no_question() -> None:
+    parsed = _read("neck nothing at all, 0. movement 9. same", ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 0}, 9, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("neck 3 quads 1 runs 4", {"neck": 3, "quads": 1}),
+        ("neck 3, quads 2, runs: 5, same", {"neck": 3, "quads": 2}),
+        ("neck 2 quads 1 run count 4", {"neck": 2}),  # quads' number lost, none invented
+    ],
+)
+def test_a_count_of_runs_after_the_scores_is_no_score(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["neck", "quads"]).soreness == soreness
+
+
+def test_a_score_said_as_one_after_training_talk_by_the_area_is_read() -> None:
+    parsed = _read("Quads 2 days after the 10k are still a 4. neck 1", ["neck", "quads"])
+    assert parsed.soreness == {"quads": 4, "neck": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My neck is the main thing - 4 - and quads hardly anything, 1.",
+        "the neck, honestly – 4 – is what bugs me. quads 1",
+        "Neck has been annoying - 4 - but nothing new. quads 1",
+    ],
+)
+def test_a_number_set_off_by_dashes_after_an_area_is_its_score(text: str) -> None:
+    assert _read(text, ["neck", "quads"]).soreness == {"neck": 4, "quads": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, movement 8. the new shoes are lighter",
+        "neck 2, movement 8. getting up the stairs is easier now",
+        "neck 2, movement 8. my commute was slower with the roadworks",
+        "neck 2, movement 8. swimming is getting easier",
+    ],
+)
+def test_a_comparison_said_of_something_else_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency is None
+
+
+def test_a_comparison_of_the_runs_in_new_shoes_is_efficiency() -> None:
+    assert _read("neck 2, movement 8. runs lighter in the new shoes", ["neck"]).efficiency == (
+        Efficiency.BETTER
+    )
+
+
+def test_two_numbers_after_a_single_area_with_nothing_after_are_asked_about() -> None:
+    """ "neck 3 4" could be a range typed without its dash as well as a score and movement."""
+    parsed = _read("neck 3 4", ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({}, None, ("neck 3 4",))
+    assert _read("neck 3 8 same", ["neck"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 3, quads 2. too much sitting at work. 8. same",  # "too much" doubts no score
+        "neck 3, quads 2, call it 8 for movement",  # the number names its own label
+        "neck 3 quads 2. I'd say 8 for movement",
+    ],
+)
+def test_words_near_a_score_that_doubt_nothing_change_nothing(text: str) -> None:
+    parsed = _read(text, ["neck", "quads"])
+    assert parsed.soreness == {"neck": 3, "quads": 2}
+    assert parsed.movement in (None, 8)
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 3, quads 2, call it 8 for movement", "neck 3 quads 2. I'd say 8 for movement"]
+)
+def test_a_rated_number_for_a_label_is_that_labels(text: str) -> None:
+    assert _read(text, ["neck", "quads"]).movement == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("neck twoish", 2), ("neck fourish, moving 8", 4), ("neck: sevenish", 7)]
+)
+def test_a_number_word_with_ish_is_its_number(text: str, value: int) -> None:
+    assert _read(text, ["neck"]).soreness == {"neck": value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 5 on the left (slept funny on it), 2 on the right. movement 8",
+        "glutes 2 right (no idea why), 5 left, movement 8",
+        "glutes left 5 (the old niggle), right 2. movement 8",
+    ],
+)
+def test_a_remark_in_brackets_between_two_sides_keeps_them_sides(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 5}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("neck 2 movement 8 efficiency =", Efficiency.SAME),
+        ("neck 2, eff: +, movement 8", Efficiency.BETTER),
+        ("neck 2\nmovement 8\nefficiency ==", Efficiency.SAME),
+    ],
+)
+def test_a_sign_alone_after_the_efficiency_label_is_its_value(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["neck"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize("text", ["neck 2 movement 8 efficiency -", "neck 2, efficiency + ran 5k"])
+def test_a_dash_or_a_sign_before_other_words_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["neck"]).efficiency is None

@@ -9,56 +9,76 @@ What it reads
 -------------
 - Scores 0-10 for the catalogue's areas by id, name or alias (data/areas.toml), as digits
   ("3", "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5),
-  other decimals to the nearest whole number. A range is its higher end, as the worse of two
-  sides is ("3-4", "3ish-4", "2 to 3", "a 3 to a 4", "3 or 4", "three or four", "between 3
-  and 4", "3, maybe 4"); "3 and a half" is a half point. Small typos of longer words right next
+  other decimals to the nearest whole number. A range a point wide is its higher end, as the
+  worse of two sides is (and as its middle rounds up): "3-4", "3ish-4", "2 to 3", "a 3 to a
+  4", "3 or 4", "three or four", "between 3 and 4", "3, maybe 4", "maybe 3? 4?", "3... or 4".
+  A wider one ("2-5", "3 maybe 5", "4? 7?") is asked about: its top and its middle are both
+  fair readings. "3 and a half" is a half point. Small typos of longer words right next
   to a score ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest.
   Anywhere else only the member's own areas (and movement, efficiency) are looked for, and only
   a close typo ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3",
   "nek 2", "glu 1") is read; everyday words never are ("should be 5").
-- A score next to its area ("calves: 3", "3 calves", "hips are about a six"), or later in the
-  same sentence when nothing else could own it ("hammies were grumpy after the long run, I'd call
-  it a 5"), or a sentence or two later with only chat between ("my quads... let's just say
-  they've been better. a 7 if I'm honest"), or in a table ("Quads | 2", or a header row over
-  rows of values, the last row the week's; a "last wk" column holds earlier scores).
+- A score next to its area ("calves: 3", "3 calves", "hips are about a six", "the main thing
+  - 4 -"), or later in the same sentence when nothing else could own it ("hammies were grumpy after
+  the long run, I'd call it a 5"), or a sentence or two later with only chat between ("my
+  quads... let's just say they've been better. a 7 if I'm honest"), or in a table ("Quads | 2",
+  or a header row over rows of values, the last row the week's; a "last wk" column holds earlier
+  scores).
 - Several areas at once ("quads and hammies both 3", "back, bum and hips all a 2", "groin the
   same", "same for glutes", "glutes ditto", "My shoulders and neck hurt. Both about 3."), one
   score each in order ("calves, glutes, hams: 3, 4, 2", "calves/glutes 3/4", "2 and 4
   respectively", a line of areas over a line of scores) and every area asked about ("everything a
-  2", "all 1s", "Everything's a 0 except the hammies, they're a 3").
+  2", "all 1s", "Everything's a 0 except the hammies, they're a 3", and "both 3" from a member
+  asked about two areas who names none).
 - A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
-  "2 on Monday, 6 by Friday, 4 today"); the usual one outweighs a peak ("peaked at 7 but 4 most
-  of the week").
+  "2 on Monday, 6 by Friday, 4 today", "a 6 on Monday but by Sunday more like a 3", "8?? maybe
+  that's too high, call it 6", "7, scratch that, 5"); the usual one outweighs a peak ("peaked at
+  7 but 4 most of the week").
 - A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
   "pain-free calves". A number said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
-  and the pairs after that one): the worse side is scored and both stay in the note. Two words
-  for one area ("Achilles 3, soleus 5") keep the worse too.
-- Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement").
-- Running efficiency: "efficiency better", a bare "same", or everyday words about the running
-  ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "less
-  shuffling"). A plain verdict outweighs a small or unsure change ("about the same, maybe a
-  hair faster"). Said of an area or of movement
-  ("hips are better than last week") it is no efficiency.
-- Numbers that are training talk never become scores: distances, paces, times, run counts,
-  "week 6", "1 more week until the half", "9,800 ft", an earlier week's score ("down from 5 last
-  week"), nor are numbers said of something else runners rate ("energy 6", "sleep was a 5").
+  and the pairs after that one, "glute med on the right has been nagging, R 4 L 1"): the worse
+  side is scored and both stay in the note. Two parts of one area ("Achilles 3, soleus 5")
+  keep the worse too; the area's own word and a sorer part of it ("calves 3, achilles 5") are
+  asked about, as writers differ on which is the area's score.
+- A word that could be two areas ("hips": hip flexors or IT band; "back": lower back or
+  shoulders) is asked about when the member was asked about the other one, unless the reply
+  names that one in its own words ("itb 4, hips 2").
+- Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"), and in
+  a reply of scores alone, the bare number after every area's score, in the check-in's order
+  ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better").
+- Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
+  spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair.
+- Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
+  right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with
+  two letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the
+  running ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "freer",
+  "less shuffling"). A plain verdict outweighs a small or unsure change ("about the same, maybe
+  a hair faster"). Said of an area or of movement ("hips are better than last week", "quads ok
+  on flats, worse on hills") or of something else ("the new shoes are lighter") it is no
+  efficiency.
+- Numbers that are training talk never become scores: distances, paces, times, run counts
+  ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
+  earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
+  rate ("energy 6", "sleep was a 5").
 - Body parts the bot does not track (shins, knees, feet...) are named in `untracked`.
 - A reply with nothing to record and nothing to ask ("cheers!", "ok", an emoji, a question about
-  the bot) is no check-in: `is_checkin` is False.
+  the bot, even with its reason: "how do I change my tight areas? no calf issues anymore") is
+  no check-in: `is_checkin` is False.
 
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
-okay", "quads 🟡") or named alone ("quads ?"); an area not asked about only when something is
-wrong with it ("hamstrings are wrecked"); "my legs hurt" when no area is scored; a number that
-is no score on the 0-10 scale ("calves 3/5", "5-3", "calves 11"); two different scores for one
-area; and a number that names nothing
-("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value. Everything
-else about an area ("foam rolled my calves every night", "hips ok" of hips not asked about),
-harmless words ("legs fine", which on its own still answers the check-in) and numbers once
-every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
+asked about only when something is wrong with it ("hamstrings are wrecked"); "my legs hurt" when
+no area is scored; a number that is no score on the 0-10 scale ("calves 3/5", "5-3", "calves
+11", "calves 30%"); two different scores for one area; and a number that names nothing ("7",
+"calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
+scores alone, at all: "lower back 2, movement 9, 7"). Everything else about an area ("foam
+rolled my calves every night", "hips ok" of hips not asked about), harmless words ("legs fine",
+which on its own still answers the check-in) and numbers once every value is given ("new shoes,
+Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
@@ -162,6 +182,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
+        self._doubted_across_sentences()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]
@@ -170,4 +191,5 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             if features & WORDS:
                 self._leftovers(start, end)
         self._bare_numbers()
+        self._movement_in_order()
         return self._reconcile()

@@ -24,6 +24,7 @@ MAX_NUMBER_WORD = 20
 Phrase = Annotated[str, Field(pattern=r"^(?:[a-z0-9]+|n/a|[&+/#])(?: [a-z0-9]+)*$", max_length=60)]
 Phrases = tuple[Phrase, ...]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z ]*$", max_length=40)]
+AreaId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$", max_length=40)]
 
 
 class _Strict(BaseModel):
@@ -67,6 +68,11 @@ class SorenessWords(_Strict):
     softeners: Phrases
 
 
+class AreaWords(_Strict):
+    parts: Phrases
+    unclear: dict[Phrase, tuple[AreaId, ...]]
+
+
 class TrainingWords(_Strict):
     units: Phrases
     unit_adjectives: Phrases
@@ -100,6 +106,7 @@ class CheckInWords(_Strict):
     sides: SideWords
     soreness: SorenessWords
     untracked: dict[Name, Phrases]
+    areas: AreaWords
     training: TrainingWords
     past: PastWords
     chat: ChatWords

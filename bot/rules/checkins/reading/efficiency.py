@@ -19,6 +19,21 @@ _QUALIFIERS = frozenset(
 )
 
 
+# Chat after the last answer: "movement 7 SAME sorry caps lock", "mvmt 8 same lol".
+_SIGN_OFFS = frozenset(
+    {"sorry", "soz", "lol", "haha", "btw", "ps", "mate", "coach", "thanks", "cheers", "ty"}
+    | {"thx", "x", "xx", "typing", "caps", "autocorrect", "on"}
+)
+
+
+# Said of these, a comparison is not of the running: "the new shoes are lighter", "getting up
+# the stairs is easier".
+_THINGS = frozenset(
+    {"shoes", "shoe", "trainers", "insoles", "kit", "stairs", "commute", "bike", "cycling"}
+    | {"swimming", "swim", "car", "job"}
+)
+
+
 # After "same", these still say the running is the same ("same again", "same as ever").
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
 
@@ -61,6 +76,8 @@ class ReadEfficiency(State):
             described = self._described_label(index, start)
             if described is None:
                 described = self._area_before_clause(index, start)
+            if described is None:
+                described = self._subject_of_clause(index)
             if described is not None:
                 label = toks[described]
                 if label.kind == K.AREA and not label.used:
@@ -131,6 +148,8 @@ class ReadEfficiency(State):
         if after >= len(self.toks):
             return False
         tok, lex = self.toks[after], self.lex
+        if self._after_score(index) and tok.text in _SIGN_OFFS:
+            return False  # "movement 7 same sorry caps lock": the check-in's last answer
         return (
             tok.kind == K.WORD
             and tok.text not in lex.bridge
@@ -210,6 +229,26 @@ class ReadEfficiency(State):
                 return other if not tok.used else None
         return None
 
+    def _subject_of_clause(self, index: int) -> int | None:
+        """ "quads are always worse after hills": an area unscored heading the clause is what
+        the word describes, not the running ("calves 2 but runs felt worse" is the running)."""
+        toks = self.toks
+        clause = toks[index].clause
+        first = self.clauses[clause][0]
+        if clause > 0 and all(self._empty_word(t) for t in toks[first:index]):
+            # "quads ok on flats, worse on hills": the clause goes on about the one before,
+            # within the sentence.
+            before = self.clauses[clause - 1][0]
+            if toks[before].sentence == toks[index].sentence:
+                first = before
+        for other in range(index - 1, first - 1, -1):
+            tok = toks[other]
+            if tok.kind in (K.RUN, K.EFF, K.NUM, K.VAL) or tok.text in self.lex.measures:
+                return None
+            if tok.kind in LABELS:
+                return other if tok.kind == K.AREA and not tok.used else None
+        return None
+
     def _remark_on_score(self, index: int, start: int) -> bool:
         """ "calves 3 (a bit better than last week)": said of that score, in brackets."""
         toks = self.toks
@@ -223,6 +262,12 @@ class ReadEfficiency(State):
             and toks[other - 1].kind == K.NUM
             and toks[other - 1].used
         )
+
+    def _after_score(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before >= 0 and self.toks[before].kind == K.NUM and self.toks[before].used
 
     def _after_values(self, index: int, end: int) -> bool:
         before = index - 1
@@ -249,8 +294,8 @@ class ReadEfficiency(State):
         tok = self.toks[before]
         if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
-        if tok.kind == K.WORD and tok.text in self.lex.measures:
-            return before  # "recovery is slower": not the running
+        if tok.kind == K.WORD and (tok.text in self.lex.measures or tok.text in _THINGS):
+            return before  # "recovery is slower", "the new shoes are lighter": not the running
         return None
 
     def _compares(self, index: int, end: int) -> bool:

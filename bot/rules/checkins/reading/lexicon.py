@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     CHANGES,
     COMPLAINT,
     CORRECTIONS,
+    DOUBTS,
     FEATURES,
     LETTER,
     LEVEL,
@@ -42,6 +43,10 @@ SHORT_FORM_LETTERS = (3, 5)
 _VOWELS = frozenset("aeiouy")
 # Two candidate areas this close make a typo ambiguous.
 FUZZY_MARGIN = 5
+
+
+# Words saying a later score may be the week's: "now", "down to", "actually", "call it".
+_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS
 
 
 class Lexicon:
@@ -113,6 +118,13 @@ class Lexicon:
         for saying in (*chat.hedges, *words.past.moments):
             if " " in saying and tuple(saying.split()) not in self.phrases:
                 self._add(saying, K.WORD)
+        known_areas = {area.id for area in catalogue.areas}
+        self.parts = set(words.areas.parts)
+        # Only the areas the catalogue has: an area dropped from it leaves the word plain.
+        self.unclear = {
+            word: tuple(a for a in areas if a in known_areas)
+            for word, areas in words.areas.unclear.items()
+        }
         self.known = set(self.single) | {w for p in self.phrases for w in p}
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
@@ -179,6 +191,17 @@ class Lexicon:
             w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
         }
         self._fuzzy_value_choices = list(self.fuzzy_values)
+        # Two letters swapped in a value of four letters or more ("smae", "wrose"): too short
+        # for rapidfuzz to tell from another word, but no everyday word is one of them.
+        self.swapped_values: dict[str, Efficiency] = {}
+        for word, (kind, _, meaning) in self.single.items():
+            if kind != K.VAL or meaning is None or len(word) < 4 or not word.isalpha():
+                continue
+            value = meaning
+            for at in range(len(word) - 1):
+                swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+                if swapped != word and swapped not in self.single:
+                    self.swapped_values[swapped] = value
         # Everything the tokenizer needs about a word in one look-up:
         # kind, target, efficiency, number value, and whether a phrase starts with it.
         # kind, target, efficiency, number value, whether a phrase starts with it, and what it
@@ -194,6 +217,7 @@ class Lexicon:
             | NOW
             | CHANGES
             | CORRECTIONS
+            | DOUBTS
             | TYPICAL
             | self.past_before_last
             | self.past_after_first
@@ -207,7 +231,7 @@ class Lexicon:
                 kind, target, efficiency = K.NUM, "", None
             opens = word in self.phrase_lengths
             flags = FEATURES[kind]
-            if word in NOW or word in CHANGES or word in CORRECTIONS or word in TYPICAL:
+            if word in _CHANGE_WORDS:
                 flags |= CHANGE
             if word in self.past_before_last or word in self.past_after_first:
                 flags |= PAST
@@ -298,9 +322,13 @@ class Lexicon:
         return None
 
     def fuzzy_value(self, word: str) -> Efficiency | None:
-        """The efficiency value a typo stands for ("beter"), when one is clearly closest."""
-        if len(word) < FUZZY_MIN_LETTERS or word in self.known or word in self.not_typos:
+        """The efficiency value a typo stands for ("beter", "smae"), when one is clearly
+        closest."""
+        if word in self.known or word in self.not_typos:
             return None
+        swapped = self.swapped_values.get(word)
+        if swapped is not None or len(word) < FUZZY_MIN_LETTERS:
+            return swapped
         matches = process.extract(
             word,
             self._fuzzy_value_choices,

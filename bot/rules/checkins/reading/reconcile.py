@@ -8,6 +8,7 @@ from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    FEELS_WRONG,
     GLUE,
     MAX_SCORE,
     WORDS,
@@ -22,6 +23,15 @@ _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
+_AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
+# Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
+_ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
+# A reply of scores alone is short: past this many tokens the order of its numbers says less.
+_ORDER_TOKENS = 40
+_ANSWER_KINDS = frozenset(
+    {K.AREA, K.ALL, K.MOVE, K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.STOP, K.JOIN, K.ZERO}
+    | {K.SIDE, K.NA}
+)
 
 
 class Reconcile(State):
@@ -39,6 +49,138 @@ class Reconcile(State):
                 self.reading.notes.append((tok.start, tok.end))  # "+1" agrees with a post
             else:
                 self.reading.strays.append((tok.start, tok.end))
+
+    def _movement_in_order(self) -> None:
+        """ "calves 2, glutes 5, 8, same", "quads 2 / 9 / better": a reply of scores alone, in
+        the order the check-in asks for them. Once every area asked about is scored, a bare
+        number after the last of them (and before how the running felt) is the ease of
+        movement, the check-in's next question, and nothing else. Anything less plain (a word
+        of chat, a second bare number, movement named, an area left open) and it is asked
+        about as before."""
+        toks = self.toks
+        if not self.expected or len(toks) > _ORDER_TOKENS:
+            return
+        plain = self._in_answer_form(0, len(toks))
+        last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
+        first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
+        # "glutes 5 8 same": the last area's score and the movement side by side.
+        pair = self._score_and_movement(last_score) if last_score >= 0 else None
+        scored = {
+            s.target
+            for s in self.reading.scores
+            if s.kind == K.AREA and (not s.problem or (pair is not None and s is pair[0]))
+        }
+        loose = [
+            t for t in toks if t.kind == K.NUM and not t.used and not t.training and not t.past
+        ]
+        if any(s.kind == K.ALL and s.value is not None for s in self.reading.scores):
+            scored.update(self.expected)  # "everything 2, 8, same"
+        if not self.reading.everything_zero and not set(self.expected) <= scored:
+            return  # a number left over is asked about as ever: it may be an open area's
+        if not plain:
+            # "hamstrings 4 on the right (tweaked it), 2 on the left. calves 1. 7. worse": a
+            # sentence of its own right after the last score, in a reply with chat elsewhere.
+            pair = None
+            if len(loose) != 1 or not self._own_sentence_after_score(loose[0]):
+                return
+        if any(s.kind == K.MOVE for s in self.reading.scores):
+            # "lower back 2, movement 9, 7": every value given, and a score for what? In a
+            # reply of scores alone it is no chat to keep in the note.
+            self.reading.unread += [
+                (t.start, t.end)
+                for t in loose
+                if t.digits and t.at > last_score and self._on_its_own(t)
+            ]
+            return
+        if len(loose) == 1 and pair is None:
+            number = loose[0]
+            if not (
+                number.digits
+                and number.bare
+                and number.problem is None
+                and number.value is not None
+                and number.value == number.value.to_integral_value()
+                and number.value <= MAX_SCORE
+                and last_score < number.at < first_value
+                and self._on_its_own(number)
+            ):
+                return
+            value = int(number.value)
+        elif (
+            not loose
+            and pair is not None
+            and last_score < first_value
+            # "calves 3 4" alone could be a range typed without its dash: the order shows
+            # only with another area scored before or the efficiency after.
+            and (len(scored) >= 2 or first_value < len(toks))
+        ):
+            owner, first, value = pair
+            owner.value, owner.problem = first, False
+            number = toks[last_score]
+        else:
+            return
+        number.used = True
+        span = (number.start, number.end)
+        self.reading.strays = [s for s in self.reading.strays if not _within(span, s)]
+        self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
+        self.reading.notes = [s for s in self.reading.notes if not _within(span, s)]
+        self.reading.scores.append(Score(K.MOVE, "", value, False, False, "", False, span))
+
+    def _score_and_movement(self, index: int) -> tuple[Score, int, int] | None:
+        """ "glutes 5 8": two numbers side by side after the last area, each on the scale."""
+        number = self.toks[index]
+        parts = number.text.split()
+        if number.problem != "list" or len(parts) != 2 or not all(p.isdigit() for p in parts):
+            return None
+        first, second = (int(p) for p in parts)
+        if first > MAX_SCORE or second > MAX_SCORE:
+            return None
+        owners = [s for s in self.reading.scores if s.span[1] == number.end and s.problem]
+        if len(owners) != 1 or owners[0].kind != K.AREA:
+            return None
+        return owners[0], first, second
+
+    def _on_its_own(self, number: Tok) -> bool:
+        """Between breaks ("glutes 5, 8, worse", "quads 2 / 9 / better"), or before how the
+        running felt: not "calves 3, maybe 5"."""
+        toks = self.toks
+        before = number.at - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        after = number.at + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT:
+            after += 1
+        return (before < 0 or toks[before].kind in BREAKS) and (
+            after >= len(toks) or toks[after].kind in _AFTER_MOVEMENT
+        )
+
+    def _own_sentence_after_score(self, number: Tok) -> bool:
+        sentence = number.sentence
+        if sentence == 0:
+            return False
+        start, end = self.sentences[sentence]
+        if not self._in_answer_form(start, end) or any(
+            t.kind == K.NUM and t is not number for t in self.toks[start:end]
+        ):
+            return False
+        first, last = self.sentences[sentence - 1]
+        last -= 1
+        while last >= first and self.toks[last].kind == K.PUNCT:
+            last -= 1
+        return last >= first and self.toks[last].kind == K.NUM and self.toks[last].used
+
+    def _in_answer_form(self, start: int, end: int) -> bool:
+        """Labels, numbers and values only, with no word of chat between them."""
+        lex = self.lex
+        for tok in self.toks[start:end]:
+            if tok.kind in _ANSWER_KINDS:
+                continue
+            if tok.kind == K.WORD and (
+                tok.text in lex.filler or tok.text in lex.zeros or tok.text in lex.sore
+            ):
+                continue
+            return False
+        return True
 
     def _leftovers(self, start: int, end: int) -> None:
         toks = self.toks
@@ -82,7 +224,7 @@ class Reconcile(State):
                     if alone is area and not asked_about and self._feeling_in_clause(area.at):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
                     asked = (
-                        not question
+                        (not question or alone is area)  # "hip flexors 3 glutes ?"
                         and not self._names_a_thing(area)
                         and (feels or alone is area or self._rated_by_symbol(area))
                         and not self._taken_back(area)
@@ -244,7 +386,9 @@ class Reconcile(State):
         everything: list[Score] = []
         by_area: dict[str, list[Score]] = {}
         for score in reading.scores:
-            if score.kind == K.AREA:
+            if score.kind == K.AREA and score.word in self.unclear_words:
+                unread.append(score.span)  # "back 4": the lower back or the upper back?
+            elif score.kind == K.AREA:
                 by_area.setdefault(score.target, []).append(score)
             elif score.kind == K.MOVE:
                 movement_values.append(score)
@@ -254,7 +398,7 @@ class Reconcile(State):
                 pass
         kept: list[tuple[int, int]] = []
         for area, answers in by_area.items():
-            value, problems, others = _one_value(answers)
+            value, problems, others = _one_value(answers, self.lex.parts)
             if value is not None:
                 soreness[area] = value
             unread += problems
@@ -271,7 +415,7 @@ class Reconcile(State):
                 rest = []
         if reading.everything_zero:
             soreness.update(dict.fromkeys(rest, 0))
-        movement, problems, others = _one_value(movement_values)
+        movement, problems, others = _one_value(movement_values, frozenset())
         unread += problems
         kept += others
         efficiency = self._efficiency_value(unread)
@@ -292,6 +436,10 @@ class Reconcile(State):
             notes = notes + reading.strays
         notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
         note = "; ".join(n for n in notes_text if n) or None
+        if not has_values and not untracked_scored and self._only_asks_the_bot():
+            # "how do I change my tight areas? I don't really have calf issues anymore": a
+            # question for whoever runs the bot, the rest its reason. No check-in to ask about.
+            unread = []
         asked = sorted(set(unread))
         fragments = [fragment(text[a:b]) for a, b in asked[:_MAX_QUESTIONS]]
         if len(asked) > _MAX_QUESTIONS:
@@ -308,6 +456,26 @@ class Reconcile(State):
             untracked=tuple(dict.fromkeys(reading.untracked)),
             is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
+
+    def _only_asks_the_bot(self) -> bool:
+        """A question about the bot or the check-in ("how do I...?", "can you...?") and, besides
+        it, no number and nothing said to be wrong (unless denied: "no calf issues now")."""
+        toks, lex = self.toks, self.lex
+        asking: set[int] = set()  # the sentences asking
+        for sentence, (start, end) in enumerate(self.sentences):
+            words = [t for t in toks[start:end] if t.word]
+            if words and words[0].text in _ASKING and end < len(toks) and "?" in toks[end].text:
+                asking.add(sentence)
+        if not asking or any(t.kind == K.NUM and not t.training for t in toks):
+            return False
+        for clause, (first, last) in enumerate(self.clauses):
+            if first >= len(toks) or toks[first].sentence in asking:
+                continue  # "how do I change my tight areas?": the bot's words
+            if self.clause_feels[clause] & FEELS_WRONG and not any(
+                t.text in lex.negations for t in toks[first:last]
+            ):
+                return False
+        return True
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         explicit = self.reading.explicit
@@ -334,6 +502,7 @@ class Reconcile(State):
 
 def _one_value(
     answers: list[Score],
+    parts: set[str] | frozenset[str],
 ) -> tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]:
     """One value from all that was said for a label, the spans to ask about, and the spans of
     other values to keep in the note."""
@@ -352,6 +521,12 @@ def _one_value(
     if corrections:
         # "calves 3 ... Edit: calves 4": the correction is the score.
         return max(corrections, key=lambda a: a.span).value, problems, []
+    if not any(a.sided for a in current):
+        own = {a.value for a in current if a.word not in parts and a.value is not None}
+        if own and max(own) < max(values):
+            # "calves 3, achilles 5": the area's own score, or its sorer part's? Asked; when
+            # the area's own is the sorer ("achilles 3, calf 5") both readings agree.
+            return None, problems + [a.span for a in current], []
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
         return max(values), problems, []  # the worse side, or the sorer part of one area
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.
@@ -359,6 +534,10 @@ def _one_value(
     if len(undated) == 1 and any(a.dated for a in current):
         return undated.pop(), problems, [a.span for a in current if a.dated]
     return None, problems + [a.span for a in current], []
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _single(values: list[_T]) -> _T | None:

@@ -24,6 +24,7 @@ from bot.rules.checkins.reading.tokens import (
     LABELS_ALL,
     LABELS_ALL_EFF,
     LABELS_EFF,
+    LETTER,
     LETTERS,
     NEGATION,
     NOT_AFTER_AREA,
@@ -44,6 +45,8 @@ from bot.rules.checkins.reading.tokens import (
 _NEXT_SENTENCE_REACH = 6
 # Words heading a table column of earlier scores: "| last wk |", "| previous |".
 _EARLIER_COLUMN = frozenset({"last", "previous", "prev", "before", "earlier"})
+# How long a remark in brackets between two sides' scores may be.
+_REMARK_REACH = 12
 # How far back a side word looks for the area it belongs to.
 _SIDE_REACH = 40
 
@@ -55,6 +58,11 @@ _A_LITTLE = frozenset(
 _DIRECTIONS = {"up": Efficiency.BETTER, "down": Efficiency.WORSE}
 _DIRECTIONS |= {"increased": Efficiency.BETTER, "rose": Efficiency.BETTER}
 _DIRECTIONS |= {"dropped": Efficiency.WORSE, "decreased": Efficiency.WORSE}
+
+
+_SIGNS = {"=": Efficiency.SAME, "==": Efficiency.SAME, "+": Efficiency.BETTER}
+_SIGNS |= {"++": Efficiency.BETTER}
+_AROUND_A_SIGN = frozenset(" :,;.!\n\r\t")
 
 
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -88,6 +96,23 @@ _SAID_OF_A_SCORE = frozenset(
     {"after", "since", "today", "now", "at", "max", "tops", "ish", "by", "out", "or", "on"}
 )
 
+# What a reply of labels and values alone holds besides its labels.
+_PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
+# How far back from a later score the words that make it the week's may stand.
+_CHANGE_REACH = 10
+# Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
+_TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
+_RESCORE = frozenset({"call", "make"})
+_RESCORED = frozenset({"it", "that", "them", "this"})
+
+
+def _doubted(gap: list[str]) -> bool:
+    return "scratch" in gap or any(
+        (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
+        for a, b in itertools.pairwise(gap)
+    )
+
+
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -96,7 +121,7 @@ class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
     def _read_sentence(self, features: int, start: int, end: int) -> None:
-        if features & LETTERS == LETTERS and self._code_letters(start, end):
+        if features & LETTERS >= 2 * LETTER and self._code_letters(start, end):
             features |= HAS_LABEL
         if features & AREAS:
             self._groups(start, end)
@@ -126,12 +151,27 @@ class ReadScores(State):
         # Each letter once: "a 2, calves a 3 and glutes a 4" is no code.
         counts = Counter(toks[i].text for i in found)
         found = [i for i in found if counts[toks[i].text] == 1]
-        if len(found) < 3:
+        if len(found) < 2 or (len(found) == 2 and not self._plain_answer(start, end, found)):
             return False
         for i in found:
             kind, target = letters[toks[i].text]
             toks[i].kind, toks[i].target = kind, target
         return True
+
+    def _plain_answer(self, start: int, end: int, letters: list[int]) -> bool:
+        """ "c 2 itb 2 m 9 same": two letters are a code only among labels and their values,
+        with a label spelt out."""
+        toks = self.toks
+        if any(toks[i].text in ("a", "i") for i in letters):
+            return False  # "hamstrings a 3", "i 5": words first
+        spelt = False
+        for index in range(start, end):
+            kind = toks[index].kind
+            if kind in LABELS:
+                spelt = True
+            elif index not in letters and kind not in _PLAIN_KINDS:
+                return False
+        return spelt
 
     def _letter_value(self, index: int, end: int) -> bool:
         toks = self.toks
@@ -479,7 +519,8 @@ class ReadScores(State):
         for index in range(start, end + 1):
             if index < end and toks[index].kind != K.COMMA:
                 continue
-            first = self._next(clause_start - 1, end, skip_bridge=False)
+            # "I'd call it 8 for movement": the words of rating before it are no subject.
+            first = self._next(clause_start - 1, end, skip_bridge=True)
             if first is not None and first < index:
                 self._leading_clause(first, index)
             clause_start = index + 1
@@ -573,10 +614,33 @@ class ReadScores(State):
             other += 1
         value = _DIRECTIONS.get(toks[other].text) if other < end else None
         if value is None:
-            return False
+            return self._signed(label, end)
         for used in toks[label : other + 1]:
             used.used = True
         self.reading.explicit.append((value, (toks[label].start, toks[other].end)))
+        return True
+
+    def _signed(self, label: int, end: int) -> bool:
+        """ "efficiency =", "eff: +": a sign alone after the label (a "-" may be a dash)."""
+        toks = self.toks
+        said = ""
+        other = label + 1
+        while other < end and toks[other].kind in (K.PUNCT, K.JOIN):
+            said += toks[other].text
+            other += 1
+        if other < end and toks[other].kind not in BREAKS:
+            return False
+        if other < len(toks) and toks[other].kind in BREAKS:
+            said += toks[other].text  # "eff =, movement 8": one run of symbols
+        sign = "".join(ch for ch in said if ch in "=+")
+        if any(ch not in _AROUND_A_SIGN for ch in said if ch not in "=+"):
+            return False
+        value = _SIGNS.get(sign)
+        if value is None:
+            return False
+        for used in toks[label:other]:
+            used.used = True
+        self.reading.explicit.append((value, (toks[label].start, toks[other - 1].end)))
         return True
 
     def _same_as_before(self, label: int, same: int, start: int) -> None:
@@ -678,14 +742,28 @@ class ReadScores(State):
         sided = force
         values = 0
         index = score + 1
+        # "hammy 6 left 3 right, 8": sides said after their numbers belong to them, and make
+        # no side of the number after.
+        after = index
+        while after < end and toks[after].kind == K.PUNCT:
+            after += 1
+        postfix = not force and after < end and toks[after].kind == K.SIDE
         while index < end:
             tok = toks[index]
             kind = tok.kind
+            if kind == K.PUNCT and "(" in tok.text and ")" not in tok.text:
+                # "4 on the right (tweaked it on a hill rep), 2 on the left": a remark between.
+                closing = self._closing_bracket(index, end)
+                if closing is not None:
+                    index = closing + 1
+                    continue
             if kind == K.SIDE:
-                sided = True
+                sided = not (postfix and self._follows_number(index))
             elif kind == K.NUM and not tok.training and not tok.used:
                 sided = sided or self._side_follows(index, end)  # "glutes 4 (6 on the left)"
-                if not (sided or self.side_header or self._side_near(label, score, end)):
+                # Said after their numbers, each side is said after its own.
+                loose = not postfix and (self.side_header or self._side_near(label, score, end))
+                if not (sided or loose):
                     return
                 if earlier < 0:
                     earlier = len(self._scores_for(label))
@@ -703,10 +781,28 @@ class ReadScores(State):
                 last -= 1
             self.reading.notes.append((toks[label].start, toks[last].end))
 
+    def _closing_bracket(self, index: int, end: int) -> int | None:
+        """The ")" closing a remark of words (no number, side or label in it) within a few
+        tokens."""
+        toks = self.toks
+        for other in range(index + 1, min(index + _REMARK_REACH, end)):
+            tok = toks[other]
+            if tok.kind in (K.NUM, K.SIDE) or tok.kind in LABELS_ALL_EFF:
+                return None  # "(left)", "(7 after the long run)": no remark to step over
+            if ")" in tok.text:
+                return other
+        return None
+
+    def _follows_number(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before >= 0 and self.toks[before].kind == K.NUM
+
     def _side_follows(self, index: int, end: int) -> bool:
         toks = self.toks
         other = index + 1
-        while other < end and toks[other].text in SIDE_WORDS:
+        while other < end and (toks[other].text in SIDE_WORDS or toks[other].kind == K.PUNCT):
             other += 1
         return other < end and toks[other].kind == K.SIDE
 
@@ -727,6 +823,18 @@ class ReadScores(State):
             if tok.kind == K.ALL and not self._scores_follow(index, end):
                 continue
             score = self._late_score(index + 1, end)
+            following = self._next(index, end, skip_bridge=True)
+            if (
+                score is not None
+                and following is not None
+                and toks[following].kind == K.NUM
+                and toks[following].training
+                and not self._cued(score)
+            ):
+                # "glutes 1 run count 5": the number by the area was taken for training talk,
+                # so a later one is its score only when said as one ("3 days after the half
+                # are still a 4").
+                score = None
             if score is not None:
                 for member in self._joined_before(index, start):
                     self._pair(member, score)  # "calves and glutes were sore, a 4"
@@ -735,8 +843,8 @@ class ReadScores(State):
         if features & NUMS and features & CHANGE:
             for index in range(start, end):
                 tok = toks[index]
-                if tok.kind == K.AREA and tok.used:
-                    self._changed_to(index, end)
+                if tok.kind in (K.AREA, K.MOVE) and tok.used:
+                    self._changed_to(index, end)  # "movement was 6 early on but 8 now" too
         self._across_the_board(start, end)
 
     def _joined_before(self, label: int, start: int) -> list[int]:
@@ -772,8 +880,14 @@ class ReadScores(State):
             if tok.used:
                 said = other + 1  # what follows it is said of it ("3 today")
                 continue
+            if self._for_label(other, end):
+                return  # "glutes 2, call it 8 for movement": another label's number
             before = [t.text for t in toks[max(other - 4, said + 1) : other] if t.kind != K.PUNCT]
+            # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
+            # a 3", "8?? maybe that's too high, call it 6".
+            gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
+            corrected = corrected or _doubted(gap)
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -783,7 +897,7 @@ class ReadScores(State):
             changed = (
                 bool(NOW & set(after))
                 or typical
-                or bool((NOW - {"overall"}) & set(before))
+                or bool((NOW - {"overall"}) & set(gap))
                 or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
                 or corrected
             )
@@ -796,6 +910,15 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
+
+    def _for_label(self, index: int, end: int) -> bool:
+        """ "8 for movement", "3 for the glutes": the number is that label's."""
+        toks = self.toks
+        after = index + 1
+        if after >= end or toks[after].text != "for":
+            return False
+        label = self._next(after, end, skip_bridge=True)
+        return label is not None and toks[label].kind in LABELS_ALL_EFF
 
     def _owned_by_word(self, index: int) -> bool:
         before = index - 1
@@ -831,12 +954,15 @@ class ReadScores(State):
 
     def _late_score(self, begin: int, end: int) -> int | None:
         toks = self.toks
+        passed = False  # a number passed over: a later one is no more the area's than it
         for other in range(begin, end):
             tok = toks[other]
             if tok.kind in LABELS_EFF and not weak_label(tok):
                 return None
             if tok.used:
                 continue
+            if passed and tok.kind == K.SIDE:
+                return None  # "on the left ... left 6 right 1": sides, read as sides
             if (
                 (tok.kind == K.ZERO or (tok.kind == K.NUM and tok.text in ZERO_NUMBERS))
                 and self._ends_clause(other + 1, end)
@@ -854,7 +980,9 @@ class ReadScores(State):
                 or (tok.clause == toks[begin - 1].clause and self._closes_clause(other, end))
                 or (tok.clause == toks[begin - 1].clause + 1 and self._heads_clause(other, end))
             ):
-                return other
+                return None if passed else other
+            if self._score_like(tok) and tok.digits and not tok.past:
+                passed = True
         return None
 
     def _heads_clause(self, index: int, end: int) -> bool:
@@ -907,12 +1035,23 @@ class ReadScores(State):
             if score is None or not self._score_like(toks[score]) or toks[score].used:
                 continue
             owner = self._last_scored_area(start, index)
+            if owner is None:
+                # "Glute med on the right has been nagging since Wednesday — R 4, L 1": the
+                # sides of the area the sentence is about.
+                owner = self._last_open_area(start, index)
             if owner is not None:
                 earlier = self._scores_for(owner)
                 self._pair(owner, score, sided=True)
                 for found in earlier:
                     found.sided = True
                 self.reading.notes.append((toks[owner].start, toks[score].end))
+
+    def _last_open_area(self, start: int, before: int) -> int | None:
+        for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
+            tok = self.toks[index]
+            if tok.kind in LABELS or (tok.kind == K.NUM and tok.used):
+                return index if tok.kind == K.AREA and not tok.used else None
+        return None
 
     def _last_scored_area(self, start: int, before: int) -> int | None:
         for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):
@@ -968,6 +1107,44 @@ class ReadScores(State):
                     for label in open_labels:
                         self._pair(label, other)
                     break
+
+    def _doubted_across_sentences(self) -> None:
+        """ "hip flexors 8?? maybe that's too high, call it 6.": the score taken back at the end
+        of one sentence and given again in the next is the week's."""
+        toks, features = self.toks, self.features
+        for index in range(1, len(self.sentences)):
+            if not features[index - 1] & HAS_LABEL:
+                continue
+            start, end = self.sentences[index]
+            if not features[index] & HAS_NUM:
+                # "quads 6!! hmm too high. make it 4": the doubt a sentence of its own.
+                if index + 1 >= len(self.sentences) or not features[index + 1] & HAS_NUM:
+                    continue
+                end = self.sentences[index + 1][1]
+            prev_start, prev_end = self.sentences[index - 1]
+            last = prev_end - 1
+            while last >= prev_start and toks[last].kind == K.PUNCT:
+                last -= 1
+            if last < prev_start or toks[last].kind != K.NUM or not toks[last].used:
+                continue
+            owner = self._last_scored_area(prev_start, last)
+            earlier = self._scores_for(owner) if owner is not None else []
+            if owner is None or len(earlier) != 1 or earlier[0].yields:
+                continue
+            for other in range(start, min(end, start + _CHANGE_REACH + 1)):
+                tok = toks[other]
+                if tok.kind in LABELS_ALL_EFF:
+                    break
+                if not (self._score_like(tok) and tok.digits and not tok.used and not tok.past):
+                    continue
+                if self._for_label(other, end):
+                    break  # "call it 8 for movement": another label's
+                gap = [t.text for t in toks[start:other] if t.word]
+                if _doubted(gap) or any(word in CORRECTIONS for word in gap):
+                    earlier[0].yields = True
+                    self.reading.notes.append(earlier[0].span)
+                    self._pair(owner, other)
+                break
 
     def _says_both(self, start: int, end: int) -> bool:
         first = start

@@ -19,6 +19,8 @@ from bot.rules.checkins.reading.tokens import (
 
 # Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
 _FUZZY_BUDGET = 40
+# A number set off by these on both sides is said as an aside: a score ("hips - 4 - and").
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 @dataclass(slots=True)
@@ -98,6 +100,8 @@ class State:
         for letter, areas in initials.items():
             if len(areas) == 1 and letter not in self.letters:
                 self.letters[letter] = (K.AREA, areas[0])
+        # Area words that could be either of two of the member's areas ("hips"): asked about.
+        self.unclear_words: set[str] = set()
         # What each sentence holds (`FEATURE` bits): passes skip sentences that cannot match.
         self.features: list[int] = []
 
@@ -156,8 +160,14 @@ class State:
                 return True
             if "(" in self.toks[before].text and self._closed_after(index):
                 return True  # "annoying (4)"
+            if self.toks[before].text in _DASHES and self._dashed_after(index):
+                return True  # "the main thing - 4 - and"
             before -= 1
         return before >= 0 and self.toks[before].text in self.lex.cues
+
+    def _dashed_after(self, index: int) -> bool:
+        after = index + 1
+        return after < len(self.toks) and self.toks[after].text in _DASHES
 
     def _closed_after(self, index: int) -> bool:
         after = index + 1

@@ -94,6 +94,8 @@ TYPICAL = frozenset(
 CORRECTIONS = frozenset(
     {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
 )
+# Doubting the score just given: "too high, call it 6", "7, scratch that, 5".
+DOUBTS = frozenset({"scratch", "call", "make", "too"})
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
 ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
 ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}
@@ -149,6 +151,7 @@ class Tok:
     training: bool = False
     past: bool = False
     changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    percent: bool = False  # "30%": a share, unless said of an area (then on another scale)
     sides_end: int = 0  # "2/4 (L/R)": the worse side scored, the sides kept in the note
     target: str = ""
     efficiency: Efficiency | None = None
@@ -227,6 +230,7 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
         tok.value = value + Decimal("0.5")
     elif suffix not in ("", "s"):
         tok.training = True
+        tok.percent = suffix == "%"
     tok.bare = not tok.training
     if value is None or len(digits) > 4:
         tok.problem = "odd"
@@ -238,13 +242,14 @@ _RANGE_PARTS = tuple(TOKEN.groupindex[name] for name in ("low", "high", "over"))
 
 def read_range(tok: Tok, match: re.Match[str]) -> None:
     """ "3-4", "2 to 3", "3 or 4/10": the higher end is the score, as a coach would note the
-    worse of two sides. A range beyond the scale, on another scale or going down is asked."""
+    worse of two sides (and as its middle rounds up). A range beyond the scale, on another
+    scale, going down or wider than one point ("2-5": its top or its middle?) is asked."""
     first, second, over = match.group(*_RANGE_PARTS)
     low = DECIMALS.get(first) or to_decimal(first)
     high = DECIMALS.get(second) or to_decimal(second)
     if over is not None and over != "10":
         tok.problem = "scale"
-    elif low is None or high is None or not low <= high <= MAX_SCORE:
+    elif low is None or high is None or not low <= high <= MAX_SCORE or high - low > 1:
         tok.problem = "range"
     else:
         tok.value, tok.bare, tok.scaled = high, True, over is not None

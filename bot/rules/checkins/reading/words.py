@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_LABEL,
     HAS_NUM,
     HAS_VAL,
+    LABELS,
     LABELS_ALL,
     LABELS_EFF,
     LETTER,
@@ -57,6 +58,8 @@ _RANGE_WORDS = frozenset(
 )
 _MAYBE = _RANGE_WORDS - {"and", "or"}
 _TO_A = frozenset({"to", "a", "an"})
+# After the second end of a range in words, these make it a score for a moment of the week.
+_SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
 _IN_RANGE = frozenset({K.PUNCT, K.COMMA})
 # After the runs as the subject of a clause: "runs felt sluggish", "runs were harder".
 _SAID_OF_RUNS = frozenset({"felt", "feel", "feeling", "were", "was", "seemed", "went", "have"})
@@ -145,11 +148,12 @@ class ReadWords(State):
                     if entry is None:
                         if not cleaned.endswith("ish") or len(cleaned) < 6:
                             continue
-                        # "tightish", "achyish": the feeling, a little.
+                        # "tightish", "achyish": the feeling, a little; "twoish": about two.
                         entry = info.get(cleaned[:-3])
-                        if entry is None or not entry[5] & _FEELINGS:
+                        if entry is None or not (entry[5] & _FEELINGS or entry[0] == num_kind):
                             continue
                         tok.text = cleaned[:-3]
+                        tok.ish = entry[0] == num_kind
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
@@ -289,6 +293,44 @@ class ReadWords(State):
             elif kind == K.SIDE:
                 sides.add(tok.target)
         self.side_header = {"left", "right"} <= sides
+        self._unclear_areas()
+        self._both_areas()
+
+    def _both_areas(self) -> None:
+        """ "Both 3. Movement 8.": asked about two areas, a member naming none means both."""
+        toks = self.toks
+        if len(self.expected) != 2 or any(t.kind in (K.AREA, K.UNTRACKED) for t in toks):
+            return
+        for index, tok in enumerate(toks):
+            if tok.kind == K.WORD and tok.text == "both":
+                after = self._next(index, len(toks), skip_bridge=True)
+                if after is not None and toks[after].kind == K.NUM:
+                    tok.kind = K.ALL
+                    self.features[tok.sentence] |= HAS_LABEL
+
+    def _unclear_areas(self) -> None:
+        """ "hips 4" from a member asked about hip flexors and IT band (or about the IT band
+        alone): which one? Unless the reply names one of them in its own words ("itb 4, hips
+        2"), so that "hips" is the other."""
+        unclear = self.lex.unclear
+        toks = [t for t in self.toks if t.kind == K.AREA and t.text in unclear]
+        if not toks:
+            return
+        named = {t.target for t in self.toks if t.kind == K.AREA and t.text not in unclear}
+        for tok in toks:
+            asked = [a for a in unclear[tok.text] if a in self.expected]
+            if not asked or (len(asked) == 1 and (asked[0] == tok.target or asked[0] in named)):
+                continue  # the word's usual area, or the member's area named on its own
+            if len(asked) == 1:
+                # "hips 4" from a member asked about the IT band only: theirs, or the hip
+                # flexors the word usually means?
+                self.unclear_words.add(tok.text)
+                continue
+            left = [a for a in asked if a not in named]
+            if len(left) == 1:
+                tok.target = left[0]
+            else:
+                self.unclear_words.add(tok.text)
 
     def _mark_numbers(self) -> None:
         toks = self.toks
@@ -298,6 +340,9 @@ class ReadWords(State):
         marker: Decimal | None = None  # the number of the last item of a numbered list
         for index in self.numbers:
             tok = toks[index]
+            if tok.percent and self._label_before(index):
+                # "calves 30%": a score on another scale, asked about (not "60% of my usual").
+                tok.training, tok.problem = False, "scale"
             if tok.kind != K.NUM or tok.training:
                 continue
             if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
@@ -361,6 +406,8 @@ class ReadWords(State):
                 for merged in toks[index + 1 : index + 4]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
                 continue
+            if self._asked_range(index):
+                continue
             other = index + 1
             while other < len(toks) and (
                 toks[other].kind in _IN_RANGE or toks[other].text in _RANGE_WORDS
@@ -381,16 +428,72 @@ class ReadWords(State):
             if comma and self._names_next(other):
                 continue  # "calves 3, maybe 4 for the glutes"
             high = toks[other]
+            if other + 1 < len(toks) and self._moment_word(toks[other + 1].text):
+                continue  # "4 (prob 5 after intervals)": the 5 is said of a moment
             if (
                 high.kind == K.NUM
                 and not (high.training or high.past or high.problem)
                 and high.value is not None
                 and tok.value < high.value <= MAX_SCORE
-                and (high.value - tok.value <= 2 or between)
             ):
-                tok.value, tok.end = high.value, high.end
+                if high.value - tok.value > 1:
+                    # "3 maybe 5", "between 2 and 4": its top or its middle? Asked.
+                    tok.problem, tok.value, tok.bare = "range", None, False
+                else:
+                    tok.value = high.value
+                tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _moment_word(self, text: str) -> bool:
+        return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
+
+    def _asked_range(self, index: int) -> bool:
+        """ "maybe 3? 4?", "3?? 4??", "4... or 5": two scores offered in doubt across a
+        sentence mark, read as a range (its higher end; asked about when wider than a
+        point)."""
+        toks = self.toks
+        if index + 2 >= len(toks):
+            return False
+        mark = toks[index + 1]
+        if mark.kind != K.STOP:
+            return False
+        asked = set(mark.text) == {"?"}
+        trailing = not asked and (mark.text == "…" or mark.text.startswith(".."))
+        if not (asked or trailing):
+            return False
+        at = index + 2
+        while at < len(toks) and at < index + 4 and toks[at].text in _RANGE_WORDS - _TO_A:
+            at += 1  # "4... or 5", "3? maybe 4?"
+        if at >= len(toks) or toks[at].kind != K.NUM or (trailing and at == index + 2):
+            return False  # "calves 3... 4 runs": no second guess
+        high = toks[at]
+        after = toks[at + 1] if at + 1 < len(toks) else None
+        if (
+            asked
+            and at == index + 2
+            and after is not None
+            and not (after.kind == K.STOP and "?" in after.text)
+        ):
+            return False  # "3? 4 runs": no second guess
+        low = toks[index]
+        if (
+            high.training
+            or high.past
+            or high.problem
+            or high.value is None
+            or low.value is None
+            or not low.value < high.value <= MAX_SCORE
+        ):
+            return False
+        if high.value - low.value > 1:
+            low.problem, low.value, low.bare = "range", None, False  # "4? 7?": asked
+        else:
+            low.value = high.value
+        low.end = high.end
+        for merged in toks[index + 1 : at + 1]:
+            merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+        return True
 
     def _scaled_range(self, index: int) -> bool:
         """ "3/10-4/10": a range of two scores out of 10, read as its higher end."""
@@ -476,12 +579,13 @@ class ReadWords(State):
                 return adjectives > 0 and not self._label_before(index)
             if tok.kind in _UNIT_KINDS:
                 if tok.text in lex.units:
-                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like.
+                    # "mvmt 6 runs felt sluggish": a score, then what the runs were like; and
+                    # "glutes 1 runs 3": a score, then a count of runs.
                     return not (
                         tok.kind == K.RUN
                         and other == index + 1
                         and other + 1 < len(toks)
-                        and toks[other + 1].text in _SAID_OF_RUNS
+                        and (toks[other + 1].text in _SAID_OF_RUNS or toks[other + 1].kind == K.NUM)
                         and self._label_before(index)
                     )
                 if (
@@ -610,13 +714,27 @@ class ReadWords(State):
             last = end - 1
             while last > start and toks[last].kind == K.PUNCT:
                 last -= 1
-            if last > start and self._unknown(toks[last]) and toks[last - 1].kind == K.NUM:
+            # Closing the sentence, or right after a score in a reply of scores ("movment 9
+            # smae lol"): where the check-in's last answer goes.
+            for after in range(start + 1, end):
+                if not (after == last or self._after_labelled_score(after)):
+                    continue
+                if not (self._unknown(toks[after]) and toks[after - 1].kind == K.NUM):
+                    continue
+                if self.fuzzy_budget <= 0:
+                    break
                 self.fuzzy_budget -= 1
-                value = lex.fuzzy_value(toks[last].text)
+                value = lex.fuzzy_value(toks[after].text)
                 if value is not None:
-                    toks[last].kind, toks[last].efficiency = K.VAL, value
-                    self.values.append(last)
+                    toks[after].kind, toks[after].efficiency = K.VAL, value
+                    self.values.append(after)
                     self.features[sentence] |= HAS_VAL
+                    break
+
+    def _after_labelled_score(self, index: int) -> bool:
+        """ "movment 9 smae": the word right after a label's number."""
+        toks = self.toks
+        return index >= 2 and toks[index - 1].kind == K.NUM and toks[index - 2].kind in LABELS
 
     def _typos_of_own_areas(self) -> None:
         """Far from any score, a close typo or short form of an area the member was asked about,
