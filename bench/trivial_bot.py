@@ -1,8 +1,9 @@
 """The floor for `bench.interactions`: a discord.py bot that only answers "ok".
 
 It runs as its own process like the real bot (`python -m bench.trivial_bot`), reads the same
-DISCORD_TOKEN and DISCORD_API_BASE, runs on the same event loop (uvloop when installed), and
-answers `/ok` with one REST call: what discord.py alone costs per interaction.
+DISCORD_TOKEN and DISCORD_API_BASE, runs on the same event loop (uvloop when installed) with
+the same garbage collector settings, and answers `/ok` with one REST call: what discord.py
+alone costs per interaction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import discord
 from discord import app_commands
 
+from bot.adapter.client import settle_collector
 from bot.adapter.discord_api import configure_api_base, discover_gateway
 from bot.app import event_loop_factory
 
@@ -31,6 +33,7 @@ async def serve(token: str, base: str) -> None:
 
     async def setup_hook() -> None:
         await tree.sync()
+        settle_collector()
 
     client.setup_hook = setup_hook  # type: ignore[method-assign]
     async with client:

@@ -185,6 +185,15 @@ def _what(interaction: discord.Interaction[Any]) -> str:
     return f"/{command.qualified_name}" if command else f"interaction {interaction.id}"
 
 
+def settle_collector() -> None:
+    """Everything loaded so far lives as long as the process: moving it out of the collector's
+    sight, and collecting less often, keeps collection pauses out of the answers members wait
+    for."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 # The bot never joins voice; without this discord.py warns at every start about voice libraries.
 discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
@@ -364,12 +373,7 @@ class CoachBot(commands.AutoShardedBot):
         await self.groups.load()
         self.delivery.start()
         await self.sync_commands()
-        # Everything loaded so far lives as long as the process: moving it out of the
-        # collector's sight, and collecting less often, keeps collection pauses out of the
-        # answers members wait for.
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+        settle_collector()
 
     async def sync_commands(self) -> None:
         guild_id = self.settings.dev_guild_id
