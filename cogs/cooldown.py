@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.rules import inputs
-from bot.rules.cards import GROUP_LOOKS, called_off_card, group_open_card, group_routine_card
+from bot.rules.cards import (
+    GROUP_LOOKS,
+    called_off_card,
+    group_open_card,
+    group_routine_card,
+    routine_card,
+)
 from bot.rules.cards import group_id as group_custom_id
 from bot.rules.members import GroupCooldown
 from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
+from bot.rules.session_text import start_payload
 from cogs.common import (
     CogButton,
     Interaction,
@@ -22,7 +29,6 @@ from cogs.common import (
     Reply,
     answer,
     answer_press,
-    routine_embed,
 )
 from cogs.session import new_card, start_view
 
@@ -33,6 +39,9 @@ log = logging.getLogger(__name__)
 
 RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for r in RunType]
 DEFAULT_WINDOW_MINUTES = 5
+GENERAL_ROUTINE = (
+    "You haven't listed tight areas yet, so here is a general routine. Add yours with `/tight add`."
+)
 
 
 class GroupButton(CogButton, template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)"):
@@ -106,14 +115,15 @@ class Cooldown(commands.Cog):
         async def work() -> Reply:
             routine = await self.bot.coach.cooldown(interaction.user.id, minutes, run, today, avoid)
             built.append(routine)
-            content = None
+            # The card is Discord JSON already, and Start is answered from its custom id: the
+            # answer goes out as JSON, with no embed or view objects built on the way.
+            message: dict[str, Any] = {
+                "embeds": [routine_card(routine, self.bot.catalogue)],
+                **start_payload(interaction.id),
+            }
             if routine.general:
-                content = (
-                    "You haven't listed tight areas yet, so here is a general routine. "
-                    "Add yours with `/tight add`."
-                )
-            embed = routine_embed(routine, self.bot.catalogue)
-            return Reply(content, embed=embed, view=start_view(interaction.id))
+                message["content"] = GENERAL_ROUTINE
+            return Reply(json=message)
 
         await answer(interaction, work, ephemeral=False)
         # Written after the answer, off the path Discord times: Start finds it by the key.

@@ -7,8 +7,9 @@ form `session:<action>:<id>`, the one place those ids are made.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from bot.rules.catalogue import Kind, Stretch
 from bot.rules.limits import FIELD_VALUE, join_within
@@ -53,8 +54,10 @@ def control_id(action: str, session_id: int | str) -> str:
 
 
 def card_snapshot(routine: Routine, members: tuple[int, ...] = (), tts: bool = False) -> str:
-    """What a routine card stores until Start is pressed."""
-    return json.dumps({"routine": routine_to_dict(routine), "members": members, "tts": tts})
+    """What a routine card stores until Start is pressed (compact JSON: one per `/cooldown`,
+    so orjson, several times faster than the json module here)."""
+    data = {"routine": routine_to_dict(routine), "members": members, "tts": tts}
+    return orjson.dumps(data).decode()
 
 
 def progress_line(progress: Progress | None) -> str:
