@@ -54,10 +54,20 @@ def control_id(action: str, session_id: int | str) -> str:
 
 
 def card_snapshot(routine: Routine, members: tuple[int, ...] = (), tts: bool = False) -> str:
-    """What a routine card stores until Start is pressed (compact JSON: one per `/cooldown`,
-    so orjson, several times faster than the json module here)."""
-    data = {"routine": routine_to_dict(routine), "members": members, "tts": tts}
-    return orjson.dumps(data).decode()
+    """What a routine card stores until Start is pressed."""
+    return stored_card(routine_json(routine), members, tts)
+
+
+def routine_json(routine: Routine) -> str:
+    """The routine part of a card's snapshot (orjson: one per `/cooldown`, several times
+    faster than the json module here)."""
+    return orjson.dumps(routine_to_dict(routine)).decode()
+
+
+def stored_card(routine: str, members: tuple[int, ...] = (), tts: bool = False) -> str:
+    """`card_snapshot` from the routine's JSON (`routine_json`), kept for a repeated routine."""
+    others = orjson.dumps(members).decode()
+    return f'{{"routine":{routine},"members":{others},"tts":{"true" if tts else "false"}}}'
 
 
 def progress_line(progress: Progress | None) -> str:
