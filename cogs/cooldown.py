@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,9 +20,11 @@ from bot.rules.cards import (
     routine_card,
 )
 from bot.rules.cards import group_id as group_custom_id
+from bot.rules.catalogue import Catalogue
 from bot.rules.members import GroupCooldown
+from bot.rules.recent import Recent
 from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
-from bot.rules.session_text import start_payload
+from bot.rules.session_text import routine_json, start_payload, stored_card
 from cogs.common import (
     CogButton,
     Interaction,
@@ -39,6 +42,8 @@ log = logging.getLogger(__name__)
 
 RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for r in RunType]
 DEFAULT_WINDOW_MINUTES = 5
+# Cards kept by routine, for routines asked for again (see `Coach.cooldown`).
+CARDS_KEPT = 1024
 GENERAL_ROUTINE = (
     "You haven't listed tight areas yet, so here is a general routine. Add yours with `/tight add`."
 )
@@ -71,10 +76,22 @@ def group_view(group_id: int) -> discord.ui.View:
     return view
 
 
+@dataclass(frozen=True, slots=True)
+class _Card:
+    routine: Routine  # held, so that its id stays its own while the card is kept
+    embed: dict[str, Any]  # shared by every answer that shows it: never changed
+    routine_json: str
+
+    @classmethod
+    def of(cls, routine: Routine, catalogue: Catalogue) -> _Card:
+        return cls(routine, routine_card(routine, catalogue), routine_json(routine))
+
+
 class Cooldown(commands.Cog):
     def __init__(self, bot: CoachBot) -> None:
         self.bot = bot
         self.groups = bot.groups
+        self._cards: Recent[int, _Card] = Recent(CARDS_KEPT)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GroupButton)
@@ -110,24 +127,30 @@ class Cooldown(commands.Cog):
             await self._open_group(interaction, minutes, run, window)
             return
 
-        built: list[Routine] = []
+        built: list[_Card] = []
 
         async def work() -> Reply:
             routine = await self.bot.coach.cooldown(interaction.user.id, minutes, run, today, avoid)
-            built.append(routine)
+            card = self._card(routine)
+            built.append(card)
             # The card is Discord JSON already, and Start is answered from its custom id: the
             # answer goes out as JSON, with no embed or view objects built on the way.
-            message: dict[str, Any] = {
-                "embeds": [routine_card(routine, self.bot.catalogue)],
-                **start_payload(interaction.id),
-            }
+            message: dict[str, Any] = {"embeds": [card.embed], **start_payload(interaction.id)}
             if routine.general:
                 message["content"] = GENERAL_ROUTINE
             return Reply(json=message)
 
         await answer(interaction, work, ephemeral=False)
         # Written after the answer, off the path Discord times: Start finds it by the key.
-        new_card(self.bot, interaction, built[0], card_key=interaction.id, tts=tts)
+        card = built[0]
+        snapshot = stored_card(card.routine_json, (), tts)
+        new_card(self.bot, interaction, card.routine, card_key=interaction.id, snapshot=snapshot)
+
+    def _card(self, routine: Routine) -> _Card:
+        """The routine's card and stored form, built once for a routine the coach hands back
+        again (the very same object for a request seen lately)."""
+        # Keyed by identity: a kept card holds its routine, so no other object has that id.
+        return self._cards.get(id(routine), lambda: _Card.of(routine, self.bot.catalogue))
 
     # -- group mode ----------------------------------------------------------------------------
 
