@@ -1,8 +1,9 @@
 """The floor for `bench.interactions`: a discord.py bot that only answers "ok".
 
 It runs as its own process like the real bot (`python -m bench.trivial_bot`), reads the same
-DISCORD_TOKEN and DISCORD_API_BASE, runs on the same event loop (uvloop when installed), and
-answers `/ok` with one REST call: what discord.py alone costs per interaction.
+DISCORD_TOKEN and DISCORD_API_BASE, runs on the same event loop (uvloop when installed) with
+the same garbage collector settings and REST connection limit, and answers `/ok` with one
+REST call: what discord.py alone costs per interaction.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import asyncio
 import os
 
 import discord
+from aiohttp import TCPConnector
 from discord import app_commands
 
+from bot.adapter.client import settle_collector
 from bot.adapter.discord_api import configure_api_base, discover_gateway
-from bot.app import event_loop_factory
+from bot.app import REST_CONNECTIONS, event_loop_factory
 
 
 async def serve(token: str, base: str) -> None:
@@ -22,7 +25,7 @@ async def serve(token: str, base: str) -> None:
     await discover_gateway(base, token)
     intents = discord.Intents.none()
     intents.guilds = True
-    client = discord.Client(intents=intents)
+    client = discord.Client(intents=intents, connector=TCPConnector(limit=REST_CONNECTIONS))
     tree = app_commands.CommandTree(client)
 
     @tree.command(name="ok", description="Answers ok")
@@ -31,6 +34,7 @@ async def serve(token: str, base: str) -> None:
 
     async def setup_hook() -> None:
         await tree.sync()
+        settle_collector()
 
     client.setup_hook = setup_hook  # type: ignore[method-assign]
     async with client:

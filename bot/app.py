@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+import aiohttp
 import discord
 from pydantic import ValidationError
 
@@ -63,6 +64,8 @@ from bot.storage.session_runs import SessionRuns
 
 log = logging.getLogger("bot")
 
+# REST connections to Discord at once (interaction callbacks are not rate limited).
+REST_CONNECTIONS = 512
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_CONFIG = 2
@@ -181,6 +184,9 @@ async def create_bot(
     if settings.metrics_port is not None:
         # Counting REST calls costs a hook per call: only when someone can read the counts.
         options.setdefault("http_trace", rest_trace())
+    # aiohttp's default of 100 connections would queue callbacks past a few thousand
+    # interactions a second, unseen by the admission (`bot.rules.overload`).
+    options.setdefault("connector", aiohttp.TCPConnector(limit=REST_CONNECTIONS))
     bot = CoachBot(
         settings, database, catalogue, services, time_scale=time_scale, clock=clock, **options
     )

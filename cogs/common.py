@@ -15,6 +15,7 @@ from discord import app_commands
 
 from bot.adapter.backlog import admitted
 from bot.adapter.client import CoachBot, report_failure, tell, think_privately
+from bot.adapter.respond import edit_json, send_json
 from bot.rules import limits
 from bot.rules.cards import routine_card
 from bot.rules.catalogue import Catalogue
@@ -36,6 +37,9 @@ class Reply:
     content: str | None = None
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
+    # Or the whole message as Discord JSON, within Discord's limits already, for an answer
+    # built as JSON whose buttons are answered from their custom ids: sent as it is.
+    json: dict[str, Any] | None = None
 
 
 async def answer(
@@ -67,6 +71,13 @@ async def answer(
                     with contextlib.suppress(discord.HTTPException):
                         await interaction.delete_original_response()
             raise
+        if reply.json is not None:
+            async with responding:
+                if interaction.response.is_done():
+                    await edit_json(interaction, reply.json)
+                else:
+                    await send_json(interaction, reply.json, ephemeral=ephemeral)
+            return
         content = limits.fit(reply.content, limits.CONTENT) if reply.content else None
         embed = fitted(reply.embed) if reply.embed else None
         async with responding:
@@ -142,19 +153,29 @@ async def _apply(interaction: Interaction, press: Press) -> None:
 
 def _defer_when_slow(
     interaction: Interaction, responding: asyncio.Lock, defer: Callable[[], Awaitable[Any]]
-) -> asyncio.Task[None]:
+) -> asyncio.TimerHandle:
     """Acknowledge the interaction if no answer has gone out well inside Discord's 3 s.
 
-    `responding` is held by whoever answers, so the deferral and the answer never cross.
+    `responding` is held by whoever answers, so the deferral and the answer never cross. A
+    timer, not a task waiting on one: nearly every answer beats it, and cancelling a timer
+    costs nothing, where a task costs a loop turn to start and another to cancel.
     """
 
     async def later() -> None:
-        await asyncio.sleep(_defer_delay(interaction))
         async with responding:
             if not interaction.response.is_done():
                 await defer()
 
-    return asyncio.create_task(later())
+    def fire() -> None:
+        task = asyncio.create_task(later())
+        _deferrals.add(task)
+        task.add_done_callback(_deferrals.discard)
+
+    return asyncio.get_running_loop().call_later(_defer_delay(interaction), fire)
+
+
+# Deferrals under way, held until they end (the loop keeps only weak references to tasks).
+_deferrals: set[asyncio.Task[None]] = set()
 
 
 async def _defer_if_late(interaction: Interaction, defer: Callable[[], Awaitable[Any]]) -> None:

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.rules import inputs
-from bot.rules.cards import GROUP_LOOKS, called_off_card, group_open_card, group_routine_card
+from bot.rules.cards import (
+    GROUP_LOOKS,
+    called_off_card,
+    group_open_card,
+    group_routine_card,
+    routine_card,
+)
 from bot.rules.cards import group_id as group_custom_id
+from bot.rules.catalogue import Catalogue
 from bot.rules.members import GroupCooldown
+from bot.rules.recent import Recent
 from bot.rules.routine import DEFAULT_MINUTES, Routine, RunType
+from bot.rules.session_text import routine_json, start_payload, stored_card
 from cogs.common import (
     CogButton,
     Interaction,
@@ -22,7 +32,6 @@ from cogs.common import (
     Reply,
     answer,
     answer_press,
-    routine_embed,
 )
 from cogs.session import new_card, start_view
 
@@ -33,6 +42,11 @@ log = logging.getLogger(__name__)
 
 RUN_CHOICES = [app_commands.Choice(name=r.value.capitalize(), value=r.value) for r in RunType]
 DEFAULT_WINDOW_MINUTES = 5
+# Cards kept by routine, for routines asked for again (see `Coach.cooldown`).
+CARDS_KEPT = 1024
+GENERAL_ROUTINE = (
+    "You haven't listed tight areas yet, so here is a general routine. Add yours with `/tight add`."
+)
 
 
 class GroupButton(CogButton, template=r"group:(?P<action>join|leave|build|cancel):(?P<id>\d+)"):
@@ -62,10 +76,22 @@ def group_view(group_id: int) -> discord.ui.View:
     return view
 
 
+@dataclass(frozen=True, slots=True)
+class _Card:
+    routine: Routine  # held, so that its id stays its own while the card is kept
+    embed: dict[str, Any]  # shared by every answer that shows it: never changed
+    routine_json: str
+
+    @classmethod
+    def of(cls, routine: Routine, catalogue: Catalogue) -> _Card:
+        return cls(routine, routine_card(routine, catalogue), routine_json(routine))
+
+
 class Cooldown(commands.Cog):
     def __init__(self, bot: CoachBot) -> None:
         self.bot = bot
         self.groups = bot.groups
+        self._cards: Recent[int, _Card] = Recent(CARDS_KEPT)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GroupButton)
@@ -101,23 +127,30 @@ class Cooldown(commands.Cog):
             await self._open_group(interaction, minutes, run, window)
             return
 
-        built: list[Routine] = []
+        built: list[_Card] = []
 
         async def work() -> Reply:
             routine = await self.bot.coach.cooldown(interaction.user.id, minutes, run, today, avoid)
-            built.append(routine)
-            content = None
+            card = self._card(routine)
+            built.append(card)
+            # The card is Discord JSON already, and Start is answered from its custom id: the
+            # answer goes out as JSON, with no embed or view objects built on the way.
+            message: dict[str, Any] = {"embeds": [card.embed], **start_payload(interaction.id)}
             if routine.general:
-                content = (
-                    "You haven't listed tight areas yet, so here is a general routine. "
-                    "Add yours with `/tight add`."
-                )
-            embed = routine_embed(routine, self.bot.catalogue)
-            return Reply(content, embed=embed, view=start_view(interaction.id))
+                message["content"] = GENERAL_ROUTINE
+            return Reply(json=message)
 
         await answer(interaction, work, ephemeral=False)
         # Written after the answer, off the path Discord times: Start finds it by the key.
-        new_card(self.bot, interaction, built[0], card_key=interaction.id, tts=tts)
+        card = built[0]
+        snapshot = stored_card(card.routine_json, (), tts)
+        new_card(self.bot, interaction, card.routine, card_key=interaction.id, snapshot=snapshot)
+
+    def _card(self, routine: Routine) -> _Card:
+        """The routine's card and stored form, built once for a routine the coach hands back
+        again (the very same object for a request seen lately)."""
+        # Keyed by identity: a kept card holds its routine, so no other object has that id.
+        return self._cards.get(id(routine), lambda: _Card.of(routine, self.bot.catalogue))
 
     # -- group mode ----------------------------------------------------------------------------
 

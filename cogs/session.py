@@ -73,15 +73,17 @@ def new_card(
     *,
     card_key: int,
     tts: bool = False,
+    snapshot: str | None = None,
 ) -> None:
-    """Store the routine a card shows, so that Start runs exactly that routine."""
+    """Store the routine a card shows, so that Start runs exactly that routine (`snapshot`:
+    its `card_snapshot`, when the caller has it already)."""
     bot.card_writer.add(
         CardDraft(
             card_key=card_key,
             guild_id=interaction.guild_id,
             channel_id=interaction.channel_id or 0,
             owner_id=interaction.user.id,
-            snapshot=card_snapshot(routine, (), tts),
+            snapshot=snapshot or card_snapshot(routine, (), tts),
         )
     )
 

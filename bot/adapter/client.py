@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from discord.ext import commands
 from bot.adapter.backlog import InFlight, LoopLag, admission
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
+from bot.adapter.respond import send_json
 from bot.metrics import EXPIRED, FAILED, REFUSED, SHED
 from bot.rules import limits
 from bot.rules.catalogue import Catalogue
@@ -69,6 +71,9 @@ STALE_BUTTON = (
 )
 UNKNOWN_BUTTON = "That button is no longer in use; run the command again."
 UNKNOWN_FORM = "That form is no longer in use; open it again from its message."
+_TREE_INTERACTIONS = frozenset(
+    {discord.InteractionType.application_command, discord.InteractionType.autocomplete}
+)
 # Set on an interaction acknowledged with a private "thinking…": its answer edits that message.
 PRIVATE_THINKING = "private_thinking"
 
@@ -123,6 +128,25 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
         log.error("%s failed", _what(interaction), exc_info=cause)
         mark(interaction, FAILED)
         await tell(interaction, SOMETHING_WRONG)
+
+
+class Dropped:
+    """Interactions too late to answer, logged at most once a `period`: past capacity there
+    are thousands a second, and a line each would only add to the backlog."""
+
+    def __init__(self, period: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self._period = period
+        self._clock = clock
+        self._count = 0
+        self._since: float | None = None
+
+    def note(self, what: str) -> None:
+        now = self._clock()
+        self._count += 1
+        if self._since is None or now - self._since >= self._period:
+            log.warning("dropped %d too late to answer, the last %s", self._count, what)
+            self._count = 0
+            self._since = now
 
 
 def transformer_refusal(error: app_commands.TransformerError) -> str:
@@ -183,6 +207,15 @@ def carries(message: discord.Message | None, custom_id: str) -> bool:
 def _what(interaction: discord.Interaction[Any]) -> str:
     command = interaction.command
     return f"/{command.qualified_name}" if command else f"interaction {interaction.id}"
+
+
+def settle_collector() -> None:
+    """Everything loaded so far lives as long as the process: moving it out of the collector's
+    sight, and collecting less often, keeps collection pauses out of the answers members wait
+    for."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 # The bot never joins voice; without this discord.py warns at every start about voice libraries.
@@ -256,6 +289,7 @@ class CoachBot(commands.AutoShardedBot):
         self.loop_lag = LoopLag()
         self.in_flight = InFlight()
         self.overload: Thresholds = DEFAULT
+        self._dropped = Dropped()
         self._buttons: list[type[Button]] = []
         self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
 
@@ -278,7 +312,7 @@ class CoachBot(commands.AutoShardedBot):
         verdict = admission(interaction, self.loop_lag, self.in_flight, self.overload).verdict
         if verdict is Verdict.EXPIRED:
             mark(interaction, EXPIRED)
-            log.warning("dropped %s: too late to answer", _what(interaction))
+            self._dropped.note(_what(interaction))
             return False
         if verdict is Verdict.SHED:
             mark(interaction, SHED)
@@ -288,7 +322,11 @@ class CoachBot(commands.AutoShardedBot):
                 except discord.HTTPException:
                     log.warning("could not shed an autocomplete", exc_info=True)
             else:
-                await tell(interaction, BUSY)
+                # The cheapest answer there is: one callback, nothing asked back, no objects.
+                try:
+                    await send_json(interaction, {"content": BUSY}, ephemeral=True)
+                except discord.HTTPException:
+                    log.warning("could not shed %s", _what(interaction), exc_info=True)
             return False
         return True
 
@@ -306,6 +344,14 @@ class CoachBot(commands.AutoShardedBot):
 
     def remove_form(self, template: str) -> None:
         self._forms.pop(template, None)
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        # Commands and autocompletes are answered by the command tree, in its own task;
+        # `on_interaction` is for presses and forms, and a task per command that does nothing
+        # would cost at every rate.
+        if event_name == "interaction" and args[0].type in _TREE_INTERACTIONS:
+            return
+        super().dispatch(event_name, *args, **kwargs)
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         try:
@@ -364,12 +410,7 @@ class CoachBot(commands.AutoShardedBot):
         await self.groups.load()
         self.delivery.start()
         await self.sync_commands()
-        # Everything loaded so far lives as long as the process: moving it out of the
-        # collector's sight, and collecting less often, keeps collection pauses out of the
-        # answers members wait for.
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+        settle_collector()
 
     async def sync_commands(self) -> None:
         guild_id = self.settings.dev_guild_id

@@ -52,8 +52,10 @@ class Thresholds:
     # steps), and an acknowledgement (the HTTP request alone), each waiting about `lag`.
     answer_awaits: int = 8
     ack_awaits: int = 3
-    # Interactions admitted at once; past this many, the next is shed.
-    max_in_flight: int = 64
+    # Interactions admitted at once; past this many, the next is shed. As many as the REST
+    # connections the bot keeps (`bot.app.REST_CONNECTIONS`): past them a callback would
+    # wait for a connection, a queue neither the age nor the lag shows.
+    max_in_flight: int = 512
 
 
 DEFAULT = Thresholds()

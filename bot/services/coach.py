@@ -7,7 +7,7 @@ is stored, and builds routines with the planner.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -18,12 +18,15 @@ from bot.rules.group import GroupTargets, group_targets
 from bot.rules.inputs import MINUTES, InputError, quote, run_type
 from bot.rules.members import AvoidedStretch, GroupCooldown, GroupState, JoinResult, TightArea
 from bot.rules.planner import PlanRequest, plan
+from bot.rules.recent import Recent
 from bot.rules.routine import Routine, RunType
 from bot.storage import AvoidedStretches, GroupCooldowns, Preferences, TightAreas
 
 MAX_NOTE_LENGTH = 200
 # How many weeks of check-ins steer a routine.
 ADAPT_WEEKS = 6
+# Routines kept by request (a routine is a few kilobytes).
+PLANS_KEPT = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,9 @@ class Coach:
         self._avoided = avoided
         self._groups = groups
         self._preferences = preferences
+        # The same routine, the very same object, for a request seen lately: members ask again
+        # with the same minutes and run, and a club's runners share their tight areas.
+        self._plans: Recent[Hashable, Routine] = Recent(PLANS_KEPT)
 
     # -- tight areas ---------------------------------------------------------------------------
 
@@ -136,7 +142,15 @@ class Coach:
             avoid=frozenset(avoided.union(avoid_now)),
             emphasis=emphasis,
         )
-        routine = plan(request, self.catalogue)
+        key = (
+            request.tight,
+            minutes,
+            run_type,
+            request.today,
+            request.avoid,
+            tuple(sorted(emphasis.items())),
+        )
+        routine = self._plans.get(key, lambda: plan(request, self.catalogue))
         if reasons:
             routine = replace(routine, notes=(*reasons, *routine.notes))
         return routine

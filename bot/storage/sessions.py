@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import Table, insert, select, text, update
 
 from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.members import CardDraft, StoredSession
@@ -17,6 +17,8 @@ from bot.storage.deliveries import add_in, to_delivery
 from bot.storage.models import CooldownSessionRow, GroupCooldownRow
 
 __all__ = ["CooldownSessions"]
+
+_CARDS = cast(Table, CooldownSessionRow.__table__)
 
 
 class CooldownSessions:
@@ -102,7 +104,9 @@ class CooldownSessions:
                 # Cards are the bot's own output and can be posted again; not waiting for
                 # the disk on their commit keeps busy moments smooth for everyone else.
                 await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
-            await session.execute(insert(CooldownSessionRow), rows)
+            # The table's insert, not the entity's: no ORM bookkeeping for rows nobody reads
+            # back, one executemany.
+            await session.execute(insert(_CARDS), rows)
 
     async def attach_card(self, session_id: int, message_id: int) -> None:
         statement = (
