@@ -1280,3 +1280,32 @@ def test_a_sign_alone_after_the_efficiency_label_is_its_value(
 @pytest.mark.parametrize("text", ["neck 2 movement 8 efficiency -", "neck 2, efficiency + ran 5k"])
 def test_a_dash_or_a_sign_before_other_words_is_no_efficiency(text: str) -> None:
     assert _read(text, ["neck"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 3 ½, movement 7", 4),
+        ("quads 5 1/2 after the long run, movement 7", 6),
+        ("Quads: 2 ½ / movement 7", 3),
+        ("quads were 4 and a half, movement 7", 5),
+    ],
+)
+def test_a_half_said_apart_from_its_number_rounds_the_score_up(text: str, value: int) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": value}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads somewhere between 4 and 5 after the hill reps, movement 7", 5),
+        ("quads: between a 2 and a 3 during the week. movement 7", 3),
+        ("Quads between 6 and 7 on the descents, movement 7", 7),
+    ],
+)
+def test_a_range_framed_by_between_is_its_top_whatever_moment_follows(
+    text: str, value: int
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": value}, 7, ())
