@@ -1309,3 +1309,56 @@ def test_a_range_framed_by_between_is_its_top_whatever_moment_follows(
 ) -> None:
     parsed = _read(text, ["quads"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": value}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "untracked"),
+    [
+        ("quads 5, movement 7. left foot arch a bit sore", ("feet",)),
+        ("quads 5, movement 7. the arch of my foot is a bit sore", ("feet",)),
+        ("quads 5, movement 7, foot arches a little achy", ("feet",)),
+        ("quads 5, movement 7. ball of my foot is tender", ("feet",)),
+    ],
+)
+def test_the_arch_of_the_foot_is_the_foot_not_the_calf(
+    text: str, untracked: tuple[str, ...]
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 5}, 7, ())
+    assert parsed.untracked == untracked
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2, movement 8, efficiency is more good than before", Efficiency.BETTER),
+        ("quads 2, movement 8, my runs is more easy now", Efficiency.BETTER),
+        ("quads 2, movement 8, efficiency is not change", Efficiency.SAME),
+        ("quads 2, movement 8, the running is not different", Efficiency.SAME),
+        ("quads 2, movement 8, running was more bad than before", Efficiency.WORSE),
+        ("quads 2, movement 8. running is heavy", Efficiency.WORSE),
+    ],
+)
+def test_efficiency_said_in_a_second_language_is_read(text: str, efficiency: Efficiency) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 2}, 8, efficiency)
+
+
+def test_a_heavy_week_is_no_efficiency() -> None:
+    assert _read("quads 2, movement 8, heavy week at work", ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("glúteos 3, movimiento 8", ["glutes"], {"glutes": 3}, 8),
+        ("gemelos 4, cuádriceps 2, movilidad 7", ["calves", "quads"], {"calves": 4, "quads": 2}, 7),
+        ("isquios 3, mouvement 8", ["hamstrings"], {"hamstrings": 3}, 8),
+        ("quads 2, mobilité 8, café run was fine", ["quads"], {"quads": 2}, 8),
+    ],
+)
+def test_a_members_first_language_words_are_read_with_or_without_accents(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
