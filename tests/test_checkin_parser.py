@@ -1362,3 +1362,43 @@ def test_a_members_first_language_words_are_read_with_or_without_accents(
 ) -> None:
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("area", "text"),
+    [
+        ("adductors", "groin twinged on the intervals, movement 8, efficiency same"),
+        ("calves", "calf niggled all week, movement 8, efficiency same"),
+        ("hamstrings", "hamstring twinges on the hills. movement 8, same"),
+        ("quads", "quads pulled a bit on the downhill, movement 8, same"),
+    ],
+)
+def test_an_area_said_to_have_twinged_without_a_number_is_asked_about(text: str, area: str) -> None:
+    parsed = _read(area, [text])
+    assert (parsed.soreness, parsed.movement, parsed.missing) == ({}, 8, (text,))
+    assert parsed.unread
+
+
+def test_a_muscle_pulled_elsewhere_is_no_question() -> None:
+    parsed = _read("quads 2, movement 8, pulled a muscle in my arm", ["quads"])
+    assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"quads": 2}, (), ("arms",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i change my areas? my calves are fine now but my hip flexors are bad",
+        "how do I swap my tight areas?? hamstrings have been awful",
+        "how do I update my areas? calves sorted, glutes are wrecked though",
+    ],
+)
+def test_a_question_about_the_bot_with_other_areas_as_its_reason_is_no_checkin(
+    text: str,
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.is_checkin, parsed.unread) == (False, ())
+
+
+def test_a_question_about_the_bot_beside_an_asked_areas_complaint_is_a_checkin() -> None:
+    parsed = _read("how do i change my areas? my calves are bad", ["calves"])
+    assert parsed.is_checkin and parsed.unread
