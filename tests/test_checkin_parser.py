@@ -1373,9 +1373,9 @@ def test_a_members_first_language_words_are_read_with_or_without_accents(
         ("quads", "quads pulled a bit on the downhill, movement 8, same"),
     ],
 )
-def test_an_area_said_to_have_twinged_without_a_number_is_asked_about(text: str, area: str) -> None:
-    parsed = _read(area, [text])
-    assert (parsed.soreness, parsed.movement, parsed.missing) == ({}, 8, (text,))
+def test_an_area_said_to_have_twinged_without_a_number_is_asked_about(area: str, text: str) -> None:
+    parsed = _read(text, [area])
+    assert (parsed.soreness, parsed.movement, parsed.missing) == ({}, 8, (area,))
     assert parsed.unread
 
 
