@@ -1402,3 +1402,22 @@ def test_a_question_about_the_bot_with_other_areas_as_its_reason_is_no_checkin(
 def test_a_question_about_the_bot_beside_an_asked_areas_complaint_is_a_checkin() -> None:
     parsed = _read("how do i change my areas? my calves are bad", ["calves"])
     assert parsed.is_checkin and parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("did parkrun as usual in 24:10, about a minute quicker. running felt better", "better"),
+        ("went to the track as usual on tuesday, runs felt smoother", "better"),
+        ("did my stretches as always, running felt heavier", "worse"),
+        ("joined the club run as normal. efficiency worse", "worse"),
+    ],
+)
+def test_something_done_as_usual_is_no_verdict_on_the_running(text: str, efficiency: str) -> None:
+    parsed = _read(f"calves 3, movement 8. {text}", ["calves"])
+    assert parsed.efficiency == Efficiency(efficiency)
+
+
+@pytest.mark.parametrize("text", ["running felt as usual", "efficiency as usual", "same as usual"])
+def test_running_said_to_feel_as_usual_is_the_same(text: str) -> None:
+    assert _read(f"calves 3, movement 8. {text}", ["calves"]).efficiency == Efficiency.SAME
