@@ -1421,3 +1421,30 @@ def test_something_done_as_usual_is_no_verdict_on_the_running(text: str, efficie
 @pytest.mark.parametrize("text", ["running felt as usual", "efficiency as usual", "same as usual"])
 def test_running_said_to_feel_as_usual_is_the_same(text: str) -> None:
     assert _read(f"calves 3, movement 8. {text}", ["calves"]).efficiency == Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("calves 3, I move difficult, maybe 5. running is heavy", 5),
+        ("calves 3, walking is hard work, I would say 6", 6),
+        ("calves 3. daily walking ok, probably 8. runs same", 8),
+    ],
+)
+def test_a_weak_movement_word_takes_a_score_said_as_one_in_the_next_clause(
+    text: str, movement: int
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 3}, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, I walk to work daily, maybe 5 times",
+        "calves 3, walking the dog daily, maybe 5 miles",
+        "calves 3, I move fine, maybe 2 runs this week",
+    ],
+)
+def test_a_count_after_a_weak_movement_word_is_no_movement(text: str) -> None:
+    assert _read(text, ["calves"]).movement is None
