@@ -1448,3 +1448,36 @@ def test_a_weak_movement_word_takes_a_score_said_as_one_in_the_next_clause(
 )
 def test_a_count_after_a_weak_movement_word_is_no_movement(text: str) -> None:
     assert _read(text, ["calves"]).movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("hip flexors 4, 6", "hip_flexors"),
+        ("quads 2. 7", "quads"),
+        ("glutes 3,  8", "glutes"),
+        ("calves: 5\n9", "calves"),
+    ],
+)
+def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
+    text: str, area: str
+) -> None:
+    parsed = _read(text, [area])
+    assert parsed.movement is None
+    assert area in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("quads 2, 7, better", {"quads": 2}),
+        ("quads 2 glutes 3 7", {"quads": 2, "glutes": 3}),
+        ("quads 2\n7\nsame", {"quads": 2}),
+    ],
+)
+def test_a_bare_number_in_the_check_ins_order_is_still_movement(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, list(soreness))
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 7, ())

@@ -107,6 +107,10 @@ class Reconcile(State):
                 and number.value <= MAX_SCORE
                 and last_score < number.at < first_value
                 and self._on_its_own(number)
+                # "hip flexors 4, 6" alone could be two sides or a second thought, as "calves
+                # 3 4" below: the order shows only with another area scored before or the
+                # efficiency after.
+                and (len(scored) >= 2 or first_value < len(toks))
             ):
                 return
             value = int(number.value)
