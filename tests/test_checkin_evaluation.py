@@ -43,15 +43,18 @@ CATALOGUE = default_catalogue()
 
 
 class Floor(NamedTuple):
-    """What a corpus must still be read at: just under the figures it is read at now (nothing
-    invented in any, every value and reply right but for the few readings writers disagree on,
-    which are asked about: see tests/corpus/README.md), so that one honest trade-off can be made
-    without hiding a slide."""
+    """What a corpus must still be read at: just under the figures it is read at now (every
+    value and reply right but for the few readings writers disagree on, which are asked about,
+    and nothing invented but where one writer's reading of a shape is another's: see
+    tests/corpus/README.md), so that one honest trade-off can be made without hiding a
+    slide."""
 
     size: int
     values: float
     replies: float
     needless_per_100: float
+    # Only where two writers read the same shape of reply two ways (tests/corpus/README.md).
+    invented: int = 0
 
 
 FLOORS = {
@@ -61,6 +64,8 @@ FLOORS = {
     "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
     "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
     "dev4": (DEV4, Floor(250, values=0.995, replies=0.985, needless_per_100=1.2)),
+    # "calves 3, 8, better": movement for dev4's writer, asked about by dev5's.
+    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8, invented=1)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -81,7 +86,7 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     misses = [o.reply.id for o in outcomes if not o.fully_right]
     assert figures.value_share >= floor.values, misses
     assert figures.reply_share >= floor.replies, misses
-    assert figures.invented == 0, misses
+    assert figures.invented <= floor.invented, misses
     assert figures.needless_per_100 <= floor.needless_per_100, misses
     assert figures.non_checkins_seen == figures.non_checkins > 0
     assert figures.checkins_missed == 0
