@@ -481,11 +481,12 @@ class Reconcile(State):
         for clause, (first, last) in enumerate(self.clauses):
             if first >= len(toks) or toks[first].sentence in asking:
                 continue  # "how do I change my tight areas?": the bot's words
-            if self.clause_feels[clause] & FEELS_WRONG and not any(
-                t.text in lex.negations for t in toks[first:last]
+            if (
+                self.clause_feels[clause] & FEELS_WRONG
+                and not any(t.text in lex.negations for t in toks[first:last])
+                and not self._wrong_only_elsewhere(first, last)
             ):
-                if not self._wrong_only_elsewhere(first, last):
-                    return False
+                return False
         return True
 
     def _wrong_only_elsewhere(self, first: int, last: int) -> bool:
