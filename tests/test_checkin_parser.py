@@ -1337,6 +1337,8 @@ def test_the_arch_of_the_foot_is_the_foot_not_the_calf(
         ("quads 2, movement 8, the running is not different", Efficiency.SAME),
         ("quads 2, movement 8, running was more bad than before", Efficiency.WORSE),
         ("quads 2, movement 8. running is heavy", Efficiency.WORSE),
+        ("quads 2, movement 8, running less heavy than before", Efficiency.BETTER),
+        ("quads 2, movement 8, runs felt less easy", Efficiency.WORSE),
     ],
 )
 def test_efficiency_said_in_a_second_language_is_read(text: str, efficiency: Efficiency) -> None:
