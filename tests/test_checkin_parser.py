@@ -1483,3 +1483,19 @@ def test_a_bare_number_in_the_check_ins_order_is_still_movement(
 ) -> None:
     parsed = _read(text, list(soreness))
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 7, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3,5, movement 8", "calves 4,5 movement 8", "Calves: 2,5\nmovement 8"]
+)
+def test_a_score_with_a_decimal_comma_is_asked_about_never_cut_short(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3,glutes 5", "calves 3, 5 days to the race, glutes 5", "calves 3,5k sunday"]
+)
+def test_a_comma_before_a_word_or_a_space_still_ends_the_score(text: str) -> None:
+    assert _read(text, ["calves"]).soreness["calves"] == 3

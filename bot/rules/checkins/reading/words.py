@@ -395,6 +395,13 @@ class ReadWords(State):
                 continue
             if tok.scaled and self._scaled_range(index):
                 continue
+            if self._decimal_comma(index):
+                # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked.
+                tok.problem, tok.value, tok.bare = "range", None, False
+                tok.end = toks[index + 2].end
+                for merged in toks[index + 1 : index + 3]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+                continue
             half = self._half_after(index)
             if half and not tok.scaled and tok.value == tok.value.to_integral_value():
                 tok.value += Decimal("0.5")
@@ -446,6 +453,23 @@ class ReadWords(State):
                 tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _decimal_comma(self, index: int) -> bool:
+        """ "3,5" with nothing between: a score with a decimal comma, as many languages write
+        it, or two numbers typed in a hurry."""
+        toks = self.toks
+        if index + 2 >= len(toks):
+            return False
+        comma, after, tok = toks[index + 1], toks[index + 2], toks[index]
+        return (
+            comma.text == ","
+            and tok.end == comma.start
+            and comma.end == after.start
+            and after.kind == K.NUM
+            and after.digits
+            and len(after.text) == 1
+            and not (after.training or after.past)
+        )
 
     def _half_after(self, index: int) -> int:
         """How many tokens after a whole number say it is a half more: "3 and a half", "3 ½",
