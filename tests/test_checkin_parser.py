@@ -1280,3 +1280,222 @@ def test_a_sign_alone_after_the_efficiency_label_is_its_value(
 @pytest.mark.parametrize("text", ["neck 2 movement 8 efficiency -", "neck 2, efficiency + ran 5k"])
 def test_a_dash_or_a_sign_before_other_words_is_no_efficiency(text: str) -> None:
     assert _read(text, ["neck"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads 3 ½, movement 7", 4),
+        ("quads 5 1/2 after the long run, movement 7", 6),
+        ("Quads: 2 ½ / movement 7", 3),
+        ("quads were 4 and a half, movement 7", 5),
+    ],
+)
+def test_a_half_said_apart_from_its_number_rounds_the_score_up(text: str, value: int) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": value}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quads somewhere between 4 and 5 after the hill reps, movement 7", 5),
+        ("quads: between a 2 and a 3 during the week. movement 7", 3),
+        ("Quads between 6 and 7 on the descents, movement 7", 7),
+    ],
+)
+def test_a_range_framed_by_between_is_its_top_whatever_moment_follows(
+    text: str, value: int
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": value}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "untracked"),
+    [
+        ("quads 5, movement 7. left foot arch a bit sore", ("feet",)),
+        ("quads 5, movement 7. the arch of my foot is a bit sore", ("feet",)),
+        ("quads 5, movement 7, foot arches a little achy", ("feet",)),
+        ("quads 5, movement 7. ball of my foot is tender", ("feet",)),
+    ],
+)
+def test_the_arch_of_the_foot_is_the_foot_not_the_calf(
+    text: str, untracked: tuple[str, ...]
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 5}, 7, ())
+    assert parsed.untracked == untracked
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2, movement 8, efficiency is more good than before", Efficiency.BETTER),
+        ("quads 2, movement 8, my runs is more easy now", Efficiency.BETTER),
+        ("quads 2, movement 8, efficiency is not change", Efficiency.SAME),
+        ("quads 2, movement 8, the running is not different", Efficiency.SAME),
+        ("quads 2, movement 8, running was more bad than before", Efficiency.WORSE),
+        ("quads 2, movement 8. running is heavy", Efficiency.WORSE),
+        ("quads 2, movement 8, running less heavy than before", Efficiency.BETTER),
+        ("quads 2, movement 8, runs felt less easy", Efficiency.WORSE),
+    ],
+)
+def test_efficiency_said_in_a_second_language_is_read(text: str, efficiency: Efficiency) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 2}, 8, efficiency)
+
+
+def test_a_heavy_week_is_no_efficiency() -> None:
+    assert _read("quads 2, movement 8, heavy week at work", ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        ("glúteos 3, movimiento 8", ["glutes"], {"glutes": 3}, 8),
+        ("gemelos 4, cuádriceps 2, movilidad 7", ["calves", "quads"], {"calves": 4, "quads": 2}, 7),
+        ("isquios 3, mouvement 8", ["hamstrings"], {"hamstrings": 3}, 8),
+        ("quads 2, mobilité 8, café run was fine", ["quads"], {"quads": 2}, 8),
+    ],
+)
+def test_a_members_first_language_words_are_read_with_or_without_accents(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("area", "text"),
+    [
+        ("adductors", "groin twinged on the intervals, movement 8, efficiency same"),
+        ("calves", "calf niggled all week, movement 8, efficiency same"),
+        ("hamstrings", "hamstring twinges on the hills. movement 8, same"),
+        ("quads", "quads pulled a bit on the downhill, movement 8, same"),
+    ],
+)
+def test_an_area_said_to_have_twinged_without_a_number_is_asked_about(area: str, text: str) -> None:
+    parsed = _read(text, [area])
+    assert (parsed.soreness, parsed.movement, parsed.missing) == ({}, 8, (area,))
+    assert parsed.unread
+
+
+def test_a_muscle_pulled_elsewhere_is_no_question() -> None:
+    parsed = _read("quads 2, movement 8, pulled a muscle in my arm", ["quads"])
+    assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"quads": 2}, (), ("arms",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i change my areas? my calves are fine now but my hip flexors are bad",
+        "how do I swap my tight areas?? hamstrings have been awful",
+        "how do I update my areas? calves sorted, glutes are wrecked though",
+    ],
+)
+def test_a_question_about_the_bot_with_other_areas_as_its_reason_is_no_checkin(
+    text: str,
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.is_checkin, parsed.unread) == (False, ())
+
+
+def test_a_question_about_the_bot_beside_an_asked_areas_complaint_is_a_checkin() -> None:
+    parsed = _read("how do i change my areas? my calves are bad", ["calves"])
+    assert parsed.is_checkin and parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("did parkrun as usual in 24:10, about a minute quicker. running felt better", "better"),
+        ("went to the track as usual on tuesday, runs felt smoother", "better"),
+        ("did my stretches as always, running felt heavier", "worse"),
+        ("joined the club run as normal. efficiency worse", "worse"),
+    ],
+)
+def test_something_done_as_usual_is_no_verdict_on_the_running(text: str, efficiency: str) -> None:
+    parsed = _read(f"calves 3, movement 8. {text}", ["calves"])
+    assert parsed.efficiency == Efficiency(efficiency)
+
+
+@pytest.mark.parametrize("text", ["running felt as usual", "efficiency as usual", "same as usual"])
+def test_running_said_to_feel_as_usual_is_the_same(text: str) -> None:
+    assert _read(f"calves 3, movement 8. {text}", ["calves"]).efficiency == Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("calves 3, I move difficult, maybe 5. running is heavy", 5),
+        ("calves 3, walking is hard work, I would say 6", 6),
+        ("calves 3. daily walking ok, probably 8. runs same", 8),
+    ],
+)
+def test_a_weak_movement_word_takes_a_score_said_as_one_in_the_next_clause(
+    text: str, movement: int
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 3}, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, I walk to work daily, maybe 5 times",
+        "calves 3, walking the dog daily, maybe 5 miles",
+        "calves 3, I move fine, maybe 2 runs this week",
+    ],
+)
+def test_a_count_after_a_weak_movement_word_is_no_movement(text: str) -> None:
+    assert _read(text, ["calves"]).movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("hip flexors 4, 6", "hip_flexors"),
+        ("quads 2. 7", "quads"),
+        ("glutes 3,  8", "glutes"),
+        ("calves: 5\n9", "calves"),
+    ],
+)
+def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
+    text: str, area: str
+) -> None:
+    parsed = _read(text, [area])
+    assert parsed.movement is None
+    assert area in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("quads 2, 7, better", {"quads": 2}),
+        ("quads 2 glutes 3 7", {"quads": 2, "glutes": 3}),
+        ("quads 2\n7\nsame", {"quads": 2}),
+    ],
+)
+def test_a_bare_number_in_the_check_ins_order_is_still_movement(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, list(soreness))
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 7, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3,5, movement 8", "calves 4,5 movement 8", "Calves: 2,5\nmovement 8"]
+)
+def test_a_score_with_a_decimal_comma_is_asked_about_never_cut_short(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3,glutes 5", "calves 3, 5 days to the race, glutes 5", "calves 3,5k sunday"]
+)
+def test_a_comma_before_a_word_or_a_space_still_ends_the_score(text: str) -> None:
+    assert _read(text, ["calves"]).soreness["calves"] == 3

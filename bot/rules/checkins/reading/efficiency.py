@@ -36,6 +36,10 @@ _THINGS = frozenset(
 
 # After "same", these still say the running is the same ("same again", "same as ever").
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
+# Habit, not a verdict, after something said to have been done: "did parkrun as usual".
+_HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
+_DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
+_FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})
 
 
 class ReadEfficiency(State):
@@ -95,6 +99,8 @@ class ReadEfficiency(State):
                 self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
             ):
                 continue  # "faster at the same heart rate": a measure, not how running felt
+            if tok.text in _HABITS and not eff_label and self._done_as_usual(index):
+                continue
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
             if self._than_follows(index, end):
@@ -118,6 +124,13 @@ class ReadEfficiency(State):
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
                 if self._qualified(index):
                     self.reading.qualified.append((tok.start, tok.end))
+
+    def _done_as_usual(self, index: int) -> bool:
+        """ "did parkrun as usual", "went to the track as normal": what was done, not how
+        running felt ("running felt as usual" is a verdict)."""
+        first = self.clauses[self.toks[index].clause][0]
+        before = {t.text for t in self.toks[first:index] if t.word}
+        return bool(before & _DOING) and not before & _FEELING
 
     def _qualified(self, index: int) -> bool:
         """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""

@@ -34,6 +34,10 @@ _ANSWER_KINDS = frozenset(
 )
 
 
+# Tokens naming a body part, tracked or not.
+_BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
+
+
 class Reconcile(State):
     """The words no pass used become the note or a question; all values become one result."""
 
@@ -103,6 +107,10 @@ class Reconcile(State):
                 and number.value <= MAX_SCORE
                 and last_score < number.at < first_value
                 and self._on_its_own(number)
+                # "hip flexors 4, 6" alone could be two sides or a second thought, as "calves
+                # 3 4" below: the order shows only with another area scored before or the
+                # efficiency after.
+                and (len(scored) >= 2 or first_value < len(toks))
             ):
                 return
             value = int(number.value)
@@ -459,7 +467,9 @@ class Reconcile(State):
 
     def _only_asks_the_bot(self) -> bool:
         """A question about the bot or the check-in ("how do I...?", "can you...?") and, besides
-        it, no number and nothing said to be wrong (unless denied: "no calf issues now")."""
+        it, no number and nothing said to be wrong (unless denied: "no calf issues now") of an
+        area the member was asked about: what is wrong elsewhere ("my hip flexors are bad",
+        "shins are killing me") is the question's reason."""
         toks, lex = self.toks, self.lex
         asking: set[int] = set()  # the sentences asking
         for sentence, (start, end) in enumerate(self.sentences):
@@ -471,9 +481,27 @@ class Reconcile(State):
         for clause, (first, last) in enumerate(self.clauses):
             if first >= len(toks) or toks[first].sentence in asking:
                 continue  # "how do I change my tight areas?": the bot's words
-            if self.clause_feels[clause] & FEELS_WRONG and not any(
-                t.text in lex.negations for t in toks[first:last]
+            if (
+                self.clause_feels[clause] & FEELS_WRONG
+                and not any(t.text in lex.negations for t in toks[first:last])
+                and not self._wrong_only_elsewhere(first, last)
             ):
+                return False
+        return True
+
+    def _wrong_only_elsewhere(self, first: int, last: int) -> bool:
+        """Whether each word of complaint in a clause is said of a body part the member was not
+        asked about: the nearest one named before it ("my calves are fine but my hip flexors
+        are bad"), or after it when none is."""
+        toks, complaining = self.toks, self.lex.complaining
+        parts = [i for i in range(first, last) if toks[i].kind in _BODY_PARTS]
+        said = [i for i in range(first, last) if toks[i].word and toks[i].text in complaining]
+        if not parts or not said:
+            return False
+        for at in said:
+            before = [i for i in parts if i < at]
+            part = toks[before[-1] if before else parts[0]]
+            if part.kind == K.AREA and part.target in self.expected:
                 return False
         return True
 

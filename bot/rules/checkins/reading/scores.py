@@ -812,13 +812,30 @@ class ReadScores(State):
             self.toks[i].kind == K.SIDE for i in range(max(label - 1, 0), min(score + 4, end))
         )
 
+    def _late_weak_move(self, index: int, end: int) -> None:
+        """ "I move difficult, maybe 5", "walking is hard work, I'd say 6": a weak movement
+        label takes a score said as one ("maybe", "I'd say") in the very next clause, with no
+        other label between."""
+        toks = self.toks
+        score = self._late_score(index + 1, end)
+        if score is None or not self._cued(score):
+            return
+        if toks[score].clause != toks[index].clause + 1:
+            return
+        if any(toks[i].kind in LABELS_ALL for i in range(index + 1, score)):
+            return
+        self._pair(index, score)
+
     def _late(self, start: int, end: int) -> None:
         """A label whose score comes later in the sentence: "hammies were grumpy after the long
         run, I'd call it a 5", "Getting around is fine, I'd say 8"."""
         toks = self.toks
         for index in range(start, end):
             tok = toks[index]
-            if tok.used or tok.kind not in LABELS_ALL or weak_label(tok):
+            if tok.used or tok.kind not in LABELS_ALL:
+                continue
+            if weak_label(tok):
+                self._late_weak_move(index, end)
                 continue
             if tok.kind == K.ALL and not self._scores_follow(index, end):
                 continue

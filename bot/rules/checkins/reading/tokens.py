@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from bot.rules.checkins.reading.result import Efficiency
@@ -263,10 +264,21 @@ def weak_label(tok: Tok) -> bool:
 
 def clean_word(word: str) -> str:
     word = word.lower()
+    if not word.isascii():
+        word = unaccented(word)
     if "'" not in word and "’" not in word:
         return word
     word = word.replace("’", "'")
     return word.removesuffix("'s").replace("'", "")
+
+
+def unaccented(word: str) -> str:
+    """ "glúteos", "mobilité": a member writing in another language is read by the letters of
+    its words, as the word lists are kept without accents."""
+    parts = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in parts if unicodedata.category(ch) != "Mn")
+    )
 
 
 def to_decimal(text: str) -> Decimal | None:

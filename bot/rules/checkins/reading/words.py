@@ -395,15 +395,18 @@ class ReadWords(State):
                 continue
             if tok.scaled and self._scaled_range(index):
                 continue
-            half = [t.text for t in toks[index + 1 : index + 4]]
-            if (
-                half == ["and", "a", "half"]
-                and not tok.scaled
-                and tok.value == tok.value.to_integral_value()
-            ):
+            if self._decimal_comma(index):
+                # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked.
+                tok.problem, tok.value, tok.bare = "range", None, False
+                tok.end = toks[index + 2].end
+                for merged in toks[index + 1 : index + 3]:
+                    merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+                continue
+            half = self._half_after(index)
+            if half and not tok.scaled and tok.value == tok.value.to_integral_value():
                 tok.value += Decimal("0.5")
-                tok.end = toks[index + 3].end
-                for merged in toks[index + 1 : index + 4]:
+                tok.end = toks[index + half].end
+                for merged in toks[index + 1 : index + half + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
                 continue
             if self._asked_range(index):
@@ -417,7 +420,10 @@ class ReadWords(State):
                 continue
             words = {t.text for t in toks[index + 1 : other] if t.kind != K.COMMA}
             comma = any(t.kind == K.COMMA for t in toks[index + 1 : other])
-            between = index > 0 and toks[index - 1].text == "between"
+            before = index - 1
+            if before > 0 and toks[before].text in ("a", "an"):
+                before -= 1  # "between a 3 and a 4"
+            between = before >= 0 and toks[before].text == "between"
             if not (
                 words & _MAYBE
                 # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
@@ -428,8 +434,11 @@ class ReadWords(State):
             if comma and self._names_next(other):
                 continue  # "calves 3, maybe 4 for the glutes"
             high = toks[other]
-            if other + 1 < len(toks) and self._moment_word(toks[other + 1].text):
-                continue  # "4 (prob 5 after intervals)": the 5 is said of a moment
+            framed = between and "and" in words and not comma
+            if not framed and other + 1 < len(toks) and self._moment_word(toks[other + 1].text):
+                # "4 (prob 5 after intervals)": the 5 is said of a moment; but "between 4 and
+                # 5 after intervals" says the moment of the whole range.
+                continue
             if (
                 high.kind == K.NUM
                 and not (high.training or high.past or high.problem)
@@ -444,6 +453,38 @@ class ReadWords(State):
                 tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    def _decimal_comma(self, index: int) -> bool:
+        """ "3,5" with nothing between: a score with a decimal comma, as many languages write
+        it, or two numbers typed in a hurry."""
+        toks = self.toks
+        if index + 2 >= len(toks):
+            return False
+        comma, after, tok = toks[index + 1], toks[index + 2], toks[index]
+        return (
+            comma.text == ","
+            and tok.end == comma.start
+            and comma.end == after.start
+            and after.kind == K.NUM
+            and after.digits
+            and len(after.text) == 1
+            and not (after.training or after.past)
+        )
+
+    def _half_after(self, index: int) -> int:
+        """How many tokens after a whole number say it is a half more: "3 and a half", "3 ½",
+        "3 1/2" (the half of a score, not a score of 1 on a scale of 2)."""
+        toks = self.toks
+        if [t.text for t in toks[index + 1 : index + 4]] == ["and", "a", "half"]:
+            return 3
+        if index + 1 >= len(toks):
+            return 0
+        after = toks[index + 1]
+        if after.text == "½":
+            return 1
+        if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
+            return 1
+        return 0
 
     def _moment_word(self, text: str) -> bool:
         return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
