@@ -22,6 +22,7 @@ from bot.rules.checkins.reading.tokens import (
     MOMENT,
     NEGATION,
     NOW,
+    OCCASIONAL,
     PAST,
     TYPICAL,
     WISH,
@@ -46,7 +47,7 @@ FUZZY_MARGIN = 5
 
 
 # Words saying a later score may be the week's: "now", "down to", "actually", "call it".
-_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS
+_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS | OCCASIONAL
 
 
 class Lexicon:
@@ -219,6 +220,7 @@ class Lexicon:
             | CORRECTIONS
             | DOUBTS
             | TYPICAL
+            | OCCASIONAL
             | self.past_before_last
             | self.past_after_first
             | self.wishes

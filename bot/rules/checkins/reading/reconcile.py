@@ -545,6 +545,8 @@ def _one_value(
         return None, problems, []
     if len(values) == 1:
         return values.pop(), problems, []
+    if any(a.disputed for a in current):
+        return None, problems + [a.span for a in current], []
     corrections = [a for a in current if a.corrected and a.value is not None]
     if corrections:
         # "calves 3 ... Edit: calves 4": the correction is the score.

@@ -30,6 +30,8 @@ from bot.rules.checkins.reading.tokens import (
     NOT_AFTER_AREA,
     NOW,
     NUMS,
+    OCCASIONAL,
+    PRESENT,
     SIDE_WORDS,
     TYPICAL,
     WORDS,
@@ -106,6 +108,12 @@ _RESCORE = frozenset({"call", "make"})
 _RESCORED = frozenset({"it", "that", "them", "this"})
 
 
+def _said_as_now(words: list[str]) -> bool:
+    """ "by Sunday it's more like a 3" ("it's" read as "it"), "by Thursday they're a 4"."""
+    said = set(words)
+    return bool(PRESENT & said) or ("it" in said and not {"was", "were"} & said)
+
+
 def _doubted(gap: list[str]) -> bool:
     return "scratch" in gap or any(
         (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
@@ -132,6 +140,8 @@ class ReadScores(State):
         if features & HAS_LABEL:
             self._direct(start, end)
             self._late(start, end)
+            if features & HAS_NUM:
+                self._joined_second(start, end)
         if features & HAS_SIDE:
             self._sided_orphans(start, end)
 
@@ -911,14 +921,36 @@ class ReadScores(State):
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
             typical = bool(TYPICAL & set(after + before))
-            changed = (
-                bool(NOW & set(after))
-                or typical
-                or bool((NOW - {"overall"}) & set(gap))
-                or any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
-                or corrected
-            )
+            now = bool(NOW & set(after))
+            turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+            dated = (NOW - {"overall"}) & set(gap)
+            changed = now or typical or bool(dated) or turned or corrected
+            earlier_value = self._scores_for(label)[-1].value
+            later_value = score_value(tok) if tok.kind == K.NUM else None
             if not changed:
+                if self._peak(before, after) and earlier_value is not None and later_value:
+                    # "5, occasionally 6": a range; a point wide it is its higher end, wider
+                    # it is asked about (two scores for the area), as "2-5" is.
+                    if later_value == earlier_value + 1:
+                        self._scores_for(label)[-1].yields = True
+                        self.reading.notes.append(self._scores_for(label)[-1].span)
+                    if later_value > earlier_value:
+                        self._pair(label, other)
+                        self._dispute(label, later_value > earlier_value + 1)
+                return
+            if (
+                dated == {"by"}
+                and not (now or typical or turned or corrected)
+                and not _said_as_now(gap + after)
+                and earlier_value is not None
+                and later_value is not None
+                and later_value < earlier_value
+            ):
+                # "maybe 6, but by Friday they were about 3": the worse of the week or the later
+                # moment? Writers read it both ways, and neither is said to be now: both stay,
+                # to be asked about.
+                self._pair(label, other)
+                self._dispute(label, True)
                 return
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
@@ -927,6 +959,39 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
+
+    def _joined_second(self, start: int, end: int) -> None:
+        """ "glutes 3 and 6", "quads 3 & 7.": a second number joined to an area's score, naming
+        nothing else, is the area's too (two sides? a second thought?): asked about."""
+        toks = self.toks
+        for label, found in list(self.label_scores.items()):
+            if not start <= label < end or toks[label].kind != K.AREA or len(found) != 1:
+                continue
+            score = next(
+                (i for i in range(label + 1, end) if toks[i].end == found[0].span[1]), None
+            )
+            if score is None or score + 2 >= end or toks[score + 1].kind != K.JOIN:
+                continue
+            if toks[score + 1].text not in ("and", "&"):
+                continue
+            second = toks[score + 2]
+            if second.kind != K.NUM or second.used or second.training or second.past:
+                continue
+            if score + 3 < end and toks[score + 3].kind not in BREAKS | {K.PUNCT}:
+                continue  # "calves 2 and 4 respectively", "glutes 3 and 6 days out"
+            self._pair(label, score + 2)
+            self._dispute(label, True)
+
+    def _dispute(self, label: int, disputed: bool) -> None:
+        for found in self._scores_for(label):
+            found.disputed = found.disputed or disputed
+
+    @staticmethod
+    def _peak(before: list[str], after: list[str]) -> bool:
+        """ "occasionally 6", "sometimes a 4", "a 4 at times", "7 at worst"."""
+        if OCCASIONAL & set(before[-2:]) - {"worst", "times"}:
+            return True
+        return len(after) >= 2 and after[0] == "at" and after[1] in OCCASIONAL
 
     def _for_label(self, index: int, end: int) -> bool:
         """ "8 for movement", "3 for the glutes": the number is that label's."""
@@ -951,6 +1016,7 @@ class ReadScores(State):
             and tok.text not in NOW
             and tok.text not in CHANGES
             and tok.text not in CORRECTIONS
+            and tok.text not in OCCASIONAL
         )
 
     def _across_the_board(self, start: int, end: int) -> None:

@@ -40,6 +40,9 @@ class Score:
     dated: bool = False
     # Said as a correction of an earlier score ("Edit: calves 4", "glutes actually 3").
     corrected: bool = False
+    # One of two scores that could each be the week's, by writers' differing readings ("maybe 6,
+    # but by Friday about 3", "2, sometimes 6"): asked about, whatever else is said.
+    disputed: bool = False
 
 
 @dataclass
