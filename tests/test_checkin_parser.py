@@ -1582,3 +1582,26 @@ def test_two_numbers_joined_after_one_area_are_asked_about(text: str, areas: lis
     parsed = _read(text, areas)
     assert areas[0] not in parsed.soreness
     assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement fine, better",
+        "calves 2. Mobility is ok. same",
+        "calves 2 mvmt so-so eff same",
+        "movement pretty good, calves 2",
+    ],
+)
+def test_movement_named_and_said_in_words_without_a_number_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 2}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["calves 2, moving fine, better", "calves 2, getting around ok", "calves 2, movement fine, 8"],
+)
+def test_moving_said_in_words_or_movement_with_its_number_is_no_question(text: str) -> None:
+    assert _read(text, ["calves"]).unread == ()

@@ -76,14 +76,15 @@ What it reads
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
 okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
-asked about only when something is wrong with it ("hamstrings are wrecked"); "my legs hurt" when
-no area is scored; a number that is no score on the 0-10 scale ("calves 3/5", "5-3", "calves
-11", "calves 30%"); two different scores for one area; and a number that names nothing ("7",
-"calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
-scores alone, at all: "lower back 2, movement 9, 7"). Everything else about an area ("foam
-rolled my calves every night", "hips ok" of hips not asked about), harmless words ("legs fine",
-which on its own still answers the check-in) and numbers once every value is given ("new shoes,
-Novablast 5, 10/10 recommend") stay in the note.
+asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as
+the check-in names it and said in words with no number ("movement good", not "moving fine");
+"my legs hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves
+3/5", "5-3", "calves 11", "calves 30%"); two different scores for one area; and a number that
+names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value
+(or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"). Everything else about
+an area ("foam rolled my calves every night", "hips ok" of hips not asked about), harmless words
+("legs fine", which on its own still answers the check-in) and numbers once every value is given
+("new shoes, Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence

@@ -34,6 +34,12 @@ _ANSWER_KINDS = frozenset(
 )
 
 
+# Movement's label as the check-in names it (not "moving", "getting around").
+_MOVEMENT_NOUNS = frozenset(
+    {"movement", "mobility", "mvmt", "mvt", "mov", "mv", "mvmnt", "movt", "mvnt", "mob"}
+    | {"movimiento", "movilidad", "movimento", "mobilidade", "mouvement", "mobilite"}
+)
+
 # Tokens naming a body part, tracked or not.
 _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
 
@@ -241,6 +247,19 @@ class Reconcile(State):
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
 
+    def _movement_in_words(self) -> list[tuple[int, int]]:
+        """ "movement good", "mobility so-so": movement named, as the check-in asks for it, and
+        said to feel some way without a number, like an area in words: asked about. "moving
+        fine" says how the member gets about and is kept in the note."""
+        return [
+            self._clause_of(tok.at)
+            for tok in self.toks
+            if tok.kind == K.MOVE
+            and not tok.used
+            and _MOVEMENT_NOUNS & set(tok.text.split())
+            and self._feeling_in_clause(tok.at)
+        ]
+
     def _names_a_thing(self, area: Tok) -> bool:
         """ "the glute stretch feels good", "calf raises are easier": the area word names an
         exercise or a thing, not how the area feels."""
@@ -425,6 +444,8 @@ class Reconcile(State):
             soreness.update(dict.fromkeys(rest, 0))
         movement, problems, others = _one_value(movement_values, frozenset())
         unread += problems
+        if movement is None:
+            unread += self._movement_in_words()
         kept += others
         efficiency = self._efficiency_value(unread)
         has_values = bool(soreness or movement is not None or efficiency or skipped)
