@@ -1605,3 +1605,34 @@ def test_movement_named_and_said_in_words_without_a_number_is_asked_about(text: 
 )
 def test_moving_said_in_words_or_movement_with_its_number_is_no_question(text: str) -> None:
     assert _read(text, ["calves"]).unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, movement 8, efficiency 👍",
+        "calves 3 movement 8 eff 🙂",
+        "calves 3. movement 8. efficiency: 😐",
+        "calves 3, movement 8, efficiency 🔥🔥",
+    ],
+)
+def test_an_emoji_where_the_efficiency_would_be_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"calves": 3}, 8, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3 movement 8 eff ↑", Efficiency.BETTER),
+        ("calves 3 movement 8 efficiency better 👍", Efficiency.BETTER),
+        ("calves 3 movement 8 efficiency ??", None),
+        ("calves 3 movement 8 eff –", None),
+    ],
+)
+def test_an_efficiency_said_or_left_open_with_symbols_is_no_question(
+    text: str, efficiency: Efficiency | None
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.unread) == (efficiency, ())

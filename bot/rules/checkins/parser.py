@@ -78,6 +78,7 @@ member was asked about, said to feel some way without a number ("calves a bit me
 okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
 asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as
 the check-in names it and said in words with no number ("movement good", not "moving fine");
+an emoji where the efficiency would be ("efficiency 👍": better, or fine as before?);
 "my legs hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves
 3/5", "5-3", "calves 11", "calves 30%"); two different scores for one area; and a number that
 names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value

@@ -260,6 +260,23 @@ class Reconcile(State):
             and self._feeling_in_clause(tok.at)
         ]
 
+    def _efficiency_by_emoji(self) -> list[tuple[int, int]]:
+        """ "efficiency 👍", "eff 🙂": a picture where the verdict would be. Better, or fine as
+        before? Asked about, as "calves 🟡" is; "efficiency ??" or "eff –" says the member
+        cannot tell, and stays a note."""
+        asked = []
+        for tok in self.toks:
+            if tok.kind != K.EFF:
+                continue
+            following = tok.at + 1
+            while following < len(self.toks) and self.toks[following].kind == K.PUNCT:
+                following += 1  # "efficiency: 😐"
+            upto = self.toks[following].start if following < len(self.toks) else len(self.text)
+            between = self.text[tok.end : upto]
+            if any(_is_emoji(ch) for ch in between) and not any(c.isalnum() for c in between):
+                asked.append((tok.start, upto if between.strip() else tok.end))
+        return asked
+
     def _names_a_thing(self, area: Tok) -> bool:
         """ "the glute stretch feels good", "calf raises are easier": the area word names an
         exercise or a thing, not how the area feels."""
@@ -448,6 +465,8 @@ class Reconcile(State):
             unread += self._movement_in_words()
         kept += others
         efficiency = self._efficiency_value(unread)
+        if efficiency is None:
+            unread += self._efficiency_by_emoji()
         has_values = bool(soreness or movement is not None or efficiency or skipped)
         if not soreness and not skipped:
             unread += reading.vague  # "my legs hurt": which of them?
@@ -585,6 +604,11 @@ def _one_value(
     if len(undated) == 1 and any(a.dated for a in current):
         return undated.pop(), problems, [a.span for a in current if a.dated]
     return None, problems + [a.span for a in current], []
+
+
+def _is_emoji(ch: str) -> bool:
+    # Pictographs and dingbats; arrows ("eff ↑") are values and read before this.
+    return ord(ch) >= 0x2600 and not 0xFE00 <= ord(ch) <= 0xFE0F
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
