@@ -938,20 +938,22 @@ class ReadScores(State):
                         self._pair(label, other)
                         self._dispute(label, later_value > earlier_value + 1)
                 return
+            said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
-                dated == {"by"}
-                and not (now or typical or turned or corrected)
+                "by" in set(gap + after)
+                and not (said_now or typical or corrected)
                 and not _said_as_now(gap + after)
                 and earlier_value is not None
                 and later_value is not None
                 and later_value < earlier_value
             ):
-                # "maybe 6, but by Friday they were about 3": the worse of the week or the later
-                # moment? Writers read it both ways, and neither is said to be now: both stay,
-                # to be asked about.
+                # "maybe 6, but by Friday they were about 3", "5 on Monday, down to 3 by Friday":
+                # the worse of the week or the later moment? Writers read it both ways, and
+                # neither is said to be now: both stay, to be asked about.
                 self._pair(label, other)
                 self._dispute(label, True)
-                return
+                said = other + 1  # "... so call it 5" may still settle it
+                continue
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
                 found.yields = True
