@@ -389,14 +389,34 @@ def test_a_score_after_a_sentence_of_chat_is_the_areas() -> None:
     assert read(text, "quads").soreness == {"quads": 7}
 
 
-def test_the_usual_score_outweighs_a_peak() -> None:
-    for text in (
+@pytest.mark.parametrize(
+    "text",
+    [
         "calves peaked at 7 but 4 most of week, movement 8",
         "calves were a 7 at their worst, 4 most days. movement 8",
-    ):
-        parsed = read(text, "calves")
-        assert (parsed.soreness, parsed.unread) == ({"calves": 4}, ()), text
-        assert parsed.note is not None and "7" in parsed.note, text
+        "calves 5 after the long run, 3 otherwise. movement 8",
+        "calves 6 at peak but 4 on average. movement 8",
+    ],
+)
+def test_a_peak_far_above_the_usual_score_is_asked_about(text: str) -> None:
+    """The week's usual or its worst: writers read it both ways."""
+    parsed = read(text, "calves")
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves peaked at 5 but 4 most of week, movement 8",
+        "calves were a 5 at their worst, 4 most days. movement 8",
+        "calves a 5 at worst, mostly 4. movement 8",
+    ],
+)
+def test_a_peak_a_point_above_the_usual_score_is_the_range_top(text: str) -> None:
+    parsed = read(text, "calves")
+    assert (parsed.soreness, parsed.unread) == ({"calves": 5}, ()), text
+    assert parsed.note is not None and "4" in parsed.note, text
 
 
 @pytest.mark.parametrize(
@@ -427,8 +447,8 @@ def test_a_numbered_list_in_one_line() -> None:
         ("calves 3 glutes 2 movement 8. Edit: calves 4", 4),
         ("calves 3 glutes 2 movement 8. *calves 4", 4),
         ("calves 3, no wait 4. glutes 2 movement 8", 4),
-        ("calves 5 after the long run, 3 otherwise. movement 8", 3),
-        ("calves 6 at peak but 4 on average. movement 8", 4),
+        ("calves 4 after the long run, 3 otherwise. movement 8", 4),
+        ("calves 5 at peak but 4 on average. movement 8", 5),
     ],
 )
 def test_the_weeks_score_among_several(text: str, value: int) -> None:

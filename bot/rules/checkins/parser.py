@@ -32,14 +32,14 @@ What it reads
   asked about two areas who names none).
 - A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
   "2 on Monday, 6 by Friday, 4 today", "a 6 on Monday but by Sunday it's more like a 3",
-  "down to 3 now", "8?? maybe that's too high, call it 6", "7, scratch that, 5"); the usual
-  one outweighs a peak ("peaked at 7 but 4 most of the week"). A lower score said only of a
+  "down to 3 now", "8?? maybe that's too high, call it 6", "7, scratch that, 5"). A peak and
+  the usual score are a range ("a 5 at worst, mostly 4" is 5); further apart than a point
+  ("peaked at 7 but 4 most of the week") they are asked about. A lower score said only of a
   later day ("maybe 6, but by Friday they were about 3", "5 on Monday, settled to 3 by
   Thursday") is asked about: writers take the worse or the later, and neither is said to be
-  now. An occasional peak is a range
-  ("5, occasionally 6", "a 3 but a 4 at times", "6, 7 at worst"): a point wide, its higher
-  end; wider, asked about. A second number joined to an area's score ("glutes 3 and 6") is
-  asked about too.
+  now. An occasional peak is a range too ("5, occasionally 6", "a 3 but a 4 at times", "6, 7
+  at worst"): a point wide, its higher end; wider, asked about. A second number joined to an
+  area's score ("glutes 3 and 6") is asked about.
 - A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",

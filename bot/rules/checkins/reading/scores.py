@@ -954,6 +954,27 @@ class ReadScores(State):
                 self._dispute(label, True)
                 said = other + 1  # "... so call it 5" may still settle it
                 continue
+            if (
+                typical
+                and not (said_now or corrected)
+                and earlier_value is not None
+                and later_value is not None
+                and earlier_value != later_value
+            ):
+                # "peaked at 7 but 4 most of the week": the week's usual or its worst? Writers
+                # read it both ways; a point apart it is a range ("a 5 at worst, mostly 4" is
+                # 5), further apart it is asked about.
+                self._pair(label, other)
+                if abs(earlier_value - later_value) == 1:
+                    lower = min(earlier_value, later_value)
+                    for found in self._scores_for(label):
+                        if found.value == lower:
+                            found.yields = True
+                            self.reading.notes.append(found.span)
+                else:
+                    self._dispute(label, True)
+                said = other + 1
+                continue
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
                 found.yields = True
