@@ -396,6 +396,8 @@ def test_a_score_after_a_sentence_of_chat_is_the_areas() -> None:
         "calves were a 7 at their worst, 4 most days. movement 8",
         "calves 5 after the long run, 3 otherwise. movement 8",
         "calves 6 at peak but 4 on average. movement 8",
+        "calves mostly 4 but peaked at 7. movement 8",
+        "calves 3, spiked to 6 after the hills. movement 8",
     ],
 )
 def test_a_peak_far_above_the_usual_score_is_asked_about(text: str) -> None:
@@ -411,6 +413,7 @@ def test_a_peak_far_above_the_usual_score_is_asked_about(text: str) -> None:
         "calves peaked at 5 but 4 most of week, movement 8",
         "calves were a 5 at their worst, 4 most days. movement 8",
         "calves a 5 at worst, mostly 4. movement 8",
+        "calves 4 but peaked at 5, movement 8",
     ],
 )
 def test_a_peak_a_point_above_the_usual_score_is_the_range_top(text: str) -> None:

@@ -104,8 +104,11 @@ ARROWS |= {"↘": Efficiency.WORSE, "📉": Efficiency.WORSE}
 # Number words for nothing: "hip flexors fine, zero really".
 ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # Said of a second, higher score for the same area, it is a peak beside the usual one ("5,
-# occasionally 6", "a 3 but a 4 at times", "6, 7 at worst"): read as a range.
-OCCASIONAL = frozenset({"occasionally", "sometimes", "occasional", "worst", "times"})
+# occasionally 6", "a 3 but a 4 at times", "6, 7 at worst", "mostly 4 but peaked at 5"): read
+# as a range.
+OCCASIONAL = frozenset(
+    {"occasionally", "sometimes", "occasional", "worst", "times", "peaked", "peaking", "spiked"}
+)
 # A later score said in these is the state now ("by Sunday it's more like a 3"); without them
 # it is one more moment of the week ("by Friday they were about 3").
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
