@@ -1663,3 +1663,18 @@ def test_an_efficiency_said_or_left_open_with_symbols_is_no_question(
 ) -> None:
     parsed = _read(text, ["calves"])
     assert (parsed.efficiency, parsed.unread) == (efficiency, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3 movement 8 efficiency beter", Efficiency.BETTER),
+        ("calves 3 movement 8 eff wrose, legs ok", Efficiency.WORSE),
+        ("calves 3, movement 8, efficiency smae. cheers", Efficiency.SAME),
+        ("calves 3, movement 8, efficiency hmmm", None),
+    ],
+)
+def test_a_typo_of_the_verdict_right_after_the_efficiency_label_is_read(
+    text: str, efficiency: Efficiency | None
+) -> None:
+    assert _read(text, ["calves"]).efficiency == efficiency

@@ -755,12 +755,13 @@ class ReadWords(State):
             last = end - 1
             while last > start and toks[last].kind == K.PUNCT:
                 last -= 1
-            # Closing the sentence, or right after a score in a reply of scores ("movment 9
-            # smae lol"): where the check-in's last answer goes.
+            # Closing the sentence, right after a score in a reply of scores ("movment 9 smae
+            # lol") or right after the efficiency's label: where the check-in's last answer goes.
             for after in range(start + 1, end):
-                if not (after == last or self._after_labelled_score(after)):
+                labelled = toks[after - 1].kind == K.EFF  # "effeciency beter"
+                if not (after == last or labelled or self._after_labelled_score(after)):
                     continue
-                if not (self._unknown(toks[after]) and toks[after - 1].kind == K.NUM):
+                if not (self._unknown(toks[after]) and (labelled or toks[after - 1].kind == K.NUM)):
                     continue
                 if self.fuzzy_budget <= 0:
                     break
