@@ -614,8 +614,8 @@ def said_in(value: int, text: str) -> bool:
         whole = NUMBER_WORDS.index(number.lower()) if number.lower() in NUMBER_WORDS else None
         if (int(number) if number.isdigit() else whole) == value - 1:
             return True
-    for number in re.findall(r"(\d+)½", text):
-        if int(number) + 1 == value:  # "3½": a half point, rounded up
+    for number in re.findall(r"(\d+)\W{0,3}(?:½|1/2)", text):
+        if int(number) + 1 == value:  # "3½", "3 ½", "3 1/2": a half point, rounded up
             return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
