@@ -1151,13 +1151,57 @@ def test_sides_said_after_their_numbers_take_no_number_after_them(
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("quads 3 (maybe 4 after the long run), movement 8", 3),
-        ("quads 2, possibly 3 during intervals", 2),
-        ("quads 2, maybe 3 after parkrun", 2),
+        ("quads 3 (maybe 4 after the long run), movement 8", 4),
+        ("quads 2, possibly 3 during intervals", 3),
+        ("quads 2, maybe 3 after parkrun", 3),
+        ("quads 2 but 3 on the hills", 3),
     ],
 )
-def test_a_second_score_said_of_a_moment_is_no_range(text: str, value: int) -> None:
-    assert _read(text, ["quads"]).soreness == {"quads": value}
+def test_a_second_score_a_point_worse_said_of_a_moment_is_the_range_top(
+    text: str, value: int
+) -> None:
+    """The usual score or the worse one: a point apart they are a range, read as its top."""
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": value}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3 but 5 on hills, movement 8",
+        "quads 2 (6 after the long run), movement 8",
+        "quads 2, maybe 5 after parkrun. movement 8",
+        "quads 1, 4 during intervals, movement 8",
+    ],
+)
+def test_a_second_score_far_worse_said_of_a_moment_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert len(parsed.unread) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("quads 3 but 2 on the flat, movement 8", {"quads": 3}, 8),
+        ("quads 3, movement 8 but 7 on stairs", {"quads": 3}, 8),
+        ("quads 3, movement 6 but 8 on good days", {"quads": 3}, 6),
+    ],
+)
+def test_a_second_score_said_of_a_moment_that_is_better_leaves_the_first(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 3, movement 8 but 5 on stairs", "quads 3, movement 7 (4 on bad days)"]
+)
+def test_a_movement_far_worse_said_of_a_moment_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({"quads": 3}, None)
+    assert parsed.unread
 
 
 @pytest.mark.parametrize("text", ["neck 30%, movement 8", "Neck: 40 %", "neck about 25% sore"])

@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     WORDS,
     K,
     Tok,
+    score_value,
 )
 
 _FRAGMENT_CHARS = 80
@@ -38,6 +39,11 @@ _ANSWER_KINDS = frozenset(
 _MOVEMENT_NOUNS = frozenset(
     {"movement", "mobility", "mvmt", "mvt", "mov", "mv", "mvmnt", "movt", "mvnt", "mob"}
     | {"movimiento", "movilidad", "movimento", "mobilidade", "mouvement", "mobilite"}
+)
+
+# Between a score and a second one said of a moment: "3 but 5 on hills", "4 (prob 5 after".
+_BEFORE_SITUATIONAL = frozenset(
+    {"but", "and", "a", "or", "though", "maybe", "prob", "probably", "possibly", "like"}
 )
 
 # Tokens naming a body part, tracked or not.
@@ -320,7 +326,11 @@ class Reconcile(State):
             return
         numbers = [t for t in meaningful if t.kind == K.NUM and t.digits and not t.training]
         for number in numbers:
-            if number.past or self._earlier_value(number) or self._remark(number):
+            if number.past or self._earlier_value(number):
+                continue
+            if self._situational(number):
+                continue
+            if self._remark(number):
                 continue
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -339,6 +349,56 @@ class Reconcile(State):
                 return
         if not all(t.kind in (K.NA, K.ZERO) for t in meaningful):
             self._kept(run, self.reading.notes)
+
+    def _situational(self, number: Tok) -> bool:
+        """ "calves 3 but 5 on hills", "calves 4 (7 after the long run)", "movement 8 but 6 on
+        stairs": a second score for the label just scored, said of a moment or a kind of run.
+        The usual one or the worse one? Writers read it both ways: where the two agree (the
+        second is the better), the first stands; a point apart they are a range (its higher
+        end for an area, as "3-4" is); further apart both are asked about."""
+        toks = self.toks
+        before = number.at - 1
+        words = 0
+        while before >= 0 and toks[before].kind != K.NUM and words < 2:
+            tok = toks[before]
+            if tok.kind in (K.STOP, K.AREA, K.MOVE, K.EFF, K.ALL, K.VAL) or tok.used:
+                return False
+            if tok.word and tok.text not in _BEFORE_SITUATIONAL:
+                return False
+            words += tok.word
+            before -= 1
+        after = number.at + 1
+        if before < 0 or after >= len(toks) or not toks[after].word:
+            return False
+        if toks[after].text in ("for", "of", "out", "percent", "tbh", "honestly"):
+            return False
+        score = toks[before]
+        if score.kind != K.NUM or not score.used or score.sentence != number.sentence:
+            return False
+        second = score_value(number) if number.text.isdigit() else None
+        if second is None:
+            return False
+        for label, found in self.label_scores.items():
+            if len(found) != 1 or found[0].span[1] != score.end or found[0].value is None:
+                continue
+            first = found[0].value
+            kind = toks[label].kind
+            if kind not in (K.AREA, K.MOVE):
+                return False
+            worse = second - first if kind == K.AREA else first - second
+            if worse <= 0:
+                return False  # the worse is the one given: both readings agree
+            self._pair(label, number.at)
+            if worse == 1 and kind == K.AREA:
+                found[0].yields = True
+                self.reading.notes.append(found[0].span)
+            elif worse == 1:
+                self.label_scores[label][-1].yields = True
+            else:
+                for each in self.label_scores[label]:
+                    each.disputed = True
+            return True
+        return False
 
     def _remark(self, number: Tok) -> bool:
         """ "calves 4 (7 after the long run)": in brackets right after a score, with words."""
@@ -586,7 +646,9 @@ def _one_value(
     if len(values) == 1:
         return values.pop(), problems, []
     if any(a.disputed for a in current):
-        return None, problems + [a.span for a in current], []
+        # One question for the lot: "calves 3 but 5", not "calves 3" and "calves 3 but 5".
+        whole = (min(a.span[0] for a in current), max(a.span[1] for a in current))
+        return None, [*problems, whole], []
     corrections = [a for a in current if a.corrected and a.value is not None]
     if corrections:
         # "calves 3 ... Edit: calves 4": the correction is the score.
