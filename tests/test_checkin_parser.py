@@ -609,9 +609,12 @@ expected_areas = st.lists(st.sampled_from(AREA_IDS), max_size=4)
 def said_in(value: int, text: str) -> bool:
     """The score is in the text: its digits (a half rounding up to it counts), its word, or a
     zero said in words."""
-    for number in re.findall(r"(\w+) and a half", text, re.IGNORECASE):
-        # "3 and a half", "three and a half": a half point, rounded up.
-        whole = NUMBER_WORDS.index(number.lower()) if number.lower() in NUMBER_WORDS else None
+    for said in re.findall(r"(\w+)\W+and\W+a\W+half", text, re.IGNORECASE):
+        # "3 and a half", "three and a half", "3ish and a half", "1s and a half": a half point,
+        # rounded up.
+        number = said.lower().removesuffix("ish")
+        number = number[:-1] if number[:-1].isdigit() and number.endswith("s") else number
+        whole = NUMBER_WORDS.index(number) if number in NUMBER_WORDS else None
         if (int(number) if number.isdigit() else whole) == value - 1:
             return True
     for number in re.findall(r"(\d+)\W{0,3}(?:½|1/2)", text):
@@ -1186,6 +1189,7 @@ def test_a_second_score_far_worse_said_of_a_moment_is_asked_about(text: str) -> 
         ("quads 3 but 2 on the flat, movement 8", {"quads": 3}, 8),
         ("quads 3, movement 8 but 7 on stairs", {"quads": 3}, 8),
         ("quads 3, movement 6 but 8 on good days", {"quads": 3}, 6),
+        ("quads 3 but 5 on the left, movement 8", {"quads": 5}, 8),
     ],
 )
 def test_a_second_score_said_of_a_moment_that_is_better_leaves_the_first(

@@ -372,6 +372,7 @@ class Reconcile(State):
             return False
         if toks[after].text in ("for", "of", "out", "percent", "tbh", "honestly"):
             return False
+        sided = any(t.kind == K.SIDE for t in toks[after : after + 3])
         score = toks[before]
         if score.kind != K.NUM or not score.used or score.sentence != number.sentence:
             return False
@@ -383,8 +384,11 @@ class Reconcile(State):
                 continue
             first = found[0].value
             kind = toks[label].kind
-            if kind not in (K.AREA, K.MOVE):
+            if kind not in (K.AREA, K.MOVE) or (sided and kind != K.AREA):
                 return False
+            if sided:
+                self._pair(label, number.at, sided=True)  # "calves 3 but 5 on the left"
+                return True
             worse = second - first if kind == K.AREA else first - second
             if worse <= 0:
                 return False  # the worse is the one given: both readings agree
