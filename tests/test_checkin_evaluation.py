@@ -69,7 +69,7 @@ FLOORS = {
     # "calves 3, 8, better": movement for dev4's writer, asked about by dev5's.
     "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8, invented=1)),
     # The same shape again ("glutes 4, 8, better"), asked about by dev6's writer too.
-    "dev6": (DEV6, Floor(250, values=0.985, replies=0.95, needless_per_100=0.8, invented=1)),
+    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
