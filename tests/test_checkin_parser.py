@@ -1726,3 +1726,22 @@ def test_a_typo_of_the_verdict_right_after_the_efficiency_label_is_read(
     text: str, efficiency: Efficiency | None
 ) -> None:
     assert _read(text, ["calves"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("quads 3, could be 4, movement 8", 4),
+        ("quads maybe a 2, might be 3. movement 8", 3),
+        ("quads 5, could be 4, movement 8", 5),
+        ("quads 3, could be 6, movement 8", None),
+        ("quads a 2, perhaps 5 tbh. movement 8", None),
+    ],
+)
+def test_a_second_score_said_in_doubt_is_a_range_or_asked_about(
+    text: str, score: int | None
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.movement == 8
+    assert parsed.soreness.get("quads") == score
+    assert bool(parsed.unread) == (score is None)

@@ -41,10 +41,10 @@ _MOVEMENT_NOUNS = frozenset(
     | {"movimiento", "movilidad", "movimento", "mobilidade", "mouvement", "mobilite"}
 )
 
-# Between a score and a second one said of a moment: "3 but 5 on hills", "4 (prob 5 after".
-_BEFORE_SITUATIONAL = frozenset(
-    {"but", "and", "a", "or", "though", "maybe", "prob", "probably", "possibly", "like"}
-)
+# Between a score and a second one said of a moment or in doubt: "3 but 5 on hills", "4 (prob
+# 5 after", "3, could be 5".
+_HEDGES = frozenset({"maybe", "prob", "probably", "possibly", "could", "might", "perhaps"})
+_BEFORE_SITUATIONAL = _HEDGES | {"but", "and", "a", "or", "though", "like", "be"}
 
 # Tokens naming a body part, tracked or not.
 _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
@@ -358,21 +358,25 @@ class Reconcile(State):
         end for an area, as "3-4" is); further apart both are asked about."""
         toks = self.toks
         before = number.at - 1
-        words = 0
-        while before >= 0 and toks[before].kind != K.NUM and words < 2:
+        words, hedged = 0, False
+        while before >= 0 and toks[before].kind != K.NUM:
             tok = toks[before]
             if tok.kind in (K.STOP, K.AREA, K.MOVE, K.EFF, K.ALL, K.VAL) or tok.used:
                 return False
-            if tok.word and tok.text not in _BEFORE_SITUATIONAL:
+            if tok.word and (tok.text not in _BEFORE_SITUATIONAL or words == 3):
                 return False
             words += tok.word
+            hedged = hedged or tok.text in _HEDGES
             before -= 1
         after = number.at + 1
-        if before < 0 or after >= len(toks) or not toks[after].word:
+        # Said of a moment ("5 on hills"), or in doubt ("3, could be 5"): "3 but 5" alone is
+        # two numbers whose meaning the reply does not tell.
+        said_of = after < len(toks) and toks[after].word
+        if before < 0 or not (said_of or hedged):
             return False
-        if toks[after].text in ("for", "of", "out", "percent", "tbh", "honestly"):
+        if said_of and toks[after].text in ("for", "of", "out", "percent", "tbh", "honestly"):
             return False
-        sided = any(t.kind == K.SIDE for t in toks[after : after + 3])
+        sided = said_of and any(t.kind == K.SIDE for t in toks[after : after + 3])
         score = toks[before]
         if score.kind != K.NUM or not score.used or score.sentence != number.sentence:
             return False
