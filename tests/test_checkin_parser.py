@@ -215,10 +215,15 @@ def test_a_number_said_for_an_area_outweighs_its_zero_in_words() -> None:
 def test_a_score_for_one_moment_gives_way_to_the_weeks() -> None:
     areas = ("calves", "glutes")
     parsed = parse_reply(
-        "calves 3, glutes 2. calves were a 6 on monday after the hills", CATALOGUE, areas
+        "calves 3, glutes 2. calves were a 2 on monday after the hills", CATALOGUE, areas
     )
     assert (parsed.soreness, parsed.unread) == ({"calves": 3, "glutes": 2}, ())
-    assert parsed.note == "calves were a 6; on monday after the hills"
+    assert parsed.note == "calves were a 2; on monday after the hills"
+    # Worse on the day: the week's usual or its worst? A point apart, a range; further, asked.
+    worse = parse_reply("calves 3, glutes 2. calves were a 4 on monday", CATALOGUE, areas)
+    assert worse.soreness == {"calves": 4, "glutes": 2}
+    worst = parse_reply("calves 3, glutes 2. calves were a 6 on monday", CATALOGUE, areas)
+    assert (worst.soreness, len(worst.unread)) == ({"glutes": 2}, 2)
     # The worse of the week or the later moment, neither said to be now: asked.
     later = parse_reply("Calves 5 on Monday, 3 by Friday. Glutes 2", CATALOGUE, areas)
     assert later.soreness == {"glutes": 2}
@@ -1739,6 +1744,24 @@ def test_a_typo_of_the_verdict_right_after_the_efficiency_label_is_read(
     ],
 )
 def test_a_second_score_said_in_doubt_is_a_range_or_asked_about(
+    text: str, score: int | None
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.movement == 8
+    assert parsed.soreness.get("quads") == score
+    assert bool(parsed.unread) == (score is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("quads 2. movement 8. quads were a 6 on sunday after the race", None),
+        ("quads 3, movement 8, quads got to 7 midweek", None),
+        ("quads 3, movement 8. quads were a 4 on tuesday", 4),
+        ("quads 3 most days, 6 when running downhill, movement 8", None),
+    ],
+)
+def test_a_worse_score_for_one_moment_is_a_range_or_asked_about(
     text: str, score: int | None
 ) -> None:
     parsed = _read(text, ["quads"])

@@ -39,10 +39,10 @@ What it reads
   Thursday") is asked about: writers take the worse or the later, and neither is said to be
   now. An occasional peak is a range too ("5, occasionally 6", "a 3 but a 4 at times", "6, 7
   at worst"), and so is a second score said of a moment or a kind of run ("3 but 4 on hills",
-  "4 (maybe 5 after the long run)", "movement 8 but 6 on stairs") or in doubt ("3, could be
-  5"): a point wide, its higher end (for movement, the first); wider, asked about; where the
-  second is the better one, the first stands. A second number joined to an area's score
-  ("glutes 3 and 6") is asked about.
+  "calves 3. Calves were a 6 on Sunday", "4 (maybe 5 after the long run)", "movement 8 but 6
+  on stairs") or in doubt ("3, could be 5"): a point wide, its higher end (for movement, the
+  first); wider, asked about; where the second is the better one, the first stands. A second
+  number joined to an area's score ("glutes 3 and 6") is asked about.
 - A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",

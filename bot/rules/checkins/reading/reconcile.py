@@ -43,6 +43,7 @@ _MOVEMENT_NOUNS = frozenset(
 
 # Between a score and a second one said of a moment or in doubt: "3 but 5 on hills", "4 (prob
 # 5 after", "3, could be 5".
+_MOMENT_AFTER = frozenset({"when", "while", "during", "after", "on", "in", "going", "running"})
 _HEDGES = frozenset({"maybe", "prob", "probably", "possibly", "could", "might", "perhaps"})
 _BEFORE_SITUATIONAL = _HEDGES | {"but", "and", "a", "or", "though", "like", "be"}
 
@@ -359,11 +360,13 @@ class Reconcile(State):
         toks = self.toks
         before = number.at - 1
         words, hedged = 0, False
+        # "3 at rest, 6 when running": a moment said after it, whatever is said before.
+        moment = number.at + 1 < len(toks) and toks[number.at + 1].text in _MOMENT_AFTER
         while before >= 0 and toks[before].kind != K.NUM:
             tok = toks[before]
             if tok.kind in (K.STOP, K.AREA, K.MOVE, K.EFF, K.ALL, K.VAL) or tok.used:
                 return False
-            if tok.word and (tok.text not in _BEFORE_SITUATIONAL or words == 3):
+            if words == 3 or (tok.word and tok.text not in _BEFORE_SITUATIONAL and not moment):
                 return False
             words += tok.word
             hedged = hedged or tok.text in _HEDGES
@@ -672,7 +675,17 @@ def _one_value(
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.
     undated = {a.value for a in current if not a.dated and a.value is not None}
     if len(undated) == 1 and any(a.dated for a in current):
-        return undated.pop(), problems, [a.span for a in current if a.dated]
+        usual = undated.pop()
+        dated = [a.value for a in current if a.dated and a.value is not None]
+        # The usual score or the worse one: the same where the moment was the better; a point
+        # apart, a range; further apart, asked about.
+        movement = current[0].kind == K.MOVE
+        worst = min(dated) if movement else max(dated)
+        worse = usual - worst if movement else worst - usual
+        if worse <= 0 or (worse == 1 and movement):
+            return usual, problems, [a.span for a in current if a.dated]
+        if worse == 1:
+            return worst, problems, [a.span for a in current if a.value != worst]
     return None, problems + [a.span for a in current], []
 
 
