@@ -95,6 +95,7 @@ class Result:
     checkins_posted: int = 0
     checkins_lost: int = 0
     checkins_doubled: int = 0
+    resent: int = 0  # check-ins and steps sent again with their nonce, answered with the first
     steps_due: int = 0
     steps_posted: int = 0
     steps_lost: int = 0
@@ -307,12 +308,20 @@ async def start_sessions(
     progress(f"{result.sessions_started} sessions timed, {result.sessions_declined} declined")
 
 
+STEP = "**Step "
+CHECKIN = "## Weekly check-in"
+
+
+def step_number(content: str) -> int:
+    return int(content.split(STEP, 1)[1].split(" ")[0])
+
+
 def is_step(request: RecordedRequest) -> bool:
-    return "**Step " in str((request.json or {}).get("content") or "")
+    return STEP in str((request.json or {}).get("content") or "")
 
 
 def is_checkin(request: RecordedRequest) -> bool:
-    return "## Weekly check-in" in str((request.json or {}).get("content") or "")
+    return CHECKIN in str((request.json or {}).get("content") or "")
 
 
 def kind(request: RecordedRequest) -> str:
@@ -380,11 +389,15 @@ async def measure(
     await asyncio.sleep(max(0.0, ended + TAIL - time.monotonic()))
     requests = fake.requests[first:]
 
-    posted_checkins = [r for r in requests if ok_post(r) and is_checkin(r)]
-    per_channel = Counter(r.path.split("/")[2] for r in posted_checkins)
+    # Messages Discord created, not requests answered: a post re-sent with its nonce after a
+    # time-out is answered with the message the first try made, and nobody sees it twice.
+    created = [m for m in fake.posted if CHECKIN in (m.get("content") or "")]
+    per_channel = Counter(str(m["channel_id"]) for m in created)
     result.checkins_posted = len(per_channel)
     result.checkins_lost = len(channels - per_channel.keys())
     result.checkins_doubled = sum(n - 1 for n in per_channel.values())
+    answered = sum(ok_post(r) and is_checkin(r) for r in requests)
+    result.resent = answered - len(created)
 
     in_window = [r for r in requests if r.time <= ended and "/interactions/" not in r.path]
     ok = sum(r.status < 300 for r in in_window)
@@ -396,7 +409,7 @@ async def measure(
     result.fake_429s_global = sum(
         r.status == 429 and bool((r.error or {}).get("global")) for r in everything
     )
-    await step_figures(result, requests, url, offset, started, ended)
+    await step_figures(result, requests, fake.posted, url, offset, started, ended)
     for bot in bots:
         scraped = await scrape(bot.metrics_port)
         result.bot_429s += sum(v for k, v in scraped.items() if k.startswith("cooldown_rest_rate_"))
@@ -410,6 +423,7 @@ async def measure(
 async def step_figures(
     result: Result,
     requests: list[RecordedRequest],
+    messages: list[dict[str, Any]],
     url: str,
     offset: float,
     started: float,
@@ -441,15 +455,22 @@ async def step_figures(
     for r in requests:
         if not ok_post(r) or not is_step(r):
             continue
-        number = int(r.json["content"].split("Step ", 1)[1].split(" ")[0])
-        key = (int(r.path.split("/")[2]), number)
+        key = (int(r.path.split("/")[2]), step_number(r.json["content"]))
         posted.setdefault(key, r.time + offset)
         times[key] += 1
+    created: Counter[tuple[int, int]] = Counter()
+    for message in messages:
+        content = message.get("content") or ""
+        if STEP in content:
+            created[(int(message["channel_id"]), step_number(content))] += 1
     drifts = [posted[key] - at for key, at in due.items() if key in posted]
     result.steps_due = len(due)
     result.steps_posted = len(due.keys() & posted.keys())
     result.steps_lost = len(due.keys() - posted.keys())
-    result.steps_doubled = sum(n - 1 for key, n in times.items() if key in due)
+    result.steps_doubled = sum(n - 1 for key, n in created.items() if key in due)
+    result.resent += sum(n for key, n in times.items() if key in due) - sum(
+        n for key, n in created.items() if key in due
+    )
     result.steps_per_s = sum(start <= t <= end for t in posted.values()) / (end - start)
     if drifts:
         result.drift_p50 = statistics.median(drifts)
@@ -509,6 +530,8 @@ def print_result(r: Result) -> None:
     print(
         f"429s answered by the fake over the whole run (waited out by the proxy), by call: "
         f"{r.fake_429s_by_kind or 'none'}; "
+        f"check-ins and due steps re-sent with their nonce after a time-out (Discord answered "
+        f"with the first message, none shown twice): {r.resent}; "
         f"steps posted {r.steps_per_s:.1f}/s during the fan-out; outbox posts given up: "
         f"{r.outbox_failed:.0f}; errors in the bots' logs: {r.errors_logged}"
     )
