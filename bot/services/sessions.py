@@ -117,9 +117,11 @@ class SessionService:
         self._unsaved: dict[str, list[Outgoing]] = {}
         # Sessions timed at once by this process: its share of what the bot token allows.
         self.capacity = capacity
-        # Starts admitted whose thread is not open yet: they count against the capacity, or
-        # a burst of presses would all pass the check before the first one runs.
+        # Starts admitted whose thread is not open yet, and presses still claiming their card:
+        # they count against the capacity, or a burst of presses would all pass the check
+        # before the first one runs.
         self._starting: set[int] = set()
+        self._claiming = 0
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -169,22 +171,19 @@ class SessionService:
             raise InputError("This button does not belong to this card.")
         if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
-        if len(self.runner.active()) + len(self._starting) >= self.capacity:
+        if len(self.runner.active()) + len(self._starting) + self._claiming >= self.capacity:
             raise InputError(
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
             )
-        if stored.id in self._starting:
-            raise InputError(ALREADY_STARTED)
-        self._starting.add(stored.id)
+        self._claiming += 1
         try:
             begun = await self._runs.begin(stored.id, card_message_id, self.owner, self._lease)
-        except BaseException:
-            self._starting.discard(stored.id)
-            raise
+        finally:
+            self._claiming -= 1
         if not begun:
-            self._starting.discard(stored.id)
             raise InputError(ALREADY_STARTED)
+        self._starting.add(stored.id)
         card = json.loads(stored.snapshot)
         session = Session(
             id=str(stored.id),
