@@ -52,8 +52,11 @@ def install_proxy() -> None:
 
 
 @asynccontextmanager
-async def proxy_for(fake: FakeDiscord, script: str = "proxy.mjs") -> AsyncIterator[str]:
-    """The proxy running in front of `fake`; its API base for DISCORD_API_BASE."""
+async def proxy_for(
+    fake: FakeDiscord, script: str = "proxy.mjs", pids: list[int] | None = None
+) -> AsyncIterator[str]:
+    """The proxy running in front of `fake`; its API base for DISCORD_API_BASE. Its process id
+    is added to `pids` (to read its CPU)."""
     install_proxy()
     env = {
         **os.environ,
@@ -66,6 +69,8 @@ async def proxy_for(fake: FakeDiscord, script: str = "proxy.mjs") -> AsyncIterat
         env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     assert process.stdout is not None
+    if pids is not None:
+        pids.append(process.pid)
     try:
         line = (await asyncio.wait_for(process.stdout.readline(), 30)).decode()
         if not line.startswith("listening on "):

@@ -41,7 +41,7 @@ from bot.services.coach import Coach
 from bot.services.delivery import DeliveryService
 from bot.services.groups import GroupService
 from bot.services.member_data import MemberDataService
-from bot.services.pacing import Budget, RestBudget, SharedRestBudget
+from bot.services.pacing import Budget, RestBudget, SharedRestBudget, session_capacity
 from bot.services.sessions import SessionService
 from bot.settings import Settings
 from bot.storage import (
@@ -161,6 +161,8 @@ async def create_bot(
         time_scale=time_scale,
         lease=timedelta(seconds=settings.lease_seconds),
         clock=lambda: clock().timestamp(),
+        # Discord's limit is the token's: each process times its share of the sessions.
+        capacity=session_capacity(settings.processes),
     )
     posting = CheckInPosting(
         CheckInPosts(database),

@@ -7,12 +7,14 @@ import asyncio
 import os
 import time
 import uuid
+from pathlib import Path
+from typing import Any
 
 import pytest
 import redis.asyncio as redis
 
-from bot.app import rest_budget
-from bot.services.pacing import RestBudget, SharedRestBudget, shared_key
+from bot.app import create_bot, rest_budget
+from bot.services.pacing import SESSION_CAPACITY, RestBudget, SharedRestBudget, shared_key
 from bot.settings import Settings
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -124,3 +126,24 @@ async def test_an_urgent_call_goes_first_in_the_shared_budget_too(redis_url: str
     step = asyncio.create_task(call("step", True))
     await asyncio.gather(step, *waiting)
     assert order.index("step") <= 3, order
+
+
+@pytest.mark.parametrize(
+    ("shards", "capacity"),
+    [({}, SESSION_CAPACITY), ({"shard_count": 2, "shard_ids": [1]}, SESSION_CAPACITY // 2)],
+)
+async def test_each_process_of_a_token_times_its_share_of_the_sessions(
+    tmp_path: Path, shards: dict[str, Any], capacity: int
+) -> None:
+    """Sessions are capped for Discord's global limit, which is the token's: two processes
+    of one token together time no more sessions than one process alone."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+        **shards,
+    )
+    bot = await create_bot(settings)
+    try:
+        assert bot.sessions.capacity == capacity
+    finally:
+        await bot.database.dispose()

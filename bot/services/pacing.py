@@ -72,8 +72,14 @@ class RestBudget:
 
 # A timed session makes about two and a half calls per step (the step message, the progress
 # line, the wrap-up) and a step lasts about 40 s. Sessions may use up to 80 % of the
-# background budget (the rest is for the weekly fan-out): this many at once per process.
+# background budget (the rest is for the weekly fan-out): this many at once per bot token.
 SESSION_CAPACITY = int(DISCORD_GLOBAL_PER_SECOND * 0.8 / (2.5 / 40))
+
+
+def session_capacity(processes: int) -> int:
+    """The sessions one of `processes` processes of a bot token may time at once: its share
+    of SESSION_CAPACITY, since the global limit is the token's, not the process's."""
+    return max(1, SESSION_CAPACITY // max(1, processes))
 
 
 class Budget(Protocol):

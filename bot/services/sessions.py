@@ -97,6 +97,7 @@ class SessionService:
         lease: timedelta | None = None,
         renew_seconds: float | None = None,
         clock: Callable[[], float] = time.time,
+        capacity: int = SESSION_CAPACITY,
     ) -> None:
         self._cards = cards
         self._runs = runs
@@ -115,6 +116,13 @@ class SessionService:
         self._threads: dict[str, tuple[int, int | None, bool]] = {}
         self._keeper: asyncio.Task[None] | None = None
         self._unsaved: dict[str, list[Outgoing]] = {}
+        # Sessions timed at once by this process: its share of what the bot token allows.
+        self.capacity = capacity
+        # Starts admitted whose thread is not open yet, and presses still claiming their card:
+        # they count against the capacity, or a burst of presses would all pass the check
+        # before the first one runs.
+        self._starting: set[int] = set()
+        self._claiming = 0
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -164,13 +172,19 @@ class SessionService:
             raise InputError("This button does not belong to this card.")
         if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
-        if len(self.runner.active()) >= SESSION_CAPACITY:
+        if len(self.runner.active()) + len(self._starting) + self._claiming >= self.capacity:
             raise InputError(
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
             )
-        if not await self._runs.begin(stored.id, card_message_id, self.owner, self._lease):
+        self._claiming += 1
+        try:
+            begun = await self._runs.begin(stored.id, card_message_id, self.owner, self._lease)
+        finally:
+            self._claiming -= 1
+        if not begun:
             raise InputError(ALREADY_STARTED)
+        self._starting.add(stored.id)
         card = json.loads(stored.snapshot)
         session = Session(
             id=str(stored.id),
@@ -196,11 +210,15 @@ class SessionService:
         session = ticket.session
         session.thread_id = thread_id
         self._threads[session.id] = (thread_id, control_message_id, ticket.tts)
-        await self.runner.start(session)
+        try:
+            await self.runner.start(session)
+        finally:
+            self._starting.discard(ticket.stored.id)
 
     async def abandon(self, ticket: StartTicket) -> None:
         """A Start that could not finish: the card is READY again, with its Start button."""
         self._threads.pop(ticket.session.id, None)
+        self._starting.discard(ticket.stored.id)
         await self._put_back(ticket.stored, ticket.session.thread_id)
 
     async def group_card(

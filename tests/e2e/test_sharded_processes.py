@@ -3,8 +3,11 @@
 shard's connection only: each process answers its own guilds, posts its own check-ins and runs
 its own sessions; a kill -9 of one leaves the other's untouched, and its restart resumes its own.
 
-The check-ins are sent with `/checkin now` in each guild rather than at a due minute: the
-processes read the real clock, and waiting for the next whole minute would double the test.
+The weekly check-ins come due by their schedule, not by `/checkin now`: each guild's schedule
+is stored for a minute a few minutes past (the processes read the real clock, and waiting for
+the next whole minute would double the test), so when each process starts its scheduler finds
+the occurrence missed while no bot ran, within the grace period, and posts it once, for its
+own guilds only. The restart after the kill finds the week posted and posts nothing.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.storage import CheckInSchedules, Database
 from tests.e2e.conftest import ALICE, assert_nothing_refused
 from tests.e2e.helpers import custom_ids, text_of
 from tests.e2e.test_checkins import ADMIN
@@ -74,13 +79,20 @@ def paused_notices(fake: FakeDiscord, session: Session) -> list[dict[str, Any]]:
     return [m for m in posts if int(m["id"]) != session.control_id]
 
 
-async def check_in_now(fake: FakeDiscord, guild: FakeGuild) -> None:
-    where = {"guild_id": guild.id, "channel_id": guild.text_channel.id}
-    options = {"channel": guild.text_channel.id, "weekday": 6, "time": "18:30", "timezone": "UTC"}
-    sent = await fake.send_slash_command("checkin setup", options, user=ADMIN, **where)
-    await fake.wait_for_interaction_response(sent)
-    sent = await fake.send_slash_command("checkin now", {}, user=ADMIN, **where)
-    await fake.wait_for_interaction_response(sent)
+async def schedule_missed_checkins(database_url: str, guilds: list[FakeGuild]) -> None:
+    """Every guild's weekly check-in stored as due a few minutes ago, before any bot runs:
+    an occurrence missed while no bot ran, well within the grace period."""
+    due = (datetime.now(UTC) - timedelta(minutes=3)).replace(second=0, microsecond=0)
+    database = Database(database_url)
+    try:
+        await database.migrate()
+        schedules = CheckInSchedules(database)
+        for guild in guilds:
+            await schedules.set(
+                guild.id, guild.text_channel.id, due.weekday(), f"{due:%H:%M}", "UTC", ADMIN.id
+            )
+    finally:
+        await database.dispose()
 
 
 async def start_session(fake: FakeDiscord, guild: FakeGuild) -> Session:
@@ -133,10 +145,17 @@ async def test_each_process_serves_its_own_shard_and_survives_the_others_kill(
     fake = sharded
     first_guild, second_guild = fake.guilds
     assert [fake.shard_of(g.id) for g in fake.guilds] == [0, 1]
+    await schedule_missed_checkins(shared_database, fake.guilds)
     processes = [shard_process(fake, tmp_path, shared_database, s) for s in range(SHARDS)]
-    for process in processes:
-        await process.start()
     try:
+        # The first process posts its own guild's due check-in, and not the other's.
+        await processes[0].start()
+        await eventually(lambda: len(checkins_in(fake, first_guild)) == 1)
+        await asyncio.sleep(1.0)  # the other guild's post, were it scheduled here, comes now
+        assert checkins_in(fake, second_guild) == []
+        # The second process posts its own.
+        await processes[1].start()
+        await eventually(lambda: len(checkins_in(fake, second_guild)) == 1)
         await fake.wait_ready(timeout=20, shard_ids=[0, 1])
         # Commands in each guild: answered once, by the process of its shard.
         for guild, area, name in (
@@ -145,12 +164,6 @@ async def test_each_process_serves_its_own_shard_and_survives_the_others_kill(
         ):
             answer = await slash_in(fake, guild, "tight add", {"area": area})
             assert f"Added **{name}**" in text_of(answer), text_of(answer)
-
-        for guild in (first_guild, second_guild):
-            await check_in_now(fake, guild)
-        await eventually(
-            lambda: all(len(checkins_in(fake, g)) == 1 for g in (first_guild, second_guild))
-        )
 
         sessions = [await start_session(fake, g) for g in (first_guild, second_guild)]
         holders = [await lease_holder(shared_database, f"session:{s.id}") for s in sessions]

@@ -21,6 +21,7 @@ from bot.rules.session_text import card_snapshot
 from bot.rules.sessions import SessionState as StoredState
 from bot.services.card_writer import CardWriter
 from bot.services.delivery import DeliveryService
+from bot.services.pacing import SESSION_CAPACITY
 from bot.services.sessions import SessionService
 from bot.storage import CooldownSessions, Database, MemberData
 from bot.storage.deliveries import Deliveries, Leases
@@ -32,7 +33,9 @@ SCALE = 1 / 20  # the tiny routine's 12 s run in about 0.6 s
 
 
 class Process:
-    def __init__(self, database: Database, discord: Discord, name: str) -> None:
+    def __init__(
+        self, database: Database, discord: Discord, name: str, capacity: int = SESSION_CAPACITY
+    ) -> None:
         self.delivery = DeliveryService(
             Deliveries(database), discord, owner=name, poll_seconds=0.05, attempt_timeout=0.5
         )
@@ -47,6 +50,7 @@ class Process:
             owns=lambda guild_id: True,
             time_scale=SCALE,
             renew_seconds=0.1,
+            capacity=capacity,
         )
 
     async def start(self) -> None:
@@ -192,3 +196,33 @@ async def test_a_runner_who_asks_to_be_forgotten_mid_session_is_not_written_back
     assert stored is not None
     # Every step after the deletion was saved from memory, which still listed runner 2.
     assert json.loads(stored.snapshot)["members"] == [1]
+
+
+async def test_presses_at_once_time_no_more_sessions_than_the_process_may(
+    database: Database,
+) -> None:
+    """The capacity counts starts whose thread is not open yet: four members pressing Start
+    in the same instant on a process that may time two get two sessions and two answers."""
+    cards = CooldownSessions(database)
+    keys = range(42, 46)
+    await cards.create_many(
+        [CardDraft(key, 5, 77, key, card_snapshot(TINY)) for key in keys]  # owner = key
+    )
+    process = Process(database, Discord(), "p1", capacity=2)
+    try:
+        outcomes = await asyncio.gather(
+            *(process.service.begin_start(key, key, None, **HERE) for key in keys),
+            return_exceptions=True,
+        )
+        started = [o for o in outcomes if not isinstance(o, BaseException)]
+        refused = [o for o in outcomes if isinstance(o, InputError)]
+        assert len(started) == 2 and len(refused) == 2, outcomes
+        assert all("as many sessions" in str(r) for r in refused)
+        # A start that could not open its thread gives its place back.
+        first = started[0].stored
+        await process.service.abandon(started[0])
+        assert first.card_key is not None
+        again = await process.service.begin_start(first.card_key, first.owner_id, None, **HERE)
+        assert again.stored.id == first.id
+    finally:
+        await process.close()
