@@ -46,6 +46,11 @@ CLAIM_BATCH = 50
 # Streams whose posts are timed to the second (a step says "hold for 30 s"): they take the
 # next token before any waiting check-in, card edit or note, which can be a few seconds late.
 URGENT_STREAMS = ("session:", "group:")
+# Streams that are not urgent (the weekly fan-out) sent at once by one process. Each one reads
+# and writes the outbox before it waits its turn in the REST budget: ten thousand clubs due in
+# the same minute would otherwise hold every pooled connection, and the session steps behind
+# them would wait for a connection as long as for the whole fan-out.
+BACKGROUND_IN_FLIGHT = 16
 
 
 class DeliveryError(Exception):
@@ -109,6 +114,7 @@ class DeliveryService:
         self._lease = lease or LEASE
         self._queues: dict[str, deque[int]] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._background = asyncio.Semaphore(BACKGROUND_IN_FLIGHT)
         self._missed: dict[str, list[Delivery]] = {}
         self._sent_hooks: list[tuple[str, SentHook]] = []
         self._failed_hooks: list[tuple[str, FailedHook]] = []
@@ -201,6 +207,11 @@ class DeliveryService:
     # -- sending ----------------------------------------------------------------------------------
 
     async def _run(self, stream: str) -> None:
+        urgent = stream.startswith(URGENT_STREAMS)
+        async with contextlib.nullcontext() if urgent else self._background:
+            await self._send_stream(stream)
+
+    async def _send_stream(self, stream: str) -> None:
         queue = self._queues[stream]
         try:
             if stream not in self._missed:

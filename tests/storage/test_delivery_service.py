@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bot.rules.delivery import Action, DeliveryState, Outgoing
-from bot.services.delivery import DeliveryError, DeliveryService
+from bot.services.delivery import BACKGROUND_IN_FLIGHT, DeliveryError, DeliveryService
 from bot.storage import Database
 from bot.storage.deliveries import Deliveries, Leases, shard_filter
 from tests.fakediscord import snowflake_in_shard
@@ -273,3 +273,47 @@ async def test_a_shard_process_claims_only_its_own_guilds_rows(database: Databas
     claimed = await store.claim_due("p1", timedelta(seconds=30), 10, mine=mine)
     assert sorted(d.stream for d in claimed) == ["checkin:1", "dm:1"]
     assert (await store.backlog(mine)).pending == 2
+
+
+class SlowDiscord(Discord):
+    """Every call takes a moment, and who is calling at once is counted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.order: list[str] = []
+
+    async def send(self, channel_id: int, payload: Mapping[str, Any], nonce: str) -> int:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0.02)
+            self.order.append(str(payload.get("content")))
+            return await super().send(channel_id, payload, nonce)
+        finally:
+            self.in_flight -= 1
+
+
+async def test_a_step_is_not_kept_waiting_behind_a_fan_out_of_check_ins(
+    database: Database,
+) -> None:
+    discord = SlowDiscord()
+    sender = service(database, discord)
+    clubs = 3 * BACKGROUND_IN_FLIGHT
+    fan_out = [
+        Outgoing(f"checkin:{n}", 100 + n, 200 + n, "the weekly check-in", {"content": f"C{n}"})
+        for n in range(clubs)
+    ]
+    try:
+        await sender.post(fan_out)
+        await sender.post([step(1)])
+        await settled(Deliveries(database), "session:1")
+        for n in range(clubs):
+            await settled(Deliveries(database), f"checkin:{n}")
+    finally:
+        await sender.close()
+    # The fan-out goes out a few streams at a time; the step joins them at once.
+    assert discord.most_in_flight <= BACKGROUND_IN_FLIGHT + 1
+    assert discord.order.index("Step 1") <= 2 * BACKGROUND_IN_FLIGHT
+    assert sorted(discord.order) == sorted([f"C{n}" for n in range(clubs)] + ["Step 1"])
