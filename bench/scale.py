@@ -106,6 +106,7 @@ class Result:
     drift_max: float = float("nan")
     cpu: dict[str, float] = field(default_factory=dict)  # share of one core over the fan-out
     errors_logged: int = 0
+    first_errors: list[str] = field(default_factory=list)
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at the start and the end
 
 
@@ -220,11 +221,14 @@ async def run(config: Config) -> Result:
                 result = Result(config, due, ready_seconds=time.monotonic() - began)
                 progress(f"both shards ready; check-ins due at {due.at:%H:%M:%S} UTC")
                 await measure(config, result, fake, bots, proxy_pids[0], guilds, url)
-            result.errors_logged = sum(
-                line.startswith(("ERROR", "CRITICAL")) or " ERROR " in line
+            errors = [
+                line
                 for bot in bots
                 for line in bot.log.read_text(errors="replace").splitlines()
-            )
+                if line.startswith(("ERROR", "CRITICAL")) or " ERROR " in line
+            ]
+            result.errors_logged = len(errors)
+            result.first_errors = list(dict.fromkeys(errors))[:5]
     result.load = (load_start, os.getloadavg()[0])
     return result
 
@@ -534,6 +538,7 @@ def print_result(r: Result) -> None:
         f"with the first message, none shown twice): {r.resent}; "
         f"steps posted {r.steps_per_s:.1f}/s during the fan-out; outbox posts given up: "
         f"{r.outbox_failed:.0f}; errors in the bots' logs: {r.errors_logged}"
+        + "".join(f"\n  {line}" for line in r.first_errors)
     )
 
 
