@@ -48,6 +48,13 @@ class BotProcess:
             cwd=self.cwd, env=self.env,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
+        try:
+            await self._ready(synced, identified)
+        except BaseException:
+            await self.kill()  # a process that never got ready must not outlive the test
+            raise
+
+    async def _ready(self, synced: int, identified: int) -> None:
         await self.fake.wait_for_request(
             "PUT", r"/applications/\d+/commands", timeout=30, after=_index_after(self.fake, synced)
         )
