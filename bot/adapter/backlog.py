@@ -8,13 +8,13 @@ event loop's lag (how late a timer fires).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import deque
 from typing import Any, Final
 
 import discord
 
+from bot import background
 from bot.rules.overload import DEFAULT, Admission, Thresholds, Verdict, admit
 
 ADMISSION: Final = "cooldown.admission"
@@ -39,11 +39,8 @@ class LoopLag:
             self._task = asyncio.create_task(self._run(), name="loop-lag")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await background.stop(self._task)
+        self._task = None
 
     def seconds(self) -> float:
         return min(self._lags) if self._task is not None else 0.0

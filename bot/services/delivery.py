@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from bot import background
 from bot.metrics import OUTBOX_POSTS
 from bot.rules import limits
 from bot.rules.delivery import (
@@ -145,10 +146,7 @@ class DeliveryService:
     async def close(self, grace: float = 5.0) -> None:
         """Stop taking rows, let in-flight sends finish for `grace` s, hand the rest back."""
         self._closing.set()
-        if self._poller is not None:
-            self._poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._poller
+        await background.stop(self._poller)
         tasks = list(self._tasks.values())
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=grace)

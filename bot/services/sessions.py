@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot import background
 from bot.rules.catalogue import Catalogue
 from bot.rules.delivery import Action, Outgoing
 from bot.rules.inputs import InputError
@@ -132,10 +133,7 @@ class SessionService:
 
     async def close(self) -> None:
         """Stop the clock, keep every state as saved, and hand the leases back at once."""
-        if self._keeper is not None:
-            self._keeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._keeper
+        await background.stop(self._keeper)
         await self.runner.close()
         held = [session_resource(s.id) for s in self.runner.active()]
         try:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, literal, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import background
 from bot.storage.cache import MemberCache
 
 log = logging.getLogger(__name__)
@@ -44,11 +45,8 @@ class MemberInvalidations:
             self._task = asyncio.create_task(self._run(), name="member-invalidations")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await background.stop(self._task)
+        self._task = None
         self._cache.switch(False)
 
     async def announce(self, user_id: int) -> None:
