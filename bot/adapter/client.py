@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter.backlog import InFlight, LoopLag, admission
+from bot.adapter.gate import Gate
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
 from bot.adapter.respond import send_json
@@ -312,7 +313,7 @@ class CoachBot(commands.AutoShardedBot):
         verdict = admission(interaction, self.loop_lag, self.in_flight, self.overload).verdict
         if verdict is Verdict.EXPIRED:
             mark(interaction, EXPIRED)
-            self._dropped.note(_what(interaction))
+            self.note_dropped(_what(interaction))
             return False
         if verdict is Verdict.SHED:
             mark(interaction, SHED)
@@ -329,6 +330,10 @@ class CoachBot(commands.AutoShardedBot):
                     log.warning("could not shed %s", _what(interaction), exc_info=True)
             return False
         return True
+
+    def note_dropped(self, what: str) -> None:
+        """An interaction too late to answer (logged in batches)."""
+        self._dropped.note(what)
 
     def add_dynamic_items(self, *items: type[Button]) -> None:
         super().add_dynamic_items(*items)
@@ -403,6 +408,7 @@ class CoachBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         self.loop_lag.start()
+        Gate(self).install(self._connection)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         # Sessions of this process's guilds resume (or are taken over) before posting starts.

@@ -17,6 +17,7 @@ import asyncio
 import functools
 import re
 import time
+from collections.abc import Mapping
 from types import SimpleNamespace
 from typing import Any, Final
 
@@ -52,6 +53,9 @@ _DEFERRALS = frozenset(
 _FIXED_PART = re.compile(r"[a-z@_-][a-z0-9@_-]{0,31}")
 # A custom id's fixed parts are words; numbers and generated ids would make a label each.
 _WORD = re.compile(r"[a-z_-]{1,32}")
+# Interaction and option types of the gateway payload (Discord's numbers).
+_COMMAND, _COMPONENT, _AUTOCOMPLETE, _MODAL = 2, 3, 4, 5
+_SUBCOMMAND_TYPES = (1, 2)
 _CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback")
 _SCOPES = frozenset({"user", "global", "shared"})
 
@@ -107,6 +111,27 @@ def describe(interaction: discord.Interaction[Any]) -> tuple[str, str]:
     if kind is discord.InteractionType.modal_submit:
         return KIND_MODAL, component_name(custom_id)
     return KIND_COMPONENT, component_name(custom_id)
+
+
+def describe_payload(data: Mapping[str, Any]) -> tuple[str, str]:
+    """(kind, name) of an interaction from its gateway payload, as `describe` gives it."""
+    inner: Mapping[str, Any] = data.get("data") or {}
+    kind = data.get("type")
+    if kind in (_COMMAND, _AUTOCOMPLETE):
+        names = [str(inner.get("name", "?"))]
+        options = inner.get("options") or []
+        # Subcommand groups and subcommands come as the first option, nested.
+        while options and options[0].get("type") in _SUBCOMMAND_TYPES:
+            names.append(str(options[0].get("name", "?")))
+            options = options[0].get("options") or []
+        return (KIND_COMMAND if kind == _COMMAND else KIND_AUTOCOMPLETE), "/" + " ".join(names)
+    custom_id = str(inner.get("custom_id", ""))
+    return (KIND_MODAL if kind == _MODAL else KIND_COMPONENT), component_name(custom_id)
+
+
+def count(kind: str, name: str, outcome: str) -> None:
+    """An interaction handled without a discord.py object (turned away at the gateway)."""
+    INTERACTIONS.labels(kind, name, outcome).inc()
 
 
 def component_name(custom_id: str) -> str:

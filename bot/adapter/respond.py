@@ -25,6 +25,19 @@ _ORIGINAL = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
 _MESSAGE = discord.InteractionResponseType.channel_message
 
 
+async def send_raw(state: Any, interaction_id: int, token: str, payload: Mapping[str, Any]) -> None:
+    """A first response from the interaction's gateway payload alone (no `Interaction`)."""
+    http = state.http
+    route = Route("POST", _CALLBACK, webhook_id=interaction_id, webhook_token=token)
+    await async_context.get().request(
+        route,
+        session=http._HTTPClient__session,
+        proxy=http.proxy,
+        proxy_auth=http.proxy_auth,
+        payload=dict(payload),
+    )
+
+
 async def send_json(
     interaction: discord.Interaction[Any], message: Mapping[str, Any], *, ephemeral: bool
 ) -> None:

@@ -87,3 +87,29 @@ async def test_a_press_is_shed_too_and_changes_nothing(fake: FakeDiscord, bot: C
     body = await fake.wait_for_interaction_response(pressed)
     assert is_ephemeral(body) and text_of(body) == BUSY
     assert [a.area for a in await bot.coach.tight_areas(ALICE.id)] == ["calves", "glutes"]
+
+
+async def test_an_autocomplete_is_shed_with_no_choices(fake: FakeDiscord, bot: CoachBot) -> None:
+    shed_before = outcomes("/tight add", "shed", kind="autocomplete")
+    sent = await fake.send_autocomplete(("tight", "add"), "area", "cal", user=ALICE)
+    stall(1.4)
+    body = await fake.wait_for_interaction_response(sent)
+    assert body == {"type": 8, "data": {"choices": []}}
+    await settled()
+    assert outcomes("/tight add", "shed", kind="autocomplete") == shed_before + 1
+
+
+async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # A hundred commands queued behind a stall: the first ones still in time are answered,
+    # the rest shed from the gateway; every one acknowledged, none after Discord's deadline.
+    sent = [
+        await fake.send_slash_command("tight add", {"area": "calves"}, user=ALICE)
+        for _ in range(100)
+    ]
+    stall(1.2)
+    bodies = [await fake.wait_for_interaction_response(s) for s in sent]
+    assert all(fake.interactions[s.id].late_by is None for s in sent)
+    assert sum(text_of(b) == BUSY for b in bodies) == 100
+    assert await bot.coach.tight_areas(ALICE.id) == []

@@ -1,0 +1,109 @@
+"""Admission at the gateway: what the bot cannot answer in time is turned away from its raw
+payload, before discord.py builds anything of it.
+
+Past capacity, the cost of each interaction decides whether the backlog drains. Building
+discord.py's `Interaction` (its member, user and permissions, the command tree's lookup, a
+task) costs about as much as answering a cheap command, so shedding after it frees little.
+Here a shed is one callback made from the payload as it came off the gateway, and a payload
+already too late for any response costs nothing more. What passes is judged again where its
+handler starts (`bot.adapter.backlog.admission`), with the wait in between.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+import discord
+
+from bot.adapter.backlog import InFlight, LoopLag
+from bot.adapter.observe import count, describe_payload
+from bot.adapter.respond import EPHEMERAL, send_raw
+from bot.metrics import EXPIRED, SHED
+from bot.rules.overload import BUSY, Thresholds, Verdict, admit
+
+log = logging.getLogger(__name__)
+
+_EVENT = "INTERACTION_CREATE"
+_AUTOCOMPLETE = 4
+_CHANNEL_MESSAGE, _AUTOCOMPLETE_RESULT = 4, 8
+_BUSY_PAYLOAD: Mapping[str, Any] = {
+    "type": _CHANNEL_MESSAGE,
+    "data": {"content": BUSY, "flags": EPHEMERAL},
+}
+_NO_CHOICES: Mapping[str, Any] = {"type": _AUTOCOMPLETE_RESULT, "data": {"choices": []}}
+
+
+class Admitting(Protocol):
+    """What the gate reads of the client: how far behind it is, and its thresholds."""
+
+    loop_lag: LoopLag
+    in_flight: InFlight
+    overload: Thresholds
+
+    def note_dropped(self, what: str) -> None: ...
+
+
+def created_at(interaction_id: int) -> float:
+    """The interaction's creation (its snowflake), in seconds since the epoch."""
+    return ((interaction_id >> 22) + discord.utils.DISCORD_EPOCH) / 1000
+
+
+class Gate:
+    def __init__(self, client: Admitting, clock: Callable[[], float] = time.time) -> None:
+        self._client = client
+        self._clock = clock
+        self._sheds: set[asyncio.Task[None]] = set()
+
+    def install(self, state: Any) -> None:
+        """Put the gate in front of discord.py's handling of INTERACTION_CREATE."""
+        parsers: dict[str, Callable[[Any], None]] = state.parsers
+        handle = parsers[_EVENT]
+        if getattr(handle, "gate", None) is self:
+            return  # installed already
+
+        def parse(data: Any) -> None:
+            if self.passes(state, data):
+                handle(data)
+
+        parse.gate = self  # type: ignore[attr-defined]
+        parsers[_EVENT] = parse
+
+    def passes(self, state: Any, data: Mapping[str, Any]) -> bool:
+        """Whether discord.py should handle the interaction; otherwise it was shed or dropped."""
+        try:
+            interaction_id = int(data["id"])
+            token = str(data["token"])
+        except (KeyError, TypeError, ValueError):
+            return True  # not ours to judge: discord.py reports what it cannot read
+        client = self._client
+        late = self._clock() - created_at(interaction_id)
+        # Sheds under way hold connections too: past the bound, one more would queue.
+        busy = client.in_flight.count + len(self._sheds)
+        verdict = admit(late, client.loop_lag.seconds(), busy, client.overload).verdict
+        if verdict in (Verdict.ANSWER, Verdict.DEFER):
+            return True
+        kind, name = describe_payload(data)
+        if verdict is Verdict.EXPIRED or len(self._sheds) >= client.overload.max_in_flight:
+            count(kind, name, EXPIRED)
+            client.note_dropped(name)
+            return False
+        count(kind, name, SHED)
+        payload = _NO_CHOICES if data.get("type") == _AUTOCOMPLETE else _BUSY_PAYLOAD
+        task = asyncio.get_running_loop().create_task(
+            self._shed(state, interaction_id, token, payload, name)
+        )
+        self._sheds.add(task)
+        task.add_done_callback(self._sheds.discard)
+        return False
+
+    async def _shed(
+        self, state: Any, interaction_id: int, token: str, payload: Mapping[str, Any], name: str
+    ) -> None:
+        try:
+            await send_raw(state, interaction_id, token, payload)
+        except discord.HTTPException:
+            log.warning("could not shed %s", name, exc_info=True)
