@@ -86,6 +86,14 @@ class Settings(BaseSettings):
                 )
             if len(set(self.shard_ids)) != len(self.shard_ids):
                 raise ValueError("SHARD_IDS lists a shard twice")
+        if self.shard_ids and self.database_url.startswith("sqlite"):
+            # Processes sharing a SQLite file cannot tell each other of their writes, so
+            # each would read every member from disk on every command (a fifth of the speed),
+            # and a file shared between machines is not safe at all.
+            raise ValueError(
+                "SHARD_IDS splits the shards over several processes, which need PostgreSQL "
+                "(DATABASE_URL); on SQLite run every shard in one process (SHARD_IDS unset)"
+            )
         return self
 
     @property

@@ -84,6 +84,7 @@ def test_the_setting_picks_the_budget_and_the_fallback_share() -> None:
         Settings(
             _env_file=None,  # type: ignore[call-arg]
             discord_token="t",
+            database_url="postgresql+asyncpg://postgres@127.0.0.1/test",
             rate_limit_redis_url="redis://127.0.0.1:6379/0",
             shard_count=4,
             shard_ids="1",
@@ -130,7 +131,18 @@ async def test_an_urgent_call_goes_first_in_the_shared_budget_too(redis_url: str
 
 @pytest.mark.parametrize(
     ("shards", "capacity"),
-    [({}, SESSION_CAPACITY), ({"shard_count": 2, "shard_ids": [1]}, SESSION_CAPACITY // 2)],
+    [
+        ({}, SESSION_CAPACITY),
+        # Split shards need PostgreSQL; nothing here connects to it.
+        (
+            {
+                "shard_count": 2,
+                "shard_ids": [1],
+                "database_url": "postgresql+asyncpg://postgres@127.0.0.1/test",
+            },
+            SESSION_CAPACITY // 2,
+        ),
+    ],
 )
 async def test_each_process_of_a_token_times_its_share_of_the_sessions(
     tmp_path: Path, shards: dict[str, Any], capacity: int
@@ -139,8 +151,7 @@ async def test_each_process_of_a_token_times_its_share_of_the_sessions(
     of one token together time no more sessions than one process alone."""
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
-        **shards,
+        **{"database_url": f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}", **shards},
     )
     bot = await create_bot(settings)
     try:

@@ -182,6 +182,7 @@ async def test_python_m_bot_serves_commands_and_stops_cleanly(
         ({"SHARD_IDS": "0"}, "SHARD_IDS needs SHARD_COUNT"),
         ({"SHARD_IDS": "2", "SHARD_COUNT": "2"}, "are not shards of SHARD_COUNT=2"),
         ({"SHARD_IDS": "0,0", "SHARD_COUNT": "2"}, "lists a shard twice"),
+        ({"SHARD_IDS": "0", "SHARD_COUNT": "2"}, "need PostgreSQL (DATABASE_URL)"),
         ({"SHARD_COUNT": "0"}, "SHARD_COUNT is invalid"),
         ({"LEASE_SECONDS": "1"}, "LEASE_SECONDS is invalid"),
         ({"METRICS_PORT": "0"}, "METRICS_PORT is invalid"),
