@@ -3,10 +3,11 @@
 Each configuration runs as its own process, exactly as `make run` starts the bot: the trivial
 discord.py bot that only answers "ok" (`bench.trivial_bot`, the floor), and the bot answering
 `/tight list` or `/cooldown`, on SQLite and PostgreSQL, in one process with the member cache
-or with `SHARD_COUNT=1 SHARD_IDS=0` (multi-process mode: the cache is off). This process runs
-the fake Discord and offers each rate open loop: interaction i is due at start + i/rate, and
-its latency runs from that due time to the callback's arrival, so a bot that falls behind is
-charged for the wait (no coordinated omission).
+or with `SHARD_COUNT=1 SHARD_IDS=0` (multi-process mode, PostgreSQL only: the cache hears
+the other processes' writes). This process runs the fake Discord and offers each rate open
+loop: interaction i is due at start + i/rate, and its latency runs from that due time to the
+callback's arrival, so a bot that falls behind is charged for the wait (no coordinated
+omission).
 
 Every configuration climbs the same ladder of rates; its sustainable rate is the highest with
 p99 under 100 ms and every interaction answered in full within 3 s (none shed or deferred,
@@ -32,9 +33,11 @@ import gc
 import os
 import sys
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.cpu_quota import cpu_quota
 from bench.databases import BACKENDS, bench_database
 from bench.machine import describe
 from bot.rules.overload import BUSY
@@ -103,7 +106,10 @@ class Config:
     shards: list[bool]
     users: int
     warmup: float
+    # Cores the bot's process may use (a cgroup quota), or None for the whole machine.
+    bot_cpu: float | None = None
     setups: list[Setup] = field(default_factory=list)
+    refused: list[Setup] = field(default_factory=list)  # settings the bot refuses at start
 
     def __post_init__(self) -> None:
         if "trivial" in self.bots:
@@ -111,7 +117,13 @@ class Config:
         for bot in (b for b in self.bots if b != "trivial"):
             for backend in self.backends:
                 for shards in self.shards:
-                    self.setups.append(Setup(bot, backend, shards))
+                    # The bot refuses SHARD_IDS on SQLite: processes sharing a SQLite file
+                    # cannot tell each other of their writes (see the README's Scale).
+                    setup = Setup(bot, backend, shards)
+                    if shards and backend == "sqlite":
+                        self.refused.append(setup)
+                    else:
+                        self.setups.append(setup)
 
 
 async def seed(url: str, users: list[FakeUser]) -> None:
@@ -273,23 +285,37 @@ async def run_setup(setup: Setup, config: Config) -> list[Result]:
         async with FakeDiscord() as fake:
             process = await start_bot(fake, setup, url)
             try:
-                # Every member once (caches, pools), unmeasured.
-                await offer(fake, setup, users, 100, len(users) / 100)
-                for rate in config.rates:
-                    args = (process, fake, setup, users, rate, config.seconds, config.warmup)
-                    results.append(await measured(*args))
-                # None sustained on a busy machine: twice the lowest rate is still overload.
-                sustained = [r.offered for r in results if r.sustained] or [min(config.rates)]
-                if config.overload_seconds > 0:
-                    rate = 2 * max(sustained)
-                    args = (process, fake, setup, users, rate, config.overload_seconds, 0)
-                    overloaded = await measured(*args)
-                    overloaded.overload = True
-                    results.append(overloaded)
+                with cpu_quota(process.pid, config.bot_cpu) if config.bot_cpu else nullcontext():
+                    await climb(process, fake, setup, users, config, results)
             finally:
                 process.terminate()
                 await process.wait()
     return results
+
+
+async def climb(
+    process: asyncio.subprocess.Process,
+    fake: FakeDiscord,
+    setup: Setup,
+    users: list[FakeUser],
+    config: Config,
+    results: list[Result],
+) -> None:
+    """The ladder of rates, then twice the highest one sustained."""
+    # Every member once (caches, pools), unmeasured.
+    await offer(fake, setup, users, 100, len(users) / 100)
+    ladder: list[Result] = []
+    for rate in config.rates:
+        args = (process, fake, setup, users, rate, config.seconds, config.warmup)
+        ladder.append(await measured(*args))
+    results += ladder
+    # None sustained on a busy machine: twice the lowest rate is still overload.
+    sustained = [r.offered for r in ladder if r.sustained] or [min(config.rates)]
+    if config.overload_seconds > 0:
+        args = (process, fake, setup, users, 2 * max(sustained), config.overload_seconds, 0)
+        overloaded = await measured(*args)
+        overloaded.overload = True
+        results.append(overloaded)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -318,6 +344,11 @@ def print_table(results: list[Result], config: Config) -> None:
         "Discord and the load in this one); no rate limits (Discord does not count "
         "interaction callbacks against the bot's)"
     )
+    if config.bot_cpu:
+        print(
+            f"each bot held to {config.bot_cpu:g} of a core (a cgroup CPU quota), so that the "
+            "bot saturates before the machine does"
+        )
     print(
         f"{config.users} members with 3 tight areas each, a fresh database per configuration; "
         f"each rate {config.seconds:g} s measured after {config.warmup:g} s unmeasured; "
@@ -350,6 +381,11 @@ def print_table(results: list[Result], config: Config) -> None:
         rate = sustainable(results, setup)
         ratio = f"{rate / floor_rate:.2f}" if floor_rate else "-"
         print(f"| {setup.label} | {rate or 'under ' + str(min(config.rates))} | {ratio} |")
+    for setup in config.refused:
+        print(
+            f"not run: {setup.label} (the bot refuses SHARD_IDS on SQLite at start: "
+            "several processes need PostgreSQL)"
+        )
 
 
 def parse(argv: list[str] | None = None) -> Config:
@@ -362,6 +398,12 @@ def parse(argv: list[str] | None = None) -> Config:
     parser.add_argument("--shards", default="off,on", help="off: one process; on: SHARD_IDS")
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--warmup", type=float, default=1, help="unmeasured, per rate")
+    parser.add_argument(
+        "--bot-cpu",
+        type=float,
+        default=None,
+        help="cores the bot may use (a cgroup quota, root only), so the bot saturates first",
+    )
     args = parser.parse_args(argv)
     return Config(
         rates=[int(r) for r in args.rates.split(",")],
@@ -372,6 +414,7 @@ def parse(argv: list[str] | None = None) -> Config:
         shards=[s == "on" for s in args.shards.split(",")],
         users=args.users,
         warmup=args.warmup,
+        bot_cpu=args.bot_cpu,
     )
 
 
