@@ -1542,9 +1542,11 @@ def test_a_count_after_a_weak_movement_word_is_no_movement(text: str) -> None:
 def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
     text: str, area: str
 ) -> None:
+    """Two sides, a second thought, movement? The number puts the area's score in doubt too:
+    writers keep it or not, so neither is kept and both are asked about."""
     parsed = _read(text, [area])
     assert parsed.movement is None
-    assert area in parsed.soreness
+    assert area not in parsed.soreness
     assert parsed.unread
 
 
@@ -1768,3 +1770,35 @@ def test_a_worse_score_for_one_moment_is_a_range_or_asked_about(
     assert parsed.movement == 8
     assert parsed.soreness.get("quads") == score
     assert bool(parsed.unread) == (score is None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 5 → 2, movement 7, same",
+        "glutes 6->3. movement 7",
+        "Glutes: 7 ➡️ 4\nmovement 7",
+    ],
+)
+def test_a_score_changed_down_by_an_arrow_with_nothing_said_of_now_is_asked_about(
+    text: str,
+) -> None:
+    """The worse of the week or where it ended? As for "5 on Monday, 3 by Friday"."""
+    parsed = _read(text, ["glutes"])
+    assert parsed.movement == 7
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("glutes 5 → 2 now, movement 7", 2),
+        ("glutes 6->3 as of today. movement 7", 3),
+        ("glutes 2 → 4, movement 7", 4),
+        ("glutes 3 -> 3, movement 7", 3),
+    ],
+)
+def test_a_score_changed_by_an_arrow_to_now_or_up_is_the_later_one(text: str, score: int) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": score}, 7, ())

@@ -120,11 +120,16 @@ class Reconcile(State):
                 and number.value <= MAX_SCORE
                 and last_score < number.at < first_value
                 and self._on_its_own(number)
+            ):
+                return
+            if len(scored) < 2 and first_value >= len(toks):
                 # "hip flexors 4, 6" alone could be two sides or a second thought, as "calves
                 # 3 4" below: the order shows only with another area scored before or the
-                # efficiency after.
-                and (len(scored) >= 2 or first_value < len(toks))
-            ):
+                # efficiency after. The area's score is in doubt too (writers keep it or not):
+                # both are asked about.
+                for found in self.reading.scores:
+                    if found.kind == K.AREA and found.value is not None:
+                        found.problem = True
                 return
             value = int(number.value)
         elif (
