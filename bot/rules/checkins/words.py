@@ -66,11 +66,13 @@ class SorenessWords(_Strict):
     levels: Phrases
     negations: Phrases
     softeners: Phrases
+    contrasts: Phrases
 
 
 class AreaWords(_Strict):
     parts: Phrases
     unclear: dict[Phrase, tuple[AreaId, ...]]
+    doubted: Phrases
 
 
 class TrainingWords(_Strict):
@@ -96,6 +98,7 @@ class ChatWords(_Strict):
     hedges: Phrases
     others: Phrases
     not_typos: Phrases
+    conclusions: Phrases
 
 
 class CheckInWords(_Strict):

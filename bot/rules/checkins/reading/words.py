@@ -318,7 +318,9 @@ class ReadWords(State):
     def _unclear_areas(self) -> None:
         """ "hips 4" from a member asked about hip flexors and IT band (or about the IT band
         alone): which one? Unless the reply names one of them in its own words ("itb 4, hips
-        2"), so that "hips" is the other."""
+        2"), so that "hips" is the other, when the member was asked about it: from a member
+        asked about the IT band alone, "itb 3, hips 5" leaves "hips" to an area no one asked
+        about (the hip flexors? the joint?), and it is asked about."""
         unclear = self.lex.unclear
         toks = [t for t in self.toks if t.kind == K.AREA and t.text in unclear]
         if not toks:
@@ -326,11 +328,12 @@ class ReadWords(State):
         named = {t.target for t in self.toks if t.kind == K.AREA and t.text not in unclear}
         for tok in toks:
             asked = [a for a in unclear[tok.text] if a in self.expected]
-            if not asked or (len(asked) == 1 and (asked[0] == tok.target or asked[0] in named)):
-                continue  # the word's usual area, or the member's area named on its own
+            if not asked or (len(asked) == 1 and asked[0] == tok.target):
+                continue  # the word's usual area
             if len(asked) == 1:
                 # "hips 4" from a member asked about the IT band only: theirs, or the hip
-                # flexors the word usually means?
+                # flexors the word usually means? With the IT band named on its own, still
+                # some other part of the hip, but which?
                 self.unclear_words.add(tok.text)
                 continue
             left = [a for a in asked if a not in named]
