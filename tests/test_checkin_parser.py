@@ -618,9 +618,10 @@ def said_in(value: int, text: str) -> bool:
         # "3 and a half", "three and a half", "3ish and a half", "1s and a half": a half point,
         # rounded up.
         number = said.lower().removesuffix("ish")
-        number = number[:-1] if number[:-1].isdigit() and number.endswith("s") else number
+        # isdecimal, not isdigit: "¹" is a digit int() cannot read.
+        number = number[:-1] if number[:-1].isdecimal() and number.endswith("s") else number
         whole = NUMBER_WORDS.index(number) if number in NUMBER_WORDS else None
-        if (int(number) if number.isdigit() else whole) == value - 1:
+        if (int(number) if number.isdecimal() else whole) == value - 1:
             return True
     for number in re.findall(r"(\d+)\W{0,3}(?:½|1/2)", text):
         if int(number) + 1 == value:  # "3½", "3 ½", "3 1/2": a half point, rounded up
