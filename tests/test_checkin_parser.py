@@ -1905,3 +1905,24 @@ def test_a_score_concluded_with_so_settles_a_lower_later_one(text: str, score: i
         8,
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Hamstrings were the sorest, a 6 after Saturday's race, down to 2 now. Quads 3. "
+         "Movement 7", 6),
+        ("the hamstrings were the achiest by far, about 5 by Sunday, 3 today. quads 4. "
+         "movement 7", 5),
+        ("Hamstrings were the worst, a 6 on Saturday, 4 today. Quads 3. Movement 7", 4),
+        ("Hamstrings a 6 on Saturday, 2 now. Quads 3. Movement 7", 2),
+    ],
+)  # fmt: skip
+def test_an_area_said_to_be_the_sorest_keeps_a_score_that_makes_it_so(
+    text: str, score: int
+) -> None:
+    """The score now would put it under another area the member said was less sore: the
+    week's worse score, which does not, is theirs."""
+    parsed = _read(text, ["hamstrings", "quads"])
+    assert parsed.soreness["hamstrings"] == score
+    assert (parsed.movement, parsed.unread) == (7, ())

@@ -73,6 +73,7 @@ class AreaWords(_Strict):
     parts: Phrases
     unclear: dict[Phrase, tuple[AreaId, ...]]
     doubted: Phrases
+    sorest: Phrases
 
 
 class TrainingWords(_Strict):

@@ -152,6 +152,7 @@ class Lexicon:
         self.softeners = set(soreness.softeners)
         self.contrasts = set(soreness.contrasts)
         self.doubted = set(words.areas.doubted)
+        self.sorest = set(words.areas.sorest)
         self.conclusions = set(chat.conclusions)
         self.together = set(labels.together)
         self.units = set(words.training.units)

@@ -1005,7 +1005,7 @@ class ReadScores(State):
                 continue
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
-                found.yields = True
+                found.yields = found.gave_way = True
                 if typical:
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
