@@ -72,8 +72,8 @@ FLOORS = {
     "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8, invented=1)),
     # The same shape again ("glutes 4, 8, better"), asked about by dev6's writer too.
     "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
-    # Before its round: the fresh held-out figures it was measured at twice.
-    "dev7": (DEV7, Floor(250, values=0.985, replies=0.95, needless_per_100=1.2, invented=5)),
+    # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
+    "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
