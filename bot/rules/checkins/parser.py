@@ -42,11 +42,18 @@ What it reads
   "calves 3. Calves were a 6 on Sunday", "4 (maybe 5 after the long run)", "movement 8 but 6
   on stairs") or in doubt ("3, could be 5"): a point wide, its higher end (for movement, the
   first); wider, asked about; where the second is the better one, the first stands. A second
-  number joined to an area's score ("glutes 3 and 6") is asked about.
-- A change said with an arrow is this week's score: "calves 5 → 3" is a 3, the change noted.
+  number joined to an area's score ("glutes 3 and 6") is asked about, and so is a score
+  doubted to be another area's ("quads 4 (or was it my hamstrings?)"). A word of conclusion
+  settles the scores before it ("maybe 6, by Sunday about 3, so 6 I guess"). An area said to
+  be the sorest keeps the week's worse score where the one now would put it under another
+  area's ("calves were the worst, a 5 by Sunday but back to 3 now. Hamstrings 4" is 5).
+- A change said with an arrow going up, or said to be now, is this week's score: "calves 3 →
+  5" is a 5, "calves 5 → 3 now" a 3, the change noted. Going down and said of no time
+  ("calves 5 → 3") it is asked about, as "5 on Monday, 3 by Friday" is.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
-  "pain-free calves". A number said for the area outweighs its zero in words.
+  "pain-free calves", "hips tight but not sore" (not "tight but not really sore"). A number
+  said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
   and the pairs after that one, "glute med on the right has been nagging, R 4 L 1"): the worse
   side is scored and both stay in the note. Two parts of one area ("Achilles 3, soleus 5")
@@ -54,7 +61,8 @@ What it reads
   asked about, as writers differ on which is the area's score.
 - A word that could be two areas ("hips": hip flexors or IT band; "back": lower back or
   shoulders) is asked about when the member was asked about the other one, unless the reply
-  names that one in its own words ("itb 4, hips 2").
+  names that one in its own words ("itb 4, hips 2") and the member was asked about this one
+  too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"), and in
   a reply of scores alone, the bare number after every area's score, in the check-in's order
   ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better").
@@ -86,7 +94,8 @@ an emoji where the efficiency would be ("efficiency 👍": better, or fine as be
 "my legs hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves
 3/5", "5-3", "calves 11", "calves 30%"); two different scores for one area; and a number that
 names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value
-(or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"). Everything else about
+(or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"; after a single area's
+score ending the reply, "hamstrings 4, 7", with that score too). Everything else about
 an area ("foam rolled my calves every night", "hips ok" of hips not asked about), harmless words
 ("legs fine", which on its own still answers the check-in) and numbers once every value is given
 ("new shoes, Novablast 5, 10/10 recommend") stay in the note.

@@ -66,11 +66,14 @@ class SorenessWords(_Strict):
     levels: Phrases
     negations: Phrases
     softeners: Phrases
+    contrasts: Phrases
 
 
 class AreaWords(_Strict):
     parts: Phrases
     unclear: dict[Phrase, tuple[AreaId, ...]]
+    doubted: Phrases
+    sorest: Phrases
 
 
 class TrainingWords(_Strict):
@@ -96,6 +99,7 @@ class ChatWords(_Strict):
     hedges: Phrases
     others: Phrases
     not_typos: Phrases
+    conclusions: Phrases
 
 
 class CheckInWords(_Strict):

@@ -150,6 +150,10 @@ class Lexicon:
         self.vague = set(soreness.vague)
         self.negations = set(soreness.negations)
         self.softeners = set(soreness.softeners)
+        self.contrasts = set(soreness.contrasts)
+        self.doubted = set(words.areas.doubted)
+        self.sorest = set(words.areas.sorest)
+        self.conclusions = set(chat.conclusions)
         self.together = set(labels.together)
         self.units = set(words.training.units)
         self.unit_starts = {u.split()[0] for u in self.units if " " in u}

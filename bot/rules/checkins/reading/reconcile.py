@@ -50,6 +50,9 @@ _BEFORE_SITUATIONAL = _HEDGES | {"but", "and", "a", "or", "though", "like", "be"
 # Tokens naming a body part, tracked or not.
 _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
 
+# How far after an area the word making it the sorest may stand ("calves were by far the worst").
+_SOREST_REACH = 5
+
 
 class Reconcile(State):
     """The words no pass used become the note or a question; all values become one result."""
@@ -120,11 +123,16 @@ class Reconcile(State):
                 and number.value <= MAX_SCORE
                 and last_score < number.at < first_value
                 and self._on_its_own(number)
+            ):
+                return
+            if len(scored) < 2 and first_value >= len(toks):
                 # "hip flexors 4, 6" alone could be two sides or a second thought, as "calves
                 # 3 4" below: the order shows only with another area scored before or the
-                # efficiency after.
-                and (len(scored) >= 2 or first_value < len(toks))
-            ):
+                # efficiency after. The area's score is in doubt too (writers keep it or not):
+                # both are asked about.
+                for found in self.reading.scores:
+                    if found.kind == K.AREA and found.value is not None:
+                        found.problem = True
                 return
             value = int(number.value)
         elif (
@@ -518,6 +526,7 @@ class Reconcile(State):
                 soreness[area] = value
             unread += problems
             kept += others
+        self._sorest_kept(soreness, by_area)
         skipped = [a for a in dict.fromkeys(reading.skipped) if a not in soreness]
         mentioned = {a for a in reading.mentioned if a not in soreness and a not in skipped}
         rest = [a for a in self.expected if a not in soreness and a not in skipped]
@@ -575,6 +584,35 @@ class Reconcile(State):
             untracked=tuple(dict.fromkeys(reading.untracked)),
             is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
+
+    def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
+        """ "Calves were the worst, a 5 by Sunday night but back to 3 now. Hamstrings 4": the
+        member's own words make the calves the sorest, so the score now, which would put them
+        under the hamstrings, gives way to the week's worse one that does not."""
+        for tok in self.toks:
+            if tok.kind != K.AREA or tok.target not in soreness or not self._said_sorest(tok):
+                continue
+            others = [v for a, v in soreness.items() if a != tok.target]
+            if not others or soreness[tok.target] >= max(others):
+                continue
+            earlier = [
+                s
+                for s in by_area.get(tok.target, [])
+                if s.gave_way and s.value is not None and s.value > max(others)
+            ]
+            if earlier:
+                # The latest of them that still makes it the sorest.
+                latest = max(earlier, key=lambda s: s.span).value
+                soreness[tok.target] = soreness[tok.target] if latest is None else latest
+
+    def _said_sorest(self, area: Tok) -> bool:
+        toks, lex = self.toks, self.lex
+        for other in toks[area.at + 1 : area.at + 1 + _SOREST_REACH]:
+            if other.kind == K.WORD and other.text in lex.sorest:
+                return True
+            if other.kind != K.PUNCT and not (other.kind == K.WORD and other.text in lex.bridge):
+                return False
+        return False
 
     def _only_asks_the_bot(self) -> bool:
         """A question about the bot or the check-in ("how do I...?", "can you...?") and, besides

@@ -121,6 +121,15 @@ def _doubted(gap: list[str]) -> bool:
     )
 
 
+# Before the area a score is doubted to be of: "(or was it my hamstrings?)".
+_WHOSE = frozenset({"my", "the", "your", "more"})
+# Between a word of conclusion and its score: "so I'd say a 6", "so maybe 5", "so call it 4".
+_SO_SAY = frozenset(
+    {"a", "an", "about", "around", "maybe", "prob", "probably", "like", "id", "i", "say"}
+    | {"call", "it", "make", "that", "roughly", "more"}
+)
+
+
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -142,6 +151,8 @@ class ReadScores(State):
             self._late(start, end)
             if features & HAS_NUM:
                 self._joined_second(start, end)
+                if features & AREAS:
+                    self._owner_doubted(start, end)
         if features & HAS_SIDE:
             self._sided_orphans(start, end)
 
@@ -480,10 +491,27 @@ class ReadScores(State):
                     self._zero(index, (toks[index].start, toks[following].end), upto=following)
                     self._use_following(following + 1, end, {"me", "at", "all", "this", "week"})
                     return
+            if tok.kind == K.WORD and tok.text in lex.contrasts and self._denied(index, other, end):
+                return
             bridging = tok.kind == K.WORD and tok.text in lex.bridge
             if not bridging and tok.kind != K.PUNCT:
                 return
             other += 1
+
+    def _denied(self, area: int, contrast: int, end: int) -> bool:
+        """ "hips tight but not sore", "calves stiff yet no pain at all": a feeling said, then
+        soreness denied outright (not "but not really sore", "not too sore"): 0."""
+        toks, lex = self.toks, self.lex
+        if not any(toks[i].text in lex.sore for i in range(area + 1, contrast)):
+            return False
+        negation, sore = contrast + 1, contrast + 2
+        if sore >= end or toks[negation].text not in lex.negations:
+            return False
+        if toks[sore].text not in lex.sore:
+            return False
+        self._zero(area, (toks[area].start, toks[sore].end), upto=sore)
+        self._use_following(sore + 1, end, {"me", "at", "all", "this", "week"})
+        return True
 
     def _ends_clause(self, index: int, end: int) -> bool:
         toks = self.toks
@@ -914,7 +942,7 @@ class ReadScores(State):
             # a 3", "8?? maybe that's too high, call it 6".
             gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
-            corrected = corrected or _doubted(gap)
+            corrected = corrected or _doubted(gap) or self._concluded(other, end)
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -977,11 +1005,28 @@ class ReadScores(State):
                 continue
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
-                found.yields = True
+                found.yields = found.gave_way = True
                 if typical:
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
+
+    def _concluded(self, index: int, end: int) -> bool:
+        """ "maybe 6, by Sunday about 3, so 6 I guess": the score opening its clause after a
+        word of conclusion ("so", "therefore"), with nothing but chat after it in the clause,
+        settles the scores said before it."""
+        toks, lex = self.toks, self.lex
+        before = index - 1
+        while before >= 0 and toks[before].kind == K.WORD and toks[before].text in _SO_SAY:
+            before -= 1
+        if before < 0 or toks[before].text not in lex.conclusions:
+            return False
+        if before > 0 and toks[before - 1].kind not in (K.COMMA, K.STOP, K.PUNCT):
+            return False
+        after = index + 1
+        while after < end and toks[after].kind == K.WORD and toks[after].text in lex.filler:
+            after += 1
+        return after >= end or toks[after].kind in CLAUSE_ENDS
 
     def _joined_second(self, start: int, end: int) -> None:
         """ "glutes 3 and 6", "quads 3 & 7.": a second number joined to an area's score, naming
@@ -1004,6 +1049,33 @@ class ReadScores(State):
                 continue  # "calves 2 and 4 respectively", "glutes 3 and 6 days out"
             self._pair(label, score + 2)
             self._dispute(label, True)
+
+    def _owner_doubted(self, start: int, end: int) -> None:
+        """ "quads 4 (or was it my hamstrings?)", "glutes 2, or maybe that's my hips": whose
+        score is it? Asked about, not kept for either area."""
+        toks, doubted = self.toks, self.lex.doubted
+        for index in range(start + 1, end):
+            if toks[index].text != "or" or toks[index].kind != K.WORD:
+                continue
+            score = index - 1
+            while score > start and toks[score].kind in (K.PUNCT, K.COMMA):
+                score -= 1
+            if toks[score].kind != K.NUM or not toks[score].used:
+                continue
+            other = index + 1
+            while other < end and (
+                toks[other].kind == K.PUNCT
+                or toks[other].text in doubted
+                or toks[other].text in _WHOSE
+            ):
+                other += 1
+            if other == index + 1 or other >= end or toks[other].kind not in (K.AREA, K.UNTRACKED):
+                continue  # "quads 4 or 5", "quads 4, or calves 3 if you count them"
+            if not any(toks[i].text in doubted for i in range(index + 1, other)):
+                continue
+            for found in self.reading.scores:
+                if found.span[1] == toks[score].end and found.kind == K.AREA:
+                    found.problem = True
 
     def _dispute(self, label: int, disputed: bool) -> None:
         for found in self._scores_for(label):

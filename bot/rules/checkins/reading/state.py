@@ -43,6 +43,8 @@ class Score:
     # One of two scores that could each be the week's, by writers' differing readings ("maybe 6,
     # but by Friday about 3", "2, sometimes 6"): asked about, whatever else is said.
     disputed: bool = False
+    # Gave way to a later score said to be now ("a 5 by Sunday, back to 3 now").
+    gave_way: bool = False
 
 
 @dataclass

@@ -139,8 +139,8 @@ TOKEN = re.compile(
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×)]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
-    r"|(?P<change>[0-9]+(?:\.[0-9]+)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s*/\s*10)?(?![0-9./]))"
+    r"|(?P<change>(?P<was>[0-9]+(?:\.[0-9]+)?)\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*/\s*10)?(?![0-9/]|\.[0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*(?:/|out\s+of|outta|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
@@ -161,6 +161,7 @@ class Tok:
     training: bool = False
     past: bool = False
     changed: bool = False  # "3 → 2": the score now, the change kept in the note
+    was: Decimal | None = None  # "6 → 3": the score it changed from
     percent: bool = False  # "30%": a share, unless said of an area (then on another scale)
     sides_end: int = 0  # "2/4 (L/R)": the worse side scored, the sides kept in the note
     target: str = ""

@@ -32,6 +32,7 @@ from bot.rules.checkins.reading.tokens import (
     MAX_SCORE,
     MEASURE,
     MOMENT,
+    NOW,
     NUMS,
     PAST,
     SYMBOL_KINDS,
@@ -77,6 +78,11 @@ _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
+
+
+# After a score changed by an arrow, these say where it ended is now ("6 → 3 by today").
+_SAID_NOW = NOW - {"by", "since"}
+_NOW_REACH = 4
 
 
 class ReadWords(State):
@@ -200,6 +206,7 @@ class ReadWords(State):
                 tok = Tok(num_kind, match.group(), begin, end)
                 tok.value, tok.digits, tok.bare = to_decimal(match.group("now")), True, True
                 tok.changed = True
+                tok.was = to_decimal(match.group("was"))
                 features |= NUMS if features & HAS_NUM else HAS_NUM
             else:
                 tok = Tok(num_kind, match.group(), begin, end)
@@ -311,7 +318,9 @@ class ReadWords(State):
     def _unclear_areas(self) -> None:
         """ "hips 4" from a member asked about hip flexors and IT band (or about the IT band
         alone): which one? Unless the reply names one of them in its own words ("itb 4, hips
-        2"), so that "hips" is the other."""
+        2"), so that "hips" is the other, when the member was asked about it: from a member
+        asked about the IT band alone, "itb 3, hips 5" leaves "hips" to an area no one asked
+        about (the hip flexors? the joint?), and it is asked about."""
         unclear = self.lex.unclear
         toks = [t for t in self.toks if t.kind == K.AREA and t.text in unclear]
         if not toks:
@@ -319,11 +328,12 @@ class ReadWords(State):
         named = {t.target for t in self.toks if t.kind == K.AREA and t.text not in unclear}
         for tok in toks:
             asked = [a for a in unclear[tok.text] if a in self.expected]
-            if not asked or (len(asked) == 1 and (asked[0] == tok.target or asked[0] in named)):
-                continue  # the word's usual area, or the member's area named on its own
+            if not asked or (len(asked) == 1 and asked[0] == tok.target):
+                continue  # the word's usual area
             if len(asked) == 1:
                 # "hips 4" from a member asked about the IT band only: theirs, or the hip
-                # flexors the word usually means?
+                # flexors the word usually means? With the IT band named on its own, still
+                # some other part of the hip, but which?
                 self.unclear_words.add(tok.text)
                 continue
             left = [a for a in asked if a not in named]
@@ -358,6 +368,9 @@ class ReadWords(State):
                     sides_said = True
                 continue
             if self._from_to(index):
+                continue
+            if tok.changed and self._down_at_no_time(index):
+                tok.problem = "change"
                 continue
             if self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
@@ -597,6 +610,21 @@ class ReadWords(State):
         if len(ends) != 2 or ends[1] is None or not 0 <= ends[1] <= MAX_SCORE:
             return False
         tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
+        return True
+
+    def _down_at_no_time(self, index: int) -> bool:
+        """ "glutes 5 → 2": lower by the end, said of no time. The worse of the week or where
+        it ended? Writers read it both ways, as for "5 on Monday, 3 by Friday": asked about,
+        unless said to be now ("6 → 3 by today"); going up, the later is the worse too."""
+        toks = self.toks
+        tok = toks[index]
+        if tok.was is None or tok.value is None or tok.value >= tok.was:
+            return False
+        for after in toks[index + 1 : index + 1 + _NOW_REACH]:
+            if after.kind in (K.STOP, K.COMMA) or after.kind in LABELS_EFF:
+                break
+            if after.text in _SAID_NOW:
+                return False
         return True
 
     def _next_marker(self, index: int) -> bool:
