@@ -248,6 +248,8 @@ class FakeDiscord:
         self.users: dict[int, FakeUser] = {}
         self.attachments: dict[int, bytes] = {}
         self.interactions: dict[int, _Interaction] = {}
+        # Webhook calls (follow-ups, edits of the answer) find their interaction by token.
+        self._by_token: dict[str, _Interaction] = {}
         self.identifies: list[JSON] = []
         self.errors: list[Exception] = []
         #: Every message the fake created, in order, deleted ones included (the same objects
@@ -913,6 +915,7 @@ class FakeDiscord:
         if message is not None:
             payload["message"] = message
         self.interactions[iid] = state
+        self._by_token[state.token] = state
         return state, payload
 
     async def _send_interaction(self, state: _Interaction, payload: JSON) -> SentInteraction:
@@ -1910,12 +1913,11 @@ class FakeDiscord:
 
     def _webhook_interaction(self, call: _Call) -> _Interaction:
         token = call.arg("token")
-        if call.int_arg("app") == self.application_id:
-            for state in self.interactions.values():
-                if state.token == token:
-                    if time.monotonic() - state.created > self.interaction_token_lifetime:
-                        raise FakeDiscordError(401, "Invalid Webhook Token", 50027)
-                    return state
+        state = self._by_token.get(token)
+        if call.int_arg("app") == self.application_id and state is not None:
+            if time.monotonic() - state.created > self.interaction_token_lifetime:
+                raise FakeDiscordError(401, "Invalid Webhook Token", 50027)
+            return state
         raise _not_found("Webhook", 10015)
 
     def _webhook_message(self, call: _Call) -> tuple[_Interaction, JSON]:
