@@ -21,9 +21,16 @@ def test_a_handler_starting_late_keeps_its_deferral_on_the_interactions_clock() 
 
 
 def test_an_answer_expected_late_is_deferred_at_once() -> None:
+    # Waiting behind slow work (a database), on a loop that keeps up.
     assert admit(late=0.7, lag=0.0).verdict is Verdict.DEFER
-    # Started early, but each of the answer's awaits waits on a lagging loop.
-    assert admit(late=0.1, lag=0.25).verdict is Verdict.DEFER
+    assert admit(late=0.3, lag=0.03).verdict is Verdict.DEFER
+
+
+def test_a_loop_short_of_cpu_sheds_rather_than_defers() -> None:
+    # Started early, but each of the answer's awaits waits on a lagging loop: a deferral
+    # would add a callback and an edit to work the loop cannot keep up with.
+    assert admit(late=0.1, lag=0.25).verdict is Verdict.SHED
+    assert admit(late=0.3, lag=DEFAULT.saturated_lag).verdict is Verdict.SHED
 
 
 def test_a_deep_backlog_sheds_rather_than_defers() -> None:

@@ -12,7 +12,7 @@ work. How far behind the bot is shows in two figures the adapter measures:
   of all the others, so past a bound the next one is shed even before the lag shows it.
 
 Past capacity the cheapest answer wins: a deferral still costs the work afterwards and an extra
-call, so when the backlog is deep the bot sheds (a short "I'm busy" and nothing stored), which
+call, so when the backlog is deep, or the loop itself is short of CPU, the bot sheds (a short "I'm busy" and nothing stored), which
 frees the loop for the interactions behind it. Too late for any first response, it sends none:
 Discord would refuse it.
 """
@@ -52,6 +52,8 @@ class Thresholds:
     # steps), and an acknowledgement (the HTTP request alone), each waiting about `lag`.
     answer_awaits: int = 8
     ack_awaits: int = 3
+    # Past this lag the backlog is CPU: an answer expected late is shed, not deferred.
+    saturated_lag: float = 0.05
     # Interactions admitted at once; past this many, the next is shed. As many as the REST
     # connections the bot keeps (`bot.app.REST_CONNECTIONS`): past them a callback would
     # wait for a connection, a queue neither the age nor the lag shows.
@@ -80,5 +82,9 @@ def admit(
     if acknowledged >= thresholds.shed_after or in_flight >= thresholds.max_in_flight:
         return Admission(Verdict.SHED)
     if late + thresholds.answer_awaits * lag >= thresholds.defer_now_after:
+        # A loop running this late is short of CPU, not waiting on a database: a deferral
+        # would add a callback and an edit to work it already cannot keep up with.
+        if lag >= thresholds.saturated_lag:
+            return Admission(Verdict.SHED)
         return Admission(Verdict.DEFER)
     return Admission(Verdict.ANSWER, defer_in=max(0.0, thresholds.defer_at - late))
