@@ -1,9 +1,9 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl and dev7.jsonl were written independently of the parser (by eight writers) and are
-tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl,
-dev6.jsonl and dev7.jsonl for two measures each, and all are development sets since. The
+dev6.jsonl, dev7.jsonl and dev8.jsonl were written independently of the parser (by nine writers)
+and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one,
+dev5.jsonl, dev6.jsonl, dev7.jsonl and dev8.jsonl for two measures each, and all are development sets since. The
 parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file
 is held to a floor just under its figures, so a change that reads any of them worse fails
 here. A fresh
@@ -28,6 +28,7 @@ from bench.checkin_parser import (
     DEV5,
     DEV6,
     DEV7,
+    DEV8,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -59,6 +60,8 @@ class Floor(NamedTuple):
     needless_per_100: float
     # Only where two writers read the same shape of reply two ways (tests/corpus/README.md).
     invented: int = 0
+    # Non-check-ins taken for check-ins: none, but in a file held at its figures before tuning.
+    non_checkins_missed: int = 0
 
 
 FLOORS = {
@@ -74,6 +77,18 @@ FLOORS = {
     "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
+    # Held at its figures when it was made a development set, before any tuning on it.
+    "dev8": (
+        DEV8,
+        Floor(
+            250,
+            values=0.973,
+            replies=0.915,
+            needless_per_100=3.2,
+            invented=10,
+            non_checkins_missed=1,
+        ),
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -96,7 +111,8 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     assert figures.reply_share >= floor.replies, misses
     assert figures.invented <= floor.invented, misses
     assert figures.needless_per_100 <= floor.needless_per_100, misses
-    assert figures.non_checkins_seen == figures.non_checkins > 0
+    assert figures.non_checkins > 0
+    assert figures.non_checkins - figures.non_checkins_seen <= floor.non_checkins_missed
     assert figures.checkins_missed == 0
 
 
