@@ -847,7 +847,7 @@ def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
         ("adductors 3; 9; same", ["adductors"], {"adductors": 3}, 9),
         ("itb 2\nhams 5\n7\nslower", ["it_band", "hamstrings"], {"it_band": 2, "hamstrings": 5}, 7),
         ("nothing sore, 9, same", ["calves", "neck"], {"calves": 0, "neck": 0}, 9),
-        ("calf 1 groin 2 8", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
+        ("calf 1 groin 2 8 same", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
     ],
 )  # fmt: skip
 def test_a_bare_number_after_every_area_is_movement_in_the_checkins_order(
@@ -1555,7 +1555,7 @@ def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
     ("text", "soreness"),
     [
         ("quads 2, 7, better", {"quads": 2}),
-        ("quads 2 glutes 3 7", {"quads": 2, "glutes": 3}),
+        ("quads 2 glutes 3 7 better", {"quads": 2, "glutes": 3}),
         ("quads 2\n7\nsame", {"quads": 2}),
     ],
 )
@@ -1926,3 +1926,111 @@ def test_an_area_said_to_be_the_sorest_keeps_a_score_that_makes_it_so(
     parsed = _read(text, ["hamstrings", "quads"])
     assert parsed.soreness["hamstrings"] == score
     assert (parsed.movement, parsed.unread) == (7, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all three a 2 except quads 5. movement 7",
+        "all 3 at a 2 apart from quads 5, movement 7",
+        "all three of them a 2, except quads 5. movement 7",
+        "all 3 are about 2 except quads 5. movement 7",
+    ],
+)
+def test_a_count_of_the_areas_is_no_score(text: str) -> None:
+    """ "all three a 2": the first number counts the areas the score after it is said of."""
+    parsed = _read(text, ["quads", "adductors", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"quads": 5, "adductors": 2, "shoulders": 2},
+        7,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "left adductor 5, right no pain at all. neck 2. movement 8",
+        "adductors: right 5, left no soreness. neck 2. movement 8",
+        "L adductor 5, R zero pain. neck 2. movement 8",
+    ],
+)
+def test_a_side_said_not_to_hurt_leaves_the_other_sides_score(text: str) -> None:
+    parsed = _read(text, ["adductors", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"adductors": 5, "neck": 2},
+        8,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes were a 6 on Tuesday but after a stretching session they're down to a 3 now. "
+        "movement 7",
+        "glutes were a 6 midweek, after some yoga it's down to 3 now. movement 7",
+    ],
+)
+def test_a_score_said_of_the_area_after_a_measure_word_is_the_areas(text: str) -> None:
+    """ "after the stretching they're down to a 3": "they" is the area, not the stretching."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 7, ())
+
+
+def test_a_measure_word_still_owns_the_number_said_of_it() -> None:
+    parsed = _read("glutes 4. stretching 6 sessions, yoga 3. movement 7", ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 4}, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3 adductors 2 6",
+        "quads 3, adductors 2 6",
+        "quads 3 adductors 2 6 ",
+    ],
+)
+def test_a_number_beside_the_last_score_ending_the_reply_is_asked_about(text: str) -> None:
+    """Movement for some writers, asked about by others (a second side? a typo?): with nothing
+    after it to show the check-in's order, it is asked about and the scores kept."""
+    parsed = _read(text, ["quads", "adductors"])
+    assert parsed.movement is None
+    assert parsed.soreness == {"quads": 3, "adductors": 2}
+    assert parsed.unread
+
+
+def test_a_number_beside_the_last_score_before_the_efficiency_is_movement() -> None:
+    parsed = _read("quads 3 adductors 2 6 worse", ["quads", "adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"quads": 3, "adductors": 2},
+        6,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 3 movement 7 efficiency 🤷‍♀️",
+        "neck 3, movement 7, eff 🤷",
+        "neck 3 movement 7 efficiency: no idea 🤔",
+        "neck 3, movement 7, efficiency: what's that 🍺",
+    ],
+)
+def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note(
+    text: str,
+) -> None:
+    """A shrug, a thinking face, a drink: the member cannot tell or does not say; kept in the
+    note, as "efficiency ??" is. A thumbs-up there is still asked about."""
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {"neck": 3},
+        7,
+        None,
+        (),
+    )
+
+
+def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
+    assert _read("neck 3, movement 7, efficiency 👎", ["neck"]).unread

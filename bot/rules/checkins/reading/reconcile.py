@@ -139,13 +139,23 @@ class Reconcile(State):
             not loose
             and pair is not None
             and last_score < first_value
-            # "calves 3 4" alone could be a range typed without its dash: the order shows
-            # only with another area scored before or the efficiency after.
-            and (len(scored) >= 2 or first_value < len(toks))
+            # "calves 3 4" alone could be a range typed without its dash, and "calves 3 glutes
+            # 2 5" ending the reply a second side or a slip as well as movement (writers read it
+            # both ways): the order shows only with the efficiency after.
+            and first_value < len(toks)
         ):
             owner, first, value = pair
             owner.value, owner.problem = first, False
             number = toks[last_score]
+        elif not loose and pair is not None and last_score < first_value and len(scored) >= 2:
+            # "calves 3 glutes 2 5" ending the reply: every writer keeps the glutes' 2; the 5 is
+            # movement for some and asked about by others, so it is asked about.
+            owner, first, _ = pair
+            owner.value, owner.problem = first, False
+            number = toks[last_score]
+            self.reading.unread = [s for s in self.reading.unread if not _within(owner.span, s)]
+            self.reading.unread.append((number.start, number.end))
+            return
         else:
             return
         number.used = True
@@ -288,7 +298,10 @@ class Reconcile(State):
                 following += 1  # "efficiency: 😐"
             upto = self.toks[following].start if following < len(self.toks) else len(self.text)
             between = self.text[tok.end : upto]
-            if any(_is_emoji(ch) for ch in between) and not any(c.isalnum() for c in between):
+            pictures = [ch for ch in between if _is_emoji(ch) and ch not in _PICTURE_MODIFIERS]
+            if pictures and not any(c.isalnum() for c in between):
+                if all(ch in self.lex.no_verdict_pictures for ch in pictures):
+                    continue  # "eff 🤷": the member cannot tell, kept in the note
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
 
@@ -725,6 +738,10 @@ def _one_value(
         if worse == 1:
             return worst, problems, [a.span for a in current if a.value != worst]
     return None, problems + [a.span for a in current], []
+
+
+# What changes a picture without being one: a gender sign, a skin tone.
+_PICTURE_MODIFIERS = frozenset("\u2640\u2642\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
 
 def _is_emoji(ch: str) -> bool:

@@ -380,6 +380,18 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
+                if before is not None and self._side_opens(index):
+                    # "right ITB 4, left no pain at all": one side's zero, which gives way to
+                    # the other side's score.
+                    target = toks[before]
+                    span = (tok.start, toks[sore].end)
+                    self.reading.scores.append(
+                        Score(target.kind, target.target, 0, False, True, target.text, True, span)
+                    )
+                    for used in toks[index : sore + 1]:
+                        used.used = True
+                    self._use_following(sore + 1, end, {"at", "all", "this", "week"})
+                    continue
                 if before is None:
                     # "..., Groin has been totally fine, no soreness at all, Movement 9": the
                     # clause before, in a long sentence.
@@ -406,6 +418,13 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _side_opens(self, index: int) -> bool:
+        """ "left no pain at all": a side word right before the zero, opening its clause."""
+        other = index - 1
+        while other >= 0 and self.toks[other].kind == K.PUNCT:
+            other -= 1
+        return other >= 0 and self.toks[other].kind == K.SIDE and self._opens_clause(other)
 
     def _except_follows(self, index: int, end: int) -> bool:
         toks = self.toks
