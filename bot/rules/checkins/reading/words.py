@@ -62,7 +62,9 @@ _TO_A = frozenset({"to", "a", "an"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
-_BEFORE_A_COUNTED_SCORE = frozenset({"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"})
+_BEFORE_A_COUNTED_SCORE = frozenset(
+    {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
+)
 # After the second end of a range in words, these make it a score for a moment of the week.
 _SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
 _IN_RANGE = frozenset({K.PUNCT, K.COMMA})
