@@ -2034,3 +2034,66 @@ def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note
 
 def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
     assert _read("neck 3, movement 7, efficiency 👎", ["neck"]).unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neck has been a 3 and I get through the day without bother, call it 8.",
+        "Neck was a 3, I can do all my jobs around the house, make it 8",
+    ],
+)
+def test_call_it_after_the_member_talks_of_something_else_corrects_no_score(text: str) -> None:
+    """ "it" may be the day (movement) as well as the neck: the neck keeps its 3 and the 8 is
+    asked about, not taken for the neck."""
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement) == ({"neck": 3}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck was a 6 but I reckon that's too high, call it 4. movement 8",
+        "neck a 6, scratch that, call it 4. movement 8",
+        "neck 6... actually call it 4. movement 8",
+    ],
+)
+def test_call_it_after_a_doubt_of_the_score_still_corrects_it(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 4}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors 5... no wait scratch that, neck 3. movement 8",
+        "neck 2, adductors 5 - actually scrap that, neck 3. movement 8",
+    ],
+)
+def test_a_score_right_before_scratch_that_is_taken_back(text: str) -> None:
+    """ "that" is what was just said: the adductors' 5, not scored again, is taken back, and
+    the neck re-scored after it is corrected."""
+    parsed = _read(text, ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3}, 8, ())
+
+
+def test_a_score_scratched_and_given_again_is_corrected() -> None:
+    parsed = _read("neck 2, quads 5, scratch that, 4. movement 8", ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2, "quads": 4}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shoulders 6 neck 2 movement 8, sorry shoulders 5 not 6. efficiency worse",
+        "shoulders 6, neck 2, movement 8 -- sorry, shoulders 5. efficiency worse",
+    ],
+)
+def test_sorry_before_an_area_scored_again_corrects_its_score(text: str) -> None:
+    parsed = _read(text, ["shoulders", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"shoulders": 5, "neck": 2},
+        8,
+        (),
+    )

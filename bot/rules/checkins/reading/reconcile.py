@@ -19,7 +19,12 @@ from bot.rules.checkins.reading.tokens import (
 
 _FRAGMENT_CHARS = 80
 # Right after an area, these take it back: "glutes... sorry, wrong list", "quads, oops, hams".
-_TAKING_BACK = frozenset({"sorry", "oops", "nvm", "nevermind", "scratch", "ignore", "wrong"})
+# "scratch that", "scrap that": what was just said is taken back.
+_WITHDRAWING = frozenset({"scratch", "scrap"})
+_BEFORE_WITHDRAWING = frozenset({"actually", "no", "wait", "oh", "hmm", "-", "—", "…"})
+_TAKING_BACK = frozenset(
+    {"sorry", "oops", "nvm", "nevermind", "scratch", "scrap", "ignore", "wrong"}
+)
 _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
@@ -514,7 +519,31 @@ class Reconcile(State):
         tok = self.toks[before]
         return tok.kind == K.NUM and tok.used and tok.clause == number.clause
 
+    def _withdrawn(self) -> None:
+        """ "quads 3, hams 3... actually scrap that, quads 4": "that" is what was just said.
+        The score right before "scratch that" / "scrap that", when nothing scores its area
+        again after, is taken back: kept in the note, not recorded."""
+        toks = self.toks
+        for tok in toks:
+            if tok.text not in _WITHDRAWING or tok.at + 1 >= len(toks):
+                continue
+            if toks[tok.at + 1].text != "that":
+                continue
+            before = [s for s in self.reading.scores if s.kind == K.AREA and s.span[1] <= tok.start]
+            if not before:
+                continue
+            last = max(before, key=lambda s: s.span[1])
+            between = self.text[last.span[1] : tok.start]
+            words = between.lower().replace(".", " ").replace(",", " ").split()
+            if any(w not in _BEFORE_WITHDRAWING for w in words):
+                continue
+            if any(s.target == last.target and s.span[0] > tok.start for s in self.reading.scores):
+                continue  # "glutes 5, scratch that, 4": corrected, read as such
+            self.reading.scores.remove(last)
+            self.reading.notes.append(last.span)
+
     def _reconcile(self) -> ParsedCheckIn:
+        self._withdrawn()
         reading, text = self.reading, self.text
         unread = list(reading.unread)
         soreness: dict[str, int] = {}

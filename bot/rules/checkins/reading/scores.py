@@ -106,6 +106,20 @@ _CHANGE_REACH = 10
 _TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
 _RESCORE = frozenset({"call", "make"})
 _RESCORED = frozenset({"it", "that", "them", "this"})
+# A subject of the member's own between a score and "call it": what follows may be of another thing.
+_OTHER_SUBJECTS = frozenset({"i", "im", "ive", "we"})
+
+
+def _rescored_after_other_talk(gap: list[str]) -> bool:
+    """ "my neck has been a 3 and I get through the day fine, call it 8": the member talks of
+    something else between the score and "call it", so "it" may be that (the day, movement)
+    rather than the score: no correction of it (the number is asked about). A doubt of the
+    score ("I think that's too high, call it 4") still corrects it."""
+    for at, (a, b) in enumerate(itertools.pairwise(gap)):
+        if a in _RESCORE and b in _RESCORED:
+            before = gap[:at]
+            return bool(_OTHER_SUBJECTS & set(before)) and not _doubted(before)
+    return False
 
 
 def _said_as_now(words: list[str]) -> bool:
@@ -115,9 +129,13 @@ def _said_as_now(words: list[str]) -> bool:
 
 
 def _doubted(gap: list[str]) -> bool:
-    return "scratch" in gap or any(
-        (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
-        for a, b in itertools.pairwise(gap)
+    return (
+        "scratch" in gap
+        or "scrap" in gap
+        or any(
+            (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
+            for a, b in itertools.pairwise(gap)
+        )
     )
 
 
@@ -960,6 +978,11 @@ class ReadScores(State):
             # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
             # a 3", "8?? maybe that's too high, call it 6".
             gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
+            if _rescored_after_other_talk([t.text for t in toks[said + 1 : other] if t.word]):
+                # "a 2 and I manage everything at home easily, call it 9": of what? Asked.
+                self.reading.unread.append((tok.start, tok.end))
+                tok.used = True
+                return
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
             if self._owned_by_word(other) and not corrected:
