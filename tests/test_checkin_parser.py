@@ -623,8 +623,13 @@ def said_in(value: int, text: str) -> bool:
         whole = NUMBER_WORDS.index(number) if number in NUMBER_WORDS else None
         if (int(number) if number.isdecimal() else whole) == value - 1:
             return True
-    for number in re.findall(r"(\d+)\W{0,3}(?:½|1/2)", text):
-        if int(number) + 1 == value:  # "3½", "3 ½", "3 1/2": a half point, rounded up
+    for number in re.findall(r"(\w+)\W{0,3}(?:½|1/2)", text):
+        # "3½", "3 ½", "3 1/2", "six ½": a half point, rounded up
+        word = number.lower().removesuffix("ish")  # "7ish ½"
+        word = word[:-1] if word[:-1].isdecimal() and word.endswith("s") else word  # "1s ½"
+        whole = int(word) if word.isdecimal() else None
+        whole = NUMBER_WORDS.index(word) if word in NUMBER_WORDS else whole
+        if whole is not None and whole + 1 == value:
             return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
@@ -2097,3 +2102,29 @@ def test_sorry_before_an_area_scored_again_corrects_its_score(text: str) -> None
         8,
         (),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haha who came up with 'slower than a snail' 😆",
+        'lol did someone really write "faster than light" in the group',
+    ],
+)
+def test_a_verdict_in_quotation_marks_is_someone_elses_words(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert parsed.efficiency is None
+    assert not parsed.is_checkin
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("neck 2, movement 8, efficiency 'better' I'd say", Efficiency.BETTER),
+        ("neck 2, movement 8, it's better than it was", Efficiency.BETTER),
+    ],
+)
+def test_a_verdict_said_as_the_efficiency_is_read_in_quotation_marks_too(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["neck"]).efficiency == efficiency
