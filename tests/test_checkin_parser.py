@@ -2128,3 +2128,28 @@ def test_a_verdict_said_as_the_efficiency_is_read_in_quotation_marks_too(
     text: str, efficiency: Efficiency
 ) -> None:
     assert _read(text, ["neck"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neck 3. Walking fine, 8. Efficiency same",
+        "neck 3. walking: no problem at all, 8. efficiency same",
+        "Neck 3\nDaily stuff all ok, 8\nEfficiency same",
+    ],
+)
+def test_a_weak_movement_label_said_in_words_then_scored_alone_is_movement(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neck 3. Walking the dog, 8 km. Efficiency same",
+        "Neck 3. Walking fine, 8 laps of the park. Efficiency same",
+        "Walking fine, neck 3, 8. Efficiency same",
+    ],
+)
+def test_a_weak_movement_label_takes_no_number_said_of_something_else(text: str) -> None:
+    assert _read(text, ["neck"]).movement is None

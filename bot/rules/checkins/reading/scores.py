@@ -893,13 +893,34 @@ class ReadScores(State):
         other label between."""
         toks = self.toks
         score = self._late_score(index + 1, end)
-        if score is None or not self._cued(score):
+        if score is None:
+            return
+        if not (self._cued(score) or self._says_how_then_scores(index, score, end)):
             return
         if toks[score].clause != toks[index].clause + 1:
             return
         if any(toks[i].kind in LABELS_ALL for i in range(index + 1, score)):
             return
         self._pair(index, score)
+
+    def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
+        """ "Walking fine-ish, 7.", "Stairs: no bother, 9": the weak label opens its sentence,
+        says how it goes in words, and a bare number alone in the next clause ends the
+        sentence, with no area named in it."""
+        toks = self.toks
+        first = self.sentences[toks[label].sentence][0]
+        if any(toks[i].kind not in (K.PUNCT,) for i in range(first, label)):
+            return False
+        if not (self._opens_clause(score) and toks[score].bare):
+            return False
+        after = score + 1
+        while after < end and toks[after].kind == K.PUNCT:
+            after += 1
+        if after < end and toks[after].kind != K.STOP:
+            return False
+        return not any(
+            toks[i].kind in (K.AREA, K.UNTRACKED, K.NUM) for i in range(first, score)
+        ) and self._feeling_in_clause(label)
 
     def _late(self, start: int, end: int) -> None:
         """A label whose score comes later in the sentence: "hammies were grumpy after the long
