@@ -2153,3 +2153,9 @@ def test_a_weak_movement_label_said_in_words_then_scored_alone_is_movement(text:
 )
 def test_a_weak_movement_label_takes_no_number_said_of_something_else(text: str) -> None:
     assert _read(text, ["neck"]).movement is None
+
+
+@pytest.mark.parametrize("text", ["addies 4, quads 1", "addy 4 quads 1"])
+def test_the_adductors_short_forms_are_read_as_the_hamstrings_are(text: str) -> None:
+    """ "hammies", "hammy" for the hamstrings; "addies", "addy" for the adductors."""
+    assert _read(text, ["adductors", "quads"]).soreness == {"adductors": 4, "quads": 1}
