@@ -59,8 +59,6 @@ class Floor(NamedTuple):
     needless_per_100: float
     # Only where two writers read the same shape of reply two ways (tests/corpus/README.md).
     invented: int = 0
-    # Non-check-ins taken for check-ins: none, but in a file held at its figures before tuning.
-    non_checkins_missed: int = 0
 
 
 FLOORS = {
@@ -76,18 +74,8 @@ FLOORS = {
     "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
-    # Held at its figures when it was made a development set, before any tuning on it.
-    "dev8": (
-        DEV8,
-        Floor(
-            250,
-            values=0.973,
-            replies=0.915,
-            needless_per_100=3.2,
-            invented=10,
-            non_checkins_missed=1,
-        ),
-    ),
+    # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
+    "dev8": (DEV8, Floor(250, values=0.985, replies=0.96, needless_per_100=1.2)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -110,8 +98,7 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     assert figures.reply_share >= floor.replies, misses
     assert figures.invented <= floor.invented, misses
     assert figures.needless_per_100 <= floor.needless_per_100, misses
-    assert figures.non_checkins > 0
-    assert figures.non_checkins - figures.non_checkins_seen <= floor.non_checkins_missed
+    assert figures.non_checkins_seen == figures.non_checkins > 0
     assert figures.checkins_missed == 0
 
 
