@@ -2049,10 +2049,10 @@ def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
     ],
 )
 def test_call_it_after_the_member_talks_of_something_else_corrects_no_score(text: str) -> None:
-    """ "it" may be the day (movement) as well as the neck: the neck keeps its 3 and the 8 is
-    asked about, not taken for the neck."""
+    """ "it" may be the day (movement) as well as the neck: neither the 3 nor the 8 is kept,
+    both are asked about."""
     parsed = _read(text, ["neck"])
-    assert (parsed.soreness, parsed.movement) == ({"neck": 3}, None)
+    assert (parsed.soreness, parsed.movement) == ({}, None)
     assert parsed.unread
 
 

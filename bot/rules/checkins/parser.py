@@ -35,8 +35,8 @@ What it reads
   "down to 3 now", "8?? maybe that's too high, call it 6", "7, scratch that, 5", "sorry calves
   4 not 5"). The score right before "scratch that" that is not given again is taken back
   ("quads 3, hams 3... scrap that, quads 4"). "call it 9" after the member talks of something
-  else ("my back has been a 2 and I manage everything at home easily, call it 9") corrects no
-  score: the number is asked about. A peak and
+  else ("my back has been a 2 and I manage everything at home easily, call it 9") may or may
+  not take the score back: both numbers are asked about. A peak and
   the usual score are a range ("a 5 at worst, mostly 4" is 5); further apart than a point
   ("peaked at 7 but 4 most of the week") they are asked about. A lower score said only of a
   later day ("maybe 6, but by Friday they were about 3", "5 on Monday, settled to 3 by

@@ -112,9 +112,9 @@ _OTHER_SUBJECTS = frozenset({"i", "im", "ive", "we"})
 
 def _rescored_after_other_talk(gap: list[str]) -> bool:
     """ "my neck has been a 3 and I get through the day fine, call it 8": the member talks of
-    something else between the score and "call it", so "it" may be that (the day, movement)
-    rather than the score: no correction of it (the number is asked about). A doubt of the
-    score ("I think that's too high, call it 4") still corrects it."""
+    something else between the score and "call it", so "it" may be that (the day, movement) as
+    well as the score: both are asked about. A doubt of the score ("I think that's too high,
+    call it 4") still corrects it."""
     for at, (a, b) in enumerate(itertools.pairwise(gap)):
         if a in _RESCORE and b in _RESCORED:
             before = gap[:at]
@@ -1000,9 +1000,10 @@ class ReadScores(State):
             # a 3", "8?? maybe that's too high, call it 6".
             gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
             if _rescored_after_other_talk([t.text for t in toks[said + 1 : other] if t.word]):
-                # "a 2 and I manage everything at home easily, call it 9": of what? Asked.
-                self.reading.unread.append((tok.start, tok.end))
-                tok.used = True
+                # "a 2 and I manage everything at home easily, call it 9": of what? The back's
+                # score taken back, or another thing's? Neither is kept: both are asked about.
+                self._pair(label, other)
+                self._dispute(label, True)
                 return
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
