@@ -39,9 +39,9 @@ _THINGS = frozenset(
 
 # After "same", these still say the running is the same ("same again", "same as ever").
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
-# Habit, not a verdict, after something said to have been done: "did parkrun as usual".
 # Words in quotation marks, opened after a space (not "it's") and closed before one.
 _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
+# Habit, not a verdict, after something said to have been done: "did parkrun as usual".
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
 _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})

@@ -904,7 +904,7 @@ class ReadScores(State):
         self._pair(index, score)
 
     def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
-        """ "Walking fine-ish, 7.", "Stairs: no bother, 9": the weak label opens its sentence,
+        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence,
         says how it goes in words, and a bare number alone in the next clause ends the
         sentence, with no area named in it."""
         toks = self.toks
