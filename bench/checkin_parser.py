@@ -21,7 +21,7 @@ Figures, for each corpus:
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
-heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl and dev7.jsonl (each held out once,
+heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl and dev8.jsonl (each held out once,
 development sets since: see tests/corpus/README.md). Give any
 other file, such as a fresh held-out set, to measure replies the parser was not tuned on.
 """
@@ -59,10 +59,13 @@ DEV6 = CORPUS_DIR / "dev6.jsonl"
 # An eighth writer's, held out and measured twice (before and after the dev6 round), a
 # development set since.
 DEV7 = CORPUS_DIR / "dev7.jsonl"
+# A ninth writer's, held out and measured twice (before and after the dev7 round), a
+# development set since.
+DEV8 = CORPUS_DIR / "dev8.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
-DEVELOPMENT = (TRAIN, DEV2, DEV3, EXTRA, HELDOUT, DEV4, DEV5, DEV6, DEV7)
+DEVELOPMENT = (TRAIN, DEV2, DEV3, EXTRA, HELDOUT, DEV4, DEV5, DEV6, DEV7, DEV8)
 
 
 @dataclass(frozen=True)

@@ -623,8 +623,13 @@ def said_in(value: int, text: str) -> bool:
         whole = NUMBER_WORDS.index(number) if number in NUMBER_WORDS else None
         if (int(number) if number.isdecimal() else whole) == value - 1:
             return True
-    for number in re.findall(r"(\d+)\W{0,3}(?:½|1/2)", text):
-        if int(number) + 1 == value:  # "3½", "3 ½", "3 1/2": a half point, rounded up
+    for number in re.findall(r"(\w+)\W{0,3}(?:½|1/2)", text):
+        # "3½", "3 ½", "3 1/2", "six ½": a half point, rounded up
+        word = number.lower().removesuffix("ish")  # "7ish ½"
+        word = word[:-1] if word[:-1].isdecimal() and word.endswith("s") else word  # "1s ½"
+        whole = int(word) if word.isdecimal() else None
+        whole = NUMBER_WORDS.index(word) if word in NUMBER_WORDS else whole
+        if whole is not None and whole + 1 == value:
             return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
@@ -847,7 +852,7 @@ def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
         ("adductors 3; 9; same", ["adductors"], {"adductors": 3}, 9),
         ("itb 2\nhams 5\n7\nslower", ["it_band", "hamstrings"], {"it_band": 2, "hamstrings": 5}, 7),
         ("nothing sore, 9, same", ["calves", "neck"], {"calves": 0, "neck": 0}, 9),
-        ("calf 1 groin 2 8", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
+        ("calf 1 groin 2 8 same", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
     ],
 )  # fmt: skip
 def test_a_bare_number_after_every_area_is_movement_in_the_checkins_order(
@@ -1555,7 +1560,7 @@ def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
     ("text", "soreness"),
     [
         ("quads 2, 7, better", {"quads": 2}),
-        ("quads 2 glutes 3 7", {"quads": 2, "glutes": 3}),
+        ("quads 2 glutes 3 7 better", {"quads": 2, "glutes": 3}),
         ("quads 2\n7\nsame", {"quads": 2}),
     ],
 )
@@ -1926,3 +1931,231 @@ def test_an_area_said_to_be_the_sorest_keeps_a_score_that_makes_it_so(
     parsed = _read(text, ["hamstrings", "quads"])
     assert parsed.soreness["hamstrings"] == score
     assert (parsed.movement, parsed.unread) == (7, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all three a 2 except quads 5. movement 7",
+        "all 3 at a 2 apart from quads 5, movement 7",
+        "all three of them a 2, except quads 5. movement 7",
+        "all 3 are about 2 except quads 5. movement 7",
+    ],
+)
+def test_a_count_of_the_areas_is_no_score(text: str) -> None:
+    """ "all three a 2": the first number counts the areas the score after it is said of."""
+    parsed = _read(text, ["quads", "adductors", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"quads": 5, "adductors": 2, "shoulders": 2},
+        7,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "left adductor 5, right no pain at all. neck 2. movement 8",
+        "adductors: right 5, left no soreness. neck 2. movement 8",
+        "L adductor 5, R zero pain. neck 2. movement 8",
+    ],
+)
+def test_a_side_said_not_to_hurt_leaves_the_other_sides_score(text: str) -> None:
+    parsed = _read(text, ["adductors", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"adductors": 5, "neck": 2},
+        8,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes were a 6 on Tuesday but after a stretching session they're down to a 3 now. "
+        "movement 7",
+        "glutes were a 6 midweek, after some yoga it's down to 3 now. movement 7",
+    ],
+)
+def test_a_score_said_of_the_area_after_a_measure_word_is_the_areas(text: str) -> None:
+    """ "after the stretching they're down to a 3": "they" is the area, not the stretching."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 7, ())
+
+
+def test_a_measure_word_still_owns_the_number_said_of_it() -> None:
+    parsed = _read("glutes 4. stretching 6 sessions, yoga 3. movement 7", ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 4}, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3 adductors 2 6",
+        "quads 3, adductors 2 6",
+        "quads 3 adductors 2 6 ",
+    ],
+)
+def test_a_number_beside_the_last_score_ending_the_reply_is_asked_about(text: str) -> None:
+    """Movement for some writers, asked about by others (a second side? a typo?): with nothing
+    after it to show the check-in's order, it is asked about and the scores kept."""
+    parsed = _read(text, ["quads", "adductors"])
+    assert parsed.movement is None
+    assert parsed.soreness == {"quads": 3, "adductors": 2}
+    assert parsed.unread
+
+
+def test_a_number_beside_the_last_score_before_the_efficiency_is_movement() -> None:
+    parsed = _read("quads 3 adductors 2 6 worse", ["quads", "adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"quads": 3, "adductors": 2},
+        6,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 3 movement 7 efficiency 🤷‍♀️",
+        "neck 3, movement 7, eff 🤷",
+        "neck 3 movement 7 efficiency: no idea 🤔",
+        "neck 3, movement 7, efficiency: what's that 🍺",
+    ],
+)
+def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note(
+    text: str,
+) -> None:
+    """A shrug, a thinking face, a drink: the member cannot tell or does not say; kept in the
+    note, as "efficiency ??" is. A thumbs-up there is still asked about."""
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {"neck": 3},
+        7,
+        None,
+        (),
+    )
+
+
+def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
+    assert _read("neck 3, movement 7, efficiency 👎", ["neck"]).unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neck has been a 3 and I get through the day without bother, call it 8.",
+        "Neck was a 3, I can do all my jobs around the house, make it 8",
+    ],
+)
+def test_call_it_after_the_member_talks_of_something_else_corrects_no_score(text: str) -> None:
+    """ "it" may be the day (movement) as well as the neck: neither the 3 nor the 8 is kept,
+    both are asked about."""
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck was a 6 but I reckon that's too high, call it 4. movement 8",
+        "neck a 6, scratch that, call it 4. movement 8",
+        "neck 6... actually call it 4. movement 8",
+    ],
+)
+def test_call_it_after_a_doubt_of_the_score_still_corrects_it(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 4}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, adductors 5... no wait scratch that, neck 3. movement 8",
+        "neck 2, adductors 5 - actually scrap that, neck 3. movement 8",
+    ],
+)
+def test_a_score_right_before_scratch_that_is_taken_back(text: str) -> None:
+    """ "that" is what was just said: the adductors' 5, not scored again, is taken back, and
+    the neck re-scored after it is corrected."""
+    parsed = _read(text, ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3}, 8, ())
+
+
+def test_a_score_scratched_and_given_again_is_corrected() -> None:
+    parsed = _read("neck 2, quads 5, scratch that, 4. movement 8", ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2, "quads": 4}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shoulders 6 neck 2 movement 8, sorry shoulders 5 not 6. efficiency worse",
+        "shoulders 6, neck 2, movement 8 -- sorry, shoulders 5. efficiency worse",
+    ],
+)
+def test_sorry_before_an_area_scored_again_corrects_its_score(text: str) -> None:
+    parsed = _read(text, ["shoulders", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"shoulders": 5, "neck": 2},
+        8,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haha who came up with 'slower than a snail' 😆",
+        'lol did someone really write "faster than light" in the group',
+    ],
+)
+def test_a_verdict_in_quotation_marks_is_someone_elses_words(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert parsed.efficiency is None
+    assert not parsed.is_checkin
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("neck 2, movement 8, efficiency 'better' I'd say", Efficiency.BETTER),
+        ("neck 2, movement 8, it's better than it was", Efficiency.BETTER),
+    ],
+)
+def test_a_verdict_said_as_the_efficiency_is_read_in_quotation_marks_too(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["neck"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neck 3. Walking fine, 8. Efficiency same",
+        "neck 3. walking: no problem at all, 8. efficiency same",
+        "Neck 3\nDaily stuff all ok, 8\nEfficiency same",
+    ],
+)
+def test_a_weak_movement_label_said_in_words_then_scored_alone_is_movement(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neck 3. Walking the dog, 8 km. Efficiency same",
+        "Neck 3. Walking fine, 8 laps of the park. Efficiency same",
+        "Walking fine, neck 3, 8. Efficiency same",
+    ],
+)
+def test_a_weak_movement_label_takes_no_number_said_of_something_else(text: str) -> None:
+    assert _read(text, ["neck"]).movement is None
+
+
+@pytest.mark.parametrize("text", ["addies 4, quads 1", "addy 4 quads 1"])
+def test_the_adductors_short_forms_are_read_as_the_hamstrings_are(text: str) -> None:
+    """ "hammies", "hammy" for the hamstrings; "addies", "addy" for the adductors."""
+    assert _read(text, ["adductors", "quads"]).soreness == {"adductors": 4, "quads": 1}

@@ -28,11 +28,15 @@ What it reads
   same", "same for glutes", "glutes ditto", "My shoulders and neck hurt. Both about 3."), one
   score each in order ("calves, glutes, hams: 3, 4, 2", "calves/glutes 3/4", "2 and 4
   respectively", a line of areas over a line of scores) and every area asked about ("everything a
-  2", "all 1s", "Everything's a 0 except the hammies, they're a 3", and "both 3" from a member
-  asked about two areas who names none).
+  2", "all 1s", "Everything's a 0 except the hammies, they're a 3", "all four a 2" (the four
+  counts the areas), and "both 3" from a member asked about two areas who names none).
 - A score taken back or changed over the week: the later one is the week's ("10/10 jk 3",
   "2 on Monday, 6 by Friday, 4 today", "a 6 on Monday but by Sunday it's more like a 3",
-  "down to 3 now", "8?? maybe that's too high, call it 6", "7, scratch that, 5"). A peak and
+  "down to 3 now", "8?? maybe that's too high, call it 6", "7, scratch that, 5", "sorry calves
+  4 not 5"). The score right before "scratch that" that is not given again is taken back
+  ("quads 3, hams 3... scrap that, quads 4"). "call it 9" after the member talks of something
+  else ("my back has been a 2 and I manage everything at home easily, call it 9") may or may
+  not take the score back: both numbers are asked about. A peak and
   the usual score are a range ("a 5 at worst, mostly 4" is 5); further apart than a point
   ("peaked at 7 but 4 most of the week") they are asked about. A lower score said only of a
   later day ("maybe 6, but by Friday they were about 3", "5 on Monday, settled to 3 by
@@ -56,7 +60,8 @@ What it reads
   said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
   and the pairs after that one, "glute med on the right has been nagging, R 4 L 1"): the worse
-  side is scored and both stay in the note. Two parts of one area ("Achilles 3, soleus 5")
+  side is scored and both stay in the note; a side said not to hurt ("right ITB 4, left no pain
+  at all") leaves the other side's score. Two parts of one area ("Achilles 3, soleus 5")
   keep the worse too; the area's own word and a sorer part of it ("calves 3, achilles 5") are
   asked about, as writers differ on which is the area's score.
 - A word that could be two areas ("hips": hip flexors or IT band; "back": lower back or
@@ -65,7 +70,9 @@ What it reads
   too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"), and in
   a reply of scores alone, the bare number after every area's score, in the check-in's order
-  ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better").
+  ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better"); beside
+  the last score with nothing after it ("calves 3 glutes 2 7") it is asked about, as writers
+  read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.").
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair.
 - Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
@@ -90,7 +97,9 @@ member was asked about, said to feel some way without a number ("calves a bit me
 okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
 asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as
 the check-in names it and said in words with no number ("movement good", not "moving fine");
-an emoji where the efficiency would be ("efficiency 👍": better, or fine as before?);
+an emoji where the efficiency would be ("efficiency 👍": better, or fine as before?), but not
+one that gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation
+marks, "who wrote 'beer near better'", is someone else's words);
 "my legs hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves
 3/5", "5-3", "calves 11", "calves 30%"); two different scores for one area; and a number that
 names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value

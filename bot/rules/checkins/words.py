@@ -25,6 +25,8 @@ Phrase = Annotated[str, Field(pattern=r"^(?:[a-z0-9]+|n/a|[&+/#])(?: [a-z0-9]+)*
 Phrases = tuple[Phrase, ...]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z ]*$", max_length=40)]
 AreaId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$", max_length=40)]
+# A picture (emoji), one or a few characters, with no letter, digit or space in it.
+Picture = Annotated[str, Field(pattern=r"^[^\sA-Za-z0-9]{1,8}$")]
 
 
 class _Strict(BaseModel):
@@ -51,6 +53,7 @@ class EfficiencyWords(_Strict):
     better: Phrases
     same: Phrases
     worse: Phrases
+    no_verdict_pictures: tuple[Picture, ...]
 
 
 class SideWords(_Strict):

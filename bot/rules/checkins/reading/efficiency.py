@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
@@ -10,6 +12,7 @@ from bot.rules.checkins.reading.tokens import (
     LABELS_SIDE,
     MAX_SCORE,
     K,
+    Tok,
 )
 
 # Before an efficiency word, these make it a small or unsure change, which gives way to a plain
@@ -36,6 +39,8 @@ _THINGS = frozenset(
 
 # After "same", these still say the running is the same ("same again", "same as ever").
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
+# Words in quotation marks, opened after a space (not "it's") and closed before one.
+_QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
 # Habit, not a verdict, after something said to have been done: "did parkrun as usual".
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
@@ -93,6 +98,8 @@ class ReadEfficiency(State):
                 continue
             if tok.text == "arrow" and not eff_label:
                 continue  # "calves 3 ↓": how the calves go, not the running
+            if not eff_label and self._quoted(tok):
+                continue  # "who wrote 'beer near better'": someone else's words
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
             if tok.text == "same" and (
@@ -124,6 +131,13 @@ class ReadEfficiency(State):
                 self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
                 if self._qualified(index):
                     self.reading.qualified.append((tok.start, tok.end))
+
+    def _quoted(self, tok: Tok) -> bool:
+        """Within quotation marks: words the member quotes, not their verdict."""
+        return any(
+            match.start() < tok.start and tok.end < match.end()
+            for match in _QUOTED.finditer(self.text)
+        )
 
     def _done_as_usual(self, index: int) -> bool:
         """ "did parkrun as usual", "went to the track as normal": what was done, not how

@@ -153,6 +153,7 @@ class Lexicon:
         self.contrasts = set(soreness.contrasts)
         self.doubted = set(words.areas.doubted)
         self.sorest = set(words.areas.sorest)
+        self.no_verdict_pictures = frozenset(words.efficiency.no_verdict_pictures)
         self.conclusions = set(chat.conclusions)
         self.together = set(labels.together)
         self.units = set(words.training.units)

@@ -19,7 +19,12 @@ from bot.rules.checkins.reading.tokens import (
 
 _FRAGMENT_CHARS = 80
 # Right after an area, these take it back: "glutes... sorry, wrong list", "quads, oops, hams".
-_TAKING_BACK = frozenset({"sorry", "oops", "nvm", "nevermind", "scratch", "ignore", "wrong"})
+# "scratch that", "scrap that": what was just said is taken back.
+_WITHDRAWING = frozenset({"scratch", "scrap"})
+_BEFORE_WITHDRAWING = frozenset({"actually", "no", "wait", "oh", "hmm", "-", "—", "…"})
+_TAKING_BACK = frozenset(
+    {"sorry", "oops", "nvm", "nevermind", "scratch", "scrap", "ignore", "wrong"}
+)
 _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
@@ -139,13 +144,23 @@ class Reconcile(State):
             not loose
             and pair is not None
             and last_score < first_value
-            # "calves 3 4" alone could be a range typed without its dash: the order shows
-            # only with another area scored before or the efficiency after.
-            and (len(scored) >= 2 or first_value < len(toks))
+            # "calves 3 4" alone could be a range typed without its dash, and "calves 3 glutes
+            # 2 5" ending the reply a second side or a slip as well as movement (writers read it
+            # both ways): the order shows only with the efficiency after.
+            and first_value < len(toks)
         ):
             owner, first, value = pair
             owner.value, owner.problem = first, False
             number = toks[last_score]
+        elif not loose and pair is not None and last_score < first_value and len(scored) >= 2:
+            # "calves 3 glutes 2 5" ending the reply: every writer keeps the glutes' 2; the 5 is
+            # movement for some and asked about by others, so it is asked about.
+            owner, first, _ = pair
+            owner.value, owner.problem = first, False
+            number = toks[last_score]
+            self.reading.unread = [s for s in self.reading.unread if not _within(owner.span, s)]
+            self.reading.unread.append((number.start, number.end))
+            return
         else:
             return
         number.used = True
@@ -288,7 +303,10 @@ class Reconcile(State):
                 following += 1  # "efficiency: 😐"
             upto = self.toks[following].start if following < len(self.toks) else len(self.text)
             between = self.text[tok.end : upto]
-            if any(_is_emoji(ch) for ch in between) and not any(c.isalnum() for c in between):
+            pictures = [ch for ch in between if _is_emoji(ch) and ch not in _PICTURE_MODIFIERS]
+            if pictures and not any(c.isalnum() for c in between):
+                if all(ch in self.lex.no_verdict_pictures for ch in pictures):
+                    continue  # "eff 🤷": the member cannot tell, kept in the note
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
 
@@ -501,7 +519,31 @@ class Reconcile(State):
         tok = self.toks[before]
         return tok.kind == K.NUM and tok.used and tok.clause == number.clause
 
+    def _withdrawn(self) -> None:
+        """ "quads 3, hams 3... actually scrap that, quads 4": "that" is what was just said.
+        The score right before "scratch that" / "scrap that", when nothing scores its area
+        again after, is taken back: kept in the note, not recorded."""
+        toks = self.toks
+        for tok in toks:
+            if tok.text not in _WITHDRAWING or tok.at + 1 >= len(toks):
+                continue
+            if toks[tok.at + 1].text != "that":
+                continue
+            before = [s for s in self.reading.scores if s.kind == K.AREA and s.span[1] <= tok.start]
+            if not before:
+                continue
+            last = max(before, key=lambda s: s.span[1])
+            between = self.text[last.span[1] : tok.start]
+            words = between.lower().replace(".", " ").replace(",", " ").split()
+            if any(w not in _BEFORE_WITHDRAWING for w in words):
+                continue
+            if any(s.target == last.target and s.span[0] > tok.start for s in self.reading.scores):
+                continue  # "glutes 5, scratch that, 4": corrected, read as such
+            self.reading.scores.remove(last)
+            self.reading.notes.append(last.span)
+
     def _reconcile(self) -> ParsedCheckIn:
+        self._withdrawn()
         reading, text = self.reading, self.text
         unread = list(reading.unread)
         soreness: dict[str, int] = {}
@@ -725,6 +767,10 @@ def _one_value(
         if worse == 1:
             return worst, problems, [a.span for a in current if a.value != worst]
     return None, problems + [a.span for a in current], []
+
+
+# What changes a picture without being one: a gender sign, a skin tone.
+_PICTURE_MODIFIERS = frozenset("\u2640\u2642\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
 
 def _is_emoji(ch: str) -> bool:

@@ -106,6 +106,20 @@ _CHANGE_REACH = 10
 _TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
 _RESCORE = frozenset({"call", "make"})
 _RESCORED = frozenset({"it", "that", "them", "this"})
+# A subject of the member's own between a score and "call it": what follows may be of another thing.
+_OTHER_SUBJECTS = frozenset({"i", "im", "ive", "we"})
+
+
+def _rescored_after_other_talk(gap: list[str]) -> bool:
+    """ "my neck has been a 3 and I get through the day fine, call it 8": the member talks of
+    something else between the score and "call it", so "it" may be that (the day, movement) as
+    well as the score: both are asked about. A doubt of the score ("I think that's too high,
+    call it 4") still corrects it."""
+    for at, (a, b) in enumerate(itertools.pairwise(gap)):
+        if a in _RESCORE and b in _RESCORED:
+            before = gap[:at]
+            return bool(_OTHER_SUBJECTS & set(before)) and not _doubted(before)
+    return False
 
 
 def _said_as_now(words: list[str]) -> bool:
@@ -115,9 +129,13 @@ def _said_as_now(words: list[str]) -> bool:
 
 
 def _doubted(gap: list[str]) -> bool:
-    return "scratch" in gap or any(
-        (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
-        for a, b in itertools.pairwise(gap)
+    return (
+        "scratch" in gap
+        or "scrap" in gap
+        or any(
+            (a == "too" and b in _TOO) or (a in _RESCORE and b in _RESCORED)
+            for a, b in itertools.pairwise(gap)
+        )
     )
 
 
@@ -380,6 +398,18 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
+                if before is not None and self._side_opens(index):
+                    # "right ITB 4, left no pain at all": one side's zero, which gives way to
+                    # the other side's score.
+                    target = toks[before]
+                    span = (tok.start, toks[sore].end)
+                    self.reading.scores.append(
+                        Score(target.kind, target.target, 0, False, True, target.text, True, span)
+                    )
+                    for used in toks[index : sore + 1]:
+                        used.used = True
+                    self._use_following(sore + 1, end, {"at", "all", "this", "week"})
+                    continue
                 if before is None:
                     # "..., Groin has been totally fine, no soreness at all, Movement 9": the
                     # clause before, in a long sentence.
@@ -406,6 +436,13 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _side_opens(self, index: int) -> bool:
+        """ "left no pain at all": a side word right before the zero, opening its clause."""
+        other = index - 1
+        while other >= 0 and self.toks[other].kind == K.PUNCT:
+            other -= 1
+        return other >= 0 and self.toks[other].kind == K.SIDE and self._opens_clause(other)
 
     def _except_follows(self, index: int, end: int) -> bool:
         toks = self.toks
@@ -856,13 +893,34 @@ class ReadScores(State):
         other label between."""
         toks = self.toks
         score = self._late_score(index + 1, end)
-        if score is None or not self._cued(score):
+        if score is None:
+            return
+        if not (self._cued(score) or self._says_how_then_scores(index, score, end)):
             return
         if toks[score].clause != toks[index].clause + 1:
             return
         if any(toks[i].kind in LABELS_ALL for i in range(index + 1, score)):
             return
         self._pair(index, score)
+
+    def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
+        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence,
+        says how it goes in words, and a bare number alone in the next clause ends the
+        sentence, with no area named in it."""
+        toks = self.toks
+        first = self.sentences[toks[label].sentence][0]
+        if any(toks[i].kind not in (K.PUNCT,) for i in range(first, label)):
+            return False
+        if not (self._opens_clause(score) and toks[score].bare):
+            return False
+        after = score + 1
+        while after < end and toks[after].kind == K.PUNCT:
+            after += 1
+        if after < end and toks[after].kind != K.STOP:
+            return False
+        return not any(
+            toks[i].kind in (K.AREA, K.UNTRACKED, K.NUM) for i in range(first, score)
+        ) and self._feeling_in_clause(label)
 
     def _late(self, start: int, end: int) -> None:
         """A label whose score comes later in the sentence: "hammies were grumpy after the long
@@ -941,6 +999,12 @@ class ReadScores(State):
             # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
             # a 3", "8?? maybe that's too high, call it 6".
             gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
+            if _rescored_after_other_talk([t.text for t in toks[said + 1 : other] if t.word]):
+                # "a 2 and I manage everything at home easily, call it 9": of what? The back's
+                # score taken back, or another thing's? Neither is kept: both are asked about.
+                self._pair(label, other)
+                self._dispute(label, True)
+                return
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
             if self._owned_by_word(other) and not corrected:

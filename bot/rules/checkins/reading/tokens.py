@@ -94,9 +94,10 @@ TYPICAL = frozenset(
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = frozenset(
     {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
+    | {"sorry", "scratch", "scrap"}  # "... sorry calves 4", "scrap that, quads 4"
 )
 # Doubting the score just given: "too high, call it 6", "7, scratch that, 5".
-DOUBTS = frozenset({"scratch", "call", "make", "too"})
+DOUBTS = frozenset({"scratch", "scrap", "call", "make", "too"})
 # Arrows after an efficiency label: "eff ↑" is better, "eff ⬇️" worse.
 ARROWS = {"↑": Efficiency.BETTER, "⬆": Efficiency.BETTER, "↗": Efficiency.BETTER}
 ARROWS |= {"📈": Efficiency.BETTER, "↓": Efficiency.WORSE, "⬇": Efficiency.WORSE}

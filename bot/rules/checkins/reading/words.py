@@ -59,6 +59,12 @@ _RANGE_WORDS = frozenset(
 )
 _MAYBE = _RANGE_WORDS - {"and", "or"}
 _TO_A = frozenset({"to", "a", "an"})
+# Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
+_AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
+# Between a count after "all" and the score said of the areas counted: "all four are about 2".
+_BEFORE_A_COUNTED_SCORE = frozenset(
+    {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
+)
 # After the second end of a range in words, these make it a score for a moment of the week.
 _SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
 _IN_RANGE = frozenset({K.PUNCT, K.COMMA})
@@ -376,6 +382,8 @@ class ReadWords(State):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
+            elif self._counts_areas(index):
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
             elif (
                 self._training_before(index)
                 or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
@@ -674,10 +682,24 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind in LABELS_ALL
 
+    def _counts_areas(self, index: int) -> bool:
+        """ "all four a 2", "all 3 at about 2": a number right after "all" with a score after
+        it counts the areas; the score is the second."""
+        toks = self.toks
+        if index == 0 or toks[index - 1].kind != K.ALL:
+            return False
+        other = index + 1
+        while other < len(toks) and toks[other].text in _BEFORE_A_COUNTED_SCORE:
+            other += 1
+        return other > index + 1 and other < len(toks) and toks[other].kind == K.NUM
+
     def _measure_before(self, index: int) -> bool:
-        """ "energy 6", "sleep was a 5": a number for something other than an area."""
+        """ "energy 6", "sleep was a 5": a number for something other than an area (not
+        "after foam rolling they're down to a 2": said of the area, as "they")."""
         before = self._prev(index, skip_bridge=True)
-        return before is not None and self.toks[before].text in self.lex.measures
+        if before is None or self.toks[before].text not in self.lex.measures:
+            return False
+        return not any(t.text in _AREA_PRONOUNS for t in self.toks[before + 1 : index])
 
     def _training_before(self, index: int) -> bool:
         """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
