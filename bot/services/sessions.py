@@ -421,7 +421,11 @@ class SessionService:
 
     async def _renew(self) -> None:
         mine = {session_resource(s.id): s.id for s in self.runner.active()}
-        held = await self._leases.renew(mine, self.owner, self._lease)
+        # A Start under way holds its lease too: it waits for the REST budget before its
+        # thread and control card, which hundreds of Starts at once can make longer than a
+        # lease; unrenewed, the lease ran out and this process's own sweep put the card back.
+        starting = [session_resource(i) for i in self._starting]
+        held = await self._leases.renew([*mine, *starting], self.owner, self._lease)
         for resource, session_id in mine.items():
             if resource not in held:
                 log.warning("lost the lease on session %s; another process runs it", session_id)

@@ -262,6 +262,15 @@ async def test_a_lease_is_held_by_one_process_until_it_expires(database: Databas
     assert await leases.holder("session:9") == "p2"
 
 
+async def test_a_lease_that_ran_out_is_not_held_though_no_one_took_it(database: Database) -> None:
+    leases = Leases(database)
+    assert await leases.acquire("session:9", "p1", timedelta(seconds=0.3))
+    await asyncio.sleep(0.4)
+    # Not extended, and not ours: any process may take it now, and the fenced writes refuse.
+    assert await leases.renew(["session:9"], "p1", timedelta(seconds=30)) == set()
+    assert await leases.holder("session:9") is None
+
+
 async def test_a_shard_process_claims_only_its_own_guilds_rows(database: Database) -> None:
     store = Deliveries(database)
     guilds = {shard: snowflake_in_shard(shard, 2) for shard in (0, 1)}

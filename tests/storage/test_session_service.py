@@ -143,6 +143,28 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
     assert again.stored.id
 
 
+async def test_a_start_slower_than_a_lease_keeps_its_session(database: Database) -> None:
+    # Starts wait for the REST budget before their thread and control card: hundreds at once
+    # can take longer than a lease (0.5 s here), which nothing renewed until the session ran.
+    discord = Discord()
+    await a_card(database)
+    process = Process(database, discord, "p1")
+    await process.start()
+    try:
+        ticket = await process.service.begin_start(42, 1, 900, **HERE)
+        await asyncio.sleep(1.2)  # waiting for the budget
+        await process.service.thread_opened(ticket, 88)
+        await asyncio.sleep(0.6)
+        await process.service.opened(ticket, thread_id=88, control_message_id=901)
+        discord.messages[901] = {"channel": 88, "content": ""}
+        await wait_for_state(database, StoredState.FINISHED)
+    finally:
+        await process.close()
+    steps = [c for c in discord.contents() if c.startswith("**Step")]
+    numbers = Counter(line.split(" of ")[0] for line in steps)
+    assert numbers and all(n == 1 for n in numbers.values()), steps
+
+
 async def test_only_one_of_two_presses_starts_the_session(database: Database) -> None:
     discord = Discord()
     await a_card(database)
