@@ -170,7 +170,9 @@ class SessionService:
             raise InputError("This button does not belong to this card.")
         if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
-        if len(self.runner.active()) + len(self._starting) + self._claiming >= self.capacity:
+        # A session whose Start is saving its first step is running and starting at once.
+        timing = {s.id for s in self.runner.active()} | {str(i) for i in self._starting}
+        if len(timing) + self._claiming >= self.capacity:
             raise InputError(
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
