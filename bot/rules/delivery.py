@@ -21,6 +21,8 @@ from bot.rules import limits
 NONCE_WINDOW = timedelta(minutes=2)
 FIRST_RETRY_SECONDS = 0.5
 LONGEST_RETRY_SECONDS = 20.0
+# One try waits at most this long for Discord's answer, however many tries came before it.
+LONGEST_ATTEMPT_SECONDS = 60.0
 
 
 class Action(StrEnum):
@@ -97,6 +99,22 @@ class Backlog:
 def retry_delay(attempt: int) -> float:
     """Seconds before try `attempt + 1`: doubling from half a second, capped."""
     return min(LONGEST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2.0 ** max(0, attempt - 1))
+
+
+def attempt_timeout(first: float, attempts: int, left: float | None) -> float:
+    """Seconds a try may wait for Discord's answer, after `attempts` earlier tries, with `left`
+    seconds before the post stops making sense (None: no deadline).
+
+    `first` for the first try, then doubling, capped. A queue between the bot and Discord (a
+    REST proxy holding calls for the global limit, say) that outlasted one try outlasts a
+    fixed-length next one too: that try joins the queue behind the first, which is still
+    sent, and a post due now would time out again and again until its step was over. Never
+    past the deadline, unless that is closer than `first` (a last try as long as a first).
+    """
+    grown = min(LONGEST_ATTEMPT_SECONDS, first * 2.0 ** max(0, attempts))
+    if left is None:
+        return max(first, grown)
+    return max(first, min(grown, left))
 
 
 def missed_note(labels: list[str]) -> str:

@@ -30,6 +30,7 @@ from bot.rules.delivery import (
     Backlog,
     Delivery,
     Outgoing,
+    attempt_timeout,
     missed_note,
     retry_delay,
     with_note,
@@ -41,6 +42,8 @@ from bot.storage.deliveries import Deliveries, GuildFilter
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=30)
+# A first try waits this long for Discord's answer; a try after one that did not get an answer
+# waits longer (`attempt_timeout`), as the first one may still be queued ahead of it.
 ATTEMPT_TIMEOUT = 10.0
 POLL_SECONDS = 2.0
 CLAIM_BATCH = 50
@@ -252,8 +255,11 @@ class DeliveryService:
         await self._store.attempted(delivery.id)
         if self._budget is not None:
             await self._budget.take(urgent=delivery.stream.startswith(URGENT_STREAMS))
-        call = self._call(delivery)
-        return await asyncio.wait_for(call, self._attempt_timeout)
+        left = None
+        if delivery.deadline is not None:
+            left = (delivery.deadline - _now()).total_seconds()
+        timeout = attempt_timeout(self._attempt_timeout, delivery.attempts, left)
+        return await asyncio.wait_for(self._call(delivery), timeout)
 
     async def _call(self, delivery: Delivery) -> int | None:
         channel = delivery.channel_id

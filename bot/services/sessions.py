@@ -170,7 +170,9 @@ class SessionService:
             raise InputError("This button does not belong to this card.")
         if stored.state is not SessionState.READY:
             raise InputError(ALREADY_STARTED)
-        if len(self.runner.active()) + len(self._starting) + self._claiming >= self.capacity:
+        # A session whose Start is saving its first step is running and starting at once.
+        timing = {s.id for s in self.runner.active()} | {str(i) for i in self._starting}
+        if len(timing) + self._claiming >= self.capacity:
             raise InputError(
                 "I'm timing as many sessions as Discord lets me right now. "
                 "Follow the card at your own pace, or press Start again in a minute."
@@ -421,7 +423,11 @@ class SessionService:
 
     async def _renew(self) -> None:
         mine = {session_resource(s.id): s.id for s in self.runner.active()}
-        held = await self._leases.renew(mine, self.owner, self._lease)
+        # A Start under way holds its lease too: it waits for the REST budget before its
+        # thread and control card, which hundreds of Starts at once can make longer than a
+        # lease; unrenewed, the lease ran out and this process's own sweep put the card back.
+        starting = [session_resource(i) for i in self._starting]
+        held = await self._leases.renew([*mine, *starting], self.owner, self._lease)
         for resource, session_id in mine.items():
             if resource not in held:
                 log.warning("lost the lease on session %s; another process runs it", session_id)

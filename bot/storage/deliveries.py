@@ -271,7 +271,9 @@ class Leases:
             return False  # another process holds it, and its lease has not run out
 
     async def renew(self, resources: Iterable[str], owner: str, ttl: timedelta) -> set[str]:
-        """Extend the leases still ours; the ones returned are held, the rest were lost."""
+        """Extend the leases still ours; the ones returned are held, the rest were lost (to
+        another process, or run out: a lease that expired is not extended, and any process
+        may take it)."""
         wanted = list(resources)
         if not wanted:
             return set()
@@ -288,7 +290,9 @@ class Leases:
             )
             held = await session.scalars(
                 select(LeaseRow.resource).where(
-                    LeaseRow.resource.in_(wanted), LeaseRow.owner == owner
+                    LeaseRow.resource.in_(wanted),
+                    LeaseRow.owner == owner,
+                    LeaseRow.expires_at >= now,
                 )
             )
             return set(held)

@@ -106,6 +106,39 @@ async def test_start_opens_a_thread_and_posts_the_first_step(
         assert labels == ["Pause", "Skip", "Stop"]
 
 
+class GatedBudget:
+    """The bot token's REST budget, holding every call until the test opens it."""
+
+    def __init__(self) -> None:
+        self.open = asyncio.Event()
+        self.asked: list[bool] = []  # `urgent` of each call that asked
+
+    async def take(self, urgent: bool = False) -> None:
+        self.asked.append(urgent)
+        await self.open.wait()
+
+
+async def test_start_waits_for_the_rest_budget_before_its_thread_and_control_card(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    # The thread and the control card count against Discord's global limit as the steps do:
+    # outside the budget, hundreds of Starts at once queued at the REST proxy ahead of the
+    # steps until every step timed out there (bench.scale). The press's answer does not wait.
+    async with session_bot(fake, tmp_path, time_scale=0.2) as bot:
+        gate = GatedBudget()
+        bot.rest_budget = gate
+        card_id, start = await card_for(fake)
+        pressed = await press(fake, start, card_id, user=ALICE)
+        assert pressed["type"] == 7
+        threads = rf"/channels/\d+/messages/{card_id}/threads"
+        await asyncio.sleep(0.3)
+        assert gate.asked == [True] and not fake.requests_to("POST", threads)
+        gate.open.set()
+        await fake.wait_for_request("POST", threads)
+        await wait_for_message(fake, card_id, lambda m: bool(m.get("components")))
+        assert gate.asked == [True, True]
+
+
 async def test_skip_advances_and_others_cannot_press(fake: FakeDiscord, tmp_path: Path) -> None:
     async with session_bot(fake, tmp_path, time_scale=1.0):
         session_id, thread_id, control_id = await start_session(fake)

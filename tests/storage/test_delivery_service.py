@@ -262,6 +262,15 @@ async def test_a_lease_is_held_by_one_process_until_it_expires(database: Databas
     assert await leases.holder("session:9") == "p2"
 
 
+async def test_a_lease_that_ran_out_is_not_held_though_no_one_took_it(database: Database) -> None:
+    leases = Leases(database)
+    assert await leases.acquire("session:9", "p1", timedelta(seconds=0.3))
+    await asyncio.sleep(0.4)
+    # Not extended, and not ours: any process may take it now, and the fenced writes refuse.
+    assert await leases.renew(["session:9"], "p1", timedelta(seconds=30)) == set()
+    assert await leases.holder("session:9") is None
+
+
 async def test_a_shard_process_claims_only_its_own_guilds_rows(database: Database) -> None:
     store = Deliveries(database)
     guilds = {shard: snowflake_in_shard(shard, 2) for shard in (0, 1)}
@@ -317,3 +326,48 @@ async def test_a_step_is_not_kept_waiting_behind_a_fan_out_of_check_ins(
     assert discord.most_in_flight <= BACKGROUND_IN_FLIGHT + 1
     assert discord.order.index("Step 1") <= 2 * BACKGROUND_IN_FLIGHT
     assert sorted(discord.order) == sorted([f"C{n}" for n in range(clubs)] + ["Step 1"])
+
+
+class QueuedDiscord(Discord):
+    """Every call waits in a queue before it reaches Discord (a REST proxy holding calls for
+    the global limit) and is carried out when its turn comes, even after the caller stopped
+    waiting for it: the proxy already has it."""
+
+    def __init__(self, queue: float) -> None:
+        super().__init__()
+        self.queue = queue
+        self.tries = 0
+        self._queued: set[asyncio.Task[int]] = set()
+
+    async def send(self, channel_id: int, payload: Mapping[str, Any], nonce: str) -> int:
+        self.tries += 1
+
+        async def turn() -> int:
+            await asyncio.sleep(self.queue)
+            return await Discord.send(self, channel_id, payload, nonce)
+
+        task = asyncio.create_task(turn())
+        self._queued.add(task)
+        task.add_done_callback(self._queued.discard)
+        return await asyncio.shield(task)
+
+
+async def test_a_step_behind_a_queue_longer_than_a_try_is_posted_once_in_its_step(
+    database: Database,
+) -> None:
+    # Each try used to wait as long as the first (0.5 s here, 10 s in production): behind a
+    # 0.8 s queue every try ran out, its retry joined the queue behind it, and the step was
+    # given up when it was over, though each copy reached Discord in the end.
+    discord = QueuedDiscord(queue=0.8)
+    step_over = datetime.now(UTC) + timedelta(seconds=4)
+    sender = service(database, discord)
+    try:
+        await sender.post([step(1, deadline=step_over)])
+        await settled(Deliveries(database), "session:1")
+    finally:
+        await sender.close()
+    (row,) = await Deliveries(database).in_stream("session:1")
+    assert row.state is DeliveryState.SENT, row.error
+    assert row.attempts >= 2 and discord.tries == row.attempts
+    # The first try and the retry carry one nonce: one message, recorded as the one posted.
+    assert discord.contents() == ["Step 1"] and row.message_id in discord.messages

@@ -11,6 +11,7 @@ import asyncio
 import json
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -143,6 +144,28 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
     assert again.stored.id
 
 
+async def test_a_start_slower_than_a_lease_keeps_its_session(database: Database) -> None:
+    # Starts wait for the REST budget before their thread and control card: hundreds at once
+    # can take longer than a lease (0.5 s here), which nothing renewed until the session ran.
+    discord = Discord()
+    await a_card(database)
+    process = Process(database, discord, "p1")
+    await process.start()
+    try:
+        ticket = await process.service.begin_start(42, 1, 900, **HERE)
+        await asyncio.sleep(1.2)  # waiting for the budget
+        await process.service.thread_opened(ticket, 88)
+        await asyncio.sleep(0.6)
+        await process.service.opened(ticket, thread_id=88, control_message_id=901)
+        discord.messages[901] = {"channel": 88, "content": ""}
+        await wait_for_state(database, StoredState.FINISHED)
+    finally:
+        await process.close()
+    steps = [c for c in discord.contents() if c.startswith("**Step")]
+    numbers = Counter(line.split(" of ")[0] for line in steps)
+    assert numbers and all(n == 1 for n in numbers.values()), steps
+
+
 async def test_only_one_of_two_presses_starts_the_session(database: Database) -> None:
     discord = Discord()
     await a_card(database)
@@ -225,4 +248,34 @@ async def test_presses_at_once_time_no_more_sessions_than_the_process_may(
         again = await process.service.begin_start(first.card_key, first.owner_id, None, **HERE)
         assert again.stored.id == first.id
     finally:
+        await process.close()
+
+
+async def test_a_session_finishing_its_start_takes_one_place(database: Database) -> None:
+    # Between the runner taking the session and its first step being saved, it is both
+    # running and starting: counted twice, the last member to press at capacity was told no.
+    cards = CooldownSessions(database)
+    await cards.create_many(
+        [CardDraft(key, 5, 77, key, card_snapshot(TINY)) for key in (42, 43)]  # owner = key
+    )
+    process = Process(database, Discord(), "p1", capacity=2)
+    saving = asyncio.Event()
+    save = process.service._runs.save
+
+    async def slow_save(*args: Any, **kwargs: Any) -> Any:
+        await saving.wait()
+        return await save(*args, **kwargs)
+
+    process.service._runs.save = slow_save  # type: ignore[method-assign]
+    try:
+        first = await process.service.begin_start(42, 42, None, **HERE)
+        opening = asyncio.create_task(process.service.opened(first, 88, 901))
+        await asyncio.sleep(0.05)
+        assert [s.id for s in process.service.runner.active()] == [first.session.id]
+        second = await process.service.begin_start(43, 43, None, **HERE)
+        assert second.stored.id != first.stored.id
+        saving.set()
+        await opening
+    finally:
+        saving.set()
         await process.close()
