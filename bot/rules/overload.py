@@ -12,9 +12,9 @@ work. How far behind the bot is shows in two figures the adapter measures:
   of all the others, so past a bound the next one is shed even before the lag shows it.
 
 Past capacity the cheapest answer wins: a deferral still costs the work afterwards and an extra
-call, so when the backlog is deep, or the loop itself is short of CPU, the bot sheds (a short "I'm busy" and nothing stored), which
-frees the loop for the interactions behind it. Too late for any first response, it sends none:
-Discord would refuse it.
+call, so when the backlog is deep, or the loop itself is short of CPU, the bot sheds (a short
+"I'm busy" and nothing stored), which frees the loop for the interactions behind it. Too late
+for any first response, it sends none: Discord would refuse it.
 """
 
 from __future__ import annotations
