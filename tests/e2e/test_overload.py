@@ -102,8 +102,9 @@ async def test_an_autocomplete_is_shed_with_no_choices(fake: FakeDiscord, bot: C
 async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(
     fake: FakeDiscord, bot: CoachBot
 ) -> None:
-    # A hundred commands queued behind a stall: the first ones still in time are answered,
-    # the rest shed from the gateway; every one acknowledged, none after Discord's deadline.
+    # A hundred commands queued behind a stall: any the bot read while they were being sent
+    # is answered, the rest are shed from the gateway; every one acknowledged, none after
+    # Discord's deadline, and only an answered one stored anything.
     sent = [
         await fake.send_slash_command("tight add", {"area": "calves"}, user=ALICE)
         for _ in range(100)
@@ -111,5 +112,7 @@ async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(
     stall(1.2)
     bodies = [await fake.wait_for_interaction_response(s) for s in sent]
     assert all(fake.interactions[s.id].late_by is None for s in sent)
-    assert sum(text_of(b) == BUSY for b in bodies) == 100
-    assert await bot.coach.tight_areas(ALICE.id) == []
+    shed = sum(text_of(b) == BUSY for b in bodies)
+    assert shed >= 50
+    stored = [a.area for a in await bot.coach.tight_areas(ALICE.id)]
+    assert stored == ([] if shed == 100 else ["calves"])
