@@ -53,10 +53,14 @@ class LoopLag:
             self._lags.append(max(0.0, loop.time() - due))
 
 
+def created_at(snowflake: int) -> float:
+    """When a Discord id (an interaction's, say) was made, in seconds since the epoch."""
+    return ((snowflake >> 22) + discord.utils.DISCORD_EPOCH) / 1000
+
+
 def age(interaction: discord.Interaction[Any], now: float | None = None) -> float:
     """Seconds since the interaction was created (its snowflake), on the wall clock."""
-    created = ((interaction.id >> 22) + discord.utils.DISCORD_EPOCH) / 1000
-    return (time.time() if now is None else now) - created
+    return (time.time() if now is None else now) - created_at(interaction.id)
 
 
 class InFlight:

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import discord
 
-from bot.adapter.backlog import InFlight, LoopLag
+from bot.adapter.backlog import InFlight, LoopLag, created_at
 from bot.adapter.observe import count, describe_payload
 from bot.adapter.respond import EPHEMERAL, send_raw
 from bot.metrics import EXPIRED, SHED
@@ -45,11 +45,6 @@ class Admitting(Protocol):
     overload: Thresholds
 
     def note_dropped(self, what: str) -> None: ...
-
-
-def created_at(interaction_id: int) -> float:
-    """The interaction's creation (its snowflake), in seconds since the epoch."""
-    return ((interaction_id >> 22) + discord.utils.DISCORD_EPOCH) / 1000
 
 
 class Gate:

@@ -26,6 +26,7 @@ import discord
 import discord.http
 import yarl
 
+from bot.adapter.backlog import created_at
 from bot.metrics import (
     ACKNOWLEDGEMENT_SECONDS,
     ANSWERED,
@@ -156,8 +157,7 @@ def _template_part(part: str) -> str:
 
 def acknowledgement_seconds(interaction_id: int, now: float) -> float:
     """Seconds from an interaction's creation (its snowflake's timestamp) to `now` (epoch)."""
-    created = ((interaction_id >> 22) + discord.utils.DISCORD_EPOCH) / 1000
-    return max(0.0, now - created)
+    return max(0.0, now - created_at(interaction_id))
 
 
 def rest_trace() -> aiohttp.TraceConfig:

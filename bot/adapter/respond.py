@@ -27,15 +27,8 @@ _MESSAGE = discord.InteractionResponseType.channel_message
 
 async def send_raw(state: Any, interaction_id: int, token: str, payload: Mapping[str, Any]) -> None:
     """A first response from the interaction's gateway payload alone (no `Interaction`)."""
-    http = state.http
     route = Route("POST", _CALLBACK, webhook_id=interaction_id, webhook_token=token)
-    await async_context.get().request(
-        route,
-        session=http._HTTPClient__session,
-        proxy=http.proxy,
-        proxy_auth=http.proxy_auth,
-        payload=dict(payload),
-    )
+    await _post(state, route, dict(payload))
 
 
 async def send_json(
@@ -74,10 +67,15 @@ def _with_mentions(
 async def _request(
     interaction: discord.Interaction[Any], route: Route, payload: dict[str, Any]
 ) -> None:
-    http = interaction._state.http
+    await _post(interaction._state, route, payload)
+
+
+async def _post(state: Any, route: Route, payload: dict[str, Any]) -> None:
+    # The session an `Interaction` would use (`Interaction._session` is this same one).
+    http = state.http
     await async_context.get().request(
         route,
-        session=interaction._session,
+        session=http._HTTPClient__session,
         proxy=http.proxy,
         proxy_auth=http.proxy_auth,
         payload=payload,
