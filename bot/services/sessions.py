@@ -284,7 +284,11 @@ class SessionService:
                 )
             )
         rows = await self._runs.put_back(stored.id, self.owner, stored.snapshot, outgoing)
-        if rows:
+        if rows is None:
+            # The lease ran out (a stall longer than it) or another process took it: the
+            # sweep of whichever process holds it next puts the card back.
+            log.warning("session %d was no longer this process's to put back", stored.id)
+        elif rows:
             self._delivery.wake(rows)
 
     # -- controls -----------------------------------------------------------------------------

@@ -73,10 +73,17 @@ class Process:
 
 
 @pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.services.delivery.retry_delay", lambda attempt: 0.05)
+
+
+@pytest.fixture
 def short_leases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leases that run out within a test, for the tests about a process dying or stalling.
+    Only those: a test that holds a lease without a process renewing it (or on a loaded
+    machine, between renewals) would otherwise lose it mid-test and see another outcome."""
     monkeypatch.setattr("bot.services.sessions.LEASE", timedelta(seconds=0.5))
     monkeypatch.setattr("bot.services.delivery.LEASE", timedelta(seconds=0.5))
-    monkeypatch.setattr("bot.services.delivery.retry_delay", lambda attempt: 0.05)
 
 
 HERE = {"guild_id": 5, "channel_id": 77}  # where a_card's card is
@@ -99,6 +106,7 @@ async def wait_for_state(database: Database, state: StoredState, seconds: float 
             await asyncio.sleep(0.05)
 
 
+@pytest.mark.usefixtures("short_leases")
 async def test_a_session_taken_over_after_a_crash_posts_every_step_once(
     database: Database,
 ) -> None:
@@ -124,6 +132,7 @@ async def test_a_session_taken_over_after_a_crash_posts_every_step_once(
     assert any("Well stretched" in c or "ended while I was offline" in c for c in posted)
 
 
+@pytest.mark.usefixtures("short_leases")
 async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Database) -> None:
     discord = Discord()
     discord.messages[900] = {"channel": 77, "content": "the card"}
@@ -144,6 +153,7 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
     assert again.stored.id
 
 
+@pytest.mark.usefixtures("short_leases")
 async def test_a_start_slower_than_a_lease_keeps_its_session(database: Database) -> None:
     # Starts wait for the REST budget before their thread and control card: hundreds at once
     # can take longer than a lease (0.5 s here), which nothing renewed until the session ran.
