@@ -53,13 +53,17 @@ def install_proxy() -> None:
 
 @asynccontextmanager
 async def proxy_for(
-    fake: FakeDiscord, script: str = "proxy.mjs", pids: list[int] | None = None
+    fake: FakeDiscord,
+    script: str = "proxy.mjs",
+    pids: list[int] | None = None,
+    settings: dict[str, str] | None = None,
 ) -> AsyncIterator[str]:
     """The proxy running in front of `fake`; its API base for DISCORD_API_BASE. Its process id
-    is added to `pids` (to read its CPU)."""
+    is added to `pids` (to read its CPU); `settings` are its environment settings."""
     install_proxy()
     env = {
         **os.environ,
+        **(settings or {}),
         "DISCORD_API": fake.api_base.removesuffix("/v10"),
         "PROXY_HOST": "127.0.0.1",
         "PROXY_PORT": "0",

@@ -13,6 +13,12 @@
 //   can be retried itself (its outbox, with nonces and deadlines). 429s are still waited out
 //   here: @discordjs/rest re-sends those whatever `retries` says, which is safe because
 //   Discord did nothing.
+// * A call whose bot gave up on it is dropped. When a bot's wait for an answer runs out, it
+//   closes the connection and schedules its own retry (a new turn of its budget, a nonce or an
+//   idempotent edit). @discordjs/proxy would still send the abandoned copy when its turn came,
+//   a call nobody waits for taking a place in the global limit ahead of the retry. Here the
+//   closed connection aborts the call: one still queued is never sent, one on its way to
+//   Discord is cut (its retry's nonce or idempotence covers a copy Discord already took).
 // * rejectOnRateLimit stays off: with it, the proxy answers a 429 with only `Retry-After`, no
 //   `Via` header and no JSON body, which discord.py 2.7 takes for a Cloudflare ban.
 //
@@ -62,6 +68,10 @@ async function proxy(req, res) {
       headers[name] = req.headers[name];
     }
   }
+  const gaveUp = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gaveUp.abort();
+  });
   try {
     const body = await readBody(req);
     const answer = await rest.queueRequest({
@@ -72,10 +82,13 @@ async function proxy(req, res) {
       passThroughBody: true,
       query: url.searchParams,
       headers,
+      signal: gaveUp.signal,
     });
     await populateSuccessfulResponse(res, answer);
   } catch (error) {
-    if (!populateErrorResponse(res, error)) {
+    if (gaveUp.signal.aborted) {
+      console.warn(`${req.method} ${fullRoute}: dropped, the caller gave up on it`);
+    } else if (!populateErrorResponse(res, error)) {
       console.error(`${req.method} ${fullRoute}:`, error);
       res.statusCode = 502;
     }
