@@ -155,24 +155,16 @@ class Sessions(commands.Cog):
         session = ticket.session
         view = control_view(session)
         embed = self._control_embed(session)
-        await self._paced()
+        await self.bot.paced()
         control = await (thread.send(embed=embed, view=view) if view else thread.send(embed=embed))
         await self.service.opened(ticket, thread.id, control.id)
-
-    async def _paced(self) -> None:
-        """Wait for the bot token's REST budget before a call that counts against Discord's
-        global limit. The interaction's own answer does not; the thread and its control card
-        do, and hundreds of Starts at once outside the budget queue at the REST proxy behind
-        the steps the budget already let through, until every call waits longer than a post
-        may (`bot.services.delivery`). A member is waiting: it goes with the steps."""
-        await self.bot.rest_budget.take(urgent=True)
 
     async def _thread(
         self, interaction: Interaction, message: discord.Message, ticket: StartTicket
     ) -> discord.Thread:
         thread = await self._earlier_thread(ticket)
         if thread is None:
-            await self._paced()
+            await self.bot.paced()
             thread = await message.create_thread(
                 name=limits.fit(f"Cooldown · {interaction.user.display_name}", limits.THREAD_NAME),
                 auto_archive_duration=60,
@@ -185,7 +177,7 @@ class Sessions(commands.Cog):
         # a message only one thread: run in that one, unless it has since been deleted.
         if ticket.stored.thread_id is None:
             return None
-        await self._paced()
+        await self.bot.paced()
         try:
             channel = await self.bot.fetch_channel(ticket.stored.thread_id)
         except discord.NotFound:

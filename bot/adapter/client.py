@@ -294,6 +294,15 @@ class CoachBot(commands.AutoShardedBot):
         self._buttons: list[type[Button]] = []
         self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
 
+    async def paced(self) -> None:
+        """Wait for the token's REST budget before a call the bot makes for a member outside
+        the interaction's own answer (a Start's thread and control card). Interaction callbacks
+        and follow-ups are not under Discord's global limit; these calls are, and hundreds of
+        Starts at once outside the budget queue at the REST proxy behind the steps the budget
+        already let through, until every call waits longer than a post may
+        (`bot.services.delivery`). A member is waiting: such a call goes with the steps."""
+        await self.rest_budget.take(urgent=True)
+
     # -- every press and every form answered ---------------------------------------------------
     #
     # Every button the bot sends is a DynamicItem: it is answered from its custom id alone, so
