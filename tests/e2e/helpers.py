@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -121,3 +122,13 @@ def assert_short_error(body: dict[str, Any], *expected: str) -> str:
     for part in expected:
         assert part in text, f"{part!r} not in {text!r}"
     return text
+
+
+async def eventually(check: Callable[[], bool], within: float = 20.0) -> None:
+    """Until `check()` holds: for what the bot does after its last call (a count, a stored
+    row), which a fixed wait would race on a loaded machine."""
+    async with asyncio.timeout(within):
+        while True:
+            if check():
+                return
+            await asyncio.sleep(0.05)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from tests.e2e.conftest import ALICE
-from tests.e2e.helpers import custom_ids, press, quiet_schedule, slash, text_of
+from tests.e2e.helpers import custom_ids, eventually, press, quiet_schedule, slash, text_of
 from tests.e2e.test_checkins import ADMIN
 from tests.e2e.test_startup import bot_env
 from tests.fakediscord import FakeDiscord
@@ -103,14 +103,6 @@ async def bot_process(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[BotPro
     finally:
         if process.process is not None and process.process.returncode is None:
             await process.stop()
-
-
-async def eventually(check: Callable[[], bool], within: float = 20.0) -> None:
-    async with asyncio.timeout(within):
-        while True:
-            if check():
-                return
-            await asyncio.sleep(0.05)
 
 
 def is_checkin(body: Any) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import ALICE
-from tests.e2e.helpers import quiet_schedule, slash, text_of
+from tests.e2e.helpers import eventually, quiet_schedule, slash, text_of
 from tests.e2e.test_checkins import ADMIN
 from tests.e2e.test_checkins import bot as bot  # the bot that reads replies
 from tests.e2e.test_sessions import session_bot, start_session
@@ -45,14 +45,6 @@ def quick_tries(monkeypatch: pytest.MonkeyPatch) -> None:
     # Discord-sized timeouts would make each case take tens of seconds; the rules are the same.
     monkeypatch.setattr("bot.services.delivery.ATTEMPT_TIMEOUT", 1.0)
     monkeypatch.setattr("bot.rules.delivery.FIRST_RETRY_SECONDS", 0.1)
-
-
-async def eventually(check: Callable[[], bool], within: float = 15.0) -> None:
-    async with asyncio.timeout(within):
-        while True:
-            if check():
-                return
-            await asyncio.sleep(0.05)
 
 
 def steps(fake: FakeDiscord, thread_id: int, number: int) -> list[dict[str, Any]]:

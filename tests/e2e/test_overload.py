@@ -14,7 +14,7 @@ from prometheus_client import REGISTRY
 from bot.adapter.client import CoachBot
 from bot.rules.overload import BUSY
 from tests.e2e.conftest import ALICE
-from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, slash, text_of
+from tests.e2e.helpers import answer_to, custom_ids, eventually, is_ephemeral, slash, text_of
 from tests.fakediscord import FakeDiscord
 
 
@@ -28,9 +28,11 @@ def outcomes(name: str, outcome: str, kind: str = "command") -> float:
     return REGISTRY.get_sample_value("cooldown_interactions_total", labels) or 0.0
 
 
-async def settled() -> None:
-    # The outcome is counted when the handler's task ends, just after its last call.
-    await asyncio.sleep(0.1)
+async def counted(name: str, outcome: str, expected: float, kind: str = "command") -> None:
+    """The outcome reaches `expected` (it is counted when the handler's task ends, just after
+    its last call), and goes no further."""
+    await eventually(lambda: outcomes(name, outcome, kind) >= expected)
+    assert outcomes(name, outcome, kind) == expected
 
 
 async def test_a_deep_backlog_sheds_the_command_and_stores_nothing(
@@ -41,8 +43,7 @@ async def test_a_deep_backlog_sheds_the_command_and_stores_nothing(
     stall(1.4)  # the loop is 1.4 s behind
     body = await fake.wait_for_interaction_response(sent)
     assert is_ephemeral(body) and text_of(body) == BUSY
-    await settled()
-    assert outcomes("/tight add", "shed") == shed_before + 1
+    await counted("/tight add", "shed", shed_before + 1)
     assert await bot.coach.tight_areas(ALICE.id) == []
     # Once the backlog is gone, the same command is answered as usual.
     assert "Added **Calves**" in text_of(
@@ -59,8 +60,7 @@ async def test_a_backlog_defers_at_once_then_answers(fake: FakeDiscord, bot: Coa
     assert first["type"] == 5  # "thinking…", private like the answer
     assert is_ephemeral(first)
     assert "Glutes" in text_of(await answer_to(fake, sent))
-    await settled()
-    assert outcomes("/tight list", "deferred") == deferred_before + 1
+    await counted("/tight list", "deferred", deferred_before + 1)
 
 
 async def test_past_the_deadline_no_late_callback_is_sent(fake: FakeDiscord, bot: CoachBot) -> None:
@@ -70,8 +70,7 @@ async def test_past_the_deadline_no_late_callback_is_sent(fake: FakeDiscord, bot
     await asyncio.sleep(0.3)
     state = fake.interactions[sent.id]
     assert state.response is None and state.late_by is None  # nothing sent, so nothing late
-    await settled()
-    assert outcomes("/tight add", "expired") == expired_before + 1
+    await counted("/tight add", "expired", expired_before + 1)
     assert await bot.coach.tight_areas(ALICE.id) == []
 
 
@@ -95,8 +94,7 @@ async def test_an_autocomplete_is_shed_with_no_choices(fake: FakeDiscord, bot: C
     stall(1.4)
     body = await fake.wait_for_interaction_response(sent)
     assert body == {"type": 8, "data": {"choices": []}}
-    await settled()
-    assert outcomes("/tight add", "shed", kind="autocomplete") == shed_before + 1
+    await counted("/tight add", "shed", shed_before + 1, kind="autocomplete")
 
 
 async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(

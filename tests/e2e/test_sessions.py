@@ -16,7 +16,15 @@ from bot.adapter.client import CoachBot
 from bot.app import create_bot
 from bot.rules.sessions import SessionState
 from tests.e2e.conftest import ALICE, BOB, bot_settings
-from tests.e2e.helpers import answer_to, custom_ids, is_ephemeral, press, slash, text_of
+from tests.e2e.helpers import (
+    answer_to,
+    custom_ids,
+    eventually,
+    is_ephemeral,
+    press,
+    slash,
+    text_of,
+)
 from tests.fakediscord import FakeDiscord, pointed_at, running_client
 
 STAMP = re.compile(r"<t:(\d+):R>")
@@ -131,7 +139,7 @@ async def test_start_waits_for_the_rest_budget_before_its_thread_and_control_car
         pressed = await press(fake, start, card_id, user=ALICE)
         assert pressed["type"] == 7
         threads = rf"/channels/\d+/messages/{card_id}/threads"
-        await asyncio.sleep(0.3)
+        await eventually(lambda: bool(gate.asked))  # the Start reached the budget, and waits
         assert gate.asked == [True] and not fake.requests_to("POST", threads)
         gate.open.set()
         await fake.wait_for_request("POST", threads)
