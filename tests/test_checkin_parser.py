@@ -322,8 +322,10 @@ def test_once_sides_are_named_the_pairs_after_are_sides_too() -> None:
     parsed = read("calves 3/4 (L/R), hams 2/2, itb 5/1, movement 8", "calves", "it_band")
     assert parsed.soreness == {"calves": 4, "hamstrings": 2, "it_band": 5}
     assert parsed.unread == ()
-    # Without "(L/R)" a pair is on another scale, and asked about.
-    assert read("calves 3/5, hams 2/2", "calves").unread == ("calves 3/5", "hams 2/2")
+    # Without "(L/R)" a pair is a score on another scale: out of 5 it is turned into tenths,
+    # out of anything else it is asked about.
+    pair = read("calves 3/5, hams 2/2", "calves")
+    assert (pair.soreness, pair.unread) == ({"calves": 6}, ("hams 2/2",))
 
 
 def test_a_score_shared_by_a_list_of_areas() -> None:
@@ -633,6 +635,14 @@ def said_in(value: int, text: str) -> bool:
             return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
+            return True
+    # A score out of 5 ("2/5", "2 out of 5") or a percentage ("40%"), said in tenths.
+    out_of_five = re.findall(r"(\d+(?:\.\d+)?)\s*(?:/|out\s+of|outta)\s*5(?![0-9])", text, re.I)
+    shares = re.findall(r"(\d+(?:\.\d+)?)%", text)
+    for number, times in [(n, Decimal(2)) for n in out_of_five] + [
+        (n, Decimal("0.1")) for n in shares
+    ]:
+        if int((Decimal(number) * times).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True
     if value <= 10 and re.search(rf"\b{NUMBER_WORDS[value]}\b", text, re.IGNORECASE):
         return True
@@ -1219,8 +1229,18 @@ def test_a_movement_far_worse_said_of_a_moment_is_asked_about(text: str) -> None
     assert parsed.unread
 
 
-@pytest.mark.parametrize("text", ["neck 30%, movement 8", "Neck: 40 %", "neck about 25% sore"])
-def test_a_percentage_said_of_an_area_is_asked_about(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "score"), [("neck 30%, movement 8", 3), ("neck about 25% sore", 3), ("Neck: 40%", 4)]
+)
+def test_a_percentage_said_of_an_area_is_read_in_tenths(text: str, score: int) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": score}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 80% recovered", "neck 70% healed", "Neck: 40 %", "neck 150%"]
+)
+def test_a_percentage_of_something_else_said_of_an_area_is_asked_about(text: str) -> None:
     parsed = _read(text, ["neck"])
     assert "neck" not in parsed.soreness
     assert parsed.is_checkin and parsed.unread
@@ -2159,3 +2179,111 @@ def test_a_weak_movement_label_takes_no_number_said_of_something_else(text: str)
 def test_the_adductors_short_forms_are_read_as_the_hamstrings_are(text: str) -> None:
     """ "hammies", "hammy" for the hamstrings; "addies", "addy" for the adductors."""
     assert _read(text, ["adductors", "quads"]).soreness == {"adductors": 4, "quads": 1}
+
+
+# -- scores on other scales, said as such --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        # A retired teacher's neat line, out of five.
+        ("Quads 2/5, adductors 1/5. Movement 4/5.", ["quads", "adductors"],
+         {"quads": 4, "adductors": 2}, 8),
+        # Spelt out, and a half point out of five is a whole one out of ten.
+        ("hip flexors 3 out of 5, moving about 4.5 out of 5", ["hip_flexors"],
+         {"hip_flexors": 6}, 9),
+        ("neck 1 outta 5 lol, mobility 5/5", ["neck"], {"neck": 2}, 10),
+        # Percentages, by a writer who thinks in them.
+        ("lower back 40%, getting around 90%", ["lower_back"], {"lower_back": 4}, 9),
+        ("shoulders at 15% sore; movement 75%", ["shoulders"], {"shoulders": 2}, 8),
+        ("Calves 0%! movement 100%", ["calves"], {"calves": 0}, 10),
+    ],
+)  # fmt: skip
+def test_a_score_said_on_a_scale_of_five_or_in_percent_is_read_in_tenths(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # Two areas before a pair: one number each, as ever.
+        ("quads adductors 2/5", {"quads": 2, "adductors": 5}),
+        ("quads/adductors 3/4", {"quads": 3, "adductors": 4}),
+        # Two sides said as such: the worse side.
+        ("quads 2/5 (L/R)", {"quads": 5}),
+    ],
+)
+def test_a_pair_after_two_areas_or_sides_is_no_scale(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["quads", "adductors"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3-4/5",  # a range out of five: 6 to 8, wider than a point
+        "quads 7/5",  # beyond its scale
+        "quads 2/3",  # a scale no one scores on
+        "quads 60% better",  # a share of something
+        "quads 60% back to normal",
+    ],
+)
+def test_a_number_on_another_scale_that_cannot_be_read_in_tenths_is_asked_about(
+    text: str,
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_share_of_training_or_a_date_is_no_score_on_another_scale() -> None:
+    parsed = _read("did 80% of planned volume, parkrun on 3/5. quads 2", ["quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 2}, ())
+
+
+# -- another runner's check-in in the member's reply ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2, movement 8, same. Also for Dana (no discord): quads 6, movement 5, worse",
+        "quads 2, movement 8, same. posting for my brother too since he lost his phone: quads 7",
+        "quads 2, movement 8, same — Leon's quads are a 6 after the derby",
+        "quads 2, movement 8, same. my girlfriend's quads 5 lol",
+        "quads 2, movement 8, same. Flatmate reckons his quads are an 8, he's soft",
+        "quads 2, movement 8, same. Ngozi (our pacer) says quads 4",
+        "quads 2, movement 8, same. The wife says her quads are 5 but she did the hills twice",
+    ],
+)
+def test_scores_said_for_someone_else_are_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {"quads": 2},
+        8,
+        Efficiency.SAME,
+        (),
+    )
+    assert parsed.note is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # What the member trains for, or who they ran with, is no one else's report.
+        ("Training for Boston: quads 3, movement 8, same", {"quads": 3}),
+        ("ran with Priya on sunday, quads 3, movement 8, same", {"quads": 3}),
+        # Someone else speaking of the member's own areas.
+        ("my partner says my quads look tight, I'd say 4. movement 8, same", {"quads": 4}),
+        ("Physio says quads 4, movement 8, same", {"quads": 4}),
+        ("That's quads 4 then. movement 8, same", {"quads": 4}),
+    ],
+)
+def test_the_members_own_scores_are_not_taken_for_someone_elses(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())

@@ -155,6 +155,9 @@ class Lexicon:
         self.sorest = set(words.areas.sorest)
         self.no_verdict_pictures = frozenset(words.efficiency.no_verdict_pictures)
         self.conclusions = set(chat.conclusions)
+        self.people = set(chat.people)
+        self.not_people = set(chat.not_people)
+        self.says = set(chat.says)
         self.together = set(labels.together)
         self.units = set(words.training.units)
         self.unit_starts = {u.split()[0] for u in self.units if " " in u}

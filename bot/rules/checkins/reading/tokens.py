@@ -158,6 +158,7 @@ class Tok:
     digits: bool = False
     bare: bool = False  # digits with nothing attached: no unit, no time
     scaled: bool = False  # said "/10" or "out of 10"
+    over: Decimal | None = None  # the scale said after it ("3/5": 5)
     ish: bool = False
     training: bool = False
     past: bool = False
@@ -234,7 +235,8 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     suffix = (suffix or "").lower().lstrip("'’")
     if scale is not None:
         tok.scaled = True
-        if to_decimal(scale) != Decimal(MAX_SCORE):
+        tok.over = to_decimal(scale)
+        if tok.over != Decimal(MAX_SCORE):
             tok.problem = "scale"
     if suffix == "ish":
         tok.ish = True

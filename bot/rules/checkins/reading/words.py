@@ -24,6 +24,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_VAL,
     LABELS,
     LABELS_ALL,
+    LABELS_ALL_EFF,
     LABELS_EFF,
     LETTER,
     LETTERS,
@@ -50,6 +51,44 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
+_FIVE = Decimal(5)
+# Before the person a report is for ("for my wife", "for the husband").
+_DETERMINERS = frozenset({"my", "the", "our", "me", "and"})
+# After the person: the report for them follows ("for Priya too since her phone's broken: ...").
+_TOO = frozenset({"too", "also", "aswell"})
+# Before "for" and a person, with a colon after: a report for them ("Also for Tom: ..."), not
+# what the member trains for ("Training for Boston: calves 3").
+_FOR_ANOTHER = frozenset(
+    {"also", "and", "plus", "answering", "replying", "posting", "scores", "here", "heres"}
+)
+# Capitalised at a sentence's start, these name no one ("That's calves 4").
+_NO_ONE = frozenset(
+    {
+        "that",
+        "what",
+        "there",
+        "here",
+        "who",
+        "he",
+        "she",
+        "they",
+        "it",
+        "everything",
+        "nothing",
+        "someone",
+        "mine",
+        "which",
+        "tonight",
+        "tomorrow",
+    }
+)
+_POSSESSIVE = ("'s", "’s")
+# After "says": the member's own areas, not the other person's ("wife says my calves look
+# swollen").
+_OWN = frozenset({"my", "i", "im", "id", "me"})
+# After a percentage said of an area, these leave it a score ("calves 30%, glutes 2", "movement
+# 80% efficiency same"); a word there says what it is a share of ("80% recovered").
+_AFTER_A_SHARE = BREAKS | LABELS_ALL_EFF | {K.PUNCT}
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
@@ -250,6 +289,82 @@ class ReadWords(State):
             self._merge_phrases(phrase_at)
         self._after_tokens()
 
+    def _someone_else(self) -> None:
+        """Another runner's check-in inside the member's reply: "Also for Tom (he's not on
+        here): hamstrings 6", "answering for my wife too: calves 5", "Mark's calves are a 6",
+        "husband says his calves are 7", "Jen (my running buddy) says calves 5". From where the
+        other person is named to the end of the sentence nothing is the member's: it is kept
+        in the note, neither a value nor a question."""
+        toks = self.toks
+        for index, tok in enumerate(toks):
+            if tok.kind != K.WORD or tok.used:
+                continue
+            start = self._other_person_at(index)
+            if start is None:
+                continue
+            end = self.sentences[tok.sentence][1]
+            if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
+                continue
+            for other in toks[start:end]:
+                other.kind, other.text, other.used, other.word = K.PUNCT, "", True, False
+            stop = toks[end - 1].end if end > start else toks[start].end
+            self.reading.notes.append((toks[start].start, stop))
+
+    def _other_person_at(self, index: int) -> int | None:
+        """Where a report for someone else starts, if `index` opens one."""
+        toks, lex = self.toks, self.lex
+        tok = toks[index]
+        after = index + 1 if index + 1 < len(toks) else None
+        if tok.text in ("his", "her") and after is not None and toks[after].kind in LABELS:
+            return index  # "his calves are 7"
+        if not self._a_person(index):
+            if tok.text != "for":
+                return None
+            # "for Tom (he's not on here):", "for my wife too:", "answering for Priya too"
+            person = after
+            while person is not None and person < len(toks) and toks[person].text in _DETERMINERS:
+                person += 1
+            if person is None or person >= len(toks) or not self._a_person(person):
+                return None
+            opened = index > 0 and toks[index - 1].text in _FOR_ANOTHER
+            for later in toks[person + 1 : self.sentences[tok.sentence][1]]:
+                if later.kind in LABELS_ALL_EFF or later.kind in (K.NUM, K.VAL):
+                    return None
+                if later.text in _TOO or (opened and later.kind == K.PUNCT and ":" in later.text):
+                    return index
+            return None
+        said = self.text[tok.start : tok.end]
+        if after is not None and toks[after].kind in LABELS and said.endswith(_POSSESSIVE):
+            return index  # "Mark's calves", "my wife's hamstrings"
+        # "Jen says calves 5", "husband reckons his calves are 7", "Jen (my buddy) says"
+        end = min(index + 8, self.sentences[tok.sentence][1])
+        for other in range(index + 1, end):
+            word = toks[other]
+            if word.kind in LABELS_ALL_EFF or word.kind in (K.NUM, K.VAL, K.STOP):
+                return None
+            if word.text in lex.says:
+                following = other + 1 < len(toks) and toks[other + 1].text in _OWN
+                return None if following else index
+        return None
+
+    def _a_person(self, index: int) -> bool:
+        """Someone else: a word for a person ("husband", "mate"), or a name (a capitalised word
+        the parser does not know, inside a sentence or before "'s")."""
+        tok, lex = self.toks[index], self.lex
+        if tok.kind != K.WORD or tok.text in lex.not_people or tok.text in _NO_ONE:
+            return False
+        if tok.text in lex.people:
+            return True
+        said = self.text[tok.start : tok.end]
+        return (
+            len(said) > 1
+            and said[0].isupper()
+            and not said.isupper()
+            and tok.text not in lex.word_info
+            and tok.text not in lex.filler
+            and tok.text not in lex.bridge
+        )
+
     def _merge_phrases(self, phrase_at: list[int]) -> None:
         """Known phrases ("lower back", "about the same") become their first token; the
         others are absorbed (glue that the passes step over)."""
@@ -285,6 +400,8 @@ class ReadWords(State):
 
     def _after_tokens(self) -> None:
         """What needs the tokens around it: "the left one", "not better", a side header."""
+        if self.features and any(f & HAS_LABEL for f in self.features):
+            self._someone_else()
         sides = set()
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
@@ -357,10 +474,18 @@ class ReadWords(State):
         for index in self.numbers:
             tok = toks[index]
             if tok.percent and self._label_before(index):
-                # "calves 30%": a score on another scale, asked about (not "60% of my usual").
+                # "calves 30%": a score on another scale (not "60% of my usual").
                 tok.training, tok.problem = False, "scale"
+                self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
+            if (
+                tok.problem == "scale"
+                and tok.over == _FIVE
+                and not sides_said
+                and not self._sides_follow(index)
+            ):
+                self._in_tenths(index)  # "calves 3/5" (not "3/5 (L/R)")
             if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
@@ -677,6 +802,41 @@ class ReadWords(State):
                     continue
             return False
         return False
+
+    def _in_tenths(self, index: int) -> None:
+        """ "calves 3/5", "movement 4 out of 5", "lower back 50%": a score on a scale said with
+        it, turned into tenths (3/5 is 6, 50% is 5, half points rounding up as ever), when it
+        stands for one area or movement alone. Two areas before it ("calves glutes 2/5",
+        "calves and glutes 3/5") take one number each; a share said of something after it
+        ("80% recovered", "70% of normal") or a range ("3-4/5") is still asked about."""
+        toks = self.toks
+        tok = toks[index]
+        value = tok.value
+        if value is None or tok.problem != "scale":
+            return
+        label = self._prev(index, skip_bridge=True)
+        if label is None or toks[label].kind not in LABELS:
+            return
+        before = label - 1
+        while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
+            before -= 1
+        if before >= 0 and (toks[before].kind in LABELS_ALL or toks[before].kind == K.JOIN):
+            return  # "calves glutes 2/5", "calves/glutes 3/5": one each
+        if tok.percent:
+            after = index + 1
+            if after < len(toks) and not (
+                toks[after].kind in _AFTER_A_SHARE or toks[after].text in self.lex.sore
+            ):
+                return  # "calves 80% recovered", "movement 70% of normal"
+            if not 0 <= value <= 100:
+                return
+            tok.value = value / 10
+        elif tok.over == _FIVE and 0 <= value <= 5:
+            tok.value = value * 2
+        else:
+            return
+        tok.problem, tok.percent, tok.training = None, False, False
+        tok.bare = tok.scaled = True
 
     def _label_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
