@@ -2287,3 +2287,26 @@ def test_the_members_own_scores_are_not_taken_for_someone_elses(
 ) -> None:
     parsed = _read(text, ["quads"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+# -- a later score said to be now, in words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("adductors flared to a 5 after Tuesday's track but back to 2 now", 2),
+        ("Adductors: 6 midweek, back to a 3 now thankfully", 3),
+        ("adductors were 4 on Sat but down to zero now 🙌", 0),
+        ("adductors a 3 at the start of the week, zero now", 0),
+    ],
+)
+def test_a_later_score_said_to_be_now_is_the_weeks_in_words_too(text: str, score: int) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"adductors": score}, ())
+
+
+def test_back_to_a_lower_score_said_of_a_later_day_is_still_asked_about() -> None:
+    parsed = _read("adductors 5 on Monday, back to 2 by Thursday", ["adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.unread

@@ -102,6 +102,8 @@ _SAID_OF_A_SCORE = frozenset(
 _PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
+# "back to" is one token (a saying in which "back" names no area): a change to the score after it.
+_BACK_TO = "back to"
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
 _TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
 _RESCORE = frozenset({"call", "make"})
@@ -1015,6 +1017,7 @@ class ReadScores(State):
             typical = bool(TYPICAL & set(after + before))
             now = bool(NOW & set(after))
             turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+            turned = turned or _BACK_TO in before  # "a 4 on Monday but back to 2 now"
             dated = (NOW - {"overall"}) & set(gap)
             changed = now or typical or bool(dated) or turned or corrected
             earlier_value = self._scores_for(label)[-1].value
@@ -1170,6 +1173,7 @@ class ReadScores(State):
         tok, lex = self.toks[before], self.lex
         return (
             tok.kind == K.WORD
+            and tok.text != _BACK_TO
             and tok.text not in lex.bridge
             and tok.text not in lex.filler
             and tok.text not in NOW

@@ -208,6 +208,8 @@ class ReadWords(State):
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
+                    if kind == num_kind and features & HAS_NUM:
+                        features |= NUMS  # "a 4 on Monday but down to zero now"
                     if kind != word_kind:
                         tok.kind, tok.target = kind, target
                         if efficiency is not None:
