@@ -2310,3 +2310,51 @@ def test_back_to_a_lower_score_said_of_a_later_day_is_still_asked_about() -> Non
     parsed = _read("adductors 5 on Monday, back to 2 by Thursday", ["adductors"])
     assert "adductors" not in parsed.soreness
     assert parsed.unread
+
+
+# -- a score kept day by day ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors: Mon 5, Weds 3, Fri 4",
+        "Hip flexors Tuesday 2, Thursday 6, Saturday 4. Movement 8",
+        "hip flexors 6 on monday, 4 on thursday, 3 on sunday",
+        "hip flexors 3 tue, 5 thu, 4 sat, movement 8",
+    ],
+)
+def test_a_score_kept_day_by_day_with_none_said_of_now_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert "hip_flexors" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tues hip flexors 5, Thurs 4, today 2",
+        "Mon run: hip flexors 6. Weds: 4. Sat parkrun: 3. Today still 2.",
+        "hip flexors Mon 5, Wed 3, now 2, movement 8",
+    ],
+)
+def test_in_a_score_kept_day_by_day_the_one_said_of_now_is_the_weeks(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 2}, ())
+
+
+def test_the_same_score_every_day_is_the_weeks() -> None:
+    parsed = _read("hip flexors Mon 3, Wed 3, Sat 3", ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 3}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors 3 after Monday's session, 10k on Wed, movement 8",
+        "hip flexors 3 on Monday. movement 8, felt it on Friday",
+    ],
+)
+def test_a_day_said_with_training_or_another_label_is_no_log(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.movement) == ({"hip_flexors": 3}, 8)

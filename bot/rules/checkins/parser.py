@@ -212,6 +212,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
         self._doubted_across_sentences()
+        self._day_logs()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

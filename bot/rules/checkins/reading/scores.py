@@ -102,6 +102,17 @@ _SAID_OF_A_SCORE = frozenset(
 _PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue"}
+    | {"tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
+_TODAY = frozenset({"today", "now", "currently", "tonight"})
+# Between a weekday and its score: "Mon run: glutes 6", "Sun long run: 4", "Today still 4".
+_ABOUT_A_DAY = frozenset({"still", "its", "it", "was", "is", "on", "by", "a"})
+_BY_A_DAY = frozenset({K.PUNCT, K.RUN})
+# Between a score and its weekday: "4 on Wednesday", "3 by sat".
+_ON_A_DAY = frozenset({"on", "by", "this"})
+_DAY, _NOW_SAID = "day", "now"
 # "back to" is one token (a saying in which "back" names no area): a change to the score after it.
 _BACK_TO = "back to"
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
@@ -1353,6 +1364,82 @@ class ReadScores(State):
                     for label in open_labels:
                         self._pair(label, other)
                     break
+
+    def _day_logs(self) -> None:
+        """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:
+        5. Fri: 4. Today still 4", "6 on Monday, 4 on Wednesday, 3 on Saturday"): the one said
+        of today or now is the week's, the others stay in the note. With none said of now,
+        writers take the worst, the last or something between, so the area is asked about
+        (as "5 on Monday, settled to 3 by Thursday" is), unless every day says the same."""
+        toks = self.toks
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            number = next(
+                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
+            )
+            if number is None or toks[number].kind != K.NUM:
+                continue
+            if not (self._day_between(label, number) or self._said_when(number) == _DAY):
+                continue
+            log: list[int] = []
+            now: int | None = None
+            for other in range(number + 1, len(toks)):
+                tok = toks[other]
+                if tok.kind in LABELS_ALL_EFF or tok.kind == K.VAL:
+                    break
+                if tok.kind != K.NUM:
+                    continue
+                when = self._said_when(other)
+                if tok.used or tok.training or tok.past or when is None:
+                    break
+                log.append(other)
+                if when == _NOW_SAID:
+                    now = other
+            if not log:
+                continue
+            if now is not None:
+                for earlier in found:
+                    earlier.yields = earlier.gave_way = True
+                    self.reading.notes.append(earlier.span)
+                for other in log:
+                    if other != now:
+                        toks[other].used = True
+                        self.reading.notes.append((toks[other].start, toks[other].end))
+                self._pair(label, now)
+                continue
+            values = {score_value(toks[other]) for other in log} | {found[0].value}
+            for other in log:
+                self._pair(label, other)
+            self._dispute(label, len(values) > 1)
+
+    def _day_between(self, label: int, number: int) -> bool:
+        """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""
+        toks = self.toks
+        if any(t.text in _WEEKDAYS for t in toks[label + 1 : number]):
+            return True
+        before = label - 1
+        while before >= 0 and (toks[before].kind in _BY_A_DAY or toks[before].text in _ABOUT_A_DAY):
+            before -= 1
+        return before >= 0 and toks[before].text in _WEEKDAYS
+
+    def _said_when(self, index: int) -> str | None:
+        """ "Thu 6", "Wed: 5", "4 on Wednesday", "6 mon": a score said of a weekday; "today
+        still 4", "2 today", "4 now": said of now."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and (toks[before].kind in _BY_A_DAY or toks[before].text in _ABOUT_A_DAY):
+            before -= 1
+        after = index + 1
+        while after < len(toks) and (toks[after].kind == K.PUNCT or toks[after].text in _ON_A_DAY):
+            after += 1
+        said = [toks[before].text if before >= 0 else ""]
+        said.append(toks[after].text if after < len(toks) else "")
+        if any(word in _TODAY for word in said):
+            return _NOW_SAID
+        if any(word in _WEEKDAYS for word in said):
+            return _DAY
+        return None
 
     def _doubted_across_sentences(self) -> None:
         """ "hip flexors 8?? maybe that's too high, call it 6.": the score taken back at the end
