@@ -2358,3 +2358,39 @@ def test_the_same_score_every_day_is_the_weeks() -> None:
 def test_a_day_said_with_training_or_another_label_is_no_log(text: str) -> None:
     parsed = _read(text, ["hip_flexors"])
     assert (parsed.soreness, parsed.movement) == ({"hip_flexors": 3}, 8)
+
+
+# -- more ways of saying an area hurts, or does not -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "groin grumbling again after the track session",
+        "Groin's been nagging me since Thursday. Movement 8",
+        "groin flared up on the hills, movement 7, same",
+        "my groin is giving me grief",
+    ],
+)
+def test_an_area_said_to_complain_in_everyday_words_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.is_checkin and parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not a twinge from the groin this week, movement 9",
+        "Not a peep out of my adductors! movement 9",
+        "no twinges in the groin at all, movement 9",
+    ],
+)
+def test_an_area_said_not_to_make_a_peep_is_not_sore(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"adductors": 0}, 9, ())
+
+
+def test_an_untracked_part_said_to_complain_stays_in_the_note() -> None:
+    parsed = _read("adductors 2, movement 8. knee throbbing after the downhill", ["adductors"])
+    assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"adductors": 2}, (), ("knees",))

@@ -71,6 +71,11 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
+# After "not a", "no", "not one", these deny that an area hurts as a soreness word does, when
+# the area follows ("not a twinge from the IT band all week", "not a peep out of my calves").
+_NOT_A_PEEP = frozenset(
+    {"twinge", "twinges", "peep", "murmur", "squeak", "whisper", "whimper", "complaint"}
+)
 _BEFORE_SORE = frozenset(
     {"real", "major", "big", "a", "single", "one", "any", "else", "other", "hint", "trace", "sign"}
     | {"of", "ounce", "shred", "speck", "bit"}
@@ -404,9 +409,13 @@ class ReadScores(State):
                 self._zero(sore, (tok.start, toks[sore + 1].end), upto=sore + 1)
                 tok.used = True  # "no calf soreness"
                 continue
-            if sore >= end or (not whole and toks[sore].text not in lex.sore):
+            if sore >= end or (
+                not whole and toks[sore].text not in lex.sore and toks[sore].text not in _NOT_A_PEEP
+            ):
                 continue
             area = self._area_after(sore + 1, end)
+            if area is None and toks[sore].text in _NOT_A_PEEP:
+                continue  # "not a twinge" of an area said after it only
             elsewhere = any(t.text in ("else", "other") for t in toks[index:sore])
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
@@ -490,6 +499,8 @@ class ReadScores(State):
                 "around",
                 "for",
                 "from",
+                "out",
+                "of",
             )
         ):
             other += 1
