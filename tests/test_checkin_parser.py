@@ -2394,3 +2394,29 @@ def test_an_area_said_not_to_make_a_peep_is_not_sore(text: str) -> None:
 def test_an_untracked_part_said_to_complain_stays_in_the_note() -> None:
     parsed = _read("adductors 2, movement 8. knee throbbing after the downhill", ["adductors"])
     assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"adductors": 2}, (), ("knees",))
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2, movement 8. Efficiency hasn't changed really", Efficiency.SAME),
+        ("quads 2, movement 8, running didn't change much", Efficiency.SAME),
+        ("quads 2, movement 8. Run same before.", Efficiency.SAME),
+        ("quads 2, movement 8. the tempo felt less effortful", Efficiency.BETTER),
+        ("quads 2, movement 8. runs took more effort than usual", Efficiency.WORSE),
+    ],
+)
+def test_more_ways_of_saying_how_running_felt(text: str, efficiency: Efficiency) -> None:
+    assert _read(text, ["quads"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2, movement 8. nothing new to report",
+        "quads 2, movement 8. my shoes haven't changed",
+        "quads 2, movement 8. energy hasn't changed",
+    ],
+)
+def test_nothing_changed_said_of_something_else_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["quads"]).efficiency is None
