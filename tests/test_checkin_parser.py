@@ -636,13 +636,26 @@ def said_in(value: int, text: str) -> bool:
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True
-    # A score out of 5 ("2/5", "2 out of 5") or a percentage ("40%"), said in tenths.
-    out_of_five = re.findall(r"(\d+(?:\.\d+)?)\s*(?:/|out\s+of|outta)\s*5(?![0-9])", text, re.I)
-    shares = re.findall(r"(\d+(?:\.\d+)?)%", text)
-    for number, times in [(n, Decimal(2)) for n in out_of_five] + [
-        (n, Decimal("0.1")) for n in shares
-    ]:
-        if int((Decimal(number) * times).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
+    # A score out of 5 ("2/5", "2 out of 5", "two outta five"), out of 100 ("30/100") or a
+    # percentage ("40%", "40 percent"), said in tenths.
+    said = r"(\d+(?:\.\d+)?|[a-z]+)"
+    out_of = r"\s*(?:/|out\s+of|outta|of)\s*"
+    scaled = [
+        (n, Decimal(2)) for n in re.findall(said + out_of + r"(?:5|five)(?![0-9])", text, re.I)
+    ]
+    scaled += [(n, Decimal("0.1")) for n in re.findall(said + out_of + r"100(?![0-9])", text)]
+    scaled += [
+        (n, Decimal("0.1")) for n in re.findall(said + r"\s*(?:%|percent|pct|pc)", text, re.I)
+    ]
+    for number, times in scaled:
+        word = number.lower()
+        whole = NUMBER_WORDS.index(word) if word in NUMBER_WORDS else None
+        amount = Decimal(whole) if whole is not None else None
+        if amount is None and re.fullmatch(r"\d+(?:\.\d+)?", number):
+            amount = Decimal(number)
+        if amount is None:
+            continue
+        if int((amount * times).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True
     if value <= 10 and re.search(rf"\b{NUMBER_WORDS[value]}\b", text, re.IGNORECASE):
         return True
@@ -2420,3 +2433,69 @@ def test_more_ways_of_saying_how_running_felt(text: str, efficiency: Efficiency)
 )
 def test_nothing_changed_said_of_something_else_is_no_efficiency(text: str) -> None:
     assert _read(text, ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("Glutes three out of five. Movement four out of five.", {"glutes": 6}, 8),
+        ("glutes 2 of 5, movement 4 of 5", {"glutes": 4}, 8),
+        ("glutes 60 percent, moving 90 pct", {"glutes": 6}, 9),
+        ("glutes 30/100, movement 85/100", {"glutes": 3}, 9),
+    ],
+)
+def test_a_scale_said_in_words_or_out_of_100_is_read_in_tenths(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 3 stars",  # stars out of how many?
+        "glutes 0.3",  # three tenths, or a writer scoring out of 1?
+        "glutes 0.7, movement 8",
+    ],
+)
+def test_a_score_on_a_scale_the_reply_does_not_say_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("glutes 0.5", {"glutes": 1}),  # half a point, rounding up as ever
+        ("ran 4 of 5 planned runs, glutes 3", {"glutes": 3}),
+        ("glutes 3, 2 of 5 sessions done", {"glutes": 3}),
+        ("glutes 3, 90 percent of my usual volume", {"glutes": 3}),
+    ],
+)
+def test_a_count_or_share_of_training_is_no_score_on_another_scale(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes (0-10): 3, movement 8", "on a scale of 1 to 10, glutes 3, movement 8",
+     "glutes 3 (1-10), movement 8 (1-10)"],
+)  # fmt: skip
+def test_the_scale_of_ten_said_beside_the_scores_is_no_score(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 3 (scale 1-5), movement 4", "on a scale of 1 to 5: glutes 3, movement 4"]
+)
+def test_scores_on_a_scale_of_five_said_once_for_all_are_asked_about(text: str) -> None:
+    """Whether 3 on a scale of 1 to 5 is a 6 or a 5 is the member's own reading."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread

@@ -51,7 +51,14 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
-_FIVE = Decimal(5)
+_FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0.5")
+# A scale said in words after a score: "3 out of five", "4 outta 5", "4 of 5".
+_OUT_OF = frozenset({"out", "of", "outta"})
+_PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
+_STARS = frozenset({"stars", "star"})
+# Before the range a member scores on: "scale 1-5", "on a scale of 1 to 10", "rated 0-10".
+_SCALE_WORDS = frozenset({"scale", "of", "from", "rated", "rating", "ratings", "scores"})
+_DIGITS = re.compile(r"[0-9]+")
 # Before the person a report is for ("for my wife", "for the husband").
 _DETERMINERS = frozenset({"my", "the", "our", "me", "and"})
 # After the person: the report for them follows ("for Priya too since her phone's broken: ...").
@@ -473,17 +480,25 @@ class ReadWords(State):
         # Once "3/4 (L/R)" has said what a pair is, the pairs after it are sides too.
         sides_said = False
         marker: Decimal | None = None  # the number of the last item of a numbered list
+        declared = self._declared_scale()
         for index in self.numbers:
             tok = toks[index]
+            if declared and tok.bare and not tok.scaled and tok.problem is None:
+                tok.problem = "scale"  # "on a scale of 1 to 5, calves 3": 6? 5? Asked.
+            if tok.kind == K.NUM and index < last and toks[index + 1].word:
+                self._scale_in_words(index)
             if tok.percent and self._label_before(index):
                 # "calves 30%": a score on another scale (not "60% of my usual").
                 tok.training, tok.problem = False, "scale"
                 self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
+            if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
+                # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
+                tok.problem = "odd"
             if (
                 tok.problem == "scale"
-                and tok.over == _FIVE
+                and tok.over in (_FIVE, _HUNDRED)
                 and not sides_said
                 and not self._sides_follow(index)
             ):
@@ -805,6 +820,61 @@ class ReadWords(State):
             return False
         return False
 
+    def _declared_scale(self) -> bool:
+        """ "calves (0-10): 3", "on a scale of 1 to 10": the scale the member scores on, no
+        score. Said to be out of 5 ("scale 1-5", "(0-5)"), whether 3 is a 6 or a 5 is the
+        member's own reading: every score said without its scale is asked about."""
+        toks = self.toks
+        other_scale = False
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.problem != "range" or "/" in tok.text:
+                continue
+            said = _DIGITS.findall(tok.text) or [
+                word for word in tok.text.split() if word.isdecimal()
+            ]
+            if len(said) != 2 or said[0] not in ("0", "1") or said[1] not in ("5", "10"):
+                continue
+            before = index - 1
+            while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text != "(":
+                before -= 1
+            opened = before >= 0 and (toks[before].text == "(" or toks[before].text in _SCALE_WORDS)
+            if not opened:
+                continue
+            tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            other_scale = other_scale or said[1] == "5"
+        return other_scale
+
+    def _scale_in_words(self, index: int) -> None:
+        """ "3 out of five", "4 of 5", "60 percent", "4 stars" said of an area or movement: the
+        scale said in words, as "3/5" and "60%" say it ("ran 4 of 5 planned" is no score)."""
+        toks = self.toks
+        tok, after = toks[index], toks[index + 1]
+        if not self._label_before(index) or tok.value is None or tok.training:
+            return
+        if after.text in _PERCENT_WORDS:
+            tok.percent, tok.training, tok.bare = True, True, False
+            after.kind, after.text, after.used = K.PUNCT, "", True
+            return
+        if after.text in _STARS:
+            tok.problem = "scale"  # "4 stars": out of 5, or of how many?
+            return
+        over = index + 1
+        while over < len(toks) and toks[over].text in _OUT_OF and over < index + 3:
+            over += 1
+        if over == index + 1 or over >= len(toks) or toks[over].kind != K.NUM:
+            return
+        if toks[index + 1].text == "of" and over != index + 2:
+            return
+        scale = toks[over].value
+        if scale not in (_FIVE, _TEN) or toks[over].scaled or toks[over].problem:
+            return
+        for word in toks[index + 1 : over + 1]:
+            word.kind, word.text, word.used = K.PUNCT, "", True
+        tok.over, tok.scaled = scale, True
+        if scale == _FIVE:
+            tok.problem = "scale"
+
     def _in_tenths(self, index: int) -> None:
         """ "calves 3/5", "movement 4 out of 5", "lower back 50%": a score on a scale said with
         it, turned into tenths (3/5 is 6, 50% is 5, half points rounding up as ever), when it
@@ -835,6 +905,8 @@ class ReadWords(State):
             tok.value = value / 10
         elif tok.over == _FIVE and 0 <= value <= 5:
             tok.value = value * 2
+        elif tok.over == _HUNDRED and 0 <= value <= 100:
+            tok.value = value / 10
         else:
             return
         tok.problem, tok.percent, tok.training = None, False, False
