@@ -2499,3 +2499,35 @@ def test_scores_on_a_scale_of_five_said_once_for_all_are_asked_about(text: str) 
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.movement) == ({}, None)
     assert parsed.unread
+
+
+# -- movement in a list of labels over a list of values ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hamstrings, calves, movement: 4, 2, 7",
+        "Hamstrings / calves / movement — 4 / 2 / 7",
+        "hamstrings calves movement 4 2 7",
+    ],
+)
+def test_movement_listed_with_the_areas_takes_its_value_in_order(text: str) -> None:
+    parsed = _read(text, ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"hamstrings": 4, "calves": 2},
+        7,
+        (),
+    )
+
+
+def test_a_list_of_labels_with_fewer_values_gives_none_of_them() -> None:
+    parsed = _read("hamstrings, calves, movement: 4, 2", ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread
+
+
+def test_an_unscored_area_before_movement_leaves_movement_its_score() -> None:
+    parsed = _read("hamstrings 4, calves, movement 7, same", ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({"hamstrings": 4}, 7)
+    assert parsed.unread == ("calves",)

@@ -252,6 +252,11 @@ class ReadScores(State):
                 tok = toks[other]
                 if tok.kind in _GROUPED:
                     members.append(other)
+                elif tok.kind == K.MOVE and not tok.used and not weak_label(tok):
+                    # "calves, glutes, movement: 3, 2, 8": one each, in order, or none.
+                    members.append(other)
+                    other += 1
+                    break
                 elif tok.kind == K.JOIN:
                     joined = True
                 elif tok.kind not in (K.COMMA, K.PUNCT) and tok.text not in ("my", "the"):
@@ -261,6 +266,23 @@ class ReadScores(State):
                 index += 1
                 continue
             if all(toks[m].kind == K.UNTRACKED for m in members):
+                index = other
+                continue
+            if toks[members[-1]].kind == K.MOVE and not self._values_follow(members[-1], end):
+                other = members.pop()  # "adductors, movement 8": movement's own score
+            if len(members) < 2:
+                index += 1
+                continue
+            if toks[members[-1]].kind == K.MOVE:
+                score_at, together = self._group_score(members[-1], end)
+                if (
+                    score_at is not None
+                    and not together
+                    and not self._respectively(members, score_at, end)
+                ):
+                    # "calves, glutes, movement: 3, 2": which is whose? Asked, none kept.
+                    toks[members[-1]].used = True
+                    self.reading.unread.append((toks[members[0]].start, toks[score_at].end))
                 index = other
                 continue
             leading = self._score_before(index, start)
@@ -287,6 +309,20 @@ class ReadScores(State):
                 for member in members:
                     self._pair(member, score_at, group=True)
             index = other
+
+    def _values_follow(self, label: int, end: int) -> bool:
+        """Two numbers or more in a row after the label: "movement: 3, 2, 8", "movement 3/2"."""
+        toks = self.toks
+        count = 0
+        for other in range(label + 1, end):
+            tok = toks[other]
+            if tok.kind == K.NUM:
+                if tok.training or tok.past:
+                    return False
+                count += 2 if tok.problem in ("list", "scale") else 1
+            elif tok.kind not in GAPS and not (count == 0 and tok.text in self.lex.bridge):
+                break
+        return count >= 2
 
     def _score_before(self, first: int, start: int) -> int | None:
         """ "2 for calves and glutes": a score opening the clause, then the areas."""
