@@ -2531,3 +2531,31 @@ def test_an_unscored_area_before_movement_leaves_movement_its_score() -> None:
     parsed = _read("hamstrings 4, calves, movement 7, same", ["hamstrings", "calves"])
     assert (parsed.soreness, parsed.movement) == ({"hamstrings": 4}, 7)
     assert parsed.unread == ("calves",)
+
+
+# -- a later score said with "then" ------------------------------------------------------------
+
+
+def test_a_lower_score_said_then_with_none_said_of_now_is_asked_about() -> None:
+    parsed = _read("IT band was a 5 for a couple of days after the trail race, then 2", ["it_band"])
+    assert "it_band" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("itb 3 early in the week then 5 after the long run", 5),
+        ("ITB 5 after the race, then settled, 2 now", 2),
+    ],
+)
+def test_a_later_score_said_then_is_read_as_a_later_score_is(text: str, score: int) -> None:
+    parsed = _read(text, ["it_band"])
+    assert (parsed.soreness, parsed.unread) == ({"it_band": score}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["itb 3, then ran 5k on saturday", "itb 3 then movement 8", "itb 3, then 2 days off"]
+)
+def test_then_before_something_else_changes_no_score(text: str) -> None:
+    assert _read(text, ["it_band"]).soreness == {"it_band": 3}

@@ -24,6 +24,7 @@ from bot.rules.checkins.reading.tokens import (
     NOW,
     OCCASIONAL,
     PAST,
+    SEQUENCE,
     TYPICAL,
     WISH,
     K,
@@ -47,7 +48,7 @@ FUZZY_MARGIN = 5
 
 
 # Words saying a later score may be the week's: "now", "down to", "actually", "call it".
-_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS | OCCASIONAL
+_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS | OCCASIONAL | SEQUENCE
 
 
 class Lexicon:
@@ -224,6 +225,7 @@ class Lexicon:
             | self.levels
             | letters
             | NOW
+            | SEQUENCE
             | CHANGES
             | CORRECTIONS
             | DOUBTS

@@ -32,6 +32,7 @@ from bot.rules.checkins.reading.tokens import (
     NUMS,
     OCCASIONAL,
     PRESENT,
+    SEQUENCE,
     SIDE_WORDS,
     TYPICAL,
     WORDS,
@@ -1077,7 +1078,9 @@ class ReadScores(State):
             turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
             turned = turned or _BACK_TO in before  # "a 4 on Monday but back to 2 now"
             dated = (NOW - {"overall"}) & set(gap)
-            changed = now or typical or bool(dated) or turned or corrected
+            # "4 for 2 days after the race, then 2": a later score, as "by Friday" says one.
+            sequenced = bool(SEQUENCE & set(gap))
+            changed = now or typical or bool(dated) or turned or corrected or sequenced
             earlier_value = self._scores_for(label)[-1].value
             later_value = score_value(tok) if tok.kind == K.NUM else None
             if not changed:
@@ -1093,7 +1096,7 @@ class ReadScores(State):
                 return
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
-                "by" in set(gap + after)
+                ("by" in set(gap + after) or sequenced)
                 and not (said_now or typical or corrected)
                 and not _said_as_now(gap + after)
                 and earlier_value is not None

@@ -115,6 +115,9 @@ OCCASIONAL = frozenset(
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
+# Between an area's score and a later one, the later one follows in time ("4 for 2 days after
+# the race, then 2"): a change, as "by Friday" makes one.
+SEQUENCE = frozenset({"then", "later", "afterwards", "afterward"})
 # A score for every area: "6 across the board".
 BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".
