@@ -2559,3 +2559,36 @@ def test_a_later_score_said_then_is_read_as_a_later_score_is(text: str, score: i
 )
 def test_then_before_something_else_changes_no_score(text: str) -> None:
     assert _read(text, ["it_band"]).soreness == {"it_band": 3}
+
+
+# -- a second score said of an activity ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lower back 2 at rest, 6 when running",
+        "Lower back: 1 walking but 5 running.",
+        "lower back 3, 7 on the hills",
+    ],
+)
+def test_a_far_worse_score_said_of_an_activity_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["lower_back"])
+    assert "lower_back" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("lower back 2 at rest, 3 when running", 3),  # a point apart: the higher
+        ("lower back 4, 2 when walking", 4),  # the better one leaves the first
+        ("lower back 3, did 6 hills on tuesday", 3),  # hill reps, a count
+        ("lower back 2 walking, movement 8", 2),
+    ],
+)
+def test_a_second_score_said_of_an_activity_a_point_apart_or_better_or_a_count(
+    text: str, score: int
+) -> None:
+    parsed = _read(text, ["lower_back"])
+    assert (parsed.soreness, parsed.unread) == ({"lower_back": score}, ())

@@ -213,6 +213,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._late_across_sentences()
         self._doubted_across_sentences()
         self._day_logs()
+        self._activity_scores()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

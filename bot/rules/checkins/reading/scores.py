@@ -119,6 +119,13 @@ _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
 # Between a score and its weekday: "4 on Wednesday", "3 by sat".
 _ON_A_DAY = frozenset({"on", "by", "this"})
 _DAY, _NOW_SAID = "day", "now"
+# A score said of doing something ("5 running", "6 when running", "4 on the hills").
+_DOING = frozenset({"running", "walking", "sprinting", "racing", "jogging", "climbing"})
+_WHILE_DOING = frozenset({"when", "while", "during", "on", "in", "after"})
+_ACTIVITIES = frozenset(
+    {"runs", "run", "hills", "hill", "stairs", "uphill", "downhill", "descents", "climbs"}
+    | {"speedwork", "intervals", "sprints", "track", "trails", "efforts", "reps"}
+)
 # "back to" is one token (a saying in which "back" names no area): a change to the score after it.
 _BACK_TO = "back to"
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
@@ -1462,6 +1469,71 @@ class ReadScores(State):
             for other in log:
                 self._pair(label, other)
             self._dispute(label, len(values) > 1)
+
+    def _activity_scores(self) -> None:
+        """A second number for an area said of a kind of activity ("2 at rest, 5 when
+        running", "2 walking but 6 running", "3, 4 on the hills"): a second score for the area,
+        as "3 but 4 on hills" is. A point above the first it is the higher; further above,
+        asked about (writers take the worse or the usual); lower, the first stands."""
+        toks = self.toks
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            number = next(
+                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
+            )
+            if number is None:
+                continue
+            sentence_end = self.sentences[toks[number].sentence][1]
+            second = None
+            for other in range(number + 1, sentence_end):
+                tok = toks[other]
+                if tok.text == "rest" or weak_label(tok):
+                    continue  # "2 at rest", "2 walking": what the first was said of
+                if tok.kind in LABELS_ALL_EFF or tok.kind == K.VAL:
+                    break
+                if tok.kind == K.NUM:
+                    second = other
+                    break
+            if second is None or toks[second].used or toks[second].past:
+                continue
+            if not toks[second].digits and toks[second].text not in self.lex.numbers:
+                continue
+            if not self._said_of_an_activity(second + 1, sentence_end):
+                continue
+            later = score_value(toks[second]) if toks[second].problem is None else None
+            if later is None:
+                continue
+            earlier = found[0].value
+            toks[second].training = False
+            if later <= earlier:
+                toks[second].used = True
+                self.reading.notes.append((toks[second].start, toks[second].end))
+                continue
+            self._pair(label, second)
+            if later == earlier + 1:
+                found[0].yields = True
+                self.reading.notes.append(found[0].span)
+            else:
+                self._dispute(label, True)
+
+    def _said_of_an_activity(self, index: int, end: int) -> bool:
+        """ "when running", "on the hills", "running", "during runs": what a score was said
+        of, not a count ("6 hills" are hill reps)."""
+        toks = self.toks
+        while index < end and toks[index].kind == K.PUNCT:
+            index += 1
+        if index >= end:
+            return False
+        first = toks[index]
+        if first.text in _DOING:
+            return True
+        if first.text not in _WHILE_DOING:
+            return False
+        for other in toks[index + 1 : min(index + 4, end)]:
+            if other.text in _DOING or other.text in _ACTIVITIES or other.kind == K.RUN:
+                return True
+        return False
 
     def _day_between(self, label: int, number: int) -> bool:
         """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""
