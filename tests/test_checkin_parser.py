@@ -2592,3 +2592,30 @@ def test_a_second_score_said_of_an_activity_a_point_apart_or_better_or_a_count(
 ) -> None:
     parsed = _read(text, ["lower_back"])
     assert (parsed.soreness, parsed.unread) == ({"lower_back": score}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("neck niggle gone, movement 9", ["neck"]),
+        ("Neck pain all cleared up! movement 9", ["neck"]),
+        ("neck tightness has completely gone now 🙌 movement 9", ["neck"]),
+        ("neck no longer sore. movement 9", ["neck"]),
+        # Of an area the member was not asked about: a zero, no question.
+        ("shoulders 2, neck ache resolved, movement 9", ["shoulders"]),
+    ],
+)
+def test_soreness_said_to_be_gone_is_a_zero(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness["neck"] == 0
+    assert (parsed.movement, parsed.unread) == (9, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["neck pain gone after 2 days, then came back", "neck sore, gone by Tuesday"],
+)
+def test_soreness_gone_only_for_a_while_is_still_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert "neck" not in parsed.soreness
+    assert parsed.unread

@@ -16,6 +16,7 @@ from bot.rules.checkins.reading.tokens import (
     CORRECTIONS,
     DOUBTS,
     FEATURES,
+    GONE,
     LETTER,
     LEVEL,
     MEASURE,
@@ -226,6 +227,7 @@ class Lexicon:
             | letters
             | NOW
             | SEQUENCE
+            | GONE
             | CHANGES
             | CORRECTIONS
             | DOUBTS
@@ -253,7 +255,7 @@ class Lexicon:
                 flags |= MOMENT
             if word in self.measures:
                 flags |= MEASURE
-            if word in self.zeros:
+            if word in self.zeros or word in GONE:
                 flags |= NEGATION
             elif word in self.complaining:
                 flags |= COMPLAINT

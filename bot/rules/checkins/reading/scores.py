@@ -17,6 +17,7 @@ from bot.rules.checkins.reading.tokens import (
     CLAUSE_ENDS,
     CORRECTIONS,
     GAPS,
+    GONE,
     HAS_LABEL,
     HAS_NUM,
     HAS_SIDE,
@@ -119,6 +120,9 @@ _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
 # Between a score and its weekday: "4 on Wednesday", "3 by sat".
 _ON_A_DAY = frozenset({"on", "by", "this"})
 _DAY, _NOW_SAID = "day", "now"
+# Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
+_BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
+_AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
 # A score said of doing something ("5 running", "6 when running", "4 on the hills").
 _DOING = frozenset({"running", "walking", "sprinting", "racing", "jogging", "climbing"})
 _WHILE_DOING = frozenset({"when", "while", "during", "on", "in", "after"})
@@ -588,6 +592,7 @@ class ReadScores(State):
                     "the",
                     "least",
                     "tiny",
+                    "longer",
                 ):
                     following += 1
                 if following < end and toks[following].text in lex.softeners:
@@ -596,12 +601,29 @@ class ReadScores(State):
                     self._zero(index, (toks[index].start, toks[following].end), upto=following)
                     self._use_following(following + 1, end, {"me", "at", "all", "this", "week"})
                     return
+            if tok.text in lex.sore and self._gone(other + 1, end):
+                # "hamstring niggle gone", "calf pain all cleared up": no soreness now.
+                self._zero(index, (toks[index].start, tok.end), upto=other)
+                return
             if tok.kind == K.WORD and tok.text in lex.contrasts and self._denied(index, other, end):
                 return
             bridging = tok.kind == K.WORD and tok.text in lex.bridge
             if not bridging and tok.kind != K.PUNCT:
                 return
             other += 1
+
+    def _gone(self, index: int, end: int) -> bool:
+        """ "... gone", "... all cleared up now", "... has completely gone": said of soreness,
+        none is left, and nothing else follows in the clause."""
+        toks = self.toks
+        while index < end and (toks[index].kind == K.PUNCT or toks[index].text in _BEFORE_GONE):
+            index += 1
+        if index >= end or toks[index].text not in GONE:
+            return False
+        index += 1
+        while index < end and (toks[index].kind == K.PUNCT or toks[index].text in _AFTER_GONE):
+            index += 1
+        return index >= end or toks[index].kind in BREAKS or toks[index].kind in LABELS_ALL_EFF
 
     def _denied(self, area: int, contrast: int, end: int) -> bool:
         """ "hips tight but not sore", "calves stiff yet no pain at all": a feeling said, then

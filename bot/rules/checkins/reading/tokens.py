@@ -118,6 +118,8 @@ NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
 # Between an area's score and a later one, the later one follows in time ("4 for 2 days after
 # the race, then 2"): a change, as "by Friday" makes one.
 SEQUENCE = frozenset({"then", "later", "afterwards", "afterward"})
+# Soreness said to be over ("niggle gone", "pain all cleared up"): a zero in words.
+GONE = frozenset({"gone", "cleared", "resolved", "disappeared", "vanished"})
 # A score for every area: "6 across the board".
 BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".
