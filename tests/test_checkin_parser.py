@@ -2619,3 +2619,47 @@ def test_soreness_gone_only_for_a_while_is_still_asked_about(text: str) -> None:
     parsed = _read(text, ["neck"])
     assert "neck" not in parsed.soreness
     assert parsed.unread
+
+
+# -- a score the member's own words contradict, or a scale said the other way round -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 9, feeling great",
+        "glutes 9/10 feeling good, movement 9",
+        "Glutes 10 - no pain at all!",
+        "glutes 1, absolutely killing me",
+        "glutes 9 (10 being fully recovered), movement 8",
+        "glutes 8 where 10 is no pain",
+    ],
+)
+def test_a_soreness_score_said_the_other_way_round_is_asked_about(text: str) -> None:
+    """The member may be scoring 10 as the best: asked, never kept as the check-in reads it."""
+    parsed = _read(text, ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("glutes 8, good thing I have a massage booked", 8),
+        ("glutes 8 but feeling good otherwise", 8),
+        ("glutes 0, feeling great", 0),
+        ("glutes 3 (0 = no pain)", 3),
+        ("glutes 3 (10 = worst)", 3),
+        ("glutes 3, 10 is the worst right?", 3),
+    ],
+)
+def test_a_score_the_words_agree_with_or_a_scale_said_as_the_check_in_says_it(
+    text: str, score: int
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": score}, ())
+
+
+def test_movement_high_and_feeling_great_agree() -> None:
+    parsed = _read("glutes 2. movement 10 being perfect", ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 10, ())

@@ -214,6 +214,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._doubted_across_sentences()
         self._day_logs()
         self._activity_scores()
+        self._score_against_words()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

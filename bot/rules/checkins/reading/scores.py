@@ -120,6 +120,23 @@ _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
 # Between a score and its weekday: "4 on Wednesday", "3 by sat".
 _ON_A_DAY = frozenset({"on", "by", "this"})
 _DAY, _NOW_SAID = "day", "now"
+# After a soreness score, how the member says the area feels: "9, feeling great".
+_SAYING_HOW = frozenset(
+    {"feeling", "feel", "feels", "felt", "so", "pretty", "really", "very", "all", "absolutely"}
+    | {"totally", "is", "are", "they", "theyre", "its", "and", "honestly", "tbh", "super"}
+)
+_FEELS_GOOD = frozenset(
+    {"great", "good", "fine", "perfect", "amazing", "brilliant", "excellent", "fresh"}
+    | {"awesome", "grand", "lovely", "fantastic"}
+)
+# After "good", "great": said of something else ("good thing", "great run").
+_GOOD_WHAT = frozenset(
+    {"thing", "news", "luck", "job", "idea", "one", "run", "runs", "week", "session", "race"}
+)
+_AWFUL = frozenset(
+    {"killing", "wrecked", "destroyed", "agony", "screaming", "brutal", "awful", "terrible"}
+    | {"horrible", "excruciating", "shredded", "trashed", "unbearable"}
+)
 # Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
 _BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
 _AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
@@ -1538,6 +1555,39 @@ class ReadScores(State):
                 self.reading.notes.append(found[0].span)
             else:
                 self._dispute(label, True)
+
+    def _score_against_words(self) -> None:
+        """A soreness score the member's next words contradict: "calves 9, feeling great",
+        "10 - no pain at all!", "calves 1, absolutely killing me". The member may be scoring
+        the other way round (10 the best): asked about rather than kept."""
+        toks = self.toks
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            value = found[0].value
+            if 2 <= value <= 6:
+                continue
+            number = next(
+                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
+            )
+            if number is None:
+                continue
+            after = number + 1
+            while after < len(toks) and (
+                toks[after].kind in (K.PUNCT, K.COMMA) or toks[after].text in _SAYING_HOW
+            ):
+                after += 1
+            if after >= len(toks):
+                continue
+            word = toks[after].text
+            if after + 1 < len(toks) and toks[after + 1].text in _GOOD_WHAT:
+                continue  # "calves 8, good thing I booked a massage"
+            freed = word in ("no", "not", "zero", "pain free") and any(
+                t.text in self.lex.sore or t.text in ("free",)
+                for t in toks[after : min(after + 3, len(toks))]
+            )
+            if (value >= 7 and (word in _FEELS_GOOD or freed)) or (value <= 1 and word in _AWFUL):
+                found[0].problem = True
 
     def _said_of_an_activity(self, index: int, end: int) -> bool:
         """ "when running", "on the hills", "running", "during runs": what a score was said

@@ -56,6 +56,19 @@ _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0
 _OUT_OF = frozenset({"out", "of", "outta"})
 _PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
 _STARS = frozenset({"stars", "star"})
+# A scale's end said with what it means: "(0 = no pain)", "10 being fully recovered".
+_SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
+_DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
+_DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
+# "wait is 10 the worst?": asking which end is which.
+_DEFINING_ASK = frozenset({"is", "isnt"})
+_THE = frozenset({"the", "=", "being"})
+_GOOD_END = frozenset(
+    {"best", "good", "great", "fine", "perfect", "recovered", "fresh", "healthy", "normal"}
+)
+_BAD_END = frozenset(
+    {"worst", "bad", "agony", "max", "maximum", "unbearable", "excruciating", "terrible"}
+)
 # Before the range a member scores on: "scale 1-5", "on a scale of 1 to 10", "rated 0-10".
 _SCALE_WORDS = frozenset({"scale", "of", "from", "rated", "rating", "ratings", "scores"})
 _DIGITS = re.compile(r"[0-9]+")
@@ -135,6 +148,13 @@ _MARKS = frozenset({".", ")"})
 # After a score changed by an arrow, these say where it ended is now ("6 → 3 by today").
 _SAID_NOW = NOW - {"by", "since"}
 _NOW_REACH = 4
+
+
+def _said_pain_free(toks: list[Tok], index: int) -> bool:
+    """ "no pain", "pain free", "not sore" at `index`."""
+    words = [t.text for t in toks[index : index + 3] if t.word or t.kind == K.ZERO]
+    joined = " ".join(words)
+    return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
 class ReadWords(State):
@@ -481,10 +501,18 @@ class ReadWords(State):
         sides_said = False
         marker: Decimal | None = None  # the number of the last item of a numbered list
         declared = self._declared_scale()
+        reversed_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
-            if declared and tok.bare and not tok.scaled and tok.problem is None:
-                tok.problem = "scale"  # "on a scale of 1 to 5, calves 3": 6? 5? Asked.
+            if (
+                (declared or (reversed_scale and not self._movement_before(index)))
+                and tok.bare
+                and not tok.scaled
+                and tok.problem is None
+            ):
+                # "on a scale of 1 to 5, calves 3": 6? 5? "(10 being fully recovered)": the
+                # soreness scores the other way round. Asked.
+                tok.problem = "scale"
             if tok.kind == K.NUM and index < last and toks[index + 1].word:
                 self._scale_in_words(index)
             if tok.percent and self._label_before(index):
@@ -844,6 +872,49 @@ class ReadWords(State):
             tok.kind, tok.text, tok.used = K.PUNCT, "", True
             other_scale = other_scale or said[1] == "5"
         return other_scale
+
+    def _movement_before(self, index: int) -> bool:
+        before = self._prev(index, skip_bridge=True)
+        return before is not None and self.toks[before].kind == K.MOVE
+
+    def _scale_defined(self) -> bool:
+        """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
+        worst?": the member saying what the scale's ends mean, no score. Said the other way
+        round from the check-in's (10 the best), the member's scores are on their own scale:
+        every score said without its scale is asked about."""
+        toks = self.toks
+        reversed_scale = False
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.value not in _SCALE_ENDS or not tok.bare:
+                continue
+            after = index + 1
+            if after >= len(toks):
+                continue
+            before = index - 1
+            while before >= 0 and toks[before].kind == K.PUNCT and "(" not in toks[before].text:
+                before -= 1
+            opened = before >= 0 and (
+                "(" in toks[before].text or toks[before].text in _DEFINING_BEFORE
+            )
+            if index > 0 and toks[index - 1].kind in LABELS_ALL_EFF:
+                continue  # "movement 10 being perfect": movement's score
+            link = toks[after].text
+            the = after + 1 < len(toks) and toks[after + 1].text == "the"
+            defines = link == "being" or (link in _DEFINING and (opened or the))
+            asks = before >= 0 and toks[before].text in _DEFINING_ASK and link in _THE
+            if not (defines or asks or (opened and link == "=")):
+                continue
+            meaning = {t.text for t in toks[after + 1 : after + 5] if t.word}
+            good = bool(meaning & _GOOD_END) or _said_pain_free(toks, after + 1)
+            bad = bool(meaning & _BAD_END)
+            if not (good or bad):
+                continue
+            tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            self.reading.notes.append((tok.start, toks[min(after + 4, len(toks) - 1)].end))
+            if (tok.value == _TEN and good and not bad) or (tok.value == 0 and bad and not good):
+                reversed_scale = True
+        return reversed_scale
 
     def _scale_in_words(self, index: int) -> None:
         """ "3 out of five", "4 of 5", "60 percent", "4 stars" said of an area or movement: the
