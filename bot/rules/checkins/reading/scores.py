@@ -137,6 +137,7 @@ _AWFUL = frozenset(
     {"killing", "wrecked", "destroyed", "agony", "screaming", "brutal", "awful", "terrible"}
     | {"horrible", "excruciating", "shredded", "trashed", "unbearable"}
 )
+_AGAINST_A_SCORE = _FEELS_GOOD | _AWFUL | {"no", "not"}
 # Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
 _BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
 _AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
@@ -1468,13 +1469,14 @@ class ReadScores(State):
         writers take the worst, the last or something between, so the area is asked about
         (as "5 on Monday, settled to 3 by Thursday" is), unless every day says the same."""
         toks = self.toks
+        if not any(t.text in _WEEKDAYS for t in toks):
+            return
+        ends = self._token_ends()
         for label, found in list(self.label_scores.items()):
             if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
                 continue
-            number = next(
-                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
-            )
-            if number is None or toks[number].kind != K.NUM:
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label or toks[number].kind != K.NUM:
                 continue
             if not (self._day_between(label, number) or self._said_when(number) == _DAY):
                 continue
@@ -1515,13 +1517,14 @@ class ReadScores(State):
         as "3 but 4 on hills" is. A point above the first it is the higher; further above,
         asked about (writers take the worse or the usual); lower, the first stands."""
         toks = self.toks
+        if not any(t.kind == K.RUN or t.text in _DOING or t.text in _ACTIVITIES for t in toks):
+            return
+        ends = self._token_ends()
         for label, found in list(self.label_scores.items()):
             if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
                 continue
-            number = next(
-                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
-            )
-            if number is None:
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label:
                 continue
             sentence_end = self.sentences[toks[number].sentence][1]
             second = None
@@ -1561,16 +1564,17 @@ class ReadScores(State):
         "10 - no pain at all!", "calves 1, absolutely killing me". The member may be scoring
         the other way round (10 the best): asked about rather than kept."""
         toks = self.toks
+        if not any(t.text in _AGAINST_A_SCORE or t.kind == K.ZERO for t in toks):
+            return
+        ends = self._token_ends()
         for label, found in list(self.label_scores.items()):
             if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
                 continue
             value = found[0].value
             if 2 <= value <= 6:
                 continue
-            number = next(
-                (i for i in range(label + 1, len(toks)) if toks[i].end == found[0].span[1]), None
-            )
-            if number is None:
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label:
                 continue
             after = number + 1
             while after < len(toks) and (
@@ -1606,6 +1610,10 @@ class ReadScores(State):
             if other.text in _DOING or other.text in _ACTIVITIES or other.kind == K.RUN:
                 return True
         return False
+
+    def _token_ends(self) -> dict[int, int]:
+        """Where each token ends in the text: the token a score's span ends with."""
+        return {tok.end: index for index, tok in enumerate(self.toks)}
 
     def _day_between(self, label: int, number: int) -> bool:
         """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""

@@ -56,6 +56,8 @@ _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0
 _OUT_OF = frozenset({"out", "of", "outta"})
 _PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
 _STARS = frozenset({"stars", "star"})
+_SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
+_OPENS_ANOTHER = frozenset({"his", "her", "for"})
 # A scale's end said with what it means: "(0 = no pain)", "10 being fully recovered".
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
@@ -324,9 +326,11 @@ class ReadWords(State):
         "husband says his calves are 7", "Jen (my running buddy) says calves 5". From where the
         other person is named to the end of the sentence nothing is the member's: it is kept
         in the note, neither a value nor a question."""
-        toks = self.toks
+        toks, text, people = self.toks, self.text, self.lex.people
         for index, tok in enumerate(toks):
             if tok.kind != K.WORD or tok.used:
+                continue
+            if not (tok.text in _OPENS_ANOTHER or tok.text in people or text[tok.start].isupper()):
                 continue
             start = self._other_person_at(index)
             if start is None:
@@ -513,7 +517,7 @@ class ReadWords(State):
                 # "on a scale of 1 to 5, calves 3": 6? 5? "(10 being fully recovered)": the
                 # soreness scores the other way round. Asked.
                 tok.problem = "scale"
-            if tok.kind == K.NUM and index < last and toks[index + 1].word:
+            if tok.kind == K.NUM and index < last and toks[index + 1].text in _SCALE_AFTER:
                 self._scale_in_words(index)
             if tok.percent and self._label_before(index):
                 # "calves 30%": a score on another scale (not "60% of my usual").
