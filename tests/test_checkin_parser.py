@@ -2663,3 +2663,41 @@ def test_a_score_the_words_agree_with_or_a_scale_said_as_the_check_in_says_it(
 def test_movement_high_and_feeling_great_agree() -> None:
     parsed = _read("glutes 2. movement 10 being perfect", ["glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 10, ())
+
+
+# -- how much a score changed is no score --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads +1, movement 8",
+        "Quads down 2 from last week. movement 8",
+        "quads up 1 on last week, movement 8",
+        "quads dropped by 2, movement 8",
+        "quads 2 points better, movement 8",
+        "quads 1 notch worse, movement 8",
+    ],
+)
+def test_how_much_a_score_changed_is_asked_about_not_kept(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.movement == 8
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads down to 2, movement 8",
+        "quads 2 up from 1, movement 8",
+        "quads 2, by 2pm it eased, movement 8",
+    ],
+)
+def test_a_score_said_with_a_change_is_still_the_score(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2}, 8, ())
+
+
+def test_points_better_said_of_an_area_is_no_efficiency() -> None:
+    assert _read("quads 2 points better, movement 8", ["quads"]).efficiency is None

@@ -56,6 +56,12 @@ _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0
 _OUT_OF = frozenset({"out", "of", "outta"})
 _PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
 _STARS = frozenset({"stars", "star"})
+# How much a score changed: "calves dropped by 2", "2 points better", "a notch worse".
+_CHANGED_BY = frozenset(
+    {"dropped", "dropping", "down", "up", "improved", "improving", "went", "gone", "fell"}
+    | {"rose", "increased", "decreased", "eased", "worse", "better", "lower", "higher"}
+)
+_STEPS = frozenset({"point", "points", "pts", "pt", "notch", "notches", "step", "steps"})
 _SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
 _OPENS_ANOTHER = frozenset({"his", "her", "for"})
 # A scale's end said with what it means: "(0 = no pain)", "10 being fully recovered".
@@ -549,6 +555,9 @@ class ReadWords(State):
                 continue
             if self._from_to(index):
                 continue
+            if self._by_how_much(index):
+                tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
+                continue
             if tok.changed and self._down_at_no_time(index):
                 tok.problem = "change"
                 continue
@@ -781,6 +790,37 @@ class ReadWords(State):
             and "\n" not in text[mark.start : after.start]
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
+
+    def _by_how_much(self, index: int) -> bool:
+        """ "calves +1", "calves down 2", "up 1 on last week", "dropped by 2", "2 points better":
+        how much a score changed, not the score. Asked about: the score itself is not said."""
+        toks = self.toks
+        tok = toks[index]
+        if not tok.digits or tok.value is None or tok.value > MAX_SCORE:
+            return False
+        before = toks[index - 1] if index else None
+        if before is not None and before.text == "by" and index > 1:
+            if toks[index - 2].text not in _CHANGED_BY:
+                return False
+            before = toks[index - 2]  # "calves dropped by 2"
+            index -= 1
+        label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
+        if before is not None and label is not None and toks[label].kind in LABELS:
+            if before.text == "+" and before.end == tok.start:
+                return True  # "calves +1"
+            if before.text in _CHANGED_BY:
+                return True  # "calves down 2" (not "down to 2"), "dropped by 2"
+        after = tok.at + 1
+        if (
+            after + 1 < len(toks)
+            and toks[after].text in _STEPS
+            and toks[after + 1].kind == K.VAL
+            and self._label_before(tok.at)
+        ):
+            value = toks[after + 1]
+            value.kind, value.efficiency = K.WORD, None  # said of the area
+            return True  # "calves 2 points better"
+        return False
 
     def _from_to(self, index: int) -> bool:
         """ "dropped from 5 to 3": no range but a change, and the score is where it ended."""
