@@ -2701,3 +2701,18 @@ def test_a_score_said_with_a_change_is_still_the_score(text: str) -> None:
 
 def test_points_better_said_of_an_area_is_no_efficiency() -> None:
     assert _read("quads 2 points better, movement 8", ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text", ["5 neck 3 shoulders 7 movement better", "5 neck 3 shoulders 7 movement, same"]
+)
+def test_numbers_said_before_their_labels_keep_that_order_up_to_the_efficiency(
+    text: str,
+) -> None:
+    """Not "neck 3" from "5 neck 3 shoulders": every number names the label after it."""
+    parsed = _read(text, ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"neck": 5, "shoulders": 3},
+        7,
+        (),
+    )

@@ -714,6 +714,8 @@ class ReadScores(State):
         if not (head.kind == K.NUM and head.digits and self._score_like(head)):
             return
         last = self._prev(end, skip_bridge=False, floor=first)
+        if last is not None and toks[last].kind == K.VAL and last > first:
+            last = self._prev(last, skip_bridge=False, floor=first)  # "... 8 movement better"
         if last is not None and toks[last].kind in LABELS:
             # "3 calves 6 glutes": every number names the label after it.
             for index in range(first, end):
