@@ -2716,3 +2716,10 @@ def test_numbers_said_before_their_labels_keep_that_order_up_to_the_efficiency(
         7,
         (),
     )
+
+
+def test_the_members_own_score_after_someone_elses_is_not_lost() -> None:
+    """ "mine 3" after another runner's score is the member's again: asked, not dropped."""
+    parsed = _read("Parkrun with my sister. Her quads 5, mine 3. movement 8", ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread == ("mine 3",)

@@ -64,6 +64,8 @@ _CHANGED_BY = frozenset(
 _STEPS = frozenset({"point", "points", "pts", "pt", "notch", "notches", "step", "steps"})
 _SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
 _OPENS_ANOTHER = frozenset({"his", "her", "for"})
+# Ending another runner's report: the member speaks of their own again ("Her calves 5, mine 3").
+_BACK_TO_ME = frozenset({"mine", "myself"})
 # A scale's end said with what it means: "(0 = no pain)", "10 being fully recovered".
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
@@ -342,10 +344,16 @@ class ReadWords(State):
             if start is None:
                 continue
             end = self.sentences[tok.sentence][1]
+            for other in range(index + 1, end):
+                if toks[other].text in _BACK_TO_ME:
+                    end = other  # "Her calves 5, mine 3": the member's again
+                    break
             if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
                 continue
             for other in toks[start:end]:
                 other.kind, other.text, other.used, other.word = K.PUNCT, "", True, False
+            while end - 1 > start and toks[end - 1].kind in (K.COMMA, K.PUNCT):
+                end -= 1
             stop = toks[end - 1].end if end > start else toks[start].end
             self.reading.notes.append((toks[start].start, stop))
 
