@@ -2280,7 +2280,8 @@ def test_scores_said_for_someone_else_are_kept_in_the_note(text: str) -> None:
         Efficiency.SAME,
         (),
     )
-    assert parsed.note is not None
+    # Their scores stay in the note, for the coach to read.
+    assert parsed.note is not None and "quads" in parsed.note
 
 
 @pytest.mark.parametrize(

@@ -350,12 +350,12 @@ class ReadWords(State):
                     break
             if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
                 continue
-            for other in toks[start:end]:
-                other.kind, other.text, other.used, other.word = K.PUNCT, "", True, False
-            while end - 1 > start and toks[end - 1].kind in (K.COMMA, K.PUNCT):
-                end -= 1
-            stop = toks[end - 1].end if end > start else toks[start].end
-            self.reading.notes.append((toks[start].start, stop))
+            last = end - 1
+            while last > start and toks[last].kind in (K.COMMA, K.PUNCT):
+                last -= 1
+            self.reading.notes.append((toks[start].start, toks[max(last, start)].end))
+            for said in toks[start:end]:
+                said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
 
     def _other_person_at(self, index: int) -> int | None:
         """Where a report for someone else starts, if `index` opens one."""
