@@ -85,7 +85,7 @@ What it reads
   too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Another runner's check-in in the member's reply ("Also for Tom: hamstrings 6", "Mark's calves
   are a 6", "husband says his calves are 7"): from where that person is named to the end of the
-  sentence, kept in the note, neither a value nor a question.
+  sentence (or to "mine"), kept in the note, neither a value nor a question.
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"; in a list
   of labels over a list of values, "calves, glutes, movement: 3, 2, 8", in order), and in
   a reply of scores alone, the bare number after every area's score, in the check-in's order
