@@ -387,8 +387,9 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "calves 5-3, glutes 2", soreness={"glutes": 2}, unread=("calves 5-3",), missing=("calves",)
     ),
+    # A range on another scale is asked about; a score out of 5 is turned into tenths.
     Case("calves 3-4/5", unread=("calves 3-4/5",), missing=CALVES_GLUTES),
-    Case("calves 3/5", unread=("calves 3/5",), missing=CALVES_GLUTES),
+    Case("calves 3/5", soreness={"calves": 6}, missing=("glutes",)),
     Case("calves 3 glutes", soreness={"calves": 3}, unread=("glutes",), missing=("glutes",)),
     Case("glutes tight", unread=("glutes tight",), missing=CALVES_GLUTES),
     Case("efficiency 7", unread=("efficiency 7",), missing=CALVES_GLUTES),

@@ -1,15 +1,16 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl, dev7.jsonl and dev8.jsonl were written independently of the parser (by nine writers)
-and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one,
-dev5.jsonl, dev6.jsonl, dev7.jsonl and dev8.jsonl for two measures each, and all are
-development sets since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were
-written beside it. Each file is held to a floor just under its figures, so a change that reads
-any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by a writer who has not seen
-the parser), never tuned on, is kept from getting worse than when it was measured, and the
-issue's bar on it is an expected failure until it holds; both are skipped until the file is
-there. When a new fresh file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from its first measure.
+dev6.jsonl, dev7.jsonl, dev8.jsonl and dev9.jsonl were written independently of the parser (by
+ten writers) and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl
+for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl and dev9.jsonl for two measures each,
+and all are development sets since. The parser's own corpora (tests/checkin_corpus.py,
+extra.jsonl) were written beside it. Each file is held to a floor just under its figures, so a
+change that reads any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by a writer
+who has not seen the parser), never tuned on, is kept from getting worse than when it was
+measured, and the issue's bar on it is an expected failure until it holds; both are skipped
+until the file is there. When a new fresh file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from
+its first measure.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from bench.checkin_parser import (
     DEV6,
     DEV7,
     DEV8,
+    DEV9,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -76,6 +78,8 @@ FLOORS = {
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
     "dev8": (DEV8, Floor(250, values=0.985, replies=0.96, needless_per_100=1.2)),
+    # "Mon: hams 5 glutes 4, ... so by now 2 and 2": two areas kept day by day, asked about.
+    "dev9": (DEV9, Floor(250, values=0.995, replies=0.985, needless_per_100=0.4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

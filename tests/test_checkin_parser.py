@@ -322,8 +322,10 @@ def test_once_sides_are_named_the_pairs_after_are_sides_too() -> None:
     parsed = read("calves 3/4 (L/R), hams 2/2, itb 5/1, movement 8", "calves", "it_band")
     assert parsed.soreness == {"calves": 4, "hamstrings": 2, "it_band": 5}
     assert parsed.unread == ()
-    # Without "(L/R)" a pair is on another scale, and asked about.
-    assert read("calves 3/5, hams 2/2", "calves").unread == ("calves 3/5", "hams 2/2")
+    # Without "(L/R)" a pair is a score on another scale: out of 5 it is turned into tenths,
+    # out of anything else it is asked about.
+    pair = read("calves 3/5, hams 2/2", "calves")
+    assert (pair.soreness, pair.unread) == ({"calves": 6}, ("hams 2/2",))
 
 
 def test_a_score_shared_by_a_list_of_areas() -> None:
@@ -633,6 +635,27 @@ def said_in(value: int, text: str) -> bool:
             return True
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         if int(Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
+            return True
+    # A score out of 5 ("2/5", "2 out of 5", "two outta five"), out of 100 ("30/100") or a
+    # percentage ("40%", "40 percent"), said in tenths.
+    said = r"(\d+(?:\.\d+)?|[a-z]+)"
+    out_of = r"\s*(?:/|out\s+of|outta|of)\s*"
+    scaled = [
+        (n, Decimal(2)) for n in re.findall(said + out_of + r"(?:5|five)(?![0-9])", text, re.I)
+    ]
+    scaled += [(n, Decimal("0.1")) for n in re.findall(said + out_of + r"100(?![0-9])", text)]
+    scaled += [
+        (n, Decimal("0.1")) for n in re.findall(said + r"\s*(?:%|percent|pct|pc)", text, re.I)
+    ]
+    for number, times in scaled:
+        word = number.lower()
+        whole = NUMBER_WORDS.index(word) if word in NUMBER_WORDS else None
+        amount = Decimal(whole) if whole is not None else None
+        if amount is None and re.fullmatch(r"\d+(?:\.\d+)?", number):
+            amount = Decimal(number)
+        if amount is None:
+            continue
+        if int((amount * times).quantize(Decimal(1), rounding=ROUND_HALF_UP)) == value:
             return True
     if value <= 10 and re.search(rf"\b{NUMBER_WORDS[value]}\b", text, re.IGNORECASE):
         return True
@@ -1219,8 +1242,18 @@ def test_a_movement_far_worse_said_of_a_moment_is_asked_about(text: str) -> None
     assert parsed.unread
 
 
-@pytest.mark.parametrize("text", ["neck 30%, movement 8", "Neck: 40 %", "neck about 25% sore"])
-def test_a_percentage_said_of_an_area_is_asked_about(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "score"), [("neck 30%, movement 8", 3), ("neck about 25% sore", 3), ("Neck: 40%", 4)]
+)
+def test_a_percentage_said_of_an_area_is_read_in_tenths(text: str, score: int) -> None:
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": score}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["neck 80% recovered", "neck 70% healed", "Neck: 40 %", "neck 150%"]
+)
+def test_a_percentage_of_something_else_said_of_an_area_is_asked_about(text: str) -> None:
     parsed = _read(text, ["neck"])
     assert "neck" not in parsed.soreness
     assert parsed.is_checkin and parsed.unread
@@ -2159,3 +2192,535 @@ def test_a_weak_movement_label_takes_no_number_said_of_something_else(text: str)
 def test_the_adductors_short_forms_are_read_as_the_hamstrings_are(text: str) -> None:
     """ "hammies", "hammy" for the hamstrings; "addies", "addy" for the adductors."""
     assert _read(text, ["adductors", "quads"]).soreness == {"adductors": 4, "quads": 1}
+
+
+# -- scores on other scales, said as such --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        # A retired teacher's neat line, out of five.
+        ("Quads 2/5, adductors 1/5. Movement 4/5.", ["quads", "adductors"],
+         {"quads": 4, "adductors": 2}, 8),
+        # Spelt out, and a half point out of five is a whole one out of ten.
+        ("hip flexors 3 out of 5, moving about 4.5 out of 5", ["hip_flexors"],
+         {"hip_flexors": 6}, 9),
+        ("neck 1 outta 5 lol, mobility 5/5", ["neck"], {"neck": 2}, 10),
+        # Percentages, by a writer who thinks in them.
+        ("lower back 40%, getting around 90%", ["lower_back"], {"lower_back": 4}, 9),
+        ("shoulders at 15% sore; movement 75%", ["shoulders"], {"shoulders": 2}, 8),
+        ("Calves 0%! movement 100%", ["calves"], {"calves": 0}, 10),
+    ],
+)  # fmt: skip
+def test_a_score_said_on_a_scale_of_five_or_in_percent_is_read_in_tenths(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # Two areas before a pair: one number each, as ever.
+        ("quads adductors 2/5", {"quads": 2, "adductors": 5}),
+        ("quads/adductors 3/4", {"quads": 3, "adductors": 4}),
+        # Two sides said as such: the worse side.
+        ("quads 2/5 (L/R)", {"quads": 5}),
+    ],
+)
+def test_a_pair_after_two_areas_or_sides_is_no_scale(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["quads", "adductors"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3-4/5",  # a range out of five: 6 to 8, wider than a point
+        "quads 7/5",  # beyond its scale
+        "quads 2/3",  # a scale no one scores on
+        "quads 60% better",  # a share of something
+        "quads 60% back to normal",
+    ],
+)
+def test_a_number_on_another_scale_that_cannot_be_read_in_tenths_is_asked_about(
+    text: str,
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_share_of_training_or_a_date_is_no_score_on_another_scale() -> None:
+    parsed = _read("did 80% of planned volume, parkrun on 3/5. quads 2", ["quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 2}, ())
+
+
+# -- another runner's check-in in the member's reply ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2, movement 8, same. Also for Dana (no discord): quads 6, movement 5, worse",
+        "quads 2, movement 8, same. posting for my brother too since he lost his phone: quads 7",
+        "quads 2, movement 8, same — Leon's quads are a 6 after the derby",
+        "quads 2, movement 8, same. my girlfriend's quads 5 lol",
+        "quads 2, movement 8, same. Flatmate reckons his quads are an 8, he's soft",
+        "quads 2, movement 8, same. Ngozi (our pacer) says quads 4",
+        "quads 2, movement 8, same. The wife says her quads are 5 but she did the hills twice",
+    ],
+)
+def test_scores_said_for_someone_else_are_kept_in_the_note(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {"quads": 2},
+        8,
+        Efficiency.SAME,
+        (),
+    )
+    # Their scores stay in the note, for the coach to read.
+    assert parsed.note is not None and "quads" in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # What the member trains for, or who they ran with, is no one else's report.
+        ("Training for Boston: quads 3, movement 8, same", {"quads": 3}),
+        ("ran with Priya on sunday, quads 3, movement 8, same", {"quads": 3}),
+        # Someone else speaking of the member's own areas.
+        ("my partner says my quads look tight, I'd say 4. movement 8, same", {"quads": 4}),
+        ("Physio says quads 4, movement 8, same", {"quads": 4}),
+        ("That's quads 4 then. movement 8, same", {"quads": 4}),
+    ],
+)
+def test_the_members_own_scores_are_not_taken_for_someone_elses(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+# -- a later score said to be now, in words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("adductors flared to a 5 after Tuesday's track but back to 2 now", 2),
+        ("Adductors: 6 midweek, back to a 3 now thankfully", 3),
+        ("adductors were 4 on Sat but down to zero now 🙌", 0),
+        ("adductors a 3 at the start of the week, zero now", 0),
+    ],
+)
+def test_a_later_score_said_to_be_now_is_the_weeks_in_words_too(text: str, score: int) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"adductors": score}, ())
+
+
+def test_back_to_a_lower_score_said_of_a_later_day_is_still_asked_about() -> None:
+    parsed = _read("adductors 5 on Monday, back to 2 by Thursday", ["adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.unread
+
+
+# -- a score kept day by day ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors: Mon 5, Weds 3, Fri 4",
+        "Hip flexors Tuesday 2, Thursday 6, Saturday 4. Movement 8",
+        "hip flexors 6 on monday, 4 on thursday, 3 on sunday",
+        "hip flexors 3 tue, 5 thu, 4 sat, movement 8",
+    ],
+)
+def test_a_score_kept_day_by_day_with_none_said_of_now_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert "hip_flexors" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tues hip flexors 5, Thurs 4, today 2",
+        "Mon run: hip flexors 6. Weds: 4. Sat parkrun: 3. Today still 2.",
+        "hip flexors Mon 5, Wed 3, now 2, movement 8",
+    ],
+)
+def test_in_a_score_kept_day_by_day_the_one_said_of_now_is_the_weeks(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 2}, ())
+
+
+def test_the_same_score_every_day_is_the_weeks() -> None:
+    parsed = _read("hip flexors Mon 3, Wed 3, Sat 3", ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 3}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors 3 after Monday's session, 10k on Wed, movement 8",
+        "hip flexors 3 on Monday. movement 8, felt it on Friday",
+    ],
+)
+def test_a_day_said_with_training_or_another_label_is_no_log(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.movement) == ({"hip_flexors": 3}, 8)
+
+
+# -- more ways of saying an area hurts, or does not -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "groin grumbling again after the track session",
+        "Groin's been nagging me since Thursday. Movement 8",
+        "groin flared up on the hills, movement 7, same",
+        "my groin is giving me grief",
+    ],
+)
+def test_an_area_said_to_complain_in_everyday_words_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert "adductors" not in parsed.soreness
+    assert parsed.is_checkin and parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not a twinge from the groin this week, movement 9",
+        "Not a peep out of my adductors! movement 9",
+        "no twinges in the groin at all, movement 9",
+    ],
+)
+def test_an_area_said_not_to_make_a_peep_is_not_sore(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"adductors": 0}, 9, ())
+
+
+def test_an_untracked_part_said_to_complain_stays_in_the_note() -> None:
+    parsed = _read("adductors 2, movement 8. knee throbbing after the downhill", ["adductors"])
+    assert (parsed.soreness, parsed.unread, parsed.untracked) == ({"adductors": 2}, (), ("knees",))
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2, movement 8. Efficiency hasn't changed really", Efficiency.SAME),
+        ("quads 2, movement 8, running didn't change much", Efficiency.SAME),
+        ("quads 2, movement 8. Run same before.", Efficiency.SAME),
+        ("quads 2, movement 8. the tempo felt less effortful", Efficiency.BETTER),
+        ("quads 2, movement 8. runs took more effort than usual", Efficiency.WORSE),
+    ],
+)
+def test_more_ways_of_saying_how_running_felt(text: str, efficiency: Efficiency) -> None:
+    assert _read(text, ["quads"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2, movement 8. nothing new to report",
+        "quads 2, movement 8. my shoes haven't changed",
+        "quads 2, movement 8. energy hasn't changed",
+    ],
+)
+def test_nothing_changed_said_of_something_else_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("Glutes three out of five. Movement four out of five.", {"glutes": 6}, 8),
+        ("glutes 2 of 5, movement 4 of 5", {"glutes": 4}, 8),
+        ("glutes 60 percent, moving 90 pct", {"glutes": 6}, 9),
+        ("glutes 30/100, movement 85/100", {"glutes": 3}, 9),
+    ],
+)
+def test_a_scale_said_in_words_or_out_of_100_is_read_in_tenths(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 3 stars",  # stars out of how many?
+        "glutes 0.3",  # three tenths, or a writer scoring out of 1?
+        "glutes 0.7, movement 8",
+    ],
+)
+def test_a_score_on_a_scale_the_reply_does_not_say_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("glutes 0.5", {"glutes": 1}),  # half a point, rounding up as ever
+        ("ran 4 of 5 planned runs, glutes 3", {"glutes": 3}),
+        ("glutes 3, 2 of 5 sessions done", {"glutes": 3}),
+        ("glutes 3, 90 percent of my usual volume", {"glutes": 3}),
+    ],
+)
+def test_a_count_or_share_of_training_is_no_score_on_another_scale(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes (0-10): 3, movement 8", "on a scale of 1 to 10, glutes 3, movement 8",
+     "glutes 3 (1-10), movement 8 (1-10)"],
+)  # fmt: skip
+def test_the_scale_of_ten_said_beside_the_scores_is_no_score(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 3 (scale 1-5), movement 4", "on a scale of 1 to 5: glutes 3, movement 4"]
+)
+def test_scores_on_a_scale_of_five_said_once_for_all_are_asked_about(text: str) -> None:
+    """Whether 3 on a scale of 1 to 5 is a 6 or a 5 is the member's own reading."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread
+
+
+# -- movement in a list of labels over a list of values ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hamstrings, calves, movement: 4, 2, 7",
+        "Hamstrings / calves / movement — 4 / 2 / 7",
+        "hamstrings calves movement 4 2 7",
+    ],
+)
+def test_movement_listed_with_the_areas_takes_its_value_in_order(text: str) -> None:
+    parsed = _read(text, ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"hamstrings": 4, "calves": 2},
+        7,
+        (),
+    )
+
+
+def test_a_list_of_labels_with_fewer_values_gives_none_of_them() -> None:
+    parsed = _read("hamstrings, calves, movement: 4, 2", ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread
+
+
+def test_an_unscored_area_before_movement_leaves_movement_its_score() -> None:
+    parsed = _read("hamstrings 4, calves, movement 7, same", ["hamstrings", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({"hamstrings": 4}, 7)
+    assert parsed.unread == ("calves",)
+
+
+# -- a later score said with "then" ------------------------------------------------------------
+
+
+def test_a_lower_score_said_then_with_none_said_of_now_is_asked_about() -> None:
+    parsed = _read("IT band was a 5 for a couple of days after the trail race, then 2", ["it_band"])
+    assert "it_band" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("itb 3 early in the week then 5 after the long run", 5),
+        ("ITB 5 after the race, then settled, 2 now", 2),
+    ],
+)
+def test_a_later_score_said_then_is_read_as_a_later_score_is(text: str, score: int) -> None:
+    parsed = _read(text, ["it_band"])
+    assert (parsed.soreness, parsed.unread) == ({"it_band": score}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["itb 3, then ran 5k on saturday", "itb 3 then movement 8", "itb 3, then 2 days off"]
+)
+def test_then_before_something_else_changes_no_score(text: str) -> None:
+    assert _read(text, ["it_band"]).soreness == {"it_band": 3}
+
+
+# -- a second score said of an activity ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lower back 2 at rest, 6 when running",
+        "Lower back: 1 walking but 5 running.",
+        "lower back 3, 7 on the hills",
+    ],
+)
+def test_a_far_worse_score_said_of_an_activity_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["lower_back"])
+    assert "lower_back" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("lower back 2 at rest, 3 when running", 3),  # a point apart: the higher
+        ("lower back 4, 2 when walking", 4),  # the better one leaves the first
+        ("lower back 3, did 6 hills on tuesday", 3),  # hill reps, a count
+        ("lower back 2 walking, movement 8", 2),
+    ],
+)
+def test_a_second_score_said_of_an_activity_a_point_apart_or_better_or_a_count(
+    text: str, score: int
+) -> None:
+    parsed = _read(text, ["lower_back"])
+    assert (parsed.soreness, parsed.unread) == ({"lower_back": score}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("neck niggle gone, movement 9", ["neck"]),
+        ("Neck pain all cleared up! movement 9", ["neck"]),
+        ("neck tightness has completely gone now 🙌 movement 9", ["neck"]),
+        ("neck no longer sore. movement 9", ["neck"]),
+        # Of an area the member was not asked about: a zero, no question.
+        ("shoulders 2, neck ache resolved, movement 9", ["shoulders"]),
+    ],
+)
+def test_soreness_said_to_be_gone_is_a_zero(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness["neck"] == 0
+    assert (parsed.movement, parsed.unread) == (9, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["neck pain gone after 2 days, then came back", "neck sore, gone by Tuesday"],
+)
+def test_soreness_gone_only_for_a_while_is_still_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck"])
+    assert "neck" not in parsed.soreness
+    assert parsed.unread
+
+
+# -- a score the member's own words contradict, or a scale said the other way round -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 9, feeling great",
+        "glutes 9/10 feeling good, movement 9",
+        "Glutes 10 - no pain at all!",
+        "glutes 1, absolutely killing me",
+        "glutes 9 (10 being fully recovered), movement 8",
+        "glutes 8 where 10 is no pain",
+    ],
+)
+def test_a_soreness_score_said_the_other_way_round_is_asked_about(text: str) -> None:
+    """The member may be scoring 10 as the best: asked, never kept as the check-in reads it."""
+    parsed = _read(text, ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("glutes 8, good thing I have a massage booked", 8),
+        ("glutes 8 but feeling good otherwise", 8),
+        ("glutes 0, feeling great", 0),
+        ("glutes 3 (0 = no pain)", 3),
+        ("glutes 3 (10 = worst)", 3),
+        ("glutes 3, 10 is the worst right?", 3),
+    ],
+)
+def test_a_score_the_words_agree_with_or_a_scale_said_as_the_check_in_says_it(
+    text: str, score: int
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": score}, ())
+
+
+def test_movement_high_and_feeling_great_agree() -> None:
+    parsed = _read("glutes 2. movement 10 being perfect", ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 10, ())
+
+
+# -- how much a score changed is no score --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads +1, movement 8",
+        "Quads down 2 from last week. movement 8",
+        "quads up 1 on last week, movement 8",
+        "quads dropped by 2, movement 8",
+        "quads 2 points better, movement 8",
+        "quads 1 notch worse, movement 8",
+    ],
+)
+def test_how_much_a_score_changed_is_asked_about_not_kept(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.movement == 8
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads down to 2, movement 8",
+        "quads 2 up from 1, movement 8",
+        "quads 2, by 2pm it eased, movement 8",
+    ],
+)
+def test_a_score_said_with_a_change_is_still_the_score(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2}, 8, ())
+
+
+def test_points_better_said_of_an_area_is_no_efficiency() -> None:
+    assert _read("quads 2 points better, movement 8", ["quads"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text", ["5 neck 3 shoulders 7 movement better", "5 neck 3 shoulders 7 movement, same"]
+)
+def test_numbers_said_before_their_labels_keep_that_order_up_to_the_efficiency(
+    text: str,
+) -> None:
+    """Not "neck 3" from "5 neck 3 shoulders": every number names the label after it."""
+    parsed = _read(text, ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"neck": 5, "shoulders": 3},
+        7,
+        (),
+    )
+
+
+def test_the_members_own_score_after_someone_elses_is_not_lost() -> None:
+    """ "mine 3" after another runner's score is the member's again: asked, not dropped."""
+    parsed = _read("Parkrun with my sister. Her quads 5, mine 3. movement 8", ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread == ("mine 3",)

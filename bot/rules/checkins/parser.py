@@ -7,17 +7,22 @@ what the member wrote is kept whole in the note.
 
 What it reads
 -------------
-- Scores 0-10 for the catalogue's areas by id, name or alias (data/areas.toml), as digits
-  ("3", "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5),
-  other decimals to the nearest whole number. A range a point wide is its higher end, as the
-  worse of two sides is (and as its middle rounds up): "3-4", "3ish-4", "2 to 3", "a 3 to a
-  4", "3 or 4", "three or four", "between 3 and 4", "3, maybe 4", "maybe 3? 4?", "3... or 4".
-  A wider one ("2-5", "3 maybe 5", "4? 7?") is asked about: its top and its middle are both
-  fair readings. "3 and a half" is a half point. Small typos of longer words right next
-  to a score ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest.
-  Anywhere else only the member's own areas (and movement, efficiency) are looked for, and only
-  a close typo ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3",
-  "nek 2", "glu 1") is read; everyday words never are ("should be 5").
+- Scores 0-10 for the catalogue's areas by id, name or alias (data/areas.toml), as digits ("3",
+  "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5), other
+  decimals to the nearest whole number (not under one: "calves 0.3" is asked about). A score said
+  on another scale for one area or movement is read in tenths: out of 5 ("3/5", "3 out of five",
+  "4 of 5": 6, 8), out of 100 ("30/100") or a percentage ("60%", "60 percent"); a range on it
+  ("3-4/5"), stars ("4 stars"), a share of something ("80% recovered") and every score after a
+  scale of five said once for all ("on a scale of 1 to 5") are asked about, and the scale of ten
+  said beside the scores ("calves (0-10): 3") is no score. A range a point wide is its higher end,
+  as the worse of two sides is (and as its middle rounds up): "3-4", "3ish-4", "2 to 3", "a 3 to a
+  4", "3 or 4", "three or four", "between 3 and 4", "3, maybe 4", "maybe 3? 4?", "3... or 4". A
+  wider one ("2-5", "3 maybe 5", "4? 7?") is asked about: its top and its middle are both fair
+  readings. "3 and a half" is a half point. Small typos of longer words right next to a score
+  ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest. Anywhere else
+  only the member's own areas (and movement, efficiency) are looked for, and only a close typo
+  ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3", "nek 2", "glu 1") is
+  read; everyday words never are ("should be 5").
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six", "the main thing
   - 4 -"), or later in the same sentence when nothing else could own it ("hammies were grumpy after
   the long run, I'd call it a 5"), or a sentence or two later with only chat between ("my
@@ -52,11 +57,21 @@ What it reads
   be the sorest keeps the week's worse score where the one now would put it under another
   area's ("calves were the worst, a 5 by Sunday but back to 3 now. Hamstrings 4" is 5).
 - A change said with an arrow going up, or said to be now, is this week's score: "calves 3 →
-  5" is a 5, "calves 5 → 3 now" a 3, the change noted. Going down and said of no time
-  ("calves 5 → 3") it is asked about, as "5 on Monday, 3 by Friday" is.
+  5" is a 5, "calves 5 → 3 now" a 3, "a 4 on Monday but back to zero now" a 0, the change
+  noted. Going down and said of no time ("calves 5 → 3", "5 for two days, then 2") it is asked
+  about, as "5 on Monday, 3 by Friday" is. A score kept day by day ("calves: Tues 4, Thu 6, Sat
+  5", "Mon run: glutes 6. Wed: 5. Today still 4") is the one said of today or now; with none, it
+  is asked about, unless every day says the same. How much a score changed ("calves +1", "down
+  2", "dropped by 2", "2 points better") is no score: asked about.
+- A second number for an area said of an activity ("2 at rest, 6 when running", "1 walking but
+  5 running") is a second score, as "3 but 4 on hills" is.
+- A soreness score the member's words contradict ("glutes 9, feeling great", "10 - no pain at
+  all!", "1, absolutely killing me") or said on a scale the other way round ("(10 being fully
+  recovered)") is asked about: the member may be scoring 10 as the best.
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
-  "pain-free calves", "hips tight but not sore" (not "tight but not really sore"). A number
+  "pain-free calves", "hips tight but not sore" (not "tight but not really sore"), "not a twinge
+  from the IT band", "no longer sore", "calf niggle gone", "pain all cleared up". A number
   said for the area outweighs its zero in words.
 - Left and right given separately ("hamstrings L 3 R 5", "calf 6 left, 3 right", "3/4 (L/R)",
   and the pairs after that one, "glute med on the right has been nagging, R 4 L 1"): the worse
@@ -68,7 +83,11 @@ What it reads
   shoulders) is asked about when the member was asked about the other one, unless the reply
   names that one in its own words ("itb 4, hips 2") and the member was asked about this one
   too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
-- Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"), and in
+- Another runner's check-in in the member's reply ("Also for Tom: hamstrings 6", "Mark's calves
+  are a 6", "husband says his calves are 7"): from where that person is named to the end of the
+  sentence (or to "mine"), kept in the note, neither a value nor a question.
+- Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"; in a list
+  of labels over a list of values, "calves, glutes, movement: 3, 2, 8", in order), and in
   a reply of scores alone, the bare number after every area's score, in the check-in's order
   ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better"); beside
   the last score with nothing after it ("calves 3 glutes 2 7") it is asked about, as writers
@@ -76,13 +95,13 @@ What it reads
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair.
 - Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
-  right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with
-  two letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the
-  running ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "freer",
-  "less shuffling"). A plain verdict outweighs a small or unsure change ("about the same, maybe
-  a hair faster"). Said of an area or of movement ("hips are better than last week", "quads ok
-  on flats, worse on hills") or of something else ("the new shoes are lighter") it is no
-  efficiency.
+  right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with two
+  letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the running
+  ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "freer", "less
+  effortful", "hasn't changed", "less shuffling"). A plain verdict outweighs a small or unsure
+  change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
+  than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
+  lighter") it is no efficiency.
 - Numbers that are training talk never become scores: distances, paces, times, run counts
   ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
   earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
@@ -95,19 +114,18 @@ What it reads
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
 okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
-asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as
-the check-in names it and said in words with no number ("movement good", not "moving fine");
-an emoji where the efficiency would be ("efficiency 👍": better, or fine as before?), but not
-one that gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation
-marks, "who wrote 'beer near better'", is someone else's words);
-"my legs hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves
-3/5", "5-3", "calves 11", "calves 30%"); two different scores for one area; and a number that
-names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value
-(or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"; after a single area's
-score ending the reply, "hamstrings 4, 7", with that score too). Everything else about
-an area ("foam rolled my calves every night", "hips ok" of hips not asked about), harmless words
-("legs fine", which on its own still answers the check-in) and numbers once every value is given
-("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
+check-in names it and said in words with no number ("movement good", not "moving fine"); an emoji
+where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that gives
+no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who wrote
+'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
+that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered");
+two different scores for one area; and a number that names nothing ("7", "calves 3, 6", "legs 5")
+while an asked area or movement still has no value (or, in a reply of scores alone, at all: "lower
+back 2, movement 9, 7"; after a single area's score ending the reply, "hamstrings 4, 7", with that
+score too). Everything else about an area ("foam rolled my calves every night", "hips ok" of hips
+not asked about), harmless words ("legs fine", which on its own still answers the check-in) and
+numbers once every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
@@ -212,6 +230,9 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
         self._doubted_across_sentences()
+        self._day_logs()
+        self._activity_scores()
+        self._score_against_words()
         self._header_rows()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]

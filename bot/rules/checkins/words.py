@@ -103,6 +103,9 @@ class ChatWords(_Strict):
     others: Phrases
     not_typos: Phrases
     conclusions: Phrases
+    people: Phrases
+    not_people: Phrases
+    says: Phrases
 
 
 class CheckInWords(_Strict):

@@ -16,6 +16,7 @@ from bot.rules.checkins.reading.tokens import (
     CORRECTIONS,
     DOUBTS,
     FEATURES,
+    GONE,
     LETTER,
     LEVEL,
     MEASURE,
@@ -24,6 +25,7 @@ from bot.rules.checkins.reading.tokens import (
     NOW,
     OCCASIONAL,
     PAST,
+    SEQUENCE,
     TYPICAL,
     WISH,
     K,
@@ -47,7 +49,7 @@ FUZZY_MARGIN = 5
 
 
 # Words saying a later score may be the week's: "now", "down to", "actually", "call it".
-_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS | OCCASIONAL
+_CHANGE_WORDS = NOW | CHANGES | CORRECTIONS | TYPICAL | DOUBTS | OCCASIONAL | SEQUENCE
 
 
 class Lexicon:
@@ -155,6 +157,9 @@ class Lexicon:
         self.sorest = set(words.areas.sorest)
         self.no_verdict_pictures = frozenset(words.efficiency.no_verdict_pictures)
         self.conclusions = set(chat.conclusions)
+        self.people = set(chat.people)
+        self.not_people = set(chat.not_people)
+        self.says = set(chat.says)
         self.together = set(labels.together)
         self.units = set(words.training.units)
         self.unit_starts = {u.split()[0] for u in self.units if " " in u}
@@ -221,6 +226,8 @@ class Lexicon:
             | self.levels
             | letters
             | NOW
+            | SEQUENCE
+            | GONE
             | CHANGES
             | CORRECTIONS
             | DOUBTS
@@ -248,7 +255,7 @@ class Lexicon:
                 flags |= MOMENT
             if word in self.measures:
                 flags |= MEASURE
-            if word in self.zeros:
+            if word in self.zeros or word in GONE:
                 flags |= NEGATION
             elif word in self.complaining:
                 flags |= COMPLAINT

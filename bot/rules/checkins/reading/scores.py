@@ -17,6 +17,7 @@ from bot.rules.checkins.reading.tokens import (
     CLAUSE_ENDS,
     CORRECTIONS,
     GAPS,
+    GONE,
     HAS_LABEL,
     HAS_NUM,
     HAS_SIDE,
@@ -32,6 +33,7 @@ from bot.rules.checkins.reading.tokens import (
     NUMS,
     OCCASIONAL,
     PRESENT,
+    SEQUENCE,
     SIDE_WORDS,
     TYPICAL,
     WORDS,
@@ -71,6 +73,11 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 # Between "no" and a soreness word: "no real pain", "not a single niggle".
+# After "not a", "no", "not one", these deny that an area hurts as a soreness word does, when
+# the area follows ("not a twinge from the IT band all week", "not a peep out of my calves").
+_NOT_A_PEEP = frozenset(
+    {"twinge", "twinges", "peep", "murmur", "squeak", "whisper", "whimper", "complaint"}
+)
 _BEFORE_SORE = frozenset(
     {"real", "major", "big", "a", "single", "one", "any", "else", "other", "hint", "trace", "sign"}
     | {"of", "ounce", "shred", "speck", "bit"}
@@ -102,6 +109,47 @@ _SAID_OF_A_SCORE = frozenset(
 _PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue"}
+    | {"tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
+_TODAY = frozenset({"today", "now", "currently", "tonight"})
+# Between a weekday and its score: "Mon run: glutes 6", "Sun long run: 4", "Today still 4".
+_ABOUT_A_DAY = frozenset({"still", "its", "it", "was", "is", "on", "by", "a"})
+_BY_A_DAY = frozenset({K.PUNCT, K.RUN})
+# Between a score and its weekday: "4 on Wednesday", "3 by sat".
+_ON_A_DAY = frozenset({"on", "by", "this"})
+_DAY, _NOW_SAID = "day", "now"
+# After a soreness score, how the member says the area feels: "9, feeling great".
+_SAYING_HOW = frozenset(
+    {"feeling", "feel", "feels", "felt", "so", "pretty", "really", "very", "all", "absolutely"}
+    | {"totally", "is", "are", "they", "theyre", "its", "and", "honestly", "tbh", "super"}
+)
+_FEELS_GOOD = frozenset(
+    {"great", "good", "fine", "perfect", "amazing", "brilliant", "excellent", "fresh"}
+    | {"awesome", "grand", "lovely", "fantastic"}
+)
+# After "good", "great": said of something else ("good thing", "great run").
+_GOOD_WHAT = frozenset(
+    {"thing", "news", "luck", "job", "idea", "one", "run", "runs", "week", "session", "race"}
+)
+_AWFUL = frozenset(
+    {"killing", "wrecked", "destroyed", "agony", "screaming", "brutal", "awful", "terrible"}
+    | {"horrible", "excruciating", "shredded", "trashed", "unbearable"}
+)
+_AGAINST_A_SCORE = _FEELS_GOOD | _AWFUL | {"no", "not"}
+# Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
+_BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
+_AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
+# A score said of doing something ("5 running", "6 when running", "4 on the hills").
+_DOING = frozenset({"running", "walking", "sprinting", "racing", "jogging", "climbing"})
+_WHILE_DOING = frozenset({"when", "while", "during", "on", "in", "after"})
+_ACTIVITIES = frozenset(
+    {"runs", "run", "hills", "hill", "stairs", "uphill", "downhill", "descents", "climbs"}
+    | {"speedwork", "intervals", "sprints", "track", "trails", "efforts", "reps"}
+)
+# "back to" is one token (a saying in which "back" names no area): a change to the score after it.
+_BACK_TO = "back to"
 # Doubting the score just given: "8?? maybe that's too high, call it 6", "7, scratch that, 5".
 _TOO = frozenset({"high", "low", "harsh", "generous", "dramatic", "kind"})
 _RESCORE = frozenset({"call", "make"})
@@ -234,6 +282,11 @@ class ReadScores(State):
                 tok = toks[other]
                 if tok.kind in _GROUPED:
                     members.append(other)
+                elif tok.kind == K.MOVE and not tok.used and not weak_label(tok):
+                    # "calves, glutes, movement: 3, 2, 8": one each, in order, or none.
+                    members.append(other)
+                    other += 1
+                    break
                 elif tok.kind == K.JOIN:
                     joined = True
                 elif tok.kind not in (K.COMMA, K.PUNCT) and tok.text not in ("my", "the"):
@@ -243,6 +296,23 @@ class ReadScores(State):
                 index += 1
                 continue
             if all(toks[m].kind == K.UNTRACKED for m in members):
+                index = other
+                continue
+            if toks[members[-1]].kind == K.MOVE and not self._values_follow(members[-1], end):
+                other = members.pop()  # "adductors, movement 8": movement's own score
+            if len(members) < 2:
+                index += 1
+                continue
+            if toks[members[-1]].kind == K.MOVE:
+                score_at, together = self._group_score(members[-1], end)
+                if (
+                    score_at is not None
+                    and not together
+                    and not self._respectively(members, score_at, end)
+                ):
+                    # "calves, glutes, movement: 3, 2": which is whose? Asked, none kept.
+                    toks[members[-1]].used = True
+                    self.reading.unread.append((toks[members[0]].start, toks[score_at].end))
                 index = other
                 continue
             leading = self._score_before(index, start)
@@ -269,6 +339,20 @@ class ReadScores(State):
                 for member in members:
                     self._pair(member, score_at, group=True)
             index = other
+
+    def _values_follow(self, label: int, end: int) -> bool:
+        """Two numbers or more in a row after the label: "movement: 3, 2, 8", "movement 3/2"."""
+        toks = self.toks
+        count = 0
+        for other in range(label + 1, end):
+            tok = toks[other]
+            if tok.kind == K.NUM:
+                if tok.training or tok.past:
+                    return False
+                count += 2 if tok.problem in ("list", "scale") else 1
+            elif tok.kind not in GAPS and not (count == 0 and tok.text in self.lex.bridge):
+                break
+        return count >= 2
 
     def _score_before(self, first: int, start: int) -> int | None:
         """ "2 for calves and glutes": a score opening the clause, then the areas."""
@@ -391,9 +475,13 @@ class ReadScores(State):
                 self._zero(sore, (tok.start, toks[sore + 1].end), upto=sore + 1)
                 tok.used = True  # "no calf soreness"
                 continue
-            if sore >= end or (not whole and toks[sore].text not in lex.sore):
+            if sore >= end or (
+                not whole and toks[sore].text not in lex.sore and toks[sore].text not in _NOT_A_PEEP
+            ):
                 continue
             area = self._area_after(sore + 1, end)
+            if area is None and toks[sore].text in _NOT_A_PEEP:
+                continue  # "not a twinge" of an area said after it only
             elsewhere = any(t.text in ("else", "other") for t in toks[index:sore])
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
@@ -477,6 +565,8 @@ class ReadScores(State):
                 "around",
                 "for",
                 "from",
+                "out",
+                "of",
             )
         ):
             other += 1
@@ -520,6 +610,7 @@ class ReadScores(State):
                     "the",
                     "least",
                     "tiny",
+                    "longer",
                 ):
                     following += 1
                 if following < end and toks[following].text in lex.softeners:
@@ -528,12 +619,29 @@ class ReadScores(State):
                     self._zero(index, (toks[index].start, toks[following].end), upto=following)
                     self._use_following(following + 1, end, {"me", "at", "all", "this", "week"})
                     return
+            if tok.text in lex.sore and self._gone(other + 1, end):
+                # "hamstring niggle gone", "calf pain all cleared up": no soreness now.
+                self._zero(index, (toks[index].start, tok.end), upto=other)
+                return
             if tok.kind == K.WORD and tok.text in lex.contrasts and self._denied(index, other, end):
                 return
             bridging = tok.kind == K.WORD and tok.text in lex.bridge
             if not bridging and tok.kind != K.PUNCT:
                 return
             other += 1
+
+    def _gone(self, index: int, end: int) -> bool:
+        """ "... gone", "... all cleared up now", "... has completely gone": said of soreness,
+        none is left, and nothing else follows in the clause."""
+        toks = self.toks
+        while index < end and (toks[index].kind == K.PUNCT or toks[index].text in _BEFORE_GONE):
+            index += 1
+        if index >= end or toks[index].text not in GONE:
+            return False
+        index += 1
+        while index < end and (toks[index].kind == K.PUNCT or toks[index].text in _AFTER_GONE):
+            index += 1
+        return index >= end or toks[index].kind in BREAKS or toks[index].kind in LABELS_ALL_EFF
 
     def _denied(self, area: int, contrast: int, end: int) -> bool:
         """ "hips tight but not sore", "calves stiff yet no pain at all": a feeling said, then
@@ -606,6 +714,8 @@ class ReadScores(State):
         if not (head.kind == K.NUM and head.digits and self._score_like(head)):
             return
         last = self._prev(end, skip_bridge=False, floor=first)
+        if last is not None and toks[last].kind == K.VAL and last > first:
+            last = self._prev(last, skip_bridge=False, floor=first)  # "... 8 movement better"
         if last is not None and toks[last].kind in LABELS:
             # "3 calves 6 glutes": every number names the label after it.
             for index in range(first, end):
@@ -1015,8 +1125,11 @@ class ReadScores(State):
             typical = bool(TYPICAL & set(after + before))
             now = bool(NOW & set(after))
             turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
+            turned = turned or _BACK_TO in before  # "a 4 on Monday but back to 2 now"
             dated = (NOW - {"overall"}) & set(gap)
-            changed = now or typical or bool(dated) or turned or corrected
+            # "4 for 2 days after the race, then 2": a later score, as "by Friday" says one.
+            sequenced = bool(SEQUENCE & set(gap))
+            changed = now or typical or bool(dated) or turned or corrected or sequenced
             earlier_value = self._scores_for(label)[-1].value
             later_value = score_value(tok) if tok.kind == K.NUM else None
             if not changed:
@@ -1032,7 +1145,7 @@ class ReadScores(State):
                 return
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
-                "by" in set(gap + after)
+                ("by" in set(gap + after) or sequenced)
                 and not (said_now or typical or corrected)
                 and not _said_as_now(gap + after)
                 and earlier_value is not None
@@ -1170,6 +1283,7 @@ class ReadScores(State):
         tok, lex = self.toks[before], self.lex
         return (
             tok.kind == K.WORD
+            and tok.text != _BACK_TO
             and tok.text not in lex.bridge
             and tok.text not in lex.filler
             and tok.text not in NOW
@@ -1349,6 +1463,187 @@ class ReadScores(State):
                     for label in open_labels:
                         self._pair(label, other)
                     break
+
+    def _day_logs(self) -> None:
+        """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:
+        5. Fri: 4. Today still 4", "6 on Monday, 4 on Wednesday, 3 on Saturday"): the one said
+        of today or now is the week's, the others stay in the note. With none said of now,
+        writers take the worst, the last or something between, so the area is asked about
+        (as "5 on Monday, settled to 3 by Thursday" is), unless every day says the same."""
+        toks = self.toks
+        if not any(t.text in _WEEKDAYS for t in toks):
+            return
+        ends = self._token_ends()
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label or toks[number].kind != K.NUM:
+                continue
+            if not (self._day_between(label, number) or self._said_when(number) == _DAY):
+                continue
+            log: list[int] = []
+            now: int | None = None
+            for other in range(number + 1, len(toks)):
+                tok = toks[other]
+                if tok.kind in LABELS_ALL_EFF or tok.kind == K.VAL:
+                    break
+                if tok.kind != K.NUM:
+                    continue
+                when = self._said_when(other)
+                if tok.used or tok.training or tok.past or when is None:
+                    break
+                log.append(other)
+                if when == _NOW_SAID:
+                    now = other
+            if not log:
+                continue
+            if now is not None:
+                for earlier in found:
+                    earlier.yields = earlier.gave_way = True
+                    self.reading.notes.append(earlier.span)
+                for other in log:
+                    if other != now:
+                        toks[other].used = True
+                        self.reading.notes.append((toks[other].start, toks[other].end))
+                self._pair(label, now)
+                continue
+            values = {score_value(toks[other]) for other in log} | {found[0].value}
+            for other in log:
+                self._pair(label, other)
+            self._dispute(label, len(values) > 1)
+
+    def _activity_scores(self) -> None:
+        """A second number for an area said of a kind of activity ("2 at rest, 5 when
+        running", "2 walking but 6 running", "3, 4 on the hills"): a second score for the area,
+        as "3 but 4 on hills" is. A point above the first it is the higher; further above,
+        asked about (writers take the worse or the usual); lower, the first stands."""
+        toks = self.toks
+        if not any(t.kind == K.RUN or t.text in _DOING or t.text in _ACTIVITIES for t in toks):
+            return
+        ends = self._token_ends()
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label:
+                continue
+            sentence_end = self.sentences[toks[number].sentence][1]
+            second = None
+            for other in range(number + 1, sentence_end):
+                tok = toks[other]
+                if tok.text == "rest" or weak_label(tok):
+                    continue  # "2 at rest", "2 walking": what the first was said of
+                if tok.kind in LABELS_ALL_EFF or tok.kind == K.VAL:
+                    break
+                if tok.kind == K.NUM:
+                    second = other
+                    break
+            if second is None or toks[second].used or toks[second].past:
+                continue
+            if not toks[second].digits and toks[second].text not in self.lex.numbers:
+                continue
+            if not self._said_of_an_activity(second + 1, sentence_end):
+                continue
+            later = score_value(toks[second]) if toks[second].problem is None else None
+            if later is None:
+                continue
+            earlier = found[0].value
+            toks[second].training = False
+            if later <= earlier:
+                toks[second].used = True
+                self.reading.notes.append((toks[second].start, toks[second].end))
+                continue
+            self._pair(label, second)
+            if later == earlier + 1:
+                found[0].yields = True
+                self.reading.notes.append(found[0].span)
+            else:
+                self._dispute(label, True)
+
+    def _score_against_words(self) -> None:
+        """A soreness score the member's next words contradict: "calves 9, feeling great",
+        "10 - no pain at all!", "calves 1, absolutely killing me". The member may be scoring
+        the other way round (10 the best): asked about rather than kept."""
+        toks = self.toks
+        if not any(t.text in _AGAINST_A_SCORE or t.kind == K.ZERO for t in toks):
+            return
+        ends = self._token_ends()
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            value = found[0].value
+            if 2 <= value <= 6:
+                continue
+            number = ends.get(found[0].span[1])
+            if number is None or number <= label:
+                continue
+            after = number + 1
+            while after < len(toks) and (
+                toks[after].kind in (K.PUNCT, K.COMMA) or toks[after].text in _SAYING_HOW
+            ):
+                after += 1
+            if after >= len(toks):
+                continue
+            word = toks[after].text
+            if after + 1 < len(toks) and toks[after + 1].text in _GOOD_WHAT:
+                continue  # "calves 8, good thing I booked a massage"
+            freed = word in ("no", "not", "zero", "pain free") and any(
+                t.text in self.lex.sore or t.text in ("free",)
+                for t in toks[after : min(after + 3, len(toks))]
+            )
+            if (value >= 7 and (word in _FEELS_GOOD or freed)) or (value <= 1 and word in _AWFUL):
+                found[0].problem = True
+
+    def _said_of_an_activity(self, index: int, end: int) -> bool:
+        """ "when running", "on the hills", "running", "during runs": what a score was said
+        of, not a count ("6 hills" are hill reps)."""
+        toks = self.toks
+        while index < end and toks[index].kind == K.PUNCT:
+            index += 1
+        if index >= end:
+            return False
+        first = toks[index]
+        if first.text in _DOING:
+            return True
+        if first.text not in _WHILE_DOING:
+            return False
+        for other in toks[index + 1 : min(index + 4, end)]:
+            if other.text in _DOING or other.text in _ACTIVITIES or other.kind == K.RUN:
+                return True
+        return False
+
+    def _token_ends(self) -> dict[int, int]:
+        """Where each token ends in the text: the token a score's span ends with."""
+        return {tok.end: index for index, tok in enumerate(self.toks)}
+
+    def _day_between(self, label: int, number: int) -> bool:
+        """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""
+        toks = self.toks
+        if any(t.text in _WEEKDAYS for t in toks[label + 1 : number]):
+            return True
+        before = label - 1
+        while before >= 0 and (toks[before].kind in _BY_A_DAY or toks[before].text in _ABOUT_A_DAY):
+            before -= 1
+        return before >= 0 and toks[before].text in _WEEKDAYS
+
+    def _said_when(self, index: int) -> str | None:
+        """ "Thu 6", "Wed: 5", "4 on Wednesday", "6 mon": a score said of a weekday; "today
+        still 4", "2 today", "4 now": said of now."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and (toks[before].kind in _BY_A_DAY or toks[before].text in _ABOUT_A_DAY):
+            before -= 1
+        after = index + 1
+        while after < len(toks) and (toks[after].kind == K.PUNCT or toks[after].text in _ON_A_DAY):
+            after += 1
+        said = [toks[before].text if before >= 0 else ""]
+        said.append(toks[after].text if after < len(toks) else "")
+        if any(word in _TODAY for word in said):
+            return _NOW_SAID
+        if any(word in _WEEKDAYS for word in said):
+            return _DAY
+        return None
 
     def _doubted_across_sentences(self) -> None:
         """ "hip flexors 8?? maybe that's too high, call it 6.": the score taken back at the end

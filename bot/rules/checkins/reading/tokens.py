@@ -115,6 +115,11 @@ OCCASIONAL = frozenset(
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
+# Between an area's score and a later one, the later one follows in time ("4 for 2 days after
+# the race, then 2"): a change, as "by Friday" makes one.
+SEQUENCE = frozenset({"then", "later", "afterwards", "afterward"})
+# Soreness said to be over ("niggle gone", "pain all cleared up"): a zero in words.
+GONE = frozenset({"gone", "cleared", "resolved", "disappeared", "vanished"})
 # A score for every area: "6 across the board".
 BOARD = frozenset({"across the board", "all round", "all around", "everywhere", "all over"})
 # Words between the values of two sides: "5 on the right and 3 on the left".
@@ -158,6 +163,7 @@ class Tok:
     digits: bool = False
     bare: bool = False  # digits with nothing attached: no unit, no time
     scaled: bool = False  # said "/10" or "out of 10"
+    over: Decimal | None = None  # the scale said after it ("3/5": 5)
     ish: bool = False
     training: bool = False
     past: bool = False
@@ -234,7 +240,8 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     suffix = (suffix or "").lower().lstrip("'’")
     if scale is not None:
         tok.scaled = True
-        if to_decimal(scale) != Decimal(MAX_SCORE):
+        tok.over = to_decimal(scale)
+        if tok.over != Decimal(MAX_SCORE):
             tok.problem = "scale"
     if suffix == "ish":
         tok.ish = True

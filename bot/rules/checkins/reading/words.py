@@ -24,6 +24,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_VAL,
     LABELS,
     LABELS_ALL,
+    LABELS_ALL_EFF,
     LABELS_EFF,
     LETTER,
     LETTERS,
@@ -50,6 +51,74 @@ from bot.rules.checkins.reading.tokens import (
 )
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
+_FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0.5")
+# A scale said in words after a score: "3 out of five", "4 outta 5", "4 of 5".
+_OUT_OF = frozenset({"out", "of", "outta"})
+_PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
+_STARS = frozenset({"stars", "star"})
+# How much a score changed: "calves dropped by 2", "2 points better", "a notch worse".
+_CHANGED_BY = frozenset(
+    {"dropped", "dropping", "down", "up", "improved", "improving", "went", "gone", "fell"}
+    | {"rose", "increased", "decreased", "eased", "worse", "better", "lower", "higher"}
+)
+_STEPS = frozenset({"point", "points", "pts", "pt", "notch", "notches", "step", "steps"})
+_SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
+_OPENS_ANOTHER = frozenset({"his", "her", "for"})
+# Ending another runner's report: the member speaks of their own again ("Her calves 5, mine 3").
+_BACK_TO_ME = frozenset({"mine", "myself"})
+# A scale's end said with what it means: "(0 = no pain)", "10 being fully recovered".
+_SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
+_DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
+_DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
+# "wait is 10 the worst?": asking which end is which.
+_DEFINING_ASK = frozenset({"is", "isnt"})
+_THE = frozenset({"the", "=", "being"})
+_GOOD_END = frozenset(
+    {"best", "good", "great", "fine", "perfect", "recovered", "fresh", "healthy", "normal"}
+)
+_BAD_END = frozenset(
+    {"worst", "bad", "agony", "max", "maximum", "unbearable", "excruciating", "terrible"}
+)
+# Before the range a member scores on: "scale 1-5", "on a scale of 1 to 10", "rated 0-10".
+_SCALE_WORDS = frozenset({"scale", "of", "from", "rated", "rating", "ratings", "scores"})
+_DIGITS = re.compile(r"[0-9]+")
+# Before the person a report is for ("for my wife", "for the husband").
+_DETERMINERS = frozenset({"my", "the", "our", "me", "and"})
+# After the person: the report for them follows ("for Priya too since her phone's broken: ...").
+_TOO = frozenset({"too", "also", "aswell"})
+# Before "for" and a person, with a colon after: a report for them ("Also for Tom: ..."), not
+# what the member trains for ("Training for Boston: calves 3").
+_FOR_ANOTHER = frozenset(
+    {"also", "and", "plus", "answering", "replying", "posting", "scores", "here", "heres"}
+)
+# Capitalised at a sentence's start, these name no one ("That's calves 4").
+_NO_ONE = frozenset(
+    {
+        "that",
+        "what",
+        "there",
+        "here",
+        "who",
+        "he",
+        "she",
+        "they",
+        "it",
+        "everything",
+        "nothing",
+        "someone",
+        "mine",
+        "which",
+        "tonight",
+        "tomorrow",
+    }
+)
+_POSSESSIVE = ("'s", "’s")
+# After "says": the member's own areas, not the other person's ("wife says my calves look
+# swollen").
+_OWN = frozenset({"my", "i", "im", "id", "me"})
+# After a percentage said of an area, these leave it a score ("calves 30%, glutes 2", "movement
+# 80% efficiency same"); a word there says what it is a share of ("80% recovered").
+_AFTER_A_SHARE = BREAKS | LABELS_ALL_EFF | {K.PUNCT}
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
@@ -89,6 +158,13 @@ _MARKS = frozenset({".", ")"})
 # After a score changed by an arrow, these say where it ended is now ("6 → 3 by today").
 _SAID_NOW = NOW - {"by", "since"}
 _NOW_REACH = 4
+
+
+def _said_pain_free(toks: list[Tok], index: int) -> bool:
+    """ "no pain", "pain free", "not sore" at `index`."""
+    words = [t.text for t in toks[index : index + 3] if t.word or t.kind == K.ZERO]
+    joined = " ".join(words)
+    return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
 class ReadWords(State):
@@ -169,6 +245,8 @@ class ReadWords(State):
                     kind, target, efficiency, value, starts, flags = entry
                     if starts:
                         phrase_at.append(count - 1)
+                    if kind == num_kind and features & HAS_NUM:
+                        features |= NUMS  # "a 4 on Monday but down to zero now"
                     if kind != word_kind:
                         tok.kind, tok.target = kind, target
                         if efficiency is not None:
@@ -250,6 +328,90 @@ class ReadWords(State):
             self._merge_phrases(phrase_at)
         self._after_tokens()
 
+    def _someone_else(self) -> None:
+        """Another runner's check-in inside the member's reply: "Also for Tom (he's not on
+        here): hamstrings 6", "answering for my wife too: calves 5", "Mark's calves are a 6",
+        "husband says his calves are 7", "Jen (my running buddy) says calves 5". From where the
+        other person is named to the end of the sentence nothing is the member's: it is kept
+        in the note, neither a value nor a question."""
+        toks, text, people = self.toks, self.text, self.lex.people
+        for index, tok in enumerate(toks):
+            if tok.kind != K.WORD or tok.used:
+                continue
+            if not (tok.text in _OPENS_ANOTHER or tok.text in people or text[tok.start].isupper()):
+                continue
+            start = self._other_person_at(index)
+            if start is None:
+                continue
+            end = self.sentences[tok.sentence][1]
+            for other in range(index + 1, end):
+                if toks[other].text in _BACK_TO_ME:
+                    end = other  # "Her calves 5, mine 3": the member's again
+                    break
+            if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
+                continue
+            last = end - 1
+            while last > start and toks[last].kind in (K.COMMA, K.PUNCT):
+                last -= 1
+            self.reading.notes.append((toks[start].start, toks[max(last, start)].end))
+            for said in toks[start:end]:
+                said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
+
+    def _other_person_at(self, index: int) -> int | None:
+        """Where a report for someone else starts, if `index` opens one."""
+        toks, lex = self.toks, self.lex
+        tok = toks[index]
+        after = index + 1 if index + 1 < len(toks) else None
+        if tok.text in ("his", "her") and after is not None and toks[after].kind in LABELS:
+            return index  # "his calves are 7"
+        if not self._a_person(index):
+            if tok.text != "for":
+                return None
+            # "for Tom (he's not on here):", "for my wife too:", "answering for Priya too"
+            person = after
+            while person is not None and person < len(toks) and toks[person].text in _DETERMINERS:
+                person += 1
+            if person is None or person >= len(toks) or not self._a_person(person):
+                return None
+            opened = index > 0 and toks[index - 1].text in _FOR_ANOTHER
+            for later in toks[person + 1 : self.sentences[tok.sentence][1]]:
+                if later.kind in LABELS_ALL_EFF or later.kind in (K.NUM, K.VAL):
+                    return None
+                if later.text in _TOO or (opened and later.kind == K.PUNCT and ":" in later.text):
+                    return index
+            return None
+        said = self.text[tok.start : tok.end]
+        if after is not None and toks[after].kind in LABELS and said.endswith(_POSSESSIVE):
+            return index  # "Mark's calves", "my wife's hamstrings"
+        # "Jen says calves 5", "husband reckons his calves are 7", "Jen (my buddy) says"
+        end = min(index + 8, self.sentences[tok.sentence][1])
+        for other in range(index + 1, end):
+            word = toks[other]
+            if word.kind in LABELS_ALL_EFF or word.kind in (K.NUM, K.VAL, K.STOP):
+                return None
+            if word.text in lex.says:
+                following = other + 1 < len(toks) and toks[other + 1].text in _OWN
+                return None if following else index
+        return None
+
+    def _a_person(self, index: int) -> bool:
+        """Someone else: a word for a person ("husband", "mate"), or a name (a capitalised word
+        the parser does not know, inside a sentence or before "'s")."""
+        tok, lex = self.toks[index], self.lex
+        if tok.kind != K.WORD or tok.text in lex.not_people or tok.text in _NO_ONE:
+            return False
+        if tok.text in lex.people:
+            return True
+        said = self.text[tok.start : tok.end]
+        return (
+            len(said) > 1
+            and said[0].isupper()
+            and not said.isupper()
+            and tok.text not in lex.word_info
+            and tok.text not in lex.filler
+            and tok.text not in lex.bridge
+        )
+
     def _merge_phrases(self, phrase_at: list[int]) -> None:
         """Known phrases ("lower back", "about the same") become their first token; the
         others are absorbed (glue that the passes step over)."""
@@ -285,6 +447,8 @@ class ReadWords(State):
 
     def _after_tokens(self) -> None:
         """What needs the tokens around it: "the left one", "not better", a side header."""
+        if self.features and any(f & HAS_LABEL for f in self.features):
+            self._someone_else()
         sides = set()
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
@@ -354,13 +518,37 @@ class ReadWords(State):
         # Once "3/4 (L/R)" has said what a pair is, the pairs after it are sides too.
         sides_said = False
         marker: Decimal | None = None  # the number of the last item of a numbered list
+        declared = self._declared_scale()
+        reversed_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
+            if (
+                (declared or (reversed_scale and not self._movement_before(index)))
+                and tok.bare
+                and not tok.scaled
+                and tok.problem is None
+            ):
+                # "on a scale of 1 to 5, calves 3": 6? 5? "(10 being fully recovered)": the
+                # soreness scores the other way round. Asked.
+                tok.problem = "scale"
+            if tok.kind == K.NUM and index < last and toks[index + 1].text in _SCALE_AFTER:
+                self._scale_in_words(index)
             if tok.percent and self._label_before(index):
-                # "calves 30%": a score on another scale, asked about (not "60% of my usual").
+                # "calves 30%": a score on another scale (not "60% of my usual").
                 tok.training, tok.problem = False, "scale"
+                self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
+            if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
+                # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
+                tok.problem = "odd"
+            if (
+                tok.problem == "scale"
+                and tok.over in (_FIVE, _HUNDRED)
+                and not sides_said
+                and not self._sides_follow(index)
+            ):
+                self._in_tenths(index)  # "calves 3/5" (not "3/5 (L/R)")
             if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
@@ -374,6 +562,9 @@ class ReadWords(State):
                     sides_said = True
                 continue
             if self._from_to(index):
+                continue
+            if self._by_how_much(index):
+                tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
                 continue
             if tok.changed and self._down_at_no_time(index):
                 tok.problem = "change"
@@ -608,6 +799,37 @@ class ReadWords(State):
             and after.kind not in (K.NUM, K.STOP, K.COMMA)
         )
 
+    def _by_how_much(self, index: int) -> bool:
+        """ "calves +1", "calves down 2", "up 1 on last week", "dropped by 2", "2 points better":
+        how much a score changed, not the score. Asked about: the score itself is not said."""
+        toks = self.toks
+        tok = toks[index]
+        if not tok.digits or tok.value is None or tok.value > MAX_SCORE:
+            return False
+        before = toks[index - 1] if index else None
+        if before is not None and before.text == "by" and index > 1:
+            if toks[index - 2].text not in _CHANGED_BY:
+                return False
+            before = toks[index - 2]  # "calves dropped by 2"
+            index -= 1
+        label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
+        if before is not None and label is not None and toks[label].kind in LABELS:
+            if before.text == "+" and before.end == tok.start:
+                return True  # "calves +1"
+            if before.text in _CHANGED_BY:
+                return True  # "calves down 2" (not "down to 2"), "dropped by 2"
+        after = tok.at + 1
+        if (
+            after + 1 < len(toks)
+            and toks[after].text in _STEPS
+            and toks[after + 1].kind == K.VAL
+            and self._label_before(tok.at)
+        ):
+            value = toks[after + 1]
+            value.kind, value.efficiency = K.WORD, None  # said of the area
+            return True  # "calves 2 points better"
+        return False
+
     def _from_to(self, index: int) -> bool:
         """ "dropped from 5 to 3": no range but a change, and the score is where it ended."""
         toks = self.toks
@@ -677,6 +899,141 @@ class ReadWords(State):
                     continue
             return False
         return False
+
+    def _declared_scale(self) -> bool:
+        """ "calves (0-10): 3", "on a scale of 1 to 10": the scale the member scores on, no
+        score. Said to be out of 5 ("scale 1-5", "(0-5)"), whether 3 is a 6 or a 5 is the
+        member's own reading: every score said without its scale is asked about."""
+        toks = self.toks
+        other_scale = False
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.problem != "range" or "/" in tok.text:
+                continue
+            said = _DIGITS.findall(tok.text) or [
+                word for word in tok.text.split() if word.isdecimal()
+            ]
+            if len(said) != 2 or said[0] not in ("0", "1") or said[1] not in ("5", "10"):
+                continue
+            before = index - 1
+            while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text != "(":
+                before -= 1
+            opened = before >= 0 and (toks[before].text == "(" or toks[before].text in _SCALE_WORDS)
+            if not opened:
+                continue
+            tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            other_scale = other_scale or said[1] == "5"
+        return other_scale
+
+    def _movement_before(self, index: int) -> bool:
+        before = self._prev(index, skip_bridge=True)
+        return before is not None and self.toks[before].kind == K.MOVE
+
+    def _scale_defined(self) -> bool:
+        """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
+        worst?": the member saying what the scale's ends mean, no score. Said the other way
+        round from the check-in's (10 the best), the member's scores are on their own scale:
+        every score said without its scale is asked about."""
+        toks = self.toks
+        reversed_scale = False
+        for index in self.numbers:
+            tok = toks[index]
+            if tok.kind != K.NUM or tok.value not in _SCALE_ENDS or not tok.bare:
+                continue
+            after = index + 1
+            if after >= len(toks):
+                continue
+            before = index - 1
+            while before >= 0 and toks[before].kind == K.PUNCT and "(" not in toks[before].text:
+                before -= 1
+            opened = before >= 0 and (
+                "(" in toks[before].text or toks[before].text in _DEFINING_BEFORE
+            )
+            if index > 0 and toks[index - 1].kind in LABELS_ALL_EFF:
+                continue  # "movement 10 being perfect": movement's score
+            link = toks[after].text
+            the = after + 1 < len(toks) and toks[after + 1].text == "the"
+            defines = link == "being" or (link in _DEFINING and (opened or the))
+            asks = before >= 0 and toks[before].text in _DEFINING_ASK and link in _THE
+            if not (defines or asks or (opened and link == "=")):
+                continue
+            meaning = {t.text for t in toks[after + 1 : after + 5] if t.word}
+            good = bool(meaning & _GOOD_END) or _said_pain_free(toks, after + 1)
+            bad = bool(meaning & _BAD_END)
+            if not (good or bad):
+                continue
+            tok.kind, tok.text, tok.used = K.PUNCT, "", True
+            self.reading.notes.append((tok.start, toks[min(after + 4, len(toks) - 1)].end))
+            if (tok.value == _TEN and good and not bad) or (tok.value == 0 and bad and not good):
+                reversed_scale = True
+        return reversed_scale
+
+    def _scale_in_words(self, index: int) -> None:
+        """ "3 out of five", "4 of 5", "60 percent", "4 stars" said of an area or movement: the
+        scale said in words, as "3/5" and "60%" say it ("ran 4 of 5 planned" is no score)."""
+        toks = self.toks
+        tok, after = toks[index], toks[index + 1]
+        if not self._label_before(index) or tok.value is None or tok.training:
+            return
+        if after.text in _PERCENT_WORDS:
+            tok.percent, tok.training, tok.bare = True, True, False
+            after.kind, after.text, after.used = K.PUNCT, "", True
+            return
+        if after.text in _STARS:
+            tok.problem = "scale"  # "4 stars": out of 5, or of how many?
+            return
+        over = index + 1
+        while over < len(toks) and toks[over].text in _OUT_OF and over < index + 3:
+            over += 1
+        if over == index + 1 or over >= len(toks) or toks[over].kind != K.NUM:
+            return
+        if toks[index + 1].text == "of" and over != index + 2:
+            return
+        scale = toks[over].value
+        if scale not in (_FIVE, _TEN) or toks[over].scaled or toks[over].problem:
+            return
+        for word in toks[index + 1 : over + 1]:
+            word.kind, word.text, word.used = K.PUNCT, "", True
+        tok.over, tok.scaled = scale, True
+        if scale == _FIVE:
+            tok.problem = "scale"
+
+    def _in_tenths(self, index: int) -> None:
+        """ "calves 3/5", "movement 4 out of 5", "lower back 50%": a score on a scale said with
+        it, turned into tenths (3/5 is 6, 50% is 5, half points rounding up as ever), when it
+        stands for one area or movement alone. Two areas before it ("calves glutes 2/5",
+        "calves and glutes 3/5") take one number each; a share said of something after it
+        ("80% recovered", "70% of normal") or a range ("3-4/5") is still asked about."""
+        toks = self.toks
+        tok = toks[index]
+        value = tok.value
+        if value is None or tok.problem != "scale":
+            return
+        label = self._prev(index, skip_bridge=True)
+        if label is None or toks[label].kind not in LABELS:
+            return
+        before = label - 1
+        while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
+            before -= 1
+        if before >= 0 and (toks[before].kind in LABELS_ALL or toks[before].kind == K.JOIN):
+            return  # "calves glutes 2/5", "calves/glutes 3/5": one each
+        if tok.percent:
+            after = index + 1
+            if after < len(toks) and not (
+                toks[after].kind in _AFTER_A_SHARE or toks[after].text in self.lex.sore
+            ):
+                return  # "calves 80% recovered", "movement 70% of normal"
+            if not 0 <= value <= 100:
+                return
+            tok.value = value / 10
+        elif tok.over == _FIVE and 0 <= value <= 5:
+            tok.value = value * 2
+        elif tok.over == _HUNDRED and 0 <= value <= 100:
+            tok.value = value / 10
+        else:
+            return
+        tok.problem, tok.percent, tok.training = None, False, False
+        tok.bare = tok.scaled = True
 
     def _label_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
