@@ -375,7 +375,10 @@ def test_a_score_then_the_runs_it_was_said_beside() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("calves 3. Pace felt about the same as last week, maybe a hair faster.", Efficiency.SAME),
+        (
+            "calves 3. Pace felt about the same as last week, maybe a hair faster on the tempo.",
+            Efficiency.SAME,
+        ),
         (
             "calves 3. My running felt more efficient than last week, less shuffling.",
             Efficiency.BETTER,
@@ -2724,3 +2727,131 @@ def test_the_members_own_score_after_someone_elses_is_not_lost() -> None:
     parsed = _read("Parkrun with my sister. Her quads 5, mine 3. movement 8", ["quads"])
     assert (parsed.soreness, parsed.movement) == ({}, 8)
     assert parsed.unread == ("mine 3",)
+
+
+# -- the efficiency the member does not give ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Same as last week really",
+        "same as last wk tbh",
+        "Honestly? same as before",
+        "same as usual, nothing new",
+    ],
+)
+def test_same_as_last_week_opening_the_reply_is_said_of_every_score(text: str) -> None:
+    """Said before any score or word about the running, "same" is the whole check-in as last
+    week: which scores those were is the bot's to look up, not a running efficiency."""
+    parsed = _read(text, ["quads", "calves"])
+    assert parsed.efficiency is None
+    assert parsed.unread
+    assert parsed.is_checkin
+
+
+def test_same_as_last_week_except_one_score_still_asks_about_the_rest() -> None:
+    parsed = _read("same as last week apart from quads now 3, moving 7", ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 3}, 7, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2 movement 8, same as last week",
+        "quads 2. movement 8. Same as last week.",
+        "quads 2 movement 8, felt the same as before",
+    ],
+)
+def test_same_as_last_week_after_the_scores_is_the_efficiency(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"quads": 2},
+        8,
+        Efficiency.SAME,
+    )
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2 movement 8. Not sure about efficiency, the watch died",
+        "quads 2 movement 8, efficiency no idea, I only jog",
+        "quads 2 movement 8. Efficiency? dunno, felt slow but it was windy",
+        "quads 2 movement 8. efficiency quicker on Tuesday, slower on Sunday, can't tell overall",
+        "quads 2 movement 8, honestly no idea on efficiency, plodded round as ever",
+    ],
+)
+def test_an_efficiency_the_member_says_they_cannot_tell_is_no_value(text: str) -> None:
+    """Words about the running said beside "no idea", "not sure" are no verdict for the week:
+    kept in the note, not asked again (the member has said they cannot tell)."""
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 2}, 8, None)
+    assert parsed.unread == ()
+    assert parsed.note
+
+
+def test_not_sure_said_of_something_else_leaves_the_efficiency() -> None:
+    parsed = _read("quads 2, not sure why. movement 8, efficiency better", ["quads"])
+    assert parsed.efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("calves 2, running slower than in the summer but quicker than last week", "better"),
+        ("calves 2. runs harder than before the injury, though easier than last week", "better"),
+        ("calves 2, efficiency better than in March but worse than last week", "worse"),
+    ],
+)
+def test_of_two_comparisons_the_one_against_last_week_is_the_efficiency(
+    text: str, value: str
+) -> None:
+    """The check-in asks how running felt against before: of two verdicts against two
+    times, the one said against last week is the answer."""
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is Efficiency(value)
+    assert parsed.soreness == {"calves": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 40% better than last week, movement 8",
+        "Calves maybe 20 percent worse than last week. movement 8",
+    ],
+)
+def test_how_much_an_area_changed_in_percent_is_no_efficiency(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is None
+    assert "calves" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2 movement 8 efficiency the same, maybe slightly better",
+        "calves 2 movement 8 efficiency same-ish, possibly a tad slower",
+        "calves 2 movement 8. running about the same? maybe a touch worse",
+    ],
+)
+def test_a_small_change_the_member_ends_on_leaves_the_efficiency_open(text: str) -> None:
+    """The member leans one way without settling it: writers take either, so neither is kept
+    (and nothing is asked: the member has said what they can)."""
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"calves": 2}, 8, None)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2 movement 8 efficiency same, maybe a hair faster on the hills",
+        "calves 2 movement 8 efficiency same, maybe slightly better? call it same",
+    ],
+)
+def test_a_small_change_said_of_a_part_or_taken_back_leaves_the_plain_verdict(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is Efficiency.SAME

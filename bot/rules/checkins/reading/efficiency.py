@@ -45,6 +45,19 @@ _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
 _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})
+# Said beside the efficiency label, the member does not know how the running went ("no idea
+# about efficiency, I just plod", "efficiency better on Monday, worse on Saturday, no idea
+# overall"): no verdict in that sentence is theirs for the week.
+_UNKNOWING = frozenset(
+    {"no idea", "not sure", "unsure", "dunno", "idk", "cant tell", "cant really tell"}
+    | {"hard to say", "cant say", "cant really say", "couldnt say", "couldnt tell"}
+)
+# After a first comparison, these start a second one that is not what the first compares to
+# ("worse than before the op but better than last week").
+_CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas"})
+# "than last week", "on last week", "vs last week": the check-in's own comparison.
+_LAST_WEEK = (("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week"))
+_LAST_WEEK += (("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last"))
 
 
 class ReadEfficiency(State):
@@ -62,6 +75,21 @@ class ReadEfficiency(State):
             -1,
         )
         compared = -1  # the clause of a comparison: its other values are what it compares to
+        compared_at = start
+        of_everything = -1  # the clause of "same as last week" said of the whole check-in
+        if self._unknowing(start, end):
+            # "no idea about efficiency, I just plod", "efficiency better on Monday, worse on
+            # Saturday, no idea overall": kept in the note, even a value read with its label.
+            first, last = toks[start].start, toks[end - 1].end
+            self.reading.explicit = [
+                (value, span)
+                for value, span in self.reading.explicit
+                if not first <= span[0] <= last
+            ]
+            for tok in toks[start:end]:
+                if tok.kind in (K.VAL, K.EFF):
+                    tok.used = False
+            return
         hedges = self.lex.hedges
         hedged = {toks[i].clause for i in range(start, end) if toks[i].text in hedges}
         for clause in list(hedged):
@@ -80,8 +108,23 @@ class ReadEfficiency(State):
                 eff_label = True
             if tok.kind != K.VAL or tok.used or tok.efficiency is None:
                 continue
-            if tok.clause == compared or self.clause_wishes[tok.clause]:
-                continue  # "better than when I was struggling", "hoping next week is better"
+            if tok.clause == compared and not any(
+                t.text in _CONTRASTS for t in toks[compared_at:index]
+            ):
+                continue  # "better than when I was struggling"
+            if self.clause_wishes[tok.clause] or tok.clause == of_everything:
+                continue  # "hoping next week is better", "same as usual" after "same"
+            if (
+                tok.text == "same"
+                and not eff_label
+                and self._said_of_everything(index)
+                and not self._same_as_other(index)
+            ):
+                # "same as last week tbh", "same as last week except calves now 2": the scores
+                # are said to be last week's, not the running; asked while any is not given.
+                self.reading.strays.append(self._clause_span(index))
+                of_everything = tok.clause
+                continue
             described = self._described_label(index, start)
             if described is None:
                 described = self._area_before_clause(index, start)
@@ -111,7 +154,10 @@ class ReadEfficiency(State):
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
             if self._than_follows(index, end):
-                compared = tok.clause
+                compared, compared_at = tok.clause, index
+            span = (tok.start, tok.end)
+            if self._against_last_week(index, end):
+                self.reading.against_last_week.append(span)
             if eff_label or self._only_about_running(index):
                 tok.used = True
                 self._use_running_words(index, start, end)
@@ -128,9 +174,50 @@ class ReadEfficiency(State):
                 self.reading.explicit[labelled] = (tok.efficiency, (tok.start, tok.end))
             else:
                 bare = self._alone_in_clause(index)
-                self.reading.loose.append((tok.efficiency, (tok.start, tok.end), bare))
+                self.reading.loose.append((tok.efficiency, span, bare))
                 if self._qualified(index):
-                    self.reading.qualified.append((tok.start, tok.end))
+                    self.reading.qualified.append(span)
+                    if self._ends_sentence(index, end):
+                        self.reading.leaning.append(span)
+
+    def _unknowing(self, start: int, end: int) -> bool:
+        """An efficiency label in the sentence and words saying the member cannot tell, in the
+        label's clause or in a clause of their own after it ("..., no idea overall")."""
+        toks = self.toks
+        labels = [i for i in range(start, end) if toks[i].kind == K.EFF]
+        if not labels:
+            return False
+        for index in range(labels[0], end):
+            tok = toks[index]
+            if tok.text not in _UNKNOWING:
+                continue
+            first, last = self.clauses[tok.clause]
+            if any(toks[i].kind == K.EFF for i in range(first, last)) or all(
+                self._empty_word(t) or t.text in _UNKNOWING or t.text == "overall"
+                for t in toks[first:last]
+            ):
+                return True
+        # "I have no idea about efficiency": said before the label, in its clause.
+        first, last = self.clauses[toks[labels[0]].clause]
+        return any(t.text in _UNKNOWING for t in toks[first:last])
+
+    def _said_of_everything(self, index: int) -> bool:
+        """ "same as last week tbh" opening the reply: before any label, number or word about
+        the running, "same" is said of the whole check-in."""
+        toks = self.toks
+        first, last = self.clauses[toks[index].clause]
+        if any(t.kind in (K.RUN, K.EFF) for t in toks[first:last]):
+            return False
+        return not any(
+            t.kind in LABELS or t.kind in (K.NUM, K.ALL, K.RUN, K.EFF, K.VAL) for t in toks[:index]
+        )
+
+    def _against_last_week(self, index: int, end: int) -> bool:
+        words = tuple(t.text for t in self.toks[index + 1 : min(index + 4, end)] if t.word)
+        return words[:3] in _LAST_WEEK
+
+    def _ends_sentence(self, index: int, end: int) -> bool:
+        return all(t.kind in (K.PUNCT, K.STOP, K.COMMA) for t in self.toks[index + 1 : end])
 
     def _quoted(self, tok: Tok) -> bool:
         """Within quotation marks: words the member quotes, not their verdict."""
@@ -319,6 +406,11 @@ class ReadEfficiency(State):
         if before is None:
             return None
         tok = self.toks[before]
+        if tok.kind == K.NUM and tok.percent:
+            # "hamstrings 60% better than last week": how much the area changed.
+            label = self._prev(before, skip_bridge=True, floor=start)
+            if label is not None and self.toks[label].kind in LABELS_SIDE:
+                return label
         if tok.kind in LABELS_SIDE or (tok.kind == K.ALL and tok.text != "all"):
             return before
         if tok.kind == K.WORD and (tok.text in self.lex.measures or tok.text in _THINGS):

@@ -697,17 +697,36 @@ class Reconcile(State):
         return True
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
-        explicit = self.reading.explicit
+        reading = self.reading
+        # The member's last word on it, a small or unsure change: "same-ish, maybe slightly
+        # worse" ("same, maybe a touch better? call it same" settles it again).
+        spans = [span for _, span in reading.explicit] + [span for _, span, _ in reading.loose]
+        leaning = {
+            v
+            for v, span, _ in reading.loose
+            if span in reading.leaning and span == max(spans, default=None)
+        }
+        explicit = reading.explicit
         if explicit:
             value = _single([v for v, _ in explicit])
             if value is None:
                 unread += [span for _, span in explicit]
-            return value
-        loose = self.reading.loose
+            weekly = {v for v, span, _ in reading.loose if span in reading.against_last_week}
+            if len(weekly) == 1 and not any(s in reading.against_last_week for _, s in explicit):
+                return weekly.pop()  # "efficiency better than in March but worse than last week"
+            if leaning - {value}:
+                return None  # "efficiency same-ish, maybe slightly worse": which, the member
+            return value  # does not settle; kept in the note
+        loose = reading.loose
         value = _single([v for v, _, _ in loose])
         if value is None and loose:
+            # "worse than before the op but better than last week": the check-in's comparison.
+            value = _single([v for v, span, _ in loose if span in reading.against_last_week])
+        if value is None and loose:
             # "about the same, maybe a hair faster on the tempo": the plain verdict.
-            qualified = self.reading.qualified
+            qualified = reading.qualified
+            if leaning - {v for v, span, _ in loose if span not in qualified}:
+                return None
             value = _single([v for v, span, _ in loose if span not in qualified])
         if value is None and loose:
             # "about the same, maybe slightly better on hills ... same.": said on its own, it

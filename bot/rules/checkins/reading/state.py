@@ -57,6 +57,11 @@ class Reading:
     loose: list[tuple[Efficiency, tuple[int, int], bool]] = field(default_factory=list)
     # Loose values said as a small or unsure change ("maybe a hair faster").
     qualified: list[tuple[int, int]] = field(default_factory=list)
+    # Of those, the ones the member ends on, neither said of a part of the running nor taken
+    # back ("efficiency same-ish, maybe slightly worse"): the member leans that way.
+    leaning: list[tuple[int, int]] = field(default_factory=list)
+    # Verdicts said against last week ("better than last week"), the check-in's comparison.
+    against_last_week: list[tuple[int, int]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)
     # Numbers that could be scores but name nothing: asked about only while the reply leaves
     # something to score ("7" alone); once every area and movement has its value they are chat

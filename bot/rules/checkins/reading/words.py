@@ -1019,6 +1019,8 @@ class ReadWords(State):
             return  # "calves glutes 2/5", "calves/glutes 3/5": one each
         if tok.percent:
             after = index + 1
+            while after < len(toks) and toks[after].kind == K.PUNCT and not toks[after].text:
+                after += 1  # "20 percent": the word is read
             if after < len(toks) and not (
                 toks[after].kind in _AFTER_A_SHARE or toks[after].text in self.lex.sore
             ):
