@@ -2855,3 +2855,19 @@ def test_a_small_change_the_member_ends_on_leaves_the_efficiency_open(text: str)
 )
 def test_a_small_change_said_of_a_part_or_taken_back_leaves_the_plain_verdict(text: str) -> None:
     assert _read(text, ["calves"]).efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("last week glutes were about 7 but this week down to 4, movement 8", 4),
+        ("Last week my glutes were a 6 but now they're a 3. movement 8", 3),
+        ("last week glutes were 5, today 2. movement 8", 2),
+    ],
+)
+def test_a_clause_opening_with_last_week_comes_back_to_this_week(text: str, score: int) -> None:
+    """ "last week X ... but this week Y": the earlier week's score stays in the note, the one
+    said of this week (or now, today) is the week's."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": score}, 8, ())
+    assert parsed.note

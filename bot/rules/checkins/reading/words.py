@@ -122,6 +122,8 @@ _AFTER_A_SHARE = BREAKS | LABELS_ALL_EFF | {K.PUNCT}
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
+# Later in such a clause, these bring it back to this week.
+_NOW_AGAIN = frozenset({"now", "today", "currently"})
 # Between the ends of a range said in words: "3 maybe 4", "3, possibly 4", "between 3 and 4".
 _RANGE_WORDS = frozenset(
     {"maybe", "or", "possibly", "perhaps", "prob", "probably", "and", "to", "a", "an"}
@@ -1091,7 +1093,15 @@ class ReadWords(State):
         # "last week calves were 5": a clause about an earlier week.
         first = self.clauses[toks[index].clause][0]
         opening = " ".join(t.text for t in toks[first : min(first + 2, index)])
-        return opening in _EARLIER_WEEK
+        if opening not in _EARLIER_WEEK:
+            return False
+        # "last week hamstrings were 6 but this week down to 3": the week's again.
+        said = [t.text for t in toks[first + 2 : index]]
+        return not any(
+            word in _NOW_AGAIN or (word == "week" and said[at - 1] == "this")
+            for at, word in enumerate(said)
+            if at
+        ) and not (said and said[0] in _NOW_AGAIN)
 
     def _fuzzy_labels(self) -> None:
         """Typos in the words right before a score or a value ("hamstirngs 7", "efficency same")."""
