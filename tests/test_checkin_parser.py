@@ -2871,3 +2871,49 @@ def test_a_clause_opening_with_last_week_comes_back_to_this_week(text: str, scor
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": score}, 8, ())
     assert parsed.note
+
+
+# -- scores past the top, and numbers said aloud -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 11/10 after the hill race", "Quads: 12/10!!", "quads 15/10 😭 movement 4"]
+)
+def test_a_score_past_the_top_of_the_scale_of_ten_is_the_top(text: str) -> None:
+    assert _read(text, ["quads"]).soreness == {"quads": 10}
+
+
+@pytest.mark.parametrize("text", ["quads 11/10 jk. movement 8", "quads 11, movement 8"])
+def test_past_the_top_taken_back_or_said_without_its_scale_is_asked(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("glutes for calves to movement seven efficiency same", {"glutes": 4, "calves": 2}, 7),
+        ("calves are a tree glutes is a won movement eight", {"calves": 3, "glutes": 1}, 8),
+        ("glutes two calves for movement ate efficiency worse", {"glutes": 2, "calves": 4}, 8),
+    ],
+)
+def test_numbers_voice_to_text_wrote_as_words_are_read_where_a_score_is_due(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("glutes 3, calves too, movement 8", {"glutes": 3, "calves": 3}),
+        ("the ache went from glutes to calves 4, movement 8", {"calves": 4}),
+        ("stretched glutes for calves 4, movement 8", {"calves": 4}),
+    ],
+)
+def test_such_words_anywhere_else_are_no_numbers(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert parsed.soreness == soreness
+    assert parsed.movement == 8

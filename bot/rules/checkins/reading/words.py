@@ -15,6 +15,7 @@ from bot.rules.checkins.reading.tokens import (
     BOARD,
     BREAKS,
     COMPLAINT,
+    CORRECTIONS,
     DECIMALS,
     FEATURES,
     FEELS_LEVEL,
@@ -120,6 +121,10 @@ _OWN = frozenset({"my", "i", "im", "id", "me"})
 # 80% efficiency same"); a word there says what it is a share of ("80% recovered").
 _AFTER_A_SHARE = BREAKS | LABELS_ALL_EFF | {K.PUNCT}
 _UNIT_KINDS = frozenset({K.WORD, K.RUN, K.MOVE, K.ALL, K.VAL, K.SIDE})
+# Words voice-to-text writes for a number said aloud ("for" for four): read only where a score is
+# due in a list of scores (`_numbers_said_aloud`).
+_SOUNDS_LIKE = {"for": 4, "fore": 4, "to": 2, "won": 1, "ate": 8, "tree": 3}
+_SAID_BEFORE_A_SCORE = frozenset({"is", "are", "a", "at", "was", "were", ""})
 # Opening a clause, these make its numbers an earlier week's ("last week calves were 5").
 _EARLIER_WEEK = frozenset({"last week", "previously", "last time", "before that"})
 # Later in such a clause, these bring it back to this week.
@@ -359,6 +364,44 @@ class ReadWords(State):
             for said in toks[start:end]:
                 said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
 
+    def _numbers_said_aloud(self) -> None:
+        """Voice-to-text writes a number said aloud as a word that sounds like it: "calves for
+        hamstrings six movement ate", "neck is a won calves are a tree". Such a word is the
+        number only where a score is due in a list of scores: right after a label with no
+        number of its own ("is a", "at" between), and right before another label that has its
+        value ("quads for movement eight"), or the efficiency's. Anywhere else it is the word
+        ("calves, glutes too", "from calves to hamstrings 4", "stretched glutes for calves")."""
+        toks = self.toks
+        for index, tok in enumerate(toks):
+            number = _SOUNDS_LIKE.get(tok.text) if tok.kind == K.WORD else None
+            if number is None:
+                continue
+            label = index - 1
+            while label >= 0 and toks[label].text in _SAID_BEFORE_A_SCORE:
+                label -= 1
+            if label < 0 or toks[label].kind not in (K.AREA, K.MOVE):
+                continue
+            opening = label - 1
+            while opening >= 0 and toks[opening].kind == K.PUNCT:
+                opening -= 1
+            if opening >= 0 and toks[opening].kind not in (K.NUM, K.STOP, K.COMMA):
+                continue  # the label opens the reply, a clause or the next pair of a list
+            after = index + 1
+            if after >= len(toks) or toks[after].kind not in (K.AREA, K.MOVE, K.EFF):
+                continue
+            if toks[after].kind != K.EFF and not self._scored_next(after):
+                continue
+            tok.kind, tok.value, tok.word = K.NUM, Decimal(number), False
+            features = self.features[tok.sentence]
+            self.features[tok.sentence] = features | (NUMS if features & HAS_NUM else HAS_NUM)
+
+    def _scored_next(self, label: int) -> bool:
+        toks = self.toks
+        other = label + 1
+        while other < len(toks) and toks[other].text in _SAID_BEFORE_A_SCORE:
+            other += 1
+        return other < len(toks) and (toks[other].kind == K.NUM or toks[other].text in _SOUNDS_LIKE)
+
     def _other_person_at(self, index: int) -> int | None:
         """Where a report for someone else starts, if `index` opens one."""
         toks, lex = self.toks, self.lex
@@ -451,6 +494,7 @@ class ReadWords(State):
         """What needs the tokens around it: "the left one", "not better", a side header."""
         if self.features and any(f & HAS_LABEL for f in self.features):
             self._someone_else()
+            self._numbers_said_aloud()
         sides = set()
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
@@ -541,6 +585,10 @@ class ReadWords(State):
                 self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
+            if self._off_the_top(index):
+                # "neck 11/10 🙃": said past the top of the scale of ten, the top (not taken
+                # back: "back 12/10 lol jk" is still asked about).
+                tok.value = Decimal(MAX_SCORE)
             if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
                 # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
                 tok.problem = "odd"
@@ -1038,6 +1086,16 @@ class ReadWords(State):
             return
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
+
+    def _off_the_top(self, index: int) -> bool:
+        toks = self.toks
+        tok = toks[index]
+        if not (tok.scaled and tok.over == MAX_SCORE and tok.value is not None):
+            return False
+        if not MAX_SCORE < tok.value < 100 or tok.problem is not None or tok.value % 1:
+            return False
+        after = {t.text for t in toks[index + 1 : index + 4]}
+        return self._label_before(index) and not after & CORRECTIONS
 
     def _label_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
