@@ -2917,3 +2917,21 @@ def test_such_words_anywhere_else_are_no_numbers(text: str, soreness: dict[str, 
     parsed = _read(text, ["glutes", "calves"])
     assert parsed.soreness == soreness
     assert parsed.movement == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads and calves both feel tight but not sore. movement 8",
+        "Quads & calves stiff yet no pain at all, movement 8",
+        "quads and calves not sore at all this week. movement 8",
+    ],
+)
+def test_areas_joined_before_a_zero_in_words_share_it(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 0, "calves": 0}, 8, ())
+
+
+def test_an_area_with_its_own_score_before_a_joined_zero_keeps_it() -> None:
+    parsed = _read("quads 3 and calves not sore at all. movement 8", ["quads", "calves"])
+    assert parsed.soreness == {"quads": 3, "calves": 0}

@@ -680,6 +680,25 @@ class ReadScores(State):
         return index >= end or toks[index].kind in CLAUSE_ENDS or (toks[index].kind in LABELS)
 
     def _zero(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
+        toks = self.toks
+        # "hip flexors and adductors both tight but not sore": the areas joined before it too.
+        joined = area_at
+        while True:
+            link = self._skip_absorbed(joined - 1)
+            if link < 1 or toks[link].text not in ("and", "&"):
+                break
+            joined = self._skip_absorbed(link - 1)
+            if joined < 0 or toks[joined].kind != K.AREA or toks[joined].used:
+                break
+            self._zero_one(joined, (toks[joined].start, span[1]))
+        self._zero_one(area_at, span, upto)
+
+    def _skip_absorbed(self, index: int) -> int:
+        while index >= 0 and self.toks[index].kind == K.PUNCT and not self.toks[index].text:
+            index -= 1
+        return index
+
+    def _zero_one(self, area_at: int, span: tuple[int, int], upto: int | None = None) -> None:
         tok = self.toks[area_at]
         self.reading.scores.append(
             # "no pain in the calves during runs" beside "calves 2": the number is the score.
