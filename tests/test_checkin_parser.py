@@ -2935,3 +2935,45 @@ def test_areas_joined_before_a_zero_in_words_share_it(text: str) -> None:
 def test_an_area_with_its_own_score_before_a_joined_zero_keeps_it() -> None:
     parsed = _read("quads 3 and calves not sore at all. movement 8", ["quads", "calves"])
     assert parsed.soreness == {"quads": 3, "calves": 0}
+
+
+# -- an answer with nothing to score -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Fine", "fine thanks coach", "All good this week!", "grand", "no issues tbh"]
+)
+def test_a_week_said_in_a_word_is_an_answer_asked_about(text: str) -> None:
+    """The member answered, but gave no score: which ones are fine? Asked, not dropped."""
+    parsed = _read(text, ["calves"])
+    assert parsed.is_checkin
+    assert parsed.unread
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({}, None, None)
+
+
+@pytest.mark.parametrize("text", ["ok", "good", "all good, thanks!", "thanks!", "sounds good"])
+def test_a_nod_to_the_message_is_still_no_check_in(text: str) -> None:
+    assert not _read(text, ["calves"]).is_checkin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No running this week, I've got covid 😷",
+        "didn't run this week - kids off school",
+        "Haven't run at all this week, knee op on Tuesday",
+    ],
+)
+def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.is_checkin
+    assert parsed.unread == ()
+    assert parsed.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Can I reply tomorrow? haven't run yet this week", "will fill it in after my run tonight"],
+)
+def test_a_reply_promised_for_later_is_still_no_check_in(text: str) -> None:
+    assert not _read(text, ["calves"]).is_checkin

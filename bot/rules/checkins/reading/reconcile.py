@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -57,6 +58,24 @@ _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
 
 # How far after an area the word making it the sorest may stand ("calves were by far the worst").
 _SOREST_REACH = 5
+# The whole reply a verdict on the week, and nothing else: "fine", "all good this week", "no
+# issues tbh". An answer, but no value in it: asked about. ("ok", "good", "all good, thanks"
+# alone are taken for a nod to the message, as every file has them.)
+_WEEK_IN_A_WORD = re.compile(
+    r"(?:(?:all |everything(?:'s| is)? )?(?:fine|grand)|all good|no (?:issues|problems)"
+    r"|nothing to report)"
+    r"(?:(?:,? (?:this|all) week)|(?:,? (?:tbh|really|thanks|cheers|coach|mate|x+)))*[.! ]*",
+    re.IGNORECASE,
+)
+_WITH_A_WEEK = re.compile(r"\b(?:this|all) week\b", re.IGNORECASE)
+# The member says they did not run this week ("no runs this week, flu", "didn't run this week,
+# on holiday"): an answer with nothing to score, kept as the note (not "haven't run yet").
+_NO_RUNNING = re.compile(
+    r"\b(?:no (?:runs?|running)|did(?:n'?t| not) run|have(?:n'?t| not) run(?! yet)|not run)"
+    r"(?:ning)? (?:at all )?this week\b",
+    re.IGNORECASE,
+)
+_SHORT_REPLY = 200
 
 
 class Reconcile(State):
@@ -606,6 +625,15 @@ class Reconcile(State):
             notes = notes + reading.strays
         notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
         note = "; ".join(n for n in notes_text if n) or None
+        week_said = False
+        if not has_values and not unread and not untracked_scored and len(text) <= _SHORT_REPLY:
+            words = text.strip()
+            if _WEEK_IN_A_WORD.fullmatch(words) and (
+                "all good" not in words.lower() or _WITH_A_WEEK.search(words)
+            ):
+                unread.append((0, len(text)))  # "fine": which scores?
+            elif _NO_RUNNING.search(words) and "?" not in words:
+                week_said = True  # "no runs this week, flu 🤒": the note is the answer
         if not has_values and not untracked_scored and self._only_asks_the_bot():
             # "how do I change my tight areas? I don't really have calf issues anymore": a
             # question for whoever runs the bot, the rest its reason. No check-in to ask about.
@@ -624,7 +652,11 @@ class Reconcile(State):
             missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
-            is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
+            is_checkin=has_values
+            or bool(unread_text)
+            or untracked_scored
+            or reading.body_said
+            or week_said,
         )
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
