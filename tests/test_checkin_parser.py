@@ -2977,3 +2977,38 @@ def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None
 )
 def test_a_reply_promised_for_later_is_still_no_check_in(text: str) -> None:
     assert not _read(text, ["calves"]).is_checkin
+
+
+def test_the_ten_keycap_is_a_ten() -> None:
+    parsed = _read("quads 🔟 😵 movement 3, worse", ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 10}, 3, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("HS 4, LB 2, mov 7", ["hamstrings", "lower_back"], {"hamstrings": 4, "lower_back": 2}),
+        (
+            "hip flexors 3 / hs 5",
+            ["hip_flexors", "hamstrings"],
+            {"hip_flexors": 3, "hamstrings": 5},
+        ),
+    ],
+)
+def test_two_consonants_before_a_score_shorten_an_area_asked_about(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Of the areas asked about and not named in the reply's own words: "hs" is the
+    hamstrings beside "hip flexors", though its letters fit both."""
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["hs 4, movement 7", "ran 1 h 10 min on Sunday, movement 7", "it 4, movement 7"]
+)
+def test_letters_that_fit_two_areas_or_none_are_no_short_form(text: str) -> None:
+    parsed = _read(text, ["hamstrings", "hip_flexors"])
+    assert parsed.soreness == {}
+    assert parsed.movement == 7

@@ -358,13 +358,15 @@ class Lexicon:
         first letter ("cvs" for calves, "glts" for glutes), its letters with one left out
         ("nek" for neck), or its start ("glu"). Words of everyday chat are never short forms
         ("but", "its")."""
+        skeleton = not any(letter in _VOWELS for letter in word[1:])
+        # Two consonants are a skeleton too ("HS 3" for hamstrings), never "it", "ok", "so".
+        shortest = SHORT_FORM_LETTERS[0] - 1 if skeleton and word[0] not in _VOWELS else None
         if (
-            not SHORT_FORM_LETTERS[0] <= len(word) <= SHORT_FORM_LETTERS[1]
+            not (shortest or SHORT_FORM_LETTERS[0]) <= len(word) <= SHORT_FORM_LETTERS[1]
             or not word.isalpha()
             or word in self.chat_words
         ):
             return None
-        skeleton = not any(letter in _VOWELS for letter in word[1:])
         found = {
             area
             for area in areas

@@ -133,6 +133,7 @@ TOKEN = re.compile(
     rf"|(?P<symbols>[{SYMBOL}](?:[\s{SYMBOL}]*[{SYMBOL}])?)"
     r"|(?P<na>n\s*/\s*a(?![^\W_]))"
     r"|(?P<arrow>[↑⬆↗📈↓⬇↘📉]\ufe0f?)"
+    r"|(?P<keycap>🔟)"  # the ten keycap ("3️⃣" is the digit, read as one)
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"

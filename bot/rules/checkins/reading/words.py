@@ -286,6 +286,10 @@ class ReadWords(State):
             elif group == "num":
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
+            elif group == "keycap":
+                tok = Tok(num_kind, "10", begin, end)
+                tok.value, tok.digits, tok.bare = Decimal(MAX_SCORE), True, True
+                features |= NUMS if features & HAS_NUM else HAS_NUM
             elif group == "arrow":
                 tok = Tok(K.VAL, "arrow", begin, end)
                 tok.efficiency = ARROWS[match.group()[0]]
@@ -1209,7 +1213,9 @@ class ReadWords(State):
             before = self._prev(index, skip_bridge=True)
             if before is None or not self._unknown(toks[before]):
                 continue
-            area = lex.short_form(toks[before].text, self.expected)
+            # Not an area the reply names in its own words ("HF 4 / HS 3": not the hip flexors).
+            named = {t.target for t in toks if t.kind == K.AREA}
+            area = lex.short_form(toks[before].text, [a for a in self.expected if a not in named])
             if area is not None:
                 self._relabel(before, K.AREA, area)
         for sentence, (start, end) in enumerate(self.sentences):
