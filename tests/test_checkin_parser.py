@@ -3012,3 +3012,47 @@ def test_letters_that_fit_two_areas_or_none_are_no_short_form(text: str) -> None
     parsed = _read(text, ["hamstrings", "hip_flexors"])
     assert parsed.soreness == {}
     assert parsed.movement == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("glutes 2 it 5 mvmt 7", {"glutes": 2, "it_band": 5}),
+        ("it 5, glutes 2, movement 7", {"glutes": 2, "it_band": 5}),
+    ],
+)
+def test_it_where_a_label_is_due_is_the_it_band(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["glutes", "it_band"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 7, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes 2, I'd give it 5. movement 7", "glutes 2. it 5 days since the 10k. movement 7"],
+)
+def test_it_anywhere_else_is_no_it_band(text: str) -> None:
+    parsed = _read(text, ["glutes", "it_band"])
+    assert "it_band" not in parsed.soreness
+    assert parsed.movement == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 3-4 most days, 7 after the long run. movement 8",
+        "glutes 2 usually, 6 on the hills. movement 8",
+        "glutes 3 most of the week, 6 after parkrun. movement 8",
+    ],
+)
+def test_a_peak_well_above_the_usual_score_said_first_is_asked_about(text: str) -> None:
+    """The usual score said first, then a worse moment: the week's usual or its worst?
+    Writers read both; a point apart it is a range, further apart it is asked about."""
+    parsed = _read(text, ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+    assert parsed.movement == 8
+
+
+def test_a_peak_a_point_above_the_usual_score_said_first_is_the_range_top() -> None:
+    parsed = _read("glutes 4 most days, 5 after the long run. movement 8", ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 5}, ())

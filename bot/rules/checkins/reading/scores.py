@@ -1141,7 +1141,13 @@ class ReadScores(State):
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
             # "overall" before a number is a score for everything ("overall 7/10"), after it the
             # week's ("a 6 on Tuesday, a 4 overall").
-            typical = bool(TYPICAL & set(after + before))
+            # "4-5 most days, 7 after the long run": the earlier score said to be the usual one.
+            usual = (
+                [t.text for t in toks[said : min(said + 2, other)] if t.word]
+                if said > label
+                else []
+            )
+            typical = bool(TYPICAL & set(after + before + usual))
             now = bool(NOW & set(after))
             turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
             turned = turned or _BACK_TO in before  # "a 4 on Monday but back to 2 now"

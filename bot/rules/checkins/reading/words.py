@@ -377,6 +377,9 @@ class ReadWords(State):
         ("calves, glutes too", "from calves to hamstrings 4", "stretched glutes for calves")."""
         toks = self.toks
         for index, tok in enumerate(toks):
+            if tok.text == "it" and tok.kind == K.WORD and "it_band" in self.expected:
+                self._it_in_a_list(index)
+                continue
             number = _SOUNDS_LIKE.get(tok.text) if tok.kind == K.WORD else None
             if number is None:
                 continue
@@ -398,6 +401,29 @@ class ReadWords(State):
             tok.kind, tok.value, tok.word = K.NUM, Decimal(number), False
             features = self.features[tok.sentence]
             self.features[tok.sentence] = features | (NUMS if features & HAS_NUM else HAS_NUM)
+
+    def _it_in_a_list(self, index: int) -> None:
+        """ "calfs 4 it 3 move 8": "it" where a label is due in a list of scores, from a member
+        asked about the IT band, is the IT band (as "IT 3" is); not "I'd give it 3"."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        if before >= 0 and toks[before].kind not in (K.NUM, K.STOP, K.COMMA):
+            return
+        score = index + 1
+        if score >= len(toks) or toks[score].kind != K.NUM or not toks[score].bare:
+            return
+        after = score + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT:
+            after += 1
+        if after < len(toks) and toks[after].kind not in (K.AREA, K.MOVE, K.EFF, K.STOP, K.COMMA):
+            return
+        tok = toks[index]
+        tok.kind, tok.target = K.AREA, "it_band"
+        self.features[tok.sentence] |= HAS_LABEL | (
+            AREAS if self.features[tok.sentence] & AREA_SEEN else AREA_SEEN
+        )
 
     def _scored_next(self, label: int) -> bool:
         toks = self.toks
