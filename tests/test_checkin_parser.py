@@ -3056,3 +3056,21 @@ def test_a_peak_well_above_the_usual_score_said_first_is_asked_about(text: str) 
 def test_a_peak_a_point_above_the_usual_score_said_first_is_the_range_top() -> None:
     parsed = _read("glutes 4 most days, 5 after the long run. movement 8", ["glutes"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": 5}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posting for Gran as her tablet won't type: quads 3, movement 6, same",
+        "answering for my son, he's at camp: quads 3, movement 6, same",
+    ],
+)
+def test_a_whole_reply_posted_on_someones_behalf_answers_the_check_in(text: str) -> None:
+    """No "too", no "also", nothing else in the reply: the check-in replied to is theirs."""
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"quads": 3},
+        6,
+        Efficiency.SAME,
+    )
+    assert parsed.is_checkin

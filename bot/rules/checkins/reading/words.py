@@ -449,6 +449,12 @@ class ReadWords(State):
             if person is None or person >= len(toks) or not self._a_person(person):
                 return None
             opened = index > 0 and toks[index - 1].text in _FOR_ANOTHER
+            sentence_end = self.sentences[tok.sentence][1]
+            if index == 1 and not any(t.text in _TOO for t in toks[:sentence_end]):
+                # "Posting for Dave as his screen reader is playing up: calves 3, ...": the
+                # whole reply posted on their behalf, no "too", "also": the check-in replied
+                # to is theirs, and so are its answers.
+                return None
             for later in toks[person + 1 : self.sentences[tok.sentence][1]]:
                 if later.kind in LABELS_ALL_EFF or later.kind in (K.NUM, K.VAL):
                     return None
