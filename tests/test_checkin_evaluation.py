@@ -1,16 +1,17 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl, dev7.jsonl, dev8.jsonl and dev9.jsonl were written independently of the parser (by
-ten writers) and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl
-for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl and dev9.jsonl for two measures each,
-and all are development sets since. The parser's own corpora (tests/checkin_corpus.py,
-extra.jsonl) were written beside it. Each file is held to a floor just under its figures, so a
-change that reads any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by a writer
-who has not seen the parser), never tuned on, is kept from getting worse than when it was
-measured, and the issue's bar on it is an expected failure until it holds; both are skipped
-until the file is there. When a new fresh file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from
-its first measure.
+dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl and dev10.jsonl were written independently of
+the parser (by twelve writers) and are tuned on; heldout.jsonl was held out for three rounds of
+work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl and
+dev10.jsonl for two measures each, and all are development sets since. The parser's own corpora
+(tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is held to a floor just
+under its figures, so a change that reads any of them worse fails here. A fresh held-out set
+(FRESH_HELDOUT, by a writer who has not seen the parser), never tuned on, is kept from getting
+worse than when it was measured, and the issue's bar on it is an expected failure until it
+holds; both are skipped until the file is there. When a new fresh file comes, set
+FRESH_MEASURED / FRESH_BAR_MISSED from its first measure (they still hold the figures of the file
+that became dev10.jsonl).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bench.checkin_parser import (
     DEV7,
     DEV8,
     DEV9,
+    DEV10,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -80,6 +82,12 @@ FLOORS = {
     "dev8": (DEV8, Floor(250, values=0.985, replies=0.96, needless_per_100=1.2)),
     # "Mon: hams 5 glutes 4, ... so by now 2 and 2": two areas kept day by day, asked about.
     "dev9": (DEV9, Floor(250, values=0.995, replies=0.985, needless_per_100=0.4)),
+    # Three readings its two writers make and the other writers do not: a score for an area
+    # the member was not asked about left out ("quads 3 hamstrings 4 ..." from a member asked
+    # about the quads: the others keep it), and "2 3 8 same" asked with no efficiency by the
+    # eleventh writer (the twelfth's "3 6 8 better" and the others' "4, 6, 8, better" are
+    # read as better).
+    "dev10": (DEV10, Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -125,6 +133,8 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's first measure (tests/corpus/README.md), before any tuning.
+# They still hold the last measure of the file that is dev10.jsonl now (after the dev9 round):
+# replace them when the next fresh file comes.
 FRESH_MEASURED = Measured(500, values=0.969, replies=0.908, invented=13, needless_per_100=3.0)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
