@@ -3074,3 +3074,19 @@ def test_a_whole_reply_posted_on_someones_behalf_answers_the_check_in(text: str)
         Efficiency.SAME,
     )
     assert parsed.is_checkin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2 movement 8 same po",
+        "quads 2. movement 8. running same lang",
+        "quads 2 mov 8 same din",
+    ],
+)
+def test_same_with_a_tagalog_particle_is_the_efficiency(text: str) -> None:
+    assert _read(text, ["quads"]).efficiency is Efficiency.SAME
+
+
+def test_same_before_a_thing_is_still_no_efficiency() -> None:
+    assert _read("quads 2 movement 8, same shoes as ever", ["quads"]).efficiency is None
