@@ -58,8 +58,10 @@ _UNKNOWING = frozenset(
 # ("worse than before the op but better than last week").
 _CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas"})
 # "than last week", "on last week", "vs last week": the check-in's own comparison.
-_LAST_WEEK = (("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week"))
-_LAST_WEEK += (("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last"))
+_LAST_WEEK = frozenset(
+    {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
+    | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
+)
 
 
 class ReadEfficiency(State):
