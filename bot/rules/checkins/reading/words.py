@@ -1238,6 +1238,7 @@ class ReadWords(State):
         asked about ("cvs 4"), a typo opening a clause ("quadz r cooked lol 6"), or a typo of an
         efficiency value closing one ("mvoement 8 beter")."""
         toks, lex = self.toks, self.lex
+        unnamed: list[str] | None = None
         for index in self.numbers:
             tok = toks[index]
             if not self._score_like(tok):
@@ -1245,9 +1246,12 @@ class ReadWords(State):
             before = self._prev(index, skip_bridge=True)
             if before is None or not self._unknown(toks[before]):
                 continue
-            # Not an area the reply names in its own words ("HF 4 / HS 3": not the hip flexors).
-            named = {t.target for t in toks if t.kind == K.AREA}
-            area = lex.short_form(toks[before].text, [a for a in self.expected if a not in named])
+            if unnamed is None:
+                # Not an area the reply names in its own words ("HF 4 / HS 3": not the hip
+                # flexors).
+                named = {t.target for t in toks if t.kind == K.AREA}
+                unnamed = [a for a in self.expected if a not in named]
+            area = lex.short_form(toks[before].text, unnamed)
             if area is not None:
                 self._relabel(before, K.AREA, area)
         for sentence, (start, end) in enumerate(self.sentences):
