@@ -209,12 +209,12 @@ class ReadEfficiency(State):
         """ "same as last week tbh" opening the reply: before any label, number or word about
         the running, "same" is said of the whole check-in."""
         toks = self.toks
-        first, last = self.clauses[toks[index].clause]
-        if any(t.kind in (K.RUN, K.EFF) for t in toks[first:last]):
-            return False
-        return not any(
+        if any(
             t.kind in LABELS or t.kind in (K.NUM, K.ALL, K.RUN, K.EFF, K.VAL) for t in toks[:index]
-        )
+        ):
+            return False  # (stops at the first such token: a long reply costs no more)
+        first, last = self.clauses[toks[index].clause]
+        return not any(t.kind in (K.RUN, K.EFF) for t in toks[first:last])
 
     def _against_last_week(self, index: int, end: int) -> bool:
         words = tuple(t.text for t in self.toks[index + 1 : min(index + 4, end)] if t.word)
