@@ -102,6 +102,19 @@ What it reads
   change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
   than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
   lighter") it is no efficiency.
+- What the member does not give stays open: "same as last week" opening the reply is said of
+  every score (no efficiency; asked while one is not given); words about the running beside "no
+  idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
+  last week is the answer ("worse than before the op but better than last week"); a small change
+  the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better" said of an
+  area is no efficiency.
+- A score past the top of the scale of ten ("11/10") is a 10, and so is "🔟"; numbers
+  voice-to-text wrote as words ("calves for hamstrings six movement ate", "neck is a won") are
+  read where a score is due in a list of scores; "it" where a label is due ("calfs 4 it 3 move
+  8") is the IT band, and two consonants before a score ("HS 3") an area asked about.
+- "fine", "all good this week" alone are an answer with no score (asked); "no runs this week,
+  flu" is an answer kept as the note; a whole reply "posting for Dave: ..." with no "too" or
+  "also" answers the check-in it replies to.
 - Numbers that are training talk never become scores: distances, paces, times, run counts
   ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
   earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
