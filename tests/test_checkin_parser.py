@@ -3090,3 +3090,8 @@ def test_same_with_a_tagalog_particle_is_the_efficiency(text: str) -> None:
 
 def test_same_before_a_thing_is_still_no_efficiency() -> None:
     assert _read("quads 2 movement 8, same shoes as ever", ["quads"]).efficiency is None
+
+
+def test_the_same_otherwise_is_the_efficiency() -> None:
+    parsed = _read("quads 2, movement 8. missed Tuesday, runs felt the same otherwise", ["quads"])
+    assert parsed.efficiency is Efficiency.SAME

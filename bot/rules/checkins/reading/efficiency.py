@@ -41,6 +41,8 @@ _THINGS = frozenset(
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
 # Tagalog particles after it in Taglish ("same po", "same lang", "same naman"): polite, "just".
 _AFTER_SAME |= {"po", "lang", "naman", "din", "rin"}
+# "runs felt the same otherwise": the same, but for what the member has just said.
+_AFTER_SAME |= {"otherwise"}
 # Words in quotation marks, opened after a space (not "it's") and closed before one.
 _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
 # Habit, not a verdict, after something said to have been done: "did parkrun as usual".
