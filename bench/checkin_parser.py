@@ -18,6 +18,11 @@ Figures, for each corpus:
 - timing: p50 and max per reply, and the slowest of several 4,000-character replies.
 
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
+    python -m bench.checkin_parser --every-word
+
+`--every-word` sweeps every word the parser knows, each said over and over in a reply of the
+longest length, for a pass whose cost grows with the square of the reply (the fixed shapes of
+the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
@@ -40,6 +45,7 @@ from pathlib import Path
 
 from bot.rules.catalogue import Catalogue, default_catalogue
 from bot.rules.checkins.parser import MAX_REPLY_CHARS, ParsedCheckIn, parse_reply
+from bot.rules.checkins.words import default_checkin_words
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 TRAIN = CORPUS_DIR / "train.jsonl"
@@ -304,6 +310,12 @@ def long_replies(seed: int = 11) -> dict[str, str]:
         "emoji": "🦵💪😂🔥👍 ",
         "one word": "a",
         "digits": "9",
+        # A word of one class said over and over: each once made a pass look at the rest of
+        # its sentence for every one of them (35-120 ms before they were found once a reply).
+        "efficiency words": "better ",
+        "efficiency words, listed": "worse, ",
+        "movement words": "walking ",
+        "zero phrases": "pain free ",
     }
     replies = {
         name: (text * (MAX_REPLY_CHARS // len(text) + 1))[:MAX_REPLY_CHARS]
@@ -331,6 +343,37 @@ def worst_case_ms(
         if best > worst[1]:
             worst = (name, best)
     return worst
+
+
+def every_word_ms(catalogue: Catalogue | None = None, top: int = 10) -> list[tuple[float, str]]:
+    """The slowest long replies made of one word the parser knows (every word of
+    data/checkin_words.toml and every area alias) said over and over, alone and with a comma, a
+    score or "and" after it: a sweep for a word whose pass costs more the more there are. CPU
+    ms, the best of three runs, slowest first."""
+    catalogue = catalogue or default_catalogue()
+    words = {alias for area in catalogue.areas for alias in (area.id, *area.aliases)}
+    _strings(default_checkin_words().model_dump(), words)
+    areas = ("calves", "glutes", "hamstrings", "lower_back")
+    timings = []
+    for word in sorted(w for w in words if 0 < len(w) < 40):
+        for after in (" ", ", ", " 3 ", " and "):
+            unit = word + after
+            text = (unit * (MAX_REPLY_CHARS // len(unit) + 1))[:MAX_REPLY_CHARS]
+            parse = lambda t=text: parse_reply(t, catalogue, areas)  # noqa: E731
+            timings.append((min(_timed(parse, time.thread_time) for _ in range(3)), unit))
+    return sorted(timings, reverse=True)[:top]
+
+
+def _strings(value: object, into: set[str]) -> None:
+    if isinstance(value, str):
+        into.add(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _strings(key, into)
+            _strings(item, into)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _strings(item, into)
 
 
 def _timed(call: Callable[[], object], clock: Callable[[], float]) -> float:
@@ -364,8 +407,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="JSON Lines corpora")
     parser.add_argument("--builtin", action="store_true", help="also the parser's own corpus")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses per corpus")
+    parser.add_argument(
+        "--every-word",
+        action="store_true",
+        help="only the slowest long replies of one known word said over and over (about 1 min)",
+    )
     args = parser.parse_args(argv)
     catalogue = default_catalogue()
+    if args.every_word:
+        for ms, unit in every_word_ms(catalogue):
+            print(f"{ms:6.2f} ms of CPU  {unit!r} x {MAX_REPLY_CHARS // len(unit)}")
+        return 0
     corpora: list[tuple[str, list[Reply]]] = []
     if args.builtin or not args.paths:
         corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
@@ -64,6 +65,10 @@ _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
 )
+
+
+# What a clause with no subject of its own can go on about (`_area_before_clause`).
+_SAYS_WHAT = frozenset({K.AREA, K.RUN, K.EFF, K.MOVE, K.NUM})
 
 
 class ReadEfficiency(State):
@@ -227,17 +232,26 @@ class ReadEfficiency(State):
 
     def _quoted(self, tok: Tok) -> bool:
         """Within quotation marks: words the member quotes, not their verdict."""
-        return any(
-            match.start() < tok.start and tok.end < match.end()
-            for match in _QUOTED.finditer(self.text)
-        )
+        if self._quotes is None:
+            # Found once: a long reply of efficiency words asks for every one of them.
+            self._quotes = [match.span() for match in _QUOTED.finditer(self.text)]
+        at = bisect_left(self._quotes, (tok.start,)) - 1  # the last quote opening before it
+        return at >= 0 and tok.end < self._quotes[at][1]
 
     def _done_as_usual(self, index: int) -> bool:
         """ "did parkrun as usual", "went to the track as normal": what was done, not how
         running felt ("running felt as usual" is a verdict)."""
-        first = self.clauses[self.toks[index].clause][0]
-        before = {t.text for t in self.toks[first:index] if t.word}
-        return bool(before & _DOING) and not before & _FEELING
+        clause = self.toks[index].clause
+        firsts = self._doing_feeling.get(clause)
+        if firsts is None:  # once a clause, as for `_only_about_running`
+            first, last = self.clauses[clause]
+            words = [(at, t.text) for at, t in enumerate(self.toks[first:last], first) if t.word]
+            firsts = self._doing_feeling[clause] = (
+                next((at for at, text in words if text in _DOING), last),
+                next((at for at, text in words if text in _FEELING), last),
+            )
+        doing, feeling = firsts
+        return doing < index <= feeling
 
     def _qualified(self, index: int) -> bool:
         """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""
@@ -297,13 +311,17 @@ class ReadEfficiency(State):
     def _only_about_running(self, index: int) -> bool:
         """ "running felt way easier this week": nothing else to keep in the note (unlike
         "legs felt heavy on Sunday", which stays whole)."""
-        first, last = self.clauses[self.toks[index].clause]
-        return all(
-            t.kind in (K.RUN, K.EFF, K.VAL, K.PUNCT, K.JOIN)
-            or t.text in self.lex.bridge
-            or t.text in self.lex.filler
-            for t in self.toks[first:last]
-        )
+        clause = self.toks[index].clause
+        known = self._running_clauses.get(clause)
+        if known is None:  # once a clause: a clause of hundreds of values asks for each
+            first, last = self.clauses[clause]
+            known = self._running_clauses[clause] = all(
+                t.kind in (K.RUN, K.EFF, K.VAL, K.PUNCT, K.JOIN)
+                or t.text in self.lex.bridge
+                or t.text in self.lex.filler
+                for t in self.toks[first:last]
+            )
+        return known
 
     def _use_running_words(self, index: int, start: int, end: int) -> None:
         """ "running felt about the same", "no change in efficiency": the words around a value
@@ -328,26 +346,51 @@ class ReadEfficiency(State):
         """ "shoulders tight from the rowing, maybe a bit worse than usual": a clause with no
         subject of its own goes on about the area before it, not about the running. So does
         "same as last week for everything"."""
+        toks = self.toks
+        clause = toks[index].clause
+        first = self.clauses[clause][0]
+        known = self._subjectless_clauses.get(clause)
+        if known is None:  # once a clause, as for `_only_about_running`
+            known = self._subjectless_clauses[clause] = self._subjectless(clause)
+        for_everything, subjectless = known
+        if for_everything is not None:
+            return for_everything
+        if not subjectless or first <= start:
+            return None
+        other = self._said_before(first, start)
+        if other is None or toks[other].kind != K.AREA or toks[other].text == "legs":
+            return None  # nothing before, or the running, movement or a number
+        return other if not toks[other].used else None
+
+    def _said_before(self, position: int, start: int) -> int | None:
+        """The last token before `position`, from the sentence's `start` on, that says what a
+        clause goes on about: an area, the running, movement, a number or "legs". One pass over
+        the sentence serves all its clauses (a reply of hundreds of bare "better,"s)."""
+        marks = self._said_in_sentence.get(start)
+        if marks is None:
+            marks = self._said_in_sentence[start] = []
+            last = None
+            for index in range(start, self.sentences[self.toks[start].sentence][1]):
+                marks.append(last)
+                tok = self.toks[index]
+                if tok.kind in _SAYS_WHAT or tok.text == "legs":
+                    last = index
+        return marks[position - start]
+
+    def _subjectless(self, clause: int) -> tuple[int | None, bool]:
+        """The token "for everything" in the clause names, if any; else whether the clause has
+        no subject of its own."""
         toks, lex = self.toks, self.lex
-        first, last = self.clauses[toks[index].clause]
+        first, last = self.clauses[clause]
         for tok in toks[first + 1 : last]:
             if tok.kind == K.ALL and toks[tok.at - 1].text == "for":
-                return tok.at
-        subjectless = all(
+                return tok.at, False
+        return None, all(
             t.kind in (K.VAL, K.PUNCT, K.JOIN)
             or (t.kind == K.WORD and (t.text in lex.filler or t.text in lex.bridge))
             or t.text in ("than", "usual", "normal", "before", "last", "week")
             for t in toks[first:last]
         )
-        if not subjectless or first <= start:
-            return None
-        for other in range(first - 1, start - 1, -1):
-            tok = toks[other]
-            if tok.kind in (K.RUN, K.EFF, K.MOVE, K.NUM) or tok.text == "legs":
-                return None
-            if tok.kind == K.AREA:
-                return other if not tok.used else None
-        return None
 
     def _subject_of_clause(self, index: int) -> int | None:
         """ "quads are always worse after hills": an area unscored heading the clause is what

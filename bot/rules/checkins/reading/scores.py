@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from bot.rules.checkins.reading.result import Efficiency
@@ -540,11 +541,13 @@ class ReadScores(State):
 
     def _open_area_before(self, start: int, index: int) -> int | None:
         """The one area named from `start` on with no score, if there is exactly one label."""
-        open_areas = [
-            i for i in range(start, index) if self.toks[i].kind == K.AREA and not self.toks[i].used
-        ]
-        labels = [i for i in range(start, index) if self.toks[i].kind in LABELS]
-        return open_areas[0] if len(open_areas) == 1 and len(labels) == 1 else None
+        if self._labels is None:  # found once: a long reply asks for every zero phrase in it
+            self._labels = [i for i, tok in enumerate(self.toks) if tok.kind in LABELS]
+        first = bisect_left(self._labels, start)
+        if bisect_left(self._labels, index, lo=first) - first != 1:
+            return None
+        label = self._labels[first]
+        return label if self.toks[label].kind == K.AREA and not self.toks[label].used else None
 
     def _area_after(self, index: int, end: int) -> list[int] | None:
         """The area(s) named right after "nothing sore": "in the calves", "with my quads"."""
@@ -1336,7 +1339,11 @@ class ReadScores(State):
     def _late_score(self, begin: int, end: int) -> int | None:
         toks = self.toks
         passed = False  # a number passed over: a later one is no more the area's than it
-        for other in range(begin, end):
+        stops = self._late_stops()
+        for at in range(bisect_left(stops, begin), len(stops)):
+            other = stops[at]
+            if other >= end:
+                break
             tok = toks[other]
             if tok.kind in LABELS_EFF and not weak_label(tok):
                 return None
@@ -1365,6 +1372,20 @@ class ReadScores(State):
             if self._score_like(tok) and tok.digits and not tok.past:
                 passed = True
         return None
+
+    def _late_stops(self) -> list[int]:
+        """Where `_late_score` can stop: numbers, zeros, sides and labels other than weak ones.
+        It skips every other token, so it jumps between these: a reply of hundreds of "walk"s
+        (each a weak label looking for its score) would otherwise read the rest of its
+        sentence for each."""
+        if self._stops is None:
+            self._stops = [
+                index
+                for index, tok in enumerate(self.toks)
+                if tok.kind in (K.NUM, K.ZERO, K.SIDE)
+                or (tok.kind in LABELS_EFF and not weak_label(tok))
+            ]
+        return self._stops
 
     def _heads_clause(self, index: int, end: int) -> bool:
         """ "Lower back is the one that worries me, 5 after the long downhill": a bare number

@@ -100,6 +100,18 @@ class State:
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
         self.read_upto = len(text)
         self.label_scores: dict[int, list[Score]] = {}
+        # What the efficiency pass finds once per reply, clause or sentence (quotations; clauses
+        # only about the running; clauses without a subject; what each clause goes on about),
+        # as a long reply asks it for each of its values.
+        self._quotes: list[tuple[int, int]] | None = None
+        self._running_clauses: dict[int, bool] = {}
+        self._subjectless_clauses: dict[int, tuple[int | None, bool]] = {}
+        self._said_in_sentence: dict[int, list[int | None]] = {}
+        self._doing_feeling: dict[int, tuple[int, int]] = {}
+        # Where a late score's search can stop (`_late_stops`) and where the labels are
+        # (`_open_area_before`), found once the words are read.
+        self._stops: list[int] | None = None
+        self._labels: list[int] | None = None
         # Where the numbers and the efficiency values are, for the passes that only need them.
         self.numbers: list[int] = []
         self.values: list[int] = []
