@@ -6,6 +6,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
@@ -1519,12 +1520,8 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.text in _WEEKDAYS for t in toks):
             return
-        ends = self._token_ends()
-        for label, found in list(self.label_scores.items()):
-            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
-                continue
-            number = ends.get(found[0].span[1])
-            if number is None or number <= label or toks[number].kind != K.NUM:
+        for label, score, number in self._scored_once():
+            if toks[number].kind != K.NUM:
                 continue
             if not (self._day_between(label, number) or self._said_when(number) == _DAY):
                 continue
@@ -1545,16 +1542,15 @@ class ReadScores(State):
             if not log:
                 continue
             if now is not None:
-                for earlier in found:
-                    earlier.yields = earlier.gave_way = True
-                    self.reading.notes.append(earlier.span)
+                score.yields = score.gave_way = True
+                self.reading.notes.append(score.span)
                 for other in log:
                     if other != now:
                         toks[other].used = True
                         self.reading.notes.append((toks[other].start, toks[other].end))
                 self._pair(label, now)
                 continue
-            values = {score_value(toks[other]) for other in log} | {found[0].value}
+            values = {score_value(toks[other]) for other in log} | {score.value}
             for other in log:
                 self._pair(label, other)
             self._dispute(label, len(values) > 1)
@@ -1567,13 +1563,7 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.kind == K.RUN or t.text in _DOING or t.text in _ACTIVITIES for t in toks):
             return
-        ends = self._token_ends()
-        for label, found in list(self.label_scores.items()):
-            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
-                continue
-            number = ends.get(found[0].span[1])
-            if number is None or number <= label:
-                continue
+        for label, score, number in self._scored_once():
             sentence_end = self.sentences[toks[number].sentence][1]
             second = None
             for other in range(number + 1, sentence_end):
@@ -1594,7 +1584,7 @@ class ReadScores(State):
             later = score_value(toks[second]) if toks[second].problem is None else None
             if later is None:
                 continue
-            earlier = found[0].value
+            earlier = score.value
             toks[second].training = False
             if later <= earlier:
                 toks[second].used = True
@@ -1602,8 +1592,8 @@ class ReadScores(State):
                 continue
             self._pair(label, second)
             if later == earlier + 1:
-                found[0].yields = True
-                self.reading.notes.append(found[0].span)
+                score.yields = True
+                self.reading.notes.append(score.span)
             else:
                 self._dispute(label, True)
 
@@ -1614,15 +1604,9 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.text in _AGAINST_A_SCORE or t.kind == K.ZERO for t in toks):
             return
-        ends = self._token_ends()
-        for label, found in list(self.label_scores.items()):
-            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
-                continue
-            value = found[0].value
-            if 2 <= value <= 6:
-                continue
-            number = ends.get(found[0].span[1])
-            if number is None or number <= label:
+        for _label, score, number in self._scored_once():
+            value = score.value
+            if value is None or 2 <= value <= 6:
                 continue
             after = number + 1
             while after < len(toks) and (
@@ -1639,7 +1623,7 @@ class ReadScores(State):
                 for t in toks[after : min(after + 3, len(toks))]
             )
             if (value >= 7 and (word in _FEELS_GOOD or freed)) or (value <= 1 and word in _AWFUL):
-                found[0].problem = True
+                score.problem = True
 
     def _said_of_an_activity(self, index: int, end: int) -> bool:
         """ "when running", "on the hills", "running", "during runs": what a score was said
@@ -1659,9 +1643,17 @@ class ReadScores(State):
                 return True
         return False
 
-    def _token_ends(self) -> dict[int, int]:
-        """Where each token ends in the text: the token a score's span ends with."""
-        return {tok.end: index for index, tok in enumerate(self.toks)}
+    def _scored_once(self) -> Iterator[tuple[int, Score, int]]:
+        """Each area label with a single score read for it, and the token of that score's
+        number, after the label: (label, score, number)."""
+        toks = self.toks
+        ends = {tok.end: index for index, tok in enumerate(toks)}
+        for label, found in list(self.label_scores.items()):
+            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+                continue
+            number = ends.get(found[0].span[1])
+            if number is not None and number > label:
+                yield label, found[0], number
 
     def _day_between(self, label: int, number: int) -> bool:
         """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""
