@@ -1520,7 +1520,7 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.text in _WEEKDAYS for t in toks):
             return
-        for label, score, number in self._scored_once():
+        for label, score, number, earlier in self._scored_once():
             if toks[number].kind != K.NUM:
                 continue
             if not (self._day_between(label, number) or self._said_when(number) == _DAY):
@@ -1550,7 +1550,7 @@ class ReadScores(State):
                         self.reading.notes.append((toks[other].start, toks[other].end))
                 self._pair(label, now)
                 continue
-            values = {score_value(toks[other]) for other in log} | {score.value}
+            values = {score_value(toks[other]) for other in log} | {earlier}
             for other in log:
                 self._pair(label, other)
             self._dispute(label, len(values) > 1)
@@ -1563,7 +1563,7 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.kind == K.RUN or t.text in _DOING or t.text in _ACTIVITIES for t in toks):
             return
-        for label, score, number in self._scored_once():
+        for label, score, number, earlier in self._scored_once():
             sentence_end = self.sentences[toks[number].sentence][1]
             second = None
             for other in range(number + 1, sentence_end):
@@ -1584,7 +1584,6 @@ class ReadScores(State):
             later = score_value(toks[second]) if toks[second].problem is None else None
             if later is None:
                 continue
-            earlier = score.value
             toks[second].training = False
             if later <= earlier:
                 toks[second].used = True
@@ -1604,9 +1603,8 @@ class ReadScores(State):
         toks = self.toks
         if not any(t.text in _AGAINST_A_SCORE or t.kind == K.ZERO for t in toks):
             return
-        for _label, score, number in self._scored_once():
-            value = score.value
-            if value is None or 2 <= value <= 6:
+        for _label, score, number, value in self._scored_once():
+            if 2 <= value <= 6:
                 continue
             after = number + 1
             while after < len(toks) and (
@@ -1643,17 +1641,18 @@ class ReadScores(State):
                 return True
         return False
 
-    def _scored_once(self) -> Iterator[tuple[int, Score, int]]:
-        """Each area label with a single score read for it, and the token of that score's
-        number, after the label: (label, score, number)."""
+    def _scored_once(self) -> Iterator[tuple[int, Score, int, int]]:
+        """Each area label with a single score read for it, the token of that score's number
+        (after the label) and its value: (label, score, number, value)."""
         toks = self.toks
         ends = {tok.end: index for index, tok in enumerate(toks)}
         for label, found in list(self.label_scores.items()):
-            if toks[label].kind != K.AREA or len(found) != 1 or found[0].value is None:
+            value = found[0].value if len(found) == 1 else None
+            if toks[label].kind != K.AREA or value is None:
                 continue
             number = ends.get(found[0].span[1])
             if number is not None and number > label:
-                yield label, found[0], number
+                yield label, found[0], number, value
 
     def _day_between(self, label: int, number: int) -> bool:
         """ "calves: Tues 4", "Mon run: glutes 6": a weekday by the area's first score."""
