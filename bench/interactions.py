@@ -18,7 +18,8 @@ of `--repeats` rounds each one's rate is bisected `--steps` times between its hi
 sustained and the next, the configurations taking turns at every probe (so a busier moment of
 the machine falls on all of them alike); the sustainable rate is the median of the rounds, and
 its ratio to the trivial bot's is taken from those medians. Beside it, from CPU alone: the
-quota (`--bot-cpu`) over the bot's CPU per interaction at its highest rung sustained. Then each
+quota (`--bot-cpu`) over the bot's CPU per interaction at the highest rung it and the trivial
+bot both sustained (CPU per interaction falls as the rate rises). Then each
 configuration runs at twice its sustainable rate for `--overload-seconds`. Counted per rate:
 acknowledged within 3 s, deferred (the first response was "thinking…"), shed (answered "I'm
 busy"), failed (a callback refused, late, or none), and the bot process's CPU per interaction,
@@ -406,11 +407,16 @@ def sustainable(results: list[Result], setup: Setup) -> int:
     return int(statistics.median_low(knees(results, setup)))
 
 
-def cpu_capacity(results: list[Result], setup: Setup, cores: float) -> float | None:
+def cpu_capacity(
+    results: list[Result], setup: Setup, cores: float, floor: Setup | None = None
+) -> float | None:
     """Interactions a second the quota pays for, at the bot's CPU per interaction on its
-    highest rung sustained."""
+    highest rung sustained (that the `floor` bot sustained too: CPU per interaction falls as
+    the rate rises, so two bots are compared at one rate)."""
     ladder = [r for r in results if r.setup == setup and not r.round and not r.overload]
-    top = max((r for r in ladder if r.sustained), key=lambda r: r.offered, default=None)
+    rungs = {r.offered for r in results if r.setup == floor and not r.round and r.sustained}
+    sustained = [r for r in ladder if r.sustained and (floor is None or r.offered in rungs)]
+    top = max(sustained, key=lambda r: r.offered, default=None)
     if top is None or top.bot_cpu_ms <= 0:
         return None
     return cores * 1000 / top.bot_cpu_ms
@@ -420,9 +426,9 @@ def print_table(results: list[Result], config: Config) -> None:
     compare(results)
     print(f"machine: {describe()}")
     print(
-        "processes: 2 (each bot as its own `python -m` process, one at a time; the fake "
-        "Discord and the load in this one); no rate limits (Discord does not count "
-        "interaction callbacks against the bot's)"
+        "processes: each bot as its own `python -m` process, all started first and offered "
+        "load one at a time; the fake Discord and the load in this one; no rate limits "
+        "(Discord does not count interaction callbacks against the bot's)"
     )
     if config.bot_cpu:
         print(
@@ -456,7 +462,6 @@ def print_table(results: list[Result], config: Config) -> None:
         )
     floor = next((s for s in config.setups if s.bot == "trivial"), None)
     floor_rate = sustainable(results, floor) if floor else 0
-    floor_cpu = cpu_capacity(results, floor, config.bot_cpu) if floor and config.bot_cpu else None
     print()
     print(
         f"sustainable rate: the median of {config.repeats} rounds, each bisecting "
@@ -469,7 +474,11 @@ def print_table(results: list[Result], config: Config) -> None:
         rate = sustainable(results, setup)
         ratio = f"{rate / floor_rate:.2f}" if floor_rate else "-"
         rounds = ", ".join(str(k) for k in knees(results, setup))
-        capacity = cpu_capacity(results, setup, config.bot_cpu) if config.bot_cpu else None
+        capacity = floor_cpu = None
+        if config.bot_cpu:
+            capacity = cpu_capacity(results, setup, config.bot_cpu, floor)
+            if floor:
+                floor_cpu = cpu_capacity(results, floor, config.bot_cpu, setup)
         by_cpu = f"{capacity:.0f}" if capacity else "-"
         cpu_ratio = f"{capacity / floor_cpu:.2f}" if capacity and floor_cpu else "-"
         shown = rate or "under " + str(min(config.rates))

@@ -209,10 +209,12 @@ def test_the_sustainable_rate_is_the_median_of_rounds_bisected_above_the_ladder(
     floor = interactions.Setup("trivial", "", False)
     results += [rung(floor, 600, 5), rung(floor, 1000, 150)]
     results += [rung(floor, 900, 50, n) for n in (1, 2, 3)]
-    config = interactions.parse(["--bots", "trivial,cooldown", "--backends", "sqlite"])
-    interactions.print_table(results, config)
+    # By CPU: the quota over the CPU per interaction at the highest rung both sustained.
+    ladder[1].bot_cpu_ms, ladder[0].bot_cpu_ms, results[-5].bot_cpu_ms = 0.5, 0.9, 0.4
+    args = ["--bots", "trivial,cooldown", "--backends", "sqlite", "--bot-cpu", "0.5"]
+    interactions.print_table(results, interactions.parse(args))
     printed = capsys.readouterr().out
-    assert "| /cooldown sqlite | 850 | 850, 700, 900 | 0.94 |" in printed
+    assert "| /cooldown sqlite | 850 | 850, 700, 900 | 0.94 | 1000 | 0.80 |" in printed
     assert "| 800 (round 1) |" in printed
 
 
