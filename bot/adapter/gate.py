@@ -25,7 +25,7 @@ import discord
 
 from bot.adapter.backlog import InFlight, LoopLag, created_at
 from bot.adapter.callbacks import Callbacks
-from bot.adapter.observe import count, describe_payload
+from bot.adapter.observe import callback_sent, count, describe_payload
 from bot.adapter.respond import EPHEMERAL, send_raw
 from bot.metrics import EXPIRED, SHED
 from bot.rules.overload import BUSY, Thresholds, Verdict, admit
@@ -113,7 +113,8 @@ class Gate:
             loop = asyncio.get_running_loop()
             deadline = loop.time() + client.overload.expired_after - max(0.0, late)
             path = f"/interactions/{interaction_id}/{quote(token, safe='')}/callback"
-            callbacks.post(path, _BODIES[id(payload)], deadline, functools.partial(_answered, name))
+            done = functools.partial(_answered, name, interaction_id)
+            callbacks.post(path, _BODIES[id(payload)], deadline, done)
             return False
         task = asyncio.get_running_loop().create_task(
             self._shed(state, interaction_id, token, payload, name)
@@ -140,7 +141,8 @@ class Gate:
             log.warning("could not shed %s", name, exc_info=True)
 
 
-def _answered(name: str, status: int, body: bytes) -> None:
+def _answered(name: str, interaction_id: int, status: int, body: bytes) -> None:
+    callback_sent(interaction_id, status)
     if not 200 <= status < 300:
         answer = f"{status}: {body[:200]!r}" if status else "no answer in time"
         log.warning("could not shed %s (%s)", name, answer)
