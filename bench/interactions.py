@@ -9,20 +9,28 @@ loop: interaction i is due at start + i/rate, and its latency runs from that due
 callback's arrival, so a bot that falls behind is charged for the wait (no coordinated
 omission).
 
-Every configuration climbs the same ladder of rates; its sustainable rate is the highest with
-p99 under 100 ms and every interaction answered in full within 3 s (none shed or deferred,
-which would be the bot saying it is past capacity); then it runs at twice that
-rate for `--overload-seconds`. Counted per rate: acknowledged within 3 s, deferred (the first
-response was "thinking…"), shed (answered "I'm busy"), failed (a callback refused, late, or
-none), and the bot process's CPU per interaction, with its ratio to the trivial bot's at the
-same offered rate in the same run.
+Every configuration climbs the same ladder of rates; a rate is sustained with p99 under 100 ms
+and every interaction answered in full within 3 s (none shed or deferred, which would be the
+bot saying it is past capacity). Near its capacity a bot's p99 sits close to 100 ms, so one
+pass of the ladder moves a rung between runs; the sustainable rate is found finer and more than
+once instead: every configuration's bot runs from the start to the end of the run, and in each
+of `--repeats` rounds each one's rate is bisected `--steps` times between its highest rung
+sustained and the next, the configurations taking turns at every probe (so a busier moment of
+the machine falls on all of them alike); the sustainable rate is the median of the rounds, and
+its ratio to the trivial bot's is taken from those medians. Beside it, from CPU alone: the
+quota (`--bot-cpu`) over the bot's CPU per interaction at the highest rung it and the trivial
+bot both sustained (CPU per interaction falls as the rate rises). Then each
+configuration runs at twice its sustainable rate for `--overload-seconds`. Counted per rate:
+acknowledged within 3 s, deferred (the first response was "thinking…"), shed (answered "I'm
+busy"), failed (a callback refused, late, or none), and the bot process's CPU per interaction,
+with its ratio to the trivial bot's at the same offered rate in the same run.
 
 Nothing here reads the calendar (routines depend on the tight areas alone), so the figures
 are the same on any day.
 
     python -m bench.interactions [--rates 150,300,600,1000,1500,2000] [--seconds 5]
         [--overload-seconds 30] [--backends sqlite,postgresql] [--bots trivial,tight,cooldown]
-        [--shards off,on] [--users 300] [--warmup 1]
+        [--shards off,on] [--users 300] [--warmup 1] [--repeats 3] [--steps 3] [--bot-cpu 0.5]
 """
 
 from __future__ import annotations
@@ -31,9 +39,11 @@ import argparse
 import asyncio
 import gc
 import os
+import statistics
 import sys
 import time
-from contextlib import nullcontext
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +60,8 @@ AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads",
 DEADLINE = 3.0
 SUSTAINED_P99_MS = 100.0
 DEFERRALS = (5, 6)
+# Seconds an interaction's record is kept in the fake after the rate that sent it.
+FORGET_AFTER = 30.0
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,7 @@ class Result:
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
     trivial_cpu_ms: float | None = None
+    round: int = 0  # of the bisection for the sustainable rate; 0: the ladder or the 2x run
 
     @property
     def sustained(self) -> bool:
@@ -108,6 +121,9 @@ class Config:
     warmup: float
     # Cores the bot's process may use (a cgroup quota), or None for the whole machine.
     bot_cpu: float | None = None
+    # Rounds of bisection for the sustainable rate, and probes in each.
+    repeats: int = 3
+    steps: int = 3
     setups: list[Setup] = field(default_factory=list)
     refused: list[Setup] = field(default_factory=list)  # settings the bot refuses at start
 
@@ -173,6 +189,9 @@ def command_of(setup: Setup, i: int) -> tuple[str, dict[str, object]]:
 async def offer(
     fake: FakeDiscord, setup: Setup, users: list[FakeUser], rate: int, seconds: float
 ) -> Result:
+    # Every bot runs the whole run: what its fake recorded of earlier rates is dropped (a
+    # deferred answer's edit may still come for the last few seconds' interactions).
+    fake.forget(time.monotonic() - FORGET_AFTER)
     # A collection in this process (the fake keeps every request) would pause the load and
     # the fake's answers, a delay charged to the bot; it runs between rates instead.
     gc.collect()
@@ -273,11 +292,26 @@ async def measured(
     return result
 
 
-async def run_setup(setup: Setup, config: Config) -> list[Result]:
+@dataclass
+class Running:
+    """A configuration's bot, started, with its own fake Discord, database and members."""
+
+    setup: Setup
+    fake: FakeDiscord
+    process: asyncio.subprocess.Process
+    users: list[FakeUser]
+
+    async def measured(self, rate: int, seconds: float, warmup: float) -> Result:
+        return await measured(
+            self.process, self.fake, self.setup, self.users, rate, seconds, warmup
+        )
+
+
+@asynccontextmanager
+async def started(setup: Setup, config: Config) -> AsyncIterator[Running]:
     users = [
         FakeUser(id=400000000000000000 + i, username=f"runner{i}") for i in range(config.users)
     ]
-    results: list[Result] = []
     backend = setup.backend or "sqlite"
     async with bench_database(backend, "interactions") as url:
         if setup.bot != "trivial":
@@ -286,36 +320,62 @@ async def run_setup(setup: Setup, config: Config) -> list[Result]:
             process = await start_bot(fake, setup, url)
             try:
                 with cpu_quota(process.pid, config.bot_cpu) if config.bot_cpu else nullcontext():
-                    await climb(process, fake, setup, users, config, results)
+                    # Every member once (caches, pools), unmeasured.
+                    await offer(fake, setup, users, 100, len(users) / 100)
+                    yield Running(setup, fake, process, users)
             finally:
                 process.terminate()
                 await process.wait()
+
+
+async def run_all(config: Config) -> list[Result]:
+    """Every configuration's bot started, then the ladders, the bisections and the 2x runs."""
+    results: list[Result] = []
+    async with AsyncExitStack() as stack:
+        running = [await stack.enter_async_context(started(s, config)) for s in config.setups]
+        ladders: dict[Setup, list[Result]] = {}
+        for bot in running:
+            ladders[bot.setup] = [
+                await bot.measured(rate, config.seconds, config.warmup) for rate in config.rates
+            ]
+            results += ladders[bot.setup]
+        probes = await bisect(running, ladders, config)
+        results += probes
+        if config.overload_seconds > 0:
+            for bot in running:
+                rate = sustainable(results, bot.setup) or min(config.rates)
+                overloaded = await bot.measured(2 * rate, config.overload_seconds, 0)
+                overloaded.overload = True
+                results.append(overloaded)
     return results
 
 
-async def climb(
-    process: asyncio.subprocess.Process,
-    fake: FakeDiscord,
-    setup: Setup,
-    users: list[FakeUser],
-    config: Config,
-    results: list[Result],
-) -> None:
-    """The ladder of rates, then twice the highest one sustained."""
-    # Every member once (caches, pools), unmeasured.
-    await offer(fake, setup, users, 100, len(users) / 100)
-    ladder: list[Result] = []
-    for rate in config.rates:
-        args = (process, fake, setup, users, rate, config.seconds, config.warmup)
-        ladder.append(await measured(*args))
-    results += ladder
-    # None sustained on a busy machine: twice the lowest rate is still overload.
-    sustained = [r.offered for r in ladder if r.sustained] or [min(config.rates)]
-    if config.overload_seconds > 0:
-        args = (process, fake, setup, users, 2 * max(sustained), config.overload_seconds, 0)
-        overloaded = await measured(*args)
-        overloaded.overload = True
-        results.append(overloaded)
+def bracket(ladder: list[Result]) -> tuple[int, int]:
+    """The highest rung sustained (0: none) and the next rung up (itself: the top one)."""
+    rates = sorted(r.offered for r in ladder)
+    low = max((r.offered for r in ladder if r.sustained), default=0)
+    high = next((rate for rate in rates if rate > low), low)
+    return low, high
+
+
+async def bisect(
+    running: list[Running], ladders: dict[Setup, list[Result]], config: Config
+) -> list[Result]:
+    """`repeats` rounds of `steps` probes each between each bot's bracket, bots in turn."""
+    probes: list[Result] = []
+    for round_ in range(1, config.repeats + 1):
+        bounds = {bot.setup: bracket(ladders[bot.setup]) for bot in running}
+        for _ in range(config.steps):
+            for bot in running:
+                low, high = bounds[bot.setup]
+                rate = (low + high) // 2
+                if high - low < 2 or rate <= 0:
+                    continue
+                probe = await bot.measured(rate, config.seconds, config.warmup)
+                probe.round = round_
+                probes.append(probe)
+                bounds[bot.setup] = (rate, high) if probe.sustained else (low, rate)
+    return probes
 
 
 def cpu_seconds(pid: int) -> float:
@@ -326,23 +386,54 @@ def cpu_seconds(pid: int) -> float:
 
 def compare(results: list[Result]) -> None:
     """Each row's CPU against the trivial bot's at the same offered rate, in the same run."""
-    floor = {r.offered: r.bot_cpu_ms for r in results if r.setup.bot == "trivial"}
+    floor = {r.offered: r.bot_cpu_ms for r in results if r.setup.bot == "trivial" and not r.round}
     for r in results:
         r.trivial_cpu_ms = floor.get(r.offered)
 
 
+def knees(results: list[Result], setup: Setup) -> list[int]:
+    """The sustainable rate found in each round: the highest rung of the ladder sustained, or
+    the highest probe of the round sustained above it."""
+    ladder = [r for r in results if r.setup == setup and not r.round and not r.overload]
+    low = max((r.offered for r in ladder if r.sustained), default=0)
+    rounds = sorted({r.round for r in results if r.setup == setup and r.round})
+    found = [
+        max(
+            [low]
+            + [r.offered for r in results if r.setup == setup and r.round == n and r.sustained]
+        )
+        for n in rounds
+    ]
+    return found or [low]
+
+
 def sustainable(results: list[Result], setup: Setup) -> int:
-    rates = [r.offered for r in results if r.setup == setup and not r.overload and r.sustained]
-    return max(rates, default=0)
+    """The median of the rounds' sustainable rates (the lower middle one of an even count)."""
+    return int(statistics.median_low(knees(results, setup)))
+
+
+def cpu_capacity(
+    results: list[Result], setup: Setup, cores: float, floor: Setup | None = None
+) -> float | None:
+    """Interactions a second the quota pays for, at the bot's CPU per interaction on its
+    highest rung sustained (that the `floor` bot sustained too: CPU per interaction falls as
+    the rate rises, so two bots are compared at one rate)."""
+    ladder = [r for r in results if r.setup == setup and not r.round and not r.overload]
+    rungs = {r.offered for r in results if r.setup == floor and not r.round and r.sustained}
+    sustained = [r for r in ladder if r.sustained and (floor is None or r.offered in rungs)]
+    top = max(sustained, key=lambda r: r.offered, default=None)
+    if top is None or top.bot_cpu_ms <= 0:
+        return None
+    return cores * 1000 / top.bot_cpu_ms
 
 
 def print_table(results: list[Result], config: Config) -> None:
     compare(results)
     print(f"machine: {describe()}")
     print(
-        "processes: 2 (each bot as its own `python -m` process, one at a time; the fake "
-        "Discord and the load in this one); no rate limits (Discord does not count "
-        "interaction callbacks against the bot's)"
+        "processes: each bot as its own `python -m` process, all started first and offered "
+        "load one at a time; the fake Discord and the load in this one; no rate limits "
+        "(Discord does not count interaction callbacks against the bot's)"
     )
     if config.bot_cpu:
         print(
@@ -362,9 +453,11 @@ def print_table(results: list[Result], config: Config) -> None:
         "| fake Discord CPU ms/interaction |"
     )
     print("| --- " * 15 + "|")
-    for r in results:
+    for r in sorted(results, key=lambda r: (config.setups.index(r.setup), r.overload)):
         ratio = f"{r.bot_cpu_ms / r.trivial_cpu_ms:.1f}" if r.trivial_cpu_ms else "-"
         offered = f"{r.offered} (2x)" if r.overload else str(r.offered)
+        if r.round:
+            offered = f"{r.offered} (round {r.round})"
         print(
             f"| {r.setup.label} | {offered} | {r.achieved:.0f} | {r.sent} "
             f"| {100 * r.acknowledged / r.sent:.1f} % | {r.deferred} | {r.shed} "
@@ -375,12 +468,26 @@ def print_table(results: list[Result], config: Config) -> None:
     floor = next((s for s in config.setups if s.bot == "trivial"), None)
     floor_rate = sustainable(results, floor) if floor else 0
     print()
-    print("| bot | sustainable rate /s | × trivial |")
-    print("| --- | --- | --- |")
+    print(
+        f"sustainable rate: the median of {config.repeats} rounds, each bisecting "
+        f"{config.steps} times between the highest rung sustained and the next, the bots "
+        "taking turns at every probe"
+    )
+    print("| bot | sustainable rate /s | rounds | × trivial | CPU capacity /s | × trivial |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for setup in config.setups:
         rate = sustainable(results, setup)
         ratio = f"{rate / floor_rate:.2f}" if floor_rate else "-"
-        print(f"| {setup.label} | {rate or 'under ' + str(min(config.rates))} | {ratio} |")
+        rounds = ", ".join(str(k) for k in knees(results, setup))
+        capacity = floor_cpu = None
+        if config.bot_cpu:
+            capacity = cpu_capacity(results, setup, config.bot_cpu, floor)
+            if floor:
+                floor_cpu = cpu_capacity(results, floor, config.bot_cpu, setup)
+        by_cpu = f"{capacity:.0f}" if capacity else "-"
+        cpu_ratio = f"{capacity / floor_cpu:.2f}" if capacity and floor_cpu else "-"
+        shown = rate or "under " + str(min(config.rates))
+        print(f"| {setup.label} | {shown} | {rounds} | {ratio} | {by_cpu} | {cpu_ratio} |")
     for setup in config.refused:
         print(
             f"not run: {setup.label} (the bot refuses SHARD_IDS on SQLite at start: "
@@ -399,6 +506,10 @@ def parse(argv: list[str] | None = None) -> Config:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--warmup", type=float, default=1, help="unmeasured, per rate")
     parser.add_argument(
+        "--repeats", type=int, default=3, help="rounds of bisection for the sustainable rate"
+    )
+    parser.add_argument("--steps", type=int, default=3, help="probes per round (0: the ladder)")
+    parser.add_argument(
         "--bot-cpu",
         type=float,
         default=None,
@@ -415,14 +526,13 @@ def parse(argv: list[str] | None = None) -> Config:
         users=args.users,
         warmup=args.warmup,
         bot_cpu=args.bot_cpu,
+        repeats=args.repeats,
+        steps=args.steps,
     )
 
 
 def run(config: Config) -> list[Result]:
-    results: list[Result] = []
-    for setup in config.setups:
-        results += asyncio.run(run_setup(setup, config))
-    return results
+    return asyncio.run(run_all(config))
 
 
 def main(argv: list[str] | None = None) -> None:

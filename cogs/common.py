@@ -79,6 +79,19 @@ async def answer(
                     await send_json(interaction, reply.json, ephemeral=ephemeral)
             return
         content = limits.fit(reply.content, limits.CONTENT) if reply.content else None
+        if reply.view is None:
+            # Text and an embed need no objects either: the same one callback, as JSON, that
+            # asks Discord for nothing back (discord.py's `send_message` asks for the message
+            # and builds it, as much CPU as the rest of a cheap answer).
+            message: dict[str, Any] = {"content": content} if content else {}
+            if reply.embed:
+                message["embeds"] = [limits.fit_embed(reply.embed.to_dict())]
+            async with responding:
+                if interaction.response.is_done():
+                    await edit_json(interaction, message)
+                else:
+                    await send_json(interaction, message, ephemeral=ephemeral)
+            return
         embed = fitted(reply.embed) if reply.embed else None
         async with responding:
             if interaction.response.is_done():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -283,3 +284,24 @@ async def test_auto_sharded_client_identifies_every_shard() -> None:
             assert {g.id for g in client.guilds} == {g.id for g in guilds}
             for guild in client.guilds:
                 assert guild.shard_id == (guild.id >> 22) % 2
+
+
+async def test_forget_drops_what_was_recorded_and_the_older_interactions(
+    fake: FakeDiscord,
+) -> None:
+    client = make_client()
+    tree = build_tree(client)
+    async with running_client(client, fake):
+        await tree.sync()
+        old = await fake.send_slash_command("ping")
+        await fake.wait_for_interaction_response(old)
+        old_message = fake.original_message(old)
+        assert old_message is not None
+        moment = time.monotonic()
+        new = await fake.send_slash_command("ping")
+        await fake.wait_for_interaction_response(new)
+        fake.forget(created_before=moment)
+        assert fake.requests == [] and fake.gateway_sent == [] and fake.posted == []
+        assert old.id not in fake.interactions and new.id in fake.interactions
+        assert int(old_message["id"]) not in fake.messages
+        assert fake.original_message(new) is not None

@@ -290,6 +290,8 @@ class CoachBot(commands.AutoShardedBot):
         self.loop_lag = LoopLag()
         self.in_flight = InFlight()
         self.overload: Thresholds = DEFAULT
+        # Turns away at the gateway what cannot be answered in time (its own connections).
+        self.gate = Gate(self)
         self._dropped = Dropped()
         self._buttons: list[type[Button]] = []
         self._forms: dict[str, tuple[re.Pattern[str], FormHandler]] = {}
@@ -417,7 +419,7 @@ class CoachBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         self.loop_lag.start()
-        Gate(self).install(self._connection)
+        self.gate.install(self._connection)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         # Sessions of this process's guilds resume (or are taken over) before posting starts.
@@ -464,6 +466,7 @@ class CoachBot(commands.AutoShardedBot):
             await super().close()
         finally:
             try:
+                self.gate.close()
                 await self.loop_lag.stop()
                 await self.card_writer.close()
                 await self.database.dispose()

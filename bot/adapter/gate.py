@@ -4,23 +4,28 @@ payload, before discord.py builds anything of it.
 Past capacity, the cost of each interaction decides whether the backlog drains. Building
 discord.py's `Interaction` (its member, user and permissions, the command tree's lookup, a
 task) costs about as much as answering a cheap command, so shedding after it frees little.
-Here a shed is one callback made from the payload as it came off the gateway, and a payload
-already too late for any response costs nothing more. What passes is judged again where its
-handler starts (`bot.adapter.backlog.admission`), with the wait in between.
+Here a shed is one callback made from the payload as it came off the gateway, its body
+encoded once and written onto a kept-alive connection of its own (`bot.adapter.callbacks`),
+and a payload already too late for any response costs nothing more. What passes is judged
+again where its handler starts (`bot.adapter.backlog.admission`), with the wait in between.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import discord
 
 from bot.adapter.backlog import InFlight, LoopLag, created_at
-from bot.adapter.observe import count, describe_payload
+from bot.adapter.callbacks import Callbacks
+from bot.adapter.observe import callback_sent, count, describe_payload
 from bot.adapter.respond import EPHEMERAL, send_raw
 from bot.metrics import EXPIRED, SHED
 from bot.rules.overload import BUSY, Thresholds, Verdict, admit
@@ -35,6 +40,11 @@ _BUSY_PAYLOAD: Mapping[str, Any] = {
     "data": {"content": BUSY, "flags": EPHEMERAL},
 }
 _NO_CHOICES: Mapping[str, Any] = {"type": _AUTOCOMPLETE_RESULT, "data": {"choices": []}}
+# The same two bodies as bytes, encoded once.
+_BODIES = {
+    id(payload): json.dumps(payload, separators=(",", ":")).encode()
+    for payload in (_BUSY_PAYLOAD, _NO_CHOICES)
+}
 
 
 class Admitting(Protocol):
@@ -52,6 +62,14 @@ class Gate:
         self._client = client
         self._clock = clock
         self._sheds: set[asyncio.Task[None]] = set()
+        # Made at the first shed (the REST base is known by then); None: through discord.py.
+        self._callbacks: Callbacks | None = None
+        self._direct = True
+
+    def close(self) -> None:
+        """Close the shed callbacks' connections."""
+        if self._callbacks is not None:
+            self._callbacks.close()
 
     def install(self, state: Any) -> None:
         """Put the gate in front of discord.py's handling of INTERACTION_CREATE."""
@@ -77,23 +95,42 @@ class Gate:
         client = self._client
         late = self._clock() - created_at(interaction_id)
         # Sheds under way hold connections too: past the bound, one more would queue.
-        busy = client.in_flight.count + len(self._sheds)
+        callbacks = self._callbacks_of(state)
+        sheds = callbacks.pending if callbacks is not None else len(self._sheds)
+        busy = client.in_flight.count + sheds
         verdict = admit(late, client.loop_lag.seconds(), busy, client.overload).verdict
         if verdict in (Verdict.ANSWER, Verdict.DEFER):
             return True
         kind, name = describe_payload(data)
-        if verdict is Verdict.EXPIRED or len(self._sheds) >= client.overload.max_in_flight:
+        if verdict is Verdict.EXPIRED or sheds >= client.overload.max_in_flight:
             count(kind, name, EXPIRED)
             client.note_dropped(name)
             return False
         count(kind, name, SHED)
         payload = _NO_CHOICES if data.get("type") == _AUTOCOMPLETE else _BUSY_PAYLOAD
+        if callbacks is not None:
+            # Not sent once Discord would no longer take it (`expired_after` of its age).
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + client.overload.expired_after - max(0.0, late)
+            path = f"/interactions/{interaction_id}/{quote(token, safe='')}/callback"
+            done = functools.partial(_answered, name, interaction_id)
+            callbacks.post(path, _BODIES[id(payload)], deadline, done)
+            return False
         task = asyncio.get_running_loop().create_task(
             self._shed(state, interaction_id, token, payload, name)
         )
         self._sheds.add(task)
         task.add_done_callback(self._sheds.discard)
         return False
+
+    def _callbacks_of(self, state: Any) -> Callbacks | None:
+        if self._callbacks is None and self._direct:
+            http = state.http
+            # Through a proxy of the client's, sheds go as every other request does.
+            self._direct = http.proxy is None
+            if self._direct:
+                self._callbacks = Callbacks(discord.http.Route.BASE, http.user_agent)
+        return self._callbacks
 
     async def _shed(
         self, state: Any, interaction_id: int, token: str, payload: Mapping[str, Any], name: str
@@ -102,3 +139,10 @@ class Gate:
             await send_raw(state, interaction_id, token, payload)
         except discord.HTTPException:
             log.warning("could not shed %s", name, exc_info=True)
+
+
+def _answered(name: str, interaction_id: int, status: int, body: bytes) -> None:
+    callback_sent(interaction_id, status)
+    if not 200 <= status < 300:
+        answer = f"{status}: {body[:200]!r}" if status else "no answer in time"
+        log.warning("could not shed %s (%s)", name, answer)

@@ -8,7 +8,8 @@
 * Every REST call, interaction callbacks and follow-ups included, goes through discord.py's
   one aiohttp session; a trace on that session (`rest_trace`, discord.py's `http_trace`
   option) counts calls by route template and status, the 429s, and times each interaction's
-  callback (its first response) from the interaction's snowflake.
+  callback (its first response) from the interaction's snowflake. Sheds, sent on connections
+  of their own (`bot.adapter.callbacks`), are counted alike by `callback_sent`.
 """
 
 from __future__ import annotations
@@ -188,6 +189,22 @@ def rest_trace() -> aiohttp.TraceConfig:
     trace.on_request_end.append(on_end)
     trace.on_request_exception.append(on_error)
     return trace
+
+
+_CALLBACK_ROUTE: Final = "/interactions/{id}/{token}/callback"
+
+
+def callback_sent(interaction_id: int, status: int) -> None:
+    """A first response sent outside discord.py's session (a shed, `bot.adapter.gate`),
+    counted as the trace counts the others: status 0 is a call that got no answer."""
+    _callbacks(str(status) if status else "error").inc()
+    if 200 <= status < 300:
+        ACKNOWLEDGEMENT_SECONDS.observe(acknowledgement_seconds(interaction_id, time.time()))
+
+
+@functools.cache
+def _callbacks(status: str) -> Any:
+    return REST_REQUESTS.labels("POST", _CALLBACK_ROUTE, status)
 
 
 def _scope(headers: Any) -> str:

@@ -177,6 +177,47 @@ def test_interactions_answer_every_one_beside_the_trivial_bot(
     assert "not run: /cooldown sqlite SHARD_IDS" in printed
 
 
+def rung(
+    setup: interactions.Setup, rate: int, p99_ms: float, round_: int = 0
+) -> interactions.Result:
+    return interactions.Result(
+        setup, rate, False, rate, 100, 100, 0, 0, 0, 0, 1.0, p99_ms, p99_ms, round=round_
+    )
+
+
+def test_the_sustainable_rate_is_the_median_of_rounds_bisected_above_the_ladder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # One pass of the ladder reads 600; each round then probes between 600 and 1,000, and a
+    # round whose probes missed the bar by a hair still counts the rung it stands on.
+    bot = interactions.Setup("cooldown", "sqlite", False)
+    ladder = [rung(bot, 300, 10), rung(bot, 600, 90), rung(bot, 1000, 140)]
+    assert interactions.bracket(ladder) == (600, 1000)
+    rounds = [
+        rung(bot, 800, 80, 1), rung(bot, 900, 120, 1), rung(bot, 850, 95, 1),
+        rung(bot, 800, 101, 2), rung(bot, 700, 99, 2), rung(bot, 750, 120, 2),
+        rung(bot, 800, 60, 3), rung(bot, 900, 99, 3), rung(bot, 950, 130, 3),
+    ]  # fmt: skip
+    results = ladder + rounds
+    assert interactions.knees(results, bot) == [850, 700, 900]
+    assert interactions.sustainable(results, bot) == 850
+    # Without rounds (--steps 0), the ladder's highest rung sustained.
+    assert interactions.sustainable(ladder, bot) == 600
+    # The top rung sustained: nothing above it to bisect.
+    assert interactions.bracket(ladder[:2]) == (600, 600)
+    # Beside the trivial bot's (900 in every round): the ratio of the medians.
+    floor = interactions.Setup("trivial", "", False)
+    results += [rung(floor, 600, 5), rung(floor, 1000, 150)]
+    results += [rung(floor, 900, 50, n) for n in (1, 2, 3)]
+    # By CPU: the quota over the CPU per interaction at the highest rung both sustained.
+    ladder[1].bot_cpu_ms, ladder[0].bot_cpu_ms, results[-5].bot_cpu_ms = 0.5, 0.9, 0.4
+    args = ["--bots", "trivial,cooldown", "--backends", "sqlite", "--bot-cpu", "0.5"]
+    interactions.print_table(results, interactions.parse(args))
+    printed = capsys.readouterr().out
+    assert "| /cooldown sqlite | 850 | 850, 700, 900 | 0.94 | 1000 | 0.80 |" in printed
+    assert "| 800 (round 1) |" in printed
+
+
 @pytest.mark.postgres
 def test_interactions_on_postgresql_answer_every_one(postgres: None) -> None:
     config = tiny_interactions("--backends", "postgresql", "--bots", "cooldown", "--shards", "on")

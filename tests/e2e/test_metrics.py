@@ -19,11 +19,13 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.adapter.client import DATABASE_DOWN
 from bot.app import create_bot
+from bot.rules.overload import BUSY
 from bot.settings import Settings
 from tests.e2e.conftest import ALICE, BOB, bot_settings
 from tests.e2e.helpers import answer_to, custom_ids, press, slash, text_of
 from tests.e2e.test_checkins import ADMIN
 from tests.e2e.test_crashes import BotProcess, checkins, eventually, schedule_checkin
+from tests.e2e.test_overload import stall
 from tests.e2e.test_sessions import start_session
 from tests.e2e.test_two_processes import shared_database as shared_database
 from tests.fakediscord import FakeDiscord, pointed_at, running_client
@@ -179,6 +181,27 @@ async def test_metrics_count_exactly_what_members_did(fake: FakeDiscord, tmp_pat
     }
     assert moved(before, after, "cooldown_checkin_posts_total") == {labels(outcome="posted"): 1}
     assert moved(before, after, "cooldown_database_errors_total") == {}
+
+
+async def test_a_shed_is_counted_as_a_callback_and_timed(fake: FakeDiscord, tmp_path: Path) -> None:
+    # Sheds leave on connections of their own, past discord.py's session and its trace.
+    settings = bot_settings(fake, tmp_path, metrics_port=free_port())
+    async with monitored(fake, settings) as base:
+        before = await scrape(base)
+        sent = await fake.send_slash_command("tight add", {"area": "calves"}, user=ALICE)
+        stall(1.4)  # the loop is 1.4 s behind: the command is shed
+        assert text_of(await fake.wait_for_interaction_response(sent)) == BUSY
+        callback = labels(method="POST", route="/interactions/{id}/{token}/callback", status="204")
+        after = before
+        async with asyncio.timeout(10):
+            while moved(before, after, "cooldown_rest_requests_total").get(callback) != 1:
+                await asyncio.sleep(0.05)
+                after = await scrape(base)
+    assert moved(before, after, "cooldown_interactions_total") == {
+        labels(kind="command", name="/tight add", outcome="shed"): 1
+    }
+    assert moved(before, after, "cooldown_interaction_ack_seconds_count") == {(): 1}
+    assert moved(before, after, "cooldown_interaction_ack_seconds_bucket")[labels(le="3.0")] == 1
 
 
 async def test_active_sessions_follow_the_sessions(fake: FakeDiscord, tmp_path: Path) -> None:

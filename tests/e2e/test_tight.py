@@ -21,6 +21,17 @@ async def test_add_then_list_shows_the_area(fake: FakeDiscord, bot: CoachBot) ->
     assert is_ephemeral(listed)
 
 
+async def test_the_list_is_one_callback_that_asks_nothing_back(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # Asking Discord for the message back costs the bot parsing it, on every answer.
+    await slash(fake, "tight add", {"area": "calves"}, user=ALICE)
+    sent = await fake.send_slash_command("tight list", {}, user=ALICE)
+    assert "Calves" in text_of(await answer_to(fake, sent))
+    calls = [r for r in fake.requests if f"/interactions/{sent.id}/" in r.path]
+    assert [(r.method, r.query, r.status) for r in calls] == [("POST", {}, 204)]
+
+
 async def test_an_alias_is_stored_under_its_canonical_area(
     fake: FakeDiscord, bot: CoachBot
 ) -> None:

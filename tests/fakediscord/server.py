@@ -379,6 +379,21 @@ class FakeDiscord:
         """Recorded requests whose method matches and whose path fully matches the regex."""
         return [r for r in self.requests if r.matches(method, path_regex)]
 
+    def forget(self, created_before: float) -> None:
+        """Drop the record of every request and gateway payload so far, and the interactions
+        created before `created_before` (``time.monotonic()``) with their messages: for a
+        long benchmark, whose fakes would otherwise keep every interaction it ever sent."""
+        self.requests.clear()
+        self.gateway_sent.clear()
+        self.posted.clear()
+        old = [state for state in self.interactions.values() if state.created < created_before]
+        for state in old:
+            del self.interactions[state.id]
+            self._by_token.pop(state.token, None)
+            for message_id in (state.original_message_id, *state.followup_ids):
+                if message_id is not None:
+                    self.messages.pop(message_id, None)
+
     async def wait_for_request(
         self,
         method: str,

@@ -1,0 +1,295 @@
+"""Interaction callbacks of a body known in advance, written straight onto kept-alive HTTP/1.1
+connections to Discord's REST base.
+
+Past capacity every interaction turned away costs CPU the answers need: at twice capacity the
+bot must spend at most half an answer's CPU on each. Through discord.py a shed is a `Route`, the
+webhook adapter's lock per interaction, aiohttp's request (its URL, headers, connector, response
+object) and a task of its own, about as much CPU as a whole cheap answer. Here the request is
+bytes, the interaction's id and token around a body encoded once, written on an idle connection
+the moment the gate decides, with no task: of the response only the status is read.
+
+Nothing is sent after its deadline, a request whose connection closed before any answer (a
+kept-alive connection the other end had just closed) is sent again on a fresh one, and so is
+one answered 5xx, while the deadline allows. What is not done: proxies (the caller sends
+through discord.py when the client has one), redirects, and reading any answer beyond its status
+and body (the bodies sent here ask for none).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
+
+import yarl
+
+log = logging.getLogger(__name__)
+
+# A connection that fails before answering: sent again on another, this many times at most.
+RETRIES = 2
+_END_OF_HEAD = b"\r\n\r\n"
+
+# What happens to a request in the end: its HTTP status (0: none came) and the answer's body.
+Done = Callable[[int, bytes], None]
+
+
+@dataclass(slots=True)
+class _Request:
+    data: bytes
+    deadline: float  # the loop's time after which it is not sent
+    done: Done
+    tries: int = 0
+
+
+class Callbacks:
+    """POSTs of fixed JSON bodies to paths under a REST base, over a few kept-alive connections.
+
+    `post` writes at once when a connection is idle, else queues; at most `connections` are
+    open. `pending` counts the requests queued or awaiting their answer.
+    """
+
+    def __init__(self, base: str, user_agent: str, connections: int = 64) -> None:
+        url = yarl.URL(base)
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"not an http(s) URL: {base!r}")
+        self._host = url.host
+        self._port = url.port or (443 if url.scheme == "https" else 80)
+        self._ssl: ssl.SSLContext | None = (
+            ssl.create_default_context() if url.scheme == "https" else None
+        )
+        self._prefix = url.raw_path.rstrip("/")
+        host = url.raw_host if url.is_default_port() else f"{url.raw_host}:{url.port}"
+        self._head = (
+            f"Host: {host}\r\nUser-Agent: {user_agent}\r\nContent-Type: application/json\r\n"
+        ).encode("latin-1")
+        self._limit = connections
+        self._idle: list[_Connection] = []
+        self._open: set[_Connection] = set()
+        self._opening = 0
+        self._queue: deque[_Request] = deque()
+        self._waiting = 0  # written, answer not read yet
+        self._closed = False
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue) + self._waiting
+
+    def request(self, path: str, body: bytes) -> bytes:
+        """The whole HTTP/1.1 request for a POST of `body` (JSON) to `path` under the base."""
+        line = f"POST {self._prefix}{path} HTTP/1.1\r\n".encode("latin-1")
+        length = f"Content-Length: {len(body)}\r\n\r\n".encode("latin-1")
+        return line + self._head + length + body
+
+    def post(self, path: str, body: bytes, deadline: float, done: Done) -> None:
+        """Send the POST unless the loop's clock passes `deadline` first; `done` gets the
+        status (0 when none came: not sent in time, or no connection) and the body."""
+        if self._closed:
+            done(0, b"")
+            return
+        self._queue.append(_Request(self.request(path, body), deadline, done))
+        self._pump()
+
+    def close(self) -> None:
+        """Close every connection; what is queued or unanswered ends with status 0."""
+        self._closed = True
+        for connection in list(self._open):
+            connection.abort()
+        self._fail_queue()
+
+    # -- the connections --------------------------------------------------------------------
+
+    def _pump(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        while self._queue and self._idle:
+            request = self._queue.popleft()
+            if now > request.deadline:
+                request.done(0, b"")
+                continue
+            self._waiting += 1
+            self._idle.pop().send(request)
+        wanted = min(len(self._queue), self._limit - len(self._open)) - self._opening
+        for _ in range(max(0, wanted)):
+            self._opening += 1
+            task = loop.create_task(self._connect(loop))
+            task.add_done_callback(_drop)
+
+    async def _connect(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            _, connection = await loop.create_connection(
+                lambda: _Connection(self),
+                self._host,
+                self._port,
+                ssl=self._ssl,
+                server_hostname=self._host if self._ssl else None,
+            )
+        except OSError:
+            self._opening -= 1
+            log.warning("cannot connect to %s:%s for callbacks", self._host, self._port)
+            if not self._open and not self._opening:
+                self._fail_queue()  # nothing would ever take them
+            return
+        self._opening -= 1
+        if self._closed:
+            connection.abort()
+            return
+        self._open.add(connection)
+        self._idle.append(connection)
+        self._pump()
+
+    def _fail_queue(self) -> None:
+        while self._queue:
+            self._queue.popleft().done(0, b"")
+
+    def _answered(
+        self, connection: _Connection, request: _Request, status: int, body: bytes
+    ) -> None:
+        self._waiting -= 1
+        if status < 500 or not self._again(request):
+            request.done(status, body)
+        if connection.reusable:
+            self._idle.append(connection)
+        self._pump()
+
+    def _lost(self, connection: _Connection, request: _Request | None) -> None:
+        self._open.discard(connection)
+        if connection in self._idle:
+            self._idle.remove(connection)
+        if request is not None:
+            self._waiting -= 1
+            if not self._again(request):
+                request.done(0, b"")
+        if not self._closed:
+            self._pump()
+
+    def _again(self, request: _Request) -> bool:
+        """Queue `request` once more, first in line, if its tries and deadline allow."""
+        if self._closed or request.tries >= RETRIES:
+            return False
+        if asyncio.get_running_loop().time() > request.deadline:
+            return False
+        request.tries += 1
+        self._queue.appendleft(request)
+        return True
+
+
+def _drop(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("opening a callback connection failed", exc_info=task.exception())
+
+
+class _Connection(asyncio.Protocol):
+    """One kept-alive connection: one request at a time, the answer read as it comes."""
+
+    def __init__(self, pool: Callbacks) -> None:
+        self._pool = pool
+        self._transport: asyncio.Transport | None = None
+        self._buffer = bytearray()
+        self._request: _Request | None = None
+        self.reusable = True
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        # uvloop's transports are not subclasses of asyncio's, only alike.
+        self._transport = cast(asyncio.Transport, transport)
+
+    def send(self, request: _Request) -> None:
+        """Write `request`; the answer (or the connection's end) completes it."""
+        self._request = request
+        transport = self._transport
+        assert transport is not None  # idle only once made
+        if transport.is_closing():
+            # Closed by the other end a moment ago: its end, still to come, hands the
+            # request back to the pool.
+            self.reusable = False
+            transport.abort()
+            return
+        transport.write(request.data)
+
+    def abort(self) -> None:
+        if self._transport is not None:
+            self._transport.abort()
+
+    def data_received(self, data: bytes) -> None:
+        self._buffer += data
+        answer = _parse(self._buffer)
+        if answer is None:
+            return
+        status, body, close = answer
+        request, self._request = self._request, None
+        if request is None:
+            self.reusable = False  # an answer to nothing: the connection is out of step
+            self.abort()
+            return
+        if close:
+            self.reusable = False
+            self.abort()
+        self._pool._answered(self, request, status, body)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.reusable = False
+        request, self._request = self._request, None
+        self._pool._lost(self, request)
+
+
+def _parse(buffer: bytearray) -> tuple[int, bytes, bool] | None:
+    """(status, body, whether the server closes) of the first whole answer in `buffer`, taken
+    out of it; None while it is incomplete. Interim (1xx) answers are skipped."""
+    while True:
+        end = buffer.find(_END_OF_HEAD)
+        if end < 0:
+            return None
+        lines = bytes(buffer[:end]).decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        length, chunked, close = 0, False, lines[0].startswith("HTTP/1.0")
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip().lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "transfer-encoding":
+                chunked = "chunked" in value
+            elif name == "connection":
+                close = "close" in value or (close and "keep-alive" not in value)
+        start = end + len(_END_OF_HEAD)
+        if 100 <= status < 200:
+            del buffer[:start]
+            continue
+        if chunked:
+            parsed = _chunks(buffer, start)
+            if parsed is None:
+                return None
+            body, consumed = parsed
+        else:
+            if len(buffer) < start + length:
+                return None
+            body, consumed = bytes(buffer[start : start + length]), start + length
+        del buffer[:consumed]
+        return status, body, close
+
+
+def _chunks(buffer: bytearray, start: int) -> tuple[bytes, int] | None:
+    """A chunked body from `start`: (body, where the answer ends), or None if incomplete."""
+    body = bytearray()
+    at = start
+    while True:
+        line_end = buffer.find(b"\r\n", at)
+        if line_end < 0:
+            return None
+        size = int(bytes(buffer[at:line_end]).split(b";", 1)[0], 16)
+        at = line_end + 2
+        if size == 0:
+            trailer_end = buffer.find(b"\r\n", at)
+            while trailer_end > at:  # trailers, until the empty line
+                at = trailer_end + 2
+                trailer_end = buffer.find(b"\r\n", at)
+            if trailer_end < 0:
+                return None
+            return bytes(body), trailer_end + 2
+        if len(buffer) < at + size + 2:
+            return None
+        body += buffer[at : at + size]
+        at += size + 2
