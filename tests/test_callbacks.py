@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 
+import httptools
 import pytest
 
-from bot.adapter.callbacks import Callbacks, _parse
+from bot.adapter.callbacks import Callbacks, _Answers
 from bot.app import event_loop_factory
 
 BODY = b'{"type":4,"data":{"content":"busy","flags":64}}'
@@ -146,19 +147,21 @@ async def test_nothing_to_connect_to_ends_every_request_unsent() -> None:
 
 
 def test_answers_are_read_whole_from_what_has_arrived() -> None:
-    buffer = bytearray(
+    answers = _Answers()
+    # The body is not all there yet; an interim answer is no answer.
+    interim_then_part = (
         b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nab"
     )
-    assert _parse(buffer) is None  # the body is not all there yet
-    buffer += b"cdHTTP/1.1 204"
-    assert _parse(buffer) == (200, b"abcd", False)
-    assert buffer == bytearray(b"HTTP/1.1 204")
-    chunked = bytearray(
+    assert answers.feed(interim_then_part) == []
+    assert answers.feed(b"cdHTTP/1.1 204") == [(200, b"abcd", False)]
+    assert answers.feed(b" No Content\r\n\r\n") == [(204, b"", False)]
+    chunked = _Answers()
+    assert chunked.feed(
         b"HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
         b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"
-    )
-    assert _parse(chunked) == (400, b"abcde", True)
-    assert chunked == bytearray()
+    ) == [(400, b"abcde", True)]
+    with pytest.raises(httptools.HttpParserError):
+        _Answers().feed(b"not an answer\r\n\r\n")
 
 
 def test_sheds_go_out_on_the_bots_own_event_loop_too() -> None:

@@ -6,7 +6,8 @@ bot must spend at most half an answer's CPU on each. Through discord.py a shed i
 webhook adapter's lock per interaction, aiohttp's request (its URL, headers, connector, response
 object) and a task of its own, about as much CPU as a whole cheap answer. Here the request is
 bytes, the interaction's id and token around a body encoded once, written on an idle connection
-the moment the gate decides, with no task: of the response only the status is read.
+the moment the gate decides, with no task: of the response only the status is read (the
+answers parsed by httptools, llhttp's binding, as they arrive).
 
 Nothing is sent after its deadline, a request whose connection closed before any answer (a
 kept-alive connection the other end had just closed) is sent again on a fresh one, and so is
@@ -25,13 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
+import httptools
 import yarl
 
 log = logging.getLogger(__name__)
 
 # A connection that fails before answering: sent again on another, this many times at most.
 RETRIES = 2
-_END_OF_HEAD = b"\r\n\r\n"
 
 # What happens to a request in the end: its HTTP status (0: none came) and the answer's body.
 Done = Callable[[int, bytes], None]
@@ -188,7 +189,7 @@ class _Connection(asyncio.Protocol):
     def __init__(self, pool: Callbacks) -> None:
         self._pool = pool
         self._transport: asyncio.Transport | None = None
-        self._buffer = bytearray()
+        self._answers = _Answers()
         self._request: _Request | None = None
         self.reusable = True
 
@@ -214,11 +215,17 @@ class _Connection(asyncio.Protocol):
             self._transport.abort()
 
     def data_received(self, data: bytes) -> None:
-        self._buffer += data
-        answer = _parse(self._buffer)
-        if answer is None:
+        try:
+            answers = self._answers.feed(data)
+        except httptools.HttpParserError:
+            log.warning("an answer to a callback could not be read; its connection is dropped")
+            self.reusable = False
+            self.abort()  # its end hands the request back to the pool
             return
-        status, body, close = answer
+        for status, body, close in answers:
+            self._answered(status, body, close)
+
+    def _answered(self, status: int, body: bytes, close: bool) -> None:
         request, self._request = self._request, None
         if request is None:
             self.reusable = False  # an answer to nothing: the connection is out of step
@@ -235,61 +242,27 @@ class _Connection(asyncio.Protocol):
         self._pool._lost(self, request)
 
 
-def _parse(buffer: bytearray) -> tuple[int, bytes, bool] | None:
-    """(status, body, whether the server closes) of the first whole answer in `buffer`, taken
-    out of it; None while it is incomplete. Interim (1xx) answers are skipped."""
-    while True:
-        end = buffer.find(_END_OF_HEAD)
-        if end < 0:
-            return None
-        lines = bytes(buffer[:end]).decode("latin-1").split("\r\n")
-        status = int(lines[0].split(" ", 2)[1])
-        length, chunked, close = 0, False, lines[0].startswith("HTTP/1.0")
-        for line in lines[1:]:
-            name, _, value = line.partition(":")
-            name, value = name.strip().lower(), value.strip().lower()
-            if name == "content-length":
-                length = int(value)
-            elif name == "transfer-encoding":
-                chunked = "chunked" in value
-            elif name == "connection":
-                close = "close" in value or (close and "keep-alive" not in value)
-        start = end + len(_END_OF_HEAD)
-        if 100 <= status < 200:
-            del buffer[:start]
-            continue
-        if chunked:
-            parsed = _chunks(buffer, start)
-            if parsed is None:
-                return None
-            body, consumed = parsed
-        else:
-            if len(buffer) < start + length:
-                return None
-            body, consumed = bytes(buffer[start : start + length]), start + length
-        del buffer[:consumed]
-        return status, body, close
+class _Answers:
+    """The answers on one connection, read by httptools (llhttp) as their bytes arrive."""
 
+    def __init__(self) -> None:
+        self._parser = httptools.HttpResponseParser(self)
+        self._body = bytearray()
+        self._done: list[tuple[int, bytes, bool]] = []
 
-def _chunks(buffer: bytearray, start: int) -> tuple[bytes, int] | None:
-    """A chunked body from `start`: (body, where the answer ends), or None if incomplete."""
-    body = bytearray()
-    at = start
-    while True:
-        line_end = buffer.find(b"\r\n", at)
-        if line_end < 0:
-            return None
-        size = int(bytes(buffer[at:line_end]).split(b";", 1)[0], 16)
-        at = line_end + 2
-        if size == 0:
-            trailer_end = buffer.find(b"\r\n", at)
-            while trailer_end > at:  # trailers, until the empty line
-                at = trailer_end + 2
-                trailer_end = buffer.find(b"\r\n", at)
-            if trailer_end < 0:
-                return None
-            return bytes(body), trailer_end + 2
-        if len(buffer) < at + size + 2:
-            return None
-        body += buffer[at : at + size]
-        at += size + 2
+    def feed(self, data: bytes) -> list[tuple[int, bytes, bool]]:
+        """(status, body, whether the server closes) of each answer `data` completes; interim
+        (1xx) answers are skipped. Raises httptools.HttpParserError on what is no answer."""
+        self._parser.feed_data(data)
+        done, self._done = self._done, []
+        return done
+
+    # httptools' callbacks
+    def on_body(self, body: bytes) -> None:
+        self._body += body
+
+    def on_message_complete(self) -> None:
+        status = self._parser.get_status_code()
+        body, self._body = bytes(self._body), bytearray()
+        if status >= 200:
+            self._done.append((status, body, not self._parser.should_keep_alive()))
