@@ -71,27 +71,15 @@ async def answer(
                     with contextlib.suppress(discord.HTTPException):
                         await interaction.delete_original_response()
             raise
-        if reply.json is not None:
-            async with responding:
-                if interaction.response.is_done():
-                    await edit_json(interaction, reply.json)
-                else:
-                    await send_json(interaction, reply.json, ephemeral=ephemeral)
-            return
-        content = limits.fit(reply.content, limits.CONTENT) if reply.content else None
-        if reply.view is None:
-            # Text and an embed need no objects either: the same one callback, as JSON, that
-            # asks Discord for nothing back (discord.py's `send_message` asks for the message
-            # and builds it, as much CPU as the rest of a cheap answer).
-            message: dict[str, Any] = {"content": content} if content else {}
-            if reply.embed:
-                message["embeds"] = [limits.fit_embed(reply.embed.to_dict())]
+        message = reply.json if reply.json is not None else _as_json(reply)
+        if message is not None:
             async with responding:
                 if interaction.response.is_done():
                     await edit_json(interaction, message)
                 else:
                     await send_json(interaction, message, ephemeral=ephemeral)
             return
+        content = limits.fit(reply.content, limits.CONTENT) if reply.content else None
         embed = fitted(reply.embed) if reply.embed else None
         async with responding:
             if interaction.response.is_done():
@@ -102,6 +90,20 @@ async def answer(
                 await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
     finally:
         deferral.cancel()
+
+
+def _as_json(reply: Reply) -> dict[str, Any] | None:
+    """A reply of text and an embed as Discord JSON, sent in one callback that asks Discord for
+    nothing back (discord.py's `send_message` asks for the message and builds it, as much CPU
+    as the rest of a cheap answer); None for a reply with buttons, which needs the view."""
+    if reply.view is not None:
+        return None
+    message: dict[str, Any] = {}
+    if reply.content:
+        message["content"] = limits.fit(reply.content, limits.CONTENT)
+    if reply.embed:
+        message["embeds"] = [limits.fit_embed(reply.embed.to_dict())]
+    return message
 
 
 def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
