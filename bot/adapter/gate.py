@@ -41,10 +41,8 @@ _BUSY_PAYLOAD: Mapping[str, Any] = {
 }
 _NO_CHOICES: Mapping[str, Any] = {"type": _AUTOCOMPLETE_RESULT, "data": {"choices": []}}
 # The same two bodies as bytes, encoded once.
-_BODIES = {
-    id(payload): json.dumps(payload, separators=(",", ":")).encode()
-    for payload in (_BUSY_PAYLOAD, _NO_CHOICES)
-}
+_BUSY_BODY = json.dumps(_BUSY_PAYLOAD, separators=(",", ":")).encode()
+_NO_CHOICES_BODY = json.dumps(_NO_CHOICES, separators=(",", ":")).encode()
 
 
 class Admitting(Protocol):
@@ -107,14 +105,15 @@ class Gate:
             client.note_dropped(name)
             return False
         count(kind, name, SHED)
-        payload = _NO_CHOICES if data.get("type") == _AUTOCOMPLETE else _BUSY_PAYLOAD
+        autocomplete = data.get("type") == _AUTOCOMPLETE
+        payload = _NO_CHOICES if autocomplete else _BUSY_PAYLOAD
         if callbacks is not None:
             # Not sent once Discord would no longer take it (`expired_after` of its age).
             loop = asyncio.get_running_loop()
             deadline = loop.time() + client.overload.expired_after - max(0.0, late)
             path = f"/interactions/{interaction_id}/{quote(token, safe='')}/callback"
             done = functools.partial(_answered, name, interaction_id)
-            callbacks.post(path, _BODIES[id(payload)], deadline, done)
+            callbacks.post(path, _NO_CHOICES_BODY if autocomplete else _BUSY_BODY, deadline, done)
             return False
         task = asyncio.get_running_loop().create_task(
             self._shed(state, interaction_id, token, payload, name)
