@@ -22,9 +22,9 @@ from bot.app import create_bot
 from bot.rules.overload import BUSY
 from bot.settings import Settings
 from tests.e2e.conftest import ALICE, BOB, bot_settings
-from tests.e2e.helpers import answer_to, custom_ids, press, slash, text_of
+from tests.e2e.helpers import answer_to, custom_ids, eventually, press, slash, text_of
 from tests.e2e.test_checkins import ADMIN
-from tests.e2e.test_crashes import BotProcess, checkins, eventually, schedule_checkin
+from tests.e2e.test_crashes import BotProcess, checkins, schedule_checkin
 from tests.e2e.test_overload import stall
 from tests.e2e.test_sessions import start_session
 from tests.e2e.test_two_processes import shared_database as shared_database

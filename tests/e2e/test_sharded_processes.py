@@ -23,9 +23,9 @@ import pytest
 
 from bot.storage import CheckInSchedules, Database
 from tests.e2e.conftest import ALICE, assert_nothing_refused
-from tests.e2e.helpers import custom_ids, text_of
+from tests.e2e.helpers import custom_ids, eventually, text_of
 from tests.e2e.test_checkins import ADMIN
-from tests.e2e.test_crashes import BotProcess, eventually
+from tests.e2e.test_crashes import BotProcess
 from tests.e2e.test_two_processes import lease_holder
 from tests.e2e.test_two_processes import shared_database as shared_database
 from tests.fakediscord import FakeChannel, FakeDiscord, FakeGuild, snowflake_in_shard
