@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from bot.rules.members import CardDraft
 from bot.rules.sessions import SessionState
 from bot.services.card_writer import CardWriter
 from bot.storage import CooldownSessions, Database
+from tests.e2e.helpers import eventually
 from tests.storage.conftest import another_process
 
 
@@ -83,3 +85,39 @@ async def test_a_flush_racing_the_batch_in_flight_writes_each_card_once(
     assert not writer.pending(101)
     stored = [await sessions.by_key(key) for key in (101, 102)]
     assert [s.owner_id for s in stored if s is not None] == [101, 102]
+
+
+class _HeldCards(CooldownSessions):
+    """The real store, its batches counted and the first one held until `release` is set."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self.batches: list[list[int]] = []
+        self.release = asyncio.Event()
+        self.written = asyncio.Event()
+
+    async def create_many(self, drafts: Sequence[CardDraft]) -> None:
+        self.batches.append([d.card_key for d in drafts])
+        await self.release.wait()
+        await super().create_many(drafts)
+        self.written.set()
+
+
+async def test_cards_arriving_during_a_write_wait_to_be_gathered_into_the_next_batch(
+    database: Database,
+) -> None:
+    # At a steady 800 commands a second, writing at once whatever came in during the last
+    # commit made batches of three or four cards, each paying a whole transaction.
+    store = _HeldCards(database)
+    writer = CardWriter(store, delay=1.0)
+    writer.add(CardDraft(card_key=1, guild_id=1, channel_id=2, owner_id=1, snapshot="{}"))
+    await eventually(lambda: store.batches == [[1]])
+    for key in range(2, 6):
+        writer.add(CardDraft(card_key=key, guild_id=1, channel_id=2, owner_id=key, snapshot="{}"))
+    store.release.set()
+    await store.written.wait()
+    await asyncio.sleep(0.05)  # the cards that came in are not written straight after the commit
+    assert store.batches == [[1]]
+    await writer.close()
+    assert store.batches == [[1], [2, 3, 4, 5]]
+    assert all([await store.by_key(key) for key in range(1, 6)])
