@@ -146,6 +146,40 @@ async def test_nothing_to_connect_to_ends_every_request_unsent() -> None:
     assert callbacks.pending == 0
 
 
+async def test_an_answer_awaited_gets_its_status_and_body(serve) -> None:  # type: ignore[no-untyped-def]
+    error = b'{"message": "Invalid Form Body", "code": 50035}'
+    answers = {
+        1: NO_CONTENT,
+        2: b"HTTP/1.1 400 Bad Request\r\nContent-Length: %d\r\n\r\n%s" % (len(error), error),
+    }
+    server = await serve(answers.__getitem__)
+    callbacks = Callbacks(server.base, "ua")
+    deadline = asyncio.get_running_loop().time() + 3
+    try:
+        assert await callbacks.send("/interactions/1/t/callback", BODY, deadline, 5) == (204, b"")
+        assert await callbacks.send("/interactions/2/t/callback", BODY, deadline, 5) == (400, error)
+    finally:
+        callbacks.close()
+    assert callbacks.pending == 0
+
+
+async def test_an_answer_that_never_comes_ends_with_its_connection(serve) -> None:  # type: ignore[no-untyped-def]
+    # A server that reads the request and hangs: the wait ends after its patience, with no
+    # status, and the connection is not used again (the next request gets a fresh one).
+    server = await serve(lambda n: b"" if n == 1 else NO_CONTENT)
+    callbacks = Callbacks(server.base, "ua")
+    loop = asyncio.get_running_loop()
+    try:
+        hung = await callbacks.send("/interactions/1/t/callback", BODY, loop.time() + 3, 0.2)
+        assert hung == (0, b"")
+        assert callbacks.pending == 0
+        assert await posted(callbacks, "/interactions/2/t/callback") == (204, b"")
+    finally:
+        callbacks.close()
+    assert server.connections == 2
+    assert len(server.requests) == 2  # the hung one was not sent again
+
+
 def test_answers_are_read_whole_from_what_has_arrived() -> None:
     answers = _Answers()
     # The body is not all there yet; an interim answer is no answer.

@@ -44,6 +44,7 @@ class _Request:
     deadline: float  # the loop's time after which it is not sent
     done: Done
     tries: int = 0
+    connection: _Connection | None = None  # while written on one, awaiting its answer
 
 
 class Callbacks:
@@ -88,11 +89,45 @@ class Callbacks:
     def post(self, path: str, body: bytes, deadline: float, done: Done) -> None:
         """Send the POST unless the loop's clock passes `deadline` first; `done` gets the
         status (0 when none came: not sent in time, or no connection) and the body."""
+        self._post(path, body, deadline, done)
+
+    def _post(self, path: str, body: bytes, deadline: float, done: Done) -> _Request:
+        request = _Request(self.request(path, body), deadline, done)
         if self._closed:
             done(0, b"")
-            return
-        self._queue.append(_Request(self.request(path, body), deadline, done))
+            return request
+        self._queue.append(request)
         self._pump()
+        return request
+
+    def _give_up(self, request: _Request) -> None:
+        """No answer in time: a request still written on its connection (a server that
+        hangs) ends with that connection; one still queued ends now."""
+        request.tries = RETRIES  # not sent again
+        if request.connection is not None:
+            request.connection.abort()  # its end completes the request
+        elif request in self._queue:
+            self._queue.remove(request)
+            request.done(0, b"")
+
+    async def send(
+        self, path: str, body: bytes, deadline: float, patience: float
+    ) -> tuple[int, bytes]:
+        """`post`, awaited: the status (0: not sent in time, or no answer within `patience`
+        seconds, when its connection is dropped) and the body."""
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[tuple[int, bytes]] = loop.create_future()
+
+        def done(status: int, body: bytes) -> None:
+            if not answer.done():  # the caller may have stopped waiting
+                answer.set_result((status, body))
+
+        request = self._post(path, body, deadline, done)
+        timer = loop.call_later(patience, self._give_up, request)
+        try:
+            return await answer
+        finally:
+            timer.cancel()
 
     def close(self) -> None:
         """Close every connection; what is queued or unanswered ends with status 0."""
@@ -200,6 +235,7 @@ class _Connection(asyncio.Protocol):
     def send(self, request: _Request) -> None:
         """Write `request`; the answer (or the connection's end) completes it."""
         self._request = request
+        request.connection = self
         transport = self._transport
         assert transport is not None  # idle only once made
         if transport.is_closing():
@@ -227,6 +263,8 @@ class _Connection(asyncio.Protocol):
 
     def _answered(self, status: int, body: bytes, close: bool) -> None:
         request, self._request = self._request, None
+        if request is not None:
+            request.connection = None
         if request is None:
             self.reusable = False  # an answer to nothing: the connection is out of step
             self.abort()
@@ -239,6 +277,8 @@ class _Connection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.reusable = False
         request, self._request = self._request, None
+        if request is not None:
+            request.connection = None
         self._pool._lost(self, request)
 
 

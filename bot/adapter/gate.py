@@ -65,7 +65,7 @@ class Gate:
         self._direct = True
 
     def close(self) -> None:
-        """Close the shed callbacks' connections."""
+        """Close the callbacks' connections."""
         if self._callbacks is not None:
             self._callbacks.close()
 
@@ -93,7 +93,7 @@ class Gate:
         client = self._client
         late = self._clock() - created_at(interaction_id)
         # Sheds under way hold connections too: past the bound, one more would queue.
-        callbacks = self._callbacks_of(state)
+        callbacks = self.callbacks(state)
         sheds = callbacks.pending if callbacks is not None else len(self._sheds)
         busy = client.in_flight.count + sheds
         verdict = admit(late, client.loop_lag.seconds(), busy, client.overload).verdict
@@ -122,7 +122,9 @@ class Gate:
         task.add_done_callback(self._sheds.discard)
         return False
 
-    def _callbacks_of(self, state: Any) -> Callbacks | None:
+    def callbacks(self, state: Any) -> Callbacks | None:
+        """The kept-alive connections first responses go out on (sheds, and answers sent as
+        JSON: `bot.adapter.respond`); None when the client sends through a proxy."""
         if self._callbacks is None and self._direct:
             http = state.http
             # Through a proxy of the client's, sheds go as every other request does.

@@ -141,3 +141,38 @@ async def test_unknown_run_type_is_refused_privately(fake: FakeDiscord, bot: Coa
 
     assert_short_error(body, "Run type must be one of", "tempo")
     assert not embeds_of(body)
+
+
+CALLBACK = r"/interactions/\d+/[^/]+/callback"
+
+
+async def test_a_routine_whose_answer_meets_a_server_error_is_shown_once(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    await add_areas(fake, ALICE, "calves")
+    fault = fake.faults.fail("POST", CALLBACK, 503)
+
+    body = await slash(fake, "cooldown", user=ALICE)
+
+    assert fault.hits == 1
+    assert "Wall calf stretch" in text_of(body)
+    statuses = [r.status for r in fake.requests_to("POST", CALLBACK)]
+    assert statuses[-2] == 503 and 200 <= statuses[-1] < 300, statuses
+    shown = [
+        m
+        for m in public_messages(fake, fake.guild.text_channel.id)
+        if "Wall calf stretch" in str(m.get("embeds"))
+    ]
+    assert len(shown) == 1
+
+
+async def test_a_routine_whose_answer_loses_its_connection_is_sent_again(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    await add_areas(fake, ALICE, "calves")
+    fault = fake.faults.drop("POST", CALLBACK)
+
+    body = await slash(fake, "cooldown", user=ALICE)
+
+    assert fault.hits == 1
+    assert "Wall calf stretch" in text_of(body)
