@@ -60,6 +60,9 @@ class Gate:
         self._client = client
         self._clock = clock
         self._sheds: set[asyncio.Task[None]] = set()
+        # Sheds written on the callbacks' connections and not answered yet (answers share
+        # those connections, but are counted in flight already).
+        self._shedding = 0
         # Made at the first shed (the REST base is known by then); None: through discord.py.
         self._callbacks: Callbacks | None = None
         self._direct = True
@@ -94,7 +97,7 @@ class Gate:
         late = self._clock() - created_at(interaction_id)
         # Sheds under way hold connections too: past the bound, one more would queue.
         callbacks = self.callbacks(state)
-        sheds = callbacks.pending if callbacks is not None else len(self._sheds)
+        sheds = self._shedding if callbacks is not None else len(self._sheds)
         busy = client.in_flight.count + sheds
         verdict = admit(late, client.loop_lag.seconds(), busy, client.overload).verdict
         if verdict in (Verdict.ANSWER, Verdict.DEFER):
@@ -112,7 +115,8 @@ class Gate:
             loop = asyncio.get_running_loop()
             deadline = loop.time() + client.overload.expired_after - max(0.0, late)
             path = f"/interactions/{interaction_id}/{quote(token, safe='')}/callback"
-            done = functools.partial(_answered, name, interaction_id)
+            self._shedding += 1
+            done = functools.partial(self._shed_answered, name, interaction_id)
             callbacks.post(path, _NO_CHOICES_BODY if autocomplete else _BUSY_BODY, deadline, done)
             return False
         task = asyncio.get_running_loop().create_task(
@@ -140,6 +144,10 @@ class Gate:
             await send_raw(state, interaction_id, token, payload)
         except discord.HTTPException:
             log.warning("could not shed %s", name, exc_info=True)
+
+    def _shed_answered(self, name: str, interaction_id: int, status: int, body: bytes) -> None:
+        self._shedding -= 1
+        _answered(name, interaction_id, status, body)
 
 
 def _answered(name: str, interaction_id: int, status: int, body: bytes) -> None:
