@@ -3095,3 +3095,86 @@ def test_same_before_a_thing_is_still_no_efficiency() -> None:
 def test_the_same_otherwise_is_the_efficiency() -> None:
     parsed = _read("quads 2, movement 8. missed Tuesday, runs felt the same otherwise", ["quads"])
     assert parsed.efficiency is Efficiency.SAME
+
+
+# -- a joke taken back, a reply typed for the member, a yes for an area -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 9 calves 9 movement 2 lol jk. quads 2 calves 3 movement 8, same",
+        "Quads 10, calves 10, movement 0 😂 kidding!! quads 2, calves 3, movement 8, same",
+        "quads 12/10 calves 11/10 movement 1 (joking). quads 2 calves 3 movement 8 same",
+    ],
+)
+def test_scores_taken_back_as_a_joke_give_way_to_the_ones_after(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2, "calves": 3}, 8, ())
+    assert parsed.efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 12/10 😭 ok seriously though, 5. movement 7",
+        "quads 11/10 lol no seriously 5, movement 7",
+        "quads 10/10 haha jokes aside 5 movement 7",
+    ],
+)
+def test_a_score_past_the_top_taken_back_for_a_real_one_is_the_real_one(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 5}, 7, ())
+
+
+def test_a_joke_taken_back_leaves_a_score_not_given_again_asked_about() -> None:
+    parsed = _read("quads 10 calves 10 jk jk. quads 2. movement 8", ["quads", "calves"])
+    assert parsed.soreness == {"quads": 2}
+    assert parsed.unread == ("calves 10",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nana reckons calves 3 adductors 1, movement 7, efficiency same. (her neighbour is "
+        "typing this for her)",
+        "Dad's calves are a 3 and adductors 1, movement 7, efficiency same - I'm his daughter, "
+        "he can't work discord",
+    ],
+)
+def test_a_reply_typed_by_someone_else_for_the_member_is_the_members(text: str) -> None:
+    """Every score in it is said for the other person, and nothing says it comes besides the
+    member's own: the member is that person, on their own account."""
+    parsed = _read(text, ["calves", "adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"calves": 3, "adductors": 1},
+        7,
+        Efficiency.SAME,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("My son says his calves are 6. calves 2, movement 8", {"calves": 2}),
+        ("calves 2, movement 8. Jen says calves 6 too", {"calves": 2}),
+    ],
+)
+def test_another_runners_report_beside_the_members_own_is_still_theirs(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["calves", "adductors"])
+    assert (parsed.soreness, parsed.movement) == (soreness, 8)
+
+
+@pytest.mark.parametrize("text", ["quads: yes", "Quads - yep", "quads yeah"])
+def test_yes_for_an_area_is_an_answer_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.is_checkin
+    assert parsed.unread
+    assert parsed.soreness == {}
+
+
+def test_yes_beside_scores_is_no_question() -> None:
+    parsed = _read("Yes! quads 3, movement 8", ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())

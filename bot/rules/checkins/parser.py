@@ -243,6 +243,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
         self._doubted_across_sentences()
+        self._jokes_taken_back()
         self._day_logs()
         self._activity_scores()
         self._score_against_words()

@@ -778,7 +778,7 @@ def _one_value(
     other values to keep in the note."""
     if not answers:
         return None, [], []
-    problems = [a.span for a in answers if a.problem]
+    problems = [a.span for a in answers if a.problem and not a.taken_back]
     current = [a for a in answers if not a.problem and not a.yields] or [
         a for a in answers if not a.problem
     ]

@@ -45,6 +45,9 @@ class Score:
     disputed: bool = False
     # Gave way to a later score said to be now ("a 5 by Sunday, back to 3 now").
     gave_way: bool = False
+    # Taken back for a later score ("11/10 jk, 6", "9 lol jk. calves 3"): not asked about, even
+    # where it could not be read.
+    taken_back: bool = False
 
 
 @dataclass

@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     ARROWS,
     BOARD,
     BREAKS,
+    CHANGE,
     COMPLAINT,
     CORRECTIONS,
     DECIMALS,
@@ -344,8 +345,12 @@ class ReadWords(State):
         here): hamstrings 6", "answering for my wife too: calves 5", "Mark's calves are a 6",
         "husband says his calves are 7", "Jen (my running buddy) says calves 5". From where the
         other person is named to the end of the sentence nothing is the member's: it is kept
-        in the note, neither a value nor a question."""
+        in the note, neither a value nor a question. Where every area and movement label of
+        the reply is in such reports and nothing says they come besides the member's own ("too",
+        "also"), the reply is one posted for the member by someone else ("Grandad says calves
+        2, movement 9. This is Lily typing for him"): its scores are the member's."""
         toks, text, people = self.toks, self.text, self.lex.people
+        reports: list[tuple[int, int]] = []
         for index, tok in enumerate(toks):
             if tok.kind != K.WORD or tok.used:
                 continue
@@ -361,12 +366,34 @@ class ReadWords(State):
                     break
             if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
                 continue
+            reports.append((start, end))
+        if not reports or self._all_said_for_the_member(reports):
+            return
+        for start, end in reports:
             last = end - 1
             while last > start and toks[last].kind in (K.COMMA, K.PUNCT):
                 last -= 1
             self.reading.notes.append((toks[start].start, toks[max(last, start)].end))
             for said in toks[start:end]:
                 said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
+
+    def _all_said_for_the_member(self, reports: list[tuple[int, int]]) -> bool:
+        """Every area and movement label is in the reports for someone else, and no word says
+        they come besides the member's own: the reply was posted for the member."""
+        toks = self.toks
+        inside = [False] * len(toks)
+        for start, end in reports:
+            inside[start:end] = [True] * (end - start)
+        for index, tok in enumerate(toks):
+            if tok.text in _TOO or tok.text in _BACK_TO_ME:
+                return False
+            if not inside[index] and tok.kind in (K.AREA, K.MOVE, K.ALL):
+                return False
+        return any(
+            toks[i].kind in (K.AREA, K.MOVE, K.ALL)
+            for start, end in reports
+            for i in range(start, end)
+        )
 
     def _numbers_said_aloud(self) -> None:
         """Voice-to-text writes a number said aloud as a word that sounds like it: "calves for
@@ -523,6 +550,8 @@ class ReadWords(State):
                     self.clause_feels[head.clause] |= FEELS_LEVEL
                 if head.text in lex.moments:
                     self.clause_moments[head.clause] = True
+                if head.text in CORRECTIONS:
+                    self.features[head.sentence] |= CHANGE  # "no seriously 6": a later score
                 done = index + length
                 break
 
