@@ -3178,3 +3178,27 @@ def test_yes_for_an_area_is_an_answer_asked_about(text: str) -> None:
 def test_yes_beside_scores_is_no_question() -> None:
     parsed = _read("Yes! quads 3, movement 8", ["quads"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8. my bum is a 9 but that's another story",
+        "glutes 2, movement 8. backside a 9 (separate issue, saddle sore from the bike)",
+        "glutes 2 movement 8 - my butt's a 9, a whole different matter (wedding dancing)",
+    ],
+)
+def test_a_score_the_member_says_is_of_another_thing_is_not_the_areas(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 8, ())
+
+
+def test_a_score_said_to_be_of_another_thing_with_none_besides_is_asked_about() -> None:
+    parsed = _read("hamstrings 4. glutes 7 but that's a different thing, movement 8", ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_different_story_for_another_area_is_a_contrast_not_a_retraction() -> None:
+    parsed = _read("glutes 2, different story for the hamstrings, 6", ["glutes", "hamstrings"])
+    assert parsed.soreness == {"glutes": 2, "hamstrings": 6}

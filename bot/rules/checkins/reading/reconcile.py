@@ -76,6 +76,16 @@ _NO_RUNNING = re.compile(
     re.IGNORECASE,
 )
 _SHORT_REPLY = 200
+# Right after a score, the member says it is of something else than the check-in asks about:
+# "my arse is a 10 but that's a different thing", "bum a 9 (another story)", "8 - unrelated".
+_ANOTHER_THING = re.compile(
+    r"[\s,.;:()\-–—]*(?:but\s+|tho\s+|though\s+)?"
+    r"(?:(?:that|it|this)\s*(?:['’]?s|\s+is|\s+was)\s+|which\s+is\s+)?(?:a\s+)?"
+    r"(?:(?:(?:totally|completely|whole|entirely)\s+)?(?:different|another|separate)\s+"
+    r"(?:thing|story|matter|issue|problem)|unrelated|not\s+related)\b"
+    r"(?![^\S\n]+(?:for|with|on|in|when|about|to)\b)",  # "different story for the hams, 6"
+    re.IGNORECASE,
+)
 
 
 class Reconcile(State):
@@ -561,8 +571,29 @@ class Reconcile(State):
             self.reading.scores.remove(last)
             self.reading.notes.append(last.span)
 
+    def _of_another_thing(self) -> None:
+        """ "glutes 3 ... my arse is a 10 but that's a different thing": a score the member
+        says right after it is of something else is not the area's. Kept in the note where the
+        area has another score or was not asked about; asked about where it has none."""
+        scores = self.reading.scores
+        for found in list(scores):
+            if found.kind not in (K.AREA, K.MOVE) or not _ANOTHER_THING.match(
+                self.text, found.span[1]
+            ):
+                continue
+            if (found.kind == K.AREA and found.target not in self.expected) or any(
+                s is not found and s.target == found.target for s in scores
+            ):
+                scores.remove(found)
+                self.reading.notes.append(found.span)
+            else:
+                found.problem = True
+
     def _reconcile(self) -> ParsedCheckIn:
         self._withdrawn()
+        lowered = self.text.lower()
+        if any(word in lowered for word in ("different", "another", "separate", "related")):
+            self._of_another_thing()
         reading, text = self.reading, self.text
         unread = list(reading.unread)
         soreness: dict[str, int] = {}
