@@ -3202,3 +3202,29 @@ def test_a_score_said_to_be_of_another_thing_with_none_besides_is_asked_about() 
 def test_a_different_story_for_another_area_is_a_contrast_not_a_retraction() -> None:
     parsed = _read("glutes 2, different story for the hamstrings, 6", ["glutes", "hamstrings"])
     assert parsed.soreness == {"glutes": 2, "hamstrings": 6}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quads 3 movement 7 better than last week", "quads 3 mov: 7 worse than last wk"],
+)
+def test_better_or_worse_than_last_week_right_after_movement_is_asked_about(text: str) -> None:
+    """Movement better than last week's, or the running? Writers read it both ways."""
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 3}, 7, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 3 movement 7, worse than last week", Efficiency.WORSE),
+        ("quads 3 movement 7 quicker than last week", Efficiency.BETTER),
+        ("quads 3 movement 7 worse", Efficiency.WORSE),
+    ],
+)
+def test_a_verdict_set_apart_from_movement_or_said_of_running_is_the_efficiency(
+    text: str, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.movement, parsed.efficiency, parsed.unread) == (7, efficiency, ())

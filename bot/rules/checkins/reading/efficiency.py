@@ -67,6 +67,10 @@ _LAST_WEEK = frozenset(
 )
 
 
+# Verdicts that may as well be said of a score as of the running.
+_OF_A_SCORE_TOO = frozenset({"better", "worse"})
+
+
 # What a clause with no subject of its own can go on about (`_area_before_clause`).
 _SAYS_WHAT = frozenset({K.AREA, K.RUN, K.EFF, K.MOVE, K.NUM})
 
@@ -164,6 +168,12 @@ class ReadEfficiency(State):
                 continue
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
+            if not eff_label and self._movement_compared(index, end):
+                # "movement 6 worse than last week": movement worse than last week's, or the
+                # running? Writers read it both ways: asked about, no efficiency.
+                tok.used = True
+                self.reading.unread.append((tok.start, toks[min(index + 3, end - 1)].end))
+                continue
             if self._than_follows(index, end):
                 compared, compared_at = tok.clause, index
             span = (tok.start, tok.end)
@@ -425,6 +435,21 @@ class ReadEfficiency(State):
             and toks[other - 1].kind == K.NUM
             and toks[other - 1].used
         )
+
+    def _movement_compared(self, index: int, end: int) -> bool:
+        """ "movement 6 worse than last week": "better" or "worse" against last week right after
+        movement's score, nothing between (not "faster", said of running alone, nor "movement 6,
+        worse than last week")."""
+        toks = self.toks
+        if toks[index].text not in _OF_A_SCORE_TOO or not self._against_last_week(index, end):
+            return False
+        number = index - 1
+        if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
+            return False
+        label = number - 1
+        while label >= 0 and toks[label].kind == K.PUNCT:
+            label -= 1
+        return label >= 0 and toks[label].kind == K.MOVE
 
     def _after_score(self, index: int) -> bool:
         before = index - 1
