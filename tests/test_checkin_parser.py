@@ -3228,3 +3228,31 @@ def test_a_verdict_set_apart_from_movement_or_said_of_running_is_the_efficiency(
 ) -> None:
     parsed = _read(text, ["quads"])
     assert (parsed.movement, parsed.efficiency, parsed.unread) == (7, efficiency, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2 movement 9. efficiency worse according to strava, but it felt better",
+        "quads 2 movement 9 efficiency same on the watch, felt worse though",
+    ],
+)
+def test_a_labelled_verdict_against_what_the_member_felt_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 2}, 9, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2 movement 9, efficiency same, felt better though so call it better", "better"),
+        ("quads 2 movement 9, efficiency same, just plodding along", "same"),
+        ("quads 2 movement 9, efficiency same. felt better on the hills though", "same"),
+    ],
+)
+def test_a_verdict_settled_or_not_set_against_the_labelled_one_is_kept(
+    text: str, efficiency: str
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.efficiency, parsed.unread) == (Efficiency(efficiency), ())

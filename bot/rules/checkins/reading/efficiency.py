@@ -67,6 +67,10 @@ _LAST_WEEK = frozenset(
 )
 
 
+# Before a verdict, the member's own feeling of the running ("felt better though").
+_FELT = frozenset({"felt", "feel", "feels", "feeling"})
+# After two verdicts, words settling them: "overall better", "call it same".
+_SETTLING = frozenset({"overall", "call", "so", "verdict"})
 # Verdicts that may as well be said of a score as of the running.
 _OF_A_SCORE_TOO = frozenset({"better", "worse"})
 
@@ -194,6 +198,15 @@ class ReadEfficiency(State):
                 tok.used = True
                 self.reading.explicit[labelled] = (tok.efficiency, (tok.start, tok.end))
             else:
+                if (
+                    labelled >= 0
+                    and self.reading.explicit[labelled][0] != tok.efficiency
+                    and self.reading.explicit[labelled][1][1] <= tok.start
+                    and self._felt_otherwise(index, end)
+                ):
+                    # "efficiency: same per garmin, felt better though": the watch's verdict
+                    # against the member's feeling, neither settled: asked about.
+                    self.reading.felt_otherwise.append(span)
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, span, bare))
                 if self._qualified(index):
@@ -435,6 +448,18 @@ class ReadEfficiency(State):
             and toks[other - 1].kind == K.NUM
             and toks[other - 1].used
         )
+
+    def _felt_otherwise(self, index: int, end: int) -> bool:
+        """ "felt better though", "but it felt worse": a verdict the member felt, set against
+        what comes before it, with nothing after it settling the two ("overall", "call it")."""
+        toks = self.toks
+        before = [t.text for t in toks[max(index - 3, 0) : index] if t.word]
+        if not _FELT & set(before):
+            return False
+        first, last = self.clauses[toks[index].clause]
+        near = {t.text for t in toks[first : min(last + 2, end)] if t.word}
+        settled = {t.text for t in toks[index + 1 : end] if t.word} & _SETTLING
+        return bool(near & _CONTRASTS) and not settled
 
     def _movement_compared(self, index: int, end: int) -> bool:
         """ "movement 6 worse than last week": "better" or "worse" against last week right after

@@ -770,6 +770,9 @@ class Reconcile(State):
             if span in reading.leaning and span == max(spans, default=None)
         }
         explicit = reading.explicit
+        if explicit and reading.felt_otherwise:
+            unread += [span for _, span in explicit] + reading.felt_otherwise
+            return None
         if explicit:
             value = _single([v for v, _ in explicit])
             if value is None:

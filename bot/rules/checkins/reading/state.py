@@ -63,6 +63,9 @@ class Reading:
     # Of those, the ones the member ends on, neither said of a part of the running nor taken
     # back ("efficiency same-ish, maybe slightly worse"): the member leans that way.
     leaning: list[tuple[int, int]] = field(default_factory=list)
+    # Verdicts the member felt against the labelled one ("efficiency: same per garmin, felt
+    # better though"): neither is kept, both are asked about.
+    felt_otherwise: list[tuple[int, int]] = field(default_factory=list)
     # Verdicts said against last week ("better than last week"), the check-in's comparison.
     against_last_week: list[tuple[int, int]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)
