@@ -3256,3 +3256,50 @@ def test_a_verdict_settled_or_not_set_against_the_labelled_one_is_kept(
 ) -> None:
     parsed = _read(text, ["quads"])
     assert (parsed.efficiency, parsed.unread) == (Efficiency(efficiency), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8, didnt notice a difference in my running",
+        "glutes 2 movement 8. Didn't really notice any change running this week",
+        "glutes 2 movement 8 — long week at the office 😩 no efficiency difference",
+        "glutes2 mov8 effsame",
+    ],
+)
+def test_efficiency_said_as_no_difference_noticed_is_the_same(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"glutes": 2},
+        8,
+        Efficiency.SAME,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8. didn't notice any difference in my calves",
+        "glutes 2, movement 8. no change after the sports massage",
+        "glutes 2, movement 8. no difference with the hamstrings either",
+    ],
+)
+def test_no_difference_said_of_a_body_part_or_since_something_else_is_no_efficiency(
+    text: str,
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"glutes": 2}, 8, None)
+
+
+def test_no_change_since_last_week_is_still_the_same() -> None:
+    assert _read("glutes 2, movement 8, no change since last week", ["glutes"]).efficiency is (
+        Efficiency.SAME
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 4, calves steady 2 all week, movement 8", "calves constant 2, glutes 4, mov 8"]
+)
+def test_a_score_said_to_be_steady_is_the_score(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 4, "calves": 2}, 8)

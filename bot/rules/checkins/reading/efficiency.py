@@ -67,6 +67,13 @@ _LAST_WEEK = frozenset(
 )
 
 
+# "no difference in my calves", "no change since the physio": a change said of something else.
+_NO_CHANGE_ENDS = ("difference", "change", "changes", "diff", "different")
+_OF_WHAT = frozenset({"in", "with", "to", "after", "since", "from", "for"})
+_SINCE = frozenset({"after", "since", "from"})
+_EARLIER = frozenset({"last", "before", "then", "previous", "previously", "earlier"})
+_NAMES_EFFICIENCY = frozenset({"efficiency", "eff"})
+_DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "both", "them"})
 # Before a verdict, the member's own feeling of the running ("felt better though").
 _FELT = frozenset({"felt", "feel", "feels", "feeling"})
 # After two verdicts, words settling them: "overall better", "call it same".
@@ -170,6 +177,8 @@ class ReadEfficiency(State):
                 continue  # "faster at the same heart rate": a measure, not how running felt
             if tok.text in _HABITS and not eff_label and self._done_as_usual(index):
                 continue
+            if not eff_label and self._difference_in_another_thing(index):
+                continue  # "no difference in my calves", "didn't notice a change after physio"
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
             if not eff_label and self._movement_compared(index, end):
@@ -449,6 +458,31 @@ class ReadEfficiency(State):
             and toks[other - 1].used
         )
 
+    def _difference_in_another_thing(self, index: int) -> bool:
+        """ "no difference in my calves", "didn't notice any change after the massage": no
+        change said of a body part, or since something other than the running, is no verdict on
+        the running ("no change in efficiency", "no difference in my running" are)."""
+        toks = self.toks
+        if not toks[index].text.endswith(_NO_CHANGE_ENDS):
+            return False
+        after = index + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT and not toks[after].text:
+            after += 1  # the rest of the phrase
+        if after >= len(toks) or toks[after].text not in _OF_WHAT:
+            return False
+        thing = after + 1
+        while thing < len(toks) and toks[thing].text in _DETERMINERS:
+            thing += 1
+        if thing >= len(toks) or toks[thing].kind in (K.RUN, K.EFF):
+            return False
+        if toks[thing].text.split()[0] in _EARLIER:
+            return False  # "no change since last week": the check-in's comparison
+        return (
+            toks[thing].kind in (K.AREA, K.UNTRACKED, K.ALL)
+            or toks[thing].text in self.lex.vague
+            or toks[after].text in _SINCE
+        )
+
     def _felt_otherwise(self, index: int, end: int) -> bool:
         """ "felt better though", "but it felt worse": a verdict the member felt, set against
         what comes before it, with nothing after it settling the two ("overall", "call it")."""
@@ -500,7 +534,10 @@ class ReadEfficiency(State):
 
     def _described_label(self, index: int, start: int) -> int | None:
         """The label an efficiency word describes: "calves better", "hips are better than last
-        week", "moving heaps better"."""
+        week", "moving heaps better". None for a value that names the efficiency itself ("busy
+        at work 🙃 no efficiency change")."""
+        if _NAMES_EFFICIENCY & set(self.toks[index].text.split()):
+            return None
         before = self._prev(index, skip_bridge=True, floor=start)
         if before is None:
             return None
