@@ -3303,3 +3303,26 @@ def test_no_change_since_last_week_is_still_the_same() -> None:
 def test_a_score_said_to_be_steady_is_the_score(text: str) -> None:
     parsed = _read(text, ["glutes", "calves"])
     assert (parsed.soreness, parsed.movement) == ({"glutes": 4, "calves": 2}, 8)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rücken 3, Bewegung 8", "espalda 3, movimiento 8", "schiena 3. movement 8"]
+)
+def test_the_back_in_another_language_is_the_lower_back_of_a_member_asked_about_it(
+    text: str,
+) -> None:
+    parsed = _read(text, ["lower_back", "glutes"])
+    assert parsed.soreness == {"lower_back": 3}
+
+
+def test_the_back_in_another_language_is_asked_about_beside_the_shoulders() -> None:
+    parsed = _read("Rücken 3, movement 8", ["lower_back", "shoulders"])
+    assert parsed.soreness == {}
+    assert parsed.unread == ("Rücken 3",)
+
+
+@pytest.mark.parametrize("text", ["calves oh they hurt", "calves OH", "movement oh"])
+def test_oh_is_no_zero(text: str) -> None:
+    """An interjection as often as a number said aloud: no value is read from it."""
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)

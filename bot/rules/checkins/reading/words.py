@@ -234,8 +234,8 @@ class ReadWords(State):
                     cleaned = part.lower()
                     if part == "IT" and not self._shouted(at, at + 2):
                         cleaned = "itb"  # "IT 3": the IT band
-                    if "'" in cleaned or "’" in cleaned:
-                        cleaned = clean_word(cleaned)
+                    if "'" in cleaned or "’" in cleaned or not cleaned.isascii():
+                        cleaned = clean_word(cleaned)  # "it's", "glúteos": as the lists keep them
                     tok = Tok(word_kind, cleaned, at, at + len(part))
                     tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
                     toks.append(tok)
