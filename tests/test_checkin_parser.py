@@ -3326,3 +3326,10 @@ def test_oh_is_no_zero(text: str) -> None:
     """An interjection as often as a number said aloud: no value is read from it."""
     parsed = _read(text, ["calves"])
     assert (parsed.soreness, parsed.movement) == ({}, None)
+
+
+@pytest.mark.parametrize("text", ["g 2 it 5 m 7 e same", "g 2, it 5, m 7, e same"])
+def test_it_among_code_letters_is_the_it_band(text: str) -> None:
+    parsed = _read(text, ["glutes", "it_band"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2, "it_band": 5}, 7, ())
+    assert parsed.efficiency is Efficiency.SAME

@@ -444,7 +444,11 @@ class ReadWords(State):
         after = score + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
             after += 1
-        if after < len(toks) and toks[after].kind not in (K.AREA, K.MOVE, K.EFF, K.STOP, K.COMMA):
+        if (
+            after < len(toks)
+            and toks[after].kind not in (K.AREA, K.MOVE, K.EFF, K.STOP, K.COMMA)
+            and toks[after].text not in self.letters  # "c 3 it 2 m 8 e same"
+        ):
             return
         tok = toks[index]
         tok.kind, tok.target = K.AREA, "it_band"
@@ -560,6 +564,8 @@ class ReadWords(State):
         if self.features and any(f & HAS_LABEL for f in self.features):
             self._someone_else()
             self._numbers_said_aloud()
+        elif self.features and any(f & LETTERS >= 2 * LETTER for f in self.features):
+            self._numbers_said_aloud()  # "c 3 it 2 m 8": "it" among code letters
         sides = set()
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
