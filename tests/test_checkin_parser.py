@@ -2973,7 +2973,12 @@ def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["Can I reply tomorrow? haven't run yet this week", "will fill it in after my run tonight"],
+    [
+        "Can I reply tomorrow? haven't run yet this week",
+        "will fill it in after my run tonight",
+        "Didn't run this week (work trip) - will report next week!",
+        "no running at all this week, on a course. I'll check in again next week",
+    ],
 )
 def test_a_reply_promised_for_later_is_still_no_check_in(text: str) -> None:
     assert not _read(text, ["calves"]).is_checkin

@@ -75,6 +75,13 @@ _NO_RUNNING = re.compile(
     r"(?:ning)? (?:at all )?this week\b",
     re.IGNORECASE,
 )
+# The check-in itself put off ("will check in next week"): no answer yet, as "haven't run yet"
+# is none ("will be back next week" says when the member runs again, and stays an answer).
+_CHECK_IN_LATER = re.compile(
+    r"\b(?:check(?:ing)?[- ]?in|report(?:ing)?|repl(?:y|ying)|answer(?:ing)?|update you"
+    r"|fill (?:it|this|the form) in)(?: again)? (?:next week|tomorrow|later)\b",
+    re.IGNORECASE,
+)
 _SHORT_REPLY = 200
 # Right after a score, the member says it is of something else than the check-in asks about:
 # "my arse is a 10 but that's a different thing", "bum a 9 (another story)", "8 - unrelated".
@@ -663,7 +670,9 @@ class Reconcile(State):
                 "all good" not in words.lower() or _WITH_A_WEEK.search(words)
             ):
                 unread.append((0, len(text)))  # "fine": which scores?
-            elif _NO_RUNNING.search(words) and "?" not in words:
+            elif (
+                _NO_RUNNING.search(words) and "?" not in words and not _CHECK_IN_LATER.search(words)
+            ):
                 week_said = True  # "no runs this week, flu 🤒": the note is the answer
         if not has_values and not untracked_scored and self._only_asks_the_bot():
             # "how do I change my tight areas? I don't really have calf issues anymore": a
