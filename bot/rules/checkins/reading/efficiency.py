@@ -78,6 +78,8 @@ _DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "
 _FELT = frozenset({"felt", "feel", "feels", "feeling"})
 # After two verdicts, words settling them: "overall better", "call it same".
 _SETTLING = frozenset({"overall", "call", "so", "verdict"})
+# How far after the felt verdict they are looked for (a long reply holds many verdicts).
+_SETTLING_REACH = 8
 # Verdicts that may as well be said of a score as of the running.
 _OF_A_SCORE_TOO = frozenset({"better", "worse"})
 
@@ -492,7 +494,7 @@ class ReadEfficiency(State):
             return False
         first, last = self.clauses[toks[index].clause]
         near = {t.text for t in toks[first : min(last + 2, end)] if t.word}
-        settled = {t.text for t in toks[index + 1 : end] if t.word} & _SETTLING
+        settled = {t.text for t in toks[index + 1 : min(index + _SETTLING_REACH, end)]} & _SETTLING
         return bool(near & _CONTRASTS) and not settled
 
     def _movement_compared(self, index: int, end: int) -> bool:
@@ -500,15 +502,15 @@ class ReadEfficiency(State):
         movement's score, nothing between (not "faster", said of running alone, nor "movement 6,
         worse than last week")."""
         toks = self.toks
-        if toks[index].text not in _OF_A_SCORE_TOO or not self._against_last_week(index, end):
-            return False
         number = index - 1
         if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
+            return False
+        if toks[index].text not in _OF_A_SCORE_TOO:
             return False
         label = number - 1
         while label >= 0 and toks[label].kind == K.PUNCT:
             label -= 1
-        return label >= 0 and toks[label].kind == K.MOVE
+        return label >= 0 and toks[label].kind == K.MOVE and self._against_last_week(index, end)
 
     def _after_score(self, index: int) -> bool:
         before = index - 1
@@ -536,7 +538,8 @@ class ReadEfficiency(State):
         """The label an efficiency word describes: "calves better", "hips are better than last
         week", "moving heaps better". None for a value that names the efficiency itself ("busy
         at work 🙃 no efficiency change")."""
-        if _NAMES_EFFICIENCY & set(self.toks[index].text.split()):
+        said = self.toks[index].text
+        if "eff" in said and _NAMES_EFFICIENCY & set(said.split()):
             return None
         before = self._prev(index, skip_bridge=True, floor=start)
         if before is None:
