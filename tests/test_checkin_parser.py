@@ -3338,3 +3338,21 @@ def test_it_among_code_letters_is_the_it_band(text: str) -> None:
     parsed = _read(text, ["glutes", "it_band"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2, "it_band": 5}, 7, ())
     assert parsed.efficiency is Efficiency.SAME
+
+
+def test_not_kidding_takes_nothing_back() -> None:
+    parsed = _read("quads 9 calves 8 not kidding. quads 9 calves 8 movement 3", ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 9, "calves": 8}, 3, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife says her calves are a 6 lol",
+        "Tom says calves 6",
+        "quads 2, movement 8. My husband says calves 6, movement 4",
+    ],
+)
+def test_a_report_for_someone_else_that_is_no_whole_check_in_stays_theirs(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert "calves" not in parsed.soreness

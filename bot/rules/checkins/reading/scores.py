@@ -199,6 +199,11 @@ _SO_SAY = frozenset(
 )
 
 
+# Around "kidding", "joking": no joke is taken back ("not kidding", "kidding myself").
+_NOT_A_JOKE_BEFORE = frozenset({"not", "no", "never", "aint", "im", "am"})
+_NOT_A_JOKE_AFTER = frozenset({"myself", "yourself", "ourselves", "themselves"})
+
+
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -1729,7 +1734,7 @@ class ReadScores(State):
         none in their place). Where none is given again, they stay as read."""
         toks, scores = self.toks, self.reading.scores
         for tok in toks:
-            if tok.text not in JOKES:
+            if tok.text not in JOKES or self._no_joke(tok.at):
                 continue
             first = toks[self.sentences[tok.sentence][0]].start
             again = {(s.kind, s.target) for s in scores if s.span[0] >= tok.end}
@@ -1744,6 +1749,13 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)
                 else:
                     found.problem = True
+
+    def _no_joke(self, index: int) -> bool:
+        """ "9, not kidding", "kidding myself if I say they're fine": nothing taken back."""
+        toks = self.toks
+        before = toks[index - 1].text if index > 0 else ""
+        after = toks[index + 1].text if index + 1 < len(toks) else ""
+        return before in _NOT_A_JOKE_BEFORE or after in _NOT_A_JOKE_AFTER
 
     def _says_both(self, start: int, end: int) -> bool:
         first = start

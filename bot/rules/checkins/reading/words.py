@@ -88,6 +88,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _DETERMINERS = frozenset({"my", "the", "our", "me", "and"})
 # After the person: the report for them follows ("for Priya too since her phone's broken: ...").
 _TOO = frozenset({"too", "also", "aswell"})
+# Before a person: the member speaking of their own ("my wife says ...").
+_OWN_RELATION = frozenset({"my", "our"})
 # Before "for" and a person, with a colon after: a report for them ("Also for Tom: ..."), not
 # what the member trains for ("Training for Boston: calves 3").
 _FOR_ANOTHER = frozenset(
@@ -378,9 +380,15 @@ class ReadWords(State):
                 said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
 
     def _all_said_for_the_member(self, reports: list[tuple[int, int]]) -> bool:
-        """Every area and movement label is in the reports for someone else, and no word says
-        they come besides the member's own: the reply was posted for the member."""
+        """Every area and movement label is in the reports for someone else, which answer the
+        check-in whole (movement too), no word says they come besides the member's own, and
+        the member is not the one speaking of their own relation ("my wife says her calves are
+        6"): the reply was posted for the member."""
         toks = self.toks
+        if any(start > 0 and toks[start - 1].text in _OWN_RELATION for start, _ in reports):
+            return False
+        if not any(toks[i].kind == K.MOVE for start, end in reports for i in range(start, end)):
+            return False
         inside = [False] * len(toks)
         for start, end in reports:
             inside[start:end] = [True] * (end - start)
