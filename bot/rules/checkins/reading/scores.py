@@ -1733,8 +1733,15 @@ class ReadScores(State):
         the week's, and the others, once any is given again, are asked about (taken back, with
         none in their place). Where none is given again, they stay as read."""
         toks, scores = self.toks, self.reading.scores
-        for tok in toks:
-            if tok.text not in JOKES or self._no_joke(tok.at):
+        jokes = [
+            tok
+            for (start, end), features in zip(self.sentences, self.features, strict=True)
+            if features & CHANGE  # (a sentence holding a joke has this bit)
+            for tok in toks[start:end]
+            if tok.text in JOKES
+        ]
+        for tok in jokes:
+            if self._no_joke(tok.at):
                 continue
             first = toks[self.sentences[tok.sentence][0]].start
             again = {(s.kind, s.target) for s in scores if s.span[0] >= tok.end}
