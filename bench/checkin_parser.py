@@ -26,9 +26,10 @@ the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
-heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl and
-dev10.jsonl (each held out once, development sets since: see tests/corpus/README.md). Give any
-other file, such as a fresh held-out set, to measure replies the parser was not tuned on.
+heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
+dev10.jsonl and dev11.jsonl (each held out once, development sets since: see
+tests/corpus/README.md). Give any other file, such as a fresh held-out set, to measure replies
+the parser was not tuned on.
 """
 
 from __future__ import annotations
@@ -74,10 +75,27 @@ DEV9 = CORPUS_DIR / "dev9.jsonl"
 # An eleventh and a twelfth writer's, held out and measured twice (before and after the dev9
 # round), a development set since.
 DEV10 = CORPUS_DIR / "dev10.jsonl"
+# A thirteenth and a fourteenth writer's, held out and measured twice (before and after the
+# dev10 round), a development set since.
+DEV11 = CORPUS_DIR / "dev11.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
-DEVELOPMENT = (TRAIN, DEV2, DEV3, EXTRA, HELDOUT, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10)
+DEVELOPMENT = (
+    TRAIN,
+    DEV2,
+    DEV3,
+    EXTRA,
+    HELDOUT,
+    DEV4,
+    DEV5,
+    DEV6,
+    DEV7,
+    DEV8,
+    DEV9,
+    DEV10,
+    DEV11,
+)
 
 
 @dataclass(frozen=True)

@@ -2973,7 +2973,12 @@ def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["Can I reply tomorrow? haven't run yet this week", "will fill it in after my run tonight"],
+    [
+        "Can I reply tomorrow? haven't run yet this week",
+        "will fill it in after my run tonight",
+        "Didn't run this week (work trip) - will report next week!",
+        "no running at all this week, on a course. I'll check in again next week",
+    ],
 )
 def test_a_reply_promised_for_later_is_still_no_check_in(text: str) -> None:
     assert not _read(text, ["calves"]).is_checkin
@@ -3095,3 +3100,259 @@ def test_same_before_a_thing_is_still_no_efficiency() -> None:
 def test_the_same_otherwise_is_the_efficiency() -> None:
     parsed = _read("quads 2, movement 8. missed Tuesday, runs felt the same otherwise", ["quads"])
     assert parsed.efficiency is Efficiency.SAME
+
+
+# -- a joke taken back, a reply typed for the member, a yes for an area -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 9 calves 9 movement 2 lol jk. quads 2 calves 3 movement 8, same",
+        "Quads 10, calves 10, movement 0 😂 kidding!! quads 2, calves 3, movement 8, same",
+        "quads 12/10 calves 11/10 movement 1 (joking). quads 2 calves 3 movement 8 same",
+    ],
+)
+def test_scores_taken_back_as_a_joke_give_way_to_the_ones_after(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2, "calves": 3}, 8, ())
+    assert parsed.efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 12/10 😭 ok seriously though, 5. movement 7",
+        "quads 11/10 lol no seriously 5, movement 7",
+        "quads 10/10 haha jokes aside 5 movement 7",
+    ],
+)
+def test_a_score_past_the_top_taken_back_for_a_real_one_is_the_real_one(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 5}, 7, ())
+
+
+def test_a_joke_taken_back_leaves_a_score_not_given_again_asked_about() -> None:
+    parsed = _read("quads 10 calves 10 jk jk. quads 2. movement 8", ["quads", "calves"])
+    assert parsed.soreness == {"quads": 2}
+    assert parsed.unread == ("calves 10",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nana reckons calves 3 adductors 1, movement 7, efficiency same. (her neighbour is "
+        "typing this for her)",
+        "Dad's calves are a 3 and adductors 1, movement 7, efficiency same - I'm his daughter, "
+        "he can't work discord",
+    ],
+)
+def test_a_reply_typed_by_someone_else_for_the_member_is_the_members(text: str) -> None:
+    """Every score in it is said for the other person, and nothing says it comes besides the
+    member's own: the member is that person, on their own account."""
+    parsed = _read(text, ["calves", "adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"calves": 3, "adductors": 1},
+        7,
+        Efficiency.SAME,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("My son says his calves are 6. calves 2, movement 8", {"calves": 2}),
+        ("calves 2, movement 8. Jen says calves 6 too", {"calves": 2}),
+    ],
+)
+def test_another_runners_report_beside_the_members_own_is_still_theirs(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["calves", "adductors"])
+    assert (parsed.soreness, parsed.movement) == (soreness, 8)
+
+
+@pytest.mark.parametrize("text", ["quads: yes", "Quads - yep", "quads yeah"])
+def test_yes_for_an_area_is_an_answer_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.is_checkin
+    assert parsed.unread
+    assert parsed.soreness == {}
+
+
+def test_yes_beside_scores_is_no_question() -> None:
+    parsed = _read("Yes! quads 3, movement 8", ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8. my bum is a 9 but that's another story",
+        "glutes 2, movement 8. backside a 9 (separate issue, saddle sore from the bike)",
+        "glutes 2 movement 8 - my butt's a 9, a whole different matter (wedding dancing)",
+    ],
+)
+def test_a_score_the_member_says_is_of_another_thing_is_not_the_areas(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 8, ())
+
+
+def test_a_score_said_to_be_of_another_thing_with_none_besides_is_asked_about() -> None:
+    parsed = _read("hamstrings 4. glutes 7 but that's a different thing, movement 8", ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_a_different_story_for_another_area_is_a_contrast_not_a_retraction() -> None:
+    parsed = _read("glutes 2, different story for the hamstrings, 6", ["glutes", "hamstrings"])
+    assert parsed.soreness == {"glutes": 2, "hamstrings": 6}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quads 3 movement 7 better than last week", "quads 3 mov: 7 worse than last wk"],
+)
+def test_better_or_worse_than_last_week_right_after_movement_is_asked_about(text: str) -> None:
+    """Movement better than last week's, or the running? Writers read it both ways."""
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 3}, 7, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 3 movement 7, worse than last week", Efficiency.WORSE),
+        ("quads 3 movement 7 quicker than last week", Efficiency.BETTER),
+        ("quads 3 movement 7 worse", Efficiency.WORSE),
+    ],
+)
+def test_a_verdict_set_apart_from_movement_or_said_of_running_is_the_efficiency(
+    text: str, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.movement, parsed.efficiency, parsed.unread) == (7, efficiency, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2 movement 9. efficiency worse according to strava, but it felt better",
+        "quads 2 movement 9 efficiency same on the watch, felt worse though",
+    ],
+)
+def test_a_labelled_verdict_against_what_the_member_felt_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 2}, 9, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("quads 2 movement 9, efficiency same, felt better though so call it better", "better"),
+        ("quads 2 movement 9, efficiency same, just plodding along", "same"),
+        ("quads 2 movement 9, efficiency same. felt better on the hills though", "same"),
+    ],
+)
+def test_a_verdict_settled_or_not_set_against_the_labelled_one_is_kept(
+    text: str, efficiency: str
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.efficiency, parsed.unread) == (Efficiency(efficiency), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8, didnt notice a difference in my running",
+        "glutes 2 movement 8. Didn't really notice any change running this week",
+        "glutes 2 movement 8 — long week at the office 😩 no efficiency difference",
+        "glutes2 mov8 effsame",
+    ],
+)
+def test_efficiency_said_as_no_difference_noticed_is_the_same(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"glutes": 2},
+        8,
+        Efficiency.SAME,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 8. didn't notice any difference in my calves",
+        "glutes 2, movement 8. no change after the sports massage",
+        "glutes 2, movement 8. no difference with the hamstrings either",
+    ],
+)
+def test_no_difference_said_of_a_body_part_or_since_something_else_is_no_efficiency(
+    text: str,
+) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"glutes": 2}, 8, None)
+
+
+def test_no_change_since_last_week_is_still_the_same() -> None:
+    assert _read("glutes 2, movement 8, no change since last week", ["glutes"]).efficiency is (
+        Efficiency.SAME
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 4, calves steady 2 all week, movement 8", "calves constant 2, glutes 4, mov 8"]
+)
+def test_a_score_said_to_be_steady_is_the_score(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 4, "calves": 2}, 8)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rücken 3, Bewegung 8", "espalda 3, movimiento 8", "schiena 3. movement 8"]
+)
+def test_the_back_in_another_language_is_the_lower_back_of_a_member_asked_about_it(
+    text: str,
+) -> None:
+    parsed = _read(text, ["lower_back", "glutes"])
+    assert parsed.soreness == {"lower_back": 3}
+
+
+def test_the_back_in_another_language_is_asked_about_beside_the_shoulders() -> None:
+    parsed = _read("Rücken 3, movement 8", ["lower_back", "shoulders"])
+    assert parsed.soreness == {}
+    assert parsed.unread == ("Rücken 3",)
+
+
+@pytest.mark.parametrize("text", ["calves oh they hurt", "calves OH", "movement oh"])
+def test_oh_is_no_zero(text: str) -> None:
+    """An interjection as often as a number said aloud: no value is read from it."""
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+
+
+@pytest.mark.parametrize("text", ["g 2 it 5 m 7 e same", "g 2, it 5, m 7, e same"])
+def test_it_among_code_letters_is_the_it_band(text: str) -> None:
+    parsed = _read(text, ["glutes", "it_band"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2, "it_band": 5}, 7, ())
+    assert parsed.efficiency is Efficiency.SAME
+
+
+def test_not_kidding_takes_nothing_back() -> None:
+    parsed = _read("quads 9 calves 8 not kidding. quads 9 calves 8 movement 3", ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 9, "calves": 8}, 3, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife says her calves are a 6 lol",
+        "Tom says calves 6",
+        "quads 2, movement 8. My husband says calves 6, movement 4",
+    ],
+)
+def test_a_report_for_someone_else_that_is_no_whole_check_in_stays_theirs(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert "calves" not in parsed.soreness

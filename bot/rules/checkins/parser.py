@@ -55,7 +55,13 @@ What it reads
   doubted to be another area's ("quads 4 (or was it my hamstrings?)"). A word of conclusion
   settles the scores before it ("maybe 6, by Sunday about 3, so 6 I guess"). An area said to
   be the sorest keeps the week's worse score where the one now would put it under another
-  area's ("calves were the worst, a 5 by Sunday but back to 3 now. Hamstrings 4" is 5).
+  area's ("calves were the worst, a 5 by Sunday but back to 3 now. Hamstrings 4" is 5). A
+  joke taken back ("quads 9 calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6",
+  "jokes aside") gives the scores before it in its sentence up to those said again after it;
+  those not given again are asked about ("not kidding" takes nothing back). A score the member
+  says right after it is of another thing ("my arse is a 10 but that's a different thing", "a 9
+  (separate issue)") is not the area's: kept in the note, or asked about where the area has no
+  other score.
 - A change said with an arrow going up, or said to be now, is this week's score: "calves 3 →
   5" is a 5, "calves 5 → 3 now" a 3, "a 4 on Monday but back to zero now" a 0, the change
   noted. Going down and said of no time ("calves 5 → 3", "5 for two days, then 2") it is asked
@@ -79,13 +85,16 @@ What it reads
   at all") leaves the other side's score. Two parts of one area ("Achilles 3, soleus 5")
   keep the worse too; the area's own word and a sorer part of it ("calves 3, achilles 5") are
   asked about, as writers differ on which is the area's score.
-- A word that could be two areas ("hips": hip flexors or IT band; "back": lower back or
-  shoulders) is asked about when the member was asked about the other one, unless the reply
-  names that one in its own words ("itb 4, hips 2") and the member was asked about this one
-  too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
+- A word that could be two areas ("hips": hip flexors or IT band; "back", "Rücken", "espalda":
+  lower back or shoulders) is asked about when the member was asked about the other one, unless
+  the reply names that one in its own words ("itb 4, hips 2") and the member was asked about
+  this one too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Another runner's check-in in the member's reply ("Also for Tom: hamstrings 6", "Mark's calves
   are a 6", "husband says his calves are 7"): from where that person is named to the end of the
-  sentence (or to "mine"), kept in the note, neither a value nor a question.
+  sentence (or to "mine"), kept in the note, neither a value nor a question. Where such a report
+  answers the check-in whole and is all the reply scores, with no "too" or "also" and not of the
+  member's own relation ("Grandad says calves 2 adductors 2 movement 9 ... this is Lily typing
+  for him"), it is the member's, posted for them ("my wife says her calves are a 6" stays hers).
 - Ease of daily movement ("movement 7", "moving ok day to day, 7ish", "7 for movement"; in a list
   of labels over a list of values, "calves, glutes, movement: 3, 2, 8", in order), and in
   a reply of scores alone, the bare number after every area's score, in the check-in's order
@@ -93,15 +102,21 @@ What it reads
   the last score with nothing after it ("calves 3 glutes 2 7") it is asked about, as writers
   read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.").
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
-  spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair.
+  spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair; "it" among them ("c 3 it 2 m 8 e
+  same") is the IT band.
 - Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
   right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with two
   letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the running
   ("legs felt sluggish", "quicker than last week", "smoother", "more bouncy", "freer", "less
-  effortful", "hasn't changed", "less shuffling"). A plain verdict outweighs a small or unsure
+  effortful", "hasn't changed", "less shuffling", "didn't really notice any difference", "no
+  efficiency change", "effsame"; not "no difference in my calves" nor "no change after the
+  massage"). A plain verdict outweighs a small or unsure
   change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
   than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
-  lighter") it is no efficiency.
+  lighter") it is no efficiency. "better" or "worse" against last week right after movement's
+  score ("movement 6 worse than last week": movement's, or the running's?) is asked about, and
+  so is a labelled verdict set against what the member felt ("efficiency: same per garmin, felt
+  better though").
 - What the member does not give stays open: "same as last week" opening the reply is said of
   every score (no efficiency; asked while one is not given); words about the running beside "no
   idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
@@ -113,8 +128,9 @@ What it reads
   read where a score is due in a list of scores; "it" where a label is due ("calfs 4 it 3 move
   8") is the IT band, and two consonants before a score ("HS 3") an area asked about.
 - "fine", "all good this week" alone are an answer with no score (asked); "no runs this week,
-  flu" is an answer kept as the note; a whole reply "posting for Dave: ..." with no "too" or
-  "also" answers the check-in it replies to.
+  flu" is an answer kept as the note, but not one that puts the check-in off ("Will check in next
+  week"); a whole reply "posting for Dave: ..." with no "too" or "also" answers the check-in it
+  replies to; "quads: yes" is an answer asked about.
 - Numbers that are training talk never become scores: distances, paces, times, run counts
   ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
   earlier week's score ("down from 5 last week"), nor are numbers said of something else runners
@@ -243,6 +259,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
                 self._read_sentence(features, start, end)
         self._late_across_sentences()
         self._doubted_across_sentences()
+        self._jokes_taken_back()
         self._day_logs()
         self._activity_scores()
         self._score_against_words()

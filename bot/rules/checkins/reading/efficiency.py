@@ -67,6 +67,23 @@ _LAST_WEEK = frozenset(
 )
 
 
+# "no difference in my calves", "no change since the physio": a change said of something else.
+_NO_CHANGE_ENDS = ("difference", "change", "changes", "diff", "different")
+_OF_WHAT = frozenset({"in", "with", "to", "after", "since", "from", "for"})
+_SINCE = frozenset({"after", "since", "from"})
+_EARLIER = frozenset({"last", "before", "then", "previous", "previously", "earlier"})
+_NAMES_EFFICIENCY = frozenset({"efficiency", "eff"})
+_DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "both", "them"})
+# Before a verdict, the member's own feeling of the running ("felt better though").
+_FELT = frozenset({"felt", "feel", "feels", "feeling"})
+# After two verdicts, words settling them: "overall better", "call it same".
+_SETTLING = frozenset({"overall", "call", "so", "verdict"})
+# How far after the felt verdict they are looked for (a long reply holds many verdicts).
+_SETTLING_REACH = 8
+# Verdicts that may as well be said of a score as of the running.
+_OF_A_SCORE_TOO = frozenset({"better", "worse"})
+
+
 # What a clause with no subject of its own can go on about (`_area_before_clause`).
 _SAYS_WHAT = frozenset({K.AREA, K.RUN, K.EFF, K.MOVE, K.NUM})
 
@@ -162,8 +179,16 @@ class ReadEfficiency(State):
                 continue  # "faster at the same heart rate": a measure, not how running felt
             if tok.text in _HABITS and not eff_label and self._done_as_usual(index):
                 continue
+            if not eff_label and self._difference_in_another_thing(index):
+                continue  # "no difference in my calves", "didn't notice a change after physio"
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
+            if not eff_label and self._movement_compared(index, end):
+                # "movement 6 worse than last week": movement worse than last week's, or the
+                # running? Writers read it both ways: asked about, no efficiency.
+                tok.used = True
+                self.reading.unread.append((tok.start, toks[min(index + 3, end - 1)].end))
+                continue
             if self._than_follows(index, end):
                 compared, compared_at = tok.clause, index
             span = (tok.start, tok.end)
@@ -184,6 +209,15 @@ class ReadEfficiency(State):
                 tok.used = True
                 self.reading.explicit[labelled] = (tok.efficiency, (tok.start, tok.end))
             else:
+                if (
+                    labelled >= 0
+                    and self.reading.explicit[labelled][0] != tok.efficiency
+                    and self.reading.explicit[labelled][1][1] <= tok.start
+                    and self._felt_otherwise(index, end)
+                ):
+                    # "efficiency: same per garmin, felt better though": the watch's verdict
+                    # against the member's feeling, neither settled: asked about.
+                    self.reading.felt_otherwise.append(span)
                 bare = self._alone_in_clause(index)
                 self.reading.loose.append((tok.efficiency, span, bare))
                 if self._qualified(index):
@@ -426,6 +460,58 @@ class ReadEfficiency(State):
             and toks[other - 1].used
         )
 
+    def _difference_in_another_thing(self, index: int) -> bool:
+        """ "no difference in my calves", "didn't notice any change after the massage": no
+        change said of a body part, or since something other than the running, is no verdict on
+        the running ("no change in efficiency", "no difference in my running" are)."""
+        toks = self.toks
+        if not toks[index].text.endswith(_NO_CHANGE_ENDS):
+            return False
+        after = index + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT and not toks[after].text:
+            after += 1  # the rest of the phrase
+        if after >= len(toks) or toks[after].text not in _OF_WHAT:
+            return False
+        thing = after + 1
+        while thing < len(toks) and toks[thing].text in _DETERMINERS:
+            thing += 1
+        if thing >= len(toks) or toks[thing].kind in (K.RUN, K.EFF):
+            return False
+        if toks[thing].text.split()[0] in _EARLIER:
+            return False  # "no change since last week": the check-in's comparison
+        return (
+            toks[thing].kind in (K.AREA, K.UNTRACKED, K.ALL)
+            or toks[thing].text in self.lex.vague
+            or toks[after].text in _SINCE
+        )
+
+    def _felt_otherwise(self, index: int, end: int) -> bool:
+        """ "felt better though", "but it felt worse": a verdict the member felt, set against
+        what comes before it, with nothing after it settling the two ("overall", "call it")."""
+        toks = self.toks
+        before = [t.text for t in toks[max(index - 3, 0) : index] if t.word]
+        if not _FELT & set(before):
+            return False
+        first, last = self.clauses[toks[index].clause]
+        near = {t.text for t in toks[first : min(last + 2, end)] if t.word}
+        settled = {t.text for t in toks[index + 1 : min(index + _SETTLING_REACH, end)]} & _SETTLING
+        return bool(near & _CONTRASTS) and not settled
+
+    def _movement_compared(self, index: int, end: int) -> bool:
+        """ "movement 6 worse than last week": "better" or "worse" against last week right after
+        movement's score, nothing between (not "faster", said of running alone, nor "movement 6,
+        worse than last week")."""
+        toks = self.toks
+        number = index - 1
+        if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
+            return False
+        if toks[index].text not in _OF_A_SCORE_TOO:
+            return False
+        label = number - 1
+        while label >= 0 and toks[label].kind == K.PUNCT:
+            label -= 1
+        return label >= 0 and toks[label].kind == K.MOVE and self._against_last_week(index, end)
+
     def _after_score(self, index: int) -> bool:
         before = index - 1
         while before >= 0 and self.toks[before].kind == K.PUNCT:
@@ -450,7 +536,11 @@ class ReadEfficiency(State):
 
     def _described_label(self, index: int, start: int) -> int | None:
         """The label an efficiency word describes: "calves better", "hips are better than last
-        week", "moving heaps better"."""
+        week", "moving heaps better". None for a value that names the efficiency itself ("busy
+        at work 🙃 no efficiency change")."""
+        said = self.toks[index].text
+        if "eff" in said and _NAMES_EFFICIENCY & set(said.split()):
+            return None
         before = self._prev(index, skip_bridge=True, floor=start)
         if before is None:
             return None

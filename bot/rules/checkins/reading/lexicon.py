@@ -17,6 +17,7 @@ from bot.rules.checkins.reading.tokens import (
     DOUBTS,
     FEATURES,
     GONE,
+    JOKES,
     LETTER,
     LEVEL,
     MEASURE,
@@ -117,8 +118,9 @@ class Lexicon:
         for complaint in (*soreness.complaints, *soreness.levels):
             if " " in complaint and tuple(complaint.split()) not in self.phrases:
                 self._add(complaint, K.WORD)
-        # So are hedges and moments ("on purpose", "start of the week").
-        for saying in (*chat.hedges, *words.past.moments):
+        # So are hedges, moments and jokes taken back ("on purpose", "start of the week", "no
+        # seriously").
+        for saying in (*chat.hedges, *words.past.moments, *JOKES):
             if " " in saying and tuple(saying.split()) not in self.phrases:
                 self._add(saying, K.WORD)
         known_areas = {area.id for area in catalogue.areas}

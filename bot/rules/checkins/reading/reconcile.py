@@ -75,7 +75,24 @@ _NO_RUNNING = re.compile(
     r"(?:ning)? (?:at all )?this week\b",
     re.IGNORECASE,
 )
+# The check-in itself put off ("will check in next week"): no answer yet, as "haven't run yet"
+# is none ("will be back next week" says when the member runs again, and stays an answer).
+_CHECK_IN_LATER = re.compile(
+    r"\b(?:check(?:ing)?[- ]?in|report(?:ing)?|repl(?:y|ying)|answer(?:ing)?|update you"
+    r"|fill (?:it|this|the form) in)(?: again)? (?:next week|tomorrow|later)\b",
+    re.IGNORECASE,
+)
 _SHORT_REPLY = 200
+# Right after a score, the member says it is of something else than the check-in asks about:
+# "my arse is a 10 but that's a different thing", "bum a 9 (another story)", "8 - unrelated".
+_ANOTHER_THING = re.compile(
+    r"[\s,.;:()\-–—]*(?:but\s+|tho\s+|though\s+)?"
+    r"(?:(?:that|it|this)\s*(?:['’]?s|\s+is|\s+was)\s+|which\s+is\s+)?(?:a\s+)?"
+    r"(?:(?:(?:totally|completely|whole|entirely)\s+)?(?:different|another|separate)\s+"
+    r"(?:thing|story|matter|issue|problem)|unrelated|not\s+related)\b"
+    r"(?![^\S\n]+(?:for|with|on|in|when|about|to)\b)",  # "different story for the hams, 6"
+    re.IGNORECASE,
+)
 
 
 class Reconcile(State):
@@ -561,8 +578,29 @@ class Reconcile(State):
             self.reading.scores.remove(last)
             self.reading.notes.append(last.span)
 
+    def _of_another_thing(self) -> None:
+        """ "glutes 3 ... my arse is a 10 but that's a different thing": a score the member
+        says right after it is of something else is not the area's. Kept in the note where the
+        area has another score or was not asked about; asked about where it has none."""
+        scores = self.reading.scores
+        for found in list(scores):
+            if found.kind not in (K.AREA, K.MOVE) or not _ANOTHER_THING.match(
+                self.text, found.span[1]
+            ):
+                continue
+            if (found.kind == K.AREA and found.target not in self.expected) or any(
+                s is not found and s.target == found.target for s in scores
+            ):
+                scores.remove(found)
+                self.reading.notes.append(found.span)
+            else:
+                found.problem = True
+
     def _reconcile(self) -> ParsedCheckIn:
         self._withdrawn()
+        lowered = self.text.lower()
+        if any(word in lowered for word in ("different", "another", "separate", "related")):
+            self._of_another_thing()
         reading, text = self.reading, self.text
         unread = list(reading.unread)
         soreness: dict[str, int] = {}
@@ -632,7 +670,9 @@ class Reconcile(State):
                 "all good" not in words.lower() or _WITH_A_WEEK.search(words)
             ):
                 unread.append((0, len(text)))  # "fine": which scores?
-            elif _NO_RUNNING.search(words) and "?" not in words:
+            elif (
+                _NO_RUNNING.search(words) and "?" not in words and not _CHECK_IN_LATER.search(words)
+            ):
                 week_said = True  # "no runs this week, flu 🤒": the note is the answer
         if not has_values and not untracked_scored and self._only_asks_the_bot():
             # "how do I change my tight areas? I don't really have calf issues anymore": a
@@ -739,6 +779,9 @@ class Reconcile(State):
             if span in reading.leaning and span == max(spans, default=None)
         }
         explicit = reading.explicit
+        if explicit and reading.felt_otherwise:
+            unread += [span for _, span in explicit] + reading.felt_otherwise
+            return None
         if explicit:
             value = _single([v for v, _ in explicit])
             if value is None:
@@ -778,7 +821,7 @@ def _one_value(
     other values to keep in the note."""
     if not answers:
         return None, [], []
-    problems = [a.span for a in answers if a.problem]
+    problems = [a.span for a in answers if a.problem and not a.taken_back]
     current = [a for a in answers if not a.problem and not a.yields] or [
         a for a in answers if not a.problem
     ]

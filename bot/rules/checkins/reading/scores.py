@@ -23,6 +23,7 @@ from bot.rules.checkins.reading.tokens import (
     HAS_LABEL,
     HAS_NUM,
     HAS_SIDE,
+    JOKES,
     LABELS,
     LABELS_ALL,
     LABELS_ALL_EFF,
@@ -196,6 +197,11 @@ _SO_SAY = frozenset(
     {"a", "an", "about", "around", "maybe", "prob", "probably", "like", "id", "i", "say"}
     | {"call", "it", "make", "that", "roughly", "more"}
 )
+
+
+# Around "kidding", "joking": no joke is taken back ("not kidding", "kidding myself").
+_NOT_A_JOKE_BEFORE = frozenset({"not", "no", "never", "aint", "im", "am"})
+_NOT_A_JOKE_AFTER = frozenset({"myself", "yourself", "ourselves", "themselves"})
 
 
 # Before a number that closes its clause, these make it something other than a score.
@@ -1212,6 +1218,7 @@ class ReadScores(State):
             # "2 on Monday, 6 by Friday, 4 today": each later score gives way to the next.
             for found in self._scores_for(label):
                 found.yields = found.gave_way = True
+                found.taken_back = found.taken_back or corrected
                 if typical:
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
@@ -1719,6 +1726,43 @@ class ReadScores(State):
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _jokes_taken_back(self) -> None:
+        """ "glutes 9 quads 9 movement 2 lol jk. glutes 3 quads 4 movement 8": a joke taken back
+        takes back every score said before it in its sentence; those given again after it are
+        the week's, and the others, once any is given again, are asked about (taken back, with
+        none in their place). Where none is given again, they stay as read."""
+        toks, scores = self.toks, self.reading.scores
+        jokes = [
+            tok
+            for (start, end), features in zip(self.sentences, self.features, strict=True)
+            if features & CHANGE  # (a sentence holding a joke has this bit)
+            for tok in toks[start:end]
+            if tok.text in JOKES
+        ]
+        for tok in jokes:
+            if self._no_joke(tok.at):
+                continue
+            first = toks[self.sentences[tok.sentence][0]].start
+            again = {(s.kind, s.target) for s in scores if s.span[0] >= tok.end}
+            before = [
+                s for s in scores if first <= s.span[0] and s.span[1] <= tok.start and not s.yields
+            ]
+            if not any((s.kind, s.target) in again for s in before):
+                continue
+            for found in before:
+                if (found.kind, found.target) in again:
+                    found.yields = found.taken_back = True
+                    self.reading.notes.append(found.span)
+                else:
+                    found.problem = True
+
+    def _no_joke(self, index: int) -> bool:
+        """ "9, not kidding", "kidding myself if I say they're fine": nothing taken back."""
+        toks = self.toks
+        before = toks[index - 1].text if index > 0 else ""
+        after = toks[index + 1].text if index + 1 < len(toks) else ""
+        return before in _NOT_A_JOKE_BEFORE or after in _NOT_A_JOKE_AFTER
 
     def _says_both(self, start: int, end: int) -> bool:
         first = start

@@ -45,6 +45,9 @@ class Score:
     disputed: bool = False
     # Gave way to a later score said to be now ("a 5 by Sunday, back to 3 now").
     gave_way: bool = False
+    # Taken back for a later score ("11/10 jk, 6", "9 lol jk. calves 3"): not asked about, even
+    # where it could not be read.
+    taken_back: bool = False
 
 
 @dataclass
@@ -60,6 +63,9 @@ class Reading:
     # Of those, the ones the member ends on, neither said of a part of the running nor taken
     # back ("efficiency same-ish, maybe slightly worse"): the member leans that way.
     leaning: list[tuple[int, int]] = field(default_factory=list)
+    # Verdicts the member felt against the labelled one ("efficiency: same per garmin, felt
+    # better though"): neither is kept, both are asked about.
+    felt_otherwise: list[tuple[int, int]] = field(default_factory=list)
     # Verdicts said against last week ("better than last week"), the check-in's comparison.
     against_last_week: list[tuple[int, int]] = field(default_factory=list)
     unread: list[tuple[int, int]] = field(default_factory=list)

@@ -91,10 +91,19 @@ TYPICAL = frozenset(
     {"mostly", "usually", "generally", "typically", "normally", "most", "otherwise", "average"}
     | {"avg", "averaged", "averaging"}
 )
+# A joke taken back: the scores said before it give way to the ones said after it ("quads 9
+# calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6"). Phrases are merged as words.
+JOKES = frozenset(
+    {"jk", "jkjk", "kidding", "joking", "no seriously", "ok seriously", "but seriously"}
+    | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
+)
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
-CORRECTIONS = frozenset(
-    {"jk", "kidding", "actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
-    | {"sorry", "scratch", "scrap"}  # "... sorry calves 4", "scrap that, quads 4"
+CORRECTIONS = (
+    frozenset(
+        {"actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
+        | {"sorry", "scratch", "scrap"}  # "... sorry calves 4", "scrap that, quads 4"
+    )
+    | JOKES
 )
 # Doubting the score just given: "too high, call it 6", "7, scratch that, 5".
 DOUBTS = frozenset({"scratch", "scrap", "call", "make", "too"})

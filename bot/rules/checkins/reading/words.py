@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     ARROWS,
     BOARD,
     BREAKS,
+    CHANGE,
     COMPLAINT,
     CORRECTIONS,
     DECIMALS,
@@ -87,6 +88,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _DETERMINERS = frozenset({"my", "the", "our", "me", "and"})
 # After the person: the report for them follows ("for Priya too since her phone's broken: ...").
 _TOO = frozenset({"too", "also", "aswell"})
+# Before a person: the member speaking of their own ("my wife says ...").
+_OWN_RELATION = frozenset({"my", "our"})
 # Before "for" and a person, with a colon after: a report for them ("Also for Tom: ..."), not
 # what the member trains for ("Training for Boston: calves 3").
 _FOR_ANOTHER = frozenset(
@@ -233,8 +236,8 @@ class ReadWords(State):
                     cleaned = part.lower()
                     if part == "IT" and not self._shouted(at, at + 2):
                         cleaned = "itb"  # "IT 3": the IT band
-                    if "'" in cleaned or "’" in cleaned:
-                        cleaned = clean_word(cleaned)
+                    if "'" in cleaned or "’" in cleaned or not cleaned.isascii():
+                        cleaned = clean_word(cleaned)  # "it's", "glúteos": as the lists keep them
                     tok = Tok(word_kind, cleaned, at, at + len(part))
                     tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
                     toks.append(tok)
@@ -344,8 +347,12 @@ class ReadWords(State):
         here): hamstrings 6", "answering for my wife too: calves 5", "Mark's calves are a 6",
         "husband says his calves are 7", "Jen (my running buddy) says calves 5". From where the
         other person is named to the end of the sentence nothing is the member's: it is kept
-        in the note, neither a value nor a question."""
+        in the note, neither a value nor a question. Where every area and movement label of
+        the reply is in such reports and nothing says they come besides the member's own ("too",
+        "also"), the reply is one posted for the member by someone else ("Grandad says calves
+        2, movement 9. This is Lily typing for him"): its scores are the member's."""
         toks, text, people = self.toks, self.text, self.lex.people
+        reports: list[tuple[int, int]] = []
         for index, tok in enumerate(toks):
             if tok.kind != K.WORD or tok.used:
                 continue
@@ -361,12 +368,40 @@ class ReadWords(State):
                     break
             if not any(t.kind in LABELS_ALL_EFF or t.kind == K.NUM for t in toks[index:end]):
                 continue
+            reports.append((start, end))
+        if not reports or self._all_said_for_the_member(reports):
+            return
+        for start, end in reports:
             last = end - 1
             while last > start and toks[last].kind in (K.COMMA, K.PUNCT):
                 last -= 1
             self.reading.notes.append((toks[start].start, toks[max(last, start)].end))
             for said in toks[start:end]:
                 said.kind, said.text, said.used, said.word = K.PUNCT, "", True, False
+
+    def _all_said_for_the_member(self, reports: list[tuple[int, int]]) -> bool:
+        """Every area and movement label is in the reports for someone else, which answer the
+        check-in whole (movement too), no word says they come besides the member's own, and
+        the member is not the one speaking of their own relation ("my wife says her calves are
+        6"): the reply was posted for the member."""
+        toks = self.toks
+        if any(start > 0 and toks[start - 1].text in _OWN_RELATION for start, _ in reports):
+            return False
+        if not any(toks[i].kind == K.MOVE for start, end in reports for i in range(start, end)):
+            return False
+        inside = [False] * len(toks)
+        for start, end in reports:
+            inside[start:end] = [True] * (end - start)
+        for index, tok in enumerate(toks):
+            if tok.text in _TOO or tok.text in _BACK_TO_ME:
+                return False
+            if not inside[index] and tok.kind in (K.AREA, K.MOVE, K.ALL):
+                return False
+        return any(
+            toks[i].kind in (K.AREA, K.MOVE, K.ALL)
+            for start, end in reports
+            for i in range(start, end)
+        )
 
     def _numbers_said_aloud(self) -> None:
         """Voice-to-text writes a number said aloud as a word that sounds like it: "calves for
@@ -417,7 +452,11 @@ class ReadWords(State):
         after = score + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
             after += 1
-        if after < len(toks) and toks[after].kind not in (K.AREA, K.MOVE, K.EFF, K.STOP, K.COMMA):
+        if (
+            after < len(toks)
+            and toks[after].kind not in (K.AREA, K.MOVE, K.EFF, K.STOP, K.COMMA)
+            and toks[after].text not in self.letters  # "c 3 it 2 m 8 e same"
+        ):
             return
         tok = toks[index]
         tok.kind, tok.target = K.AREA, "it_band"
@@ -523,6 +562,8 @@ class ReadWords(State):
                     self.clause_feels[head.clause] |= FEELS_LEVEL
                 if head.text in lex.moments:
                     self.clause_moments[head.clause] = True
+                if head.text in CORRECTIONS:
+                    self.features[head.sentence] |= CHANGE  # "no seriously 6": a later score
                 done = index + length
                 break
 
@@ -531,6 +572,8 @@ class ReadWords(State):
         if self.features and any(f & HAS_LABEL for f in self.features):
             self._someone_else()
             self._numbers_said_aloud()
+        elif self.features and any(f & LETTERS >= 2 * LETTER for f in self.features):
+            self._numbers_said_aloud()  # "c 3 it 2 m 8": "it" among code letters
         sides = set()
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
