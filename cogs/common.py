@@ -15,6 +15,7 @@ from discord import app_commands
 
 from bot.adapter.backlog import admitted
 from bot.adapter.client import CoachBot, report_failure, tell, think_privately
+from bot.adapter.respond import defer as defer_answer
 from bot.adapter.respond import edit_json, send_json
 from bot.rules import limits
 from bot.rules.cards import routine_card
@@ -56,7 +57,7 @@ async def answer(
         if ephemeral:
             await think_privately(interaction)
         else:
-            await interaction.response.defer(thinking=True)
+            await defer_answer(interaction, thinking=True)
 
     await _defer_if_late(interaction, defer)
     deferral = _defer_when_slow(interaction, responding, defer)
@@ -138,8 +139,12 @@ async def answer_press(
     the lock counts towards the defer timer: a queue of presses is acknowledged in time.
     """
     responding = asyncio.Lock()
-    await _defer_if_late(interaction, interaction.response.defer)
-    deferral = _defer_when_slow(interaction, responding, interaction.response.defer)
+
+    async def defer() -> None:
+        await defer_answer(interaction)
+
+    await _defer_if_late(interaction, defer)
+    deferral = _defer_when_slow(interaction, responding, defer)
     try:
         async with lock or contextlib.nullcontext():
             press = await work()

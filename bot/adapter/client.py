@@ -19,7 +19,7 @@ from bot.adapter.backlog import InFlight, LoopLag, admission
 from bot.adapter.gate import Gate
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
-from bot.adapter.respond import send_json
+from bot.adapter.respond import defer, send_json
 from bot.metrics import EXPIRED, FAILED, REFUSED, SHED
 from bot.rules import limits
 from bot.rules.catalogue import Catalogue
@@ -181,7 +181,7 @@ async def tell(interaction: discord.Interaction[Any], message: str) -> None:
 
 async def think_privately(interaction: discord.Interaction[Any]) -> None:
     """Acknowledge now with a private "thinking…", which the answer will replace."""
-    await interaction.response.defer(ephemeral=True, thinking=True)
+    await defer(interaction, ephemeral=True, thinking=True)
     interaction.extras[PRIVATE_THINKING] = True
 
 

@@ -68,6 +68,31 @@ async def send_json(
     interaction.response._response_type = _MESSAGE
 
 
+async def defer(
+    interaction: discord.Interaction[Any], *, ephemeral: bool = False, thinking: bool = False
+) -> None:
+    """discord.py's `InteractionResponse.defer`, without asking Discord for the callback's
+    resource (nobody reads it): a "thinking…" for a command (or a press, with `thinking`),
+    else a press acknowledged as an update of its message."""
+    direct = _direct(interaction)
+    if direct is None:
+        await interaction.response.defer(ephemeral=ephemeral, thinking=thinking)
+        return
+    if interaction.response.is_done():
+        raise discord.InteractionResponded(interaction)
+    command = interaction.type is discord.InteractionType.application_command
+    kind = (
+        discord.InteractionResponseType.deferred_channel_message
+        if command or thinking
+        else discord.InteractionResponseType.deferred_message_update
+    )
+    payload: dict[str, Any] = {"type": kind.value}
+    if ephemeral and (command or thinking):
+        payload["data"] = {"flags": EPHEMERAL}
+    await _send_direct(direct, interaction.id, interaction.token, payload)
+    interaction.response._response_type = kind
+
+
 async def edit_json(interaction: discord.Interaction[Any], message: Mapping[str, Any]) -> None:
     """Replace the deferred "thinking…" (or the answer) with `message`."""
     route = Route(
