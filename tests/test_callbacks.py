@@ -156,8 +156,8 @@ async def test_an_answer_awaited_gets_its_status_and_body(serve) -> None:  # typ
     callbacks = Callbacks(server.base, "ua")
     deadline = asyncio.get_running_loop().time() + 3
     try:
-        assert await callbacks.send("/interactions/1/t/callback", BODY, deadline, 5) == (204, b"")
-        assert await callbacks.send("/interactions/2/t/callback", BODY, deadline, 5) == (400, error)
+        assert await callbacks.send("/interactions/1/t/callback", BODY, deadline) == (204, b"")
+        assert await callbacks.send("/interactions/2/t/callback", BODY, deadline) == (400, error)
     finally:
         callbacks.close()
     assert callbacks.pending == 0
@@ -167,10 +167,10 @@ async def test_an_answer_that_never_comes_ends_with_its_connection(serve) -> Non
     # A server that reads the request and hangs: the wait ends after its patience, with no
     # status, and the connection is not used again (the next request gets a fresh one).
     server = await serve(lambda n: b"" if n == 1 else NO_CONTENT)
-    callbacks = Callbacks(server.base, "ua")
+    callbacks = Callbacks(server.base, "ua", patience=0.2)
     loop = asyncio.get_running_loop()
     try:
-        hung = await callbacks.send("/interactions/1/t/callback", BODY, loop.time() + 3, 0.2)
+        hung = await callbacks.send("/interactions/1/t/callback", BODY, loop.time() + 0.1)
         assert hung == (0, b"")
         assert callbacks.pending == 0
         assert await posted(callbacks, "/interactions/2/t/callback") == (204, b"")
@@ -178,6 +178,48 @@ async def test_an_answer_that_never_comes_ends_with_its_connection(serve) -> Non
         callbacks.close()
     assert server.connections == 2
     assert len(server.requests) == 2  # the hung one was not sent again
+
+
+async def test_a_shed_that_never_gets_an_answer_ends_too(serve) -> None:  # type: ignore[no-untyped-def]
+    server = await serve(lambda n: b"")
+    callbacks = Callbacks(server.base, "ua", patience=0.2)
+    try:
+        assert await posted(callbacks, "/interactions/1/t/callback", deadline=0.1) == (0, b"")
+        assert callbacks.pending == 0
+    finally:
+        callbacks.close()
+
+
+async def test_answers_go_before_the_sheds_waiting(serve) -> None:  # type: ignore[no-untyped-def]
+    server = await serve(lambda _: NO_CONTENT)
+    callbacks = Callbacks(server.base, "ua", connections=1)
+    loop = asyncio.get_running_loop()
+    answer = b'{"type":4,"data":{"content":"your routine"}}'
+    try:
+        # Queued before the one connection is open: three sheds, then an answer.
+        sheds = [posted(callbacks, f"/interactions/{n}/t/callback") for n in (1, 2, 3)]
+        sent = callbacks.send("/interactions/4/t/callback", answer, loop.time() + 5)
+        results = await asyncio.gather(*sheds, sent)
+    finally:
+        callbacks.close()
+    assert results == [(204, b"")] * 4
+    assert [body for _, _, body in server.requests] == [answer, BODY, BODY, BODY]
+
+
+async def test_a_callback_sent_again_that_discord_had_taken_counts_as_answered(serve) -> None:  # type: ignore[no-untyped-def]
+    # Discord took the first copy, then the connection dropped before its answer: the copy
+    # sent again is refused as answered already, which is the first copy's success.
+    taken = b'{"message": "Interaction has already been acknowledged.", "code": 40060}'
+    refused = b"HTTP/1.1 400 Bad Request\r\nContent-Length: %d\r\n\r\n%s" % (len(taken), taken)
+    server = await serve(lambda n: None if n == 1 else refused)
+    callbacks = Callbacks(server.base, "ua")
+    deadline = asyncio.get_running_loop().time() + 3
+    try:
+        assert await callbacks.send("/interactions/1/t/callback", BODY, deadline) == (204, b"")
+        # Not sent again: the same refusal stands.
+        assert await callbacks.send("/interactions/2/t/callback", BODY, deadline) == (400, taken)
+    finally:
+        callbacks.close()
 
 
 def test_answers_are_read_whole_from_what_has_arrived() -> None:

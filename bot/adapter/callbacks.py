@@ -11,9 +11,12 @@ answers parsed by httptools, llhttp's binding, as they arrive).
 
 Nothing is sent after its deadline, a request whose connection closed before any answer (a
 kept-alive connection the other end had just closed) is sent again on a fresh one, and so is
-one answered 5xx, while the deadline allows. What is not done: proxies (the caller sends
-through discord.py when the client has one), redirects, and reading any answer beyond its status
-and body (the bodies sent here ask for none).
+one answered 5xx, while the deadline allows; when Discord says the interaction was answered
+already, the first copy got through. Answers (`send`: `bot.adapter.respond` sends them here
+too) go before the sheds waiting, and a request no answer comes for is given up with its
+connection. What is not done: proxies (the caller sends through discord.py when the client has
+one), redirects, and reading any answer beyond its status and body (the bodies sent here ask
+for none).
 """
 
 from __future__ import annotations
@@ -33,28 +36,38 @@ log = logging.getLogger(__name__)
 
 # A connection that fails before answering: sent again on another, this many times at most.
 RETRIES = 2
+# How long past its deadline a request written in time is waited for.
+PATIENCE = 10.0
+# Discord's error code for an interaction answered already (in the body of a 400).
+_ACKNOWLEDGED = b"40060"
 
 # What happens to a request in the end: its HTTP status (0: none came) and the answer's body.
 Done = Callable[[int, bytes], None]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Request:
     data: bytes
     deadline: float  # the loop's time after which it is not sent
     done: Done
+    urgent: bool  # an answer: sent before any shed waiting
+    timer: asyncio.TimerHandle | None = None  # gives up on the answer
     tries: int = 0
     connection: _Connection | None = None  # while written on one, awaiting its answer
 
 
 class Callbacks:
-    """POSTs of fixed JSON bodies to paths under a REST base, over a few kept-alive connections.
+    """POSTs of fixed JSON bodies to paths under a REST base, over kept-alive connections.
 
-    `post` writes at once when a connection is idle, else queues; at most `connections` are
-    open. `pending` counts the requests queued or awaiting their answer.
+    `post` writes at once when a connection is idle, else queues (answers before sheds); at
+    most `connections` are open. `pending` counts the requests queued or awaiting their
+    answer. A request's answer is waited for until `patience` seconds past its deadline: then
+    its connection is dropped (a server that hangs) and it ends with status 0.
     """
 
-    def __init__(self, base: str, user_agent: str, connections: int = 64) -> None:
+    def __init__(
+        self, base: str, user_agent: str, connections: int = 64, patience: float = PATIENCE
+    ) -> None:
         url = yarl.URL(base)
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"not an http(s) URL: {base!r}")
@@ -69,16 +82,18 @@ class Callbacks:
             f"Host: {host}\r\nUser-Agent: {user_agent}\r\nContent-Type: application/json\r\n"
         ).encode("latin-1")
         self._limit = connections
+        self._patience = patience
         self._idle: list[_Connection] = []
         self._open: set[_Connection] = set()
         self._opening = 0
+        self._urgent: deque[_Request] = deque()
         self._queue: deque[_Request] = deque()
         self._waiting = 0  # written, answer not read yet
         self._closed = False
 
     @property
     def pending(self) -> int:
-        return len(self._queue) + self._waiting
+        return len(self._urgent) + len(self._queue) + self._waiting
 
     def request(self, path: str, body: bytes) -> bytes:
         """The whole HTTP/1.1 request for a POST of `body` (JSON) to `path` under the base."""
@@ -88,46 +103,20 @@ class Callbacks:
 
     def post(self, path: str, body: bytes, deadline: float, done: Done) -> None:
         """Send the POST unless the loop's clock passes `deadline` first; `done` gets the
-        status (0 when none came: not sent in time, or no connection) and the body."""
-        self._post(path, body, deadline, done)
+        status (0 when none came: not sent in time, no connection, no answer) and the body."""
+        self._post(path, body, deadline, done, urgent=False)
 
-    def _post(self, path: str, body: bytes, deadline: float, done: Done) -> _Request:
-        request = _Request(self.request(path, body), deadline, done)
-        if self._closed:
-            done(0, b"")
-            return request
-        self._queue.append(request)
-        self._pump()
-        return request
-
-    def _give_up(self, request: _Request) -> None:
-        """No answer in time: a request still written on its connection (a server that
-        hangs) ends with that connection; one still queued ends now."""
-        request.tries = RETRIES  # not sent again
-        if request.connection is not None:
-            request.connection.abort()  # its end completes the request
-        elif request in self._queue:
-            self._queue.remove(request)
-            request.done(0, b"")
-
-    async def send(
-        self, path: str, body: bytes, deadline: float, patience: float
-    ) -> tuple[int, bytes]:
-        """`post`, awaited: the status (0: not sent in time, or no answer within `patience`
-        seconds, when its connection is dropped) and the body."""
-        loop = asyncio.get_running_loop()
-        answer: asyncio.Future[tuple[int, bytes]] = loop.create_future()
+    async def send(self, path: str, body: bytes, deadline: float) -> tuple[int, bytes]:
+        """An answer's POST, ahead of the sheds waiting, awaited: the status (0 when none
+        came) and the body."""
+        answer: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
 
         def done(status: int, body: bytes) -> None:
             if not answer.done():  # the caller may have stopped waiting
                 answer.set_result((status, body))
 
-        request = self._post(path, body, deadline, done)
-        timer = loop.call_later(patience, self._give_up, request)
-        try:
-            return await answer
-        finally:
-            timer.cancel()
+        self._post(path, body, deadline, done, urgent=True)
+        return await answer
 
     def close(self) -> None:
         """Close every connection; what is queued or unanswered ends with status 0."""
@@ -136,19 +125,50 @@ class Callbacks:
             connection.abort()
         self._fail_queue()
 
+    def _post(self, path: str, body: bytes, deadline: float, done: Done, *, urgent: bool) -> None:
+        request = _Request(self.request(path, body), deadline, done, urgent)
+        if self._closed:
+            done(0, b"")
+            return
+        loop = asyncio.get_running_loop()
+        request.timer = loop.call_at(deadline + self._patience, self._give_up, request)
+        (self._urgent if urgent else self._queue).append(request)
+        self._pump()
+
+    def _finish(self, request: _Request, status: int, body: bytes) -> None:
+        if request.timer is not None:
+            request.timer.cancel()
+        request.done(status, body)
+
+    def _give_up(self, request: _Request) -> None:
+        """No answer in time: a request still written on its connection (a server that
+        hangs) ends with that connection; one still queued ends now."""
+        request.tries = RETRIES  # not sent again
+        if request.connection is not None:
+            request.connection.abort()  # its end completes the request
+            return
+        for queue in (self._urgent, self._queue):
+            if request in queue:
+                queue.remove(request)
+                self._finish(request, 0, b"")
+
     # -- the connections --------------------------------------------------------------------
+
+    def _next(self) -> _Request:
+        return self._urgent.popleft() if self._urgent else self._queue.popleft()
 
     def _pump(self) -> None:
         loop = asyncio.get_running_loop()
         now = loop.time()
-        while self._queue and self._idle:
-            request = self._queue.popleft()
+        while (self._urgent or self._queue) and self._idle:
+            request = self._next()
             if now > request.deadline:
-                request.done(0, b"")
+                self._finish(request, 0, b"")
                 continue
             self._waiting += 1
             self._idle.pop().send(request)
-        wanted = min(len(self._queue), self._limit - len(self._open)) - self._opening
+        queued = len(self._urgent) + len(self._queue)
+        wanted = min(queued, self._limit - len(self._open)) - self._opening
         for _ in range(max(0, wanted)):
             self._opening += 1
             task = loop.create_task(self._connect(loop))
@@ -178,15 +198,18 @@ class Callbacks:
         self._pump()
 
     def _fail_queue(self) -> None:
-        while self._queue:
-            self._queue.popleft().done(0, b"")
+        while self._urgent or self._queue:
+            self._finish(self._next(), 0, b"")
 
     def _answered(
         self, connection: _Connection, request: _Request, status: int, body: bytes
     ) -> None:
         self._waiting -= 1
+        if request.tries and status == 400 and _ACKNOWLEDGED in body:
+            # Sent again after its connection dropped, Discord had taken it the first time.
+            status, body = 204, b""
         if status < 500 or not self._again(request):
-            request.done(status, body)
+            self._finish(request, status, body)
         if connection.reusable:
             self._idle.append(connection)
         self._pump()
@@ -198,7 +221,7 @@ class Callbacks:
         if request is not None:
             self._waiting -= 1
             if not self._again(request):
-                request.done(0, b"")
+                self._finish(request, 0, b"")
         if not self._closed:
             self._pump()
 
@@ -209,7 +232,7 @@ class Callbacks:
         if asyncio.get_running_loop().time() > request.deadline:
             return False
         request.tries += 1
-        self._queue.appendleft(request)
+        (self._urgent if request.urgent else self._queue).appendleft(request)
         return True
 
 

@@ -134,7 +134,13 @@ class Gate:
             # Through a proxy of the client's, sheds go as every other request does.
             self._direct = http.proxy is None
             if self._direct:
-                self._callbacks = Callbacks(discord.http.Route.BASE, http.user_agent)
+                # As many connections as interactions admitted at once: an answer never
+                # waits for one (and answers go before the sheds queued).
+                self._callbacks = Callbacks(
+                    discord.http.Route.BASE,
+                    http.user_agent,
+                    connections=self._client.overload.max_in_flight,
+                )
         return self._callbacks
 
     async def _shed(

@@ -41,6 +41,13 @@ EPHEMERAL = 1 << 6
 _CALLBACK = "/interactions/{webhook_id}/{webhook_token}/callback"
 _ORIGINAL = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
 _MESSAGE = discord.InteractionResponseType.channel_message
+_DEFERRABLE = frozenset(
+    {
+        discord.InteractionType.application_command,
+        discord.InteractionType.component,
+        discord.InteractionType.modal_submit,
+    }
+)
 
 
 async def send_raw(state: Any, interaction_id: int, token: str, payload: Mapping[str, Any]) -> None:
@@ -75,7 +82,8 @@ async def defer(
     resource (nobody reads it): a "thinking…" for a command (or a press, with `thinking`),
     else a press acknowledged as an update of its message."""
     direct = _direct(interaction)
-    if direct is None:
+    if direct is None or interaction.type not in _DEFERRABLE:
+        # discord.py's own does nothing for what cannot be deferred (autocomplete).
         await interaction.response.defer(ephemeral=ephemeral, thinking=thinking)
         return
     if interaction.response.is_done():
@@ -130,10 +138,6 @@ async def _post(state: Any, route: Route, payload: dict[str, Any]) -> None:
     )
 
 
-# How long past Discord's deadline an answer written in time is waited for.
-ANSWER_PATIENCE = 10.0
-
-
 def _direct(interaction: discord.Interaction[Any]) -> Callbacks | None:
     gate = getattr(interaction.client, "gate", None)
     return None if gate is None else cast(Callbacks | None, gate.callbacks(interaction._state))
@@ -146,7 +150,7 @@ async def _send_direct(
     body = orjson.dumps(payload)
     left = DEADLINE - (time.time() - created_at(interaction_id))
     deadline = asyncio.get_running_loop().time() + left
-    status, answer = await callbacks.send(path, body, deadline, max(0.0, left) + ANSWER_PATIENCE)
+    status, answer = await callbacks.send(path, body, deadline)
     callback_sent(interaction_id, status)
     if not 200 <= status < 300:
         raise _refusal(status, answer)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.adapter.client import CoachBot
 from tests.e2e.conftest import ALICE, BOB
 from tests.e2e.helpers import (
+    answer_to,
     assert_short_error,
     embeds_of,
+    eventually,
     footer_total,
     is_ephemeral,
     public_messages,
@@ -176,3 +180,28 @@ async def test_a_routine_whose_answer_loses_its_connection_is_sent_again(
 
     assert fault.hits == 1
     assert "Wall calf stretch" in text_of(body)
+
+
+async def test_a_routine_discord_took_before_the_connection_dropped_is_shown_once(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # The answer is sent again on a fresh connection; Discord says it has it already.
+    await add_areas(fake, ALICE, "calves")
+    fault = fake.faults.accept_then_fail("POST", CALLBACK, None)
+
+    sent = await fake.send_slash_command("cooldown", {}, user=ALICE)
+    body = await answer_to(fake, sent)
+
+    assert fault.hits == 1
+    assert "Wall calf stretch" in text_of(body)
+    # The copy, refused as answered already.
+    await eventually(lambda: fake.requests_to("POST", CALLBACK)[-1].status == 400)
+    await asyncio.sleep(0.3)  # nothing else follows: no error told, no second card
+    assert len(fake.requests_to("POST", rf"/interactions/{sent.id}/[^/]+/callback")) == 2
+    assert not fake.followups(sent)
+    shown = [
+        m
+        for m in public_messages(fake, fake.guild.text_channel.id)
+        if "Wall calf stretch" in str(m.get("embeds"))
+    ]
+    assert len(shown) == 1

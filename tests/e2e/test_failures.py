@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     answer_to,
     assert_short_error,
     custom_ids,
+    eventually,
     is_ephemeral,
     press,
     public_messages,
@@ -189,3 +190,22 @@ async def test_slow_answers_are_deferred_then_edited_in(
         error = await fake.wait_for_followup(sent)
     assert error["flags"] & 64 and error["content"] == DATABASE_DOWN
     await worker_threads_finished()
+
+
+async def test_a_slow_press_is_acknowledged_as_an_update_then_its_card_edited(
+    fake: FakeDiscord, bot_with_db_dir: CoachBot
+) -> None:
+    bot_with_db_dir.overload = Thresholds(defer_at=0)
+    opened = await fake.send_slash_command("cooldown", {"group": True}, user=ALICE)
+    await answer_to(fake, opened)
+    card = fake.original_message(opened)
+    assert card is not None
+    join = next(i for i in custom_ids({"data": card}) if i.startswith("group:join:"))
+
+    sent = await fake.send_component(join, int(card["id"]), user=BOB)
+
+    # Discord's deferred update: nothing shown until the bot edits the card it was pressed on.
+    first = await fake.wait_for_interaction_response(sent)
+    assert first["type"] == 6 and "data" not in first, first
+    await eventually(lambda: f"<@{BOB.id}>" in str(fake.original_message(opened)))
+    assert not fake.followups(sent)
