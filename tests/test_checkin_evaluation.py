@@ -1,17 +1,17 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl and dev11.jsonl were written
-independently of the parser (by fourteen writers) and are tuned on; heldout.jsonl was held out
-for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl,
-dev9.jsonl, dev10.jsonl and dev11.jsonl for two measures each, and all are development sets
-since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it.
-Each file is held to a floor just under its figures, so a change that reads any of them worse
-fails here. A fresh held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never
-tuned on, is kept from getting worse than when it was measured, and the issue's bar on it is an
-expected failure until it holds; both are skipped while the file is absent. When a new fresh
-file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from its measure (they still hold the figures
-of the file that is dev11.jsonl now).
+dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl were
+written independently of the parser (by sixteen writers) and are tuned on; heldout.jsonl was
+held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl,
+dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl for two measures each, and all
+are development sets since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were
+written beside it. Each file is held to a floor just under its figures, so a change that reads
+any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by writers who have not seen
+the parser), never tuned on, is kept from getting worse than when it was measured, and the
+issue's bar on it is an expected failure until it holds; both are skipped while the file is
+absent. When a new fresh file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from its measure
+(they still hold the figures of the file that is dev11.jsonl now).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from bench.checkin_parser import (
     DEV9,
     DEV10,
     DEV11,
+    DEV12,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -67,6 +68,8 @@ class Floor(NamedTuple):
     # Replies labelled as no check-in that the parser takes for one: likewise only where two
     # writers label the same reply two ways.
     non_checkins_missed: int = 0
+    # Check-ins the parser takes for none: only while a file is measured before its round.
+    checkins_missed: int = 0
 
 
 FLOORS = {
@@ -111,6 +114,19 @@ FLOORS = {
             non_checkins_missed=1,
         ),
     ),
+    # Its measure before its round: twelve invented values, three check-ins taken for none.
+    "dev12": (
+        DEV12,
+        Floor(
+            500,
+            values=0.976,
+            replies=0.935,
+            needless_per_100=0.4,
+            invented=12,
+            non_checkins_missed=1,
+            checkins_missed=3,
+        ),
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -135,7 +151,7 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     assert figures.needless_per_100 <= floor.needless_per_100, misses
     assert figures.non_checkins > 0
     assert figures.non_checkins - figures.non_checkins_seen <= floor.non_checkins_missed, misses
-    assert figures.checkins_missed == 0
+    assert figures.checkins_missed <= floor.checkins_missed, misses
 
 
 def test_the_parsers_own_corpus_is_read_as_well_as_ever() -> None:
