@@ -65,6 +65,7 @@ _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
 )
+_LAST_WEEK_FIRST = frozenset(words[0] for words in _LAST_WEEK)
 
 
 # "no difference in my calves", "no change since the physio": a change said of something else.
@@ -258,7 +259,13 @@ class ReadEfficiency(State):
         return not any(t.kind in (K.RUN, K.EFF) for t in toks[first:last])
 
     def _against_last_week(self, index: int, end: int) -> bool:
-        words = tuple(t.text for t in self.toks[index + 1 : min(index + 4, end)] if t.word)
+        toks = self.toks
+        after = index + 1
+        while after < end and after < index + 4 and not toks[after].word:
+            after += 1
+        if after >= min(index + 4, end) or toks[after].text not in _LAST_WEEK_FIRST:
+            return False  # (the cheap test first: a long reply asks it for every verdict)
+        words = tuple(t.text for t in toks[index + 1 : min(index + 4, end)] if t.word)
         return words[:3] in _LAST_WEEK
 
     def _ends_sentence(self, index: int, end: int) -> bool:

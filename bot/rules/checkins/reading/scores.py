@@ -1248,10 +1248,11 @@ class ReadScores(State):
         for label, found in list(self.label_scores.items()):
             if not start <= label < end or toks[label].kind != K.AREA or len(found) != 1:
                 continue
-            score = next(
-                (i for i in range(label + 1, end) if toks[i].end == found[0].span[1]), None
-            )
-            if score is None or score + 2 >= end or toks[score + 1].kind != K.JOIN:
+            said_to = found[0].span[1]
+            score = label + 1
+            while score < end and toks[score].end != said_to:
+                score += 1
+            if score + 2 >= end or toks[score + 1].kind != K.JOIN:
                 continue
             if toks[score + 1].text not in ("and", "&"):
                 continue

@@ -106,6 +106,8 @@ class State:
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
         self.read_upto = len(text)
         self.label_scores: dict[int, list[Score]] = {}
+        # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
+        self._no_corrections: bool | None = None
         # What the efficiency pass finds once per reply, clause or sentence (quotations; clauses
         # only about the running; clauses without a subject; what each clause goes on about),
         # as a long reply asks it for each of its values.
@@ -275,6 +277,14 @@ class State:
 
     def _correcting(self, low: int, high: int) -> bool:
         """ "Edit: calves 4", "*calves 4", "glutes actually 3", "sorry, meant glutes 1"."""
+        if self._no_corrections is None:
+            # Looked for once a reply: the words are all read by the first score paired, and
+            # later passes only blank words out, so a reply without any stays without.
+            self._no_corrections = "*" not in self.text and not any(
+                t.text in CORRECTIONS for t in self.toks
+            )
+        if self._no_corrections:
+            return False
         first = self.sentences[self.toks[low].sentence][0] if self.sentences else 0
         window = self.toks[max(first, low - 3) : high]
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()

@@ -664,21 +664,23 @@ class ReadWords(State):
                 self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
-            if self._off_the_top(index):
+            if tok.scaled and self._off_the_top(index):
                 # "neck 11/10 🙃": said past the top of the scale of ten, the top (not taken
                 # back: "back 12/10 lol jk" is still asked about).
                 tok.value = Decimal(MAX_SCORE)
             if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
                 # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
                 tok.problem = "odd"
+            follows = tok.problem == "scale" and self._sides_follow(index)
             if (
                 tok.problem == "scale"
                 and tok.over in (_FIVE, _HUNDRED)
                 and not sides_said
-                and not self._sides_follow(index)
+                and not follows
             ):
                 self._in_tenths(index)  # "calves 3/5" (not "3/5 (L/R)")
-            if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
+                follows = tok.problem == "scale" and self._sides_follow(index)
+            if tok.problem == "scale" and (sides_said or follows):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
                 if len(values) == 2 and all(v is not None and v <= MAX_SCORE for v in values):
@@ -690,7 +692,7 @@ class ReadWords(State):
                         self._use_sides(index)
                     sides_said = True
                 continue
-            if self._from_to(index):
+            if index and toks[index - 1].text == "from" and self._from_to(index):
                 continue
             if self._by_how_much(index):
                 tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
@@ -702,7 +704,7 @@ class ReadWords(State):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
-            elif self._counts_areas(index):
+            elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
             elif (
                 self._training_before(index)
@@ -730,13 +732,14 @@ class ReadWords(State):
         """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end. And "3
         and a half", a half point."""
         toks = self.toks
+        last = len(toks) - 1
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
                 continue
             if tok.scaled and self._scaled_range(index):
                 continue
-            if self._decimal_comma(index):
+            if index < last and toks[index + 1].text == "," and self._decimal_comma(index):
                 # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked.
                 tok.problem, tok.value, tok.bare = "range", None, False
                 tok.end = toks[index + 2].end
@@ -816,11 +819,11 @@ class ReadWords(State):
         """How many tokens after a whole number say it is a half more: "3 and a half", "3 ½",
         "3 1/2" (the half of a score, not a score of 1 on a scale of 2)."""
         toks = self.toks
-        if [t.text for t in toks[index + 1 : index + 4]] == ["and", "a", "half"]:
-            return 3
         if index + 1 >= len(toks):
             return 0
         after = toks[index + 1]
+        if after.text == "and":
+            return 3 if [t.text for t in toks[index + 2 : index + 4]] == ["a", "half"] else 0
         if after.text == "½":
             return 1
         if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
@@ -941,12 +944,13 @@ class ReadWords(State):
                 return False
             before = toks[index - 2]  # "calves dropped by 2"
             index -= 1
-        label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
-        if before is not None and label is not None and toks[label].kind in LABELS:
-            if before.text == "+" and before.end == tok.start:
-                return True  # "calves +1"
-            if before.text in _CHANGED_BY:
-                return True  # "calves down 2" (not "down to 2"), "dropped by 2"
+        if before is not None and (
+            (before.text == "+" and before.end == tok.start)  # "calves +1"
+            or before.text in _CHANGED_BY  # "calves down 2" (not "down to 2"), "dropped by 2"
+        ):
+            label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
+            if label is not None and toks[label].kind in LABELS:
+                return True
         after = tok.at + 1
         if (
             after + 1 < len(toks)
@@ -1320,6 +1324,8 @@ class ReadWords(State):
             # Closing the sentence, right after a score in a reply of scores ("movment 9 smae
             # lol") or right after the efficiency's label: where the check-in's last answer goes.
             for after in range(start + 1, end):
+                if toks[after].kind != K.WORD:
+                    continue  # (no unknown word: the cheap test first)
                 labelled = toks[after - 1].kind == K.EFF  # "effeciency beter"
                 if not (after == last or labelled or self._after_labelled_score(after)):
                     continue
