@@ -3356,3 +3356,37 @@ def test_not_kidding_takes_nothing_back() -> None:
 def test_a_report_for_someone_else_that_is_no_whole_check_in_stays_theirs(text: str) -> None:
     parsed = _read(text, ["quads", "calves"])
     assert "calves" not in parsed.soreness
+
+
+# -- scales mixed in one reply, a count of the areas, a comparison with something else -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement", "efficiency"),
+    [
+        ("gemelos seis, quads dos, movimiento ocho", {"calves": 6, "quads": 2}, 8, None),
+        ("calves 4, quads 2, movement 7, eficiencia igual", {"calves": 4, "quads": 2}, 7, "same"),
+        ("calves 4 quads 2 movement 7 efficiency mejor", {"calves": 4, "quads": 2}, 7, "better"),
+        ("calves 4, quads 2. movement 6. efficiency peor, mucho calor", {"calves": 4, "quads": 2},
+         6, "worse"),
+        ("todo un 3, movimiento 7", {"calves": 3, "quads": 3}, 7, None),
+        ("gemelos izquierdo 3 derecho 6, quads 1", {"calves": 6, "quads": 1}, None, None),
+    ],
+)  # fmt: skip
+def test_a_members_first_language_gives_numbers_verdicts_sides_and_everything(
+    text: str, soreness: dict[str, int], movement: int | None, efficiency: str | None
+) -> None:
+    parsed = _read(text, ["calves", "quads"])
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+    assert (parsed.efficiency.value if parsed.efficiency else None) == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me duele el cuello", "hamstrings are dying this week", "hamstrings tense after the gig"],
+)
+def test_an_area_said_to_hurt_in_other_words_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.soreness == {}
+    assert parsed.unread
