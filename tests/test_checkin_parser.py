@@ -3390,3 +3390,36 @@ def test_an_area_said_to_hurt_in_other_words_is_asked_about(text: str) -> None:
     assert parsed.is_checkin
     assert parsed.soreness == {}
     assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all three tight, movement 6, same",
+        "All 3 achy this week. movement 8",
+        "all 3 of them a bit stiff after the hills",
+        "all three fine. movement 6",
+    ],
+)
+def test_a_count_of_the_areas_said_to_feel_some_way_is_no_score(text: str) -> None:
+    """As many as the areas asked about, with how they feel and no score after it: "all
+    three" are the areas, said to feel some way without a number, asked about."""
+    parsed = _read(text, ["glutes", "quads", "hamstrings"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "score"),
+    [
+        ("all 2 sore, movement 6", ["glutes", "quads", "hamstrings"], 2),
+        ("all 3, movement 6", ["glutes", "quads", "hamstrings"], 3),
+        ("All 4. Movement 5.", ["glutes", "quads"], 4),
+        ("glutes, quads and hamstrings all 3. movement 6", ["glutes", "quads", "hamstrings"], 3),
+    ],
+)
+def test_a_number_after_all_that_counts_nothing_is_every_areas_score(
+    text: str, areas: list[str], score: int
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == dict.fromkeys(areas, score)

@@ -144,6 +144,11 @@ _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
 )
+# Between a count after "all" and how the areas counted feel: "all three a bit sore".
+_BEFORE_A_COUNTED_FEELING = frozenset(
+    {"of", "them", "are", "were", "feel", "feeling", "felt", "a", "bit", "little", "pretty"}
+    | {"quite", "very", "really", "kinda", "so", "still"}
+)
 # After the second end of a range in words, these make it a score for a moment of the week.
 _SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
 _IN_RANGE = frozenset({K.PUNCT, K.COMMA})
@@ -706,6 +711,9 @@ class ReadWords(State):
                 tok.past = True
             elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
+            elif index and toks[index - 1].kind == K.ALL and (felt := self._counted_feeling(index)):
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all 3 sore": asked
+                self.reading.unread.append((toks[index - 1].start, toks[felt].end))
             elif (
                 self._training_before(index)
                 or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
@@ -1194,6 +1202,26 @@ class ReadWords(State):
         while other < len(toks) and toks[other].text in _BEFORE_A_COUNTED_SCORE:
             other += 1
         return other > index + 1 and other < len(toks) and toks[other].kind == K.NUM
+
+    def _counted_feeling(self, index: int) -> int | None:
+        """ "all 3 sore", "all three a bit tight": a number right after "all", as many as the
+        areas the member was asked about, with how they feel and no score after it, counts the
+        areas (said to feel some way, without a number: asked about). Where the feeling word
+        is."""
+        toks = self.toks
+        tok = toks[index]
+        if len(self.expected) < 2 or tok.value != len(self.expected):
+            return None
+        if tok.digits and not tok.bare:
+            return None  # "all 3/5 sore": a score on a scale
+        other = index + 1
+        while other < len(toks) and toks[other].text in _BEFORE_A_COUNTED_FEELING:
+            other += 1
+        if other < len(toks) and (
+            toks[other].text in self.lex.complaining or toks[other].text in self.lex.levels
+        ):
+            return other
+        return None
 
     def _measure_before(self, index: int) -> bool:
         """ "energy 6", "sleep was a 5": a number for something other than an area (not
