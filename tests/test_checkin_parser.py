@@ -3423,3 +3423,36 @@ def test_a_number_after_all_that_counts_nothing_is_every_areas_score(
 ) -> None:
     parsed = _read(text, areas)
     assert parsed.soreness == dict.fromkeys(areas, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "asked"),
+    [
+        ("calves 3, glutes 2/5, movement 7", {"calves": 3}, "glutes 2/5"),
+        ("calves 30%, glutes 4, movement 7", {"glutes": 4}, "calves 30%"),
+        ("glutes 3 out of 5 and calves 2. mvmt 8", {"calves": 2}, "glutes 3 out of 5"),
+    ],
+)
+def test_an_area_on_another_scale_beside_a_bare_score_is_asked_about(
+    text: str, kept: dict[str, int], asked: str
+) -> None:
+    """Is the bare score out of 5 too, or the other out of ten in the member's mind? The one
+    said on another scale is asked about; the bare one stands."""
+    parsed = _read(text, ["calves", "glutes"])
+    assert parsed.soreness == kept
+    assert parsed.unread == (asked,)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("calves 3/5 glutes 2/5 movement 7", {"calves": 6, "glutes": 4}, 7),
+        ("calves 3 glutes 4 movement 80%", {"calves": 3, "glutes": 4}, 8),
+        ("calves 3/5, glutes 4/10", {"calves": 6, "glutes": 4}, None),
+    ],
+)
+def test_scales_said_alike_or_only_for_movement_are_read_in_tenths(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())

@@ -108,6 +108,8 @@ class State:
         self.label_scores: dict[int, list[Score]] = {}
         # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
         self._no_corrections: bool | None = None
+        # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
+        self._mixed_scales: bool | None = None
         # What the efficiency pass finds once per reply, clause or sentence (quotations; clauses
         # only about the running; clauses without a subject; what each clause goes on about),
         # as a long reply asks it for each of its values.

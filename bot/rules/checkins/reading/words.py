@@ -1153,6 +1153,8 @@ class ReadWords(State):
         label = self._prev(index, skip_bridge=True)
         if label is None or toks[label].kind not in LABELS:
             return
+        if toks[label].kind == K.AREA and self._scales_mixed():
+            return  # "calves 3, glutes 2/5": the 3 out of 5 too, or of 10? Asked.
         before = label - 1
         while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
             before -= 1
@@ -1177,6 +1179,37 @@ class ReadWords(State):
             return
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
+
+    def _scales_mixed(self) -> bool:
+        """Areas scored on another scale ("glutes 2/5", "quads 40%") beside areas scored with
+        a bare number ("calves 3"): is the bare one out of 5 too, or the other out of ten in
+        the member's mind? The ones on another scale are asked about; the bare ones stand.
+        Looked at once a reply, before any score is turned into tenths."""
+        if self._mixed_scales is None:
+            toks = self.toks
+            other = ten = False
+            for index in self.numbers:
+                tok = toks[index]
+                if tok.kind != K.NUM or not tok.digits:
+                    continue
+                on_other = tok.percent or (tok.problem == "scale" and tok.over in (_FIVE, _HUNDRED))
+                on_ten = (
+                    tok.problem is None
+                    and tok.bare
+                    and not (tok.scaled or tok.training)
+                    and tok.value is not None
+                    and tok.value <= MAX_SCORE
+                )
+                if not (on_other or on_ten):
+                    continue
+                label = self._prev(index, skip_bridge=True)
+                if label is None or toks[label].kind != K.AREA:
+                    continue
+                other, ten = other or on_other, ten or on_ten
+                if other and ten:
+                    break
+            self._mixed_scales = other and ten
+        return self._mixed_scales
 
     def _off_the_top(self, index: int) -> bool:
         toks = self.toks
