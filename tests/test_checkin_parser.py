@@ -3456,3 +3456,26 @@ def test_scales_said_alike_or_only_for_movement_are_read_in_tenths(
 ) -> None:
     parsed = _read(text, ["calves", "glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "neck", "asked"),
+    [
+        ("everything a 2 except back which is a 6. movement 8", 2, "back which is a 6"),
+        ("back 6, everything else 2. movement 8", 2, "back 6"),
+        ("the rest 1 but my back is killing me", 1, "back is killing me"),
+    ],
+)
+def test_everything_does_not_reach_the_areas_a_word_said_beside_it_could_be(
+    text: str, neck: int, asked: str
+) -> None:
+    """ "back" is the lower back or the shoulders (upper back): whichever it is, "everything"
+    is not its score, and the other may not be "everything" either. Both are left open."""
+    parsed = _read(text, ["neck", "shoulders", "lower_back"])
+    assert parsed.soreness == {"neck": neck}
+    assert asked in parsed.unread[0]
+
+
+def test_everything_reaches_an_area_the_word_plainly_is() -> None:
+    parsed = _read("everything a 2 except back which is a 6", ["neck", "lower_back"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "lower_back": 6}, ())
