@@ -3479,3 +3479,43 @@ def test_everything_does_not_reach_the_areas_a_word_said_beside_it_could_be(
 def test_everything_reaches_an_area_the_word_plainly_is() -> None:
     parsed = _read("everything a 2 except back which is a 6", ["neck", "lower_back"])
     assert (parsed.soreness, parsed.unread) == ({"neck": 2, "lower_back": 6}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8. ran with the dog and it felt easier than running alone",
+        "calves 2, movement 8. it felt way easier than pushing the buggy",
+        "calves 2, movement 8, the hills felt harder than cycling them",
+    ],
+)
+def test_a_comparison_with_another_way_of_doing_it_is_no_efficiency(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"calves": 2}, 8, None)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 2, movement 8. runs felt easier than before", Efficiency.BETTER),
+        ("calves 2, movement 8, felt easier than this morning", Efficiency.BETTER),
+        ("calves 2, movement 8, running felt harder than during the taper", Efficiency.WORSE),
+    ],
+)
+def test_a_comparison_with_another_time_is_still_the_efficiency(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves"]).efficiency is efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8. transfers a bit harder than usual",
+        "calves 2, movement 8, housework felt easier",
+        "calves 2, movement 8. gym was harder than last week",
+    ],
+)
+def test_a_comparison_said_of_daily_life_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is None

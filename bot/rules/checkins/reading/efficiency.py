@@ -35,7 +35,16 @@ _SIGN_OFFS = frozenset(
 _THINGS = frozenset(
     {"shoes", "shoe", "trainers", "insoles", "kit", "stairs", "commute", "bike", "cycling"}
     | {"swimming", "swim", "car", "job"}
+    # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
+    | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
 )
+# Words ending in "ing" that say when, not what was done: "easier than this morning".
+_NOT_AN_ACTIVITY = frozenset(
+    {"morning", "evening", "during", "spring", "something", "nothing", "anything", "thing"}
+    | {"everything", "beginning", "starting", "ing"}
+)
+# Between "than" and what was done instead: "easier than pushing it", "than with the pram".
+_BEFORE_AN_ACTIVITY = frozenset({"when", "i", "was", "im", "with", "the", "my", "all", "just"})
 
 
 # After "same", these still say the running is the same ("same again", "same as ever").
@@ -174,6 +183,8 @@ class ReadEfficiency(State):
                 continue  # "who wrote 'beer near better'": someone else's words
             if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
                 continue
+            if not eff_label and self._than_another_activity(index, end):
+                continue  # "easier than pushing the pram", "harder than cycling"
             if tok.text == "same" and (
                 self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
             ):
@@ -562,6 +573,24 @@ class ReadEfficiency(State):
         if tok.kind == K.WORD and (tok.text in self.lex.measures or tok.text in _THINGS):
             return before  # "recovery is slower", "the new shoes are lighter": not the running
         return None
+
+    def _than_another_activity(self, index: int, end: int) -> bool:
+        """ "it felt so much easier than pushing it", "harder than cycling": one way of doing
+        it against another, not the running against before ("easier than in October", "than
+        this morning", "than last week")."""
+        toks = self.toks
+        other = index + 1
+        while other < end and toks[other].kind == K.PUNCT and not toks[other].text:
+            other += 1
+        if other >= end or toks[other].text != "than":
+            return False
+        other += 1
+        while other < end and toks[other].text in _BEFORE_AN_ACTIVITY:
+            other += 1
+        if other >= end or not toks[other].word:
+            return False
+        said = toks[other].text
+        return said.endswith("ing") and said not in _NOT_AN_ACTIVITY
 
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running."""
