@@ -3519,3 +3519,21 @@ def test_a_comparison_with_another_time_is_still_the_efficiency(
 )
 def test_a_comparison_said_of_daily_life_is_no_efficiency(text: str) -> None:
     assert _read(text, ["calves"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves on 5, glutes on a 2, movement 8",
+        "my calves are on level 5 and glutes on 2. movement 8",
+        "calves basically 5, glutes basically a 2, movement 8",
+    ],
+)
+def test_on_or_basically_between_an_area_and_its_score_is_a_bridge(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 5, "glutes": 2}, 8, ())
+
+
+def test_on_before_a_count_of_runs_is_still_no_score() -> None:
+    parsed = _read("calves were ok on 3 of my runs", ["calves"])
+    assert parsed.soreness == {}
