@@ -3537,3 +3537,14 @@ def test_on_or_basically_between_an_area_and_its_score_is_a_bridge(text: str) ->
 def test_on_before_a_count_of_runs_is_still_no_score() -> None:
     parsed = _read("calves were ok on 3 of my runs", ["calves"])
     assert parsed.soreness == {}
+
+
+@pytest.mark.parametrize("text", ["n 3 s 4 m 8 e same", "N 3 / S 4 / movement 8 / eff same"])
+def test_n_among_code_letters_is_an_area_not_a_joiner(text: str) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3, "shoulders": 4}, 8, ())
+
+
+def test_n_between_two_areas_still_joins_them() -> None:
+    parsed = _read("calves n neck both 3", ["neck", "calves"])
+    assert parsed.soreness == {"calves": 3, "neck": 3}

@@ -204,6 +204,8 @@ _NOT_A_JOKE_BEFORE = frozenset({"not", "no", "never", "aint", "im", "am"})
 _NOT_A_JOKE_AFTER = frozenset({"myself", "yourself", "ourselves", "themselves"})
 
 
+# Single letters that may stand for a label among code letters ("N 3 / S 4 / LB 2").
+_LETTER_KINDS = frozenset({K.WORD, K.SIDE, K.JOIN})
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -238,7 +240,7 @@ class ReadScores(State):
         found = [
             i
             for i in range(start, end - 1)
-            if toks[i].kind in (K.WORD, K.SIDE)
+            if toks[i].kind in _LETTER_KINDS  # "n" is a joiner too ("calves n glutes")
             and len(toks[i].text) == 1
             and toks[i].text in letters
             and self._letter_value(i + 1, end)
