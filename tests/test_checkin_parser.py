@@ -3548,3 +3548,23 @@ def test_n_among_code_letters_is_an_area_not_a_joiner(text: str) -> None:
 def test_n_between_two_areas_still_joins_them() -> None:
     parsed = _read("calves n neck both 3", ["neck", "calves"])
     assert parsed.soreness == {"calves": 3, "neck": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3 shoulders 4 movement 7 effciency wrose", Efficiency.WORSE),
+        ("calfs 3 sholders 4 movment 7 efficincy smae", Efficiency.SAME),
+        ("calves 3, shoulders 4, mvmt 7, efficency bettr", Efficiency.BETTER),
+    ],
+)
+def test_the_efficiency_label_and_value_both_mistyped_closing_the_reply_are_read(
+    text: str, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["calves", "shoulders"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3, "shoulders": 4}, 7)
+    assert parsed.efficiency is efficiency
+
+
+def test_two_unknown_words_closing_a_reply_are_no_efficiency() -> None:
+    assert _read("calves 3 shoulders 4 movement 7 blah blah", ["calves"]).efficiency is None

@@ -1387,6 +1387,20 @@ class ReadWords(State):
             for after in range(start + 1, end):
                 if toks[after].kind != K.WORD:
                     continue  # (no unknown word: the cheap test first)
+                if (
+                    after == last
+                    and after - 2 >= start
+                    and toks[after - 2].kind == K.NUM
+                    and self._unknown(toks[after - 1])
+                    and self._unknown(toks[after])
+                    and self.fuzzy_budget > 0
+                ):
+                    # "movment 7 efficency beter": the efficiency's label and its value, both
+                    # mistyped, closing a reply of scores.
+                    self.fuzzy_budget -= 1
+                    found = lex.fuzzy(toks[after - 1].text)
+                    if found is not None and found[0] == K.EFF:
+                        self._relabel(after - 1, K.EFF, found[1])
                 labelled = toks[after - 1].kind == K.EFF  # "effeciency beter"
                 if not (after == last or labelled or self._after_labelled_score(after)):
                     continue
