@@ -1389,8 +1389,7 @@ class ReadWords(State):
                     continue  # (no unknown word: the cheap test first)
                 if (
                     after == last
-                    and after - 2 >= start
-                    and toks[after - 2].kind == K.NUM
+                    and self._after_a_score(after - 1, start)
                     and self._unknown(toks[after - 1])
                     and self._unknown(toks[after])
                     and self.fuzzy_budget > 0
@@ -1415,6 +1414,14 @@ class ReadWords(State):
                     self.values.append(after)
                     self.features[sentence] |= HAS_VAL
                     break
+
+    def _after_a_score(self, index: int, start: int) -> bool:
+        """Right after a number, a comma or a stop between: "mvmt 7, efficency bettr"."""
+        toks = self.toks
+        before = index - 1
+        while before >= start and toks[before].kind in (K.PUNCT, K.COMMA):
+            before -= 1
+        return before >= start and toks[before].kind == K.NUM
 
     def _after_labelled_score(self, index: int) -> bool:
         """ "movment 9 smae": the word right after a label's number."""
