@@ -3568,3 +3568,18 @@ def test_the_efficiency_label_and_value_both_mistyped_closing_the_reply_are_read
 
 def test_two_unknown_words_closing_a_reply_are_no_efficiency() -> None:
     assert _read("calves 3 shoulders 4 movement 7 blah blah", ["calves"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes I don't feel at all, lower back 3", "lower back 3, glutes - didn't feel them at all"],
+)
+def test_an_area_not_felt_at_all_is_a_zero(text: str) -> None:
+    parsed = _read(text, ["lower_back", "glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"lower_back": 3, "glutes": 0}, ())
+
+
+def test_an_area_that_does_not_feel_great_is_asked_about() -> None:
+    parsed = _read("lower back 3, glutes don't feel great", ["lower_back", "glutes"])
+    assert parsed.soreness == {"lower_back": 3}
+    assert parsed.unread
