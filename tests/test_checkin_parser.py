@@ -3583,3 +3583,16 @@ def test_an_area_that_does_not_feel_great_is_asked_about() -> None:
     parsed = _read("lower back 3, glutes don't feel great", ["lower_back", "glutes"])
     assert parsed.soreness == {"lower_back": 3}
     assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 3, moved about alright - 7", "quads 3, moved around ok, 7, same as ever"]
+)
+def test_moved_about_is_movement(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({"quads": 3}, 7)
+
+
+def test_moved_about_a_count_is_no_movement() -> None:
+    parsed = _read("quads 3. I moved about 3 times this week lol", ["quads"])
+    assert parsed.movement is None
