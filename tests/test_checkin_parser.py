@@ -2964,11 +2964,18 @@ def test_a_nod_to_the_message_is_still_no_check_in(text: str) -> None:
         "Haven't run at all this week, knee op on Tuesday",
     ],
 )
-def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None:
+def test_a_week_without_running_said_alone_is_no_check_in(text: str) -> None:
+    """It holds no answer, as "haven't run yet" holds none; most writers label it so (the
+    dev12 round; the dev10 round had made it an answer kept as the note)."""
     parsed = _read(text, ["calves"])
-    assert parsed.is_checkin
+    assert not parsed.is_checkin
     assert parsed.unread == ()
-    assert parsed.note
+
+
+def test_a_week_without_running_beside_an_answer_is_a_check_in() -> None:
+    parsed = _read("didn't run this week, flu. nothing sore, movement 6", ["calves"])
+    assert parsed.is_checkin
+    assert (parsed.soreness, parsed.movement) == ({"calves": 0}, 6)
 
 
 @pytest.mark.parametrize(
