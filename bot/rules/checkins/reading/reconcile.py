@@ -681,10 +681,7 @@ class Reconcile(State):
             missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
-            is_checkin=has_values
-            or bool(unread_text)
-            or untracked_scored
-            or reading.body_said,
+            is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
         )
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
