@@ -43,6 +43,10 @@ _NOT_AN_ACTIVITY = frozenset(
     {"morning", "evening", "during", "spring", "something", "nothing", "anything", "thing"}
     | {"everything", "beginning", "starting", "ing"}
 )
+# Said before a verdict in its clause, these leave it no area for a subject.
+_NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
+# Right after a verdict, where a comparison may follow: "than", or a phrase's merged words.
+_THAN_OR_NOTHING = frozenset({"than", ""})
 # Between "than" and what was done instead: "easier than pushing it", "than with the pram".
 _BEFORE_AN_ACTIVITY = frozenset({"when", "i", "was", "im", "with", "the", "my", "all", "just"})
 
@@ -181,9 +185,15 @@ class ReadEfficiency(State):
                 continue  # "calves 3 ↓": how the calves go, not the running
             if not eff_label and self._quoted(tok):
                 continue  # "who wrote 'beer near better'": someone else's words
-            if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
+            # Whether "than" may follow (the cheap test first: a long reply of verdicts).
+            than = index + 1 < end and toks[index + 1].text in _THAN_OR_NOTHING
+            if (
+                tok.negated
+                or (than and self._compares(index, end))
+                or self._remark_on_score(index, start)
+            ):
                 continue
-            if not eff_label and self._than_another_activity(index, end):
+            if not eff_label and than and self._than_another_activity(index, end):
                 continue  # "easier than pushing the pram", "harder than cycling"
             if tok.text == "same" and (
                 self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
@@ -201,7 +211,7 @@ class ReadEfficiency(State):
                 tok.used = True
                 self.reading.unread.append((tok.start, toks[min(index + 3, end - 1)].end))
                 continue
-            if self._than_follows(index, end):
+            if than and self._than_follows(index, end):
                 compared, compared_at = tok.clause, index
             span = (tok.start, tok.end)
             if self._against_last_week(index, end):
@@ -307,8 +317,12 @@ class ReadEfficiency(State):
 
     def _qualified(self, index: int) -> bool:
         """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""
-        first = self.clauses[self.toks[index].clause][0]
-        return any(t.text in _QUALIFIERS for t in self.toks[max(first, index - 4) : index])
+        toks = self.toks
+        if self._qualifiers is None:  # found once: a long reply asks for each of its verdicts
+            self._qualifiers = [at for at, t in enumerate(toks) if t.text in _QUALIFIERS]
+        at = bisect_left(self._qualifiers, index) - 1  # the last qualifier before it
+        first = self.clauses[toks[index].clause][0]
+        return at >= 0 and self._qualifiers[at] >= max(first, index - 4)
 
     def _verdict(self, index: int, end: int) -> bool:
         toks, lex = self.toks, self.lex
@@ -448,6 +462,8 @@ class ReadEfficiency(State):
         """ "quads are always worse after hills": an area unscored heading the clause is what
         the word describes, not the running ("calves 2 but runs felt worse" is the running)."""
         toks = self.toks
+        if index and toks[index - 1].kind in _NO_SUBJECT_AFTER:
+            return None  # (as the search below would find first: a long reply of verdicts)
         clause = toks[index].clause
         first = self.clauses[clause][0]
         if clause > 0 and all(self._empty_word(t) for t in toks[first:index]):
@@ -458,7 +474,7 @@ class ReadEfficiency(State):
                 first = before
         for other in range(index - 1, first - 1, -1):
             tok = toks[other]
-            if tok.kind in (K.RUN, K.EFF, K.NUM, K.VAL) or tok.text in self.lex.measures:
+            if tok.kind in _NO_SUBJECT_AFTER or tok.text in self.lex.measures:
                 return None
             if tok.kind in LABELS:
                 return other if tok.kind == K.AREA and not tok.used else None
