@@ -274,7 +274,8 @@ class State:
             span,
             self.clause_moments[score.clause],
         )
-        found.corrected = self._correcting(low, high)
+        if not self._no_corrections:  # (known once the first score is paired)
+            found.corrected = self._correcting(low, high)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 

@@ -909,7 +909,13 @@ class ReadWords(State):
 
     def _sides_follow(self, index: int) -> bool:
         """ "(L/R)", "l/r": the sides of a pair of numbers."""
-        kinds = [t.kind for t in self.toks[index + 1 : index + 6] if t.kind != K.PUNCT]
+        toks = self.toks
+        after = index + 1
+        while after < len(toks) and after < index + 6 and toks[after].kind == K.PUNCT:
+            after += 1
+        if after >= len(toks) or toks[after].kind != K.SIDE:
+            return False  # (the cheap test first: a long reply of pairs asks for each)
+        kinds = [t.kind for t in toks[index + 1 : index + 6] if t.kind != K.PUNCT]
         return kinds[:3] == [K.SIDE, K.JOIN, K.SIDE]
 
     def _use_sides(self, index: int) -> None:
