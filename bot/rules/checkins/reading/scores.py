@@ -812,7 +812,11 @@ class ReadScores(State):
                 other.kind == K.NA and (other.text == "n/a" or self._ends_clause(score + 1, end))
             ) or (other.kind == K.ZERO and self._ends_clause(score + 1, end)):
                 self._pair(index, score)
-            elif other.kind == K.NUM and not other.training and self._reachable(index, score):
+            elif (
+                other.kind == K.NUM
+                and not other.training
+                and (other.digits or self._reachable(index, score))
+            ):
                 self._pair(index, score)
                 self._more_sides(index, score, end)
             elif other.kind == K.SIDE:
@@ -1336,7 +1340,7 @@ class ReadScores(State):
         toks = self.toks
         for index in range(start, end - 1):
             tok, after = toks[index], toks[index + 1]
-            if self._score_like(tok) and not tok.used and after.text in BOARD:
+            if after.text in BOARD and self._score_like(tok) and not tok.used:
                 tok.used = after.used = True
                 value = score_value(tok)
                 span = (tok.start, after.end)

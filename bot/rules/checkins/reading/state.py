@@ -14,7 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     GLUE,
     K,
     Tok,
-    score_value,
+    decimal_score,
 )
 
 # Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
@@ -255,7 +255,12 @@ class State:
             elif label.kind == K.ALL:
                 self.reading.skipped += self.expected
             return
-        value = 0 if score.kind == K.ZERO else score_value(score)
+        if score.kind == K.ZERO:
+            value: int | None = 0
+        elif score.problem is not None:
+            value = None
+        else:
+            value = decimal_score(score.value)  # (`score_value`, without its call)
         span = (toks[low].start, toks[high].end)
         if group:
             span = (score.start, score.end)

@@ -64,6 +64,8 @@ _CHANGED_BY = frozenset(
     | {"rose", "increased", "decreased", "eased", "worse", "better", "lower", "higher"}
 )
 _STEPS = frozenset({"point", "points", "pts", "pt", "notch", "notches", "step", "steps"})
+# Right before a number, the words `_by_how_much` starts from.
+_HOW_MUCH_BEFORE = _CHANGED_BY | {"+", "by"}
 _SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
 _OPENS_ANOTHER = frozenset({"his", "her", "for"})
 # Ending another runner's report: the member speaks of their own again ("Her calves 5, mine 3").
@@ -649,6 +651,7 @@ class ReadWords(State):
         sides_said = False
         marker: Decimal | None = None  # the number of the last item of a numbered list
         declared = self._declared_scale()
+        training_before = self.lex.training_before
         reversed_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
@@ -699,13 +702,16 @@ class ReadWords(State):
                 continue
             if index and toks[index - 1].text == "from" and self._from_to(index):
                 continue
-            if self._by_how_much(index):
+            if (
+                (index and toks[index - 1].text in _HOW_MUCH_BEFORE)
+                or (index < last and toks[index + 1].text in _STEPS)
+            ) and self._by_how_much(index):  # (the cheap test first, for every number)
                 tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
                 continue
             if tok.changed and self._down_at_no_time(index):
                 tok.problem = "change"
                 continue
-            if self._unit_follows(index):
+            if index < last and toks[index + 1].kind in _UNIT_KINDS and self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
@@ -715,7 +721,7 @@ class ReadWords(State):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all 3 sore": asked
                 self.reading.unread.append((toks[index - 1].start, toks[felt].end))
             elif (
-                self._training_before(index)
+                (index and toks[index - 1].text in training_before and self._training_before(index))
                 or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
                 or (
                     index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
@@ -1316,7 +1322,8 @@ class ReadWords(State):
         toks = self.toks
         for index in sorted(self.numbers + self.values):
             tok = toks[index]
-            if not (self._score_like(tok) or tok.kind == K.VAL):
+            kind = tok.kind
+            if not ((kind == K.NUM and not tok.training) or kind == K.VAL):  # `_score_like`
                 continue
             before = self._prev(index, skip_bridge=True)
             if before is None or toks[before].kind != K.WORD:
@@ -1355,7 +1362,7 @@ class ReadWords(State):
         unnamed: list[str] | None = None
         for index in self.numbers:
             tok = toks[index]
-            if not self._score_like(tok):
+            if tok.kind != K.NUM or tok.training:  # not `_score_like`
                 continue
             before = self._prev(index, skip_bridge=True)
             if before is None or not self._unknown(toks[before]):
