@@ -240,7 +240,8 @@ class ReadEfficiency(State):
                     # "efficiency: same per garmin, felt better though": the watch's verdict
                     # against the member's feeling, neither settled: asked about.
                     self.reading.felt_otherwise.append(span)
-                bare = self._alone_in_clause(index)
+                opens, closes = self.clauses[tok.clause]
+                bare = closes - opens <= 6 and self._alone_in_clause(index)  # (cheap test first)
                 self.reading.loose.append((tok.efficiency, span, bare))
                 if self._qualified(index):
                     self.reading.qualified.append(span)

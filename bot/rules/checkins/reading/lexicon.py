@@ -136,6 +136,8 @@ class Lexicon:
         for phrase in self.phrases:
             starts.setdefault(phrase[0], set()).add(len(phrase))
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
+        # Their first two words: most words that start a phrase start none with the next word.
+        self.phrase_openings = {phrase[:2] for phrase in self.phrases}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.not_typos = set(chat.not_typos)
         self.weak_moves = set(labels.movement_weak)

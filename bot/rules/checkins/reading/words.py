@@ -543,11 +543,14 @@ class ReadWords(State):
         """Known phrases ("lower back", "about the same") become their first token; the
         others are absorbed (glue that the passes step over)."""
         toks, lex = self.toks, self.lex
+        openings = lex.phrase_openings
         done = 0
         for index in phrase_at:
             if index < done:
                 continue
             head = toks[index]
+            if index + 1 >= len(toks) or (head.text, toks[index + 1].text) not in openings:
+                continue  # (the cheap test first: "all" starts many phrases, "all week" none)
             for length in lex.phrase_lengths[head.text]:
                 window = toks[index : index + length]
                 if len(window) < length or not all(t.word for t in window):
