@@ -480,8 +480,15 @@ class Reconcile(State):
             before -= 1
         if before < 0 or toks[before].text not in ("was", "were"):
             return False
-        first = self.sentences[number.sentence][0]
-        return any(t.kind == K.NUM and t.used for t in toks[first : number.at])
+        # The sentence's first score, found once a sentence: a long reply of "were 3" asks for
+        # every number (no score changes while the sentence's leftovers are read).
+        first_score = self._first_score.get(number.sentence)
+        if first_score is None:
+            first, last = self.sentences[number.sentence]
+            first_score = self._first_score[number.sentence] = next(
+                (i for i in range(first, last) if toks[i].kind == K.NUM and toks[i].used), last
+            )
+        return first_score < number.at
 
     def _kept(self, run: list[Tok], spans: list[tuple[int, int]]) -> None:
         """The run without the joining words at its edges."""

@@ -115,6 +115,7 @@ class State:
         # as a long reply asks it for each of its values.
         self._quotes: list[tuple[int, int]] | None = None
         self._qualifiers: list[int] | None = None
+        self._first_score: dict[int, int] = {}
         self._running_clauses: dict[int, bool] = {}
         self._subjectless_clauses: dict[int, tuple[int | None, bool]] = {}
         self._said_in_sentence: dict[int, list[int | None]] = {}
