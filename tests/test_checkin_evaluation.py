@@ -108,19 +108,14 @@ FLOORS = {
     # and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the thirteenth writer, and the
     # other files, take the score now).
     "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=7)),
-    # Its measure before its round: twelve invented values, three check-ins taken for none.
-    "dev12": (
-        DEV12,
-        Floor(
-            500,
-            values=0.976,
-            replies=0.935,
-            needless_per_100=0.4,
-            invented=12,
-            non_checkins_missed=1,
-            checkins_missed=3,
-        ),
-    ),
+    # Four invented values where its sixteenth writer reads a shape as other files' writers do
+    # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
+    # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for
+    # six other writers, "slower than usual but that's the mud" worse for train.jsonl's), "way
+    # faster than I usually go" as none (v044: "than usual" is a verdict for five other
+    # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
+    # dev11.jsonl's writers).
+    "dev12": (DEV12, Floor(500, values=0.99, replies=0.98, needless_per_100=0.4, invented=4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
