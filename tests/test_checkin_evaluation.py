@@ -115,7 +115,7 @@ FLOORS = {
     # faster than I usually go" as none (v044: "than usual" is a verdict for five other
     # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
     # dev11.jsonl's writers).
-    "dev12": (DEV12, Floor(500, values=0.99, replies=0.98, needless_per_100=0.4, invented=4)),
+    "dev12": (DEV12, Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
