@@ -3611,3 +3611,14 @@ def test_moved_about_is_movement(text: str) -> None:
 def test_moved_about_a_count_is_no_movement() -> None:
     parsed = _read("quads 3. I moved about 3 times this week lol", ["quads"])
     assert parsed.movement is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8, running felt easier than running last month",
+        "calves 2, movement 8, felt way easier than running did in october",
+    ],
+)
+def test_a_comparison_with_running_before_is_still_the_efficiency(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is Efficiency.BETTER

@@ -47,6 +47,13 @@ _NOT_AN_ACTIVITY = frozenset(
 _NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
 # Right after a verdict, where a comparison may follow: "than", or a phrase's merged words.
 _THAN_OR_NOTHING = frozenset({"than", ""})
+# After "than" and a word of doing, these make it the running before: "than running did in
+# October", "than running last month".
+_BEFORE_NOW = frozenset(
+    {"last", "before", "ago", "previously", "earlier", "usual", "normal", "used", "was", "did"}
+    | {"january", "february", "april", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
+)
 # Between "than" and what was done instead: "easier than pushing it", "than with the pram".
 _BEFORE_AN_ACTIVITY = frozenset({"when", "i", "was", "im", "with", "the", "my", "all", "just"})
 
@@ -607,7 +614,11 @@ class ReadEfficiency(State):
         if other >= end or not toks[other].word:
             return False
         said = toks[other].text
-        return said.endswith("ing") and said not in _NOT_AN_ACTIVITY
+        if not said.endswith("ing") or said in _NOT_AN_ACTIVITY:
+            return False
+        clause_end = self.clauses[toks[other].clause][1]
+        # "easier than running did in October", "than running last month": against before.
+        return not any(t.text in _BEFORE_NOW for t in toks[other + 1 : min(clause_end, end)])
 
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running."""
