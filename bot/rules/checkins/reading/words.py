@@ -1432,7 +1432,7 @@ class ReadWords(State):
                     break
 
     def _after_a_score(self, index: int, start: int) -> bool:
-        """Right after a number, a comma or a stop between: "mvmt 7, efficency bettr"."""
+        """Right after a number, a comma or glue between: "mvmt 7, efficency bettr"."""
         toks = self.toks
         before = index - 1
         while before >= start and toks[before].kind in (K.PUNCT, K.COMMA):
