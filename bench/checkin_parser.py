@@ -27,7 +27,7 @@ the slowest-reply figure include those found so far).
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
 heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
-dev10.jsonl and dev11.jsonl (each held out once, development sets since: see
+dev10.jsonl, dev11.jsonl and dev12.jsonl (each held out once, development sets since: see
 tests/corpus/README.md). Give any other file, such as a fresh held-out set, to measure replies
 the parser was not tuned on.
 """
@@ -78,6 +78,9 @@ DEV10 = CORPUS_DIR / "dev10.jsonl"
 # A thirteenth and a fourteenth writer's, held out and measured twice (before and after the
 # dev10 round), a development set since.
 DEV11 = CORPUS_DIR / "dev11.jsonl"
+# A fifteenth and a sixteenth writer's, held out and measured twice (before and after the
+# dev11 round), a development set since.
+DEV12 = CORPUS_DIR / "dev12.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -95,6 +98,7 @@ DEVELOPMENT = (
     DEV9,
     DEV10,
     DEV11,
+    DEV12,
 )
 
 
@@ -334,6 +338,9 @@ def long_replies(seed: int = 11) -> dict[str, str]:
         "efficiency words, listed": "worse, ",
         "movement words": "walking ",
         "zero phrases": "pain free ",
+        # Each once looked at the rest of its sentence for every number (7 ms, 5 ms).
+        "earlier values": "were 3 ",
+        "unknown words before scores": "info 3 ",
     }
     replies = {
         name: (text * (MAX_REPLY_CHARS // len(text) + 1))[:MAX_REPLY_CHARS]

@@ -1,17 +1,17 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl and dev11.jsonl were written
-independently of the parser (by fourteen writers) and are tuned on; heldout.jsonl was held out
-for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl,
-dev9.jsonl, dev10.jsonl and dev11.jsonl for two measures each, and all are development sets
-since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it.
-Each file is held to a floor just under its figures, so a change that reads any of them worse
-fails here. A fresh held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never
-tuned on, is kept from getting worse than when it was measured, and the issue's bar on it is an
-expected failure until it holds; both are skipped while the file is absent. When a new fresh
-file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from its measure (they still hold the figures
-of the file that is dev11.jsonl now).
+dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl were
+written independently of the parser (by sixteen writers) and are tuned on; heldout.jsonl was
+held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl,
+dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl for two measures each, and all
+are development sets since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were
+written beside it. Each file is held to a floor just under its figures, so a change that reads
+any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, by writers who have not seen
+the parser), never tuned on, is kept from getting worse than when it was measured, and the
+issue's bar on it is an expected failure until it holds; both are skipped while the file is
+absent. When a new fresh file comes, set FRESH_MEASURED / FRESH_BAR_MISSED from its measure
+(they still hold the figures of the file that is dev11.jsonl now).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from bench.checkin_parser import (
     DEV9,
     DEV10,
     DEV11,
+    DEV12,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -67,6 +68,9 @@ class Floor(NamedTuple):
     # Replies labelled as no check-in that the parser takes for one: likewise only where two
     # writers label the same reply two ways.
     non_checkins_missed: int = 0
+    # Check-ins the parser takes for none: likewise only where writers label one shape two
+    # ways (or while a file is measured before its round).
+    checkins_missed: int = 0
 
 
 FLOORS = {
@@ -90,27 +94,28 @@ FLOORS = {
     # the member was not asked about left out ("quads 3 hamstrings 4 ..." from a member asked
     # about the quads: the others keep it), and "2 3 8 same" asked with no efficiency by the
     # eleventh writer (the twelfth's "3 6 8 better" and the others' "4, 6, 8, better" are
-    # read as better).
-    "dev10": (DEV10, Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3)),
+    # read as better). One check-in taken for none: "no runs this week, flu 🤒 will be back
+    # next week" (k205) is an answer for the eleventh writer, none for dev3's, dev11's (s044,
+    # the same text) and dev12's writers.
+    "dev10": (
+        DEV10,
+        Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1),
+    ),
     # Seven invented values where its writers read a shape as other files' writers do not:
     # scores out of 5 asked about (r180's two, s129: the tenth to twelfth writers read them in
     # tenths), "calves 3, 8, better" asked about (r181: movement for dev4's writer), a score for
     # an area the member was not asked about left out (r125: the first ten writers keep it),
     # and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the thirteenth writer, and the
-    # other files, take the score now). One non-check-in missed: "no runs this week, flu 🤒
-    # will be back next week" (s044) is none for its writer and an answer for dev10's (k205,
-    # the same text).
-    "dev11": (
-        DEV11,
-        Floor(
-            500,
-            values=0.99,
-            replies=0.975,
-            needless_per_100=0.6,
-            invented=7,
-            non_checkins_missed=1,
-        ),
-    ),
+    # other files, take the score now).
+    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=7)),
+    # Four invented values where its sixteenth writer reads a shape as other files' writers do
+    # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
+    # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for
+    # six other writers, "slower than usual but that's the mud" worse for train.jsonl's), "way
+    # faster than I usually go" as none (v044: "than usual" is a verdict for five other
+    # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
+    # dev11.jsonl's writers).
+    "dev12": (DEV12, Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -135,7 +140,7 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     assert figures.needless_per_100 <= floor.needless_per_100, misses
     assert figures.non_checkins > 0
     assert figures.non_checkins - figures.non_checkins_seen <= floor.non_checkins_missed, misses
-    assert figures.checkins_missed == 0
+    assert figures.checkins_missed <= floor.checkins_missed, misses
 
 
 def test_the_parsers_own_corpus_is_read_as_well_as_ever() -> None:

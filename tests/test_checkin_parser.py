@@ -2964,11 +2964,18 @@ def test_a_nod_to_the_message_is_still_no_check_in(text: str) -> None:
         "Haven't run at all this week, knee op on Tuesday",
     ],
 )
-def test_a_week_without_running_is_an_answer_kept_as_the_note(text: str) -> None:
+def test_a_week_without_running_said_alone_is_no_check_in(text: str) -> None:
+    """It holds no answer, as "haven't run yet" holds none; most writers label it so (the
+    dev12 round; the dev10 round had made it an answer kept as the note)."""
     parsed = _read(text, ["calves"])
-    assert parsed.is_checkin
+    assert not parsed.is_checkin
     assert parsed.unread == ()
-    assert parsed.note
+
+
+def test_a_week_without_running_beside_an_answer_is_a_check_in() -> None:
+    parsed = _read("didn't run this week, flu. nothing sore, movement 6", ["calves"])
+    assert parsed.is_checkin
+    assert (parsed.soreness, parsed.movement) == ({"calves": 0}, 6)
 
 
 @pytest.mark.parametrize(
@@ -3356,3 +3363,262 @@ def test_not_kidding_takes_nothing_back() -> None:
 def test_a_report_for_someone_else_that_is_no_whole_check_in_stays_theirs(text: str) -> None:
     parsed = _read(text, ["quads", "calves"])
     assert "calves" not in parsed.soreness
+
+
+# -- scales mixed in one reply, a count of the areas, a comparison with something else -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement", "efficiency"),
+    [
+        ("gemelos seis, quads dos, movimiento ocho", {"calves": 6, "quads": 2}, 8, None),
+        ("calves 4, quads 2, movement 7, eficiencia igual", {"calves": 4, "quads": 2}, 7, "same"),
+        ("calves 4 quads 2 movement 7 efficiency mejor", {"calves": 4, "quads": 2}, 7, "better"),
+        ("calves 4, quads 2. movement 6. efficiency peor, mucho calor", {"calves": 4, "quads": 2},
+         6, "worse"),
+        ("todo un 3, movimiento 7", {"calves": 3, "quads": 3}, 7, None),
+        ("gemelos izquierdo 3 derecho 6, quads 1", {"calves": 6, "quads": 1}, None, None),
+    ],
+)  # fmt: skip
+def test_a_members_first_language_gives_numbers_verdicts_sides_and_everything(
+    text: str, soreness: dict[str, int], movement: int | None, efficiency: str | None
+) -> None:
+    parsed = _read(text, ["calves", "quads"])
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+    assert (parsed.efficiency.value if parsed.efficiency else None) == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me duele el cuello", "hamstrings are dying this week", "hamstrings tense after the gig"],
+)
+def test_an_area_said_to_hurt_in_other_words_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all three tight, movement 6, same",
+        "All 3 achy this week. movement 8",
+        "all 3 of them a bit stiff after the hills",
+        "all three fine. movement 6",
+    ],
+)
+def test_a_count_of_the_areas_said_to_feel_some_way_is_no_score(text: str) -> None:
+    """As many as the areas asked about, with how they feel and no score after it: "all
+    three" are the areas, said to feel some way without a number, asked about."""
+    parsed = _read(text, ["glutes", "quads", "hamstrings"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "score"),
+    [
+        ("all 2 sore, movement 6", ["glutes", "quads", "hamstrings"], 2),
+        ("all 3, movement 6", ["glutes", "quads", "hamstrings"], 3),
+        ("All 4. Movement 5.", ["glutes", "quads"], 4),
+        ("glutes, quads and hamstrings all 3. movement 6", ["glutes", "quads", "hamstrings"], 3),
+    ],
+)
+def test_a_number_after_all_that_counts_nothing_is_every_areas_score(
+    text: str, areas: list[str], score: int
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == dict.fromkeys(areas, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "asked"),
+    [
+        ("calves 3, glutes 2/5, movement 7", {"calves": 3}, "glutes 2/5"),
+        ("calves 30%, glutes 4, movement 7", {"glutes": 4}, "calves 30%"),
+        ("glutes 3 out of 5 and calves 2. mvmt 8", {"calves": 2}, "glutes 3 out of 5"),
+    ],
+)
+def test_an_area_on_another_scale_beside_a_bare_score_is_asked_about(
+    text: str, kept: dict[str, int], asked: str
+) -> None:
+    """Is the bare score out of 5 too, or the other out of ten in the member's mind? The one
+    said on another scale is asked about; the bare one stands."""
+    parsed = _read(text, ["calves", "glutes"])
+    assert parsed.soreness == kept
+    assert parsed.unread == (asked,)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("calves 3/5 glutes 2/5 movement 7", {"calves": 6, "glutes": 4}, 7),
+        ("calves 3 glutes 4 movement 80%", {"calves": 3, "glutes": 4}, 8),
+        ("calves 3/5, glutes 4/10", {"calves": 6, "glutes": 4}, None),
+    ],
+)
+def test_scales_said_alike_or_only_for_movement_are_read_in_tenths(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "neck", "asked"),
+    [
+        ("everything a 2 except back which is a 6. movement 8", 2, "back which is a 6"),
+        ("back 6, everything else 2. movement 8", 2, "back 6"),
+        ("the rest 1 but my back is killing me", 1, "back is killing me"),
+    ],
+)
+def test_everything_does_not_reach_the_areas_a_word_said_beside_it_could_be(
+    text: str, neck: int, asked: str
+) -> None:
+    """ "back" is the lower back or the shoulders (upper back): whichever it is, "everything"
+    is not its score, and the other may not be "everything" either. Both are left open."""
+    parsed = _read(text, ["neck", "shoulders", "lower_back"])
+    assert parsed.soreness == {"neck": neck}
+    assert asked in parsed.unread[0]
+
+
+def test_everything_reaches_an_area_the_word_plainly_is() -> None:
+    parsed = _read("everything a 2 except back which is a 6", ["neck", "lower_back"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "lower_back": 6}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8. ran with the dog and it felt easier than running alone",
+        "calves 2, movement 8. it felt way easier than pushing the buggy",
+        "calves 2, movement 8, the hills felt harder than cycling them",
+    ],
+)
+def test_a_comparison_with_another_way_of_doing_it_is_no_efficiency(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"calves": 2}, 8, None)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 2, movement 8. runs felt easier than before", Efficiency.BETTER),
+        ("calves 2, movement 8, felt easier than this morning", Efficiency.BETTER),
+        ("calves 2, movement 8, running felt harder than during the taper", Efficiency.WORSE),
+    ],
+)
+def test_a_comparison_with_another_time_is_still_the_efficiency(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves"]).efficiency is efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8. transfers a bit harder than usual",
+        "calves 2, movement 8, housework felt easier",
+        "calves 2, movement 8. gym was harder than last week",
+    ],
+)
+def test_a_comparison_said_of_daily_life_is_no_efficiency(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves basically 5, glutes basically a 2, movement 8",
+        "calves basically a 5 glutes 2 movement 8",
+    ],
+)
+def test_basically_between_an_area_and_its_score_is_a_bridge(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 5, "glutes": 2}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("hamstrings on 2 runs felt tight, calves 3", {"calves": 3}),
+        ("quads on week 3 of the plan are 4", {"quads": 4}),
+        ("calves were ok on 3 of my runs", {}),
+    ],
+)
+def test_a_count_after_on_is_no_score(text: str, soreness: dict[str, int]) -> None:
+    """ "on" stays no bridge word: "IT band on 5" is a score, but "on 2 runs", "on week 3"
+    are counts and times as often."""
+    assert _read(text, ["calves", "quads", "hamstrings"]).soreness == soreness
+
+
+@pytest.mark.parametrize("text", ["n 3 s 4 m 8 e same", "N 3 / S 4 / movement 8 / eff same"])
+def test_n_among_code_letters_is_an_area_not_a_joiner(text: str) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 3, "shoulders": 4}, 8, ())
+
+
+def test_n_between_two_areas_still_joins_them() -> None:
+    parsed = _read("calves n neck both 3", ["neck", "calves"])
+    assert parsed.soreness == {"calves": 3, "neck": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3 shoulders 4 movement 7 effciency wrose", Efficiency.WORSE),
+        ("calfs 3 sholders 4 movment 7 efficincy smae", Efficiency.SAME),
+        ("calves 3, shoulders 4, mvmt 7, efficency bettr", Efficiency.BETTER),
+    ],
+)
+def test_the_efficiency_label_and_value_both_mistyped_closing_the_reply_are_read(
+    text: str, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["calves", "shoulders"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3, "shoulders": 4}, 7)
+    assert parsed.efficiency is efficiency
+
+
+def test_two_unknown_words_closing_a_reply_are_no_efficiency() -> None:
+    assert _read("calves 3 shoulders 4 movement 7 blah blah", ["calves"]).efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes I don't feel at all, lower back 3", "lower back 3, glutes - didn't feel them at all"],
+)
+def test_an_area_not_felt_at_all_is_a_zero(text: str) -> None:
+    parsed = _read(text, ["lower_back", "glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"lower_back": 3, "glutes": 0}, ())
+
+
+def test_an_area_that_does_not_feel_great_is_asked_about() -> None:
+    parsed = _read("lower back 3, glutes don't feel great", ["lower_back", "glutes"])
+    assert parsed.soreness == {"lower_back": 3}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 3, moved about alright - 7", "quads 3, moved around ok, 7, same as ever"]
+)
+def test_moved_about_is_movement(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement) == ({"quads": 3}, 7)
+
+
+def test_moved_about_a_count_is_no_movement() -> None:
+    parsed = _read("quads 3. I moved about 3 times this week lol", ["quads"])
+    assert parsed.movement is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, movement 8, running felt easier than running last month",
+        "calves 2, movement 8, felt way easier than running did in october",
+    ],
+)
+def test_a_comparison_with_running_before_is_still_the_efficiency(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is Efficiency.BETTER

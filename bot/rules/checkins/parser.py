@@ -11,7 +11,8 @@ What it reads
   "3/10", "3 out of 10", "3ish", "~3") or words ("six"). Half points round up (4.5 -> 5), other
   decimals to the nearest whole number (not under one: "calves 0.3" is asked about). A score said
   on another scale for one area or movement is read in tenths: out of 5 ("3/5", "3 out of five",
-  "4 of 5": 6, 8), out of 100 ("30/100") or a percentage ("60%", "60 percent"); a range on it
+  "4 of 5": 6, 8), out of 100 ("30/100") or a percentage ("60%", "60 percent"), unless another
+  area has a bare score ("calves 3, glutes 2/5": is the 3 out of 5 too?); a range on it
   ("3-4/5"), stars ("4 stars"), a share of something ("80% recovered") and every score after a
   scale of five said once for all ("on a scale of 1 to 5") are asked about, and the scale of ten
   said beside the scores ("calves (0-10): 3") is no score. A range a point wide is its higher end,
@@ -103,7 +104,7 @@ What it reads
   read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.").
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair; "it" among them ("c 3 it 2 m 8 e
-  same") is the IT band.
+  same") is the IT band, and "n" ("N 3 / S 4") the area it stands for, not a joiner.
 - Running efficiency: "efficiency better", "efficiency =" ("+" for better), a bare "same" (also
   right after a score before chat that signs off, "MOVEMENT 7 SAME sorry caps lock", and with two
   letters swapped, "movement 7 smae lol"; not "same shoes"), or everyday words about the running
@@ -113,7 +114,10 @@ What it reads
   massage"). A plain verdict outweighs a small or unsure
   change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
   than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
-  lighter") it is no efficiency. "better" or "worse" against last week right after movement's
+  lighter", "transfers a bit harder than usual") it is no efficiency, nor is a verdict against
+  another way of doing it ("easier than pushing the pram"). The efficiency's label and its value
+  both mistyped close a reply of scores ("movment 7 efficency beter"). "better" or "worse"
+  against last week right after movement's
   score ("movement 6 worse than last week": movement's, or the running's?) is asked about, and
   so is a labelled verdict set against what the member felt ("efficiency: same per garmin, felt
   better though").
@@ -127,10 +131,15 @@ What it reads
   voice-to-text wrote as words ("calves for hamstrings six movement ate", "neck is a won") are
   read where a score is due in a list of scores; "it" where a label is due ("calfs 4 it 3 move
   8") is the IT band, and two consonants before a score ("HS 3") an area asked about.
-- "fine", "all good this week" alone are an answer with no score (asked); "no runs this week,
-  flu" is an answer kept as the note, but not one that puts the check-in off ("Will check in next
-  week"); a whole reply "posting for Dave: ..." with no "too" or "also" answers the check-in it
-  replies to; "quads: yes" is an answer asked about.
+- "fine", "all good this week" alone are an answer with no score (asked); a week without running
+  said alone ("no runs this week, flu", "sorry didn't run this week, exams") is no check-in, as
+  "haven't run yet" is none; a whole reply "posting for Dave: ..." with no "too" or "also" answers
+  the check-in it replies to; "quads: yes" is an answer asked about.
+- A member's first language: Spanish numbers, verdicts, sides and areas ("gemelos cinco",
+  "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda").
+- "all 3 sore" from a member asked about three areas counts them (said to feel some way, asked
+  about), as "all four a 2" does; "everything" does not reach the areas a word beside it could
+  be ("everything a 3 except back which is a 5": the lower back or the upper back? both open).
 - Numbers that are training talk never become scores: distances, paces, times, run counts
   ("glutes 1 runs 3" is glutes 1), "week 6", "1 more week until the half", "9,800 ft", an
   earlier week's score ("down from 5 last week"), nor are numbers said of something else runners

@@ -35,7 +35,27 @@ _SIGN_OFFS = frozenset(
 _THINGS = frozenset(
     {"shoes", "shoe", "trainers", "insoles", "kit", "stairs", "commute", "bike", "cycling"}
     | {"swimming", "swim", "car", "job"}
+    # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
+    | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
 )
+# Words ending in "ing" that say when, not what was done: "easier than this morning".
+_NOT_AN_ACTIVITY = frozenset(
+    {"morning", "evening", "during", "spring", "something", "nothing", "anything", "thing"}
+    | {"everything", "beginning", "starting", "ing"}
+)
+# Said before a verdict in its clause, these leave it no area for a subject.
+_NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
+# Right after a verdict, where a comparison may follow: "than", or a phrase's merged words.
+_THAN_OR_NOTHING = frozenset({"than", ""})
+# After "than" and a word of doing, these make it the running before: "than running did in
+# October", "than running last month".
+_BEFORE_NOW = frozenset(
+    {"last", "before", "ago", "previously", "earlier", "usual", "normal", "used", "was", "did"}
+    | {"january", "february", "april", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
+)
+# Between "than" and what was done instead: "easier than pushing it", "than with the pram".
+_BEFORE_AN_ACTIVITY = frozenset({"when", "i", "was", "im", "with", "the", "my", "all", "just"})
 
 
 # After "same", these still say the running is the same ("same again", "same as ever").
@@ -65,6 +85,7 @@ _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
 )
+_LAST_WEEK_FIRST = frozenset(words[0] for words in _LAST_WEEK)
 
 
 # "no difference in my calves", "no change since the physio": a change said of something else.
@@ -171,8 +192,16 @@ class ReadEfficiency(State):
                 continue  # "calves 3 ↓": how the calves go, not the running
             if not eff_label and self._quoted(tok):
                 continue  # "who wrote 'beer near better'": someone else's words
-            if tok.negated or self._compares(index, end) or self._remark_on_score(index, start):
+            # Whether "than" may follow (the cheap test first: a long reply of verdicts).
+            than = index + 1 < end and toks[index + 1].text in _THAN_OR_NOTHING
+            if (
+                tok.negated
+                or (than and self._compares(index, end))
+                or self._remark_on_score(index, start)
+            ):
                 continue
+            if not eff_label and than and self._than_another_activity(index, end):
+                continue  # "easier than pushing the pram", "harder than cycling"
             if tok.text == "same" and (
                 self._measured_at(index) or self._same_as_other(index) or self._same_thing(index)
             ):
@@ -189,7 +218,7 @@ class ReadEfficiency(State):
                 tok.used = True
                 self.reading.unread.append((tok.start, toks[min(index + 3, end - 1)].end))
                 continue
-            if self._than_follows(index, end):
+            if than and self._than_follows(index, end):
                 compared, compared_at = tok.clause, index
             span = (tok.start, tok.end)
             if self._against_last_week(index, end):
@@ -218,7 +247,8 @@ class ReadEfficiency(State):
                     # "efficiency: same per garmin, felt better though": the watch's verdict
                     # against the member's feeling, neither settled: asked about.
                     self.reading.felt_otherwise.append(span)
-                bare = self._alone_in_clause(index)
+                opens, closes = self.clauses[tok.clause]
+                bare = closes - opens <= 6 and self._alone_in_clause(index)  # (cheap test first)
                 self.reading.loose.append((tok.efficiency, span, bare))
                 if self._qualified(index):
                     self.reading.qualified.append(span)
@@ -258,7 +288,13 @@ class ReadEfficiency(State):
         return not any(t.kind in (K.RUN, K.EFF) for t in toks[first:last])
 
     def _against_last_week(self, index: int, end: int) -> bool:
-        words = tuple(t.text for t in self.toks[index + 1 : min(index + 4, end)] if t.word)
+        toks = self.toks
+        after = index + 1
+        while after < end and after < index + 4 and not toks[after].word:
+            after += 1
+        if after >= min(index + 4, end) or toks[after].text not in _LAST_WEEK_FIRST:
+            return False  # (the cheap test first: a long reply asks it for every verdict)
+        words = tuple(t.text for t in toks[index + 1 : min(index + 4, end)] if t.word)
         return words[:3] in _LAST_WEEK
 
     def _ends_sentence(self, index: int, end: int) -> bool:
@@ -289,8 +325,12 @@ class ReadEfficiency(State):
 
     def _qualified(self, index: int) -> bool:
         """ "maybe a hair faster", "slightly better on the hills": a small or unsure change."""
-        first = self.clauses[self.toks[index].clause][0]
-        return any(t.text in _QUALIFIERS for t in self.toks[max(first, index - 4) : index])
+        toks = self.toks
+        if self._qualifiers is None:  # found once: a long reply asks for each of its verdicts
+            self._qualifiers = [at for at, t in enumerate(toks) if t.text in _QUALIFIERS]
+        at = bisect_left(self._qualifiers, index) - 1  # the last qualifier before it
+        first = self.clauses[toks[index].clause][0]
+        return at >= 0 and self._qualifiers[at] >= max(first, index - 4)
 
     def _verdict(self, index: int, end: int) -> bool:
         toks, lex = self.toks, self.lex
@@ -430,6 +470,8 @@ class ReadEfficiency(State):
         """ "quads are always worse after hills": an area unscored heading the clause is what
         the word describes, not the running ("calves 2 but runs felt worse" is the running)."""
         toks = self.toks
+        if index and toks[index - 1].kind in _NO_SUBJECT_AFTER:
+            return None  # (as the search below would find first: a long reply of verdicts)
         clause = toks[index].clause
         first = self.clauses[clause][0]
         if clause > 0 and all(self._empty_word(t) for t in toks[first:index]):
@@ -440,7 +482,7 @@ class ReadEfficiency(State):
                 first = before
         for other in range(index - 1, first - 1, -1):
             tok = toks[other]
-            if tok.kind in (K.RUN, K.EFF, K.NUM, K.VAL) or tok.text in self.lex.measures:
+            if tok.kind in _NO_SUBJECT_AFTER or tok.text in self.lex.measures:
                 return None
             if tok.kind in LABELS:
                 return other if tok.kind == K.AREA and not tok.used else None
@@ -555,6 +597,28 @@ class ReadEfficiency(State):
         if tok.kind == K.WORD and (tok.text in self.lex.measures or tok.text in _THINGS):
             return before  # "recovery is slower", "the new shoes are lighter": not the running
         return None
+
+    def _than_another_activity(self, index: int, end: int) -> bool:
+        """ "it felt so much easier than pushing it", "harder than cycling": one way of doing
+        it against another, not the running against before ("easier than in October", "than
+        this morning", "than last week")."""
+        toks = self.toks
+        other = index + 1
+        while other < end and toks[other].kind == K.PUNCT and not toks[other].text:
+            other += 1
+        if other >= end or toks[other].text != "than":
+            return False
+        other += 1
+        while other < end and toks[other].text in _BEFORE_AN_ACTIVITY:
+            other += 1
+        if other >= end or not toks[other].word:
+            return False
+        said = toks[other].text
+        if not said.endswith("ing") or said in _NOT_AN_ACTIVITY:
+            return False
+        clause_end = self.clauses[toks[other].clause][1]
+        # "easier than running did in October", "than running last month": against before.
+        return not any(t.text in _BEFORE_NOW for t in toks[other + 1 : min(clause_end, end)])
 
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running."""

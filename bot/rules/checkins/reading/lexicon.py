@@ -62,6 +62,7 @@ class Lexicon:
         self.fuzzy_targets: dict[str, tuple[int, str]] = {}
         self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
         self._own_typos: dict[str, tuple[int, str] | None] = {}
+        self._short_forms: dict[tuple[str, tuple[str, ...]], str | None] = {}
         chat, soreness, labels = words.chat, words.soreness, words.labels
         # Later entries win: area words are put in last so that they are never shadowed by
         # chat, except by the sayings in which they name no area.
@@ -136,6 +137,8 @@ class Lexicon:
         for phrase in self.phrases:
             starts.setdefault(phrase[0], set()).add(len(phrase))
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
+        # Their first two words: most words that start a phrase start none with the next word.
+        self.phrase_openings = {phrase[:2] for phrase in self.phrases}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.not_typos = set(chat.not_typos)
         self.weak_moves = set(labels.movement_weak)
@@ -359,7 +362,16 @@ class Lexicon:
         """The one area among `areas` that `word` shortens: its consonants in order from its
         first letter ("cvs" for calves, "glts" for glutes), its letters with one left out
         ("nek" for neck), or its start ("glu"). Words of everyday chat are never short forms
-        ("but", "its")."""
+        ("but", "its"). Kept once found, as typos are: a long reply says one word many times."""
+        key = (word, tuple(areas))
+        if key in self._short_forms:
+            return self._short_forms[key]
+        found = self._short_form(word, areas)
+        if len(self._short_forms) < 4096:
+            self._short_forms[key] = found
+        return found
+
+    def _short_form(self, word: str, areas: Sequence[str]) -> str | None:
         skeleton = not any(letter in _VOWELS for letter in word[1:])
         # Two consonants are a skeleton too ("HS 3" for hamstrings), never "it", "ok", "so".
         shortest = SHORT_FORM_LETTERS[0] - 1 if skeleton and word[0] not in _VOWELS else None

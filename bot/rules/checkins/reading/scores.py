@@ -204,6 +204,8 @@ _NOT_A_JOKE_BEFORE = frozenset({"not", "no", "never", "aint", "im", "am"})
 _NOT_A_JOKE_AFTER = frozenset({"myself", "yourself", "ourselves", "themselves"})
 
 
+# Single letters that may stand for a label among code letters ("N 3 / S 4 / LB 2").
+_LETTER_KINDS = frozenset({K.WORD, K.SIDE, K.JOIN})
 # Before a number that closes its clause, these make it something other than a score.
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
@@ -238,7 +240,7 @@ class ReadScores(State):
         found = [
             i
             for i in range(start, end - 1)
-            if toks[i].kind in (K.WORD, K.SIDE)
+            if toks[i].kind in _LETTER_KINDS  # "n" is a joiner too ("calves n glutes")
             and len(toks[i].text) == 1
             and toks[i].text in letters
             and self._letter_value(i + 1, end)
@@ -810,7 +812,11 @@ class ReadScores(State):
                 other.kind == K.NA and (other.text == "n/a" or self._ends_clause(score + 1, end))
             ) or (other.kind == K.ZERO and self._ends_clause(score + 1, end)):
                 self._pair(index, score)
-            elif other.kind == K.NUM and not other.training and self._reachable(index, score):
+            elif (
+                other.kind == K.NUM
+                and not other.training
+                and (other.digits or self._reachable(index, score))
+            ):
                 self._pair(index, score)
                 self._more_sides(index, score, end)
             elif other.kind == K.SIDE:
@@ -1248,10 +1254,11 @@ class ReadScores(State):
         for label, found in list(self.label_scores.items()):
             if not start <= label < end or toks[label].kind != K.AREA or len(found) != 1:
                 continue
-            score = next(
-                (i for i in range(label + 1, end) if toks[i].end == found[0].span[1]), None
-            )
-            if score is None or score + 2 >= end or toks[score + 1].kind != K.JOIN:
+            said_to = found[0].span[1]
+            score = label + 1
+            while score < end and toks[score].end != said_to:
+                score += 1
+            if score + 2 >= end or toks[score + 1].kind != K.JOIN:
                 continue
             if toks[score + 1].text not in ("and", "&"):
                 continue
@@ -1333,7 +1340,7 @@ class ReadScores(State):
         toks = self.toks
         for index in range(start, end - 1):
             tok, after = toks[index], toks[index + 1]
-            if self._score_like(tok) and not tok.used and after.text in BOARD:
+            if after.text in BOARD and self._score_like(tok) and not tok.used:
                 tok.used = after.used = True
                 value = score_value(tok)
                 span = (tok.start, after.end)

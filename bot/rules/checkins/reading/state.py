@@ -14,7 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     GLUE,
     K,
     Tok,
-    score_value,
+    decimal_score,
 )
 
 # Typo look-ups per reply: keeps the slowest reply fast whatever it holds.
@@ -106,10 +106,16 @@ class State:
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
         self.read_upto = len(text)
         self.label_scores: dict[int, list[Score]] = {}
+        # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
+        self._no_corrections: bool | None = None
+        # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
+        self._mixed_scales: bool | None = None
         # What the efficiency pass finds once per reply, clause or sentence (quotations; clauses
         # only about the running; clauses without a subject; what each clause goes on about),
         # as a long reply asks it for each of its values.
         self._quotes: list[tuple[int, int]] | None = None
+        self._qualifiers: list[int] | None = None
+        self._first_score: dict[int, int] = {}
         self._running_clauses: dict[int, bool] = {}
         self._subjectless_clauses: dict[int, tuple[int | None, bool]] = {}
         self._said_in_sentence: dict[int, list[int | None]] = {}
@@ -250,7 +256,12 @@ class State:
             elif label.kind == K.ALL:
                 self.reading.skipped += self.expected
             return
-        value = 0 if score.kind == K.ZERO else score_value(score)
+        if score.kind == K.ZERO:
+            value: int | None = 0
+        elif score.problem is not None:
+            value = None
+        else:
+            value = decimal_score(score.value)  # (`score_value`, without its call)
         span = (toks[low].start, toks[high].end)
         if group:
             span = (score.start, score.end)
@@ -269,12 +280,21 @@ class State:
             span,
             self.clause_moments[score.clause],
         )
-        found.corrected = self._correcting(low, high)
+        if not self._no_corrections:  # (known once the first score is paired)
+            found.corrected = self._correcting(low, high)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 
     def _correcting(self, low: int, high: int) -> bool:
         """ "Edit: calves 4", "*calves 4", "glutes actually 3", "sorry, meant glutes 1"."""
+        if self._no_corrections is None:
+            # Looked for once a reply: the words are all read by the first score paired, and
+            # later passes only blank words out, so a reply without any stays without.
+            self._no_corrections = "*" not in self.text and not any(
+                t.text in CORRECTIONS for t in self.toks
+            )
+        if self._no_corrections:
+            return False
         first = self.sentences[self.toks[low].sentence][0] if self.sentences else 0
         window = self.toks[max(first, low - 3) : high]
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()

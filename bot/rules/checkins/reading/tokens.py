@@ -236,6 +236,7 @@ def symbol_kind(text: str) -> tuple[int, str]:
 DECIMALS = {str(n): Decimal(n) for n in range(100)}
 
 
+_TEN = Decimal(MAX_SCORE)
 _NUMBER_PARTS = tuple(TOKEN.groupindex[name] for name in ("value", "scale", "suffix"))
 
 
@@ -250,8 +251,8 @@ def number_token(match: re.Match[str], start: int, end: int) -> Tok:
     suffix = (suffix or "").lower().lstrip("'’")
     if scale is not None:
         tok.scaled = True
-        tok.over = to_decimal(scale)
-        if tok.over != Decimal(MAX_SCORE):
+        tok.over = DECIMALS.get(scale) or to_decimal(scale)
+        if tok.over != _TEN:
             tok.problem = "scale"
     if suffix == "ish":
         tok.ish = True

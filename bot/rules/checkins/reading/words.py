@@ -64,6 +64,8 @@ _CHANGED_BY = frozenset(
     | {"rose", "increased", "decreased", "eased", "worse", "better", "lower", "higher"}
 )
 _STEPS = frozenset({"point", "points", "pts", "pt", "notch", "notches", "step", "steps"})
+# Right before a number, the words `_by_how_much` starts from.
+_HOW_MUCH_BEFORE = _CHANGED_BY | {"+", "by"}
 _SCALE_AFTER = _OUT_OF | _PERCENT_WORDS | _STARS
 _OPENS_ANOTHER = frozenset({"his", "her", "for"})
 # Ending another runner's report: the member speaks of their own again ("Her calves 5, mine 3").
@@ -143,6 +145,11 @@ _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
+)
+# Between a count after "all" and how the areas counted feel: "all three a bit sore".
+_BEFORE_A_COUNTED_FEELING = frozenset(
+    {"of", "them", "are", "were", "feel", "feeling", "felt", "a", "bit", "little", "pretty"}
+    | {"quite", "very", "really", "kinda", "so", "still"}
 )
 # After the second end of a range in words, these make it a score for a moment of the week.
 _SAID_OF_A_MOMENT = frozenset({"after", "during", "post", "when", "on", "at", "first", "mid"})
@@ -536,11 +543,14 @@ class ReadWords(State):
         """Known phrases ("lower back", "about the same") become their first token; the
         others are absorbed (glue that the passes step over)."""
         toks, lex = self.toks, self.lex
+        openings = lex.phrase_openings
         done = 0
         for index in phrase_at:
             if index < done:
                 continue
             head = toks[index]
+            if index + 1 >= len(toks) or (head.text, toks[index + 1].text) not in openings:
+                continue  # (the cheap test first: "all" starts many phrases, "all week" none)
             for length in lex.phrase_lengths[head.text]:
                 window = toks[index : index + length]
                 if len(window) < length or not all(t.word for t in window):
@@ -644,6 +654,7 @@ class ReadWords(State):
         sides_said = False
         marker: Decimal | None = None  # the number of the last item of a numbered list
         declared = self._declared_scale()
+        training_before = self.lex.training_before
         reversed_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
@@ -664,21 +675,23 @@ class ReadWords(State):
                 self._in_tenths(index)
             if tok.kind != K.NUM or tok.training:
                 continue
-            if self._off_the_top(index):
+            if tok.scaled and self._off_the_top(index):
                 # "neck 11/10 🙃": said past the top of the scale of ten, the top (not taken
                 # back: "back 12/10 lol jk" is still asked about).
                 tok.value = Decimal(MAX_SCORE)
             if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
                 # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
                 tok.problem = "odd"
+            follows = tok.problem == "scale" and self._sides_follow(index)
             if (
                 tok.problem == "scale"
                 and tok.over in (_FIVE, _HUNDRED)
                 and not sides_said
-                and not self._sides_follow(index)
+                and not follows
             ):
                 self._in_tenths(index)  # "calves 3/5" (not "3/5 (L/R)")
-            if tok.problem == "scale" and (sides_said or self._sides_follow(index)):
+                follows = tok.problem == "scale" and self._sides_follow(index)
+            if tok.problem == "scale" and (sides_said or follows):
                 # "glutes 2/4 (L/R)": two sides, the worse one scored.
                 values = [to_decimal(v) for v in tok.text.split("/")]
                 if len(values) == 2 and all(v is not None and v <= MAX_SCORE for v in values):
@@ -690,22 +703,28 @@ class ReadWords(State):
                         self._use_sides(index)
                     sides_said = True
                 continue
-            if self._from_to(index):
+            if index and toks[index - 1].text == "from" and self._from_to(index):
                 continue
-            if self._by_how_much(index):
+            if (
+                (index and toks[index - 1].text in _HOW_MUCH_BEFORE)
+                or (index < last and toks[index + 1].text in _STEPS)
+            ) and self._by_how_much(index):  # (the cheap test first, for every number)
                 tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
                 continue
             if tok.changed and self._down_at_no_time(index):
                 tok.problem = "change"
                 continue
-            if self._unit_follows(index):
+            if index < last and toks[index + 1].kind in _UNIT_KINDS and self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
             elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
-            elif self._counts_areas(index):
+            elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
+            elif index and toks[index - 1].kind == K.ALL and (felt := self._counted_feeling(index)):
+                tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all 3 sore": asked
+                self.reading.unread.append((toks[index - 1].start, toks[felt].end))
             elif (
-                self._training_before(index)
+                (index and toks[index - 1].text in training_before and self._training_before(index))
                 or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
                 or (
                     index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
@@ -730,13 +749,14 @@ class ReadWords(State):
         """ "between 3 and 4", "3 maybe 4": a range in words, read as its higher end. And "3
         and a half", a half point."""
         toks = self.toks
+        last = len(toks) - 1
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
                 continue
             if tok.scaled and self._scaled_range(index):
                 continue
-            if self._decimal_comma(index):
+            if index < last and toks[index + 1].text == "," and self._decimal_comma(index):
                 # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked.
                 tok.problem, tok.value, tok.bare = "range", None, False
                 tok.end = toks[index + 2].end
@@ -816,11 +836,11 @@ class ReadWords(State):
         """How many tokens after a whole number say it is a half more: "3 and a half", "3 ½",
         "3 1/2" (the half of a score, not a score of 1 on a scale of 2)."""
         toks = self.toks
-        if [t.text for t in toks[index + 1 : index + 4]] == ["and", "a", "half"]:
-            return 3
         if index + 1 >= len(toks):
             return 0
         after = toks[index + 1]
+        if after.text == "and":
+            return 3 if [t.text for t in toks[index + 2 : index + 4]] == ["a", "half"] else 0
         if after.text == "½":
             return 1
         if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
@@ -898,7 +918,13 @@ class ReadWords(State):
 
     def _sides_follow(self, index: int) -> bool:
         """ "(L/R)", "l/r": the sides of a pair of numbers."""
-        kinds = [t.kind for t in self.toks[index + 1 : index + 6] if t.kind != K.PUNCT]
+        toks = self.toks
+        after = index + 1
+        while after < len(toks) and after < index + 6 and toks[after].kind == K.PUNCT:
+            after += 1
+        if after >= len(toks) or toks[after].kind != K.SIDE:
+            return False  # (the cheap test first: a long reply of pairs asks for each)
+        kinds = [t.kind for t in toks[index + 1 : index + 6] if t.kind != K.PUNCT]
         return kinds[:3] == [K.SIDE, K.JOIN, K.SIDE]
 
     def _use_sides(self, index: int) -> None:
@@ -941,12 +967,13 @@ class ReadWords(State):
                 return False
             before = toks[index - 2]  # "calves dropped by 2"
             index -= 1
-        label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
-        if before is not None and label is not None and toks[label].kind in LABELS:
-            if before.text == "+" and before.end == tok.start:
-                return True  # "calves +1"
-            if before.text in _CHANGED_BY:
-                return True  # "calves down 2" (not "down to 2"), "dropped by 2"
+        if before is not None and (
+            (before.text == "+" and before.end == tok.start)  # "calves +1"
+            or before.text in _CHANGED_BY  # "calves down 2" (not "down to 2"), "dropped by 2"
+        ):
+            label = self._prev(index - 1, skip_bridge=True) if index > 1 else None
+            if label is not None and toks[label].kind in LABELS:
+                return True
         after = tok.at + 1
         if (
             after + 1 < len(toks)
@@ -1141,6 +1168,8 @@ class ReadWords(State):
         label = self._prev(index, skip_bridge=True)
         if label is None or toks[label].kind not in LABELS:
             return
+        if toks[label].kind == K.AREA and self._scales_mixed():
+            return  # "calves 3, glutes 2/5": the 3 out of 5 too, or of 10? Asked.
         before = label - 1
         while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
             before -= 1
@@ -1166,6 +1195,37 @@ class ReadWords(State):
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
 
+    def _scales_mixed(self) -> bool:
+        """Areas scored on another scale ("glutes 2/5", "quads 40%") beside areas scored with
+        a bare number ("calves 3"): is the bare one out of 5 too, or the other out of ten in
+        the member's mind? The ones on another scale are asked about; the bare ones stand.
+        Looked at once a reply, before any score is turned into tenths."""
+        if self._mixed_scales is None:
+            toks = self.toks
+            other = ten = False
+            for index in self.numbers:
+                tok = toks[index]
+                if tok.kind != K.NUM or not tok.digits:
+                    continue
+                on_other = tok.percent or (tok.problem == "scale" and tok.over in (_FIVE, _HUNDRED))
+                on_ten = (
+                    tok.problem is None
+                    and tok.bare
+                    and not (tok.scaled or tok.training)
+                    and tok.value is not None
+                    and tok.value <= MAX_SCORE
+                )
+                if not (on_other or on_ten):
+                    continue
+                label = self._prev(index, skip_bridge=True)
+                if label is None or toks[label].kind != K.AREA:
+                    continue
+                other, ten = other or on_other, ten or on_ten
+                if other and ten:
+                    break
+            self._mixed_scales = other and ten
+        return self._mixed_scales
+
     def _off_the_top(self, index: int) -> bool:
         toks = self.toks
         tok = toks[index]
@@ -1190,6 +1250,26 @@ class ReadWords(State):
         while other < len(toks) and toks[other].text in _BEFORE_A_COUNTED_SCORE:
             other += 1
         return other > index + 1 and other < len(toks) and toks[other].kind == K.NUM
+
+    def _counted_feeling(self, index: int) -> int | None:
+        """ "all 3 sore", "all three a bit tight": a number right after "all", as many as the
+        areas the member was asked about, with how they feel and no score after it, counts the
+        areas (said to feel some way, without a number: asked about). Where the feeling word
+        is."""
+        toks = self.toks
+        tok = toks[index]
+        if len(self.expected) < 2 or tok.value != len(self.expected):
+            return None
+        if tok.digits and not tok.bare:
+            return None  # "all 3/5 sore": a score on a scale
+        other = index + 1
+        while other < len(toks) and toks[other].text in _BEFORE_A_COUNTED_FEELING:
+            other += 1
+        if other < len(toks) and (
+            toks[other].text in self.lex.complaining or toks[other].text in self.lex.levels
+        ):
+            return other
+        return None
 
     def _measure_before(self, index: int) -> bool:
         """ "energy 6", "sleep was a 5": a number for something other than an area (not
@@ -1245,7 +1325,8 @@ class ReadWords(State):
         toks = self.toks
         for index in sorted(self.numbers + self.values):
             tok = toks[index]
-            if not (self._score_like(tok) or tok.kind == K.VAL):
+            kind = tok.kind
+            if not ((kind == K.NUM and not tok.training) or kind == K.VAL):  # `_score_like`
                 continue
             before = self._prev(index, skip_bridge=True)
             if before is None or toks[before].kind != K.WORD:
@@ -1284,7 +1365,7 @@ class ReadWords(State):
         unnamed: list[str] | None = None
         for index in self.numbers:
             tok = toks[index]
-            if not self._score_like(tok):
+            if tok.kind != K.NUM or tok.training:  # not `_score_like`
                 continue
             before = self._prev(index, skip_bridge=True)
             if before is None or not self._unknown(toks[before]):
@@ -1320,6 +1401,21 @@ class ReadWords(State):
             # Closing the sentence, right after a score in a reply of scores ("movment 9 smae
             # lol") or right after the efficiency's label: where the check-in's last answer goes.
             for after in range(start + 1, end):
+                if toks[after].kind != K.WORD:
+                    continue  # (no unknown word: the cheap test first)
+                if (
+                    after == last
+                    and self._after_a_score(after - 1, start)
+                    and self._unknown(toks[after - 1])
+                    and self._unknown(toks[after])
+                    and self.fuzzy_budget > 0
+                ):
+                    # "movment 7 efficency beter": the efficiency's label and its value, both
+                    # mistyped, closing a reply of scores.
+                    self.fuzzy_budget -= 1
+                    found = lex.fuzzy(toks[after - 1].text)
+                    if found is not None and found[0] == K.EFF:
+                        self._relabel(after - 1, K.EFF, found[1])
                 labelled = toks[after - 1].kind == K.EFF  # "effeciency beter"
                 if not (after == last or labelled or self._after_labelled_score(after)):
                     continue
@@ -1334,6 +1430,14 @@ class ReadWords(State):
                     self.values.append(after)
                     self.features[sentence] |= HAS_VAL
                     break
+
+    def _after_a_score(self, index: int, start: int) -> bool:
+        """Right after a number, a comma or glue between: "mvmt 7, efficency bettr"."""
+        toks = self.toks
+        before = index - 1
+        while before >= start and toks[before].kind in (K.PUNCT, K.COMMA):
+            before -= 1
+        return before >= start and toks[before].kind == K.NUM
 
     def _after_labelled_score(self, index: int) -> bool:
         """ "movment 9 smae": the word right after a label's number."""
