@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 import httptools
 import pytest
 
-from bot.adapter.callbacks import Callbacks, _Answers
+from bot.adapter.callbacks import Callbacks, _Answers, callback_path
 from bot.app import event_loop_factory
 
 BODY = b'{"type":4,"data":{"content":"busy","flags":64}}'
@@ -255,3 +255,9 @@ def test_sheds_go_out_on_the_bots_own_event_loop_too() -> None:
 
     with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
         assert runner.run(main()) == (204, b"")
+
+
+def test_a_callback_path_quotes_only_a_token_that_needs_it() -> None:
+    token = "aW50ZXJhY3Rpb24.6-_~"
+    assert callback_path(7, token) == f"/interactions/7/{token}/callback"
+    assert callback_path(7, "a/b c") == "/interactions/7/a%2Fb%20c/callback"

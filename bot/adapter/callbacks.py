@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import ssl
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
+from urllib.parse import quote
 
 import httptools
 import yarl
@@ -234,6 +236,16 @@ class Callbacks:
         request.tries += 1
         (self._urgent if request.urgent else self._queue).appendleft(request)
         return True
+
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9._~-]*")
+
+
+def callback_path(interaction_id: int, token: str) -> str:
+    """The path of an interaction's callback under the REST base."""
+    # Discord's tokens need no quoting; `quote` was a fiftieth of a shed's CPU.
+    safe = token if _URL_SAFE.fullmatch(token) else quote(token, safe="")
+    return f"/interactions/{interaction_id}/{safe}/callback"
 
 
 def _drop(task: asyncio.Task[None]) -> None:

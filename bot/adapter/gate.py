@@ -19,12 +19,11 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
-from urllib.parse import quote
 
 import discord
 
 from bot.adapter.backlog import InFlight, LoopLag, created_at
-from bot.adapter.callbacks import Callbacks
+from bot.adapter.callbacks import Callbacks, callback_path
 from bot.adapter.observe import callback_sent, count, describe_payload
 from bot.adapter.respond import EPHEMERAL, send_raw
 from bot.metrics import EXPIRED, SHED
@@ -114,7 +113,7 @@ class Gate:
             # Not sent once Discord would no longer take it (`expired_after` of its age).
             loop = asyncio.get_running_loop()
             deadline = loop.time() + client.overload.expired_after - max(0.0, late)
-            path = f"/interactions/{interaction_id}/{quote(token, safe='')}/callback"
+            path = callback_path(interaction_id, token)
             self._shedding += 1
             done = functools.partial(self._shed_answered, name, interaction_id)
             callbacks.post(path, _NO_CHOICES_BODY if autocomplete else _BUSY_BODY, deadline, done)

@@ -133,7 +133,14 @@ def describe_payload(data: Mapping[str, Any]) -> tuple[str, str]:
 
 def count(kind: str, name: str, outcome: str) -> None:
     """An interaction handled without a discord.py object (turned away at the gateway)."""
-    INTERACTIONS.labels(kind, name, outcome).inc()
+    _interactions(kind, name, outcome).inc()
+
+
+@functools.cache
+def _interactions(kind: str, name: str, outcome: str) -> Any:
+    # The labels' child found once: a few of them (commands, buttons by template), each met
+    # at every interaction turned away.
+    return INTERACTIONS.labels(kind, name, outcome)
 
 
 def component_name(custom_id: str) -> str:

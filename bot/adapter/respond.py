@@ -24,7 +24,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import quote
 
 import discord
 import orjson
@@ -32,7 +31,7 @@ from discord.http import Route
 from discord.webhook.async_ import async_context
 
 from bot.adapter.backlog import created_at
-from bot.adapter.callbacks import Callbacks
+from bot.adapter.callbacks import Callbacks, callback_path
 from bot.adapter.observe import callback_sent
 from bot.rules.overload import DEADLINE
 
@@ -146,7 +145,7 @@ def _direct(interaction: discord.Interaction[Any]) -> Callbacks | None:
 async def _send_direct(
     callbacks: Callbacks, interaction_id: int, token: str, payload: Mapping[str, Any]
 ) -> None:
-    path = _CALLBACK.format(webhook_id=interaction_id, webhook_token=quote(token, safe=""))
+    path = callback_path(interaction_id, token)
     body = orjson.dumps(payload)
     left = DEADLINE - (time.time() - created_at(interaction_id))
     deadline = asyncio.get_running_loop().time() + left
