@@ -105,6 +105,7 @@ class MemberData:
         forgotten = Forgotten()
         async with self._database.session() as session:
             await _lock_member_areas(session, user_id)
+            await _lock_sessions_of(session, user_id)
             for table, column in member_columns("owner"):
                 criteria = _criteria(table, column, user_id)
                 result = await session.execute(delete(table).where(*criteria))
@@ -115,6 +116,22 @@ class MemberData:
             for table, column in member_columns("mentions"):
                 _count(forgotten.anonymised, table, await _scrub(session, table, column, user_id))
         return forgotten
+
+
+async def _lock_sessions_of(session: AsyncSession, user_id: int) -> None:
+    """Lock the sessions the member owns or is listed in before any of their posts.
+
+    A running session saves its row, then its posts (`SessionRuns.save`); a deletion that
+    scrubbed the posts first and the row after took the same locks the other way round, and
+    PostgreSQL broke the deadlock by failing the session's save.
+    """
+    row = CooldownSessionRow
+    await session.execute(
+        select(row.id)
+        .where((row.owner_id == user_id) | row.snapshot.contains(str(user_id)))
+        .order_by(row.id)
+        .with_for_update()
+    )
 
 
 def _count(counts: dict[str, int], table: Table, n: int) -> None:

@@ -4,6 +4,7 @@ their id any more, and the other member's data is whole (less the deleted member
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import BigInteger, String, Text, select
 
 from bot.rules.delivery import Action, Outgoing
+from bot.rules.members import CardDraft
 from bot.rules.privacy import NOBODY
 from bot.rules.session_text import card_snapshot
 from bot.storage import (
@@ -23,9 +25,9 @@ from bot.storage import (
     MemberData,
     TightAreas,
 )
-from bot.storage.deliveries import Deliveries
+from bot.storage.deliveries import Deliveries, add_in, supersede_edits_in
 from bot.storage.member_data import member_columns
-from bot.storage.models import Base
+from bot.storage.models import Base, CooldownSessionRow
 from tests.test_session_engine import TINY
 
 ALICE, BOB = 310000000000000001, 310000000000000002
@@ -237,3 +239,33 @@ async def test_export_holds_everything_stored_about_the_member(database: Databas
     assert len(exported["posts_mentioning_you"]) == 2
     # Nothing of Bob's leaks into Alice's export: not his id, not his scores.
     assert str(BOB) not in json.dumps(exported)
+
+
+async def test_forgetting_a_member_waits_for_a_session_saving_and_never_deadlocks_it(
+    database: Database,
+) -> None:
+    # A session lists member 2 and has a post mentioning them. The session saves as it runs
+    # (its row, then its posts) while member 2 asks to be forgotten: the deletion must take
+    # the same locks in the same order, or PostgreSQL fails one of the two.
+    member = 222222222222222222
+    cards = CooldownSessions(database)
+    await cards.create_many([CardDraft(42, 5, 77, 1, card_snapshot(TINY, (1, member)))])
+    card = await cards.by_key(42)
+    assert card is not None
+    edit = Outgoing(
+        f"session:{card.id}", 77, 5, "step", {"content": f"with <@{member}>"}, Action.EDIT, 901
+    )
+    async with database.session() as session:
+        add_in(session, [edit])
+
+    async with database.session() as saving:
+        await saving.execute(
+            select(CooldownSessionRow.id).where(CooldownSessionRow.id == card.id).with_for_update()
+        )
+        forgetting = asyncio.create_task(MemberData(database).delete(member))
+        await asyncio.sleep(0.5)  # the deletion goes as far as the session's lock lets it
+        await supersede_edits_in(saving, [edit])
+    forgotten = await forgetting
+
+    assert forgotten.anonymised.get("cooldown_sessions") == 1
+    assert forgotten.anonymised.get("deliveries") == 1
