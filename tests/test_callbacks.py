@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 
+import discord
 import httptools
 import pytest
 
 from bot.adapter.callbacks import Callbacks, _Answers, callback_path
+from bot.adapter.respond import _refusal
 from bot.app import event_loop_factory
 
 BODY = b'{"type":4,"data":{"content":"busy","flags":64}}'
@@ -261,3 +263,14 @@ def test_a_callback_path_quotes_only_a_token_that_needs_it() -> None:
     token = "aW50ZXJhY3Rpb24.6-_~"
     assert callback_path(7, token) == f"/interactions/7/{token}/callback"
     assert callback_path(7, "a/b c") == "/interactions/7/a%2Fb%20c/callback"
+
+
+def test_a_refused_answer_raises_what_discord_py_would() -> None:
+    expired = _refusal(404, b'{"message": "Unknown interaction", "code": 10062}')
+    assert isinstance(expired, discord.NotFound) and expired.code == 10062
+    assert isinstance(_refusal(403, b"{}"), discord.Forbidden)
+    assert isinstance(_refusal(503, b"upstream"), discord.DiscordServerError)
+    invalid = _refusal(400, b'{"message": "Invalid Form Body", "code": 50035}')
+    assert type(invalid) is discord.HTTPException and invalid.code == 50035
+    unanswered = _refusal(0, b"")
+    assert type(unanswered) is discord.HTTPException and unanswered.status == 0

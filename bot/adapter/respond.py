@@ -4,9 +4,10 @@ discord.py's `send_message` turns an embed and a view into objects and back into
 Discord to send the new message back, parses that into a `Message`, and keeps every view in its
 view store. An answer built as JSON (`bot.rules.cards`) whose buttons are answered from their
 custom ids alone (the cogs' `CogButton`) needs none of it: here the JSON goes out as it is, in
-the one callback discord.py would have made, through discord.py's own HTTP session (its rate
-limits, retries, errors and the REST trace of `bot.adapter.observe` all apply), and the
-interaction is marked as answered exactly as discord.py marks it.
+the one callback discord.py would have made, and the interaction is marked as answered exactly
+as discord.py marks it. Edits of the answer, and everything when the client has a proxy, go
+through discord.py's own HTTP session (its rate limits, retries, errors and the REST trace of
+`bot.adapter.observe` all apply).
 
 The first response, when the client has no proxy, skips discord.py's HTTP session: its route,
 the webhook adapter's lock and aiohttp's request and response objects cost about as much CPU
