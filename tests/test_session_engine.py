@@ -611,3 +611,30 @@ def test_the_engine_needs_neither_discord_nor_sqlalchemy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"  # as asyncpg says it: the server rolled the transaction back
+
+
+async def test_a_save_the_database_rolled_back_is_run_again_and_no_step_is_lost() -> None:
+    sink = Recorder(expect=1)
+    tries: list[int] = []
+    record = sink.__call__
+
+    async def rolled_back_once(session: Session, events: list[Event]) -> None:
+        tries.append(len(events))
+        if len(tries) == 2:  # the second save: a step's start, with its post
+            raise _Deadlock("deadlock detected")
+        await record(session, events)
+
+    runner = SessionRunner(rolled_back_once)
+    try:
+        await runner.start(Session("s1", 1, TINY, time_scale=TINY_SCALE))
+        await wait_until_over(sink)
+    finally:
+        await runner.close()
+    assert tries[1] == tries[2]  # the same change, saved again
+    starts = [e for e in sink.events["s1"] if isinstance(e, StepStarted)]
+    assert len(starts) + sum(e.skipped for e in starts) == 3
+    assert isinstance(sink.events["s1"][-1], Finished)

@@ -19,6 +19,7 @@ from typing import Any
 from bot.metrics import ACTIVE_SESSIONS
 from bot.rules.sessions.engine import Event, InvalidCommand, Session, SessionNotFound, SessionOver
 from bot.services.timers import Clock, TimerLoop
+from bot.storage.errors import is_rolled_back
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,9 @@ Command = Callable[[Session, float], list[Event]]
 
 # Ended sessions kept so that a late button press gets "over" rather than "not found".
 KEEP_ENDED = 1000
+# Pauses before saving again a change the database rolled back (a deadlock, a serialization
+# failure), holding the session's lock: its next change waits its turn.
+SAVE_RETRIES = (0.05, 0.2, 1.0)
 
 
 class SessionRunner:
@@ -135,10 +139,18 @@ class SessionRunner:
         self._reschedule(session)
         if not events:
             return
-        try:
-            await self._persist(session, events)
-        except Exception:
-            log.exception("saving session %s failed", session.id)
+        for delay in (*SAVE_RETRIES, None):
+            try:
+                await self._persist(session, events)
+                return
+            except Exception as error:
+                if delay is None or not is_rolled_back(error):
+                    log.exception("saving session %s failed", session.id)
+                    return
+                # The save's posts are in the same transaction: given up, a step would be
+                # lost. Rolled back whole, it can be run again.
+                log.warning("saving session %s was rolled back; trying again", session.id)
+                await asyncio.sleep(delay)
 
     def _reschedule(self, session: Session) -> None:
         due = session.next_due()

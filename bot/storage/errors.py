@@ -22,6 +22,20 @@ class DatabaseUnavailable(Exception):
     """The database did not answer; the same request may well succeed later."""
 
 
+# SQLSTATEs of a transaction the server rolled back to settle a conflict with another one
+# (serialization failure, deadlock): nothing of it was stored, and run again it may pass.
+_POSTGRES_ROLLED_BACK_STATES = frozenset({"40001", "40P01"})
+
+
+def is_rolled_back(exc: BaseException) -> bool:
+    """Whether `exc`, or anything it wraps, says the server undid the whole transaction to
+    settle a conflict with another one: safe to run again, unlike a commit whose answer was
+    lost."""
+    return any(
+        getattr(link, "sqlstate", None) in _POSTGRES_ROLLED_BACK_STATES for link in _causes(exc)
+    )
+
+
 def is_unavailable(exc: BaseException) -> bool:
     """Whether `exc`, or anything it wraps, says the database is unreachable or overloaded."""
     return any(_says_unavailable(link) for link in _causes(exc))
