@@ -298,12 +298,11 @@ class _Connection(asyncio.Protocol):
 
     def _answered(self, status: int, body: bytes, close: bool) -> None:
         request, self._request = self._request, None
-        if request is not None:
-            request.connection = None
         if request is None:
             self.reusable = False  # an answer to nothing: the connection is out of step
             self.abort()
             return
+        request.connection = None
         if close:
             self.reusable = False
             self.abort()

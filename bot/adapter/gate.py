@@ -152,11 +152,7 @@ class Gate:
 
     def _shed_answered(self, name: str, interaction_id: int, status: int, body: bytes) -> None:
         self._shedding -= 1
-        _answered(name, interaction_id, status, body)
-
-
-def _answered(name: str, interaction_id: int, status: int, body: bytes) -> None:
-    callback_sent(interaction_id, status)
-    if not 200 <= status < 300:
-        answer = f"{status}: {body[:200]!r}" if status else "no answer in time"
-        log.warning("could not shed %s (%s)", name, answer)
+        callback_sent(interaction_id, status)
+        if not 200 <= status < 300:
+            answer = f"{status}: {body[:200]!r}" if status else "no answer in time"
+            log.warning("could not shed %s (%s)", name, answer)

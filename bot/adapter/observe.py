@@ -5,11 +5,12 @@
   task ends, its one outcome is counted: refused or failed when a failure was reported
   (`mark`), otherwise deferred or answered by the kind of its first response, and failed when
   it got none.
-* Every REST call, interaction callbacks and follow-ups included, goes through discord.py's
+* Every other REST call (follow-ups and edits included) goes through discord.py's
   one aiohttp session; a trace on that session (`rest_trace`, discord.py's `http_trace`
   option) counts calls by route template and status, the 429s, and times each interaction's
-  callback (its first response) from the interaction's snowflake. Sheds, sent on connections
-  of their own (`bot.adapter.callbacks`), are counted alike by `callback_sent`.
+  callback (its first response) from the interaction's snowflake. First responses sent on
+  connections of their own (`bot.adapter.callbacks`: sheds, answers sent as JSON, deferrals)
+  are counted alike by `callback_sent`.
 """
 
 from __future__ import annotations
@@ -202,8 +203,9 @@ _CALLBACK_ROUTE: Final = "/interactions/{id}/{token}/callback"
 
 
 def callback_sent(interaction_id: int, status: int) -> None:
-    """A first response sent outside discord.py's session (a shed, `bot.adapter.gate`),
-    counted as the trace counts the others: status 0 is a call that got no answer."""
+    """A first response sent outside discord.py's session (a shed, an answer, a deferral:
+    `bot.adapter.callbacks`), counted as the trace counts the others: status 0 is a call that
+    got no answer."""
     _callbacks(str(status) if status else "error").inc()
     if 200 <= status < 300:
         ACKNOWLEDGEMENT_SECONDS.observe(acknowledgement_seconds(interaction_id, time.time()))
