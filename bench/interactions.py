@@ -22,7 +22,8 @@ quota (`--bot-cpu`) over the bot's CPU per interaction at the highest rung it an
 bot both sustained (CPU per interaction falls as the rate rises). Then each
 configuration runs at twice its sustainable rate for `--overload-seconds`. Counted per rate:
 acknowledged within 3 s, deferred (the first response was "thinking…"), shed (answered "I'm
-busy"), failed (a callback refused, late, or none), and the bot process's CPU per interaction,
+busy"), failed (a callback refused, late, or none; of which late and refused apart, the rest
+never answered), and the bot process's CPU per interaction,
 with its ratio to the trivial bot's at the same offered rate in the same run.
 
 Nothing here reads the calendar (routines depend on the tight areas alone), so the figures
@@ -93,6 +94,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     max_ms: float
+    refused: int = 0  # of the failed, a callback Discord refused (any 4xx or 5xx)
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
     trivial_cpu_ms: float | None = None
@@ -124,6 +126,8 @@ class Config:
     # Rounds of bisection for the sustainable rate, and probes in each.
     repeats: int = 3
     steps: int = 3
+    # A folder for each bot's log (its warnings), or None.
+    bot_log: Path | None = None
     setups: list[Setup] = field(default_factory=list)
     refused: list[Setup] = field(default_factory=list)  # settings the bot refuses at start
 
@@ -154,7 +158,9 @@ async def seed(url: str, users: list[FakeUser]) -> None:
         await database.dispose()
 
 
-async def start_bot(fake: FakeDiscord, setup: Setup, url: str) -> asyncio.subprocess.Process:
+async def start_bot(
+    fake: FakeDiscord, setup: Setup, url: str, log: Path | None = None
+) -> asyncio.subprocess.Process:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -170,9 +176,18 @@ async def start_bot(fake: FakeDiscord, setup: Setup, url: str) -> asyncio.subpro
     if setup.shards:
         env.update(SHARD_COUNT="1", SHARD_IDS="0")
     module = "bench.trivial_bot" if setup.bot == "trivial" else "bot"
+    # The bot's warnings (a shed it could not send, an interaction dropped as expired).
+    stderr = log.open("ab") if log else None
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", module, env=env, cwd=ROOT, stderr=asyncio.subprocess.DEVNULL
+        sys.executable,
+        "-m",
+        module,
+        env=env,
+        cwd=ROOT,
+        stderr=stderr if stderr else asyncio.subprocess.DEVNULL,
     )
+    if stderr:
+        stderr.close()  # the bot's process holds its own copy
     await fake.wait_for_request("PUT", r"/applications/\d+/commands", timeout=60)
     await fake.wait_ready(timeout=60)
     return process
@@ -225,11 +240,15 @@ async def _offer(
         await asyncio.sleep(0.1)
     latencies: list[float] = []
     deferred = shed = 0
+    refused: set[int] = set()
     for request in fake.requests[first_request:]:
         if request.method != "POST" or not request.path.endswith("/callback"):
             continue
         iid = int(request.path.split("/")[2])
-        if iid not in due or request.status >= 400:
+        if iid not in due:
+            continue
+        if request.status >= 400:
+            refused.add(iid)
             continue
         state = fake.interactions.get(iid)
         if state is None or state.late_by is not None:
@@ -258,6 +277,7 @@ async def _offer(
         shed=shed,
         failed=total - len(latencies),
         late=late,
+        refused=len(refused & due.keys()),
         p50_ms=ms[len(ms) // 2],
         p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))],
         max_ms=ms[-1],
@@ -317,7 +337,11 @@ async def started(setup: Setup, config: Config) -> AsyncIterator[Running]:
         if setup.bot != "trivial":
             await seed(url, users)
         async with FakeDiscord() as fake:
-            process = await start_bot(fake, setup, url)
+            log = None
+            if config.bot_log:
+                config.bot_log.mkdir(parents=True, exist_ok=True)
+                log = config.bot_log / (setup.label.strip("/").replace(" ", "-") + ".log")
+            process = await start_bot(fake, setup, url, log)
             try:
                 with cpu_quota(process.pid, config.bot_cpu) if config.bot_cpu else nullcontext():
                     # Every member once (caches, pools), unmeasured.
@@ -449,10 +473,11 @@ def print_table(results: list[Result], config: Config) -> None:
     )
     print(
         "| bot | offered/s | achieved/s | sent | acked ≤3 s | deferred | shed | failed | late "
+        "| refused "
         "| p50 ms | p99 ms | max ms | bot CPU ms/interaction | CPU × trivial "
         "| fake Discord CPU ms/interaction |"
     )
-    print("| --- " * 15 + "|")
+    print("| --- " * 16 + "|")
     for r in sorted(results, key=lambda r: (config.setups.index(r.setup), r.overload)):
         ratio = f"{r.bot_cpu_ms / r.trivial_cpu_ms:.1f}" if r.trivial_cpu_ms else "-"
         offered = f"{r.offered} (2x)" if r.overload else str(r.offered)
@@ -461,7 +486,7 @@ def print_table(results: list[Result], config: Config) -> None:
         print(
             f"| {r.setup.label} | {offered} | {r.achieved:.0f} | {r.sent} "
             f"| {100 * r.acknowledged / r.sent:.1f} % | {r.deferred} | {r.shed} "
-            f"| {r.failed} | {r.late} "
+            f"| {r.failed} | {r.late} | {r.refused} "
             f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.bot_cpu_ms:.2f} | {ratio} "
             f"| {r.fake_cpu_ms:.2f} |"
         )
@@ -515,6 +540,7 @@ def parse(argv: list[str] | None = None) -> Config:
         default=None,
         help="cores the bot may use (a cgroup quota, root only), so the bot saturates first",
     )
+    parser.add_argument("--bot-log", type=Path, default=None, help="a folder for each bot's log")
     args = parser.parse_args(argv)
     return Config(
         rates=[int(r) for r in args.rates.split(",")],
@@ -528,6 +554,7 @@ def parse(argv: list[str] | None = None) -> Config:
         bot_cpu=args.bot_cpu,
         repeats=args.repeats,
         steps=args.steps,
+        bot_log=args.bot_log,
     )
 
 
