@@ -94,7 +94,7 @@ class Gate:
             return True  # not ours to judge: discord.py reports what it cannot read
         client = self._client
         late = self._clock() - created_at(interaction_id)
-        # Sheds under way hold connections too: past the bound, one more would queue.
+        # Sheds under way hold connections too: past the bound, an answer would queue.
         callbacks = self.callbacks(state)
         sheds = self._shedding if callbacks is not None else len(self._sheds)
         busy = client.in_flight.count + sheds
@@ -102,7 +102,10 @@ class Gate:
         if verdict in (Verdict.ANSWER, Verdict.DEFER):
             return True
         kind, name = describe_payload(data)
-        if verdict is Verdict.EXPIRED or sheds >= client.overload.max_in_flight:
+        # On the callbacks' connections a shed past the bound waits for one, and is not
+        # sent once too late; through discord.py it would wait with no deadline.
+        crowded = callbacks is None and sheds >= client.overload.max_in_flight
+        if verdict is Verdict.EXPIRED or crowded:
             count(kind, name, EXPIRED)
             client.note_dropped(name)
             return False

@@ -12,7 +12,7 @@ import time
 from prometheus_client import REGISTRY
 
 from bot.adapter.client import CoachBot
-from bot.rules.overload import BUSY
+from bot.rules.overload import BUSY, Thresholds
 from tests.e2e.conftest import ALICE
 from tests.e2e.helpers import answer_to, custom_ids, eventually, is_ephemeral, slash, text_of
 from tests.fakediscord import FakeDiscord
@@ -114,3 +114,17 @@ async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(
     assert shed >= 50
     stored = [a.area for a in await bot.coach.tight_areas(ALICE.id)]
     assert stored == ([] if shed == 100 else ["calves"])
+
+
+async def test_sheds_past_the_connections_bound_wait_for_one_rather_than_go_unanswered(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # Past capacity sheds pile up faster than their callbacks come back: with four
+    # connections, forty sheds at once are written four at a time, each one before its
+    # deadline, and no member is left with "This interaction failed".
+    bot.overload = Thresholds(max_in_flight=4)
+    sent = [await fake.send_slash_command("tight list", {}, user=ALICE) for _ in range(40)]
+    stall(1.2)
+    bodies = [await fake.wait_for_interaction_response(s) for s in sent]
+    assert all(fake.interactions[s.id].late_by is None for s in sent)
+    assert sum(text_of(b) == BUSY for b in bodies) >= 30
