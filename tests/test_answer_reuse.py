@@ -3,6 +3,7 @@ the log line for interactions dropped past capacity."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -85,4 +86,19 @@ def test_dropped_interactions_are_logged_once_a_period_with_their_count(
     assert lines == [
         "dropped 1 too late to answer, the last /cooldown",
         "dropped 501 too late to answer, the last /tight list",
+    ]
+
+
+async def test_drops_counted_after_a_line_are_logged_when_its_period_ends(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A burst of drops, then none: the burst's count still reaches the log.
+    dropped = Dropped(period=0.05)
+    with caplog.at_level(logging.WARNING, logger="bot.adapter.client"):
+        for _ in range(243):
+            dropped.note("/tight list")
+        await asyncio.sleep(0.1)
+    assert [r.getMessage() for r in caplog.records] == [
+        "dropped 1 too late to answer, the last /tight list",
+        "dropped 242 too late to answer, the last /tight list",
     ]

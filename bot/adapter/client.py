@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import re
@@ -133,21 +134,43 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
 
 class Dropped:
     """Interactions too late to answer, logged at most once a `period`: past capacity there
-    are thousands a second, and a line each would only add to the backlog."""
+    are thousands a second, and a line each would only add to the backlog. Those counted
+    after a line are logged at the end of the period, even if no more come."""
 
     def __init__(self, period: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
         self._period = period
         self._clock = clock
         self._count = 0
+        self._last = ""
         self._since: float | None = None
+        self._flush: asyncio.TimerHandle | None = None
 
     def note(self, what: str) -> None:
         now = self._clock()
         self._count += 1
+        self._last = what
         if self._since is None or now - self._since >= self._period:
-            log.warning("dropped %d too late to answer, the last %s", self._count, what)
-            self._count = 0
-            self._since = now
+            self._log(now)
+        elif self._flush is None:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return  # no loop to wake it: the next note logs them
+            wait = self._since + self._period - now
+            self._flush = loop.call_later(wait, self._log_rest)
+
+    def _log(self, now: float) -> None:
+        if self._flush is not None:
+            self._flush.cancel()
+            self._flush = None
+        log.warning("dropped %d too late to answer, the last %s", self._count, self._last)
+        self._count = 0
+        self._since = now
+
+    def _log_rest(self) -> None:
+        self._flush = None
+        if self._count:
+            self._log(self._clock())
 
 
 def transformer_refusal(error: app_commands.TransformerError) -> str:
