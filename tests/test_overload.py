@@ -48,6 +48,16 @@ def test_past_the_deadline_nothing_is_sent() -> None:
     assert admit(late=2.0, lag=0.2).verdict is Verdict.EXPIRED
 
 
+def test_a_shed_written_at_once_is_sent_whatever_the_lag_until_the_age_says_too_late() -> None:
+    # 1.5 s old on a loop 0.3 s behind: "I'm busy" written straight onto a connection is out
+    # at once and arrives in time, so it is sent; through an HTTP client's request (three
+    # loop turns behind) it would land past the margin, so nothing is sent.
+    assert admit(late=1.5, lag=0.3).verdict is Verdict.SHED
+    through_a_client = Thresholds(shed_awaits=DEFAULT.ack_awaits)
+    assert admit(1.5, 0.3, 0, through_a_client).verdict is Verdict.EXPIRED
+    assert admit(late=DEFAULT.expired_after, lag=0.0).verdict is Verdict.EXPIRED
+
+
 def test_the_verdict_only_gets_harsher_as_the_backlog_grows() -> None:
     order = [Verdict.ANSWER, Verdict.DEFER, Verdict.SHED, Verdict.EXPIRED]
     seen = [order.index(admit(late=ms / 1000, lag=0.0).verdict) for ms in range(0, 4000, 10)]

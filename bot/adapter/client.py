@@ -20,7 +20,7 @@ from bot.adapter.backlog import InFlight, LoopLag, admission
 from bot.adapter.gate import Gate
 from bot.adapter.monitor import Monitor
 from bot.adapter.observe import mark, watch
-from bot.adapter.respond import defer, send_json
+from bot.adapter.respond import defer, no_choices, send_json
 from bot.metrics import EXPIRED, FAILED, REFUSED, SHED
 from bot.rules import limits
 from bot.rules.catalogue import Catalogue
@@ -344,7 +344,8 @@ class CoachBot(commands.AutoShardedBot):
         interaction so late that no response could reach Discord in time gets none.
         """
         watch(interaction)
-        verdict = admission(interaction, self.loop_lag, self.in_flight, self.overload).verdict
+        thresholds = self.gate.thresholds(self._connection)
+        verdict = admission(interaction, self.loop_lag, self.in_flight, thresholds).verdict
         if verdict is Verdict.EXPIRED:
             mark(interaction, EXPIRED)
             self.note_dropped(_what(interaction))
@@ -353,7 +354,7 @@ class CoachBot(commands.AutoShardedBot):
             mark(interaction, SHED)
             if interaction.type is discord.InteractionType.autocomplete:
                 try:
-                    await interaction.response.autocomplete([])
+                    await no_choices(interaction)
                 except discord.HTTPException:
                     log.warning("could not shed an autocomplete", exc_info=True)
             else:

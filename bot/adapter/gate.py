@@ -18,6 +18,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any, Protocol
 
 import discord
@@ -98,7 +99,7 @@ class Gate:
         callbacks = self.callbacks(state)
         sheds = self._shedding if callbacks is not None else len(self._sheds)
         busy = client.in_flight.count + sheds
-        verdict = admit(late, client.loop_lag.seconds(), busy, client.overload).verdict
+        verdict = admit(late, client.loop_lag.seconds(), busy, self.thresholds(state)).verdict
         if verdict in (Verdict.ANSWER, Verdict.DEFER):
             return True
         kind, name = describe_payload(data)
@@ -127,6 +128,14 @@ class Gate:
         self._sheds.add(task)
         task.add_done_callback(self._sheds.discard)
         return False
+
+    def thresholds(self, state: Any) -> Thresholds:
+        """The client's thresholds, for sheds sent the way this gate sends them."""
+        thresholds = self._client.overload
+        if self.callbacks(state) is None:
+            # Through discord.py a shed takes as many loop turns as a deferral.
+            return replace(thresholds, shed_awaits=thresholds.ack_awaits)
+        return thresholds
 
     def callbacks(self, state: Any) -> Callbacks | None:
         """The kept-alive connections first responses go out on (sheds, and answers sent as

@@ -41,6 +41,7 @@ EPHEMERAL = 1 << 6
 _CALLBACK = "/interactions/{webhook_id}/{webhook_token}/callback"
 _ORIGINAL = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
 _MESSAGE = discord.InteractionResponseType.channel_message
+_AUTOCOMPLETE_RESULT = discord.InteractionResponseType.autocomplete_result
 _DEFERRABLE = frozenset(
     {
         discord.InteractionType.application_command,
@@ -73,6 +74,19 @@ async def send_json(
         route = Route("POST", _CALLBACK, webhook_id=interaction.id, webhook_token=interaction.token)
         await _request(interaction, route, payload)
     interaction.response._response_type = _MESSAGE
+
+
+async def no_choices(interaction: discord.Interaction[Any]) -> None:
+    """An autocomplete's answer with no choices (a shed one), as `send_json` sends."""
+    direct = _direct(interaction)
+    if direct is None:
+        await interaction.response.autocomplete([])
+        return
+    if interaction.response.is_done():
+        raise discord.InteractionResponded(interaction)
+    payload: dict[str, Any] = {"type": _AUTOCOMPLETE_RESULT.value, "data": {"choices": []}}
+    await _send_direct(direct, interaction.id, interaction.token, payload)
+    interaction.response._response_type = _AUTOCOMPLETE_RESULT
 
 
 async def defer(

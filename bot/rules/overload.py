@@ -14,7 +14,8 @@ work. How far behind the bot is shows in two figures the adapter measures:
 Past capacity the cheapest answer wins: a deferral still costs the work afterwards and an extra
 call, so when the backlog is deep, or the loop itself is short of CPU, the bot sheds (a short
 "I'm busy" and nothing stored), which frees the loop for the interactions behind it. Too late
-for any first response, it sends none: Discord would refuse it.
+for any first response, it sends none: Discord would refuse it. A shed written at once is out
+whatever the loop's lag, so only the interaction's age says when even that is too late.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ class Thresholds:
     # steps), and an acknowledgement (the HTTP request alone), each waiting about `lag`.
     answer_awaits: int = 8
     ack_awaits: int = 3
+    # Loop turns a shed takes before its callback is out: none when it is written at once
+    # onto a kept-alive connection of its own (`bot.adapter.callbacks`, which also drops it
+    # unsent past its deadline); through an HTTP client's request, as many as a deferral.
+    shed_awaits: int = 0
     # Past this lag the backlog is CPU: an answer expected late is shed, not deferred.
     saturated_lag: float = 0.05
     # Interactions admitted at once; past this many, the next is shed. As many as the REST
@@ -76,9 +81,9 @@ def admit(
     """The admission of an interaction whose handler starts `late` seconds after its creation,
     while the event loop runs `lag` seconds late and `in_flight` others are being answered."""
     late, lag = max(0.0, late), max(0.0, lag)
+    if late + thresholds.shed_awaits * lag >= thresholds.expired_after:
+        return Admission(Verdict.EXPIRED)  # not even "I'm busy" would arrive in time
     acknowledged = late + thresholds.ack_awaits * lag
-    if acknowledged >= thresholds.expired_after:
-        return Admission(Verdict.EXPIRED)
     if acknowledged >= thresholds.shed_after or in_flight >= thresholds.max_in_flight:
         return Admission(Verdict.SHED)
     if late + thresholds.answer_awaits * lag >= thresholds.defer_now_after:

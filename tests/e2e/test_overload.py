@@ -97,6 +97,28 @@ async def test_an_autocomplete_is_shed_with_no_choices(fake: FakeDiscord, bot: C
     await counted("/tight add", "shed", shed_before + 1, kind="autocomplete")
 
 
+async def test_an_autocomplete_held_up_after_the_gate_is_shed_where_its_handler_starts(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # The gate lets it through, then the loop is held before its handler's task starts: the
+    # handler, 1.4 s after the interaction was made, turns it away itself, in time.
+    parsers = bot._connection.parsers
+    gate = parsers["INTERACTION_CREATE"]
+
+    def held(data: object) -> None:
+        gate(data)
+        stall(1.4)
+
+    parsers["INTERACTION_CREATE"] = held
+    try:
+        sent = await fake.send_autocomplete(("tight", "add"), "area", "cal", user=ALICE)
+        body = await fake.wait_for_interaction_response(sent)
+    finally:
+        parsers["INTERACTION_CREATE"] = gate
+    assert body == {"type": 8, "data": {"choices": []}}
+    assert fake.interactions[sent.id].late_by is None
+
+
 async def test_a_burst_past_capacity_is_shed_or_answered_and_none_late(
     fake: FakeDiscord, bot: CoachBot
 ) -> None:
