@@ -38,7 +38,7 @@ from bot.services.member_data import MemberDataService
 from bot.services.pacing import DISCORD_GLOBAL_PER_SECOND, Budget
 from bot.services.sessions import SessionService
 from bot.settings import Settings
-from bot.storage import Database, DatabaseUnavailable
+from bot.storage import Database, DatabaseBusy, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,11 @@ async def report_failure(interaction: discord.Interaction[Any], error: Exception
         log.info("refused an option from %s: %s", interaction.user.id, cause)
         mark(interaction, REFUSED)
         await tell(interaction, transformer_refusal(cause))
+    elif isinstance(cause, DatabaseBusy):
+        # Past capacity: every connection was taken for the whole wait; nothing was stored.
+        log.warning("no database connection in time for %s: %s", _what(interaction), cause)
+        mark(interaction, SHED)
+        await tell(interaction, BUSY)
     elif isinstance(cause, DatabaseUnavailable):
         log.error("database unavailable during %s", _what(interaction), exc_info=cause)
         mark(interaction, FAILED)

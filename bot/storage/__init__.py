@@ -6,7 +6,7 @@ bot.rules.members. When the database cannot be reached they raise DatabaseUnavai
 
 from bot.storage.checkins import CheckInPosts, CheckIns, CheckInSchedules, ClubReports
 from bot.storage.database import Database, migrate
-from bot.storage.errors import DatabaseUnavailable
+from bot.storage.errors import DatabaseBusy, DatabaseUnavailable
 from bot.storage.groups import GroupCooldowns
 from bot.storage.member_data import MemberData
 from bot.storage.members import AvoidedStretches, Preferences, TightAreas
@@ -20,6 +20,7 @@ __all__ = [
     "ClubReports",
     "CooldownSessions",
     "Database",
+    "DatabaseBusy",
     "DatabaseUnavailable",
     "GroupCooldowns",
     "MemberData",

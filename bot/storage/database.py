@@ -32,6 +32,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_CONNECT_TIMEOUT = 10.0
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 POOL_RECYCLE_SECONDS = 1800
+# How long a unit of work waits for a pooled connection while every one is in use (a backlog
+# in this process, not an outage): past it, the member is told the bot is busy rather than
+# left on "thinking…" for SQLAlchemy's default 30 s.
+POOL_TIMEOUT = 8.0
 # Any constant works as long as nothing else in the database uses it for an advisory lock.
 _MIGRATION_LOCK_KEY = 0x636F6F6C646F776E  # "cooldown"
 
@@ -52,11 +56,14 @@ class Database:
         connect_args: Mapping[str, Any] | None = None,
         cache_members: bool = False,
         shared: bool = False,
+        pool_timeout: float = POOL_TIMEOUT,
     ) -> None:
         """`shared`: other processes write to this database too (sharding). The member cache
         is then kept only on PostgreSQL, while listening for their writes (`listen`)."""
         self.url: URL = make_url(url)
-        self.engine: AsyncEngine = _create_engine(self.url, connect_timeout, connect_args or {})
+        self.engine: AsyncEngine = _create_engine(
+            self.url, connect_timeout, connect_args or {}, pool_timeout
+        )
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock() if self.url.get_backend_name() == "sqlite" else None
         # (history weeks asked for, what was read) per member.
@@ -188,12 +195,12 @@ def _run_with_connection(
 
 
 def _create_engine(
-    url: URL, connect_timeout: float, connect_args: Mapping[str, Any]
+    url: URL, connect_timeout: float, connect_args: Mapping[str, Any], pool_timeout: float
 ) -> AsyncEngine:
     args = dict(connect_args)
     if url.get_backend_name() == "sqlite":
         _create_parent_directory(url)
-        engine = create_async_engine(url, connect_args=args)
+        engine = create_async_engine(url, connect_args=args, pool_timeout=pool_timeout)
         _install_sqlite_hooks(engine)
         return engine
     if url.get_driver_name() == "asyncpg":
@@ -202,7 +209,12 @@ def _create_engine(
     # the server dropped fails the one command using it (the member is asked to try again)
     # and SQLAlchemy then discards the whole pool; recycling keeps idle ones fresh.
     return create_async_engine(
-        url, connect_args=args, pool_recycle=POOL_RECYCLE_SECONDS, pool_size=10, max_overflow=10
+        url,
+        connect_args=args,
+        pool_recycle=POOL_RECYCLE_SECONDS,
+        pool_size=10,
+        max_overflow=10,
+        pool_timeout=pool_timeout,
     )
 
 

@@ -22,6 +22,10 @@ class DatabaseUnavailable(Exception):
     """The database did not answer; the same request may well succeed later."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """No pooled connection came free in time: this process is behind, not the database."""
+
+
 # SQLSTATEs of a transaction the server rolled back to settle a conflict with another one
 # (serialization failure, deadlock): nothing of it was stored, and run again it may pass.
 _POSTGRES_ROLLED_BACK_STATES = frozenset({"40001", "40P01"})
@@ -55,6 +59,8 @@ def unavailable_on_connection_errors(operation: str) -> Iterator[None]:
         if not is_unavailable(exc):
             raise
         DATABASE_ERRORS.labels(operation).inc()
+        if any(isinstance(link, PoolTimeout) for link in _causes(exc)):
+            raise DatabaseBusy(f"no database connection came free: {_innermost(exc)!r}") from exc
         raise DatabaseUnavailable(f"the database is unavailable: {_innermost(exc)!r}") from exc
 
 

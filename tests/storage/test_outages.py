@@ -17,9 +17,9 @@ from sqlalchemy import event, text
 
 from bot.services.checkin_posting import CheckInPosting, WeekState
 from bot.services.delivery import DeliveryService
-from bot.storage import CheckInPosts, CheckInSchedules, Database
+from bot.storage import CheckInPosts, CheckInSchedules, Database, DatabaseBusy, Preferences
 from bot.storage.deliveries import Deliveries
-from tests.storage.conftest import POSTGRES_URL, _fresh_schema
+from tests.storage.conftest import POSTGRES_URL, _fresh_schema, _reopen_args, _schema
 from tests.storage.test_delivery_service import Discord
 
 GUILD, CHANNEL = 5 << 22, 77
@@ -170,3 +170,23 @@ async def test_a_check_in_due_while_sqlite_is_full_goes_out_when_space_is_freed(
     finally:
         await delivery.close()
         await database.dispose()
+
+
+async def test_a_read_that_finds_every_connection_taken_is_busy_not_an_outage(
+    database: Database,
+) -> None:
+    # Past capacity every pooled connection is in use: the read gives up after the pool's
+    # wait with DatabaseBusy (the member is told the bot is busy), the database itself fine.
+    url, connect_args = _reopen_args(database, await _schema(database))
+    crowded = Database(url, connect_args=connect_args, pool_timeout=0.2)
+    pool = crowded.engine.sync_engine.pool
+    connections = pool.size() + pool._max_overflow  # type: ignore[attr-defined]
+    try:
+        async with contextlib.AsyncExitStack() as held:
+            for _ in range(connections):
+                await held.enter_async_context(crowded.engine.connect())
+            with pytest.raises(DatabaseBusy):
+                await Preferences(crowded).read(1)
+        assert (await Preferences(crowded).read(1)).tight == ()
+    finally:
+        await crowded.dispose()
