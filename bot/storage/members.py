@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 from collections.abc import Iterable, Sequence
 
@@ -21,6 +22,7 @@ from bot.storage._shared import (
     _read_tight_areas,
     _rowcount,
 )
+from bot.storage.cache import Version
 from bot.storage.database import Database
 from bot.storage.models import AvoidedStretchRow, TightAreaRow
 
@@ -129,6 +131,9 @@ class Preferences:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        # Reads under way, by what they read and the member's version when they began.
+        self._reading: dict[tuple[int, int | None, Version], asyncio.Future[MemberPreferences]]
+        self._reading = {}
 
     async def read(self, user_id: int, history_weeks: int | None = None) -> MemberPreferences:
         """Tight areas and avoided stretches, and the last `history_weeks` of check-ins."""
@@ -137,9 +142,27 @@ class Preferences:
         if cached is not None and cached[0] == history_weeks:
             return cached[1]
         version = cache.version(user_id)
-        preferences = await self._read(user_id, history_weeks)
+        if not cache.enabled:
+            return await self._read(user_id, history_weeks)
+        # A member's commands while their read is under way (a backlog) wait for that read
+        # rather than each queue for a connection: with no write since it began, it is as
+        # fresh as a new one (a write moves the version, so a read after it is a new one).
+        key = (user_id, history_weeks, version)
+        reading = self._reading.get(key)
+        if reading is None:
+            reading = asyncio.ensure_future(self._read(user_id, history_weeks))
+            self._reading[key] = reading
+            reading.add_done_callback(lambda done: self._read_ended(key, done))
+        preferences = await asyncio.shield(reading)
         cache.put(user_id, (history_weeks, preferences), version)
         return preferences
+
+    def _read_ended(
+        self, key: tuple[int, int | None, Version], read: asyncio.Future[MemberPreferences]
+    ) -> None:
+        self._reading.pop(key, None)
+        if not read.cancelled():
+            read.exception()  # seen: every caller may have stopped waiting
 
     async def _read(self, user_id: int, history_weeks: int | None) -> MemberPreferences:
         async with self._database.reading() as connection:
