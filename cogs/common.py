@@ -60,7 +60,7 @@ async def answer(
             await defer_answer(interaction, thinking=True)
 
     await _defer_if_late(interaction, defer)
-    deferral = _defer_when_slow(interaction, responding, defer)
+    deferral = _Deferral(interaction, responding, defer)
     try:
         try:
             reply = await work()
@@ -144,7 +144,7 @@ async def answer_press(
         await defer_answer(interaction)
 
     await _defer_if_late(interaction, defer)
-    deferral = _defer_when_slow(interaction, responding, defer)
+    deferral = _Deferral(interaction, responding, defer)
     try:
         async with lock or contextlib.nullcontext():
             press = await work()
@@ -171,27 +171,44 @@ async def _apply(interaction: Interaction, press: Press) -> None:
         await tell(interaction, press.tell)
 
 
-def _defer_when_slow(
-    interaction: Interaction, responding: asyncio.Lock, defer: Callable[[], Awaitable[Any]]
-) -> asyncio.TimerHandle:
-    """Acknowledge the interaction if no answer has gone out well inside Discord's 3 s.
+class _Deferral:
+    """Acknowledge the interaction if no answer has gone out well inside Discord's 3 s (at
+    the admission's time), unless the answer goes out first.
 
     `responding` is held by whoever answers, so the deferral and the answer never cross. A
     timer, not a task waiting on one: nearly every answer beats it, and cancelling a timer
-    costs nothing, where a task costs a loop turn to start and another to cancel.
+    costs nothing, where a task costs a loop turn to start and another to cancel. Once
+    cancelled it sends nothing, even if its timer had fired and its task not yet started:
+    an error answered in that moment would otherwise race a "thinking…" to Discord, and the
+    one that lost would be refused as a second acknowledgement.
     """
 
-    async def later() -> None:
-        async with responding:
-            if not interaction.response.is_done():
-                await defer()
+    def __init__(
+        self,
+        interaction: Interaction,
+        responding: asyncio.Lock,
+        defer: Callable[[], Awaitable[Any]],
+    ) -> None:
+        self._interaction = interaction
+        self._responding = responding
+        self._defer = defer
+        self._off = False
+        loop = asyncio.get_running_loop()
+        self._timer = loop.call_later(_defer_delay(interaction), self._fire)
 
-    def fire() -> None:
-        task = asyncio.create_task(later())
+    def cancel(self) -> None:
+        self._off = True
+        self._timer.cancel()
+
+    def _fire(self) -> None:
+        task = asyncio.create_task(self._later())
         _deferrals.add(task)
         task.add_done_callback(_deferrals.discard)
 
-    return asyncio.get_running_loop().call_later(_defer_delay(interaction), fire)
+    async def _later(self) -> None:
+        async with self._responding:
+            if not self._off and not self._interaction.response.is_done():
+                await self._defer()
 
 
 # Deferrals under way, held until they end (the loop keeps only weak references to tasks).
