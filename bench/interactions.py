@@ -22,8 +22,9 @@ quota (`--bot-cpu`) over the bot's CPU per interaction at the highest rung it an
 bot both sustained (CPU per interaction falls as the rate rises). Then each
 configuration runs at twice its sustainable rate for `--overload-seconds`. Counted per rate:
 acknowledged within 3 s, deferred (the first response was "thinking…"), shed (answered "I'm
-busy"), failed (a callback refused, late, or none; of which late and refused apart, the rest
-never answered), and the bot process's CPU per interaction,
+busy"), of the deferred how many ended "I'm busy" after all or were still "thinking…" 10 s
+after the rate's last interaction, failed (a callback refused, late, or none; of which late
+and refused apart, the rest never answered), and the bot process's CPU per interaction,
 with its ratio to the trivial bot's at the same offered rate in the same run.
 
 Nothing here reads the calendar (routines depend on the tight areas alone), so the figures
@@ -61,6 +62,10 @@ AREAS = ["calves", "hip_flexors", "glutes", "hamstrings", "lower_back", "quads",
 DEADLINE = 3.0
 SUSTAINED_P99_MS = 100.0
 DEFERRALS = (5, 6)
+# Seconds a deferred interaction's answer is waited for after the rate's last one.
+FINISH_WAIT = 10.0
+# A message's flag while it shows "thinking…".
+LOADING = 1 << 7
 # Seconds an interaction's record is kept in the fake after the rate that sent it.
 FORGET_AFTER = 30.0
 
@@ -95,6 +100,8 @@ class Result:
     p99_ms: float
     max_ms: float
     refused: int = 0  # of the failed, a callback Discord refused (any 4xx or 5xx)
+    deferred_busy: int = 0  # of the deferred, "I'm busy" in the end
+    deferred_unfinished: int = 0  # of the deferred, still "thinking…" after FINISH_WAIT
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
     trivial_cpu_ms: float | None = None
@@ -240,6 +247,7 @@ async def _offer(
         await asyncio.sleep(0.1)
     latencies: list[float] = []
     deferred = shed = 0
+    deferred_ids: list[int] = []
     refused: set[int] = set()
     for request in fake.requests[first_request:]:
         if request.method != "POST" or not request.path.endswith("/callback"):
@@ -261,9 +269,15 @@ async def _offer(
         body = request.json or {}
         if body.get("type") in DEFERRALS:
             deferred += 1
+            deferred_ids.append(iid)
         elif (body.get("data") or {}).get("content") == BUSY:
             shed += 1
     late = sum(1 for iid in due if (state := fake.interactions.get(iid)) and state.late_by)
+    # What the deferred ones came to: the answer, "I'm busy" after all, or nothing yet.
+    until = time.monotonic() + FINISH_WAIT
+    while time.monotonic() < until and any(final(fake, i) is None for i in deferred_ids):  # noqa: ASYNC110
+        await asyncio.sleep(0.2)
+    finals = [final(fake, i) for i in deferred_ids]
     latencies.sort()
     ms = [x * 1000 for x in latencies] or [float("nan")]
     return Result(
@@ -278,10 +292,24 @@ async def _offer(
         failed=total - len(latencies),
         late=late,
         refused=len(refused & due.keys()),
+        deferred_busy=sum(text == BUSY for text in finals),
+        deferred_unfinished=sum(text is None for text in finals),
         p50_ms=ms[len(ms) // 2],
         p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))],
         max_ms=ms[-1],
     )
+
+
+def final(fake: FakeDiscord, iid: int) -> str | None:
+    """The text a deferred interaction ended with (its edited "thinking…" or a follow-up),
+    or None while it is still "thinking…"."""
+    followups = fake.followups(iid)
+    if followups:
+        return str(followups[-1].get("content") or "")
+    original = fake.original_message(iid)
+    if original is None or int(original.get("flags") or 0) & LOADING:
+        return None
+    return str(original.get("content") or "")
 
 
 def answered(fake: FakeDiscord, due: dict[int, float]) -> bool:
@@ -472,12 +500,12 @@ def print_table(results: list[Result], config: Config) -> None:
         f"for {config.overload_seconds:g} s; latency from the due time to the callback"
     )
     print(
-        "| bot | offered/s | achieved/s | sent | acked ≤3 s | deferred | shed | failed | late "
-        "| refused "
+        "| bot | offered/s | achieved/s | sent | acked ≤3 s | deferred | of which busy after "
+        "| of which unfinished | shed | failed | late | refused "
         "| p50 ms | p99 ms | max ms | bot CPU ms/interaction | CPU × trivial "
         "| fake Discord CPU ms/interaction |"
     )
-    print("| --- " * 16 + "|")
+    print("| --- " * 18 + "|")
     for r in sorted(results, key=lambda r: (config.setups.index(r.setup), r.overload)):
         ratio = f"{r.bot_cpu_ms / r.trivial_cpu_ms:.1f}" if r.trivial_cpu_ms else "-"
         offered = f"{r.offered} (2x)" if r.overload else str(r.offered)
@@ -485,7 +513,8 @@ def print_table(results: list[Result], config: Config) -> None:
             offered = f"{r.offered} (round {r.round})"
         print(
             f"| {r.setup.label} | {offered} | {r.achieved:.0f} | {r.sent} "
-            f"| {100 * r.acknowledged / r.sent:.1f} % | {r.deferred} | {r.shed} "
+            f"| {100 * r.acknowledged / r.sent:.1f} % | {r.deferred} | {r.deferred_busy} "
+            f"| {r.deferred_unfinished} | {r.shed} "
             f"| {r.failed} | {r.late} | {r.refused} "
             f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.bot_cpu_ms:.2f} | {ratio} "
             f"| {r.fake_cpu_ms:.2f} |"
