@@ -3622,3 +3622,80 @@ def test_moved_about_a_count_is_no_movement() -> None:
 )
 def test_a_comparison_with_running_before_is_still_the_efficiency(text: str) -> None:
     assert _read(text, ["calves"]).efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        # Portuguese
+        (
+            "ombros 3, panturrilha 5, mobilidade 6",
+            ["shoulders", "calves"],
+            {"shoulders": 3, "calves": 5},
+            6,
+        ),
+        (
+            "lombar 4 e virilha 1, movimento 9",
+            ["lower_back", "adductors"],
+            {"lower_back": 4, "adductors": 1},
+            9,
+        ),
+        ("tudo 3, movimento 7", ["quads", "neck"], {"quads": 3, "neck": 3}, 7),
+        # Italian
+        ("spalle 2, collo 4, movement 8", ["shoulders", "neck"], {"shoulders": 2, "neck": 4}, 8),
+        ("femorali 6 glutei 2", ["hamstrings", "glutes"], {"hamstrings": 6, "glutes": 2}, None),
+        # Norwegian, German
+        ("nakke 1, skuldre 3, bevegelse 8", ["neck", "shoulders"], {"neck": 1, "shoulders": 3}, 8),
+        ("Nacken 2, Leiste 5, Bewegung 7", ["neck", "adductors"], {"neck": 2, "adductors": 5}, 7),
+        # Korean
+        (
+            "어깨 3, 허리 2, movement 8",
+            ["shoulders", "lower_back"],
+            {"shoulders": 3, "lower_back": 2},
+            8,
+        ),
+    ],
+)
+def test_areas_in_more_first_languages_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int | None
+) -> None:
+    """Members writing part of a reply in Portuguese, Italian, Norwegian, German or Korean:
+    each area's own word is the area (no score is asked about), as the Spanish ones are."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("lombar 4 e virilha 1, movimento 9, melhor", Efficiency.BETTER),
+        ("nakke 1, skuldre 3, bevegelse 8, verre", Efficiency.WORSE),
+        ("Nacken 2, Leiste 5, Bewegung 7, besser", Efficiency.BETTER),
+        ("calves 2, movement 8, samme", Efficiency.SAME),
+        ("calves 2, movement 8, gleich", Efficiency.SAME),
+    ],
+)
+def test_a_verdict_in_a_first_language_is_the_efficiency(text: str, efficiency: Efficiency) -> None:
+    assert _read(text, ["calves", "lower_back", "adductors", "neck", "shoulders"]).efficiency is (
+        efficiency
+    )
+
+
+def test_the_back_in_norwegian_is_asked_about_beside_the_shoulders() -> None:
+    parsed = _read("ryggen 3, movement 8", ["lower_back", "shoulders"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["ombro sem dor, quads 3", "quads 3. ombro: zero dor", "quads 3, spalla senza dolore"]
+)
+def test_no_pain_in_a_first_language_is_a_zero(text: str) -> None:
+    parsed = _read(text, ["shoulders", "quads"])
+    assert (parsed.soreness, parsed.unread) == ({"shoulders": 0, "quads": 3}, ())
+
+
+def test_an_area_said_to_hurt_in_portuguese_is_asked_about() -> None:
+    parsed = _read("quads 2, panturrilha doendo, movimento 8", ["quads", "calves"])
+    assert parsed.soreness == {"quads": 2}
+    assert parsed.unread
