@@ -3218,13 +3218,24 @@ def test_a_different_story_for_another_area_is_a_contrast_not_a_retraction() -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["quads 3 movement 7 better than last week", "quads 3 mov: 7 worse than last wk"],
+    [
+        "quads 3 movement 7 better than last week",
+        "quads 3 mov: 7 worse than last wk",
+        "quads 3, movement 7 - much better than last week",
+        "quads 3 movement 7 – loads worse than last week",
+        "quads 3, movement 7 which is better than it was",
+        "quads 3, movement 7 which is the same as last week",
+        "quads 3, movement 7, that's worse than before",
+    ],
 )
-def test_better_or_worse_than_last_week_right_after_movement_is_asked_about(text: str) -> None:
-    """Movement better than last week's, or the running? Writers read it both ways."""
+def test_a_comparison_said_of_movements_score_is_kept_in_the_note(text: str) -> None:
+    """Movement better than last week's, or the running? Writers read it both ways (and one
+    asks): no efficiency is recorded, and the words stay in the note for the coach, unasked.
+    A relative clause ("which is", "that's") right after the score is said of it."""
     parsed = _read(text, ["quads"])
     assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"quads": 3}, 7, None)
-    assert parsed.unread
+    assert parsed.unread == ()
+    assert "than" in parsed.note or "same" in parsed.note
 
 
 @pytest.mark.parametrize(
@@ -3233,6 +3244,8 @@ def test_better_or_worse_than_last_week_right_after_movement_is_asked_about(text
         ("quads 3 movement 7, worse than last week", Efficiency.WORSE),
         ("quads 3 movement 7 quicker than last week", Efficiency.BETTER),
         ("quads 3 movement 7 worse", Efficiency.WORSE),
+        ("quads 3 movement 7 same as last week", Efficiency.SAME),
+        ("quads 3 movement 7 - running much better than last week", Efficiency.BETTER),
     ],
 )
 def test_a_verdict_set_apart_from_movement_or_said_of_running_is_the_efficiency(
