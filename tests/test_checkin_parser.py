@@ -3712,3 +3712,27 @@ def test_an_area_said_to_hurt_in_portuguese_is_asked_about() -> None:
     parsed = _read("quads 2, panturrilha doendo, movimento 8", ["quads", "calves"])
     assert parsed.soreness == {"quads": 2}
     assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hamstrings a 9 for dramatic effect but really a 5, movement 7",
+        "hamstrings 10/10 (the drama), in reality 5. movement 7",
+        "hamstrings: 8 if you ask my partner, realistically 5, movement 7",
+    ],
+)
+def test_a_score_said_for_effect_then_really_is_the_later(text: str) -> None:
+    """ "but really", "realistically", "in reality" before a score take back the one said
+    before it for the area, as "no seriously" does ("but honestly" stays a contrast: "slower
+    but honestly felt easier")."""
+    parsed = _read(text, ["hamstrings"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"hamstrings": 5}, 7, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hamstrings 4 but really tight on the hills, movement 7", "hamstrings 4, but really fine"],
+)
+def test_but_really_without_a_later_score_takes_nothing_back(text: str) -> None:
+    assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 4}
