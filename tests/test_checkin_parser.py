@@ -3736,3 +3736,11 @@ def test_a_score_said_for_effect_then_really_is_the_later(text: str) -> None:
 )
 def test_but_really_without_a_later_score_takes_nothing_back(text: str) -> None:
     assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 4}
+
+
+@pytest.mark.parametrize(
+    "text", ["IT band not sore at all, movement 8", "IT Band: not tight at all this week. mov 8"]
+)
+def test_the_it_band_in_capitals_not_sore_is_a_zero(text: str) -> None:
+    parsed = _read(text, ["it_band"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"it_band": 0}, 8, ())

@@ -241,8 +241,12 @@ class ReadWords(State):
                     if part is None:
                         part, at = word, begin
                     cleaned = part.lower()
-                    if part == "IT" and not self._shouted(at, at + 2):
-                        cleaned = "itb"  # "IT 3": the IT band
+                    if (
+                        part == "IT"
+                        and not self._shouted(at, at + 2)
+                        and self.text[at + 2 : at + 7].lower() != " band"
+                    ):
+                        cleaned = "itb"  # "IT 3": the IT band ("IT band" is read as a phrase)
                     if "'" in cleaned or "’" in cleaned or not cleaned.isascii():
                         cleaned = clean_word(cleaned)  # "it's", "glúteos": as the lists keep them
                     tok = Tok(word_kind, cleaned, at, at + len(part))
