@@ -3744,3 +3744,16 @@ def test_but_really_without_a_later_score_takes_nothing_back(text: str) -> None:
 def test_the_it_band_in_capitals_not_sore_is_a_zero(text: str) -> None:
     parsed = _read(text, ["it_band"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"it_band": 0}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 3 movement 8. treadmill all at 2% incline",
+        "quads 3 movement 8, the hill reps were all at 6% gradient",
+        "quads 3 movement 8 - everything on a 4% grade this week",
+    ],
+)
+def test_a_slope_in_percent_is_no_score(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
