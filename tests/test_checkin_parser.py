@@ -3757,3 +3757,11 @@ def test_the_it_band_in_capitals_not_sore_is_a_zero(text: str) -> None:
 def test_a_slope_in_percent_is_no_score(text: str) -> None:
     parsed = _read(text, ["quads", "calves"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["evrything a 2, movement 8", "everthing 2, mov 8", "everyhting is a 2. movement 8"]
+)
+def test_everything_mistyped_before_a_score_is_everything(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert (parsed.soreness, parsed.movement) == ({"neck": 2, "adductors": 2}, 8)

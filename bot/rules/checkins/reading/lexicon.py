@@ -114,6 +114,8 @@ class Lexicon:
         for word in labels.efficiency:
             if len(word) >= FUZZY_MIN_LETTERS:
                 self.fuzzy_targets[word] = (K.EFF, "")
+        for word in ("everything", "everywhere"):  # "everyting a 3", "evrything 2"
+            self.fuzzy_targets[word] = (K.ALL, word)
         self._add_all(chat.not_areas, K.WORD)
         # Complaints of several words ("playing up", "not great") are merged like any phrase.
         for complaint in (*soreness.complaints, *soreness.levels):
@@ -181,8 +183,13 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
-        # Far from a score a short word is too easily another ("calls" for "cals").
-        self._long_choices = [w for w in self.fuzzy_targets if len(w) >= FUZZY_MIN_LETTERS]
+        # Far from a score a short word is too easily another ("calls" for "cals"), and
+        # "everything" is read only before one.
+        self._long_choices = [
+            w
+            for w, (kind, _) in self.fuzzy_targets.items()
+            if len(w) >= FUZZY_MIN_LETTERS and kind != K.ALL
+        ]
 
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
