@@ -80,11 +80,11 @@ FLOORS = {
     "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
     "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
     "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
-    "dev4": (DEV4, Floor(250, values=0.995, replies=0.985, needless_per_100=1.2)),
-    # "calves 3, 8, better": movement for dev4's writer, asked about by dev5's.
-    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8, invented=1)),
-    # The same shape again ("glutes 4, 8, better"), asked about by dev6's writer too.
-    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
+    # "shoulders 2, 8, better": movement for dev4's writer (d4-142, d4-240), asked about by
+    # dev5's, dev6's, dev11's and dev13's (f009, g161, r181, w096), so asked about.
+    "dev4": (DEV4, Floor(250, values=0.99, replies=0.975, needless_per_100=2.0)),
+    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8)),
+    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8)),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
@@ -102,13 +102,12 @@ FLOORS = {
         DEV10,
         Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1),
     ),
-    # Seven invented values where its writers read a shape as other files' writers do not:
+    # Six invented values where its writers read a shape as other files' writers do not:
     # scores out of 5 asked about (r180's two, s129: the tenth to twelfth writers read them in
-    # tenths), "calves 3, 8, better" asked about (r181: movement for dev4's writer), a score for
-    # an area the member was not asked about left out (r125: the first ten writers keep it),
-    # and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the thirteenth writer, and the
-    # other files, take the score now).
-    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=7)),
+    # tenths), a score for an area the member was not asked about left out (r125: the first ten
+    # writers keep it), and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the
+    # thirteenth writer, and the other files, take the score now).
+    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=6)),
     # Four invented values where its sixteenth writer reads a shape as other files' writers do
     # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
     # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for

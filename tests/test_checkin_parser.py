@@ -875,7 +875,7 @@ def test_two_scores_far_apart_in_doubt_are_no_range() -> None:
     ("text", "areas", "soreness", "movement"),
     [
         ("quads 4 neck 1 6 worse", ["quads", "neck"], {"quads": 4, "neck": 1}, 6),
-        ("adductors 3; 9; same", ["adductors"], {"adductors": 3}, 9),
+        ("adductors 3\n9\nsame", ["adductors"], {"adductors": 3}, 9),
         ("itb 2\nhams 5\n7\nslower", ["it_band", "hamstrings"], {"it_band": 2, "hamstrings": 5}, 7),
         ("nothing sore, 9, same", ["calves", "neck"], {"calves": 0, "neck": 0}, 9),
         ("calf 1 groin 2 8 same", ["calves", "adductors"], {"calves": 1, "adductors": 2}, 8),
@@ -1595,7 +1595,7 @@ def test_a_bare_number_after_a_single_score_that_ends_the_reply_is_asked_about(
 @pytest.mark.parametrize(
     ("text", "soreness"),
     [
-        ("quads 2, 7, better", {"quads": 2}),
+        ("quads 2 glutes 3, 7, better", {"quads": 2, "glutes": 3}),
         ("quads 2 glutes 3 7 better", {"quads": 2, "glutes": 3}),
         ("quads 2\n7\nsame", {"quads": 2}),
     ],
@@ -3765,3 +3765,42 @@ def test_a_slope_in_percent_is_no_score(text: str) -> None:
 def test_everything_mistyped_before_a_score_is_everything(text: str) -> None:
     parsed = _read(text, ["neck", "adductors"])
     assert (parsed.soreness, parsed.movement) == ({"neck": 2, "adductors": 2}, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "score"),
+    [
+        ("hamstrings 5, 7, worse", ["hamstrings"], {"hamstrings": 5}),
+        ("adductors 2, 9, same", ["adductors"], {"adductors": 2}),
+        ("Neck: 1; 9; Better.", ["neck"], {"neck": 1}),
+    ],
+)
+def test_a_lone_number_after_a_single_areas_score_is_asked_about_even_before_the_efficiency(
+    text: str, areas: list[str], score: dict[str, int]
+) -> None:
+    """Movement, a second side, a second thought? With a single area scored the order of the
+    check-in shows little, and most writers ask: the area's score and the efficiency are kept,
+    the number asked about."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement) == (score, None)
+    assert parsed.efficiency is not None
+    assert parsed.unread
+
+
+def test_a_lone_number_after_two_areas_scores_and_before_the_efficiency_is_still_movement() -> None:
+    parsed = _read("hamstrings 5, quads 2, 7, worse", ["hamstrings", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"hamstrings": 5, "quads": 2},
+        7,
+        (),
+    )
+
+
+@pytest.mark.parametrize("text", ["nothing sore, 9, same", "all 1, 9, same"])
+def test_a_lone_number_after_a_score_for_every_area_is_still_movement(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (
+        {"adductors": int(text[4] == "1")},
+        9,
+        (),
+    )
