@@ -1608,7 +1608,7 @@ def test_a_bare_number_in_the_check_ins_order_is_still_movement(
 
 
 @pytest.mark.parametrize(
-    "text", ["calves 3,5, movement 8", "calves 4,5 movement 8", "Calves: 2,5\nmovement 8"]
+    "text", ["calves 3,5, movement 8", "calves 6,5 movement 8", "Calves: 2,5\nmovement 8"]
 )
 def test_a_score_with_a_decimal_comma_is_asked_about_never_cut_short(text: str) -> None:
     parsed = _read(text, ["calves"])
@@ -3804,3 +3804,20 @@ def test_a_lone_number_after_a_score_for_every_area_is_still_movement(text: str)
         9,
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("glutes 4,5 movement 8", 5), ("Glutes: 7,0, movement 8", 7), ("mov 8, glutes 4,5", 5)],
+)
+def test_a_decimal_comma_every_reading_agrees_on_is_read(text: str, score: int) -> None:
+    """ "4,5" is 5 as 4.5 rounded up, as two sides' worse and as a range's top: no question.
+    With movement not named, the second number could be movement: asked as before."""
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": score}, 8, ())
+
+
+def test_a_decimal_comma_without_movement_named_is_still_asked_about() -> None:
+    parsed = _read("glutes 4,5, same", ["glutes"])
+    assert "glutes" not in parsed.soreness
+    assert parsed.unread
