@@ -3821,3 +3821,17 @@ def test_a_decimal_comma_without_movement_named_is_still_asked_about() -> None:
     parsed = _read("glutes 4,5, same", ["glutes"])
     assert "glutes" not in parsed.soreness
     assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["All 2 of my areas were a 4 this week, movement 7", "all two of my tight areas are 4. mov 7"],
+)
+def test_a_count_of_the_members_areas_then_a_score_is_every_areas_score(text: str) -> None:
+    parsed = _read(text, ["neck", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 4, "quads": 4}, 7, ())
+
+
+def test_a_count_of_runs_after_all_is_no_count_of_areas() -> None:
+    parsed = _read("all 3 of my runs were 5k, neck 2 quads 1", ["neck", "quads"])
+    assert parsed.soreness == {"neck": 2, "quads": 1}

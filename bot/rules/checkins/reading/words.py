@@ -146,6 +146,7 @@ _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
+    | {"my", "areas", "tight"}  # "all 3 of my (tight) areas are 3"
 )
 # Between a count after "all" and how the areas counted feel: "all three a bit sore".
 _BEFORE_A_COUNTED_FEELING = frozenset(
