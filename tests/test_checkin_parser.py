@@ -3835,3 +3835,17 @@ def test_a_count_of_the_members_areas_then_a_score_is_every_areas_score(text: st
 def test_a_count_of_runs_after_all_is_no_count_of_areas() -> None:
     parsed = _read("all 3 of my runs were 5k, neck 2 quads 1", ["neck", "quads"])
     assert parsed.soreness == {"neck": 2, "quads": 1}
+
+
+@pytest.mark.parametrize(
+    "text", ["adductors at me since tuesday. neck 2", "neck 2, adductors been at me all week"]
+)
+def test_an_area_said_to_be_at_the_member_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["neck", "adductors"])
+    assert parsed.soreness == {"neck": 2}
+    assert parsed.unread
+
+
+def test_an_area_at_the_member_with_a_score_is_the_score() -> None:
+    parsed = _read("adductors at me again, I'd say 5. neck 2", ["neck", "adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "adductors": 5}, ())
