@@ -3849,3 +3849,14 @@ def test_an_area_said_to_be_at_the_member_is_asked_about(text: str) -> None:
 def test_an_area_at_the_member_with_a_score_is_the_score() -> None:
     parsed = _read("adductors at me again, I'd say 5. neck 2", ["neck", "adductors"])
     assert (parsed.soreness, parsed.unread) == ({"neck": 2, "adductors": 5}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, movement 8. running still sluggish but smoother than week 3",
+        "calves 3, movement 8, runs feel heavy but easier than wk 2 of the plan",
+    ],
+)
+def test_a_verdict_against_an_earlier_week_by_number_wins_over_a_state(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is Efficiency.BETTER

@@ -84,6 +84,8 @@ _CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas"
 _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
+    # "than week 1", "than wk 2 of the plan": an earlier week by its number
+    | {("than", "week"), ("than", "wk"), ("than", "week", "of"), ("than", "wk", "of")}
 )
 _LAST_WEEK_FIRST = frozenset(words[0] for words in _LAST_WEEK)
 
