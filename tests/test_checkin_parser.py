@@ -3860,3 +3860,24 @@ def test_an_area_at_the_member_with_a_score_is_the_score() -> None:
 )
 def test_a_verdict_against_an_earlier_week_by_number_wins_over_a_state(text: str) -> None:
     assert _read(text, ["calves"]).efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("nekc 3, movement 8", ["neck", "quads"], {"neck": 3}),
+        ("qaud 2 calves 4, movement 8", ["quads", "calves"], {"quads": 2, "calves": 4}),
+        ("calves 4 bakc 2, movement 8", ["calves", "lower_back"], {"calves": 4, "lower_back": 2}),
+    ],
+)
+def test_two_letters_swapped_in_a_short_area_word_before_its_score_are_read(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+def test_a_word_with_letters_swapped_is_never_another_known_word() -> None:
+    """ "last" is "lats" swapped, but a word of its own."""
+    parsed = _read("last 2 runs felt ok, shoulders 3", ["shoulders"])
+    assert parsed.soreness == {"shoulders": 3}

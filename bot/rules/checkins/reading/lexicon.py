@@ -392,13 +392,16 @@ class Lexicon:
             area
             for area in areas
             for form in self.area_forms.get(area, ())
-            if len(form) > len(word)
-            and form[0] == word[0]
-            and (
-                (skeleton and form[-1] == word[-1] and _in_order(word, form))
-                or (len(form) == len(word) + 1 and _in_order(word, form))
-                or form.startswith(word)
+            if (
+                len(form) > len(word)
+                and form[0] == word[0]
+                and (
+                    (skeleton and form[-1] == word[-1] and _in_order(word, form))
+                    or (len(form) == len(word) + 1 and _in_order(word, form))
+                    or form.startswith(word)
+                )
             )
+            or (len(form) == len(word) >= 4 and _swapped(word, form))  # "nekc", "bakc"
         }
         return found.pop() if len(found) == 1 else None
 
@@ -413,6 +416,18 @@ def _plain_forms(word: str) -> tuple[str, ...]:
     if word.endswith("er"):
         return (word[:-2], word[:-1])
     return ()
+
+
+def _swapped(word: str, form: str) -> bool:
+    """Two letters side by side swapped, the first one kept: "nekc" for "neck"."""
+    diff = [i for i in range(len(word)) if word[i] != form[i]]
+    return (
+        len(diff) == 2
+        and diff[0] > 0
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == form[diff[1]]
+        and word[diff[1]] == form[diff[0]]
+    )
 
 
 def _in_order(letters: str, word: str) -> bool:
