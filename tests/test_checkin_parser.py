@@ -3881,3 +3881,16 @@ def test_a_word_with_letters_swapped_is_never_another_known_word() -> None:
     """ "last" is "lats" swapped, but a word of its own."""
     parsed = _read("last 2 runs felt ok, shoulders 3", ["shoulders"])
     assert parsed.soreness == {"shoulders": 3}
+
+
+def test_a_full_cache_of_short_forms_keeps_the_words_read_now() -> None:
+    """Once as many words as the cache holds were looked up, the next are still kept: a long
+    reply of one new word is worked out once, not each time it comes."""
+    from bot.rules.checkins.reading.lexicon import CACHE_SIZE, lexicon_for
+    from bot.rules.checkins.words import default_checkin_words
+
+    lex = lexicon_for(CATALOGUE, default_checkin_words())
+    for n in range(CACHE_SIZE + 10):
+        lex.short_form(f"zq{n}", ["calves"])
+    lex.short_form("info", ["calves"])
+    assert ("info", ("calves",)) in lex._short_forms

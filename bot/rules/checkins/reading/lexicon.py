@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +37,8 @@ from bot.rules.checkins.words import CheckInWords
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
+# Entries kept of each look-up that is worked out once per word (`_keep`).
+CACHE_SIZE = 4096
 # Efficiency words are short and close to everyday ones ("tighter", "lighter"): only a near
 # miss is read ("beter", "slowr").
 FUZZY_VALUE_CUTOFF = 88
@@ -317,8 +320,7 @@ class Lexicon:
                     if self.fuzzy_targets[m[0]] != best and matches[0][1] - m[1] < FUZZY_MARGIN
                 ]
                 found = None if rivals else best
-        if len(self._fuzzy_cache) < 4096:
-            self._fuzzy_cache[phrase] = found
+        _keep(self._fuzzy_cache, phrase, found)
         return found
 
     def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
@@ -338,8 +340,7 @@ class Lexicon:
                 )
                 targets = {self.fuzzy_targets[m[0]] for m in matches}
                 found = targets.pop() if len(targets) == 1 else None
-            if len(self._own_typos) < 4096:
-                self._own_typos[word] = found
+            _keep(self._own_typos, word, found)
         if found is not None and (found[0] != K.AREA or found[1] in areas):
             return found
         if len(word) > SHORT_FORM_LETTERS[0]:  # "quds", "clvs"; not "add" or "ids"
@@ -374,8 +375,7 @@ class Lexicon:
         if key in self._short_forms:
             return self._short_forms[key]
         found = self._short_form(word, areas)
-        if len(self._short_forms) < 4096:
-            self._short_forms[key] = found
+        _keep(self._short_forms, key, found)
         return found
 
     def _short_form(self, word: str, areas: Sequence[str]) -> str | None:
@@ -416,6 +416,20 @@ def _plain_forms(word: str) -> tuple[str, ...]:
     if word.endswith("er"):
         return (word[:-2], word[:-1])
     return ()
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def _keep(cache: dict[_Key, _Value], key: _Key, value: _Value) -> None:
+    """Keep what was found, in a cache of at most CACHE_SIZE entries: a full one is emptied
+    and fills again, so that the words of the replies read now are kept (a cache that stopped
+    keeping anything once full left a long reply of one new word read at full cost each time
+    it came, twice as slow)."""
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 def _swapped(word: str, form: str) -> bool:
