@@ -1,17 +1,17 @@
 """How well the parser reads labelled replies (bench/checkin_parser.py), held to its figures.
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
-dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl were
-written independently of the parser (by sixteen writers) and are tuned on; heldout.jsonl was
-held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl,
-dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl and dev12.jsonl for two measures each, and all
-are development sets since. The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were
-written beside it. Each file is held to a floor just under its figures, so a change that reads
-any of them worse fails here. A fresh held-out set (FRESH_HELDOUT, now by a seventeenth and an
-eighteenth writer who had not seen the parser), never tuned on, is kept from getting worse than
-when it was measured, and the issue's bar on it is an expected failure until it holds; both are
-skipped while the file is absent. When a new fresh file comes, set FRESH_MEASURED /
-FRESH_BAR_MISSED from its measure.
+dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl and
+dev13.jsonl were written independently of the parser (by eighteen writers) and are tuned on;
+heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl,
+dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl and dev13.jsonl for two
+measures each, and all are development sets since. The parser's own corpora
+(tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is held to a floor just
+under its figures, so a change that reads any of them worse fails here. A fresh held-out set
+(FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from getting
+worse than when it was measured, and the issue's bar on it is an expected failure until it
+holds; both are skipped while the file is absent. When a new fresh file comes, set
+FRESH_MEASURED / FRESH_BAR_MISSED from its measure.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from bench.checkin_parser import (
     DEV10,
     DEV11,
     DEV12,
+    DEV13,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -79,11 +80,11 @@ FLOORS = {
     "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
     "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
     "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
-    "dev4": (DEV4, Floor(250, values=0.995, replies=0.985, needless_per_100=1.2)),
-    # "calves 3, 8, better": movement for dev4's writer, asked about by dev5's.
-    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8, invented=1)),
-    # The same shape again ("glutes 4, 8, better"), asked about by dev6's writer too.
-    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
+    # "shoulders 2, 8, better": movement for dev4's writer (d4-142, d4-240), asked about by
+    # dev5's, dev6's, dev11's and dev13's (f009, g161, r181, w096), so asked about.
+    "dev4": (DEV4, Floor(250, values=0.99, replies=0.975, needless_per_100=2.0)),
+    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8)),
+    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8)),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
@@ -101,13 +102,12 @@ FLOORS = {
         DEV10,
         Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1),
     ),
-    # Seven invented values where its writers read a shape as other files' writers do not:
+    # Six invented values where its writers read a shape as other files' writers do not:
     # scores out of 5 asked about (r180's two, s129: the tenth to twelfth writers read them in
-    # tenths), "calves 3, 8, better" asked about (r181: movement for dev4's writer), a score for
-    # an area the member was not asked about left out (r125: the first ten writers keep it),
-    # and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the thirteenth writer, and the
-    # other files, take the score now).
-    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=7)),
+    # tenths), a score for an area the member was not asked about left out (r125: the first ten
+    # writers keep it), and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the
+    # thirteenth writer, and the other files, take the score now).
+    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=6)),
     # Four invented values where its sixteenth writer reads a shape as other files' writers do
     # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
     # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for
@@ -116,6 +116,10 @@ FLOORS = {
     # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
     # dev11.jsonl's writers).
     "dev12": (DEV12, Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4)),
+    # Nothing invented. Two needless questions: "calves and hamstrings both fine, 0 and 1" (a
+    # list said to feel some way, then its scores after a comma) and a reply typed by voice
+    # ("quads tree calves tree movement ate").
+    "dev13": (DEV13, Floor(500, values=0.995, replies=0.99, needless_per_100=0.4)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

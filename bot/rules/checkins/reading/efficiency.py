@@ -84,6 +84,8 @@ _CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas"
 _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
+    # "than week 1", "than wk 2 of the plan": an earlier week by its number
+    | {("than", "week"), ("than", "wk"), ("than", "week", "of"), ("than", "wk", "of")}
 )
 _LAST_WEEK_FIRST = frozenset(words[0] for words in _LAST_WEEK)
 
@@ -103,6 +105,13 @@ _SETTLING = frozenset({"overall", "call", "so", "verdict"})
 _SETTLING_REACH = 8
 # Verdicts that may as well be said of a score as of the running.
 _OF_A_SCORE_TOO = frozenset({"better", "worse"})
+# Between movement's score and such a verdict: how much ("movement 9 - way better than last
+# week").
+_HOW_MUCH = frozenset({"way", "much", "loads", "lots", "heaps", "far", "a", "lot", "bit"})
+# Opening a clause said of the value right before it ("movement 8 which is the same as ...").
+_RELATIVE = frozenset({"which", "that", "thats", "whichs"})
+_DASHES = frozenset({"-", "–", "—"})
+_RELATIVE_VERBS = frozenset({"is", "was", "s", "the", "about", "pretty", "much"} | _HOW_MUCH)
 
 
 # What a clause with no subject of its own can go on about (`_area_before_clause`).
@@ -214,9 +223,7 @@ class ReadEfficiency(State):
                 continue  # "ran slower on purpose", "slower, so can't really say"
             if not eff_label and self._movement_compared(index, end):
                 # "movement 6 worse than last week": movement worse than last week's, or the
-                # running? Writers read it both ways: asked about, no efficiency.
-                tok.used = True
-                self.reading.unread.append((tok.start, toks[min(index + 3, end - 1)].end))
+                # running? Writers read it both ways: no efficiency, kept in the note.
                 continue
             if than and self._than_follows(index, end):
                 compared, compared_at = tok.clause, index
@@ -540,19 +547,42 @@ class ReadEfficiency(State):
         return bool(near & _CONTRASTS) and not settled
 
     def _movement_compared(self, index: int, end: int) -> bool:
-        """ "movement 6 worse than last week": "better" or "worse" against last week right after
-        movement's score, nothing between (not "faster", said of running alone, nor "movement 6,
-        worse than last week")."""
+        """ "movement 6 worse than last week", "movement 9 - way better than last week":
+        "better" or "worse" against last week right after movement's score, nothing but how
+        much between (not "faster", said of running alone, nor "movement 6, worse than last
+        week"); or any verdict in a clause said of the score ("movement 8 which is the same as
+        last week", "movement 7, that's better than it was")."""
         toks = self.toks
         number = index - 1
+        relative = set_apart = False
+        while number >= 0 and index - number <= 5:
+            tok = toks[number]
+            if tok.kind == K.NUM:
+                break
+            if tok.text in _DASHES:
+                pass
+            elif tok.kind == K.COMMA and relative:
+                set_apart = True
+            elif not tok.word:
+                return False
+            elif tok.text in _RELATIVE and not set_apart:
+                relative = True
+            elif relative or tok.text not in _HOW_MUCH | _RELATIVE_VERBS:
+                return False
+            number -= 1
         if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
             return False
-        if toks[index].text not in _OF_A_SCORE_TOO:
+        if not relative and (
+            toks[index].text not in _OF_A_SCORE_TOO
+            or any(t.text in _RELATIVE_VERBS - _HOW_MUCH for t in toks[number:index])
+        ):
             return False
         label = number - 1
         while label >= 0 and toks[label].kind == K.PUNCT:
             label -= 1
-        return label >= 0 and toks[label].kind == K.MOVE and self._against_last_week(index, end)
+        if label < 0 or toks[label].kind != K.MOVE:
+            return False
+        return relative or self._against_last_week(index, end)
 
     def _after_score(self, index: int) -> bool:
         before = index - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +37,8 @@ from bot.rules.checkins.words import CheckInWords
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LETTERS = 5
+# Entries kept of each look-up that is worked out once per word (`_keep`).
+CACHE_SIZE = 4096
 # Efficiency words are short and close to everyday ones ("tighter", "lighter"): only a near
 # miss is read ("beter", "slowr").
 FUZZY_VALUE_CUTOFF = 88
@@ -114,6 +117,8 @@ class Lexicon:
         for word in labels.efficiency:
             if len(word) >= FUZZY_MIN_LETTERS:
                 self.fuzzy_targets[word] = (K.EFF, "")
+        for word in ("everything", "everywhere"):  # "everyting a 3", "evrything 2"
+            self.fuzzy_targets[word] = (K.ALL, word)
         self._add_all(chat.not_areas, K.WORD)
         # Complaints of several words ("playing up", "not great") are merged like any phrase.
         for complaint in (*soreness.complaints, *soreness.levels):
@@ -181,8 +186,13 @@ class Lexicon:
         self.past_after_first = {p.split()[0] for p in self.past_after} | self.past_after
         self.past_before_last = {p.split()[-1] for p in self.past_before} | self.past_before
         self._fuzzy_choices = list(self.fuzzy_targets)
-        # Far from a score a short word is too easily another ("calls" for "cals").
-        self._long_choices = [w for w in self.fuzzy_targets if len(w) >= FUZZY_MIN_LETTERS]
+        # Far from a score a short word is too easily another ("calls" for "cals"), and
+        # "everything" is read only before one.
+        self._long_choices = [
+            w
+            for w, (kind, _) in self.fuzzy_targets.items()
+            if len(w) >= FUZZY_MIN_LETTERS and kind != K.ALL
+        ]
 
         # Filler words that are part of a label ("it" in "IT band"): a typo may follow them.
         self.label_words = {w for label in self.fuzzy_targets for w in label.split()}
@@ -310,8 +320,7 @@ class Lexicon:
                     if self.fuzzy_targets[m[0]] != best and matches[0][1] - m[1] < FUZZY_MARGIN
                 ]
                 found = None if rivals else best
-        if len(self._fuzzy_cache) < 4096:
-            self._fuzzy_cache[phrase] = found
+        _keep(self._fuzzy_cache, phrase, found)
         return found
 
     def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
@@ -331,8 +340,7 @@ class Lexicon:
                 )
                 targets = {self.fuzzy_targets[m[0]] for m in matches}
                 found = targets.pop() if len(targets) == 1 else None
-            if len(self._own_typos) < 4096:
-                self._own_typos[word] = found
+            _keep(self._own_typos, word, found)
         if found is not None and (found[0] != K.AREA or found[1] in areas):
             return found
         if len(word) > SHORT_FORM_LETTERS[0]:  # "quds", "clvs"; not "add" or "ids"
@@ -367,8 +375,7 @@ class Lexicon:
         if key in self._short_forms:
             return self._short_forms[key]
         found = self._short_form(word, areas)
-        if len(self._short_forms) < 4096:
-            self._short_forms[key] = found
+        _keep(self._short_forms, key, found)
         return found
 
     def _short_form(self, word: str, areas: Sequence[str]) -> str | None:
@@ -385,13 +392,16 @@ class Lexicon:
             area
             for area in areas
             for form in self.area_forms.get(area, ())
-            if len(form) > len(word)
-            and form[0] == word[0]
-            and (
-                (skeleton and form[-1] == word[-1] and _in_order(word, form))
-                or (len(form) == len(word) + 1 and _in_order(word, form))
-                or form.startswith(word)
+            if (
+                len(form) > len(word)
+                and form[0] == word[0]
+                and (
+                    (skeleton and form[-1] == word[-1] and _in_order(word, form))
+                    or (len(form) == len(word) + 1 and _in_order(word, form))
+                    or form.startswith(word)
+                )
             )
+            or (len(form) == len(word) >= 4 and _swapped(word, form))  # "nekc", "bakc"
         }
         return found.pop() if len(found) == 1 else None
 
@@ -406,6 +416,32 @@ def _plain_forms(word: str) -> tuple[str, ...]:
     if word.endswith("er"):
         return (word[:-2], word[:-1])
     return ()
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def _keep(cache: dict[_Key, _Value], key: _Key, value: _Value) -> None:
+    """Keep what was found, in a cache of at most CACHE_SIZE entries: a full one is emptied
+    and fills again, so that the words of the replies read now are kept (a cache that stopped
+    keeping anything once full left a long reply of one new word read at full cost each time
+    it came, twice as slow)."""
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+def _swapped(word: str, form: str) -> bool:
+    """Two letters side by side swapped, the first one kept: "nekc" for "neck"."""
+    diff = [i for i in range(len(word)) if word[i] != form[i]]
+    return (
+        len(diff) == 2
+        and diff[0] > 0
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == form[diff[1]]
+        and word[diff[1]] == form[diff[0]]
+    )
 
 
 def _in_order(letters: str, word: str) -> bool:

@@ -157,12 +157,25 @@ class Reconcile(State):
                 return
             if len(scored) < 2 and first_value >= len(toks):
                 # "hip flexors 4, 6" alone could be two sides or a second thought, as "calves
-                # 3 4" below: the order shows only with another area scored before or the
-                # efficiency after. The area's score is in doubt too (writers keep it or not):
-                # both are asked about.
+                # 3 4" below: the order shows only with another area scored before. The area's
+                # score is in doubt too (writers keep it or not): both are asked about.
                 for found in self.reading.scores:
                     if found.kind == K.AREA and found.value is not None:
                         found.problem = True
+                return
+            if (
+                len(scored) < 2
+                and number.at == last_score + 2
+                and toks[last_score + 1].kind == K.COMMA
+                and not self.reading.everything_zero
+                and not any(s.kind == K.ALL for s in self.reading.scores)
+            ):
+                # "calves 3, 8, better": movement for one writer, asked about by four (who keep
+                # the area's score): the number is asked about, the score and efficiency kept.
+                # Said for every area ("everything 2, 8, same", "no soreness, 10, better") it is
+                # movement as after two areas' scores, and so it is on a line or in a sentence
+                # of its own ("quads 2\n9\nbetter", "neck 2. 8. Better.").
+                self.reading.unread.append((number.start, number.end))
                 return
             value = int(number.value)
         elif (

@@ -92,10 +92,12 @@ TYPICAL = frozenset(
     | {"avg", "averaged", "averaging"}
 )
 # A joke taken back: the scores said before it give way to the ones said after it ("quads 9
-# calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6"). Phrases are merged as words.
+# calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6", "a 10 for drama but really a
+# 4"). Phrases are merged as words.
 JOKES = frozenset(
     {"jk", "jkjk", "kidding", "joking", "no seriously", "ok seriously", "but seriously"}
     | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
+    | {"but really", "realistically", "but realistically", "in reality"}
 )
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = (

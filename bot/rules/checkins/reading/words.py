@@ -45,6 +45,7 @@ from bot.rules.checkins.reading.tokens import (
     K,
     Tok,
     clean_word,
+    decimal_score,
     hyphenated,
     number_token,
     read_range,
@@ -145,6 +146,7 @@ _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
+    | {"my", "areas", "tight"}  # "all 3 of my (tight) areas are 3"
 )
 # Between a count after "all" and how the areas counted feel: "all three a bit sore".
 _BEFORE_A_COUNTED_FEELING = frozenset(
@@ -241,8 +243,12 @@ class ReadWords(State):
                     if part is None:
                         part, at = word, begin
                     cleaned = part.lower()
-                    if part == "IT" and not self._shouted(at, at + 2):
-                        cleaned = "itb"  # "IT 3": the IT band
+                    if (
+                        part == "IT"
+                        and not self._shouted(at, at + 2)
+                        and self.text[at + 2 : at + 7].lower() != " band"
+                    ):
+                        cleaned = "itb"  # "IT 3": the IT band ("IT band" is read as a phrase)
                     if "'" in cleaned or "’" in cleaned or not cleaned.isascii():
                         cleaned = clean_word(cleaned)  # "it's", "glúteos": as the lists keep them
                     tok = Tok(word_kind, cleaned, at, at + len(part))
@@ -750,6 +756,7 @@ class ReadWords(State):
         and a half", a half point."""
         toks = self.toks
         last = len(toks) - 1
+        movement_named: bool | None = None  # (looked for once, at the first decimal comma)
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.training or tok.past or tok.problem or tok.value is None:
@@ -757,8 +764,20 @@ class ReadWords(State):
             if tok.scaled and self._scaled_range(index):
                 continue
             if index < last and toks[index + 1].text == "," and self._decimal_comma(index):
-                # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked.
-                tok.problem, tok.value, tok.bare = "range", None, False
+                # "calves 3,5": 3.5 written with a decimal comma, or two sides? Asked, unless
+                # both readings (and a range's top) agree, with movement named elsewhere so
+                # that the second number is not movement's: "4,5" is 5, "7,0" is 7.
+                if movement_named is None:
+                    movement_named = any(t.kind == K.MOVE for t in toks)
+                agreed = (
+                    self._agreed_decimal_comma(tok.value, toks[index + 2].value)
+                    if movement_named
+                    else None
+                )
+                if agreed is not None:
+                    tok.value = agreed
+                else:
+                    tok.problem, tok.value, tok.bare = "range", None, False
                 tok.end = toks[index + 2].end
                 for merged in toks[index + 1 : index + 3]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
@@ -814,6 +833,17 @@ class ReadWords(State):
                 tok.end = high.end
                 for merged in toks[index + 1 : other + 1]:
                     merged.kind, merged.text, merged.word, merged.used = K.PUNCT, "", False, True
+
+    @staticmethod
+    def _agreed_decimal_comma(whole: Decimal, tenths: Decimal | None) -> Decimal | None:
+        """The score of "N,D" when it is the same read as N.D and as two sides (or a range's
+        top); else None."""
+        if tenths is None:
+            return None
+        if whole != whole.to_integral_value() or not 0 <= whole < MAX_SCORE:
+            return None
+        decimal = decimal_score(whole + tenths / 10)
+        return Decimal(decimal) if decimal is not None and decimal == max(whole, tenths) else None
 
     def _decimal_comma(self, index: int) -> bool:
         """ "3,5" with nothing between: a score with a decimal comma, as many languages write
