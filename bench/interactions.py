@@ -49,6 +49,8 @@ from contextlib import AsyncExitStack, asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import text
+
 from bench.cpu_quota import cpu_quota
 from bench.databases import BACKENDS, bench_database
 from bench.machine import describe
@@ -102,6 +104,10 @@ class Result:
     refused: int = 0  # of the failed, a callback Discord refused (any 4xx or 5xx)
     deferred_busy: int = 0  # of the deferred, "I'm busy" in the end
     deferred_unfinished: int = 0  # of the deferred, still "thinking…" after FINISH_WAIT
+    # Answered in full (not shed, not "I'm busy" after a deferral, not left unfinished): each
+    # `/cooldown` of these has a card stored; with the warm-up's before it.
+    answered_full: int = 0
+    warmup_full: int = 0
     bot_cpu_ms: float = 0.0
     fake_cpu_ms: float = 0.0
     trivial_cpu_ms: float | None = None
@@ -135,6 +141,8 @@ class Config:
     steps: int = 3
     # A folder for each bot's log (its warnings), or None.
     bot_log: Path | None = None
+    # Per `/cooldown` configuration: (cards stored, interactions answered in full).
+    cards: dict[Setup, tuple[int, int]] = field(default_factory=dict)
     setups: list[Setup] = field(default_factory=list)
     refused: list[Setup] = field(default_factory=list)  # settings the bot refuses at start
 
@@ -294,6 +302,7 @@ async def _offer(
         refused=len(refused & due.keys()),
         deferred_busy=sum(text == BUSY for text in finals),
         deferred_unfinished=sum(text is None for text in finals),
+        answered_full=len(latencies) - shed - sum(text in (BUSY, None) for text in finals),
         p50_ms=ms[len(ms) // 2],
         p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))],
         max_ms=ms[-1],
@@ -330,10 +339,10 @@ async def measured(
     seconds: float,
     warmup: float,
 ) -> Result:
-    if warmup > 0:
-        await offer(fake, setup, users, rate, warmup)
+    warm = await offer(fake, setup, users, rate, warmup) if warmup > 0 else None
     cpu_before, own_before = cpu_seconds(process.pid), time.process_time()
     result = await offer(fake, setup, users, rate, seconds)
+    result.warmup_full = warm.answered_full if warm else 0
     # The CPU the bot spent on these interactions, deferred answers finished included.
     result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
     result.fake_cpu_ms = (time.process_time() - own_before) / result.sent * 1000
@@ -348,11 +357,15 @@ class Running:
     fake: FakeDiscord
     process: asyncio.subprocess.Process
     users: list[FakeUser]
+    # Interactions answered in full so far, the unmeasured ones included.
+    answered_full: int = 0
 
     async def measured(self, rate: int, seconds: float, warmup: float) -> Result:
-        return await measured(
+        result = await measured(
             self.process, self.fake, self.setup, self.users, rate, seconds, warmup
         )
+        self.answered_full += result.answered_full + result.warmup_full
+        return result
 
 
 @asynccontextmanager
@@ -373,11 +386,24 @@ async def started(setup: Setup, config: Config) -> AsyncIterator[Running]:
             try:
                 with cpu_quota(process.pid, config.bot_cpu) if config.bot_cpu else nullcontext():
                     # Every member once (caches, pools), unmeasured.
-                    await offer(fake, setup, users, 100, len(users) / 100)
-                    yield Running(setup, fake, process, users)
+                    first = await offer(fake, setup, users, 100, len(users) / 100)
+                    running = Running(setup, fake, process, users, first.answered_full)
+                    yield running
             finally:
-                process.terminate()
+                process.terminate()  # the bot writes the cards it holds as it stops
                 await process.wait()
+        if setup.bot == "cooldown":
+            config.cards[setup] = (await stored_cards(url), running.answered_full)
+
+
+async def stored_cards(url: str) -> int:
+    """How many `/cooldown` cards the bot stored: one for each answered in full."""
+    database = Database(url)
+    try:
+        async with database.engine.connect() as connection:
+            return int(await connection.scalar(text("SELECT count(*) FROM cooldown_sessions")))
+    finally:
+        await database.dispose()
 
 
 async def run_all(config: Config) -> list[Result]:
@@ -542,6 +568,11 @@ def print_table(results: list[Result], config: Config) -> None:
         cpu_ratio = f"{capacity / floor_cpu:.2f}" if capacity and floor_cpu else "-"
         shown = rate or "under " + str(min(config.rates))
         print(f"| {setup.label} | {shown} | {rounds} | {ratio} | {by_cpu} | {cpu_ratio} |")
+    for setup, (stored, answered_in_full) in config.cards.items():
+        print(
+            f"{setup.label}: {stored} cards stored for {answered_in_full} routines answered "
+            "(every rate, the unmeasured ones included; none for a shed one)"
+        )
     for setup in config.refused:
         print(
             f"not run: {setup.label} (the bot refuses SHARD_IDS on SQLite at start: "

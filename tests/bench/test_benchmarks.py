@@ -175,6 +175,11 @@ def test_interactions_answer_every_one_beside_the_trivial_bot(
     assert "machine: " in printed and "sustainable rate" in printed
     # Split shards on SQLite are refused by the bot, and the table says so.
     assert "not run: /cooldown sqlite SHARD_IDS" in printed
+    # Every routine answered has its card stored, once (the bot writes them behind).
+    cooldown = interactions.Setup("cooldown", "sqlite", False)
+    stored, answered_in_full = config.cards[cooldown]
+    assert stored == answered_in_full > 10
+    assert f"{stored} cards stored for {answered_in_full} routines answered" in printed
 
 
 def rung(
