@@ -133,17 +133,26 @@ async def test_rebuild_adds_one_job_per_enabled_schedule(make: Factory) -> None:
     assert checkins.next_run(1004 << 22) is None
 
 
-async def test_rebuild_on_a_running_scheduler(make: Factory) -> None:
+async def test_rebuild_on_a_running_scheduler(make: Factory, posts: Posts) -> None:
     now = now_utc()
+    # Due two to four days from now, on the real clock: each last occurrence is days old,
+    # beyond the grace period, so nothing is caught up whatever the day the tests run (the
+    # fixed 2025 rows would be, on a Monday afternoon in UTC).
+    rows = [
+        Row(guild << 22, (now + timedelta(days=days)).weekday(), f"{now:%H:%M}", "UTC")
+        for guild, days in ((1001, 2), (1002, 3), (1003, 4))
+    ]
     checkins = make()
     checkins.start()
-    assert checkins.rebuild(ROWS) == 3
+    assert checkins.rebuild(rows) == 3
     assert {job.id for job in checkins.apscheduler.get_jobs()} == {
-        f"checkin:{guild}" for guild, _ in EXPECTED
+        f"checkin:{row.guild_id}" for row in rows
     }
     for _, when in checkins.jobs():
-        assert now < when <= now + timedelta(days=8)
+        assert now + timedelta(days=1) < when <= now + timedelta(days=5)
     assert all(job.next_run_time is not None for job in checkins.apscheduler.get_jobs())
+    await asyncio.sleep(0.05)
+    assert posts.calls == []
 
 
 async def test_rebuild_replaces_the_previous_jobs(make: Factory) -> None:
