@@ -376,11 +376,11 @@ def worst_case_ms(
 
 def every_word_ms(catalogue: Catalogue | None = None, top: int = 10) -> list[tuple[float, str]]:
     """The slowest long replies made of one word the parser knows (every word of
-    data/checkin_words.toml and every area alias) said over and over, alone and with a comma, a
+    data/checkin_words.toml and every area word) said over and over, alone and with a comma, a
     score or "and" after it: a sweep for a word whose pass costs more the more there are. CPU
     ms, the best of three runs, slowest first."""
     catalogue = catalogue or default_catalogue()
-    words = {alias for area in catalogue.areas for alias in (area.id, *area.aliases)}
+    words = {w for area in catalogue.areas for w in (area.id, *area.aliases, *area.translations)}
     _strings(default_checkin_words().model_dump(), words)
     areas = ("calves", "glutes", "hamstrings", "lower_back")
     timings = []

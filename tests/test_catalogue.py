@@ -151,6 +151,40 @@ def test_aliases_runners_type_resolve(catalogue: Catalogue, typed: str, area: st
 
 
 @pytest.mark.parametrize(
+    ("typed", "area"),
+    [("pantorrilla", "calves"), ("Oberschenkel", "quads"), ("шея", "neck"), ("小腿", "calves")],
+)
+def test_words_of_other_languages_resolve(catalogue: Catalogue, typed: str, area: str) -> None:
+    assert catalogue.resolve_area(typed) == area
+
+
+@pytest.mark.parametrize(
+    ("needle", "replacement", "complaint"),
+    [
+        # Kept with its accents, a word would never be met in a reply (read without them).
+        ('"pantorrilla",', '"pantorríllà",', "keep it as 'pantorrilla'"),
+        ('aliases = ["calf",', 'aliases = ["cálf",', "keep it as 'calf'"),
+        # A word of another language may name one area only.
+        (
+            '"pantorrilla",',
+            '"pantorrilla", "neck",',
+            "translation 'neck' of calves is a word of neck",
+        ),
+    ],
+)
+def test_a_badly_kept_area_word_is_refused(
+    tmp_path: Path, needle: str, replacement: str, complaint: str
+) -> None:
+    data = _copy_data(tmp_path)
+    path = data / "areas.toml"
+    text = path.read_text(encoding="utf-8")
+    assert needle in text
+    path.write_text(text.replace(needle, replacement, 1), encoding="utf-8")
+    with pytest.raises(ValidationError, match=complaint):
+        load_catalogue(data)
+
+
+@pytest.mark.parametrize(
     ("typed", "expected"),
     [("shins", "calves"), ("glutse", "glutes"), ("hamstirngs", "hamstrings"), ("calfs", "calves")],
 )

@@ -3894,3 +3894,186 @@ def test_a_full_cache_of_short_forms_keeps_the_words_read_now() -> None:
         lex.short_form(f"zq{n}", ["calves"])
     lex.short_form("info", ["calves"])
     assert ("info", ("calves",)) in lex._short_forms
+
+
+# A reply a language: an area with a soreness word and a score, another area, movement's label
+# and the verdict on running, all in the member's first language (data/checkin_words.toml
+# `[translations]`, data/areas.toml `translations`). None was read before.
+FIRST_LANGUAGE_REPLIES = [
+    # Spanish
+    ("pantorrilla adolorida 3, caderas 2, movilidad 7, mejoró", "calves", "hip_flexors", "better"),
+    # Portuguese
+    ("coxa dolorida 4, nádegas 2, mobilidade 8, melhorou", "quads", "glutes", "better"),
+    # French
+    ("mollets courbatures 3, fesses 2, mouvement 8, meilleur", "calves", "glutes", "better"),
+    # Italian
+    ("coscia indolenzita 4, spalle 2, movimento 7, migliorato", "quads", "shoulders", "better"),
+    # German
+    (
+        "Oberschenkel verspannt 4, Hüfte 2, Beweglichkeit 8, leichter",
+        "quads",
+        "hip_flexors",
+        "better",
+    ),
+    # Dutch
+    ("bovenbeen stijf 3, schouder 2, beweging 8, slechter", "quads", "shoulders", "worse"),
+    # Polish
+    ("łydki zakwasy 4, plecy 2, ruchomość 7, lepiej", "calves", "lower_back", "better"),
+    # Turkish
+    ("baldır ağrı 3, bel bölgesi 2, hareket 8, daha iyi", "calves", "lower_back", "better"),
+    # Russian, transliterated and in Cyrillic
+    ("ikry bolit 4, poyasnitsa 2, dvizhenie 8, luchshe", "calves", "lower_back", "better"),
+    ("икры забиты 4, шея 2, движение 7, хуже", "calves", "neck", "worse"),
+    # Ukrainian
+    ("литки болить 3, плечі 2, рух 8, краще", "calves", "shoulders", "better"),
+    # Arabic
+    ("سمانة وجع 3, الرقبة 2, الحركة 8, أفضل", "calves", "neck", "better"),
+    # Indonesian / Malay
+    ("betisku pegal 4, leher 2, gerakan 8, lebih baik", "calves", "neck", "better"),
+    # Tagalog
+    (
+        "balikat masakit 3, likod ng hita 2, galaw 8, mas magaan",
+        "shoulders",
+        "hamstrings",
+        "better",
+    ),
+    # Vietnamese
+    ("đùi đau 4, bả vai 2, vận động 8, tốt hơn", "quads", "shoulders", "better"),
+    # Korean, in Hangul and romanised
+    ("종아리 통증 3, 허벅지 2, 움직임 8, 좋아졌어", "calves", "quads", "better"),
+    ("jongari 3, eokkae 2, movement 8, 똑같아", "calves", "shoulders", "same"),
+    # Japanese, in kana and kanji and in romaji
+    ("ふくらはぎ 痛い 3, 首 2, 動き 8, 良くなった", "calves", "neck", "better"),
+    ("fukurahagi itai 3, oshiri 2, ugoki 8, onaji", "calves", "glutes", "same"),
+    # Chinese, in hanzi and pinyin
+    ("小腿 酸痛 3, 脖子 2, 活动 8, 更好", "calves", "neck", "better"),
+    ("xiaotui suantong 3, datui 2, movement 8, yiyang", "calves", "quads", "same"),
+    # Hindi / Urdu
+    ("pindli akdan 3, kandhe 2, harkat 8, behtar", "calves", "shoulders", "better"),
+    # Swahili
+    ("matako maumivu 3, mapaja 2, mwendo 8, bora zaidi", "glutes", "quads", "better"),
+    # Yoruba
+    ("ejika irora 3, calves 2, movement 8, o dara ju", "shoulders", "calves", "better"),
+    # Greek
+    ("γάμπες πόνος 3, αυχένας 2, κίνηση 8, καλύτερα", "calves", "neck", "better"),
+    # Swedish, Norwegian, Danish, Finnish
+    ("ljumsken träningsvärk 3, axlarna 2, rörlighet 8, samma", "adductors", "shoulders", "same"),
+    ("låret stiv 3, nakken 2, bevegelighet 8, dårligere", "quads", "neck", "worse"),
+    ("læggene ømme 3, lænden 2, bevægelse 8, værre", "calves", "lower_back", "worse"),
+    ("pohkeet kipeät 3, hartiat 2, liikkuvuus 8, parempi", "calves", "shoulders", "better"),
+    # Czech, Hungarian, Romanian
+    ("lýtka bolí 3, stehna 2, pohyb 8, lepší", "calves", "quads", "better"),
+    ("vádli izomláz 3, nyak 2, mozgás 8, rosszabb", "calves", "neck", "worse"),
+    ("coapsa durere 3, umeri 2, mobilitate 8, mai bine", "quads", "shoulders", "better"),
+    # Irish, Scots (no soreness word: "sair" is Portuguese "to leave")
+    ("tóin 3, shooders 2, movement 8, much of a muchness", "glutes", "shoulders", "same"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "efficiency"), FIRST_LANGUAGE_REPLIES)
+def test_a_reply_in_a_members_first_language_is_read(
+    text: str, first: str, second: str, efficiency: str
+) -> None:
+    parsed = _read(text, [first, second])
+    assert parsed.soreness == {first: int(re.findall(r"\d+", text)[0]), second: 2}
+    assert parsed.movement == int(re.findall(r"\d+", text)[2])
+    assert parsed.efficiency is Efficiency(efficiency)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # The hip and the back of another language are the member's one area of the two...
+        ("cadera 4, movement 8", ["hip_flexors"], {"hip_flexors": 4}),
+        ("kalça 3, movement 8", ["hip_flexors"], {"hip_flexors": 3}),
+        ("спина 3, movement 8", ["lower_back"], {"lower_back": 3}),
+        ("plecy 3, movement 8", ["lower_back"], {"lower_back": 3}),
+        # ... and asked about when the member has both, as "hips" and "back" are.
+        ("cadera 4, movement 8", ["hip_flexors", "it_band"], {}),
+        ("hüfte 4, movement 8", ["hip_flexors", "it_band"], {}),
+        ("спина 3, movement 8", ["lower_back", "shoulders"], {}),
+        ("背中 3, movement 8", ["lower_back", "shoulders"], {}),
+    ],
+)
+def test_a_hip_or_a_back_in_a_first_language_is_read_as_hips_and_back_are(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement) == (soreness, 8)
+    assert bool(parsed.unread) is not bool(soreness)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves sin dolor, quads 3",
+        "calves schmerzfrei, quads 3",
+        "calves bez bólu, quads 3",
+        "calves tidak sakit, quads 3",
+        "calves 痛くない, quads 3",
+        "calves ei kipua, quads 3",
+    ],
+)
+def test_no_pain_in_more_first_languages_is_a_zero(text: str) -> None:
+    parsed = _read(text, ["calves", "quads"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 0, "quads": 3}, ())
+
+
+def test_an_area_said_to_be_banjaxed_is_asked_about() -> None:
+    parsed = _read("calves banjaxed, movement 8", ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({}, 8)
+    assert parsed.unread
+
+
+# English replies whose words are one letter off, or a short form of, a word of another
+# language in the tables: read exactly as before those words were added. A word of another
+# language is read only as written, never as a typo ("scare" is no "miscare", Romanian for
+# movement; "games" no "gampes", Greek calves; "she" no "sheya", Russian neck).
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement", "efficiency", "asked"),
+    [
+        ("scare 4", ["calves"], {}, None, None, True),
+        ("she 4", ["neck"], {}, None, None, True),
+        ("games 4", ["calves"], {}, None, None, True),
+        ("calves 2 hotel 5", ["calves", "hip_flexors"], {"calves": 2}, None, None, True),
+        ("calves 3, large 5", ["calves", "quads"], {"calves": 3}, None, None, True),
+        ("qua 4", ["quads"], {"quads": 4}, None, None, False),
+        (
+            "calves 3, movement 8, samer said it was better",
+            ["calves"],
+            {"calves": 3},
+            8,
+            Efficiency.BETTER,
+            False,
+        ),
+        (
+            "calves 3, movement 8, van down the road, same",
+            ["calves"],
+            {"calves": 3},
+            8,
+            Efficiency.SAME,
+            False,
+        ),
+        # "beter" (Dutch "better", Turkish "worse") is left out: a typo, read as before.
+        (
+            "calves 2, neck 3, movement 7, run felt beter",
+            ["calves", "neck"],
+            {"calves": 2, "neck": 3},
+            7,
+            None,
+            False,
+        ),
+    ],
+)
+def test_english_replies_read_as_before_the_first_language_words(
+    text: str,
+    areas: list[str],
+    soreness: dict[str, int],
+    movement: int | None,
+    efficiency: Efficiency | None,
+    asked: bool,
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert bool(parsed.unread) is asked

@@ -36,7 +36,9 @@ def test_every_entry_in_the_shipped_tables_is_valid() -> None:
 
 def test_untracked_parts_are_no_area_words() -> None:
     catalogue = default_catalogue()
-    area_words = {normalise(w) for a in catalogue.areas for w in (a.id, a.name, *a.aliases)}
+    area_words = {
+        normalise(w) for a in catalogue.areas for w in (a.id, a.name, *a.aliases, *a.translations)
+    }
     untracked = {w for listed in default_checkin_words().untracked.values() for w in listed}
     assert not untracked & area_words
     # Every place areas.toml points away from is reported back as untracked too.
@@ -61,7 +63,13 @@ def test_slang_from_the_issue_maps_to_areas() -> None:
     [
         ('better = [\n    "better",', 'better = [\n    "better", "same",', "both better and same"),
         ("six = 6", "six = 66", "less than or equal to 20"),
-        ('left = ["left",', 'left = ["Left",', "should match pattern"),
+        ('left = ["left",', 'left = ["Left",', "never read: keep it as 'left'"),
+        # A word of another language kept with its accents would never be met.
+        ('"mejor", "melhor"', '"mejor", "mélhor"', "never read: keep it as 'melhor'"),
+        ('"lepiej",', '"lepiej", "lepiej!",', "should match pattern"),
+        ('"lepiej",', '"lepiej", "besser",', "listed twice in better"),
+        ('"lepiej",', '"lepiej", "worse",', "both better and worse"),
+        ('"ruch",', '"ruch", "worse",', "both movement and worse"),
         ('left = ["left",', 'left = ["left  side",', "should match pattern"),
         ('zero = ["none",', 'zero = ["none", "none",', "listed twice"),
         ("[past]", "[past]\nnever = []", "Extra inputs are not permitted"),
@@ -78,3 +86,39 @@ def test_bad_tables_are_refused(tmp_path: Path, old: str, new: str, problem: str
 def test_the_shipped_file_is_what_was_loaded() -> None:
     raw = _raw()
     assert set(raw) == set(CheckInWords.model_fields)
+
+
+def test_words_of_other_languages_are_no_words_of_the_english_tables() -> None:
+    """A word of another language that is also a word the tables know in English (or an area
+    word) would give that word a second meaning: none is both."""
+    words = default_checkin_words()
+    catalogue = default_catalogue()
+    translated = {w for listed in words.translations.model_dump().values() for w in listed}
+    translated |= {w for area in catalogue.areas for w in area.translations}
+    english: set[str] = set(words.numbers)
+    for name, table in words.model_dump().items():
+        if name in ("translations", "numbers"):
+            continue
+        for key, value in table.items():
+            if key == "unclear":  # where the hip and the back of every language go
+                continue
+            if isinstance(value, (list, tuple)):
+                english |= {w for w in value if isinstance(w, str)}
+            elif isinstance(value, dict):
+                english |= set(value)
+    aliases = {normalise(w) for a in catalogue.areas for w in (a.id, a.name, *a.aliases)}
+    assert not translated & (english | aliases)
+    # False friends kept out: words of English ("pie", "rug", "bein") or with another meaning
+    # in another of the languages ("mano", "bras", "sama", "vai", "hal"), as area words or
+    # translations ("dos" is the Spanish number, never the French back).
+    for false_friend in ("mano", "pie", "bein", "rug", "bras", "dos", "sama", "hal", "vai"):
+        assert false_friend not in translated | aliases, false_friend
+
+
+def test_a_hip_or_a_back_of_another_language_could_be_two_areas() -> None:
+    """Where a word names the hip or the back it goes where "hips" and "back" go."""
+    unclear = default_checkin_words().areas.unclear
+    for hip in ("cadera", "hanche", "hufte", "heup", "biodro", "kalca", "pinggul", "股関節"):
+        assert unclear[hip] == ("hip_flexors", "it_band"), hip
+    for back in ("plecy", "спина", "punggung", "likod", "背中", "mgongo", "πλατη"):
+        assert unclear[back] == ("lower_back", "shoulders"), back

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.settings import DATA_DIR
 
@@ -48,6 +49,23 @@ class Area(_Strict):
     id: Identifier
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
+    # The area's words in members' first languages: read only as written, never as a typo or
+    # a short form (an English word one letter off one of them is that English word).
+    translations: tuple[str, ...] = ()
+
+    @field_validator("aliases", "translations")
+    @classmethod
+    def _words_as_read(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Replies are read in lower case without accents ("Glúteos" is "gluteos"): a word
+        kept any other way would never be met."""
+        problems = [
+            f"{word!r} is never read: keep it as {as_read(word)!r}"
+            for word in words
+            if as_read(normalise(word)) != normalise(word)
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return words
 
 
 class Stretch(_Strict):
@@ -151,6 +169,17 @@ class UnknownStretch(ValueError):
         super().__init__(f"unknown stretch {typed!r}")
 
 
+def as_read(word: str) -> str:
+    """A word as the check-in parser reads it from a reply: lower case, with its accents (and
+    other marks put on a letter: the voicing marks of kana, the hamza of Arabic) dropped, so
+    "Glúteos" is "gluteos", "Hüfte" "hufte", "ふくらはぎ" "ふくらはき". Letters of their own stay
+    ("ø", "ł", "ı", "đ"). The word tables are kept so."""
+    parts = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in parts if unicodedata.category(ch) != "Mn")
+    )
+
+
 def normalise(text: str) -> str:
     """Fold what a member typed: any case, spaces, hyphens or underscores."""
     return re.sub(r"[\s_\-]+", " ", text.strip().lower())
@@ -181,6 +210,15 @@ class Catalogue(_Strict):
         problems += [
             f"nearby {w!r} is an area word" for w in self.nearby if normalise(w) in self._area_words
         ]
+        problems += [
+            f"translation {word!r} of {area.id} is a word of {other.id}"
+            for area in self.areas
+            for other in self.areas
+            if other.id != area.id
+            for word in area.translations
+            if normalise(word)
+            in {normalise(w) for w in (other.id, other.name, *other.aliases, *other.translations)}
+        ]
         for stretch in self.stretches:
             problems += [
                 f"{stretch.id}: unknown area {a!r}" for a in stretch.areas if a not in area_ids
@@ -207,7 +245,7 @@ class Catalogue(_Strict):
     def _area_words(self) -> dict[str, str]:
         words: dict[str, str] = {}
         for area in self.areas:
-            for word in (area.id, area.name, *area.aliases):
+            for word in (area.id, area.name, *area.aliases, *area.translations):
                 words[normalise(word)] = area.id
         return words
 

@@ -14,14 +14,25 @@ from itertools import combinations
 from pathlib import Path
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from bot.rules.catalogue import as_read
 from bot.settings import DATA_DIR
 
 MAX_NUMBER_WORD = 20
 
-# Lower-case words separated by single spaces; "n/a", "&", "+" and "/" stand for themselves.
-Phrase = Annotated[str, Field(pattern=r"^(?:[a-z0-9]+|n/a|[&+/#])(?: [a-z0-9]+)*$", max_length=60)]
+# Words of letters and digits, of any script, separated by single spaces; "n/a", "&", "+" and
+# "/" stand for themselves. Kept as replies are read (`as_read`): lower case, no accents.
+PHRASE_PATTERN = r"^(?:[^\W_]+|n/a|[&+/#])(?: [^\W_]+)*$"
+
+
+def _as_read(phrase: str) -> str:
+    if as_read(phrase) != phrase:
+        raise ValueError(f"{phrase!r} is never read: keep it as {as_read(phrase)!r}")
+    return phrase
+
+
+Phrase = Annotated[str, Field(pattern=PHRASE_PATTERN, max_length=60), AfterValidator(_as_read)]
 Phrases = tuple[Phrase, ...]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z ]*$", max_length=40)]
 AreaId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$", max_length=40)]
@@ -108,6 +119,21 @@ class ChatWords(_Strict):
     says: Phrases
 
 
+class TranslationWords(_Strict):
+    """Words of the tables above in members' first languages, read only as written (never as a
+    typo or a short form of another word)."""
+
+    movement: Phrases
+    efficiency: Phrases
+    everything: Phrases
+    better: Phrases
+    same: Phrases
+    worse: Phrases
+    sore: Phrases
+    complaints: Phrases
+    zero: Phrases
+
+
 class CheckInWords(_Strict):
     numbers: dict[Phrase, Annotated[int, Field(ge=0, le=MAX_NUMBER_WORD)]]
     scores: ScoreWords
@@ -120,24 +146,28 @@ class CheckInWords(_Strict):
     training: TrainingWords
     past: PastWords
     chat: ChatWords
+    translations: TranslationWords
 
     @model_validator(mode="after")
     def _no_word_means_two_things(self) -> Self:
         """Words in two of these groups would make the parser pick one meaning at random."""
+        more = self.translations
         groups = {
             "number": tuple(self.numbers),
-            "zero score": self.scores.zero,
+            "zero score": self.scores.zero + more.zero,
             "skip": self.scores.skip,
-            "movement": self.labels.movement + self.labels.movement_weak,
-            "efficiency label": self.labels.efficiency,
+            "movement": self.labels.movement + self.labels.movement_weak + more.movement,
+            "efficiency label": self.labels.efficiency + more.efficiency,
             "running": self.labels.running,
-            "everything": self.labels.everything,
-            "better": self.efficiency.better,
-            "same": self.efficiency.same,
-            "worse": self.efficiency.worse,
+            "everything": self.labels.everything + more.everything,
+            "better": self.efficiency.better + more.better,
+            "same": self.efficiency.same + more.same,
+            "worse": self.efficiency.worse + more.worse,
             "left": self.sides.left,
             "right": self.sides.right,
             "untracked": tuple(w for words in self.untracked.values() for w in words),
+            "soreness": self.soreness.words + more.sore,
+            "complaint": self.soreness.complaints + more.complaints,
         }
         problems = [
             f"{word!r} is both {a} and {b}"

@@ -86,6 +86,20 @@ class Lexicon:
                 for plain in _plain_forms(word):
                     if ("more", plain) not in self.phrases:
                         self._add(f"more {plain}", K.VAL, efficiency=value)
+        # Members' first languages: read as written only (no "more" forms, typos or short
+        # forms of them, below).
+        more = words.translations
+        self._add_all(more.everything, K.ALL)
+        for value, listed in (
+            (Efficiency.BETTER, more.better),
+            (Efficiency.SAME, more.same),
+            (Efficiency.WORSE, more.worse),
+        ):
+            self._add_all(listed, K.VAL, efficiency=value)
+        self._add_all(more.efficiency, K.EFF)
+        self._add_all(more.movement, K.MOVE)
+        self._add_all(more.zero, K.ZERO)
+        self.exact = {w for listed in more.model_dump().values() for w in listed}
         self._add_all(labels.running, K.RUN)
         self._add_all(labels.efficiency, K.EFF)
         self._add_all(labels.movement, K.MOVE)
@@ -111,6 +125,9 @@ class Lexicon:
                                 self._add(variant.replace(" of ", f" of {owner} "), K.AREA, area.id)
                 if len(key) >= 4:
                     self.fuzzy_targets[key] = (K.AREA, area.id)
+            for word in area.translations:
+                self._add(normalise(word), K.AREA, area.id)
+                self.exact.add(normalise(word))
         for word in labels.movement:
             if len(word) >= FUZZY_MIN_LETTERS:
                 self.fuzzy_targets[word] = (K.MOVE, "")
@@ -136,7 +153,11 @@ class Lexicon:
             word: tuple(a for a in areas if a in known_areas)
             for word, areas in words.areas.unclear.items()
         }
-        self.known = set(self.single) | {w for p in self.phrases for w in p}
+        # Words of a phrase of another language ("qua" of "hieu qua") are still typos or short
+        # forms of an area ("qua 4": the quads).
+        self.known = set(self.single) | {
+            w for p in self.phrases if " ".join(p) not in self.exact for w in p
+        }
         # Phrase lengths by first word, longest first: most words start no phrase.
         starts: dict[str, set[int]] = {}
         for phrase in self.phrases:
@@ -147,8 +168,9 @@ class Lexicon:
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.not_typos = set(chat.not_typos)
         self.weak_moves = set(labels.movement_weak)
-        self.bridge = set(chat.bridge)
-        self.chat_words = set(chat.bridge) | set(chat.filler) | set(chat.cues) | set(chat.openers)
+        # "calves dolorido 3": soreness in a member's first language bridges as "sore" does.
+        self.bridge = set(chat.bridge) | {w for w in more.sore if " " not in w}
+        self.chat_words = self.bridge | set(chat.filler) | set(chat.cues) | set(chat.openers)
         self.filler = set(chat.filler)
         self.openers = set(chat.openers) | {"and", "but"}
         self.cues = set(chat.cues)
@@ -156,9 +178,9 @@ class Lexicon:
         self.wishes = set(chat.wishes)
         self.hedges = set(chat.hedges)
         self.others = set(chat.others)
-        self.sore = set(soreness.words)
+        self.sore = set(soreness.words) | set(more.sore)
         self.anywhere = set(soreness.anywhere)
-        self.complaints = set(soreness.complaints)
+        self.complaints = set(soreness.complaints) | set(more.complaints)
         self.vague = set(soreness.vague)
         self.negations = set(soreness.negations)
         self.softeners = set(soreness.softeners)
@@ -178,7 +200,7 @@ class Lexicon:
         self.measures = set(words.training.measures)
         self.complaining = self.sore | self.complaints
         self.levels = set(soreness.levels) - self.complaining
-        self.zeros = self.negations | set(words.scores.zero) | {"zero"}
+        self.zeros = self.negations | set(words.scores.zero) | set(more.zero) | {"zero"}
         self.past_before = set(words.past.before)
         self.past_after = set(words.past.after)
         self.moments = set(words.past.moments)
@@ -214,7 +236,9 @@ class Lexicon:
         )
         # One-word efficiency values long enough to be told from a typo ("beter").
         self.fuzzy_values = {
-            w: e for w, (k, _, e) in self.single.items() if k == K.VAL and len(w) >= 5 and e
+            w: e
+            for w, (k, _, e) in self.single.items()
+            if k == K.VAL and len(w) >= 5 and e and w not in self.exact
         }
         self._fuzzy_value_choices = list(self.fuzzy_values)
         # Two letters swapped in a value of four letters or more ("smae", "wrose"): too short
@@ -222,6 +246,8 @@ class Lexicon:
         self.swapped_values: dict[str, Efficiency] = {}
         for word, (kind, _, meaning) in self.single.items():
             if kind != K.VAL or meaning is None or len(word) < 4 or not word.isalpha():
+                continue
+            if word in self.exact:
                 continue
             value = meaning
             for at in range(len(word) - 1):

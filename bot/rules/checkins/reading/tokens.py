@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from bot.rules.checkins.reading.result import Efficiency
 
@@ -293,6 +294,9 @@ def weak_label(tok: Tok) -> bool:
     return tok.kind == K.MOVE and tok.weak
 
 
+# A reply in another script is all words to clean: each is worked out once ("краще" said 500
+# times costs one look-up each).
+@lru_cache(maxsize=4096)
 def clean_word(word: str) -> str:
     word = word.lower()
     if not word.isascii():
