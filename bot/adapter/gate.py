@@ -110,7 +110,6 @@ class Gate:
             count(kind, name, EXPIRED)
             client.note_dropped(name)
             return False
-        count(kind, name, SHED)
         autocomplete = data.get("type") == _AUTOCOMPLETE
         payload = _NO_CHOICES if autocomplete else _BUSY_PAYLOAD
         if callbacks is not None:
@@ -119,9 +118,10 @@ class Gate:
             deadline = loop.time() + client.overload.expired_after - max(0.0, late)
             path = callback_path(interaction_id, token)
             self._shedding += 1
-            done = functools.partial(self._shed_answered, name, interaction_id)
+            done = functools.partial(self._shed_answered, kind, name, interaction_id)
             callbacks.post(path, _NO_CHOICES_BODY if autocomplete else _BUSY_BODY, deadline, done)
             return False
+        count(kind, name, SHED)
         task = asyncio.get_running_loop().create_task(
             self._shed(state, interaction_id, token, payload, name)
         )
@@ -162,9 +162,18 @@ class Gate:
         except discord.HTTPException:
             log.warning("could not shed %s", name, exc_info=True)
 
-    def _shed_answered(self, name: str, interaction_id: int, status: int, body: bytes) -> None:
+    def _shed_answered(
+        self, kind: str, name: str, interaction_id: int, status: int, body: bytes
+    ) -> None:
         self._shedding -= 1
         callback_sent(interaction_id, status)
+        if status == 0:
+            # Not out before its deadline (queued behind others, or no answer came): the
+            # member saw it fail, as for one dropped at the gate, and it is logged as those
+            # are, in batches.
+            count(kind, name, EXPIRED)
+            self._client.note_dropped(name)
+            return
+        count(kind, name, SHED)
         if not 200 <= status < 300:
-            answer = f"{status}: {body[:200]!r}" if status else "no answer in time"
-            log.warning("could not shed %s (%s)", name, answer)
+            log.warning("could not shed %s (%s: %r)", name, status, body[:200])

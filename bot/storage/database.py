@@ -200,7 +200,9 @@ def _create_engine(
     args = dict(connect_args)
     if url.get_backend_name() == "sqlite":
         _create_parent_directory(url)
-        engine = create_async_engine(url, connect_args=args, pool_timeout=pool_timeout)
+        # A database in memory is one connection SQLAlchemy shares, with nothing to wait for.
+        waits = {} if _in_memory(url) else {"pool_timeout": pool_timeout}
+        engine = create_async_engine(url, connect_args=args, **waits)
         _install_sqlite_hooks(engine)
         return engine
     if url.get_driver_name() == "asyncpg":
@@ -218,9 +220,14 @@ def _create_engine(
     )
 
 
+def _in_memory(url: URL) -> bool:
+    """Whether a SQLite URL is a database in memory (as SQLAlchemy tells them apart)."""
+    return not url.database or url.database == ":memory:" or url.query.get("mode") == "memory"
+
+
 def _create_parent_directory(url: URL) -> None:
     database = url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
+    if _in_memory(url) or not database or database.startswith("file:"):
         return
     try:
         Path(database).parent.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,7 @@ async def test_an_error_in_the_turn_the_deferral_fires_is_still_told_to_the_memb
     async def flaky(interaction: discord.Interaction[CoachBot]) -> None:
         await common.answer(interaction, fails_as_the_deferral_fires, ephemeral=False)
 
+    assert not common._deferrals  # the wait below is for this answer's deferral alone
     bot.overload = Thresholds(defer_at=0.2)
     bot.tree.add_command(app_commands.Command(name="flaky", description="x", callback=flaky))
     await bot.tree.sync()

@@ -150,3 +150,23 @@ async def test_sheds_past_the_connections_bound_wait_for_one_rather_than_go_unan
     bodies = [await fake.wait_for_interaction_response(s) for s in sent]
     assert all(fake.interactions[s.id].late_by is None for s in sent)
     assert sum(text_of(b) == BUSY for b in bodies) >= 30
+
+
+async def test_a_shed_that_misses_its_deadline_is_counted_as_dropped_not_as_shed(
+    fake: FakeDiscord, bot: CoachBot
+) -> None:
+    # One connection, each callback answered 0.3 s late, and a deadline 0.6 s after the stall:
+    # the first sheds go out, those queued behind them run out of time unsent. Each
+    # interaction is counted once, as what the member saw: "I'm busy" (shed), or nothing at
+    # all (expired).
+    bot.overload = Thresholds(max_in_flight=1, shed_after=1.0, expired_after=1.8)
+    fake.faults.delay("POST", r"/interactions/\d+/[^/]+/callback", seconds=0.3, times=30)
+    shed_before = outcomes("/tight list", "shed")
+    expired_before = outcomes("/tight list", "expired")
+    sent = [await fake.send_slash_command("tight list", {}, user=ALICE) for _ in range(10)]
+    stall(1.2)
+    await asyncio.sleep(3)
+    answered = sum(fake.interactions[s.id].response is not None for s in sent)
+    assert 0 < answered < len(sent)
+    await counted("/tight list", "shed", shed_before + answered)
+    assert outcomes("/tight list", "expired") == expired_before + len(sent) - answered

@@ -190,3 +190,14 @@ async def test_a_read_that_finds_every_connection_taken_is_busy_not_an_outage(
         assert (await Preferences(crowded).read(1)).tight == ()
     finally:
         await crowded.dispose()
+
+
+async def test_a_database_in_memory_still_opens() -> None:
+    # One shared connection, nothing to wait for: no pool wait is set on it.
+    for url in ("sqlite+aiosqlite://", "sqlite+aiosqlite:///:memory:"):
+        memory = Database(url)
+        try:
+            await memory.migrate()
+            assert (await Preferences(memory).read(1)).tight == ()
+        finally:
+            await memory.dispose()

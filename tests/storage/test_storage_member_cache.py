@@ -68,12 +68,17 @@ async def test_a_members_commands_during_their_read_share_it(database: Database)
 async def test_a_read_begun_before_a_write_is_not_shared_with_one_after_it(
     database: Database,
 ) -> None:
+    # However the two reads interleave with the write, the one begun after it reads for
+    # itself: two reads of the member's areas, and the second sees the write.
     database.member_cache.enabled = True
     preferences = Preferences(database)
     tight = TightAreas(database)
+    statements = _counting_statements(database)
     before = asyncio.ensure_future(preferences.read(USER, 6))
     await asyncio.sleep(0)  # under way
     await tight.add(USER, "glutes")
     after = await preferences.read(USER, 6)
-    assert [a.area for a in after.tight] == ["glutes"]
     await before
+    assert [a.area for a in after.tight] == ["glutes"]
+    reads = [s for s in statements if s.startswith("SELECT tight_areas.area")]
+    assert len(reads) == 2
