@@ -103,12 +103,13 @@ FLOORS = {
         DEV10,
         Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1),
     ),
-    # Six invented values where its writers read a shape as other files' writers do not:
-    # scores out of 5 asked about (r180's two, s129: the tenth to twelfth writers read them in
-    # tenths), a score for an area the member was not asked about left out (r125: the first ten
-    # writers keep it), and "a 6 on Tuesday, 3 now" read as the worse (s124, s055: the
-    # thirteenth writer, and the other files, take the score now).
-    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=6)),
+    # Five invented values where its writers read a shape as other files' writers do not: two
+    # scores out of 5 asked about (r180's two: the tenth to twelfth writers read them in tenths;
+    # a lone one, s129, is asked about since the dev14 round), a score for an area the member
+    # was not asked about left out (r125: the first ten writers keep it), and "a 6 on Tuesday,
+    # 3 now" read as the worse (s124, s055: the thirteenth writer, and the other files, take
+    # the score now).
+    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=5)),
     # Four invented values where its sixteenth writer reads a shape as other files' writers do
     # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
     # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for

@@ -1217,6 +1217,8 @@ class ReadWords(State):
                 return
             tok.value = value / 10
         elif tok.over == _FIVE and 0 <= value <= 5:
+            if not self._fives_shown():
+                return  # "calves 3/5" alone: out of 5, a range or a date? Asked.
             tok.value = value * 2
         elif tok.over == _HUNDRED and 0 <= value <= 100:
             tok.value = value / 10
@@ -1224,6 +1226,34 @@ class ReadWords(State):
             return
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
+
+    def _fives_shown(self) -> bool:
+        """Whether the reply says another score on a scale beside one out of 5 ("quads 3/5,
+        neck 1 out of 5", "calves 3/5, glutes 4/10"): writers read a lone "calves 3/5" in
+        tenths or ask about it (a range? a date?), so only a second score said on its scale
+        shows the scale."""
+        if self._five_scores is None:
+            toks = self.toks
+            count = 0
+            for index in self.numbers:
+                tok = toks[index]
+                if tok.kind != K.NUM:
+                    continue
+                if tok.over in (_FIVE, _TEN):
+                    count += 1
+                    continue
+                after = index + 1
+                while after < len(toks) and after <= index + 2 and toks[after].text in _OUT_OF:
+                    after += 1
+                if (
+                    after > index + 1
+                    and after < len(toks)
+                    and toks[after].kind == K.NUM
+                    and toks[after].value in (_FIVE, _TEN)
+                ):
+                    count += 1
+            self._five_scores = count
+        return self._five_scores > 1
 
     def _scales_mixed(self) -> bool:
         """Areas scored on another scale ("glutes 2/5", "quads 40%") beside areas scored with
