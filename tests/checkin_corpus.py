@@ -624,7 +624,8 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "calves 4 (7 after the long run), glutes 2",
         soreness={"glutes": 2},
-        note="7 after the long run",
+        # The 7 is in the question, as "3 at rest, 6 when running" keeps its 6 there.
+        note="after the long run",
         unread=("calves 4 (7",),
         missing=("calves",),
     ),

@@ -4116,3 +4116,24 @@ def test_two_scores_out_of_five_show_the_scale() -> None:
     assert (parsed.soreness, parsed.unread) == ({"quads": 6, "neck": 2}, ())
     parsed = _read("hip flexors 2/5, mobility 4/5", ["hip_flexors"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"hip_flexors": 4}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "asked"),
+    [
+        # A second score said of runs in a saying read as one ("after runs", "after long
+        # runs"), as "when running" is: far above the first, asked about (the usual or the
+        # worse?); a point above, the higher; lower, the first stands.
+        ("Quads 3 at rest, 6 after runs. movement 7", {}, True),
+        ("Quads 2 on a good day, 5 after long runs", {}, True),
+        ("Quads 2 on a good day, 3 after runs", {"quads": 3}, False),
+        ("Quads 4 on a good day, 2 after runs", {"quads": 4}, False),
+        ("Quads 3 after runs. movement 7", {"quads": 3}, False),
+    ],
+)
+def test_a_second_score_said_after_runs_is_one_said_of_an_activity(
+    text: str, soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked
