@@ -4137,3 +4137,12 @@ def test_a_second_score_said_after_runs_is_one_said_of_an_activity(
     parsed = _read(text, ["quads"])
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is asked
+
+
+def test_an_emoji_after_a_score_parts_it_from_a_count() -> None:
+    # "7 stairs" may be a count, but a face between the number and the word parts them: the
+    # score, then what hurts.
+    parsed = _read("quads 3, calves 7 😖 stairs are a nightmare, movement 5", ["calves", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3, "calves": 7}, 5, ())
+    parsed = _read("did 7 hills on tuesday. quads 3, calves 2", ["calves", "quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 3, "calves": 2}, ())

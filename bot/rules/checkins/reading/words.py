@@ -170,6 +170,9 @@ _WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 _CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}[^\w]{0,3}$")
 _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 
+# An emoji or other picture between a number and the word after it: no count of that word.
+_PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
 
@@ -1051,6 +1054,10 @@ class ReadWords(State):
 
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
+        if index + 1 < len(toks) and _PICTURE.search(
+            self.text[toks[index].end : toks[index + 1].start]
+        ):
+            return False  # "calves 7 😖 stairs are a nightmare": a score, then what hurts
         adjectives = 0
         other = index + 1
         while other < len(toks) and adjectives <= 2:
