@@ -4146,3 +4146,9 @@ def test_an_emoji_after_a_score_parts_it_from_a_count() -> None:
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3, "calves": 7}, 5, ())
     parsed = _read("did 7 hills on tuesday. quads 3, calves 2", ["calves", "quads"])
     assert (parsed.soreness, parsed.unread) == ({"quads": 3, "calves": 2}, ())
+
+
+def test_the_ukrainian_plural_of_the_quadriceps_is_read() -> None:
+    # The Russian "квадрицепс" was in the tables; the Ukrainian plural ends in "-и".
+    parsed = _read("квадрицепси 4, литки 2, movement 7", ["quads", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 4, "calves": 2}, 7, ())
