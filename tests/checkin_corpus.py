@@ -387,9 +387,11 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "calves 5-3, glutes 2", soreness={"glutes": 2}, unread=("calves 5-3",), missing=("calves",)
     ),
-    # A range on another scale is asked about; a score out of 5 is turned into tenths.
+    # A range on another scale is asked about; a score out of 5 is turned into tenths once a
+    # second score said on a scale shows it (a lone "3/5": out of 5, a range or a date?).
     Case("calves 3-4/5", unread=("calves 3-4/5",), missing=CALVES_GLUTES),
-    Case("calves 3/5", soreness={"calves": 6}, missing=("glutes",)),
+    Case("calves 3/5", unread=("calves 3/5",), missing=CALVES_GLUTES),
+    Case("calves 3/5 glutes 1/5", soreness={"calves": 6, "glutes": 2}),
     Case("calves 3 glutes", soreness={"calves": 3}, unread=("glutes",), missing=("glutes",)),
     Case("glutes tight", unread=("glutes tight",), missing=CALVES_GLUTES),
     Case("efficiency 7", unread=("efficiency 7",), missing=CALVES_GLUTES),
@@ -622,7 +624,8 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "calves 4 (7 after the long run), glutes 2",
         soreness={"glutes": 2},
-        note="7 after the long run",
+        # The 7 is in the question, as "3 at rest, 6 when running" keeps its 6 there.
+        note="after the long run",
         unread=("calves 4 (7",),
         missing=("calves",),
     ),

@@ -1575,7 +1575,10 @@ class ReadScores(State):
         as "3 but 4 on hills" is. A point above the first it is the higher; further above,
         asked about (writers take the worse or the usual); lower, the first stands."""
         toks = self.toks
-        if not any(t.kind == K.RUN or t.text in _DOING or t.text in _ACTIVITIES for t in toks):
+        if not any(
+            t.kind == K.RUN or t.text in _DOING or t.text.rsplit(" ", 1)[-1] in _ACTIVITIES
+            for t in toks
+        ):
             return
         for label, score, number, earlier in self._scored_once():
             sentence_end = self.sentences[toks[number].sentence][1]
@@ -1646,10 +1649,15 @@ class ReadScores(State):
         if index >= end:
             return False
         first = toks[index]
-        if first.text in _DOING:
+        # A saying read as one token ("after runs", "after long runs") is looked into word by
+        # word, as the same words apart are.
+        head, *rest = first.text.split()
+        if head in _DOING:
             return True
-        if first.text not in _WHILE_DOING:
+        if head not in _WHILE_DOING:
             return False
+        if any(word in _DOING or word in _ACTIVITIES for word in rest):
+            return True
         for other in toks[index + 1 : min(index + 4, end)]:
             if other.text in _DOING or other.text in _ACTIVITIES or other.kind == K.RUN:
                 return True

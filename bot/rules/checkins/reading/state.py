@@ -110,6 +110,8 @@ class State:
         self._no_corrections: bool | None = None
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
         self._mixed_scales: bool | None = None
+        # How many scores out of 5 the reply holds (`_fives_shown`).
+        self._five_scores: int | None = None
         # What the efficiency pass finds once per reply, clause or sentence (quotations; clauses
         # only about the running; clauses without a subject; what each clause goes on about),
         # as a long reply asks it for each of its values.

@@ -170,6 +170,9 @@ _WHOLE_WORD: tuple[tuple[None, int]] = ((None, 0),)
 _CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}[^\w]{0,3}$")
 _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 
+# An emoji or other picture between a number and the word after it: no count of that word.
+_PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
 
@@ -1051,6 +1054,10 @@ class ReadWords(State):
 
     def _unit_follows(self, index: int) -> bool:
         toks, lex = self.toks, self.lex
+        if index + 1 < len(toks) and _PICTURE.search(
+            self.text[toks[index].end : toks[index + 1].start]
+        ):
+            return False  # "calves 7 😖 stairs are a nightmare": a score, then what hurts
         adjectives = 0
         other = index + 1
         while other < len(toks) and adjectives <= 2:
@@ -1217,6 +1224,8 @@ class ReadWords(State):
                 return
             tok.value = value / 10
         elif tok.over == _FIVE and 0 <= value <= 5:
+            if not self._fives_shown():
+                return  # "calves 3/5" alone: out of 5, a range or a date? Asked.
             tok.value = value * 2
         elif tok.over == _HUNDRED and 0 <= value <= 100:
             tok.value = value / 10
@@ -1224,6 +1233,34 @@ class ReadWords(State):
             return
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
+
+    def _fives_shown(self) -> bool:
+        """Whether the reply says another score on a scale beside one out of 5 ("quads 3/5,
+        neck 1 out of 5", "calves 3/5, glutes 4/10"): writers read a lone "calves 3/5" in
+        tenths or ask about it (a range? a date?), so only a second score said on its scale
+        shows the scale."""
+        if self._five_scores is None:
+            toks = self.toks
+            count = 0
+            for index in self.numbers:
+                tok = toks[index]
+                if tok.kind != K.NUM:
+                    continue
+                if tok.over in (_FIVE, _TEN):
+                    count += 1
+                    continue
+                after = index + 1
+                while after < len(toks) and after <= index + 2 and toks[after].text in _OUT_OF:
+                    after += 1
+                if (
+                    after > index + 1
+                    and after < len(toks)
+                    and toks[after].kind == K.NUM
+                    and toks[after].value in (_FIVE, _TEN)
+                ):
+                    count += 1
+            self._five_scores = count
+        return self._five_scores > 1
 
     def _scales_mixed(self) -> bool:
         """Areas scored on another scale ("glutes 2/5", "quads 40%") beside areas scored with
