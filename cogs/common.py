@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -139,10 +140,7 @@ async def answer_press(
     the lock counts towards the defer timer: a queue of presses is acknowledged in time.
     """
     responding = asyncio.Lock()
-
-    async def defer() -> None:
-        await defer_answer(interaction)
-
+    defer = functools.partial(defer_answer, interaction)
     await _defer_if_late(interaction, defer)
     deferral = _Deferral(interaction, responding, defer)
     try:

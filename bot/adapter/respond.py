@@ -66,13 +66,12 @@ async def send_json(
     data = _with_mentions(interaction, message)
     if ephemeral:
         data["flags"] = EPHEMERAL
-    payload = {"type": _MESSAGE.value, "data": data}
     direct = _direct(interaction)
     if direct is not None:
-        await _send_direct(direct, interaction.id, interaction.token, payload)
-    else:
-        route = Route("POST", _CALLBACK, webhook_id=interaction.id, webhook_token=interaction.token)
-        await _request(interaction, route, payload)
+        await _respond_direct(direct, interaction, _MESSAGE, data)
+        return
+    route = Route("POST", _CALLBACK, webhook_id=interaction.id, webhook_token=interaction.token)
+    await _request(interaction, route, {"type": _MESSAGE.value, "data": data})
     interaction.response._response_type = _MESSAGE
 
 
@@ -82,11 +81,7 @@ async def no_choices(interaction: discord.Interaction[Any]) -> None:
     if direct is None:
         await interaction.response.autocomplete([])
         return
-    if interaction.response.is_done():
-        raise discord.InteractionResponded(interaction)
-    payload: dict[str, Any] = {"type": _AUTOCOMPLETE_RESULT.value, "data": {"choices": []}}
-    await _send_direct(direct, interaction.id, interaction.token, payload)
-    interaction.response._response_type = _AUTOCOMPLETE_RESULT
+    await _respond_direct(direct, interaction, _AUTOCOMPLETE_RESULT, {"choices": []})
 
 
 async def defer(
@@ -100,19 +95,14 @@ async def defer(
         # discord.py's own does nothing for what cannot be deferred (autocomplete).
         await interaction.response.defer(ephemeral=ephemeral, thinking=thinking)
         return
-    if interaction.response.is_done():
-        raise discord.InteractionResponded(interaction)
     command = interaction.type is discord.InteractionType.application_command
     kind = (
         discord.InteractionResponseType.deferred_channel_message
         if command or thinking
         else discord.InteractionResponseType.deferred_message_update
     )
-    payload: dict[str, Any] = {"type": kind.value}
-    if ephemeral and (command or thinking):
-        payload["data"] = {"flags": EPHEMERAL}
-    await _send_direct(direct, interaction.id, interaction.token, payload)
-    interaction.response._response_type = kind
+    private = ephemeral and (command or thinking)
+    await _respond_direct(direct, interaction, kind, {"flags": EPHEMERAL} if private else None)
 
 
 async def edit_json(interaction: discord.Interaction[Any], message: Mapping[str, Any]) -> None:
@@ -155,6 +145,23 @@ async def _post(state: Any, route: Route, payload: dict[str, Any]) -> None:
 def _direct(interaction: discord.Interaction[Any]) -> Callbacks | None:
     gate = getattr(interaction.client, "gate", None)
     return None if gate is None else cast(Callbacks | None, gate.callbacks(interaction._state))
+
+
+async def _respond_direct(
+    callbacks: Callbacks,
+    interaction: discord.Interaction[Any],
+    kind: discord.InteractionResponseType,
+    data: Mapping[str, Any] | None,
+) -> None:
+    """The interaction's first response on the callback connections, marked as answered as
+    discord.py marks it."""
+    if interaction.response.is_done():
+        raise discord.InteractionResponded(interaction)
+    payload: dict[str, Any] = {"type": kind.value}
+    if data is not None:
+        payload["data"] = data
+    await _send_direct(callbacks, interaction.id, interaction.token, payload)
+    interaction.response._response_type = kind
 
 
 async def _send_direct(

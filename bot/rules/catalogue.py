@@ -170,11 +170,16 @@ class UnknownStretch(ValueError):
 
 
 def as_read(word: str) -> str:
-    """A word as the check-in parser reads it from a reply: lower case, with its accents (and
-    other marks put on a letter: the voicing marks of kana, the hamza of Arabic) dropped, so
-    "Glúteos" is "gluteos", "Hüfte" "hufte", "ふくらはぎ" "ふくらはき". Letters of their own stay
-    ("ø", "ł", "ı", "đ"). The word tables are kept so."""
-    parts = unicodedata.normalize("NFD", word.lower())
+    """A word as the check-in parser reads it from a reply: lower case, unaccented. The word
+    tables are kept so."""
+    return unaccented(word.lower())
+
+
+def unaccented(word: str) -> str:
+    """The word with its accents (and other marks put on a letter: the voicing marks of kana,
+    the hamza of Arabic) dropped, so "glúteos" is "gluteos", "hüfte" "hufte", "ふくらはぎ"
+    "ふくらはき". Letters of their own stay ("ø", "ł", "ı", "đ")."""
+    parts = unicodedata.normalize("NFD", word)
     return unicodedata.normalize(
         "NFC", "".join(ch for ch in parts if unicodedata.category(ch) != "Mn")
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
+from bot.rules.catalogue import unaccented
 from bot.rules.checkins.reading.result import Efficiency
 
 MAX_SCORE = 10
@@ -305,15 +305,6 @@ def clean_word(word: str) -> str:
         return word
     word = word.replace("’", "'")
     return word.removesuffix("'s").replace("'", "")
-
-
-def unaccented(word: str) -> str:
-    """ "glúteos", "mobilité": a member writing in another language is read by the letters of
-    its words, as the word lists are kept without accents."""
-    parts = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in parts if unicodedata.category(ch) != "Mn")
-    )
 
 
 def to_decimal(text: str) -> Decimal | None:
