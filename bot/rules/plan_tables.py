@@ -127,6 +127,7 @@ class Tables:
         self._candidates: dict[
             tuple[RunTables, str, frozenset[str]], tuple[tuple[Piece, Piece | None], ...]
         ] = {}
+        self._pairs: dict[tuple[object, ...], Pairs] = {}
 
     def _piece(self, number: int, stretch: Stretch, position_rank: dict[Position, int]) -> Piece:
         rules = self.rules
@@ -236,7 +237,7 @@ class Tables:
         Only the avoided stretches that touch the area change the answer, so it is kept for
         each such set.
         """
-        touched = avoid & run.touching[area]
+        touched = avoid & run.touching[area] if avoid else avoid
         if not touched:
             return run.plain[area]
         key = (run, area, touched)
@@ -244,6 +245,45 @@ class Tables:
         if found is None:
             found = self._candidates[key] = _rank_candidates(run.pool[area], touched)
         return found
+
+    def pairs(
+        self,
+        run: RunTables,
+        area: str,
+        avoid: frozenset[str],
+        rank: int,
+        vectors: frozenset[str | None],
+    ) -> Pairs:
+        """The stretches an area would pick, on vectors it does not have yet: two at most.
+
+        The first candidate on each new vector until the area has two; the planner leaves out
+        those already in the routine. The same few come back, so each answer is kept.
+        """
+        candidates = self.candidates(run, area, avoid)
+        # Candidate tuples are kept for good (above), so their identity names them.
+        key = (id(candidates), rank, vectors)
+        found = self._pairs.get(key)
+        if found is None:
+            slots = self._new_pairs(candidates, rank, set(vectors))
+            found = self._pairs[key] = Pairs(slots, self.area_names[area])
+        return found
+
+    def _new_pairs(
+        self,
+        candidates: tuple[tuple[Piece, Piece | None], ...],
+        rank: int,
+        vectors: set[str | None],
+    ) -> list[Slot]:
+        picked = []
+        for piece, replaced in candidates:
+            if len(vectors) >= 2:
+                break
+            if piece.vector in vectors:
+                continue
+            vectors.add(piece.vector)
+            role, order = piece.pick_role, piece.pick_order
+            picked.append(self.slot(piece, role, rank, replaces=replaced, order=order))
+        return picked
 
     def shared(self, key: tuple[object, ...], build: Callable[[], list[Item]]) -> list[Item]:
         """Items that are the same for every member they apply to, built once.
@@ -374,6 +414,13 @@ class Slot:
     is_walk: bool = field(init=False)
     is_target: bool = field(init=False)
     is_reminder: bool = field(init=False)
+    # Seconds of moving or holding when placed, and how many more its holds can grow by
+    # (none for a movement, the walk or a reminder).
+    active: int = field(init=False)
+    room: int = field(init=False)
+    # Whether placing it changes more than the areas served: a substitute, the walk, a
+    # movement cut short.
+    notable: bool = field(init=False)
     # The areas it serves as a first-pass stretch (the second pass and movements serve none).
     serves: tuple[str, ...] = field(init=False)
     # Its finished steps by (transition, seconds of moving or holding): the same few come
@@ -386,9 +433,13 @@ class Slot:
         object.__setattr__(self, "sort_key", _packed(self._sort_key()))
         object.__setattr__(self, "position", piece.position_rank)
         object.__setattr__(self, "costs", piece.costs)
+        object.__setattr__(self, "active", piece.seconds)
+        object.__setattr__(self, "room", piece.longest - piece.seconds if piece.hold_steps else 0)
         object.__setattr__(self, "is_walk", self.role is Role.WALK)
         object.__setattr__(self, "is_target", self.role is Role.TARGET)
         object.__setattr__(self, "is_reminder", self.role is Role.REMINDER)
+        notable = self.replaces is not None or self.role is Role.WALK or piece.full is not None
+        object.__setattr__(self, "notable", notable)
         first_pass_stretch = piece.is_stretch and self.pass_number == 1
         object.__setattr__(self, "serves", piece.areas if first_pass_stretch else ())
         object.__setattr__(self, "steps", {})
@@ -424,6 +475,23 @@ class Item:
     report: bool = True
     gated: bool = False
     group: str = ""
-    # The short form in the routine of the movement this item would add in full: the item
-    # lengthens it instead.
-    shortened: Slot | None = None
+
+
+class Pairs:
+    """What an area picks in a routine that holds none of it yet, and the items it makes.
+
+    Items are never changed once built, so routines share them.
+    """
+
+    __slots__ = ("area_item", "filler_item", "second_item", "slots")
+
+    def __init__(self, slots: list[Slot], name: str) -> None:
+        self.slots = slots
+        self.area_item = Item(slots, name, fallback=slots[:1])
+        seconds = [s.second for s in slots if s.second]
+        self.second_item = Item(seconds, name, gated=True, report=bool(seconds), group=SECOND)
+        self.filler_item = Item(slots, name, report=False, group=FILLER)
+
+
+FILLER = "filler"
+SECOND = "Second pass"

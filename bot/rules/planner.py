@@ -19,10 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.rules.catalogue import Catalogue, Kind
-from bot.rules.plan_tables import Item, Piece, Role, Slot, Tables, tables_for
+from bot.rules.plan_tables import FILLER, SECOND, Item, Pairs, Piece, Role, Slot, Tables, tables_for
 from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Step
-
-FILLER = "filler"
 
 
 class PlanError(ValueError):
@@ -58,6 +56,7 @@ def _validate(request: PlanRequest, tables: Tables) -> None:
 
 
 _RANK_AND_PASS = operator.attrgetter("rank", "pass_number")
+_NONE: frozenset[str | None] = frozenset()
 
 
 class Draft:
@@ -104,6 +103,8 @@ class Draft:
 
         The slots placed; none when there is nothing new, or it does not fit.
         """
+        if len(candidate) == 1:
+            return self._place_one_if_fits(candidate[0], budget)
         in_order, sort_keys, seconds = self.in_order, self.sort_keys, self.seconds
         active = moving = 0
         places = []
@@ -112,7 +113,7 @@ class Draft:
             if slot.key in seconds:
                 continue
             extra.append(slot)
-            active += slot.piece.seconds
+            active += slot.active
             at = bisect.bisect_right(sort_keys, slot.sort_key)
             # The seconds of getting into the slot, and of the transition it splits. The
             # reminder sorts last, so the step before a new one is never the reminder, and a
@@ -130,14 +131,40 @@ class Draft:
                 del in_order[at], sort_keys[at]
             return []
         for slot in extra:
-            seconds[slot.key] = slot.piece.seconds
-            if slot.piece.hold_steps:
+            seconds[slot.key] = slot.active
+            if slot.room:
                 self.holds.append(slot)
-                self.room += slot.piece.longest - slot.piece.seconds
+                self.room += slot.room
         self.slots += extra
         self.active_seconds += active
         self.transition_seconds += moving
         return extra
+
+    def _place_one_if_fits(self, slot: Slot, budget: int) -> list[Slot]:
+        """`place_if_fits` for a single slot, the common case: nothing to undo when it fails."""
+        seconds = self.seconds
+        if slot.key in seconds:
+            return []
+        in_order, sort_keys = self.in_order, self.sort_keys
+        at = bisect.bisect_right(sort_keys, slot.sort_key)
+        before = in_order[at - 1].position if at else -1
+        moving = slot.costs[before + 1]
+        if at < len(in_order) and not slot.is_reminder:
+            after = in_order[at].costs
+            moving += after[slot.position + 1] - after[before + 1]
+        active = slot.active
+        if self.active_seconds + self.transition_seconds + active + moving > budget:
+            return []
+        in_order.insert(at, slot)
+        sort_keys.insert(at, slot.sort_key)
+        seconds[slot.key] = active
+        if slot.room:
+            self.holds.append(slot)
+            self.room += slot.room
+        self.slots.append(slot)
+        self.active_seconds += active
+        self.transition_seconds += moving
+        return [slot]
 
 
 class _Planner:
@@ -156,9 +183,15 @@ class _Planner:
         self.areas = tuple(wanted or tables.general_areas)[: tables.max_areas]
         self.rank = {area: i for i, area in enumerate(self.areas)}
         self.weight = {area: request.emphasis.get(area, 1.0) for area in self.areas}
+        # The usual case: no area sorer or more settled than another.
+        self.even = all(weight == 1.0 for weight in self.weight.values())
         self.picks: dict[str, list[Slot]] = {}
-        # First-pass stretches in the routine, per area they serve.
-        self.serving: dict[str, list[Slot]] = {}
+        # The area's pair when it picked it whole: its second pass can be the pair's own.
+        self.pairs: dict[str, Pairs] = {}
+        # Vectors of the first-pass stretches in the routine, per area they serve; and of those
+        # placed as targeted stretches alone (not the closing pair's or the upper block's).
+        self.covered: dict[str, set[str | None]] = {}
+        self.targeted: dict[str, set[str | None]] = {}
         # Whether every area is complete changes only when a first-pass stretch is placed.
         self._complete: bool | None = None
         self._filled: list[str] = []
@@ -203,11 +236,21 @@ class _Planner:
         yield walk
         yield from self._favour_items()
         for item in dynamic:
-            yield self._full_length(item)
+            short = self.shortened.get(item.slots[0].key) if item.slots else None
+            if short is None:
+                yield item
+            else:
+                self._full_length(short, item.slots[0])
         yield from self._upper_body_items()
-        for area in sorted(self.areas, key=lambda a: (-self.weight[a], self.rank[a])):
+        for area in self._by_weight():
             yield self._second_pass_item(area)
         yield from self._filler_items()
+
+    def _by_weight(self) -> Sequence[str]:
+        """The areas, sore ones first, in their order otherwise."""
+        if self.even:
+            return self.areas
+        return sorted(self.areas, key=lambda a: (-self.weight[a], self.rank[a]))
 
     def _leave_out(self, what: str, why: str, group: str = "") -> None:
         self.left_out.append((group, what, why))
@@ -226,10 +269,6 @@ class _Planner:
         )
 
     def _try(self, item: Item) -> None:
-        if item.shortened is not None:
-            if self.draft.swap_if_fits(item.shortened, item.slots[0], self.budget):
-                del self.shortened[item.shortened.key]
-            return
         if item.gated and not self._areas_complete():
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
@@ -254,18 +293,33 @@ class _Planner:
             self._leave_out(f"{item.what}: {', '.join(missing)}", self._no_time())
 
     def _placed(self, slots: list[Slot]) -> None:
+        covered, targeted = self.covered, self.targeted
         for slot in slots:
-            if slot.replaces is not None:
-                replaced, chosen = slot.replaces.name.lower(), slot.piece.name.lower()
-                self.notes.append(f"You avoid the {replaced}: {chosen} instead.")
-            if slot.is_walk:
-                self.walk = slot
-            if slot.piece.full is not None:
-                self.shortened[slot.key] = slot
+            if slot.notable:
+                self._note(slot)
             if slot.serves:
                 self._complete = None
+                vector = slot.piece.vector
                 for area in slot.serves:
-                    self.serving.setdefault(area, []).append(slot)
+                    if area in covered:
+                        covered[area].add(vector)
+                    else:
+                        covered[area] = {vector}
+                    if not slot.is_target:
+                        continue
+                    if area in targeted:
+                        targeted[area].add(vector)
+                    else:
+                        targeted[area] = {vector}
+
+    def _note(self, slot: Slot) -> None:
+        if slot.replaces is not None:
+            replaced, chosen = slot.replaces.name.lower(), slot.piece.name.lower()
+            self.notes.append(f"You avoid the {replaced}: {chosen} instead.")
+        if slot.is_walk:
+            self.walk = slot
+        if slot.piece.full is not None:
+            self.shortened[slot.key] = slot
 
     def _short_note(self) -> str:
         moves = " and ".join(s.piece.name.lower() for s in self.shortened.values())
@@ -322,18 +376,22 @@ class _Planner:
             if piece.id not in self.avoid
         ]
 
-    def _full_length(self, item: Item) -> Item:
+    def _full_length(self, short: Slot, full: Slot) -> None:
         """A movement the walk brought in short grows to its full length rather than twice."""
-        short = self.shortened.get(item.slots[0].key) if item.slots else None
-        return item if short is None else Item(item.slots, item.what, shortened=short)
+        if self.draft.swap_if_fits(short, full, self.budget):
+            del self.shortened[short.key]
 
     def _area_item(self, area: str) -> Item:
-        picks = self._pick(area, self.rank[area])
+        pairs = self._pairs(area, self.rank[area])
+        picks = self._unplaced(pairs)
         name = self.tables.area_names[area]
         if self.weight[area] < 1 and len(picks) > 1:
             picks = picks[:1]
             self.notes.append(f"{name} has settled lately: one stretch keeps it that way.")
         self.picks[area] = picks
+        if picks is pairs.slots:
+            self.pairs[area] = pairs
+            return pairs.area_item
         if not picks:
             return Item([], name, why="every stretch for it is on your avoid list")
         return Item(picks, name, fallback=picks[:1])
@@ -361,8 +419,11 @@ class _Planner:
     def _second_pass_item(self, area: str) -> Item:
         keys = self.draft.seconds
         slots = [s.second for s in self.picks.get(area, []) if s.second and s.key in keys]
+        pairs = self.pairs.get(area)
+        if pairs is not None and len(slots) == len(pairs.second_item.slots):
+            return pairs.second_item
         name = self.tables.area_names[area]
-        return Item(slots, name, gated=True, report=bool(slots), group="Second pass")
+        return Item(slots, name, gated=True, report=bool(slots), group=SECOND)
 
     def _filler_items(self) -> Iterable[Item]:
         """Spare minutes go to the article's common culprits rather than sitting idle."""
@@ -371,9 +432,13 @@ class _Planner:
         for area in self.tables.general_areas:
             if area in self.rank:
                 continue
-            picks = self._pick(area, rank=len(self.areas) + 2)
+            pairs = self._pairs(area, rank=len(self.areas) + 2)
+            picks = self._unplaced(pairs)
             if len(picks) + self._coverage(area) >= 2:
-                yield Item(picks, self.tables.area_names[area], report=False, group=FILLER)
+                if picks is pairs.slots:
+                    yield pairs.filler_item
+                else:
+                    yield Item(picks, self.tables.area_names[area], report=False, group=FILLER)
 
     # -- choosing stretches --------------------------------------------------------------------
 
@@ -388,29 +453,31 @@ class _Planner:
         return None
 
     def _pick(self, area: str, rank: int) -> list[Slot]:
+        return self._unplaced(self._pairs(area, rank))
+
+    def _pairs(self, area: str, rank: int) -> Pairs:
         """Two stretches for the area on different vectors.
 
         A stretch already placed in the routine for another reason (the closing quad stretch,
         a twist shared with another area) counts when the area would have chosen it anyway,
         so it is never repeated and never crowds out the article's own pair.
         """
-        vectors = {s.piece.vector for s in self.serving.get(area, ()) if s.is_target}
-        picks: list[Slot] = []
+        vectors = self.targeted.get(area)
+        return self.tables.pairs(
+            self.run, area, self.avoid, rank, frozenset(vectors) if vectors else _NONE
+        )
+
+    def _unplaced(self, pairs: Pairs) -> list[Slot]:
+        """The pair's stretches not in the routine yet: the pair itself when none is."""
         keys = self.draft.seconds
-        for piece, replaced in self.tables.candidates(self.run, area, self.avoid):
-            if len(vectors) >= 2:
-                break
-            if piece.vector in vectors:
-                continue
-            vectors.add(piece.vector)
-            if piece.first_pass_key not in keys:
-                role, order = piece.pick_role, piece.pick_order
-                picks.append(self.tables.slot(piece, role, rank, replaces=replaced, order=order))
-        return picks
+        for slot in pairs.slots:
+            if slot.key in keys:
+                return [s for s in pairs.slots if s.key not in keys]
+        return pairs.slots
 
     def _coverage(self, area: str) -> int:
         """Distinct vectors of the stretches in the routine that serve the area."""
-        return len({s.piece.vector for s in self.serving.get(area, ())})
+        return len(self.covered.get(area, ()))
 
     def _areas_complete(self) -> bool:
         if self._complete is None:
@@ -463,7 +530,7 @@ class _Planner:
     def _by_importance(self) -> list[Slot]:
         """The stretches, sore areas first, then by the area's rank, first passes first."""
         stretches = self.draft.holds
-        if all(weight == 1.0 for weight in self.weight.values()):
+        if self.even:
             # The usual case, sorted without a key function of ours.
             return sorted(stretches, key=_RANK_AND_PASS)
         weight_of_rank = {rank: self.weight[area] for area, rank in self.rank.items()}
@@ -489,7 +556,9 @@ class _Planner:
         steps = []
         before = -1
         for slot in self.draft.in_order:
-            steps.append(slot.step(slot.costs[before + 1], seconds[slot.key]))
+            transition, active = slot.costs[before + 1], seconds[slot.key]
+            step = slot.steps.get((transition, active)) or slot.step(transition, active)
+            steps.append(step)
             if not slot.is_reminder:
                 before = slot.position
         return tuple(steps)
