@@ -4152,3 +4152,28 @@ def test_the_ukrainian_plural_of_the_quadriceps_is_read() -> None:
     # The Russian "квадрицепс" was in the tables; the Ukrainian plural ends in "-и".
     parsed = _read("квадрицепси 4, литки 2, movement 7", ["quads", "calves"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 4, "calves": 2}, 7, ())
+
+
+# -- the dev15 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # A word of another language, then the score and the area in English in brackets.
+        ("zhopa 5 (glutes), neck 2", {"glutes": 5, "neck": 2}),
+        ("the sore one 4 (lower back). neck 1", {"lower_back": 4, "neck": 1}),
+        ("nacke 2 (neck) rücken 6 (lower back)", {"neck": 2, "lower_back": 6}),
+    ],
+)
+def test_a_score_with_its_area_in_brackets_after_it_is_that_areas(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["glutes", "neck", "lower_back"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_a_bracket_after_a_score_holding_more_than_an_area_glosses_nothing() -> None:
+    # A side, or a second score, in the bracket is read as before.
+    assert _read("quads 3 (left), 4 (right)", ["quads"]).soreness == {"quads": 4}
+    assert _read("quads 3 (glutes 2)", ["quads", "glutes"]).soreness == {"quads": 3, "glutes": 2}

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
+    AREA_SEEN,
     AREAS,
     BOARD,
     BREAKS,
@@ -221,6 +222,8 @@ class ReadScores(State):
         if features & NEGATION:
             self._zero_phrases(start, end)
         if features & HAS_NUM:
+            if features & (AREA_SEEN | AREAS):
+                self._glossed(start, end)
             self._leading_digits(start, end)
         if features & HAS_LABEL:
             self._direct(start, end)
@@ -725,6 +728,29 @@ class ReadScores(State):
         while index < end and self.toks[index].text in words:
             self.toks[index].used = True
             index += 1
+
+    def _glossed(self, start: int, end: int) -> None:
+        """ "mông 3 (glutes)", "the other one 4 (lower back)": a score with an area alone in
+        brackets right after it is that area's, whatever word (of another language, often) goes
+        before it."""
+        toks = self.toks
+        for index in range(start, end - 2):
+            tok, opening, area = toks[index], toks[index + 1], toks[index + 2]
+            if not (
+                tok.kind == K.NUM
+                and tok.digits
+                and self._score_like(tok)
+                and not tok.used
+                and opening.text == "("
+                and area.kind == K.AREA
+                and not area.used
+            ):
+                continue
+            closing = index + 3
+            while closing < end and toks[closing].kind == K.PUNCT and not toks[closing].text:
+                closing += 1
+            if closing < len(toks) and toks[closing].text.startswith(")"):
+                self._pair(index + 2, index)
 
     def _leading_digits(self, start: int, end: int) -> None:
         """ "3 calves, 5 glutes", "8/10 movement", "7 for movement": the number comes first."""
