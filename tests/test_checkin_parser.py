@@ -774,7 +774,9 @@ def test_a_word_that_could_be_two_of_the_members_areas_is_asked_about(
     [
         # Only one of the two is the member's: the word is that one, as ever.
         ("back 4, movement 7", ["lower_back", "calves"], {"lower_back": 4}),
-        ("hips 3", ["hip_flexors", "glutes"], {"hip_flexors": 3}),
+        ("hips 3", ["hip_flexors", "quads"], {"hip_flexors": 3}),
+        # (From a member with the hip flexors and the glutes it is asked about since the dev15
+        # round: a hip may be the glutes too.)
         # The other is named in its own words: the word is the one left.
         ("outer hip 5, hips 2", ["hip_flexors", "it_band"], {"it_band": 5, "hip_flexors": 2}),
         ("upper back 1, back 3", ["lower_back", "shoulders"], {"shoulders": 1, "lower_back": 3}),
@@ -4177,3 +4179,22 @@ def test_a_bracket_after_a_score_holding_more_than_an_area_glosses_nothing() -> 
     # A side, or a second score, in the bracket is read as before.
     assert _read("quads 3 (left), 4 (right)", ["quads"]).soreness == {"quads": 4}
     assert _read("quads 3 (glutes 2)", ["quads", "glutes"]).soreness == {"quads": 3, "glutes": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # A hip may be the glutes as well as the hip flexors or the IT band: from a member
+        # asked about the hip flexors and the glutes, a lone "hip" score is asked about...
+        ("hip 6, neck 2, movement 8", ["glutes", "hip_flexors", "neck"], {"neck": 2}, True),
+        # ...but with the glutes named on their own, the hip is the hip flexors.
+        ("glutes 3 hips 5", ["glutes", "hip_flexors"], {"glutes": 3, "hip_flexors": 5}, False),
+        ("hips 2", ["hip_flexors", "calves"], {"hip_flexors": 2}, False),
+    ],
+)
+def test_a_hip_may_be_the_glutes(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked
