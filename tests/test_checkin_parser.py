@@ -1525,8 +1525,13 @@ def test_a_question_about_the_bot_with_other_areas_as_its_reason_is_no_checkin(
 
 
 def test_a_question_about_the_bot_beside_an_asked_areas_complaint_is_a_checkin() -> None:
-    parsed = _read("how do i change my areas? my calves are bad", ["calves"])
+    # A question about the bot that is not about the list of areas: the complaint is asked.
+    parsed = _read("how do i change the reminder time? my calves are bad", ["calves"])
     assert parsed.is_checkin and parsed.unread
+    # About the list of areas, the complaint is its reason, as every writer reads it (since
+    # the dev15 round; "how do i change my areas? my calves are bad" was asked about before).
+    parsed = _read("how do i change my areas? my calves are bad", ["calves"])
+    assert (parsed.is_checkin, parsed.unread) == (False, ())
 
 
 @pytest.mark.parametrize(
@@ -4198,3 +4203,24 @@ def test_a_hip_may_be_the_glutes(
     parsed = _read(text, areas)
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # What is said of any area beside a question about the list of areas is its reason,
+        # also of an area the member is asked about, and also when it is said to be fine.
+        ("how can I swap my areas round? quads settled down, my glutes are the issue now",
+         ["quads", "glutes"]),
+        ("what areas does it ask about? i don't think my neck is tight at all any more?",
+         ["calves"]),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_list_of_areas_is_no_check_in(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.is_checkin, parsed.soreness, parsed.unread) == (False, {}, ())
+
+
+def test_a_question_about_the_areas_with_a_score_is_still_a_check_in() -> None:
+    parsed = _read("how can I swap my areas round? glutes 5 this week", ["glutes"])
+    assert (parsed.is_checkin, parsed.soreness) == (True, {"glutes": 5})
