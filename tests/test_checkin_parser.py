@@ -4224,3 +4224,39 @@ def test_a_question_about_the_list_of_areas_is_no_check_in(text: str, areas: lis
 def test_a_question_about_the_areas_with_a_score_is_still_a_check_in() -> None:
     parsed = _read("how can I swap my areas round? glutes 5 this week", ["glutes"])
     assert (parsed.is_checkin, parsed.soreness) == (True, {"glutes": 5})
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # "posterior" alone is the back of the thigh in Portuguese and the backside in English:
+        # the member's one of the two, asked about when the member has both or neither.
+        ("posterior 6, quads 1", ["hamstrings", "quads"], {"hamstrings": 6, "quads": 1}, False),
+        ("posterior 6, quads 1", ["glutes", "quads"], {"quads": 1}, True),
+        ("posterior 6", ["glutes", "hamstrings"], {}, True),
+        ("glutes 2 posterior 6", ["glutes", "hamstrings"], {"glutes": 2, "hamstrings": 6}, False),
+        # The posterior chain is no area: the scores said of it go where they went before.
+        ("sore posterior chain, all 4", ["hamstrings", "glutes"], {"hamstrings": 4, "glutes": 4},
+         False),
+    ],
+)  # fmt: skip
+def test_posterior_alone_is_the_hamstrings_or_the_glutes(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("cintilla 2, gemelos 5, movilidad 8", ["it_band", "calves"], {"it_band": 2, "calves": 5}),
+        ("λαιμός 1, μέση 6", ["neck", "lower_back"], {"neck": 1, "lower_back": 6}),
+    ],
+)
+def test_short_words_for_the_it_band_and_the_lower_back_of_other_languages(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
