@@ -4260,3 +4260,13 @@ def test_short_words_for_the_it_band_and_the_lower_back_of_other_languages(
 ) -> None:
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_everyday_tasks_said_to_feel_some_way_then_a_number_is_movement() -> None:
+    # "daily tasks", "everyday stuff" name movement as "day to day" does: a feeling between the
+    # label and its number after a comma, as "movement pretty easy, 7" has.
+    parsed = _read("quads 3. everyday tasks mostly fine, 8. efficiency same", ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
+    # "daily" alone still says something else unless its score is right after it.
+    parsed = _read("quads 3, daily walks with the dog, 8 of them", ["quads"])
+    assert parsed.movement is None
