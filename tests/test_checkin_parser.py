@@ -4270,3 +4270,20 @@ def test_everyday_tasks_said_to_feel_some_way_then_a_number_is_movement() -> Non
     # "daily" alone still says something else unless its score is right after it.
     parsed = _read("quads 3, daily walks with the dog, 8 of them", ["quads"])
     assert parsed.movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "asked"),
+    [
+        ("neck 3 and the shoulders much the same as the neck", {"neck": 3, "shoulders": 3}, False),
+        ("neck 3, shoulders the same as my neck. movement 8", {"neck": 3, "shoulders": 3}, False),
+        # Not the area scored just before it, or not an area: asked about as before.
+        ("neck 3, shoulders the same as last week", {"neck": 3}, True),
+    ],
+)
+def test_an_area_the_same_as_the_one_scored_before_it_has_its_score(
+    text: str, soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked

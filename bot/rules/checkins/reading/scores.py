@@ -102,6 +102,8 @@ _IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "orde
 _LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
 # Before an area: "calves 2, same for glutes", "ditto for the glutes".
 _SAME_FOR = frozenset({"same", "ditto", "likewise"})
+# After an area, then "as" and the area scored just before: "quads the same as the calves".
+_SAME_AS = frozenset({"same", "the same", "about the same", "roughly the same", "much the same"})
 _LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
 
 # After a bare number opening a clause, these make it a score ("5 after the downhill").
@@ -923,6 +925,26 @@ class ReadScores(State):
             and self._ends_clause(after + 1, end)
         ):
             return self._copy_score(label, label, after)
+        if after < end and toks[after].text in _SAME_AS and not toks[after].used:
+            # "hamstrings about the same as the glutes": the score of the area named, when it
+            # is the one scored just before.
+            named = after + 1
+            while named < end and (
+                toks[named].kind == K.PUNCT or toks[named].text in _LIKEWISE_GAPS
+            ):
+                named += 1
+            sentence = toks[label].sentence
+            floor = self.sentences[sentence - 1][0] if sentence else 0
+            owner = self._last_scored_area(floor, label)
+            if (
+                owner is not None
+                and named < end
+                and toks[named - 1].text in _LIKEWISE_GAPS
+                and toks[named].kind == K.AREA
+                and toks[owner].target == toks[named].target
+                and self._ends_clause(named + 1, end)
+            ):
+                return self._copy_score(label, label, named)
         return False
 
     def _copy_score(self, label: int, first: int, last: int) -> bool:
