@@ -4287,3 +4287,32 @@ def test_an_area_the_same_as_the_one_scored_before_it_has_its_score(
     parsed = _read(text, ["neck", "shoulders"])
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement", "efficiency", "asked"),
+    [
+        # "not much different" is the same, as "no different" is.
+        ("quads 2, mobility 9, runs not that different", ["quads"], {"quads": 2}, 9,
+         Efficiency.SAME, False),
+        # Polish "the same", said of the efficiency.
+        ("quads 2 ruch 9 efektywnosc takie samo", ["quads"], {"quads": 2}, 9, Efficiency.SAME,
+         False),
+        # The Polish lower part of the back.
+        ("dolna część pleców 6, movement 7", ["lower_back"], {"lower_back": 6}, 7, None, False),
+        # "giving me gyp" is a complaint, as "giving me grief" is: asked about.
+        ("quads 2. neck giving me gyp all week. movement 6", ["quads", "neck"], {"quads": 2}, 6,
+         None, True),
+    ],
+)  # fmt: skip
+def test_more_words_of_the_same_and_of_complaint(
+    text: str,
+    areas: list[str],
+    soreness: dict[str, int],
+    movement: int | None,
+    efficiency: Efficiency | None,
+    asked: bool,
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert bool(parsed.unread) is asked
