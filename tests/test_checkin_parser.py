@@ -4316,3 +4316,50 @@ def test_more_words_of_the_same_and_of_complaint(
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
     assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        # Arabic-Indic and Persian digits, the Arabic comma.
+        ("quads ٤، neck ٢، movement ٩", ["quads", "neck"], {"quads": 4, "neck": 2}, 9),
+        ("neck ۳, movement ۷", ["neck"], {"neck": 3}, 7),
+        # Full-width digits and punctuation of Chinese and Japanese.
+        ("大腿４，脖子１。movement ８", ["quads", "neck"], {"quads": 4, "neck": 1}, 8),
+    ],
+)
+def test_digits_and_commas_of_other_scripts_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+    assert parsed.is_checkin
+
+
+def test_a_reply_in_other_digits_keeps_its_own_in_the_note() -> None:
+    parsed = _read("quads ٤ ما شاء الله", ["quads"])
+    assert parsed.soreness == {"quads": 4}
+    assert parsed.note is None or "4" not in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # A Korean particle after an area word: subject, topic, "also".
+        ("허리가 5, 목은 1", ["lower_back", "neck"], {"lower_back": 5, "neck": 1}),
+        ("어깨도 2", ["shoulders"], {"shoulders": 2}),
+        # A Chinese or Japanese area word joined to the next word with no space.
+        ("大腿有点酸4", ["quads"], {"quads": 4}),
+    ],
+)
+def test_an_area_word_joined_to_a_particle_or_the_next_word_is_read(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_a_longer_word_opening_with_a_short_area_word_is_not_that_area() -> None:
+    # "목요일" is Thursday, not the neck with something after it.
+    parsed = _read("목요일 5km, calves 2", ["calves", "neck"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 2}, ())
