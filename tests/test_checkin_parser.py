@@ -4363,3 +4363,19 @@ def test_a_longer_word_opening_with_a_short_area_word_is_not_that_area() -> None
     # "목요일" is Thursday, not the neck with something after it.
     parsed = _read("목요일 5km, calves 2", ["calves", "neck"])
     assert (parsed.soreness, parsed.unread) == ({"calves": 2}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # Not noticed at all: a zero, as "hasn't bothered me at all" is, also in a sentence of
+        # its own.
+        ("neck 3. Honestly I haven't noticed my shoulders at all.", {"neck": 3, "shoulders": 0}),
+        ("neck 3, didn't feel the shoulders at all on the long run", {"neck": 3, "shoulders": 0}),
+        # Noticed a little, or not "at all": no zero, and no question either.
+        ("neck 3, didn't notice the shoulders much", {"neck": 3}),
+    ],
+)
+def test_an_area_not_noticed_at_all_is_a_zero(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())

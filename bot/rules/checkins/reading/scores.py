@@ -102,6 +102,9 @@ _IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "orde
 _LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
 # Before an area: "calves 2, same for glutes", "ditto for the glutes".
 _SAME_FOR = frozenset({"same", "ditto", "likewise"})
+# "haven't noticed the IT band at all": a zero.
+_NOTICED = frozenset({"noticed", "notice", "felt", "feel"})
+_NOT_EVEN = frozenset({"not", "havent", "hasnt", "didnt", "dont", "never"})
 # After an area, then "as" and the area scored just before: "quads the same as the calves".
 _SAME_AS = frozenset({"same", "the same", "about the same", "roughly the same", "much the same"})
 _LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
@@ -539,6 +542,28 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _not_noticed(self) -> None:
+        """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
+        "hasn't bothered me at all" is, in a sentence of its own too. Only with "at all" after
+        the area: "didn't notice my calves much" says less."""
+        toks = self.toks
+        end = len(toks)
+        for index in range(1, end):
+            tok = toks[index]
+            if tok.text not in _NOTICED or toks[index - 1].text not in _NOT_EVEN or tok.used:
+                continue
+            area = self._area_after(index + 1, end)
+            if area is None or any(toks[a].used for a in area):
+                continue
+            after = area[-1] + 1
+            while after < end and toks[after].kind == K.PUNCT and not toks[after].text:
+                after += 1
+            if after + 1 < end and (toks[after].text, toks[after + 1].text) == ("at", "all"):
+                for member in area:
+                    self._zero(member, (toks[index - 1].start, toks[after + 1].end))
+                for used in toks[index - 1 : after + 2]:
+                    used.used = True
 
     def _side_opens(self, index: int) -> bool:
         """ "left no pain at all": a side word right before the zero, opening its clause."""
