@@ -4379,3 +4379,10 @@ def test_a_longer_word_opening_with_a_short_area_word_is_not_that_area() -> None
 def test_an_area_not_noticed_at_all_is_a_zero(text: str, soreness: dict[str, int]) -> None:
     parsed = _read(text, ["neck", "shoulders"])
     assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_dutch_phrases_of_better_are_read_where_beter_alone_is_not() -> None:
+    # "beter" alone is Dutch "better" and Turkish "worse": left out; "ging beter" ("went
+    # better") is Dutch alone.
+    parsed = _read("quads 2, de training liep beter", ["quads"])
+    assert (parsed.soreness, parsed.efficiency) == ({"quads": 2}, Efficiency.BETTER)
