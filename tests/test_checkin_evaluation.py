@@ -2,10 +2,11 @@
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
-dev13.jsonl and dev14.jsonl were written independently of the parser (by twenty writers) and are
-tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl,
-dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl and
-dev13.jsonl for two measures each, dev14.jsonl for three, and all are development sets since.
+dev13.jsonl, dev14.jsonl and dev15.jsonl were written independently of the parser (by
+twenty-two writers) and are tuned on; heldout.jsonl was held out for three rounds of work,
+dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl,
+dev11.jsonl, dev12.jsonl, dev13.jsonl and dev15.jsonl for two measures each, dev14.jsonl for
+three, and all are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -36,6 +37,7 @@ from bench.checkin_parser import (
     DEV12,
     DEV13,
     DEV14,
+    DEV15,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -141,6 +143,17 @@ FLOORS = {
             invented=2,
             checkins_missed=3,
         ),
+    ),
+    # Nothing invented. Its needless questions are readings the other writers split on or make
+    # otherwise: "4 6 8 better" read in the check-in's order (every other writer asks about a
+    # row of bare numbers), "calves 5/6" as 6 ("it band 3/4" is asked about by dev13's
+    # writer), and two words left out of the tables ("banda" for the IT band, "band" alone
+    # being none; Vietnamese "lưng", the back, which is "lung" once unaccented). One check-in
+    # taken for none: "all good 👍" (j231) is asked about by its twenty-second writer, as z100
+    # is by dev14's twentieth.
+    "dev15": (
+        DEV15,
+        Floor(500, values=0.99, replies=0.98, needless_per_100=0.8, checkins_missed=1),
     ),
 }
 BUILTIN_VALUES = 1.0

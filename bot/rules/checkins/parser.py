@@ -266,6 +266,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
             features = self.features[index]
             if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:
                 self._read_sentence(features, start, end)
+        self._not_noticed()
         self._late_across_sentences()
         self._doubted_across_sentences()
         self._jokes_taken_back()

@@ -33,6 +33,8 @@ _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
+# In a question, these make it one about the member's list of areas.
+_LIST_WORDS = frozenset({"area", "areas"})
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
@@ -683,7 +685,13 @@ class Reconcile(State):
                 "all good" not in words.lower() or _WITH_A_WEEK.search(words)
             ):
                 unread.append((0, len(text)))  # "fine": which scores?
-        if not has_values and not untracked_scored and self._only_asks_the_bot():
+        about_areas = movement is None and efficiency is None and self._asks_about_the_areas()
+        if about_areas:
+            # "how do I change which areas it asks me about? neck's sorted now, it's my hips
+            # that are the problem": what the member says of any area, asked about or not, is
+            # why the list should change, not this week's answer (every writer reads it so).
+            soreness, skipped, has_values, unread = {}, [], False, []
+        elif not has_values and not untracked_scored and self._only_asks_the_bot():
             # "how do I change my tight areas? I don't really have calf issues anymore": a
             # question for whoever runs the bot, the rest its reason. No check-in to ask about.
             unread = []
@@ -701,7 +709,8 @@ class Reconcile(State):
             missing=tuple(a for a in self.expected if a not in soreness and a not in skipped),
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
-            is_checkin=has_values or bool(unread_text) or untracked_scored or reading.body_said,
+            is_checkin=not about_areas
+            and (has_values or bool(unread_text) or untracked_scored or reading.body_said),
         )
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
@@ -756,6 +765,24 @@ class Reconcile(State):
             ):
                 return False
         return True
+
+    def _asks_about_the_areas(self) -> bool:
+        """A question about the member's list of areas ("how do I change my tight areas?",
+        "can I add quads to my areas?") and no number anywhere in the reply."""
+        toks = self.toks
+        if any(t.kind == K.NUM for t in toks):
+            return False
+        for start, end in self.sentences:
+            words = [t for t in toks[start:end] if t.word]
+            if (
+                words
+                and words[0].text in _ASKING
+                and end < len(toks)
+                and "?" in toks[end].text
+                and any(t.text in _LIST_WORDS for t in words)
+            ):
+                return True
+        return False
 
     def _wrong_only_elsewhere(self, first: int, last: int) -> bool:
         """Whether each word of complaint in a clause is said of a body part the member was not

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
+    AREA_SEEN,
     AREAS,
     BOARD,
     BREAKS,
@@ -101,6 +102,11 @@ _IN_ORDER = (("respectively",), ("resp",), ("in", "order"), ("in", "that", "orde
 _LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
 # Before an area: "calves 2, same for glutes", "ditto for the glutes".
 _SAME_FOR = frozenset({"same", "ditto", "likewise"})
+# "haven't noticed the IT band at all": a zero.
+_NOTICED = frozenset({"noticed", "notice", "felt", "feel"})
+_NOT_EVEN = frozenset({"not", "havent", "hasnt", "didnt", "dont", "never"})
+# After an area, then "as" and the area scored just before: "quads the same as the calves".
+_SAME_AS = frozenset({"same", "the same", "about the same", "roughly the same", "much the same"})
 _LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
 
 # After a bare number opening a clause, these make it a score ("5 after the downhill").
@@ -221,6 +227,8 @@ class ReadScores(State):
         if features & NEGATION:
             self._zero_phrases(start, end)
         if features & HAS_NUM:
+            if features & (AREA_SEEN | AREAS):
+                self._glossed(start, end)
             self._leading_digits(start, end)
         if features & HAS_LABEL:
             self._direct(start, end)
@@ -535,6 +543,28 @@ class ReadScores(State):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
 
+    def _not_noticed(self) -> None:
+        """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
+        "hasn't bothered me at all" is, in a sentence of its own too. Only with "at all" after
+        the area: "didn't notice my calves much" says less."""
+        toks = self.toks
+        end = len(toks)
+        for index in range(1, end):
+            tok = toks[index]
+            if tok.text not in _NOTICED or toks[index - 1].text not in _NOT_EVEN or tok.used:
+                continue
+            area = self._area_after(index + 1, end)
+            if area is None or any(toks[a].used for a in area):
+                continue
+            after = area[-1] + 1
+            while after < end and toks[after].kind == K.PUNCT and not toks[after].text:
+                after += 1
+            if after + 1 < end and (toks[after].text, toks[after + 1].text) == ("at", "all"):
+                for member in area:
+                    self._zero(member, (toks[index - 1].start, toks[after + 1].end))
+                for used in toks[index - 1 : after + 2]:
+                    used.used = True
+
     def _side_opens(self, index: int) -> bool:
         """ "left no pain at all": a side word right before the zero, opening its clause."""
         other = index - 1
@@ -726,6 +756,29 @@ class ReadScores(State):
             self.toks[index].used = True
             index += 1
 
+    def _glossed(self, start: int, end: int) -> None:
+        """ "mông 3 (glutes)", "the other one 4 (lower back)": a score with an area alone in
+        brackets right after it is that area's, whatever word (of another language, often) goes
+        before it."""
+        toks = self.toks
+        for index in range(start, end - 2):
+            tok, opening, area = toks[index], toks[index + 1], toks[index + 2]
+            if not (
+                tok.kind == K.NUM
+                and tok.digits
+                and self._score_like(tok)
+                and not tok.used
+                and opening.text == "("
+                and area.kind == K.AREA
+                and not area.used
+            ):
+                continue
+            closing = index + 3
+            while closing < end and toks[closing].kind == K.PUNCT and not toks[closing].text:
+                closing += 1
+            if closing < len(toks) and toks[closing].text.startswith(")"):
+                self._pair(index + 2, index)
+
     def _leading_digits(self, start: int, end: int) -> None:
         """ "3 calves, 5 glutes", "8/10 movement", "7 for movement": the number comes first."""
         toks = self.toks
@@ -897,6 +950,26 @@ class ReadScores(State):
             and self._ends_clause(after + 1, end)
         ):
             return self._copy_score(label, label, after)
+        if after < end and toks[after].text in _SAME_AS and not toks[after].used:
+            # "hamstrings about the same as the glutes": the score of the area named, when it
+            # is the one scored just before.
+            named = after + 1
+            while named < end and (
+                toks[named].kind == K.PUNCT or toks[named].text in _LIKEWISE_GAPS
+            ):
+                named += 1
+            sentence = toks[label].sentence
+            floor = self.sentences[sentence - 1][0] if sentence else 0
+            owner = self._last_scored_area(floor, label)
+            if (
+                owner is not None
+                and named < end
+                and toks[named - 1].text in _LIKEWISE_GAPS
+                and toks[named].kind == K.AREA
+                and toks[owner].target == toks[named].target
+                and self._ends_clause(named + 1, end)
+            ):
+                return self._copy_score(label, label, named)
         return False
 
     def _copy_score(self, label: int, first: int, last: int) -> bool:

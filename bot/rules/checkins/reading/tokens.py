@@ -137,6 +137,16 @@ BOARD = frozenset({"across the board", "all round", "all around", "everywhere", 
 # Words between the values of two sides: "5 on the right and 3 on the left".
 SIDE_WORDS = frozenset({"on", "the", "side", "one", "is", "a"})
 
+# Digits and punctuation of other scripts, read as their ASCII kin (one character for one, so
+# every token keeps its place in the reply): Arabic-Indic and Persian digits with the Arabic
+# comma, semicolon and question mark ("ربلة ٣، فخذ ٥"), Devanagari digits, and the full-width
+# digits and punctuation of Chinese and Japanese ("小腿３，大腿２。").
+NATIVE_MARKS = str.maketrans(
+    {chr(base + d): str(d) for base in (0x0660, 0x06F0, 0x0966, 0xFF10) for d in range(10)}
+    | {"،": ",", "؛": ";", "؟": "?", "，": ",", "、": ",", "。": ".", "：": ":", "；": ";"}
+    | {"！": "!", "？": "?", "（": "(", "）": ")"}
+)
+
 # Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
 SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
 # Alternatives in order of how often they start a token; numbers are tried only at a digit.

@@ -35,6 +35,7 @@ from bot.rules.checkins.reading.tokens import (
     MAX_SCORE,
     MEASURE,
     MOMENT,
+    NATIVE_MARKS,
     NOW,
     NUMS,
     PAST,
@@ -52,6 +53,43 @@ from bot.rules.checkins.reading.tokens import (
     symbol_kind,
     to_decimal,
 )
+
+# Korean particles after a noun: "종아리가 3" (the calves, subject), "어깨는 2" (the shoulders,
+# topic).
+_PARTICLES = frozenset("은는이가을를도의")
+# The longest label a word of Chinese or Japanese can open with: "小腿酸痛" is "小腿" (the calves)
+# and "sore" written without a space.
+_JOINED_MAX = 6
+
+
+def _hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _cjk(char: str) -> bool:
+    return "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"
+
+
+def _joined_label(
+    word: str, info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool, int]]
+) -> str | None:
+    """The label a word of a script written without spaces holds at its start: an area,
+    movement or efficiency word with a Korean particle after it ("종아리가"), or a Chinese or
+    Japanese one joined to the next word ("小腿酸痛"). Only labels are taken so: a word of the
+    tables' that opens another word is no reading of it."""
+    if len(word) >= 2 and _hangul(word[0]) and word[-1] in _PARTICLES:
+        stem = word[:-1]
+        entry = info.get(stem)
+        if entry is not None and entry[0] in LABELS_ALL_EFF:
+            return stem
+        return None
+    if len(word) >= 3 and _cjk(word[0]):
+        for size in range(min(len(word) - 1, _JOINED_MAX), 1, -1):
+            entry = info.get(word[:size])
+            if entry is not None and entry[0] in LABELS_ALL_EFF:
+                return word[:size]
+    return None
+
 
 # Words that can be the unit after a number ("2 runs", "3 laps", "10 mins").
 _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0.5")
@@ -231,7 +269,8 @@ class ReadWords(State):
         sentence = clause = start = clause_start = features = feels = 0
         wish = moment = False
         self.read_upto = len(self.text)
-        for match in TOKEN.finditer(self.text):
+        text = self.text if self.text.isascii() else self.text.translate(NATIVE_MARKS)
+        for match in TOKEN.finditer(text):
             group = match.lastgroup
             begin, end = match.span()
             count = len(toks)
@@ -259,6 +298,10 @@ class ReadWords(State):
                     toks.append(tok)
                     count += 1
                     entry = info.get(cleaned)
+                    if entry is None and not cleaned.isascii():
+                        stem = _joined_label(cleaned, info)
+                        if stem is not None:
+                            tok.text, entry = stem, info[stem]
                     if entry is None:
                         if not cleaned.endswith("ish") or len(cleaned) < 6:
                             continue
