@@ -32,7 +32,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n 3
+	$(BIN)/pytest -q -n 3 -m "not alone"
+	$(BIN)/pytest -q -m alone
 
 migrate: $(STAMP)
 	$(BIN)/python -m bot migrate
