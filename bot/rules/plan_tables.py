@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from bot.rules.catalogue import Catalogue, Kind, Position, RunRule, Stretch
-from bot.rules.routine import Side, Step
+from bot.rules.routine import LeftOut, Side, Step
 
 
 class Role(IntEnum):
@@ -38,6 +38,9 @@ class Piece:
     kind: Kind
     areas: tuple[str, ...]
     vector: str | None
+    # The vector as a bit of its own among the catalogue's (no vector has one too): an area's
+    # vectors are a mask, counted and compared without a set.
+    vector_bit: int
     position: Position
     # Place of the position in the routine's order, standing first.
     position_rank: int
@@ -97,6 +100,8 @@ class Tables:
         self.general_areas = catalogue.general_areas
         self.area_names = {area.id: area.name for area in catalogue.areas}
         position_rank = {p: i for i, p in enumerate(rules.position_order)}
+        vectors = dict.fromkeys(s.vector for s in catalogue.stretches)
+        self.vector_bits = {vector: 1 << i for i, vector in enumerate(vectors)}
         self.moves = self._moves(len(rules.position_order), position_rank)
         self.pieces = {
             s.id: self._piece(number, s, position_rank)
@@ -128,6 +133,7 @@ class Tables:
             tuple[RunTables, str, frozenset[str]], tuple[tuple[Piece, Piece | None], ...]
         ] = {}
         self._pairs: dict[tuple[object, ...], Pairs] = {}
+        self._left_out: dict[tuple[str, str, tuple[str, ...]], LeftOut] = {}
 
     def _piece(self, number: int, stretch: Stretch, position_rank: dict[Position, int]) -> Piece:
         rules = self.rules
@@ -154,6 +160,7 @@ class Tables:
             kind=stretch.kind,
             areas=stretch.areas,
             vector=stretch.vector,
+            vector_bit=self.vector_bits[stretch.vector],
             position=stretch.position,
             position_rank=position_rank[stretch.position],
             demand=stretch.demand,
@@ -252,19 +259,20 @@ class Tables:
         area: str,
         avoid: frozenset[str],
         rank: int,
-        vectors: frozenset[str | None],
+        vectors: int,
     ) -> Pairs:
         """The stretches an area would pick, on vectors it does not have yet: two at most.
 
         The first candidate on each new vector until the area has two; the planner leaves out
         those already in the routine. The same few come back, so each answer is kept.
         """
-        candidates = self.candidates(run, area, avoid)
-        # Candidate tuples are kept for good (above), so their identity names them.
-        key = (id(candidates), rank, vectors)
+        # Only the avoided stretches that touch the area change its candidates.
+        touched = avoid & run.touching[area] if avoid else avoid
+        key = (run, area, touched, rank, vectors)
         found = self._pairs.get(key)
         if found is None:
-            slots = self._new_pairs(candidates, rank, set(vectors))
+            candidates = self.candidates(run, area, avoid)
+            slots = self._new_pairs(candidates, rank, vectors)
             found = self._pairs[key] = Pairs(slots, self.area_names[area])
         return found
 
@@ -272,18 +280,30 @@ class Tables:
         self,
         candidates: tuple[tuple[Piece, Piece | None], ...],
         rank: int,
-        vectors: set[str | None],
+        vectors: int,
     ) -> list[Slot]:
         picked = []
         for piece, replaced in candidates:
-            if len(vectors) >= 2:
+            if vectors.bit_count() >= 2:
                 break
-            if piece.vector in vectors:
+            if piece.vector_bit & vectors:
                 continue
-            vectors.add(piece.vector)
+            vectors |= piece.vector_bit
             role, order = piece.pick_role, piece.pick_order
             picked.append(self.slot(piece, role, rank, replaces=replaced, order=order))
         return picked
+
+    def left_out(self, label: str, why: str, whats: tuple[str, ...]) -> LeftOut:
+        """A line of what was left out: the same few come back, so each is made once."""
+        key = (label, why, whats)
+        line = self._left_out.get(key)
+        if line is None:
+            if label != whats[0]:
+                label = f"{label} ({', '.join(w.lower() for w in whats)})"
+            if len(self._left_out) >= _LINES_KEPT:
+                self._left_out.clear()
+            line = self._left_out[key] = LeftOut(label, why)
+        return line
 
     def shared(self, key: tuple[object, ...], build: Callable[[], list[Item]]) -> list[Item]:
         """Items that are the same for every member they apply to, built once.
@@ -319,6 +339,9 @@ class Tables:
 def _slot_key(number: int, pass_number: int) -> int:
     return number * 2 + pass_number - 1
 
+
+# Lines of what was left out kept for reuse: a few hundred in use, all remade if ever more.
+_LINES_KEPT = 4096
 
 # Every field of a sort key is below this: a handful of areas, blocks and positions.
 _FIELD = 1000
@@ -407,9 +430,10 @@ class Slot:
     key: int = field(init=False)
     # Its place in the routine's order, as one number because it is compared constantly.
     sort_key: int = field(init=False)
-    # Where it leaves the runner, and what getting into it costs (see `Piece.costs`).
-    position: int = field(init=False)
+    # What getting into it costs (see `Piece.costs`), and where it leaves the runner as an
+    # index into the costs of the step after it.
     costs: tuple[int, ...] = field(init=False)
+    leaving: int = field(init=False)
     # Its role as flags: enum members are slow to look up, and the planner asks constantly.
     is_walk: bool = field(init=False)
     is_target: bool = field(init=False)
@@ -423,15 +447,15 @@ class Slot:
     notable: bool = field(init=False)
     # The areas it serves as a first-pass stretch (the second pass and movements serve none).
     serves: tuple[str, ...] = field(init=False)
-    # Its finished steps by (transition, seconds of moving or holding): the same few come
-    # back, so each is built once and shared by routines.
+    # Its finished steps by (where the step before leaves the runner, seconds of moving or
+    # holding): the same few come back, so each is built once and shared by routines.
     steps: dict[tuple[int, int], Step] = field(init=False)
 
     def __post_init__(self) -> None:
         piece = self.piece
         object.__setattr__(self, "key", _slot_key(piece.number, self.pass_number))
         object.__setattr__(self, "sort_key", _packed(self._sort_key()))
-        object.__setattr__(self, "position", piece.position_rank)
+        object.__setattr__(self, "leaving", piece.position_rank + 1)
         object.__setattr__(self, "costs", piece.costs)
         object.__setattr__(self, "active", piece.seconds)
         object.__setattr__(self, "room", piece.longest - piece.seconds if piece.hold_steps else 0)
@@ -444,11 +468,12 @@ class Slot:
         object.__setattr__(self, "serves", piece.areas if first_pass_stretch else ())
         object.__setattr__(self, "steps", {})
 
-    def step(self, transition: int, active: int) -> Step:
-        step = self.steps.get((transition, active))
+    def step(self, before: int, active: int) -> Step:
+        """The finished step after one that leaves the runner at `before` (see `leaving`)."""
+        step = self.steps.get((before, active))
         if step is None:
-            step = self.steps[transition, active] = _new_step(
-                self.piece, self.pass_number, transition, active
+            step = self.steps[before, active] = _new_step(
+                self.piece, self.pass_number, self.costs[before], active
             )
         return step
 

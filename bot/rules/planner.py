@@ -13,10 +13,11 @@ only chooses, and keeps the routine so far in routine order with its running sec
 
 from __future__ import annotations
 
-import bisect
 import operator
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from bot.rules.catalogue import Catalogue, Kind
 from bot.rules.plan_tables import FILLER, SECOND, Item, Pairs, Piece, Role, Slot, Tables, tables_for
@@ -56,7 +57,6 @@ def _validate(request: PlanRequest, tables: Tables) -> None:
 
 
 _RANK_AND_PASS = operator.attrgetter("rank", "pass_number")
-_NONE: frozenset[str | None] = frozenset()
 
 
 class Draft:
@@ -67,8 +67,6 @@ class Draft:
     """
 
     def __init__(self) -> None:
-        # In the order placed.
-        self.slots: list[Slot] = []
         # Seconds of moving or holding per slot key: the shortest when placed, then grown. The
         # keys are what the routine holds, at most once each.
         self.seconds: dict[int, int] = {}
@@ -76,26 +74,21 @@ class Draft:
         # those with the same key, so the order of placing breaks ties, as a stable sort would.
         self.in_order: list[Slot] = []
         self.sort_keys: list[int] = []
-        self.active_seconds = 0
-        self.transition_seconds = 0
+        # Seconds of the routine so far: moving, holding and getting into each step.
+        self.total = 0
         # The stretches in the order placed, and the seconds they would take to reach their
         # longest holds: what spare seconds go to.
         self.holds: list[Slot] = []
         self.room = 0
 
-    @property
-    def total(self) -> int:
-        return self.active_seconds + self.transition_seconds
-
     def swap_if_fits(self, old: Slot, new: Slot, budget: int) -> bool:
         """Put `new` in the place of `old`, the same step at another length, if it fits."""
-        extra = new.piece.seconds - old.piece.seconds
-        if self.active_seconds + self.transition_seconds + extra > budget:
+        extra = new.active - old.active
+        if self.total + extra > budget:
             return False
         self.in_order[self.in_order.index(old)] = new
-        self.slots[self.slots.index(old)] = new
-        self.seconds[new.key] = new.piece.seconds
-        self.active_seconds += extra
+        self.seconds[new.key] = new.active
+        self.total += extra
         return True
 
     def place_if_fits(self, candidate: list[Slot], budget: int) -> list[Slot]:
@@ -106,27 +99,26 @@ class Draft:
         if len(candidate) == 1:
             return self._place_one_if_fits(candidate[0], budget)
         in_order, sort_keys, seconds = self.in_order, self.sort_keys, self.seconds
-        active = moving = 0
+        total = self.total
         places = []
         extra = []
         for slot in candidate:
             if slot.key in seconds:
                 continue
             extra.append(slot)
-            active += slot.active
-            at = bisect.bisect_right(sort_keys, slot.sort_key)
+            at = bisect_right(sort_keys, slot.sort_key)
             # The seconds of getting into the slot, and of the transition it splits. The
             # reminder sorts last, so the step before a new one is never the reminder, and a
             # step after it costs nothing either way.
-            before = in_order[at - 1].position if at else -1
-            moving += slot.costs[before + 1]
+            before = in_order[at - 1].leaving if at else 0
+            total += slot.active + slot.costs[before]
             if at < len(in_order) and not slot.is_reminder:
                 after = in_order[at].costs
-                moving += after[slot.position + 1] - after[before + 1]
+                total += after[slot.leaving] - after[before]
             in_order.insert(at, slot)
             sort_keys.insert(at, slot.sort_key)
             places.append(at)
-        if self.active_seconds + self.transition_seconds + active + moving > budget:
+        if total > budget:
             for at in reversed(places):
                 del in_order[at], sort_keys[at]
             return []
@@ -135,9 +127,7 @@ class Draft:
             if slot.room:
                 self.holds.append(slot)
                 self.room += slot.room
-        self.slots += extra
-        self.active_seconds += active
-        self.transition_seconds += moving
+        self.total = total
         return extra
 
     def _place_one_if_fits(self, slot: Slot, budget: int) -> list[Slot]:
@@ -146,24 +136,21 @@ class Draft:
         if slot.key in seconds:
             return []
         in_order, sort_keys = self.in_order, self.sort_keys
-        at = bisect.bisect_right(sort_keys, slot.sort_key)
-        before = in_order[at - 1].position if at else -1
-        moving = slot.costs[before + 1]
+        at = bisect_right(sort_keys, slot.sort_key)
+        before = in_order[at - 1].leaving if at else 0
+        total = self.total + slot.active + slot.costs[before]
         if at < len(in_order) and not slot.is_reminder:
             after = in_order[at].costs
-            moving += after[slot.position + 1] - after[before + 1]
-        active = slot.active
-        if self.active_seconds + self.transition_seconds + active + moving > budget:
+            total += after[slot.leaving] - after[before]
+        if total > budget:
             return []
         in_order.insert(at, slot)
         sort_keys.insert(at, slot.sort_key)
-        seconds[slot.key] = active
+        seconds[slot.key] = slot.active
         if slot.room:
             self.holds.append(slot)
             self.room += slot.room
-        self.slots.append(slot)
-        self.active_seconds += active
-        self.transition_seconds += moving
+        self.total = total
         return [slot]
 
 
@@ -182,16 +169,18 @@ class _Planner:
         self.general = not wanted
         self.areas = tuple(wanted or tables.general_areas)[: tables.max_areas]
         self.rank = {area: i for i, area in enumerate(self.areas)}
-        self.weight = {area: request.emphasis.get(area, 1.0) for area in self.areas}
+        emphasis = request.emphasis
+        self.weight = {area: emphasis.get(area, 1.0) for area in self.areas}
         # The usual case: no area sorer or more settled than another.
-        self.even = all(weight == 1.0 for weight in self.weight.values())
+        self.even = not emphasis or all(weight == 1.0 for weight in self.weight.values())
         self.picks: dict[str, list[Slot]] = {}
         # The area's pair when it picked it whole: its second pass can be the pair's own.
         self.pairs: dict[str, Pairs] = {}
-        # Vectors of the first-pass stretches in the routine, per area they serve; and of those
-        # placed as targeted stretches alone (not the closing pair's or the upper block's).
-        self.covered: dict[str, set[str | None]] = {}
-        self.targeted: dict[str, set[str | None]] = {}
+        # Vectors (as masks of `Piece.vector_bit`) of the first-pass stretches in the routine,
+        # per area they serve; and of those placed as targeted stretches alone (not the closing
+        # pair's or the upper block's).
+        self.covered: dict[str, int] = {}
+        self.targeted: dict[str, int] = {}
         # Whether every area is complete changes only when a first-pass stretch is placed.
         self._complete: bool | None = None
         self._filled: list[str] = []
@@ -209,8 +198,7 @@ class _Planner:
 
     def build(self) -> Routine:
         self._note_run_type()
-        for item in self._items():
-            self._try(item)
+        self._place_items()
         self._spend_spare_seconds()
         if self.shortened:
             self.notes.append(self._short_note())
@@ -228,23 +216,28 @@ class _Planner:
             notes=tuple(dict.fromkeys(self.notes)),
         )
 
-    def _items(self) -> Iterable[Item]:
-        yield self._finish_item()
+    def _place_items(self) -> None:
+        """The candidate pieces in order of value, each kept if the routine still fits."""
+        place = self._try
+        place(self._finish_item())
         for area in self.areas:
-            yield self._area_item(area)
+            place(self._area_item(area))
         walk, *dynamic = self._opening_items()
-        yield walk
-        yield from self._favour_items()
+        place(walk)
+        for item in self._favour_items():
+            place(item)
         for item in dynamic:
             short = self.shortened.get(item.slots[0].key) if item.slots else None
             if short is None:
-                yield item
+                place(item)
             else:
                 self._full_length(short, item.slots[0])
-        yield from self._upper_body_items()
+        for item in self._upper_body_items():
+            place(item)
         for area in self._by_weight():
-            yield self._second_pass_item(area)
-        yield from self._filler_items()
+            place(self._second_pass_item(area))
+        for item in self._filler_items():
+            place(item)
 
     def _by_weight(self) -> Sequence[str]:
         """The areas, sore ones first, in their order otherwise."""
@@ -257,34 +250,29 @@ class _Planner:
 
     def _merged_left_out(self) -> tuple[LeftOut, ...]:
         """One line per group and reason: "Dynamic sequence (leg swings, ankle rolls)"."""
+        if not self.left_out:
+            return ()
         merged: dict[tuple[str, str], list[str]] = {}
         for group, what, why in self.left_out:
             merged.setdefault((group or what, why), []).append(what)
-        return tuple(
-            LeftOut(
-                f"{label} ({', '.join(w.lower() for w in whats)})" if label != whats[0] else label,
-                why,
-            )
-            for (label, why), whats in merged.items()
-        )
+        left_out = self.tables.left_out
+        return tuple(left_out(label, why, tuple(whats)) for (label, why), whats in merged.items())
 
     def _try(self, item: Item) -> None:
         if item.gated and not self._areas_complete():
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
             return
-        for candidate in (item.slots, item.fallback):
-            if not candidate:
-                continue
-            placed = self.draft.place_if_fits(candidate, self.budget)
-            if placed:
-                self._placed(placed)
-                if item.group == FILLER:
-                    self._filled.append(item.what.lower())
-                if candidate is item.fallback and item.report:
-                    self._report_missing(item)
-                return
-        if item.slots and item.report:
+        placed = self.draft.place_if_fits(item.slots, self.budget) if item.slots else None
+        if not placed and item.fallback:
+            placed = self.draft.place_if_fits(item.fallback, self.budget)
+            if placed and item.report:
+                self._report_missing(item)
+        if placed:
+            self._placed(placed)
+            if item.group == FILLER:
+                self._filled.append(item.what.lower())
+        elif item.slots and item.report:
             self._leave_out(item.what, item.why or self._no_time(), item.group)
 
     def _report_missing(self, item: Item) -> None:
@@ -299,18 +287,11 @@ class _Planner:
                 self._note(slot)
             if slot.serves:
                 self._complete = None
-                vector = slot.piece.vector
+                bit = slot.piece.vector_bit
                 for area in slot.serves:
-                    if area in covered:
-                        covered[area].add(vector)
-                    else:
-                        covered[area] = {vector}
-                    if not slot.is_target:
-                        continue
-                    if area in targeted:
-                        targeted[area].add(vector)
-                    else:
-                        targeted[area] = {vector}
+                    covered[area] = covered.get(area, 0) | bit
+                    if slot.is_target:
+                        targeted[area] = targeted.get(area, 0) | bit
 
     def _note(self, slot: Slot) -> None:
         if slot.replaces is not None:
@@ -401,7 +382,11 @@ class _Planner:
             slot = self._usable(piece, Role.TARGET, rank=len(self.areas))
             if slot is None or slot.piece.first_pass_key in self.draft.seconds:
                 continue
-            yield Item([slot], f"{slot.piece.name} (after a {self.run.rule.label})")
+            build = partial(self._favour_item, slot)
+            yield self.tables.shared(("favour", slot, self.run), build)[0]
+
+    def _favour_item(self, slot: Slot) -> list[Item]:
+        return [Item([slot], f"{slot.piece.name} (after a {self.run.rule.label})")]
 
     def _upper_body_items(self) -> Iterable[Item]:
         if self.avoid.isdisjoint(self.tables.upper_ids):
@@ -462,10 +447,8 @@ class _Planner:
         a twist shared with another area) counts when the area would have chosen it anyway,
         so it is never repeated and never crowds out the article's own pair.
         """
-        vectors = self.targeted.get(area)
-        return self.tables.pairs(
-            self.run, area, self.avoid, rank, frozenset(vectors) if vectors else _NONE
-        )
+        vectors = self.targeted.get(area, 0)
+        return self.tables.pairs(self.run, area, self.avoid, rank, vectors)
 
     def _unplaced(self, pairs: Pairs) -> list[Slot]:
         """The pair's stretches not in the routine yet: the pair itself when none is."""
@@ -477,7 +460,7 @@ class _Planner:
 
     def _coverage(self, area: str) -> int:
         """Distinct vectors of the stretches in the routine that serve the area."""
-        return len(self.covered.get(area, ()))
+        return self.covered.get(area, 0).bit_count()
 
     def _areas_complete(self) -> bool:
         if self._complete is None:
@@ -513,7 +496,7 @@ class _Planner:
             # Every hold reaches its longest, so the order does not matter.
             for slot in self.draft.holds:
                 seconds[slot.key] = slot.piece.longest
-            self.draft.active_seconds += self.draft.room
+            self.draft.total += self.draft.room
             return
         growing = [(s.key, s.piece.grow, s.piece.hold_steps) for s in self._by_importance()]
         while growing:
@@ -521,7 +504,7 @@ class _Planner:
             for key, grow, steps in growing:
                 if grow <= spare:
                     seconds[key] += grow
-                    self.draft.active_seconds += grow
+                    self.draft.total += grow
                     spare -= grow
                     if steps > 1:
                         still.append((key, grow, steps - 1))
@@ -547,20 +530,19 @@ class _Planner:
         step = self.tables.timing.walk_step
         extra = min(room, spare) // step * step
         self.draft.seconds[self.walk.key] = now + extra
-        self.draft.active_seconds += extra
+        self.draft.total += extra
 
     # -- the steps -----------------------------------------------------------------------------
 
     def _steps(self) -> tuple[Step, ...]:
         seconds = self.draft.seconds
         steps = []
-        before = -1
+        before = 0
         for slot in self.draft.in_order:
-            transition, active = slot.costs[before + 1], seconds[slot.key]
-            step = slot.steps.get((transition, active)) or slot.step(transition, active)
-            steps.append(step)
+            active = seconds[slot.key]
+            steps.append(slot.steps.get((before, active)) or slot.step(before, active))
             if not slot.is_reminder:
-                before = slot.position
+                before = slot.leaving
         return tuple(steps)
 
     def _note_run_type(self) -> None:
