@@ -100,6 +100,7 @@ class Tables:
         self.general_areas = catalogue.general_areas
         self.area_names = {area.id: area.name for area in catalogue.areas}
         position_rank = {p: i for i, p in enumerate(rules.position_order)}
+        assert len(position_rank) < 1 << _LEAVING_BITS, "more positions than a step's key holds"
         vectors = dict.fromkeys(s.vector for s in catalogue.stretches)
         self.vector_bits = {vector: 1 << i for i, vector in enumerate(vectors)}
         self.moves = self._moves(len(rules.position_order), position_rank)
@@ -340,6 +341,9 @@ def _slot_key(number: int, pass_number: int) -> int:
     return number * 2 + pass_number - 1
 
 
+# Bits of a step's key for where the step before leaves the runner: a handful of positions.
+_LEAVING_BITS = 4
+
 # Lines of what was left out kept for reuse: a few hundred in use, all remade if ever more.
 _LINES_KEPT = 4096
 
@@ -373,6 +377,18 @@ def _rank_candidates(
             if alt.id not in avoid:
                 ordered.setdefault(alt.id, (alt, piece))
     return tuple(ordered.values())
+
+
+def finished_steps(in_order: list[Slot], seconds: dict[int, int]) -> tuple[Step, ...]:
+    """The routine's steps: each slot for its seconds, after where the step before left off."""
+    steps = []
+    before = 0
+    for slot in in_order:
+        active = seconds[slot.key]
+        steps.append(slot.steps.get(active << _LEAVING_BITS | before) or slot.step(before, active))
+        # The closing reminder sorts last: no step comes after it.
+        before = slot.leaving
+    return tuple(steps)
 
 
 def _new_step(piece: Piece, pass_number: int, transition: int, active: int) -> Step:
@@ -447,9 +463,10 @@ class Slot:
     notable: bool = field(init=False)
     # The areas it serves as a first-pass stretch (the second pass and movements serve none).
     serves: tuple[str, ...] = field(init=False)
-    # Its finished steps by (where the step before leaves the runner, seconds of moving or
-    # holding): the same few come back, so each is built once and shared by routines.
-    steps: dict[tuple[int, int], Step] = field(init=False)
+    # Its finished steps by seconds of moving or holding and where the step before leaves the
+    # runner, packed in one number (`step`): the same few come back, so each is built once and
+    # shared by routines.
+    steps: dict[int, Step] = field(init=False)
 
     def __post_init__(self) -> None:
         piece = self.piece
@@ -470,11 +487,10 @@ class Slot:
 
     def step(self, before: int, active: int) -> Step:
         """The finished step after one that leaves the runner at `before` (see `leaving`)."""
-        step = self.steps.get((before, active))
+        step = self.steps.get(active << _LEAVING_BITS | before)
         if step is None:
-            step = self.steps[before, active] = _new_step(
-                self.piece, self.pass_number, self.costs[before], active
-            )
+            step = _new_step(self.piece, self.pass_number, self.costs[before], active)
+            self.steps[active << _LEAVING_BITS | before] = step
         return step
 
     def _sort_key(self) -> tuple[int, ...]:

@@ -20,8 +20,19 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.rules.catalogue import Catalogue, Kind
-from bot.rules.plan_tables import FILLER, SECOND, Item, Pairs, Piece, Role, Slot, Tables, tables_for
-from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType, Step
+from bot.rules.plan_tables import (
+    FILLER,
+    SECOND,
+    Item,
+    Pairs,
+    Piece,
+    Role,
+    Slot,
+    Tables,
+    finished_steps,
+    tables_for,
+)
+from bot.rules.routine import MAX_MINUTES, MIN_MINUTES, LeftOut, Routine, RunType
 
 
 class PlanError(ValueError):
@@ -207,7 +218,7 @@ class _Planner:
                 f"Spare minutes went to the usual culprits: {', '.join(self._filled)}."
             )
         return Routine(
-            steps=self._steps(),
+            steps=finished_steps(self.draft.in_order, self.draft.seconds),
             minutes=self.request.minutes,
             run=self.request.run,
             areas=self.areas,
@@ -533,17 +544,6 @@ class _Planner:
         self.draft.total += extra
 
     # -- the steps -----------------------------------------------------------------------------
-
-    def _steps(self) -> tuple[Step, ...]:
-        seconds = self.draft.seconds
-        steps = []
-        before = 0
-        for slot in self.draft.in_order:
-            active = seconds[slot.key]
-            steps.append(slot.steps.get((before, active)) or slot.step(before, active))
-            if not slot.is_reminder:
-                before = slot.leaving
-        return tuple(steps)
 
     def _note_run_type(self) -> None:
         if self.run.note:
