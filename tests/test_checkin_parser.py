@@ -2919,6 +2919,9 @@ def test_numbers_voice_to_text_wrote_as_words_are_read_where_a_score_is_due(
         ("glutes 3, calves too, movement 8", {"glutes": 3, "calves": 3}),
         ("the ache went from glutes to calves 4, movement 8", {"calves": 4}),
         ("stretched glutes for calves 4, movement 8", {"calves": 4}),
+        # Before a distance, or between one area named twice, no score is due.
+        ("glutes to calves 10k, movement 8", {}),
+        ("calves to calves 3, movement 8", {"calves": 3}),
     ],
 )
 def test_such_words_anywhere_else_are_no_numbers(text: str, soreness: dict[str, int]) -> None:

@@ -492,6 +492,8 @@ class ReadWords(State):
                 continue
             if toks[after].kind != K.EFF and not self._scored_next(after):
                 continue
+            if toks[after].kind == K.AREA and toks[after].target == toks[label].target:
+                continue  # "calves to calves": one area named twice, no list of scores
             tok.kind, tok.value, tok.word = K.NUM, Decimal(number), False
             features = self.features[tok.sentence]
             self.features[tok.sentence] = features | (NUMS if features & HAS_NUM else HAS_NUM)
@@ -528,7 +530,10 @@ class ReadWords(State):
         other = label + 1
         while other < len(toks) and toks[other].text in _SAID_BEFORE_A_SCORE:
             other += 1
-        return other < len(toks) and (toks[other].kind == K.NUM or toks[other].text in _SOUNDS_LIKE)
+        if other >= len(toks):
+            return False
+        said = toks[other]
+        return (said.kind == K.NUM and not said.training) or said.text in _SOUNDS_LIKE
 
     def _other_person_at(self, index: int) -> int | None:
         """Where a report for someone else starts, if `index` opens one."""
