@@ -4389,3 +4389,28 @@ def test_dutch_phrases_of_better_are_read_where_beter_alone_is_not() -> None:
     # better") is Dutch alone.
     parsed = _read("quads 2, de training liep beter", ["quads"])
     assert (parsed.soreness, parsed.efficiency) == ({"quads": 2}, Efficiency.BETTER)
+
+
+# -- the dev16 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # A thigh is the quads or the inner thigh: from a member with both, asked about...
+        ("thigh 6 this week, movement 7", ["quads", "adductors"], {}, True),
+        # ...unless the inner thigh is named on its own, so the thigh is the front.
+        ("inner thighs 2, thighs 5", ["quads", "adductors"], {"adductors": 2, "quads": 5}, False),
+        ("groin 1 and thigh 3", ["adductors", "quads"], {"adductors": 1, "quads": 3}, False),
+        # From a member with the adductors alone: theirs, or the quads? Asked.
+        ("thighs 4, neck 2", ["adductors", "neck"], {"neck": 2}, True),
+        # The quads' as before, from a member with the quads and the hamstrings.
+        ("thighs 4", ["quads", "hamstrings"], {"quads": 4}, False),
+    ],
+)
+def test_a_thigh_may_be_the_inner_thigh(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked

@@ -87,7 +87,8 @@ What it reads
   keep the worse too; the area's own word and a sorer part of it ("calves 3, achilles 5") are
   asked about, as writers differ on which is the area's score.
 - A word that could be two areas ("hips": hip flexors or IT band; "back", "Rücken", "espalda":
-  lower back or shoulders) is asked about when the member was asked about the other one, unless
+  lower back or shoulders; "thighs": quads or adductors) is asked about when the member was
+  asked about the other one, unless
   the reply names that one in its own words ("itb 4, hips 2") and the member was asked about
   this one too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Another runner's check-in in the member's reply ("Also for Tom: hamstrings 6", "Mark's calves
