@@ -4414,3 +4414,26 @@ def test_a_thigh_may_be_the_inner_thigh(
     parsed = _read(text, areas)
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The member asks which way round the scale goes: every score is in doubt, movement's
+        # too (10 is its good end, but which end did they take for it?).
+        "glutes 9, neck 7... hang on, is 10 good or bad? movement 9",
+        "glutes 9 neck 7 (is 0 bad or good?) movement 9",
+    ],
+)
+def test_a_member_asking_which_end_of_the_scale_is_good_is_asked_about_every_score(
+    text: str,
+) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert len(parsed.unread) == 3
+
+
+def test_asking_after_one_end_of_the_scale_is_read_as_before() -> None:
+    # "is 10 the worst?" says which end the member took: the check-in's, so the scores stand.
+    parsed = _read("glutes 3, neck 1, is 10 the worst?", ["glutes", "neck"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 3, "neck": 1}, ())

@@ -712,17 +712,22 @@ class ReadWords(State):
         marker: Decimal | None = None  # the number of the last item of a numbered list
         declared = self._declared_scale()
         training_before = self.lex.training_before
-        reversed_scale = self._scale_defined()
+        reversed_scale, unknown_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
             if (
-                (declared or (reversed_scale and not self._movement_before(index)))
+                (
+                    declared
+                    or unknown_scale
+                    or (reversed_scale and not self._movement_before(index))
+                )
                 and tok.bare
                 and not tok.scaled
                 and tok.problem is None
             ):
                 # "on a scale of 1 to 5, calves 3": 6? 5? "(10 being fully recovered)": the
-                # soreness scores the other way round. Asked.
+                # soreness scores the other way round. "is 10 good or bad??": either way round,
+                # movement's too. Asked.
                 tok.problem = "scale"
             if tok.kind == K.NUM and index < last and toks[index + 1].text in _SCALE_AFTER:
                 self._scale_in_words(index)
@@ -1170,13 +1175,16 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind == K.MOVE
 
-    def _scale_defined(self) -> bool:
+    def _scale_defined(self) -> tuple[bool, bool]:
         """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
         worst?": the member saying what the scale's ends mean, no score. Said the other way
         round from the check-in's (10 the best), the member's scores are on their own scale:
-        every score said without its scale is asked about."""
+        every score said without its scale is asked about (the first of the pair returned).
+        Asked both ways ("wait is 10 good or bad??"), the member does not know which way round
+        they scored: every score said without its scale is asked about, movement's too (the
+        second)."""
         toks = self.toks
-        reversed_scale = False
+        reversed_scale = unknown_scale = False
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.value not in _SCALE_ENDS or not tok.bare:
@@ -1195,7 +1203,14 @@ class ReadWords(State):
             link = toks[after].text
             the = after + 1 < len(toks) and toks[after + 1].text == "the"
             defines = link == "being" or (link in _DEFINING and (opened or the))
-            asks = before >= 0 and toks[before].text in _DEFINING_ASK and link in _THE
+            asks = before >= 0 and toks[before].text in _DEFINING_ASK
+            if asks and link not in _THE:
+                either = {t.text for t in toks[after : after + 4] if t.word}
+                if either & _GOOD_END and either & _BAD_END:
+                    # "is 10 good or bad?": which way round the member scored is not known.
+                    tok.kind, tok.text, tok.used = K.PUNCT, "", True
+                    unknown_scale = True
+                continue
             if not (defines or asks or (opened and link == "=")):
                 continue
             meaning = {t.text for t in toks[after + 1 : after + 5] if t.word}
@@ -1207,7 +1222,7 @@ class ReadWords(State):
             self.reading.notes.append((tok.start, toks[min(after + 4, len(toks) - 1)].end))
             if (tok.value == _TEN and good and not bad) or (tok.value == 0 and bad and not good):
                 reversed_scale = True
-        return reversed_scale
+        return reversed_scale, unknown_scale
 
     def _scale_in_words(self, index: int) -> None:
         """ "3 out of five", "4 of 5", "60 percent", "4 stars" said of an area or movement: the
