@@ -4437,3 +4437,30 @@ def test_asking_after_one_end_of_the_scale_is_read_as_before() -> None:
     # "is 10 the worst?" says which end the member took: the check-in's, so the scores stand.
     parsed = _read("glutes 3, neck 1, is 10 the worst?", ["glutes", "neck"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": 3, "neck": 1}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A crossword's count of letters in brackets after a word of that many letters.
+        "Glutes (6), neck 2",
+        "glutes: sore as a bear (4); neck 2",
+    ],
+)
+def test_a_number_in_brackets_counting_the_letters_before_it_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, len(parsed.unread)) == ({"neck": 2}, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # A score in brackets after how the area feels, or of another length, stays a score.
+        ("glutes tight (5), neck 2", {"glutes": 5, "neck": 2}),
+        ("glutes sore (4), neck (3)", {"glutes": 4, "neck": 3}),
+        ("glutes fine (0), neck 2", {"glutes": 0, "neck": 2}),
+    ],
+)
+def test_a_score_in_brackets_is_read_as_before(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())

@@ -160,7 +160,9 @@ where the efficiency would be ("efficiency 👍": better, or fine as before?), b
 no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who wrote
 'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
 that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered");
-two different scores for one area; and a number that names nothing ("7", "calves 3, 6", "legs 5")
+two different scores for one area; a number alone in brackets counting the letters of the word
+before it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names
+nothing ("7", "calves 3, 6", "legs 5")
 while an asked area or movement still has no value (or, in a reply of scores alone, at all: "lower
 back 2, movement 9, 7"; after a single area's score ending the reply, "hamstrings 4, 7", with that
 score too). Everything else about an area ("foam rolled my calves every night", "hips ok" of hips

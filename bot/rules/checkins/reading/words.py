@@ -113,6 +113,8 @@ _BACK_TO_ME = frozenset({"mine", "myself"})
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
 _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
+# How an area feels, before a score in brackets ("tight (5)"): no crossword's count.
+_FEELS = frozenset({"tight", "stiff", "sore", "well", "easy", "heavy", "light", "achy", "tender"})
 # "wait is 10 the worst?": asking which end is which.
 _DEFINING_ASK = frozenset({"is", "isnt"})
 _THE = frozenset({"the", "=", "being"})
@@ -744,6 +746,9 @@ class ReadWords(State):
             if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
                 # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
                 tok.problem = "odd"
+            elif tok.bare and self._counts_the_letters_before(index):
+                # "Calves (6)": a crossword's count of the letters, or a score? Asked.
+                tok.problem = "odd"
             follows = tok.problem == "scale" and self._sides_follow(index)
             if (
                 tok.problem == "scale"
@@ -1170,6 +1175,25 @@ class ReadWords(State):
             tok.kind, tok.text, tok.used = K.PUNCT, "", True
             other_scale = other_scale or said[1] == "5"
         return other_scale
+
+    def _counts_the_letters_before(self, index: int) -> bool:
+        """ "Neck (4)", "tight as a drum (4)": a number alone in brackets right after a word of
+        as many letters (three or more), as a crossword gives the length of its answer. Not
+        after a word of how an area feels ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        toks = self.toks
+        tok = toks[index]
+        if index < 2 or index + 1 >= len(toks) or tok.value is None or tok.value < 3:
+            return False
+        opening, closing, word = toks[index - 1], toks[index + 1], toks[index - 2]
+        if opening.text != "(" or not closing.text.startswith(")") or not word.word:
+            return False
+        lex = self.lex
+        if word.text in lex.sore or word.text in lex.levels or word.text in lex.complaining:
+            return False
+        if word.text in lex.complaints or word.text in _FEELS:
+            return False
+        letters = sum(c.isalpha() for c in self.text[word.start : word.end])
+        return letters == tok.value
 
     def _movement_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
