@@ -4464,3 +4464,27 @@ def test_a_number_in_brackets_counting_the_letters_before_it_is_asked_about(text
 def test_a_score_in_brackets_is_read_as_before(text: str, soreness: dict[str, int]) -> None:
     parsed = _read(text, ["glutes", "neck"])
     assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A low movement score glossed as easy going: scored as soreness is (0 the best)?
+        "glutes 2, movement 1 - i.e. barely any stiffness",
+        "movement 3, as in no tightness. glutes 2",
+        "glutes 2. movement 2, feeling great",
+    ],
+)
+def test_a_low_movement_score_said_to_be_easy_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 2}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 2, movement 2, really stiff", "glutes 2, movement 3, no idea why"]
+)
+def test_a_low_movement_score_the_words_agree_with_stands(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 2}, ())
+    assert parsed.movement in (2, 3)

@@ -75,7 +75,8 @@ What it reads
 - A soreness score the member's words contradict ("glutes 9, feeling great", "10 - no pain at
   all!", "1, absolutely killing me") or said on a scale the other way round ("(10 being fully
   recovered)") is asked about: the member may be scoring 10 as the best. Asked both ways
-  ("wait is 10 good or bad??"), every score is asked about, movement's too.
+  ("wait is 10 good or bad??"), every score is asked about, movement's too; and so is a low
+  movement score said to be easy going ("movement 2 - as in hardly any stiffness").
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
   "pain-free calves", "hips tight but not sore" (not "tight but not really sore"), "not a twinge
