@@ -4488,3 +4488,21 @@ def test_a_low_movement_score_the_words_agree_with_stands(text: str) -> None:
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": 2}, ())
     assert parsed.movement in (2, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verdict said of the week's load, not of the running.
+        "glutes 2, movement 8, easier week at the office",
+        "glutes 2, movement 8. much lighter shifts this month",
+    ],
+)
+def test_a_verdict_on_a_stretch_of_time_is_no_efficiency(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"glutes": 2}, 8, None)
+
+
+def test_a_verdict_on_the_running_this_week_is_still_read() -> None:
+    parsed = _read("glutes 2, movement 8, runs felt lighter this week", ["glutes"])
+    assert parsed.efficiency is Efficiency.BETTER

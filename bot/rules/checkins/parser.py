@@ -117,7 +117,8 @@ What it reads
   massage"). A plain verdict outweighs a small or unsure
   change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
   than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
-  lighter", "transfers a bit harder than usual") it is no efficiency, nor is a verdict against
+  lighter", "transfers a bit harder than usual", "a lighter week of bookings") it is no
+  efficiency, nor is a verdict against
   another way of doing it ("easier than pushing the pram"). The efficiency's label and its value
   both mistyped close a reply of scores ("movment 7 efficency beter"). "better" or "worse"
   against last week right after movement's

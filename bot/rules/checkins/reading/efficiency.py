@@ -38,6 +38,11 @@ _THINGS = frozenset(
     # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
     | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
 )
+# Right after a verdict, these make it said of the time's load: "lighter week", "easier
+# block", "harder shifts".
+_STRETCHES_OF_TIME = frozenset(
+    {"week", "weeks", "month", "block", "load", "schedule", "shift", "shifts", "rota"}
+)
 # Words ending in "ing" that say when, not what was done: "easier than this morning".
 _NOT_AN_ACTIVITY = frozenset(
     {"morning", "evening", "during", "spring", "something", "nothing", "anything", "thing"}
@@ -172,6 +177,13 @@ class ReadEfficiency(State):
                 continue  # "better than when I was struggling"
             if self.clause_wishes[tok.clause] or tok.clause == of_everything:
                 continue  # "hoping next week is better", "same as usual" after "same"
+            if (
+                not eff_label
+                and tok.text != "same"
+                and index + 1 < end
+                and toks[index + 1].text in _STRETCHES_OF_TIME
+            ):
+                continue  # "a lighter week of bookings", "an easier block": not the running
             if (
                 tok.text == "same"
                 and not eff_label
