@@ -4506,3 +4506,13 @@ def test_a_verdict_on_a_stretch_of_time_is_no_efficiency(text: str) -> None:
 def test_a_verdict_on_the_running_this_week_is_still_read() -> None:
     parsed = _read("glutes 2, movement 8, runs felt lighter this week", ["glutes"])
     assert parsed.efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes 2. Could walk ok, 7. efficiency same", "glutes 2. I can move alright, 7."],
+)
+def test_a_weak_movement_label_after_can_or_could_then_its_number_is_movement(text: str) -> None:
+    # "Walking fine-ish, 7." opening its sentence is movement; "I can", "could" before it too.
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 7, ())

@@ -104,7 +104,8 @@ What it reads
   a reply of scores alone, the bare number after every area's score, in the check-in's order
   ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better"); beside
   the last score with nothing after it ("calves 3 glutes 2 7") it is asked about, as writers
-  read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.").
+  read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.",
+  "Could move fine, 9.").
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair; "it" among them ("c 3 it 2 m 8 e
   same") is the IT band, and "n" ("N 3 / S 4") the area it stands for, not a joiner.

@@ -147,6 +147,8 @@ _AWFUL = frozenset(
     | {"horrible", "excruciating", "shredded", "trashed", "unbearable"}
 )
 _AGAINST_A_SCORE = _FEELS_GOOD | _AWFUL | {"no", "not"}
+# Before a weak movement label opening its sentence: "Could move fine, 9", "I can walk ok, 8".
+_ABLE_TO = frozenset({"i", "can", "could", "im", "able", "to"})
 # Glossing a score ("2 - as in hardly any stiffness", "2, i.e. no stiffness").
 _GLOSS = frozenset({"as", "in", "i", "e", "ie", "meaning", "so", "=", "feeling", "feel"})
 _HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little"})
@@ -1126,12 +1128,16 @@ class ReadScores(State):
         self._pair(index, score)
 
     def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
-        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence,
-        says how it goes in words, and a bare number alone in the next clause ends the
-        sentence, with no area named in it."""
+        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence
+        (after "I", "can", "could" at most: "Could move fine, 9"), says how it goes in words,
+        and a bare number alone in the next clause ends the sentence, with no area named in
+        it."""
         toks = self.toks
         first = self.sentences[toks[label].sentence][0]
-        if any(toks[i].kind not in (K.PUNCT,) for i in range(first, label)):
+        if any(
+            toks[i].kind != K.PUNCT and toks[i].text not in _ABLE_TO
+            for i in range(first, label)
+        ):
             return False
         if not (self._opens_clause(score) and toks[score].bare):
             return False
