@@ -4516,3 +4516,23 @@ def test_a_weak_movement_label_after_can_or_could_then_its_number_is_movement(te
     # "Walking fine-ish, 7." opening its sentence is movement; "I can", "could" before it too.
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement", "efficiency"),
+    [
+        # Welsh numbers.
+        ("glutes pedwar, neck dau, movement saith", {"glutes": 4, "neck": 2}, 7, None),
+        # Irish numbers, after the particle "a" too, and the Irish verdicts.
+        ("glutes a seacht, neck a haon, movement naoi, efficiency nios measa",
+         {"glutes": 7, "neck": 1}, 9, Efficiency.WORSE),
+        ("glutes cuig, movement 8, níos fearr", {"glutes": 5}, 8, Efficiency.BETTER),
+        ("glutes 2, movement deich, mar an gcéanna", {"glutes": 2}, 10, Efficiency.SAME),
+    ],
+)  # fmt: skip
+def test_welsh_and_irish_numbers_and_verdicts_are_read(
+    text: str, soreness: dict[str, int], movement: int, efficiency: Efficiency | None
+) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert parsed.unread == ()

@@ -140,7 +140,8 @@ What it reads
   said alone ("no runs this week, flu", "sorry didn't run this week, exams") is no check-in, as
   "haven't run yet" is none; a whole reply "posting for Dave: ..." with no "too" or "also" answers
   the check-in it replies to; "quads: yes" is an answer asked about.
-- A member's first language: Spanish numbers, verdicts, sides and areas ("gemelos cinco",
+- A member's first language: Spanish numbers (and Welsh and Irish ones: "calves chwech", "a
+  seacht"), verdicts, sides and areas ("gemelos cinco",
   "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda").
 - "all 3 sore" from a member asked about three areas counts them (said to feel some way, asked
   about), as "all four a 2" does; "everything" does not reach the areas a word beside it could
