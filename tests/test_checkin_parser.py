@@ -4536,3 +4536,20 @@ def test_welsh_and_irish_numbers_and_verdicts_are_read(
     parsed = _read(text, ["glutes", "neck"])
     assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
     assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        # Every score said to be as last week, with "everything" before it: asked, as "same as
+        # last week" opening the reply is (no efficiency).
+        ("everything the same as last time, movement 7", 7),
+        ("Everything same as the week before", None),
+    ],
+)
+def test_everything_the_same_as_last_week_is_asked_about(text: str, movement: int | None) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({}, movement, None)
+    assert parsed.unread
+    assert parsed.is_checkin
+

@@ -126,9 +126,9 @@ What it reads
   score ("movement 6 worse than last week": movement's, or the running's?) is asked about, and
   so is a labelled verdict set against what the member felt ("efficiency: same per garmin, felt
   better though").
-- What the member does not give stays open: "same as last week" opening the reply is said of
-  every score (no efficiency; asked while one is not given); words about the running beside "no
-  idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
+- What the member does not give stays open: "same as last week" opening the reply, or after
+  "everything", is said of every score (no efficiency; asked while one is not given); words
+  about the running beside "no idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
   last week is the answer ("worse than before the op but better than last week"); a small change
   the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better" said of an
   area is no efficiency.

@@ -205,8 +205,9 @@ class ReadEfficiency(State):
                 if label.kind == K.AREA and not label.used:
                     # "calves better, glutes worse": how the area feels, with no number.
                     self.clause_feels[label.clause] |= FEELS_LEVEL
-                elif label.kind == K.ALL and described > index:
-                    # "same as last week for everything": no number to record.
+                elif label.kind == K.ALL and (described > index or tok.text == "same"):
+                    # "same as last week for everything", "everything same as last week": no
+                    # number to record.
                     self.reading.unread.append(self._clause_span(index))
                 continue
             if tok.text == "arrow" and not eff_label:
