@@ -4553,3 +4553,21 @@ def test_everything_the_same_as_last_week_is_asked_about(text: str, movement: in
     assert parsed.unread
     assert parsed.is_checkin
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An area said to be "the usual", with no number: how sore is usual?
+        "glutes the usual, calves 3",
+        # "hanging off" says something is wrong with it.
+        "calves 3, glutes absolutely hanging off",
+    ],
+)
+def test_an_area_the_usual_or_hanging_off_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, len(parsed.unread)) == ({"calves": 3}, 1)
+
+
+def test_the_usual_beside_a_score_leaves_it() -> None:
+    parsed = _read("glutes, the usual grumble, 4. calves 3", ["glutes", "calves"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 4, "calves": 3}, ())

@@ -157,8 +157,8 @@ What it reads
 
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
-okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
-asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
+okay", "itb quite bad", "quads 🟡", "glutes the usual") or named alone ("quads ?", also among
+scores); an area not asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
 check-in names it and said in words with no number ("movement good", not "moving fine"); an emoji
 where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that gives
 no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who wrote
