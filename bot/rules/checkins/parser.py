@@ -127,11 +127,11 @@ What it reads
   so is a labelled verdict set against what the member felt ("efficiency: same per garmin, felt
   better though").
 - What the member does not give stays open: "same as last week" opening the reply, or after
-  "everything", is said of every score (no efficiency; asked while one is not given); words
-  about the running beside "no idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
-  last week is the answer ("worse than before the op but better than last week"); a small change
-  the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better" said of an
-  area is no efficiency.
+  "everything", is said of every score (no efficiency; asked while one is not given); words about
+  the running beside "no idea", "not sure" said of the efficiency are no verdict; of two comparisons
+  the one against last week is the answer ("worse than before the op but better than last week"); a
+  small change the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better"
+  said of an area is no efficiency.
 - A score past the top of the scale of ten ("11/10") is a 10, and so is "🔟"; numbers
   voice-to-text wrote as words ("calves for hamstrings six movement ate", "neck is a won") are
   read where a score is due in a list of scores; "it" where a label is due ("calfs 4 it 3 move
@@ -156,22 +156,22 @@ What it reads
   no check-in: `is_checkin` is False.
 
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
-member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
-okay", "itb quite bad", "quads 🟡", "glutes the usual") or named alone ("quads ?", also among
-scores); an area not asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
-check-in names it and said in words with no number ("movement good", not "moving fine"); an emoji
-where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that gives
-no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who wrote
-'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
-that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered");
-two different scores for one area; a number alone in brackets counting the letters of the word
-before it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names
-nothing ("7", "calves 3, 6", "legs 5")
-while an asked area or movement still has no value (or, in a reply of scores alone, at all: "lower
-back 2, movement 9, 7"; after a single area's score ending the reply, "hamstrings 4, 7", with that
-score too). Everything else about an area ("foam rolled my calves every night", "hips ok" of hips
-not asked about), harmless words ("legs fine", which on its own still answers the check-in) and
-numbers once every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+member was asked about, said to feel some way without a number ("calves a bit meh", "hips are okay",
+"itb quite bad", "quads 🟡", "glutes the usual") or named alone ("quads ?", also among scores); an
+area not asked about only when something is wrong with it ("hamstrings are wrecked"); movement named
+as the check-in names it and said in words with no number ("movement good", not "moving fine"); an
+emoji where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that
+gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who
+wrote 'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
+that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered"); two
+different scores for one area; a number alone in brackets counting the letters of the word before
+it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names nothing ("7",
+"calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
+scores alone, at all: "lower back 2, movement 9, 7"; after a single area's score ending the reply,
+"hamstrings 4, 7", with that score too). Everything else about an area ("foam rolled my calves every
+night", "hips ok" of hips not asked about), harmless words ("legs fine", which on its own still
+answers the check-in) and numbers once every value is given ("new shoes, Novablast 5, 10/10
+recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence
