@@ -1135,8 +1135,7 @@ class ReadScores(State):
         toks = self.toks
         first = self.sentences[toks[label].sentence][0]
         if any(
-            toks[i].kind != K.PUNCT and toks[i].text not in _ABLE_TO
-            for i in range(first, label)
+            toks[i].kind != K.PUNCT and toks[i].text not in _ABLE_TO for i in range(first, label)
         ):
             return False
         if not (self._opens_clause(score) and toks[score].bare):
@@ -1748,9 +1747,7 @@ class ReadScores(State):
             said = [t.text for t in toks[after : min(after + 4, len(toks))]]
             if not said or (said[0] not in _HARDLY and said[0] not in _FEELS_GOOD):
                 continue
-            if said[0] in _FEELS_GOOD or any(
-                w in self.lex.sore or w in _STIFF for w in said[1:]
-            ):
+            if said[0] in _FEELS_GOOD or any(w in self.lex.sore or w in _STIFF for w in said[1:]):
                 found[0].problem = True
 
     def _said_of_an_activity(self, index: int, end: int) -> bool:

@@ -718,11 +718,7 @@ class ReadWords(State):
         for index in self.numbers:
             tok = toks[index]
             if (
-                (
-                    declared
-                    or unknown_scale
-                    or (reversed_scale and not self._movement_before(index))
-                )
+                (declared or unknown_scale or (reversed_scale and not self._movement_before(index)))
                 and tok.bare
                 and not tok.scaled
                 and tok.problem is None
