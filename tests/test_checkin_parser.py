@@ -4571,3 +4571,16 @@ def test_an_area_the_usual_or_hanging_off_is_asked_about(text: str) -> None:
 def test_the_usual_beside_a_score_leaves_it() -> None:
     parsed = _read("glutes, the usual grumble, 4. calves 3", ["glutes", "calves"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": 4, "calves": 3}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 2 movement 7 same diolch", "glutes 2 movement 7 same grma"]
+)
+def test_a_bare_same_before_welsh_or_irish_thanks_is_the_efficiency(text: str) -> None:
+    # "same" right after the scores before a sign-off, as "same cheers" is.
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"glutes": 2},
+        7,
+        Efficiency.SAME,
+    )
