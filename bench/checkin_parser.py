@@ -27,9 +27,9 @@ the slowest-reply figure include those found so far).
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
 heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
-dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev14.jsonl and dev15.jsonl (each held out
-once, development sets since: see tests/corpus/README.md). Give any other file, such as a fresh
-held-out set, to measure replies the parser was not tuned on.
+dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev14.jsonl, dev15.jsonl and dev16.jsonl
+(each held out once, development sets since: see tests/corpus/README.md). Give any other file,
+such as a fresh held-out set, to measure replies the parser was not tuned on.
 """
 
 from __future__ import annotations
@@ -90,6 +90,9 @@ DEV14 = CORPUS_DIR / "dev14.jsonl"
 # A twenty-first and a twenty-second writer's, held out and measured twice (before and after the
 # dev14 round), a development set since.
 DEV15 = CORPUS_DIR / "dev15.jsonl"
+# A twenty-third and a twenty-fourth writer's, held out and measured twice (before and after the
+# dev15 round), a development set since.
+DEV16 = CORPUS_DIR / "dev16.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -111,6 +114,7 @@ DEVELOPMENT = (
     DEV13,
     DEV14,
     DEV15,
+    DEV16,
 )
 
 

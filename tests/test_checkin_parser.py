@@ -2919,6 +2919,9 @@ def test_numbers_voice_to_text_wrote_as_words_are_read_where_a_score_is_due(
         ("glutes 3, calves too, movement 8", {"glutes": 3, "calves": 3}),
         ("the ache went from glutes to calves 4, movement 8", {"calves": 4}),
         ("stretched glutes for calves 4, movement 8", {"calves": 4}),
+        # Before a distance, or between one area named twice, no score is due.
+        ("glutes to calves 10k, movement 8", {}),
+        ("calves to calves 3, movement 8", {"calves": 3}),
     ],
 )
 def test_such_words_anywhere_else_are_no_numbers(text: str, soreness: dict[str, int]) -> None:
@@ -4386,3 +4389,198 @@ def test_dutch_phrases_of_better_are_read_where_beter_alone_is_not() -> None:
     # better") is Dutch alone.
     parsed = _read("quads 2, de training liep beter", ["quads"])
     assert (parsed.soreness, parsed.efficiency) == ({"quads": 2}, Efficiency.BETTER)
+
+
+# -- the dev16 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # A thigh is the quads or the inner thigh: from a member with both, asked about...
+        ("thigh 6 this week, movement 7", ["quads", "adductors"], {}, True),
+        # ...unless the inner thigh is named on its own, so the thigh is the front.
+        ("inner thighs 2, thighs 5", ["quads", "adductors"], {"adductors": 2, "quads": 5}, False),
+        ("groin 1 and thigh 3", ["adductors", "quads"], {"adductors": 1, "quads": 3}, False),
+        # From a member with the adductors alone: theirs, or the quads? Asked.
+        ("thighs 4, neck 2", ["adductors", "neck"], {"neck": 2}, True),
+        # The quads' as before, from a member with the quads and the hamstrings.
+        ("thighs 4", ["quads", "hamstrings"], {"quads": 4}, False),
+    ],
+)
+def test_a_thigh_may_be_the_inner_thigh(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The member asks which way round the scale goes: every score is in doubt, movement's
+        # too (10 is its good end, but which end did they take for it?).
+        "glutes 9, neck 7... hang on, is 10 good or bad? movement 9",
+        "glutes 9 neck 7 (is 0 bad or good?) movement 9",
+    ],
+)
+def test_a_member_asking_which_end_of_the_scale_is_good_is_asked_about_every_score(
+    text: str,
+) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert len(parsed.unread) == 3
+
+
+def test_asking_after_one_end_of_the_scale_is_read_as_before() -> None:
+    # "is 10 the worst?" says which end the member took: the check-in's, so the scores stand.
+    parsed = _read("glutes 3, neck 1, is 10 the worst?", ["glutes", "neck"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 3, "neck": 1}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A crossword's count of letters in brackets after a word of that many letters.
+        "Glutes (6), neck 2",
+        "glutes: sore as a bear (4); neck 2",
+    ],
+)
+def test_a_number_in_brackets_counting_the_letters_before_it_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, len(parsed.unread)) == ({"neck": 2}, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # A score in brackets after how the area feels, or of another length, stays a score.
+        ("glutes tight (5), neck 2", {"glutes": 5, "neck": 2}),
+        ("glutes sore (4), neck (3)", {"glutes": 4, "neck": 3}),
+        ("glutes fine (0), neck 2", {"glutes": 0, "neck": 2}),
+    ],
+)
+def test_a_score_in_brackets_is_read_as_before(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A low movement score glossed as easy going: scored as soreness is (0 the best)?
+        "glutes 2, movement 1 - i.e. barely any stiffness",
+        "movement 3, as in no tightness. glutes 2",
+        "glutes 2. movement 2, feeling great",
+    ],
+)
+def test_a_low_movement_score_said_to_be_easy_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 2}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 2, movement 2, really stiff", "glutes 2, movement 3, no idea why"]
+)
+def test_a_low_movement_score_the_words_agree_with_stands(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 2}, ())
+    assert parsed.movement in (2, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verdict said of the week's load, not of the running.
+        "glutes 2, movement 8, easier week at the office",
+        "glutes 2, movement 8. much lighter shifts this month",
+    ],
+)
+def test_a_verdict_on_a_stretch_of_time_is_no_efficiency(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"glutes": 2}, 8, None)
+
+
+def test_a_verdict_on_the_running_this_week_is_still_read() -> None:
+    parsed = _read("glutes 2, movement 8, runs felt lighter this week", ["glutes"])
+    assert parsed.efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes 2. Could walk ok, 7. efficiency same", "glutes 2. I can move alright, 7."],
+)
+def test_a_weak_movement_label_after_can_or_could_then_its_number_is_movement(text: str) -> None:
+    # "Walking fine-ish, 7." opening its sentence is movement; "I can", "could" before it too.
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement", "efficiency"),
+    [
+        # Welsh numbers.
+        ("glutes pedwar, neck dau, movement saith", {"glutes": 4, "neck": 2}, 7, None),
+        # Irish numbers, after the particle "a" too, and the Irish verdicts.
+        ("glutes a seacht, neck a haon, movement naoi, efficiency nios measa",
+         {"glutes": 7, "neck": 1}, 9, Efficiency.WORSE),
+        ("glutes cuig, movement 8, níos fearr", {"glutes": 5}, 8, Efficiency.BETTER),
+        ("glutes 2, movement deich, mar an gcéanna", {"glutes": 2}, 10, Efficiency.SAME),
+    ],
+)  # fmt: skip
+def test_welsh_and_irish_numbers_and_verdicts_are_read(
+    text: str, soreness: dict[str, int], movement: int, efficiency: Efficiency | None
+) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        # Every score said to be as last week, with "everything" before it: asked, as "same as
+        # last week" opening the reply is (no efficiency).
+        ("everything the same as last time, movement 7", 7),
+        ("Everything same as the week before", None),
+    ],
+)
+def test_everything_the_same_as_last_week_is_asked_about(text: str, movement: int | None) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({}, movement, None)
+    assert parsed.unread
+    assert parsed.is_checkin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An area said to be "the usual", with no number: how sore is usual?
+        "glutes the usual, calves 3",
+        # "hanging off" says something is wrong with it.
+        "calves 3, glutes absolutely hanging off",
+    ],
+)
+def test_an_area_the_usual_or_hanging_off_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, len(parsed.unread)) == ({"calves": 3}, 1)
+
+
+def test_the_usual_beside_a_score_leaves_it() -> None:
+    parsed = _read("glutes, the usual grumble, 4. calves 3", ["glutes", "calves"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 4, "calves": 3}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes 2 movement 7 same diolch", "glutes 2 movement 7 same grma"]
+)
+def test_a_bare_same_before_welsh_or_irish_thanks_is_the_efficiency(text: str) -> None:
+    # "same" right after the scores before a sign-off, as "same cheers" is.
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"glutes": 2},
+        7,
+        Efficiency.SAME,
+    )

@@ -74,7 +74,9 @@ What it reads
   5 running") is a second score, as "3 but 4 on hills" is.
 - A soreness score the member's words contradict ("glutes 9, feeling great", "10 - no pain at
   all!", "1, absolutely killing me") or said on a scale the other way round ("(10 being fully
-  recovered)") is asked about: the member may be scoring 10 as the best.
+  recovered)") is asked about: the member may be scoring 10 as the best. Asked both ways
+  ("wait is 10 good or bad??"), every score is asked about, movement's too; and so is a low
+  movement score said to be easy going ("movement 2 - as in hardly any stiffness").
 - Zero in words: "nothing sore in the calves", "quads not tight at all", "glutes: none",
   "zero soreness anywhere", "lower back hasn't bothered me at all", "no calf soreness",
   "pain-free calves", "hips tight but not sore" (not "tight but not really sore"), "not a twinge
@@ -87,7 +89,8 @@ What it reads
   keep the worse too; the area's own word and a sorer part of it ("calves 3, achilles 5") are
   asked about, as writers differ on which is the area's score.
 - A word that could be two areas ("hips": hip flexors or IT band; "back", "Rücken", "espalda":
-  lower back or shoulders) is asked about when the member was asked about the other one, unless
+  lower back or shoulders; "thighs": quads or adductors) is asked about when the member was
+  asked about the other one, unless
   the reply names that one in its own words ("itb 4, hips 2") and the member was asked about
   this one too: "itb 3, hips 5" from a member asked about the IT band alone is asked about.
 - Another runner's check-in in the member's reply ("Also for Tom: hamstrings 6", "Mark's calves
@@ -101,7 +104,8 @@ What it reads
   a reply of scores alone, the bare number after every area's score, in the check-in's order
   ("calves 2, glutes 5, 8, same", "hamstrings 3 8 better", "no soreness, 10, better"); beside
   the last score with nothing after it ("calves 3 glutes 2 7") it is asked about, as writers
-  read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.").
+  read it both ways. A weak label said in words then scored alone ("Walking fine-ish, 7.",
+  "Could move fine, 9.").
 - Code letters for the member's areas and movement: three ("c 3 g 2 m 7"), or two among labels
   spelt out ("c 2 itb 2 m 9 same"); never "a" or "i" in a pair; "it" among them ("c 3 it 2 m 8 e
   same") is the IT band, and "n" ("N 3 / S 4") the area it stands for, not a joiner.
@@ -114,19 +118,20 @@ What it reads
   massage"). A plain verdict outweighs a small or unsure
   change ("about the same, maybe a hair faster"). Said of an area or of movement ("hips are better
   than last week", "quads ok on flats, worse on hills") or of something else ("the new shoes are
-  lighter", "transfers a bit harder than usual") it is no efficiency, nor is a verdict against
+  lighter", "transfers a bit harder than usual", "a lighter week of bookings") it is no
+  efficiency, nor is a verdict against
   another way of doing it ("easier than pushing the pram"). The efficiency's label and its value
   both mistyped close a reply of scores ("movment 7 efficency beter"). "better" or "worse"
   against last week right after movement's
   score ("movement 6 worse than last week": movement's, or the running's?) is asked about, and
   so is a labelled verdict set against what the member felt ("efficiency: same per garmin, felt
   better though").
-- What the member does not give stays open: "same as last week" opening the reply is said of
-  every score (no efficiency; asked while one is not given); words about the running beside "no
-  idea", "not sure" said of the efficiency are no verdict; of two comparisons the one against
-  last week is the answer ("worse than before the op but better than last week"); a small change
-  the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better" said of an
-  area is no efficiency.
+- What the member does not give stays open: "same as last week" opening the reply, or after
+  "everything", is said of every score (no efficiency; asked while one is not given); words about
+  the running beside "no idea", "not sure" said of the efficiency are no verdict; of two comparisons
+  the one against last week is the answer ("worse than before the op but better than last week"); a
+  small change the member ends on ("same-ish, maybe slightly worse") leaves it open; "60% better"
+  said of an area is no efficiency.
 - A score past the top of the scale of ten ("11/10") is a 10, and so is "🔟"; numbers
   voice-to-text wrote as words ("calves for hamstrings six movement ate", "neck is a won") are
   read where a score is due in a list of scores; "it" where a label is due ("calfs 4 it 3 move
@@ -135,7 +140,8 @@ What it reads
   said alone ("no runs this week, flu", "sorry didn't run this week, exams") is no check-in, as
   "haven't run yet" is none; a whole reply "posting for Dave: ..." with no "too" or "also" answers
   the check-in it replies to; "quads: yes" is an answer asked about.
-- A member's first language: Spanish numbers, verdicts, sides and areas ("gemelos cinco",
+- A member's first language: Spanish numbers (and Welsh and Irish ones: "calves chwech", "a
+  seacht"), verdicts, sides and areas ("gemelos cinco",
   "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda").
 - "all 3 sore" from a member asked about three areas counts them (said to feel some way, asked
   about), as "all four a 2" does; "everything" does not reach the areas a word beside it could
@@ -150,20 +156,22 @@ What it reads
   no check-in: `is_checkin` is False.
 
 Questions (`unread`) are kept for what a coach would have to ask, and nothing else: an area the
-member was asked about, said to feel some way without a number ("calves a bit meh", "hips are
-okay", "itb quite bad", "quads 🟡") or named alone ("quads ?", also among scores); an area not
-asked about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
-check-in names it and said in words with no number ("movement good", not "moving fine"); an emoji
-where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that gives
-no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who wrote
-'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
-that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered");
-two different scores for one area; and a number that names nothing ("7", "calves 3, 6", "legs 5")
-while an asked area or movement still has no value (or, in a reply of scores alone, at all: "lower
-back 2, movement 9, 7"; after a single area's score ending the reply, "hamstrings 4, 7", with that
-score too). Everything else about an area ("foam rolled my calves every night", "hips ok" of hips
-not asked about), harmless words ("legs fine", which on its own still answers the check-in) and
-numbers once every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+member was asked about, said to feel some way without a number ("calves a bit meh", "hips are okay",
+"itb quite bad", "quads 🟡", "glutes the usual") or named alone ("quads ?", also among scores); an
+area not asked about only when something is wrong with it ("hamstrings are wrecked"); movement named
+as the check-in names it and said in words with no number ("movement good", not "moving fine"); an
+emoji where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that
+gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who
+wrote 'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
+that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered"); two
+different scores for one area; a number alone in brackets counting the letters of the word before
+it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names nothing ("7",
+"calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
+scores alone, at all: "lower back 2, movement 9, 7"; after a single area's score ending the reply,
+"hamstrings 4, 7", with that score too). Everything else about an area ("foam rolled my calves every
+night", "hips ok" of hips not asked about), harmless words ("legs fine", which on its own still
+answers the check-in) and numbers once every value is given ("new shoes, Novablast 5, 10/10
+recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence

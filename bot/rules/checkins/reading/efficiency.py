@@ -38,6 +38,11 @@ _THINGS = frozenset(
     # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
     | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
 )
+# Right after a verdict, these make it said of the time's load: "lighter week", "easier
+# block", "harder shifts".
+_STRETCHES_OF_TIME = frozenset(
+    {"week", "weeks", "month", "block", "load", "schedule", "shift", "shifts", "rota"}
+)
 # Words ending in "ing" that say when, not what was done: "easier than this morning".
 _NOT_AN_ACTIVITY = frozenset(
     {"morning", "evening", "during", "spring", "something", "nothing", "anything", "thing"}
@@ -173,6 +178,13 @@ class ReadEfficiency(State):
             if self.clause_wishes[tok.clause] or tok.clause == of_everything:
                 continue  # "hoping next week is better", "same as usual" after "same"
             if (
+                not eff_label
+                and tok.text != "same"
+                and index + 1 < end
+                and toks[index + 1].text in _STRETCHES_OF_TIME
+            ):
+                continue  # "a lighter week of bookings", "an easier block": not the running
+            if (
                 tok.text == "same"
                 and not eff_label
                 and self._said_of_everything(index)
@@ -193,8 +205,9 @@ class ReadEfficiency(State):
                 if label.kind == K.AREA and not label.used:
                     # "calves better, glutes worse": how the area feels, with no number.
                     self.clause_feels[label.clause] |= FEELS_LEVEL
-                elif label.kind == K.ALL and described > index:
-                    # "same as last week for everything": no number to record.
+                elif label.kind == K.ALL and (described > index or tok.text == "same"):
+                    # "same as last week for everything", "everything same as last week": no
+                    # number to record.
                     self.reading.unread.append(self._clause_span(index))
                 continue
             if tok.text == "arrow" and not eff_label:

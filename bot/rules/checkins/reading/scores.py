@@ -147,6 +147,12 @@ _AWFUL = frozenset(
     | {"horrible", "excruciating", "shredded", "trashed", "unbearable"}
 )
 _AGAINST_A_SCORE = _FEELS_GOOD | _AWFUL | {"no", "not"}
+# Before a weak movement label opening its sentence: "Could move fine, 9", "I can walk ok, 8".
+_ABLE_TO = frozenset({"i", "can", "could", "im", "able", "to"})
+# Glossing a score ("2 - as in hardly any stiffness", "2, i.e. no stiffness").
+_GLOSS = frozenset({"as", "in", "i", "e", "ie", "meaning", "so", "=", "feeling", "feel"})
+_HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little"})
+_STIFF = frozenset({"stiff", "stiffness", "tight", "tightness", "sore", "soreness"})
 # Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
 _BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
 _AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
@@ -1122,12 +1128,15 @@ class ReadScores(State):
         self._pair(index, score)
 
     def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
-        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence,
-        says how it goes in words, and a bare number alone in the next clause ends the
-        sentence, with no area named in it."""
+        """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence
+        (after "I", "can", "could" at most: "Could move fine, 9"), says how it goes in words,
+        and a bare number alone in the next clause ends the sentence, with no area named in
+        it."""
         toks = self.toks
         first = self.sentences[toks[label].sentence][0]
-        if any(toks[i].kind not in (K.PUNCT,) for i in range(first, label)):
+        if any(
+            toks[i].kind != K.PUNCT and toks[i].text not in _ABLE_TO for i in range(first, label)
+        ):
             return False
         if not (self._opens_clause(score) and toks[score].bare):
             return False
@@ -1690,6 +1699,7 @@ class ReadScores(State):
         """A soreness score the member's next words contradict: "calves 9, feeling great",
         "10 - no pain at all!", "calves 1, absolutely killing me". The member may be scoring
         the other way round (10 the best): asked about rather than kept."""
+        self._movement_against_words()
         toks = self.toks
         if not any(t.text in _AGAINST_A_SCORE or t.kind == K.ZERO for t in toks):
             return
@@ -1712,6 +1722,33 @@ class ReadScores(State):
             )
             if (value >= 7 and (word in _FEELS_GOOD or freed)) or (value <= 1 and word in _AWFUL):
                 score.problem = True
+
+    def _movement_against_words(self) -> None:
+        """ "movement 2 - as in hardly any stiffness", "movement 1, feeling great": a low
+        movement score the member's next words say is easy going. They may be scoring
+        movement as soreness is scored (0 the best): asked about rather than kept."""
+        toks = self.toks
+        for label, found in self.label_scores.items():
+            if toks[label].kind != K.MOVE or len(found) != 1:
+                continue
+            value = found[0].value
+            if value is None or value > 3:
+                continue
+            number = label + 1
+            while number < len(toks) and toks[number].end < found[0].span[1]:
+                number += 1
+            after = number + 1
+            while after < len(toks) and (
+                toks[after].kind in (K.PUNCT, K.COMMA)
+                or toks[after].text in _GLOSS
+                or (toks[after].text == "." and toks[after - 1].text in ("i", "e"))
+            ):
+                after += 1
+            said = [t.text for t in toks[after : min(after + 4, len(toks))]]
+            if not said or (said[0] not in _HARDLY and said[0] not in _FEELS_GOOD):
+                continue
+            if said[0] in _FEELS_GOOD or any(w in self.lex.sore or w in _STIFF for w in said[1:]):
+                found[0].problem = True
 
     def _said_of_an_activity(self, index: int, end: int) -> bool:
         """ "when running", "on the hills", "running", "during runs": what a score was said

@@ -113,6 +113,8 @@ _BACK_TO_ME = frozenset({"mine", "myself"})
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
 _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
+# How an area feels, before a score in brackets ("tight (5)"): no crossword's count.
+_FEELS = frozenset({"tight", "stiff", "sore", "well", "easy", "heavy", "light", "achy", "tender"})
 # "wait is 10 the worst?": asking which end is which.
 _DEFINING_ASK = frozenset({"is", "isnt"})
 _THE = frozenset({"the", "=", "being"})
@@ -492,6 +494,8 @@ class ReadWords(State):
                 continue
             if toks[after].kind != K.EFF and not self._scored_next(after):
                 continue
+            if toks[after].kind == K.AREA and toks[after].target == toks[label].target:
+                continue  # "calves to calves": one area named twice, no list of scores
             tok.kind, tok.value, tok.word = K.NUM, Decimal(number), False
             features = self.features[tok.sentence]
             self.features[tok.sentence] = features | (NUMS if features & HAS_NUM else HAS_NUM)
@@ -528,7 +532,10 @@ class ReadWords(State):
         other = label + 1
         while other < len(toks) and toks[other].text in _SAID_BEFORE_A_SCORE:
             other += 1
-        return other < len(toks) and (toks[other].kind == K.NUM or toks[other].text in _SOUNDS_LIKE)
+        if other >= len(toks):
+            return False
+        said = toks[other]
+        return (said.kind == K.NUM and not said.training) or said.text in _SOUNDS_LIKE
 
     def _other_person_at(self, index: int) -> int | None:
         """Where a report for someone else starts, if `index` opens one."""
@@ -707,17 +714,18 @@ class ReadWords(State):
         marker: Decimal | None = None  # the number of the last item of a numbered list
         declared = self._declared_scale()
         training_before = self.lex.training_before
-        reversed_scale = self._scale_defined()
+        reversed_scale, unknown_scale = self._scale_defined()
         for index in self.numbers:
             tok = toks[index]
             if (
-                (declared or (reversed_scale and not self._movement_before(index)))
+                (declared or unknown_scale or (reversed_scale and not self._movement_before(index)))
                 and tok.bare
                 and not tok.scaled
                 and tok.problem is None
             ):
                 # "on a scale of 1 to 5, calves 3": 6? 5? "(10 being fully recovered)": the
-                # soreness scores the other way round. Asked.
+                # soreness scores the other way round. "is 10 good or bad??": either way round,
+                # movement's too. Asked.
                 tok.problem = "scale"
             if tok.kind == K.NUM and index < last and toks[index + 1].text in _SCALE_AFTER:
                 self._scale_in_words(index)
@@ -733,6 +741,9 @@ class ReadWords(State):
                 tok.value = Decimal(MAX_SCORE)
             if tok.digits and tok.value is not None and 0 < tok.value < 1 and tok.value != _HALF:
                 # "calves 0.3": a tenth of a point, or 3 on a scale of 1? Asked.
+                tok.problem = "odd"
+            elif tok.bare and self._counts_the_letters_before(index):
+                # "Calves (6)": a crossword's count of the letters, or a score? Asked.
                 tok.problem = "odd"
             follows = tok.problem == "scale" and self._sides_follow(index)
             if (
@@ -1161,17 +1172,39 @@ class ReadWords(State):
             other_scale = other_scale or said[1] == "5"
         return other_scale
 
+    def _counts_the_letters_before(self, index: int) -> bool:
+        """ "Neck (4)", "tight as a drum (4)": a number alone in brackets right after a word of
+        as many letters (three or more), as a crossword gives the length of its answer. Not
+        after a word of how an area feels ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        toks = self.toks
+        tok = toks[index]
+        if index < 2 or index + 1 >= len(toks) or tok.value is None or tok.value < 3:
+            return False
+        opening, closing, word = toks[index - 1], toks[index + 1], toks[index - 2]
+        if opening.text != "(" or not closing.text.startswith(")") or not word.word:
+            return False
+        lex = self.lex
+        if word.text in lex.sore or word.text in lex.levels or word.text in lex.complaining:
+            return False
+        if word.text in lex.complaints or word.text in _FEELS:
+            return False
+        letters = sum(c.isalpha() for c in self.text[word.start : word.end])
+        return letters == tok.value
+
     def _movement_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind == K.MOVE
 
-    def _scale_defined(self) -> bool:
+    def _scale_defined(self) -> tuple[bool, bool]:
         """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
         worst?": the member saying what the scale's ends mean, no score. Said the other way
         round from the check-in's (10 the best), the member's scores are on their own scale:
-        every score said without its scale is asked about."""
+        every score said without its scale is asked about (the first of the pair returned).
+        Asked both ways ("wait is 10 good or bad??"), the member does not know which way round
+        they scored: every score said without its scale is asked about, movement's too (the
+        second)."""
         toks = self.toks
-        reversed_scale = False
+        reversed_scale = unknown_scale = False
         for index in self.numbers:
             tok = toks[index]
             if tok.kind != K.NUM or tok.value not in _SCALE_ENDS or not tok.bare:
@@ -1190,7 +1223,14 @@ class ReadWords(State):
             link = toks[after].text
             the = after + 1 < len(toks) and toks[after + 1].text == "the"
             defines = link == "being" or (link in _DEFINING and (opened or the))
-            asks = before >= 0 and toks[before].text in _DEFINING_ASK and link in _THE
+            asks = before >= 0 and toks[before].text in _DEFINING_ASK
+            if asks and link not in _THE:
+                either = {t.text for t in toks[after : after + 4] if t.word}
+                if either & _GOOD_END and either & _BAD_END:
+                    # "is 10 good or bad?": which way round the member scored is not known.
+                    tok.kind, tok.text, tok.used = K.PUNCT, "", True
+                    unknown_scale = True
+                continue
             if not (defines or asks or (opened and link == "=")):
                 continue
             meaning = {t.text for t in toks[after + 1 : after + 5] if t.word}
@@ -1202,7 +1242,7 @@ class ReadWords(State):
             self.reading.notes.append((tok.start, toks[min(after + 4, len(toks) - 1)].end))
             if (tok.value == _TEN and good and not bad) or (tok.value == 0 and bad and not good):
                 reversed_scale = True
-        return reversed_scale
+        return reversed_scale, unknown_scale
 
     def _scale_in_words(self, index: int) -> None:
         """ "3 out of five", "4 of 5", "60 percent", "4 stars" said of an area or movement: the
