@@ -60,10 +60,12 @@ def plan(request: PlanRequest, catalogue: Catalogue) -> Routine:
 def _validate(request: PlanRequest, tables: Tables) -> None:
     if not MIN_MINUTES <= request.minutes <= MAX_MINUTES:
         raise PlanError(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}")
-    unknown = [a for a in (*request.tight, *request.today) if a not in tables.area_names]
-    if unknown:
+    known = tables.area_names.keys()
+    if not (known >= set(request.tight) and known >= set(request.today)):
+        unknown = [a for a in (*request.tight, *request.today) if a not in known]
         raise PlanError(f"unknown area id {unknown[0]!r}")
-    if request.run.value not in tables.runs:
+    # A run type is a string enum: it finds its rules without its value.
+    if request.run not in tables.runs:
         raise PlanError(f"no rules for run type {request.run.value!r}")
 
 
@@ -170,7 +172,7 @@ class _Planner:
         self.request = request
         self.tables = tables
         self.avoid = request.avoid
-        self.run = tables.runs[request.run.value]
+        self.run = tables.runs[request.run]
         self.budget = request.minutes * 60
         self.draft = Draft()
         # (group, what, why): merged into the routine's lines at the end.
@@ -274,26 +276,20 @@ class _Planner:
             if item.report:
                 self._leave_out(item.what, "not every area has its two stretches yet", item.group)
             return
-        placed = self.draft.place_if_fits(item.slots, self.budget) if item.slots else None
+        draft, budget = self.draft, self.budget
+        placed = draft.place_if_fits(item.slots, budget) if item.slots else None
         if not placed and item.fallback:
-            placed = self.draft.place_if_fits(item.fallback, self.budget)
+            placed = draft.place_if_fits(item.fallback, budget)
             if placed and item.report:
                 self._report_missing(item)
-        if placed:
-            self._placed(placed)
-            if item.group == FILLER:
-                self._filled.append(item.what.lower())
-        elif item.slots and item.report:
-            self._leave_out(item.what, item.why or self._no_time(), item.group)
-
-    def _report_missing(self, item: Item) -> None:
-        missing = [s.piece.name for s in item.slots if s.key not in self.draft.seconds]
-        if missing:
-            self._leave_out(f"{item.what}: {', '.join(missing)}", self._no_time())
-
-    def _placed(self, slots: list[Slot]) -> None:
+        if not placed:
+            if item.slots and item.report:
+                self._leave_out(item.what, item.why or self._no_time(), item.group)
+            return
+        if item.group == FILLER:
+            self._filled.append(item.what.lower())
         covered, targeted = self.covered, self.targeted
-        for slot in slots:
+        for slot in placed:
             if slot.notable:
                 self._note(slot)
             if slot.serves:
@@ -303,6 +299,11 @@ class _Planner:
                     covered[area] = covered.get(area, 0) | bit
                     if slot.is_target:
                         targeted[area] = targeted.get(area, 0) | bit
+
+    def _report_missing(self, item: Item) -> None:
+        missing = [s.piece.name for s in item.slots if s.key not in self.draft.seconds]
+        if missing:
+            self._leave_out(f"{item.what}: {', '.join(missing)}", self._no_time())
 
     def _note(self, slot: Slot) -> None:
         if slot.replaces is not None:
