@@ -174,6 +174,8 @@ class _Planner:
         self.avoid = request.avoid
         self.run = tables.runs[request.run]
         self.budget = request.minutes * 60
+        minutes = request.minutes
+        self.no_time = f"no time left in {minutes} min; the higher-priority parts came first"
         self.draft = Draft()
         # (group, what, why): merged into the routine's lines at the end.
         self.left_out: list[tuple[str, str, str]] = []
@@ -284,7 +286,7 @@ class _Planner:
                 self._report_missing(item)
         if not placed:
             if item.slots and item.report:
-                self._leave_out(item.what, item.why or self._no_time(), item.group)
+                self.left_out.append((item.group, item.what, item.why or self.no_time))
             return
         if item.group == FILLER:
             self._filled.append(item.what.lower())
@@ -303,7 +305,7 @@ class _Planner:
     def _report_missing(self, item: Item) -> None:
         missing = [s.piece.name for s in item.slots if s.key not in self.draft.seconds]
         if missing:
-            self._leave_out(f"{item.what}: {', '.join(missing)}", self._no_time())
+            self._leave_out(f"{item.what}: {', '.join(missing)}", self.no_time)
 
     def _note(self, slot: Slot) -> None:
         if slot.replaces is not None:
@@ -317,9 +319,6 @@ class _Planner:
     def _short_note(self) -> str:
         moves = " and ".join(s.piece.name.lower() for s in self.shortened.values())
         return f"Short on time: {moves} kept short."
-
-    def _no_time(self) -> str:
-        return f"no time left in {self.request.minutes} min; the higher-priority parts came first"
 
     # -- candidate pieces ---------------------------------------------------------------------
 
