@@ -151,12 +151,19 @@ def compare(batch: list[PlanRequest], catalogue: Catalogue, revision: str) -> No
         old(r, catalogue)
     planners: dict[str, Planner] = {"this planner": plan, f"at {revision}": old}
     timings = side_by_side(batch[: len(batch) // 4], catalogue, planners)
-    p50 = {name: statistics.median(t) * 1e6 for name, t in timings.items()}
     print(f"side by side, in turns, on {len(batch) // 4:,} of the requests x 5:")
-    for name, value in p50.items():
-        print(f"  {name}: p50 {value:.0f} us")
+    p50 = {}
+    for name, spent in timings.items():
+        spent.sort()
+        p50[name] = statistics.median(spent) * 1e6
+        p99 = spent[int(len(spent) * 0.99)] * 1e6
+        mean = statistics.fmean(spent) * 1e6
+        print(f"  {name}: p50 {p50[name]:.0f} us, p99 {p99:.0f} us, mean {mean:.0f} us")
     now, then = p50.values()
-    print(f"  this planner {then / now:.1f}x faster; same routine for {same:,} of {len(batch):,}")
+    print(
+        f"  this planner {then / now:.1f}x faster at p50; "
+        f"same routine for {same:,} of {len(batch):,}"
+    )
 
 
 if __name__ == "__main__":
