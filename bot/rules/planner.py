@@ -173,8 +173,8 @@ class _Planner:
         self.tables = tables
         self.avoid = request.avoid
         self.run = tables.runs[request.run]
-        self.budget = request.minutes * 60
         minutes = request.minutes
+        self.budget = minutes * 60
         self.no_time = f"no time left in {minutes} min; the higher-priority parts came first"
         self.draft = Draft()
         # (group, what, why): merged into the routine's lines at the end.
@@ -290,6 +290,8 @@ class _Planner:
             return
         if item.group == FILLER:
             self._filled.append(item.what.lower())
+        # What the placed slots serve, noted here rather than in a method of its own: this is
+        # the planner's busiest loop.
         covered, targeted = self.covered, self.targeted
         for slot in placed:
             if slot.notable:
