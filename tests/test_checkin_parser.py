@@ -4584,3 +4584,37 @@ def test_a_bare_same_before_welsh_or_irish_thanks_is_the_efficiency(text: str) -
         7,
         Efficiency.SAME,
     )
+
+
+# -- the dev17 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        # A number closing a score's clause past words the parser cannot read: a scale in a
+        # dialect ("oot o"), a second score? The label's score is asked about, never kept.
+        ("glutes 2 ooty ae 4, movement 6", {}, 6),
+        ("glutes 2, calves 3 frae a 5", {"glutes": 2}, None),
+        ("glutes 2, movement 7 oota the 5", {"glutes": 2}, None),
+    ],
+)
+def test_a_number_closing_a_scores_clause_past_unread_words_is_asked_about(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+    assert len(parsed.unread) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 3 not 5, calves 2",  # the one it is not
+        "glutes 3 on day 5 of the block, calves 2",  # the number does not close the clause
+        "glutes 3 m8, calves 2",  # joined to its word
+    ],
+)
+def test_a_number_the_words_say_is_no_score_leaves_the_score(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert parsed.soreness == {"glutes": 3, "calves": 2}

@@ -54,6 +54,8 @@ _MOVEMENT_NOUNS = frozenset(
 _MOMENT_AFTER = frozenset({"when", "while", "during", "after", "on", "in", "going", "running"})
 _HEDGES = frozenset({"maybe", "prob", "probably", "possibly", "could", "might", "perhaps"})
 _BEFORE_SITUATIONAL = _HEDGES | {"but", "and", "a", "or", "though", "like", "be"}
+# Between a score and a number closing its clause, these say the number is none of its.
+_NOT_THE_SCORE = frozenset({"not", "instead", "than"})
 
 # Tokens naming a body part, tracked or not.
 _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
@@ -399,6 +401,8 @@ class Reconcile(State):
                 continue
             if self._remark(number):
                 continue
+            if self._past_words_of_a_score(number, run):
+                return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
                 return
@@ -474,6 +478,36 @@ class Reconcile(State):
             else:
                 for each in self.label_scores[label]:
                     each.disputed = True
+            return True
+        return False
+
+    def _past_words_of_a_score(self, number: Tok, run: list[Tok]) -> bool:
+        """ "hammies 3 oot o 5", "calves 2 blah blah 4": a number closing a score's clause past
+        two or three words that say nothing the reader knows is the label's too (a scale in
+        words it cannot read? a second score?): asked about, as "calves 3 4" is, never dropped.
+        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone."""
+        toks = self.toks
+        score_at = run[0].at - 1
+        if score_at < 0 or not number.bare or number.value is None or number.value > MAX_SCORE:
+            return False
+        score = toks[score_at]
+        if score.kind != K.NUM or not score.used or score.clause != number.clause:
+            return False
+        between = toks[score_at + 1 : number.at]
+        if not 2 <= len(between) <= 3 or any(t.kind != K.WORD for t in between):
+            return False
+        if between[-1].end == number.start or any(t.text in _NOT_THE_SCORE for t in between):
+            return False  # "calf's a 4 m8" (mate), "calves 4 not 5" (the one it is not)
+        after = number.at + 1
+        if after < len(toks) and toks[after].kind not in BREAKS:
+            return False
+        for label, found in self.label_scores.items():
+            if len(found) != 1 or found[0].span[1] != score.end:
+                continue
+            if toks[label].kind not in (K.AREA, K.MOVE):
+                return False
+            self._pair(label, number.at)
+            found[0].disputed = True
             return True
         return False
 
