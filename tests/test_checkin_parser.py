@@ -4618,3 +4618,35 @@ def test_a_number_closing_a_scores_clause_past_unread_words_is_asked_about(
 def test_a_number_the_words_say_is_no_score_leaves_the_score(text: str) -> None:
     parsed = _read(text, ["glutes", "calves"])
     assert parsed.soreness == {"glutes": 3, "calves": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement", "efficiency"),
+    [
+        # French "cou" (the neck), German "Alltag" (everyday life: movement), Scots "waur"
+        # (worse).
+        ("cou 4, fessiers 2, alltag 6, efficiency waur", ["neck", "glutes"],
+         {"neck": 4, "glutes": 2}, 6, Efficiency.WORSE),
+        # Scots "cauves" (the calves), "aboot" (about) and "gie" (give): "aboot" is no typo of
+        # "booty".
+        ("cauves, I'd gie them a 3. glutes 2. Movement aboot 8", ["calves", "glutes"],
+         {"calves": 3, "glutes": 2}, 8, None),
+        # German "hinterer Oberschenkel" is the back of the thigh; "Oberschenkel" alone the
+        # quads.
+        ("hinterer Oberschenkel 4, Oberschenkel 2", ["hamstrings", "quads"],
+         {"hamstrings": 4, "quads": 2}, None, None),
+        # German and French sides: the worse side.
+        ("Waden links 2 rechts 5, fessiers gauche 1 droite 3", ["calves", "glutes"],
+         {"calves": 5, "glutes": 3}, None, None),
+    ],
+)  # fmt: skip
+def test_the_dev17_words_of_first_languages_and_scots_are_read(
+    text: str,
+    areas: list[str],
+    soreness: dict[str, int],
+    movement: int | None,
+    efficiency: Efficiency | None,
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert parsed.unread == ()
