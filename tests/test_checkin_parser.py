@@ -4650,3 +4650,26 @@ def test_the_dev17_words_of_first_languages_and_scots_are_read(
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
     assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A score for an area the member was not asked about, in a sentence asking whether the
+        # bot keeps it: the member asks because it is not theirs. Kept in the note.
+        "glutes 3, movement 8. Oh and my hammies are about a 4, do you count those?",
+        "glutes 3, movement 8. hamstrings 4 too - is that something you track?",
+    ],
+)
+def test_a_score_asked_whether_it_is_tracked_is_no_value(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 8, ())
+    assert parsed.note is not None and "4" in parsed.note
+
+
+def test_a_score_asked_whether_it_counts_is_kept_for_an_area_asked_about() -> None:
+    # The member has the hamstrings: "does that count?" asks nothing of the score.
+    parsed = _read(
+        "glutes 3. hamstrings 4, does that count as hamstrings?", ["glutes", "hamstrings"]
+    )
+    assert parsed.soreness == {"glutes": 3, "hamstrings": 4}

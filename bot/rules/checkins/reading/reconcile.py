@@ -71,6 +71,13 @@ _WEEK_IN_A_WORD = re.compile(
     r"(?:(?:,? (?:this|all) week)|(?:,? (?:tbh|really|thanks|cheers|coach|mate|x+)))*[.! ]*",
     re.IGNORECASE,
 )
+# Asking whether the bot keeps an area: "do you track that?", "does the achilles count?".
+_TRACKING = re.compile(
+    r"\b(?:track|tracked|tracking|count|counts|counted|cover|covers|include|includes)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_STOPS = ".!?\n"
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 _WITH_A_WEEK = re.compile(r"\b(?:this|all) week\b", re.IGNORECASE)
 # A week without running said alone ("no runs this week, flu", "sorry didn't run this week,
 # exams") holds no answer, as "haven't run yet" holds none: no check-in, as most writers label
@@ -652,9 +659,12 @@ class Reconcile(State):
         movement_values: list[Score] = []
         everything: list[Score] = []
         by_area: dict[str, list[Score]] = {}
+        kept: list[tuple[int, int]] = []
         for score in reading.scores:
             if score.kind == K.AREA and score.word in self.unclear_words:
                 unread.append(score.span)  # "back 4": the lower back or the upper back?
+            elif score.kind == K.AREA and self._asked_if_tracked(score):
+                kept.append(score.span)  # "my achilles is like a 5, do you track that?"
             elif score.kind == K.AREA:
                 by_area.setdefault(score.target, []).append(score)
             elif score.kind == K.MOVE:
@@ -663,7 +673,6 @@ class Reconcile(State):
                 everything.append(score)
             elif score.kind == K.UNTRACKED and score.problem:
                 pass
-        kept: list[tuple[int, int]] = []
         for area, answers in by_area.items():
             value, problems, others = _one_value(answers, self.lex.parts)
             if value is not None:
@@ -746,6 +755,18 @@ class Reconcile(State):
             is_checkin=not about_areas
             and (has_values or bool(unread_text) or untracked_scored or reading.body_said),
         )
+
+    def _asked_if_tracked(self, score: Score) -> bool:
+        """ "Also my achilles is like a 5, do you track that?": a score for an area the member
+        was not asked about, in a sentence asking whether the bot keeps it, is kept in the note
+        (the member asks because it is not theirs), no value."""
+        if score.target in self.expected or not self.expected:
+            return False
+        text = self.text
+        start = max(text.rfind(stop, 0, score.span[0]) for stop in _SENTENCE_STOPS) + 1
+        found = _SENTENCE_END.search(text, score.span[1])
+        sentence = text[start : found.end() if found else len(text)]
+        return "?" in sentence and _TRACKING.search(sentence) is not None
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
         """ "Calves were the worst, a 5 by Sunday night but back to 3 now. Hamstrings 4": the
