@@ -4673,3 +4673,16 @@ def test_a_score_asked_whether_it_counts_is_kept_for_an_area_asked_about() -> No
         "glutes 3. hamstrings 4, does that count as hamstrings?", ["glutes", "hamstrings"]
     )
     assert parsed.soreness == {"glutes": 3, "hamstrings": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "get about", "gets around": movement's label, as "getting about" is.
+        "glutes 2. I get about the shops fine, say 8. same",
+        "glutes 2, she gets about no bother, 8, same",
+    ],
+)
+def test_get_about_is_movement(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 8, ())
