@@ -4686,3 +4686,17 @@ def test_a_score_asked_whether_it_counts_is_kept_for_an_area_asked_about() -> No
 def test_get_about_is_movement(text: str) -> None:
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # One area's score and a second number for it said of another time, then a word of
+        # conclusion opening the next sentence: the conclusion is the week's score.
+        ("Glutes are a 3 when I'm resting and 6 after a shift on the tools. Call it 5.", 5),
+        ("glutes a 2 in the mornings, 5 after the bike commute! call it 4 then", 4),
+    ],
+)
+def test_a_conclusion_after_two_numbers_for_one_area_is_its_score(text: str, score: int) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": score}, ())
