@@ -4700,3 +4700,24 @@ def test_get_about_is_movement(text: str) -> None:
 def test_a_conclusion_after_two_numbers_for_one_area_is_its_score(text: str, score: int) -> None:
     parsed = _read(text, ["glutes"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": score}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # French "dos" (the back) opening its clause with a score in digits: read as "back".
+        ("dos 4/10, nuque 2, mouvement 8", ["lower_back", "neck"],
+         {"lower_back": 4, "neck": 2}, False),
+        ("Nuque 1. Dos: 6", ["lower_back", "neck"], {"lower_back": 6, "neck": 1}, False),
+        # The lower back or the shoulders? Asked, as "back 3" is.
+        ("dos 3, nuque 2", ["lower_back", "shoulders", "neck"], {"neck": 2}, True),
+        # Spanish "dos" (two) after an area stays a number.
+        ("calves dos, movement 8", ["calves"], {"calves": 2}, False),
+    ],
+)  # fmt: skip
+def test_dos_opening_a_score_is_the_back(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked

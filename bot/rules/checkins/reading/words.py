@@ -648,6 +648,10 @@ class ReadWords(State):
         for index, tok in enumerate(self.toks):
             kind = tok.kind
             if kind == K.NUM:
+                if tok.text == "dos" and self._back_in_french(index):
+                    tok.text, tok.value = "back", None
+                    self._relabel(index, K.AREA, self.lex.single["back"][1])
+                    continue
                 self.numbers.append(index)
                 if tok.text == "one" and self._pronoun_one(index):
                     tok.kind, tok.value = K.WORD, None
@@ -705,6 +709,17 @@ class ReadWords(State):
                 tok.target = left[0]
             else:
                 self.unclear_words.add(tok.text)
+
+    def _back_in_french(self, index: int) -> bool:
+        """ "dos 3/10", "Dos 5, ischios 6": French "dos" (the back), not Spanish "two", opening
+        its clause with a score in digits right after it. Read as "back" is."""
+        toks = self.toks
+        after = index + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT:
+            after += 1
+        if after >= len(toks) or toks[after].kind != K.NUM or not toks[after].digits:
+            return False
+        return index == 0 or toks[index - 1].kind in BREAKS
 
     def _mark_numbers(self) -> None:
         toks = self.toks
