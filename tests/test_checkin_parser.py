@@ -4721,3 +4721,16 @@ def test_dos_opening_a_score_is_the_back(
     parsed = _read(text, areas)
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # German "Po" (the bum) opening its clause with a score in digits.
+        ("Waden 4, Po 2, movement 7", {"calves": 4, "glutes": 2}),
+        # Tagalog "po" (a particle of respect) after the words it follows: no area.
+        ("calves 4 po, salamat po", {"calves": 4}),
+    ],
+)
+def test_po_opening_a_score_is_the_glutes(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness

@@ -229,6 +229,13 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
     return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
+# Words of a member's first language that are another language's everyday word (Spanish "dos",
+# two; Tagalog "po", a particle of respect, Italian "un po'", a little): an area only opening
+# their clause with a score in digits right after them ("dos 3/10", "Po 3"), read as the
+# English word is (so "dos" is the lower back or the shoulders, as "back" is).
+_AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
+
+
 class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
 
@@ -647,11 +654,12 @@ class ReadWords(State):
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
             kind = tok.kind
+            if tok.text in _AREA_OPENING_A_SCORE and self._opens_a_score(index):
+                # "dos 3/10" (French: the back), "Po 3" (German: the bum).
+                tok.text, tok.value = _AREA_OPENING_A_SCORE[tok.text], None
+                self._relabel(index, K.AREA, self.lex.single[tok.text][1])
+                continue
             if kind == K.NUM:
-                if tok.text == "dos" and self._back_in_french(index):
-                    tok.text, tok.value = "back", None
-                    self._relabel(index, K.AREA, self.lex.single["back"][1])
-                    continue
                 self.numbers.append(index)
                 if tok.text == "one" and self._pronoun_one(index):
                     tok.kind, tok.value = K.WORD, None
@@ -710,9 +718,9 @@ class ReadWords(State):
             else:
                 self.unclear_words.add(tok.text)
 
-    def _back_in_french(self, index: int) -> bool:
-        """ "dos 3/10", "Dos 5, ischios 6": French "dos" (the back), not Spanish "two", opening
-        its clause with a score in digits right after it. Read as "back" is."""
+    def _opens_a_score(self, index: int) -> bool:
+        """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
+        after it."""
         toks = self.toks
         after = index + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
