@@ -4734,3 +4734,22 @@ def test_dos_opening_a_score_is_the_back(
 )
 def test_po_opening_a_score_is_the_glutes(text: str, soreness: dict[str, int]) -> None:
     assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        # A word taken for a typo of an area the reply names in its own words would give that
+        # area a second score: it is something else (here a word said of movement).
+        ("glutes 4, movement gluten 8", {"glutes": 4}, 8),
+        ("calves 3, hamstrings 2, movement calfy 7", {"calves": 3, "hamstrings": 2}, 7),
+        ("quads 3. mobility quadsy 6", {"quads": 3}, 6),
+        # A typo of an area not named otherwise is read as before.
+        ("calves 2 hamstirngs 7, movement 8", {"calves": 2, "hamstrings": 7}, 8),
+    ],
+)
+def test_a_typo_never_gives_an_area_named_in_its_own_words_a_second_score(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["glutes", "calves", "hamstrings", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())

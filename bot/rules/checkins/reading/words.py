@@ -1516,7 +1516,7 @@ class ReadWords(State):
                     return
                 self.fuzzy_budget -= 1
                 found = self.lex.fuzzy(" ".join(t.text for t in toks[first : before + 1]))
-                if found is None:
+                if found is None or self._named_already(found, first, before):
                     continue
                 kind, target = found
                 if tok.kind == K.VAL and kind != K.EFF:
@@ -1640,8 +1640,27 @@ class ReadWords(State):
                     continue
                 self.fuzzy_budget -= 1
             found = lex.typo_of_own(tok.text, self.expected)
-            if found is not None:
+            if found is not None and not self._named_already(found, index, index):
                 self._relabel(index, *found)
+
+    def _named_already(self, found: tuple[int, str], first: int, last: int) -> bool:
+        """An area the reply names in its own words outside the words read as a typo of it
+        ("glutes 3. Movement aboot 7"): the typo would give it a second score, so the words are
+        something else (a dialect's, another language's): left as they are. ("hip flexes
+        three" is read: "hip" is among the words.)"""
+        kind, target = found
+        if kind != K.AREA:
+            return False
+        if self._named_areas is None:
+            # Where each area is first and last named: one is outside the words if either is.
+            named: dict[str, tuple[int, int]] = {}
+            for index, tok in enumerate(self.toks):
+                if tok.kind == K.AREA:
+                    low, _ = named.get(tok.target, (index, index))
+                    named[tok.target] = (low, index)
+            self._named_areas = named
+        span = self._named_areas.get(target)
+        return span is not None and (span[0] < first or span[1] > last)
 
     def _unknown(self, tok: Tok) -> bool:
         return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
