@@ -763,6 +763,10 @@ class Reconcile(State):
         if score.target in self.expected or not self.expected:
             return False
         text = self.text
+        if self._asks_tracking is None:  # once a reply: most never ask
+            self._asks_tracking = "?" in text and _TRACKING.search(text) is not None
+        if not self._asks_tracking:
+            return False
         start = max(text.rfind(stop, 0, score.span[0]) for stop in _SENTENCE_STOPS) + 1
         found = _SENTENCE_END.search(text, score.span[1])
         sentence = text[start : found.end() if found else len(text)]
