@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -76,7 +77,6 @@ _TRACKING = re.compile(
     r"\b(?:track|tracked|tracking|count|counts|counted|cover|covers|include|includes)\b",
     re.IGNORECASE,
 )
-_SENTENCE_STOPS = ".!?\n"
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _WITH_A_WEEK = re.compile(r"\b(?:this|all) week\b", re.IGNORECASE)
 # A week without running said alone ("no runs this week, flu", "sorry didn't run this week,
@@ -763,14 +763,21 @@ class Reconcile(State):
         if score.target in self.expected or not self.expected:
             return False
         text = self.text
-        if self._asks_tracking is None:  # once a reply: most never ask
-            self._asks_tracking = "?" in text and _TRACKING.search(text) is not None
-        if not self._asks_tracking:
-            return False
-        start = max(text.rfind(stop, 0, score.span[0]) for stop in _SENTENCE_STOPS) + 1
-        found = _SENTENCE_END.search(text, score.span[1])
-        sentence = text[start : found.end() if found else len(text)]
-        return "?" in sentence and _TRACKING.search(sentence) is not None
+        if self._asks_tracking is None:
+            # Once a reply (most never ask): where each sentence ends, and whether it asks.
+            ends: list[int] = []
+            asks: list[bool] = []
+            if "?" in text and _TRACKING.search(text) is not None:
+                start = 0
+                for found in _SENTENCE_END.finditer(text):
+                    sentence = text[start : found.end()]
+                    ends.append(found.end())
+                    asks.append("?" in sentence and _TRACKING.search(sentence) is not None)
+                    start = found.end()
+            self._asks_tracking = (ends, asks)
+        ends, asks = self._asks_tracking
+        at = bisect_right(ends, score.span[1])
+        return at < len(asks) and asks[at]
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
         """ "Calves were the worst, a 5 by Sunday night but back to 3 now. Hamstrings 4": the
