@@ -408,7 +408,7 @@ class Reconcile(State):
                 continue
             if self._remark(number):
                 continue
-            if self._past_words_of_a_score(number, run):
+            if 2 <= number.at - run[0].at <= 3 and self._past_words_of_a_score(number, run):
                 return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
