@@ -27,9 +27,9 @@ the slowest-reply figure include those found so far).
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
 heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
-dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev14.jsonl, dev15.jsonl and dev16.jsonl
-(each held out once, development sets since: see tests/corpus/README.md). Give any other file,
-such as a fresh held-out set, to measure replies the parser was not tuned on.
+dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl and
+dev17.jsonl (each held out once, development sets since: see tests/corpus/README.md). Give any
+other file, such as a fresh held-out set, to measure replies the parser was not tuned on.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ DEV15 = CORPUS_DIR / "dev15.jsonl"
 # A twenty-third and a twenty-fourth writer's, held out and measured twice (before and after the
 # dev15 round), a development set since.
 DEV16 = CORPUS_DIR / "dev16.jsonl"
+# A twenty-fifth and a twenty-sixth writer's, held out and measured twice (before and after the
+# dev16 round), a development set since.
+DEV17 = CORPUS_DIR / "dev17.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -115,6 +118,7 @@ DEVELOPMENT = (
     DEV14,
     DEV15,
     DEV16,
+    DEV17,
 )
 
 

@@ -2,11 +2,11 @@
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
-dev13.jsonl, dev14.jsonl, dev15.jsonl and dev16.jsonl were written independently of the parser
-(by twenty-four writers) and are tuned on; heldout.jsonl was held out for three rounds of work,
-dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl,
-dev11.jsonl, dev12.jsonl, dev13.jsonl, dev15.jsonl and dev16.jsonl for two measures each,
-dev14.jsonl for three, and all are development sets since.
+dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl and dev17.jsonl were written independently of
+the parser (by twenty-six writers) and are tuned on; heldout.jsonl was held out for three rounds
+of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
+dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev15.jsonl, dev16.jsonl and dev17.jsonl for
+two measures each, dev14.jsonl for three, and all are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -39,6 +39,7 @@ from bench.checkin_parser import (
     DEV14,
     DEV15,
     DEV16,
+    DEV17,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -174,6 +175,12 @@ FLOORS = {
             checkins_missed=1,
         ),
     ),
+    # Nothing invented. Its needless questions are readings the other writers split on or make
+    # otherwise: "Neck fine" as 0 ("fine" of an area is asked about, the writers split), "4, 7,
+    # same" from a member with one area read in the check-in's order (dev5's writer asks, f121),
+    # and a complaint of an area the member was not asked about said in passing ("didnt really
+    # notice over the back pain": asked, as "my back is bad though" is by dev6's writer).
+    "dev17": (DEV17, Floor(500, values=0.995, replies=0.99, needless_per_100=0.6)),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

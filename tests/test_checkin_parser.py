@@ -4584,3 +4584,172 @@ def test_a_bare_same_before_welsh_or_irish_thanks_is_the_efficiency(text: str) -
         7,
         Efficiency.SAME,
     )
+
+
+# -- the dev17 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        # A number closing a score's clause past words the parser cannot read: a scale in a
+        # dialect ("oot o"), a second score? The label's score is asked about, never kept.
+        ("glutes 2 ooty ae 4, movement 6", {}, 6),
+        ("glutes 2, calves 3 frae a 5", {"glutes": 2}, None),
+        ("glutes 2, movement 7 oota the 5", {"glutes": 2}, None),
+    ],
+)
+def test_a_number_closing_a_scores_clause_past_unread_words_is_asked_about(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+    assert len(parsed.unread) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 3 not 5, calves 2",  # the one it is not
+        "glutes 3 on day 5 of the block, calves 2",  # the number does not close the clause
+        "glutes 3 m8, calves 2",  # joined to its word
+    ],
+)
+def test_a_number_the_words_say_is_no_score_leaves_the_score(text: str) -> None:
+    parsed = _read(text, ["glutes", "calves"])
+    assert parsed.soreness == {"glutes": 3, "calves": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement", "efficiency"),
+    [
+        # French "cou" (the neck), German "Alltag" (everyday life: movement), Scots "waur"
+        # (worse).
+        ("cou 4, fessiers 2, alltag 6, efficiency waur", ["neck", "glutes"],
+         {"neck": 4, "glutes": 2}, 6, Efficiency.WORSE),
+        # Scots "cauves" (the calves), "aboot" (about) and "gie" (give): "aboot" is no typo of
+        # "booty".
+        ("cauves, I'd gie them a 3. glutes 2. Movement aboot 8", ["calves", "glutes"],
+         {"calves": 3, "glutes": 2}, 8, None),
+        # German "hinterer Oberschenkel" is the back of the thigh; "Oberschenkel" alone the
+        # quads.
+        ("hinterer Oberschenkel 4, Oberschenkel 2", ["hamstrings", "quads"],
+         {"hamstrings": 4, "quads": 2}, None, None),
+        # German and French sides: the worse side.
+        ("Waden links 2 rechts 5, fessiers gauche 1 droite 3", ["calves", "glutes"],
+         {"calves": 5, "glutes": 3}, None, None),
+    ],
+)  # fmt: skip
+def test_the_dev17_words_of_first_languages_and_scots_are_read(
+    text: str,
+    areas: list[str],
+    soreness: dict[str, int],
+    movement: int | None,
+    efficiency: Efficiency | None,
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (soreness, movement, efficiency)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A score for an area the member was not asked about, in a sentence asking whether the
+        # bot keeps it: the member asks because it is not theirs. Kept in the note.
+        "glutes 3, movement 8. Oh and my hammies are about a 4, do you count those?",
+        "glutes 3, movement 8. hamstrings 4 too - is that something you track?",
+    ],
+)
+def test_a_score_asked_whether_it_is_tracked_is_no_value(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 3}, 8, ())
+    assert parsed.note is not None and "4" in parsed.note
+
+
+def test_a_score_asked_whether_it_counts_is_kept_for_an_area_asked_about() -> None:
+    # The member has the hamstrings: "does that count?" asks nothing of the score.
+    parsed = _read(
+        "glutes 3. hamstrings 4, does that count as hamstrings?", ["glutes", "hamstrings"]
+    )
+    assert parsed.soreness == {"glutes": 3, "hamstrings": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "get about", "gets around": movement's label, as "getting about" is.
+        "glutes 2. I get about the shops fine, say 8. same",
+        "glutes 2, she gets about no bother, 8, same",
+    ],
+)
+def test_get_about_is_movement(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 2}, 8, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # One area's score and a second number for it said of another time, then a word of
+        # conclusion opening the next sentence: the conclusion is the week's score.
+        ("Glutes are a 3 when I'm resting and 6 after a shift on the tools. Call it 5.", 5),
+        ("glutes a 2 in the mornings, 5 after the bike commute! call it 4 then", 4),
+    ],
+)
+def test_a_conclusion_after_two_numbers_for_one_area_is_its_score(text: str, score: int) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": score}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "asked"),
+    [
+        # French "dos" (the back) opening its clause with a score in digits: read as "back".
+        ("dos 4/10, nuque 2, mouvement 8", ["lower_back", "neck"],
+         {"lower_back": 4, "neck": 2}, False),
+        ("Nuque 1. Dos: 6", ["lower_back", "neck"], {"lower_back": 6, "neck": 1}, False),
+        # The lower back or the shoulders? Asked, as "back 3" is.
+        ("dos 3, nuque 2", ["lower_back", "shoulders", "neck"], {"neck": 2}, True),
+        # Spanish "dos" (two) after an area stays a number.
+        ("calves dos, movement 8", ["calves"], {"calves": 2}, False),
+    ],
+)  # fmt: skip
+def test_dos_opening_a_score_is_the_back(
+    text: str, areas: list[str], soreness: dict[str, int], asked: bool
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # German "Po" (the bum) opening its clause with a score in digits.
+        ("Waden 4, Po 2, movement 7", {"calves": 4, "glutes": 2}),
+        # Tagalog "po" (a particle of respect) after the words it follows: no area.
+        ("calves 4 po, salamat po", {"calves": 4}),
+    ],
+)
+def test_po_opening_a_score_is_the_glutes(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        # A word taken for a typo of an area the reply names in its own words would give that
+        # area a second score: it is something else (here a word said of movement).
+        ("glutes 4, movement gluten 8", {"glutes": 4}, 8),
+        ("calves 3, hamstrings 2, movement calfy 7", {"calves": 3, "hamstrings": 2}, 7),
+        ("quads 3. mobility quadsy 6", {"quads": 3}, 6),
+        # A typo of an area not named otherwise is read as before.
+        ("calves 2 hamstirngs 7, movement 8", {"calves": 2, "hamstrings": 7}, 8),
+    ],
+)
+def test_a_typo_never_gives_an_area_named_in_its_own_words_a_second_score(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["glutes", "calves", "hamstrings", "quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())

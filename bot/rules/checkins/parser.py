@@ -23,7 +23,9 @@ What it reads
   ("hamstirngs 7") are matched with rapidfuzz when one area is clearly the closest. Anywhere else
   only the member's own areas (and movement, efficiency) are looked for, and only a close typo
   ("caves were pretty good", "moement 9") or a short form ("cvs 4", "glts 3", "nek 2", "glu 1") is
-  read; everyday words never are ("should be 5").
+  read; everyday words never are ("should be 5"), nor a word taken for a typo of an area the
+  reply names in its own words elsewhere ("glutes 4, movement gluten 8": it would be a second
+  score).
 - A score next to its area ("calves: 3", "3 calves", "hips are about a six", "the main thing
   - 4 -"), or later in the same sentence when nothing else could own it ("hammies were grumpy after
   the long run, I'd call it a 5"), or a sentence or two later with only chat between ("my
@@ -54,7 +56,8 @@ What it reads
   first); wider, asked about; where the second is the better one, the first stands. A second
   number joined to an area's score ("glutes 3 and 6") is asked about, and so is a score
   doubted to be another area's ("quads 4 (or was it my hamstrings?)"). A word of conclusion
-  settles the scores before it ("maybe 6, by Sunday about 3, so 6 I guess"). An area said to
+  settles the scores before it ("maybe 6, by Sunday about 3, so 6 I guess"), also opening the
+  next sentence ("a 5 on a good day and 7 after a long session. Call it 6."). An area said to
   be the sorest keeps the week's worse score where the one now would put it under another
   area's ("calves were the worst, a 5 by Sunday but back to 3 now. Hamstrings 4" is 5). A
   joke taken back ("quads 9 calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6",
@@ -62,7 +65,8 @@ What it reads
   those not given again are asked about ("not kidding" takes nothing back). A score the member
   says right after it is of another thing ("my arse is a 10 but that's a different thing", "a 9
   (separate issue)") is not the area's: kept in the note, or asked about where the area has no
-  other score.
+  other score. A score for an area the member was not asked about, in a sentence asking whether
+  the bot tracks it ("my achilles is like a 5, do you track that?"), is kept in the note.
 - A change said with an arrow going up, or said to be now, is this week's score: "calves 3 →
   5" is a 5, "calves 5 → 3 now" a 3, "a 4 on Monday but back to zero now" a 0, the change
   noted. Going down and said of no time ("calves 5 → 3", "5 for two days, then 2") it is asked
@@ -168,10 +172,11 @@ different scores for one area; a number alone in brackets counting the letters o
 it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names nothing ("7",
 "calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
 scores alone, at all: "lower back 2, movement 9, 7"; after a single area's score ending the reply,
-"hamstrings 4, 7", with that score too). Everything else about an area ("foam rolled my calves every
-night", "hips ok" of hips not asked about), harmless words ("legs fine", which on its own still
-answers the check-in) and numbers once every value is given ("new shoes, Novablast 5, 10/10
-recommend") stay in the note.
+"hamstrings 4, 7", with that score too); a number closing a score's clause past two or three words
+the parser cannot read ("hammies 3 oot o 5"), with that score. Everything else about an area
+("foam rolled my calves every night", "hips ok" of hips not asked about), harmless words ("legs
+fine", which on its own still answers the check-in) and numbers once every value is given ("new
+shoes, Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence

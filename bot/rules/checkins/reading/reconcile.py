@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -54,6 +55,8 @@ _MOVEMENT_NOUNS = frozenset(
 _MOMENT_AFTER = frozenset({"when", "while", "during", "after", "on", "in", "going", "running"})
 _HEDGES = frozenset({"maybe", "prob", "probably", "possibly", "could", "might", "perhaps"})
 _BEFORE_SITUATIONAL = _HEDGES | {"but", "and", "a", "or", "though", "like", "be"}
+# Between a score and a number closing its clause, these say the number is none of its.
+_NOT_THE_SCORE = frozenset({"not", "instead", "than"})
 
 # Tokens naming a body part, tracked or not.
 _BODY_PARTS = frozenset({K.AREA, K.UNTRACKED})
@@ -69,6 +72,12 @@ _WEEK_IN_A_WORD = re.compile(
     r"(?:(?:,? (?:this|all) week)|(?:,? (?:tbh|really|thanks|cheers|coach|mate|x+)))*[.! ]*",
     re.IGNORECASE,
 )
+# Asking whether the bot keeps an area: "do you track that?", "does the achilles count?".
+_TRACKING = re.compile(
+    r"\b(?:track|tracked|tracking|count|counts|counted|cover|covers|include|includes)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 _WITH_A_WEEK = re.compile(r"\b(?:this|all) week\b", re.IGNORECASE)
 # A week without running said alone ("no runs this week, flu", "sorry didn't run this week,
 # exams") holds no answer, as "haven't run yet" holds none: no check-in, as most writers label
@@ -399,6 +408,8 @@ class Reconcile(State):
                 continue
             if self._remark(number):
                 continue
+            if 2 <= number.at - run[0].at <= 3 and self._past_words_of_a_score(number, run):
+                return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
                 return
@@ -474,6 +485,36 @@ class Reconcile(State):
             else:
                 for each in self.label_scores[label]:
                     each.disputed = True
+            return True
+        return False
+
+    def _past_words_of_a_score(self, number: Tok, run: list[Tok]) -> bool:
+        """ "hammies 3 oot o 5", "calves 2 blah blah 4": a number closing a score's clause past
+        two or three words that say nothing the reader knows is the label's too (a scale in
+        words it cannot read? a second score?): asked about, as "calves 3 4" is, never dropped.
+        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone."""
+        toks = self.toks
+        score_at = run[0].at - 1
+        if score_at < 0 or not number.bare or number.value is None or number.value > MAX_SCORE:
+            return False
+        score = toks[score_at]
+        if score.kind != K.NUM or not score.used or score.clause != number.clause:
+            return False
+        between = toks[score_at + 1 : number.at]
+        if not 2 <= len(between) <= 3 or any(t.kind != K.WORD for t in between):
+            return False
+        if between[-1].end == number.start or any(t.text in _NOT_THE_SCORE for t in between):
+            return False  # "calf's a 4 m8" (mate), "calves 4 not 5" (the one it is not)
+        after = number.at + 1
+        if after < len(toks) and toks[after].kind not in BREAKS:
+            return False
+        for label, found in self.label_scores.items():
+            if len(found) != 1 or found[0].span[1] != score.end:
+                continue
+            if toks[label].kind not in (K.AREA, K.MOVE):
+                return False
+            self._pair(label, number.at)
+            found[0].disputed = True
             return True
         return False
 
@@ -618,9 +659,12 @@ class Reconcile(State):
         movement_values: list[Score] = []
         everything: list[Score] = []
         by_area: dict[str, list[Score]] = {}
+        kept: list[tuple[int, int]] = []
         for score in reading.scores:
             if score.kind == K.AREA and score.word in self.unclear_words:
                 unread.append(score.span)  # "back 4": the lower back or the upper back?
+            elif score.kind == K.AREA and self._asked_if_tracked(score):
+                kept.append(score.span)  # "my achilles is like a 5, do you track that?"
             elif score.kind == K.AREA:
                 by_area.setdefault(score.target, []).append(score)
             elif score.kind == K.MOVE:
@@ -629,7 +673,6 @@ class Reconcile(State):
                 everything.append(score)
             elif score.kind == K.UNTRACKED and score.problem:
                 pass
-        kept: list[tuple[int, int]] = []
         for area, answers in by_area.items():
             value, problems, others = _one_value(answers, self.lex.parts)
             if value is not None:
@@ -712,6 +755,29 @@ class Reconcile(State):
             is_checkin=not about_areas
             and (has_values or bool(unread_text) or untracked_scored or reading.body_said),
         )
+
+    def _asked_if_tracked(self, score: Score) -> bool:
+        """ "Also my achilles is like a 5, do you track that?": a score for an area the member
+        was not asked about, in a sentence asking whether the bot keeps it, is kept in the note
+        (the member asks because it is not theirs), no value."""
+        if score.target in self.expected or not self.expected:
+            return False
+        text = self.text
+        if self._asks_tracking is None:
+            # Once a reply (most never ask): where each sentence ends, and whether it asks.
+            ends: list[int] = []
+            asks: list[bool] = []
+            if "?" in text and _TRACKING.search(text) is not None:
+                start = 0
+                for found in _SENTENCE_END.finditer(text):
+                    sentence = text[start : found.end()]
+                    ends.append(found.end())
+                    asks.append("?" in sentence and _TRACKING.search(sentence) is not None)
+                    start = found.end()
+            self._asks_tracking = (ends, asks)
+        ends, asks = self._asks_tracking
+        at = bisect_right(ends, score.span[1])
+        return at < len(asks) and asks[at]
 
     def _sorest_kept(self, soreness: dict[str, int], by_area: dict[str, list[Score]]) -> None:
         """ "Calves were the worst, a 5 by Sunday night but back to 3 now. Hamstrings 4": the

@@ -31,6 +31,7 @@ from bot.rules.checkins.reading.tokens import (
     LABELS_EFF,
     LETTER,
     LETTERS,
+    MAX_SCORE,
     NEGATION,
     NOT_AFTER_AREA,
     NOW,
@@ -1831,6 +1832,10 @@ class ReadScores(State):
             last = prev_end - 1
             while last >= prev_start and toks[last].kind == K.PUNCT:
                 last -= 1
+            if last >= prev_start and not (toks[last].kind == K.NUM and toks[last].used):
+                # "Lower back is a 5 on a good day and 7 after a long session. Call it 6.": a
+                # second number for the one area scored, then a word of conclusion.
+                last = self._spread_end(prev_start, prev_end)
             if last < prev_start or toks[last].kind != K.NUM or not toks[last].used:
                 continue
             owner = self._last_scored_area(prev_start, last)
@@ -1851,6 +1856,32 @@ class ReadScores(State):
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _spread_end(self, start: int, end: int) -> int:
+        """The one score of a sentence naming one label, when a bare number of the score's size
+        follows it unread ("a 5 on a good day and 7 after a long session"); `start - 1` if
+        none."""
+        toks = self.toks
+        score = None
+        for index in range(start, end):
+            tok = toks[index]
+            if tok.kind in LABELS_ALL_EFF and score is not None:
+                return start - 1
+            if tok.kind == K.NUM and tok.used:
+                if score is not None:
+                    return start - 1
+                score = index
+            elif (
+                score is not None
+                and tok.kind == K.NUM
+                and tok.digits
+                and tok.bare
+                and not (tok.training or tok.past)
+                and tok.value is not None
+                and tok.value <= MAX_SCORE
+            ):
+                return score
+        return start - 1
 
     def _jokes_taken_back(self) -> None:
         """ "glutes 9 quads 9 movement 2 lol jk. glutes 3 quads 4 movement 8": a joke taken back

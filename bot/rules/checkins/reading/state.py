@@ -125,6 +125,9 @@ class State:
         # Where a late score's search can stop (`_late_stops`) and where the labels are
         # (`_open_area_before`), found once the words are read.
         self._stops: list[int] | None = None
+        self._named_areas: dict[str, tuple[int, int]] | None = None
+        # Whether the reply asks anything of tracking an area at all (`_asked_if_tracked`).
+        self._asks_tracking: tuple[list[int], list[bool]] | None = None
         self._labels: list[int] | None = None
         # Where the numbers and the efficiency values are, for the passes that only need them.
         self.numbers: list[int] = []

@@ -229,6 +229,13 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
     return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
+# Words of a member's first language that are another language's everyday word (Spanish "dos",
+# two; Tagalog "po", a particle of respect, Italian "un po'", a little): an area only opening
+# their clause with a score in digits right after them ("dos 3/10", "Po 3"), read as the
+# English word is (so "dos" is the lower back or the shoulders, as "back" is).
+_AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
+
+
 class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
 
@@ -647,6 +654,11 @@ class ReadWords(State):
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
             kind = tok.kind
+            if tok.text in _AREA_OPENING_A_SCORE and self._opens_a_score(index):
+                # "dos 3/10" (French: the back), "Po 3" (German: the bum).
+                tok.text, tok.value = _AREA_OPENING_A_SCORE[tok.text], None
+                self._relabel(index, K.AREA, self.lex.single[tok.text][1])
+                continue
             if kind == K.NUM:
                 self.numbers.append(index)
                 if tok.text == "one" and self._pronoun_one(index):
@@ -705,6 +717,17 @@ class ReadWords(State):
                 tok.target = left[0]
             else:
                 self.unclear_words.add(tok.text)
+
+    def _opens_a_score(self, index: int) -> bool:
+        """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
+        after it."""
+        toks = self.toks
+        after = index + 1
+        while after < len(toks) and toks[after].kind == K.PUNCT:
+            after += 1
+        if after >= len(toks) or toks[after].kind != K.NUM or not toks[after].digits:
+            return False
+        return index == 0 or toks[index - 1].kind in BREAKS
 
     def _mark_numbers(self) -> None:
         toks = self.toks
@@ -1493,7 +1516,7 @@ class ReadWords(State):
                     return
                 self.fuzzy_budget -= 1
                 found = self.lex.fuzzy(" ".join(t.text for t in toks[first : before + 1]))
-                if found is None:
+                if found is None or self._named_already(found, first, before):
                     continue
                 kind, target = found
                 if tok.kind == K.VAL and kind != K.EFF:
@@ -1617,8 +1640,27 @@ class ReadWords(State):
                     continue
                 self.fuzzy_budget -= 1
             found = lex.typo_of_own(tok.text, self.expected)
-            if found is not None:
+            if found is not None and not self._named_already(found, index, index):
                 self._relabel(index, *found)
+
+    def _named_already(self, found: tuple[int, str], first: int, last: int) -> bool:
+        """An area the reply names in its own words outside the words read as a typo of it
+        ("glutes 3. Movement aboot 7"): the typo would give it a second score, so the words are
+        something else (a dialect's, another language's): left as they are. ("hip flexes
+        three" is read: "hip" is among the words.)"""
+        kind, target = found
+        if kind != K.AREA:
+            return False
+        if self._named_areas is None:
+            # Where each area is first and last named: one is outside the words if either is.
+            named: dict[str, tuple[int, int]] = {}
+            for index, tok in enumerate(self.toks):
+                if tok.kind == K.AREA:
+                    low, _ = named.get(tok.target, (index, index))
+                    named[tok.target] = (low, index)
+            self._named_areas = named
+        span = self._named_areas.get(target)
+        return span is not None and (span[0] < first or span[1] > last)
 
     def _unknown(self, tok: Tok) -> bool:
         return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
