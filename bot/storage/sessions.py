@@ -6,7 +6,9 @@ import builtins
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text, update
+from sqlalchemy import Table, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql import Executable
 
 from bot.rules.delivery import Delivery, Outgoing
 from bot.rules.members import CardDraft, StoredSession
@@ -19,6 +21,13 @@ from bot.storage.models import CooldownSessionRow, GroupCooldownRow
 __all__ = ["CooldownSessions"]
 
 _CARDS = cast(Table, CooldownSessionRow.__table__)
+
+
+def _new_cards_insert(dialect: str) -> Executable:
+    """An insert of cards that skips one stored already (by its key)."""
+    if dialect == "postgresql":
+        return postgresql.insert(_CARDS).on_conflict_do_nothing(index_elements=["card_key"])
+    return sqlite.insert(_CARDS).on_conflict_do_nothing(index_elements=["card_key"])
 
 
 class CooldownSessions:
@@ -100,13 +109,15 @@ class CooldownSessions:
             for d in drafts
         ]
         async with self._database.session() as session:
-            if session.get_bind().dialect.name == "postgresql":
+            dialect = session.get_bind().dialect.name
+            if dialect == "postgresql":
                 # Cards are the bot's own output and can be posted again; not waiting for
                 # the disk on their commit keeps busy moments smooth for everyone else.
                 await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
             # The table's insert, not the entity's: no ORM bookkeeping for rows nobody reads
-            # back, one executemany.
-            await session.execute(insert(_CARDS), rows)
+            # back, one executemany. A card stored already is left as it is: a batch is written
+            # again after a failure that may have come after its commit.
+            await session.execute(_new_cards_insert(dialect), rows)
 
     async def attach_card(self, session_id: int, message_id: int) -> None:
         statement = (

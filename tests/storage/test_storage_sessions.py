@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
+import pytest
+
 from bot.rules.members import CardDraft
 from bot.rules.sessions import SessionState
 from bot.services.card_writer import CardWriter
-from bot.storage import CooldownSessions, Database
+from bot.storage import CooldownSessions, Database, DatabaseBusy, DatabaseUnavailable
 from tests.e2e.helpers import eventually
 from tests.storage.conftest import another_process
 
@@ -121,3 +123,56 @@ async def test_cards_arriving_during_a_write_wait_to_be_gathered_into_the_next_b
     await writer.close()
     assert store.batches == [[1], [2, 3, 4, 5]]
     assert all([await store.by_key(key) for key in range(1, 6)])
+
+
+class _BusyCards(CooldownSessions):
+    """The real store, whose pool has no connection free for its first `busy` batches."""
+
+    def __init__(self, database: Database, busy: int) -> None:
+        super().__init__(database)
+        self.busy = busy
+        self.batches: list[list[int]] = []
+
+    async def create_many(self, drafts: Sequence[CardDraft]) -> None:
+        self.batches.append([d.card_key for d in drafts])
+        if len(self.batches) <= self.busy:
+            raise DatabaseBusy("no database connection came free")
+        await super().create_many(drafts)
+
+
+async def test_cards_the_database_was_too_busy_for_are_written_when_it_frees(
+    database: Database,
+) -> None:
+    # Past capacity a batch once waited 8 s for a pooled connection and was dropped: the
+    # members had their routine, and Start told them it had expired.
+    store = _BusyCards(database, busy=2)
+    writer = CardWriter(store, delay=0.01)
+    for key in (1, 2):
+        writer.add(CardDraft(card_key=key, guild_id=1, channel_id=2, owner_id=key, snapshot="{}"))
+    await eventually(lambda: not writer.pending(1) and not writer.pending(2), within=5)
+    assert [await store.by_key(key) is not None for key in (1, 2)] == [True, True]
+    assert store.batches == [[1, 2], [1, 2], [1, 2]]  # two refused, the third stored
+    await writer.close()
+
+
+async def test_a_press_that_flushes_while_the_database_is_busy_leaves_the_cards_waiting(
+    database: Database,
+) -> None:
+    store = _BusyCards(database, busy=1)
+    writer = CardWriter(store, delay=60)
+    writer.add(CardDraft(card_key=3, guild_id=1, channel_id=2, owner_id=3, snapshot="{}"))
+    with pytest.raises(DatabaseUnavailable):
+        await writer.flush()
+    assert writer.pending(3)
+    await writer.close()  # tries again as the bot stops
+    assert await store.by_key(3) is not None
+
+
+async def test_a_batch_written_again_skips_the_cards_stored_already(database: Database) -> None:
+    # A failure after the commit (its answer lost) sends the same batch again.
+    sessions = CooldownSessions(database)
+    card = CardDraft(card_key=4, guild_id=1, channel_id=2, owner_id=4, snapshot="{}")
+    await sessions.create_many([card])
+    other = CardDraft(card_key=5, guild_id=1, channel_id=2, owner_id=5, snapshot="{}")
+    await sessions.create_many([card, other])
+    assert [await sessions.by_key(key) is not None for key in (4, 5)] == [True, True]
