@@ -4753,3 +4753,26 @@ def test_a_typo_never_gives_an_area_named_in_its_own_words_a_second_score(
 ) -> None:
     parsed = _read(text, ["glutes", "calves", "hamstrings", "quads"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+# -- review fixes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # Polish "po" (after) opening a sentence with a number that does not close its clause:
+        # no glutes.
+        ("Po 2 dniach łydki 3", ["calves", "glutes"], {"calves": 3}),
+        # Portuguese "dos" (of the) before a number that does not close its clause: no back.
+        ("Dos 2 longões, gostei. panturrilha 3, glúteos 2", ["calves", "glutes"],
+         {"calves": 3, "glutes": 2}),
+        # French "dos" with a bare score closing its clause is still the back.
+        ("dos 3/10", ["calves", "lower_back"], {"lower_back": 3}),
+        ("Dos 5, ischios 6", ["hamstrings", "lower_back"], {"lower_back": 5, "hamstrings": 6}),
+    ],
+)  # fmt: skip
+def test_po_and_dos_before_a_number_are_no_area(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    assert _read(text, areas).soreness == soreness

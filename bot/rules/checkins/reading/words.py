@@ -229,11 +229,13 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
     return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
-# Words of a member's first language that are another language's everyday word (Spanish "dos",
-# two; Tagalog "po", a particle of respect, Italian "un po'", a little): an area only opening
-# their clause with a score in digits right after them ("dos 3/10", "Po 3"), read as the
-# English word is (so "dos" is the lower back or the shoulders, as "back" is).
-_AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
+# Words of a member's first language that are another language's everyday word (French "dos",
+# the back, is Spanish "two" and Portuguese "of the"; German "Po", the bum, is Polish "after"
+# and Tagalog's particle of respect): an area only opening their clause with a bare score in
+# digits right after them that closes the clause ("dos 3/10", "Dos 5, ischios 6", "Po 3"; not
+# "Dos 2 longões", "Po 2 dniach"), read as the English word is (so "dos" is the lower back or
+# the shoulders, as "back" is).
+AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
 
 
 class ReadWords(State):
@@ -654,9 +656,9 @@ class ReadWords(State):
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
             kind = tok.kind
-            if tok.text in _AREA_OPENING_A_SCORE and self._opens_a_score(index):
+            if tok.text in AREA_OPENING_A_SCORE and self._opens_a_score(index):
                 # "dos 3/10" (French: the back), "Po 3" (German: the bum).
-                tok.text, tok.value = _AREA_OPENING_A_SCORE[tok.text], None
+                tok.text, tok.value = AREA_OPENING_A_SCORE[tok.text], None
                 self._relabel(index, K.AREA, self.lex.single[tok.text][1])
                 continue
             if kind == K.NUM:
@@ -720,12 +722,17 @@ class ReadWords(State):
 
     def _opens_a_score(self, index: int) -> bool:
         """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
-        after it."""
+        after it, the score closing the clause ("Dos 2 longões, gostei" is no score)."""
         toks = self.toks
         after = index + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
             after += 1
         if after >= len(toks) or toks[after].kind != K.NUM or not toks[after].digits:
+            return False
+        closing = after + 1
+        while closing < len(toks) and toks[closing].kind == K.PUNCT:
+            closing += 1
+        if closing < len(toks) and toks[closing].kind not in BREAKS:
             return False
         return index == 0 or toks[index - 1].kind in BREAKS
 
