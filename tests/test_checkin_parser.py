@@ -4521,8 +4521,8 @@ def test_a_weak_movement_label_after_can_or_could_then_its_number_is_movement(te
 @pytest.mark.parametrize(
     ("text", "soreness", "movement", "efficiency"),
     [
-        # Welsh numbers.
-        ("glutes pedwar, neck dau, movement saith", {"glutes": 4, "neck": 2}, 7, None),
+        # Welsh numbers ("dau", two, is no number: Vietnamese "đau", sore, without its stroke).
+        ("glutes pedwar, neck chwech, movement saith", {"glutes": 4, "neck": 6}, 7, None),
         # Irish numbers, after the particle "a" too, and the Irish verdicts.
         ("glutes a seacht, neck a haon, movement naoi, efficiency nios measa",
          {"glutes": 7, "neck": 1}, 9, Efficiency.WORSE),
@@ -4776,3 +4776,16 @@ def test_po_and_dos_before_a_number_are_no_area(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
     assert _read(text, areas).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # Vietnamese "đau" (sore) without its stroke: no number.
+        ("bap chan dau nhe", {}),
+        # Romanian "dau" (I give): the score is the 4.
+        ("gambele: dau un 4", {"calves": 4}),
+    ],
+)
+def test_dau_is_no_number(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness

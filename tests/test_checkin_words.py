@@ -115,6 +115,10 @@ def test_words_of_other_languages_are_no_words_of_the_english_tables() -> None:
     false_friends = ("mano", "pie", "bein", "rug", "bras", "dos", "sama", "hal", "vai", "po")
     for false_friend in false_friends:
         assert false_friend not in translated | aliases, false_friend
+    # Numbers that are another language's everyday word: Welsh "dau" (two) is Vietnamese "đau"
+    # (sore) without its stroke and Romanian "I give".
+    for false_friend in ("dau",):
+        assert false_friend not in words.numbers, false_friend
     # The French back and the German bum are read in the parser alone, opening their clause
     # with a bare score that closes it ("dos 3/10", "Po 3"); no other false friend is read so.
     assert set(AREA_OPENING_A_SCORE) == {"dos", "po"}
