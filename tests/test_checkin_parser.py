@@ -4789,3 +4789,9 @@ def test_po_and_dos_before_a_number_are_no_area(
 )
 def test_dau_is_no_number(text: str, soreness: dict[str, int]) -> None:
     assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+def test_a_typo_read_as_an_area_names_it_for_the_typos_after_it() -> None:
+    # "glutse" is read as the glutes: "gluten" after it is no second score for them.
+    parsed = _read("glutse 4, movement gluten 8", ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"glutes": 4}, 8)

@@ -1532,6 +1532,8 @@ class ReadWords(State):
                     merged.kind, merged.target = K.WORD, ""
                 head = toks[first]
                 head.kind, head.target = kind, target
+                if kind == K.AREA:
+                    self._note_named(first, target)
                 self.features[head.sentence] |= HAS_LABEL
                 for merged in toks[first + 1 : before + 1]:
                     merged.kind = K.PUNCT  # absorbed into the label
@@ -1672,11 +1674,20 @@ class ReadWords(State):
     def _unknown(self, tok: Tok) -> bool:
         return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
 
+    def _note_named(self, index: int, target: str) -> None:
+        """A word read as an area after `_named_already` looked: it names the area too
+        ("glutse 4, movement gluten 8": "gluten" would give the glutes a second score)."""
+        named = self._named_areas
+        if named is not None:
+            low, high = named.get(target, (index, index))
+            named[target] = (min(low, index), max(high, index))
+
     def _relabel(self, index: int, kind: int, target: str) -> None:
         tok = self.toks[index]
         tok.kind, tok.target = kind, target
         features = self.features[tok.sentence] | HAS_LABEL
         if kind == K.AREA:
+            self._note_named(index, target)
             self.clause_areas[tok.clause] = True
             features |= AREAS if features & AREA_SEEN else AREA_SEEN
         self.features[tok.sentence] = features
