@@ -4795,3 +4795,18 @@ def test_a_typo_read_as_an_area_names_it_for_the_typos_after_it() -> None:
     # "glutse" is read as the glutes: "gluten" after it is no second score for them.
     parsed = _read("glutse 4, movement gluten 8", ["calves", "glutes"])
     assert (parsed.soreness, parsed.movement) == ({"glutes": 4}, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "posterior tib 4, calves 3",
+        "tibialis posterior 4, calves 3",
+        "calves 3, posterior tibialis 4",
+    ],
+)
+def test_the_posterior_tibialis_is_no_hamstring(text: str) -> None:
+    # A shin muscle: an untracked part, never the hamstrings' "posterior".
+    parsed = _read(text, ["calves", "hamstrings"])
+    assert parsed.soreness == {"calves": 3}
+    assert "shins" in parsed.untracked
