@@ -4443,8 +4443,8 @@ def test_asking_after_one_end_of_the_scale_is_read_as_before() -> None:
     "text",
     [
         # A crossword's count of letters in brackets after a word of that many letters.
-        "Glutes (6), neck 2",
         "glutes: sore as a bear (4); neck 2",
+        "glutes tight as a drum (4), neck 2",
     ],
 )
 def test_a_number_in_brackets_counting_the_letters_before_it_is_asked_about(text: str) -> None:
@@ -4459,6 +4459,8 @@ def test_a_number_in_brackets_counting_the_letters_before_it_is_asked_about(text
         ("glutes tight (5), neck 2", {"glutes": 5, "neck": 2}),
         ("glutes sore (4), neck (3)", {"glutes": 4, "neck": 3}),
         ("glutes fine (0), neck 2", {"glutes": 0, "neck": 2}),
+        # After an area's own word, a number in brackets is its score.
+        ("Glutes (6), neck 2", {"glutes": 6, "neck": 2}),
     ],
 )
 def test_a_score_in_brackets_is_read_as_before(text: str, soreness: dict[str, int]) -> None:
@@ -4810,3 +4812,26 @@ def test_the_posterior_tibialis_is_no_hamstring(text: str) -> None:
     parsed = _read(text, ["calves", "hamstrings"])
     assert parsed.soreness == {"calves": 3}
     assert "shins" in parsed.untracked
+
+
+def test_scores_in_brackets_after_their_labels_are_read() -> None:
+    # Not every number in brackets counts its label's letters (movement has eight): scores.
+    parsed = _read("Calves (6), Glutes (6), Movement (7)", ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 6, "glutes": 6}, 7, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # Every number in brackets counts its label's letters, two or more: a crossword's
+        # counts or scores? Asked, as c164 ("Neck (4), shoulders (9). Movement 7.") is by its
+        # writer, though the reply scores movement plainly.
+        ("Neck (4), shoulders (9)", ["neck", "shoulders"]),
+        ("Quads (5), hamstrings (10), movement 7", ["quads", "hamstrings"]),
+    ],
+)
+def test_every_number_in_brackets_counting_its_labels_letters_is_asked(
+    text: str, areas: list[str]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, len(parsed.unread)) == ({}, 2)

@@ -1203,23 +1203,41 @@ class ReadWords(State):
         return other_scale
 
     def _counts_the_letters_before(self, index: int) -> bool:
-        """ "Neck (4)", "tight as a drum (4)": a number alone in brackets right after a word of
-        as many letters (three or more), as a crossword gives the length of its answer. Not
-        after a word of how an area feels ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        """ "tight as a drum (4)", "Neck (4), shoulders (9)": a number alone in brackets right
+        after a word of as many letters (three or more), as a crossword gives the length of its
+        answer. After a label ("Calves (6), Glutes (6), Movement (7)") it is the label's score,
+        unless every number in brackets after a word counts its letters and there are two or
+        more; after any other word, unless another number in brackets does not count its
+        word's letters (the member scores in brackets). Not after a word of how an area feels
+        ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        counted = self._counted_letters(index)
+        if counted is None or not counted:
+            return False
+        if self._bracket_counts is None:
+            found = [i for i in self.numbers if self._counted_letters(i) is not None]
+            self._bracket_counts = (len(found), all(self._counted_letters(i) for i in found))
+        bracketed, all_counted = self._bracket_counts
+        if self.toks[index - 2].kind in LABELS_ALL_EFF:
+            return bracketed >= 2 and all_counted
+        return all_counted
+
+    def _counted_letters(self, index: int) -> bool | None:
+        """For a number alone in brackets right after a word (not one of how an area feels),
+        whether it counts the word's letters; None for any other number."""
         toks = self.toks
         tok = toks[index]
-        if index < 2 or index + 1 >= len(toks) or tok.value is None or tok.value < 3:
-            return False
+        if index < 2 or index + 1 >= len(toks) or tok.value is None or not tok.bare:
+            return None
         opening, closing, word = toks[index - 1], toks[index + 1], toks[index - 2]
         if opening.text != "(" or not closing.text.startswith(")") or not word.word:
-            return False
+            return None
         lex = self.lex
         if word.text in lex.sore or word.text in lex.levels or word.text in lex.complaining:
-            return False
+            return None
         if word.text in lex.complaints or word.text in _FEELS:
-            return False
+            return None
         letters = sum(c.isalpha() for c in self.text[word.start : word.end])
-        return letters == tok.value
+        return tok.value >= 3 and letters == tok.value
 
     def _movement_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
