@@ -4835,3 +4835,10 @@ def test_every_number_in_brackets_counting_its_labels_letters_is_asked(
 ) -> None:
     parsed = _read(text, areas)
     assert (parsed.soreness, len(parsed.unread)) == ({}, 2)
+
+
+def test_a_question_about_stretching_an_area_is_a_check_in() -> None:
+    # "that area" is the hamstrings, not the member's list of areas: the hamstrings are asked.
+    parsed = _read("hamstrings really tight. how do I stretch that area?", ["calves", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.unread

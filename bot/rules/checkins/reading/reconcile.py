@@ -34,8 +34,16 @@ _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
-# In a question, these make it one about the member's list of areas.
+# In a question, these make it one about the member's list of areas: "areas" after one of
+# _WHOSE_AREAS ("my areas", "which areas"), or "area"/"areas" with a word of changing the list
+# ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
+# is none.
 _LIST_WORDS = frozenset({"area", "areas"})
+_WHOSE_AREAS = frozenset({"my", "which", "what", "tracked", "tight", "listed", "chosen", "your"})
+_LIST_CHANGES = frozenset(
+    {"add", "change", "remove", "swap", "switch", "update", "edit", "drop", "delete", "replace"}
+    | {"set", "reset", "pick", "choose", "list", "track", "tracks", "tracked", "ask", "asks"}
+)
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
@@ -846,9 +854,21 @@ class Reconcile(State):
                 and end < len(toks)
                 and "?" in toks[end].text
                 and any(t.text in _LIST_WORDS for t in words)
+                and self._of_the_list(words)
             ):
                 return True
         return False
+
+    @staticmethod
+    def _of_the_list(words: list[Tok]) -> bool:
+        """ "my areas", "which areas", "add ... areas": the member's list of areas itself, not
+        one area ("how do I stretch that area?")."""
+        if any(t.text in _LIST_CHANGES for t in words):
+            return True
+        return any(
+            t.text == "areas" and at > 0 and words[at - 1].text in _WHOSE_AREAS
+            for at, t in enumerate(words)
+        )
 
     def _wrong_only_elsewhere(self, first: int, last: int) -> bool:
         """Whether each word of complaint in a clause is said of a body part the member was not
