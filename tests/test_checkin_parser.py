@@ -4842,3 +4842,9 @@ def test_a_question_about_stretching_an_area_is_a_check_in() -> None:
     parsed = _read("hamstrings really tight. how do I stretch that area?", ["calves", "hamstrings"])
     assert parsed.is_checkin
     assert parsed.unread
+
+
+def test_good_and_bad_in_two_clauses_ask_nothing_of_the_scale() -> None:
+    # "good" and "bad" said of two areas, no question: the scores stand.
+    parsed = _read("neck is 1 good, glutes bad 6", ["neck", "glutes"])
+    assert parsed.soreness == {"neck": 1, "glutes": 6}

@@ -1243,6 +1243,33 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind == K.MOVE
 
+    def _asks_which_end(self, index: int) -> bool:
+        """ "is 10 good or bad?", "(is 0 bad or good?)": one end of the scale and the other,
+        joined by "or", right after the number in its clause, in a question ("neck is 1 good,
+        glutes bad 6" asks nothing)."""
+        toks = self.toks
+        clause = toks[index].clause
+        said = [
+            t.text
+            for t in toks[index + 1 : index + 5]
+            if t.clause == clause and t.kind not in BREAKS and t.text
+        ]
+        if len(said) < 3 or said[1] not in ("or", "/"):
+            return False
+        first, second = said[0], said[2]
+        if not (
+            (first in _GOOD_END and second in _BAD_END)
+            or (first in _BAD_END and second in _GOOD_END)
+        ):
+            return False
+        sentence = toks[index].sentence
+        later = index + 1
+        while later < len(toks) and toks[later].sentence == sentence:
+            if "?" in toks[later].text:
+                return True
+            later += 1
+        return later < len(toks) and "?" in toks[later].text
+
     def _scale_defined(self) -> tuple[bool, bool]:
         """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
         worst?": the member saying what the scale's ends mean, no score. Said the other way
@@ -1273,8 +1300,7 @@ class ReadWords(State):
             defines = link == "being" or (link in _DEFINING and (opened or the))
             asks = before >= 0 and toks[before].text in _DEFINING_ASK
             if asks and link not in _THE:
-                either = {t.text for t in toks[after : after + 4] if t.word}
-                if either & _GOOD_END and either & _BAD_END:
+                if self._asks_which_end(index):
                     # "is 10 good or bad?": which way round the member scored is not known.
                     tok.kind, tok.text, tok.used = K.PUNCT, "", True
                     unknown_scale = True
