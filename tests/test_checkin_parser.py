@@ -4848,3 +4848,9 @@ def test_good_and_bad_in_two_clauses_ask_nothing_of_the_scale() -> None:
     # "good" and "bad" said of two areas, no question: the scores stand.
     parsed = _read("neck is 1 good, glutes bad 6", ["neck", "glutes"])
     assert parsed.soreness == {"neck": 1, "glutes": 6}
+
+
+def test_hanging_off_the_back_of_the_group_is_no_complaint() -> None:
+    text = "calves 3 glutes 2. was hanging off the back of the group all run"
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 3, "glutes": 2}, ())
