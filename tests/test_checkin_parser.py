@@ -4854,3 +4854,20 @@ def test_hanging_off_the_back_of_the_group_is_no_complaint() -> None:
     text = "calves 3 glutes 2. was hanging off the back of the group all run"
     parsed = _read(text, ["calves", "glutes"])
     assert (parsed.soreness, parsed.unread) == ({"calves": 3, "glutes": 2}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, glutes 2, movement 8, efficiency better. everything else same as last week",
+        "calves 3, glutes 2, movement 8, efficiency better. everything same as last week",
+    ],
+)
+def test_everything_the_same_with_every_value_given_asks_nothing(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"calves": 3, "glutes": 2},
+        8,
+        Efficiency.BETTER,
+    )
+    assert parsed.unread == ()

@@ -205,10 +205,16 @@ class ReadEfficiency(State):
                 if label.kind == K.AREA and not label.used:
                     # "calves better, glutes worse": how the area feels, with no number.
                     self.clause_feels[label.clause] |= FEELS_LEVEL
-                elif label.kind == K.ALL and (described > index or tok.text == "same"):
-                    # "same as last week for everything", "everything same as last week": no
-                    # number to record.
+                elif label.kind == K.ALL and described > index:
+                    # "same as last week for everything": no number to record.
                     self.reading.unread.append(self._clause_span(index))
+                elif label.kind == K.ALL and tok.text == "same":
+                    if described + 1 < end and toks[described + 1].text == "else":
+                        # "everything else same as last week": said of what is not given.
+                        self.reading.notes.append(self._clause_span(index))
+                    else:
+                        # "everything same as last week": asked while a value is not given.
+                        self.reading.strays.append(self._clause_span(index))
                 continue
             if tok.text == "arrow" and not eff_label:
                 continue  # "calves 3 ↓": how the calves go, not the running
