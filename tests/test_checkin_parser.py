@@ -4871,3 +4871,9 @@ def test_everything_the_same_with_every_value_given_asks_nothing(text: str) -> N
         Efficiency.BETTER,
     )
     assert parsed.unread == ()
+
+
+def test_a_number_past_training_words_leaves_the_score_before_it() -> None:
+    # "hill reps 8" is a count of training, no second score of the calves.
+    parsed = _read("glutes 2 calves 4 hill reps 8", ["calves", "glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 2, "calves": 4}, ())

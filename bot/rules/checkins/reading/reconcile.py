@@ -416,7 +416,7 @@ class Reconcile(State):
                 continue
             if self._remark(number):
                 continue
-            if 2 <= number.at - run[0].at <= 3 and self._past_words_of_a_score(number, run):
+            if self._past_words_of_a_score(number, run):
                 return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -500,7 +500,12 @@ class Reconcile(State):
         """ "hammies 3 oot o 5", "calves 2 blah blah 4": a number closing a score's clause past
         two or three words that say nothing the reader knows is the label's too (a scale in
         words it cannot read? a second score?): asked about, as "calves 3 4" is, never dropped.
-        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone."""
+        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone.
+        One word at least must be one the parser cannot read, and none of training ("glutes 2
+        calves 4 hill reps 8" is a count of hill reps). The two or three words are checked here
+        alone."""
+        if not 2 <= number.at - run[0].at <= 3:  # (the cheap test first: a long reply)
+            return False
         toks = self.toks
         score_at = run[0].at - 1
         if score_at < 0 or not number.bare or number.value is None or number.value > MAX_SCORE:
@@ -509,8 +514,10 @@ class Reconcile(State):
         if score.kind != K.NUM or not score.used or score.clause != number.clause:
             return False
         between = toks[score_at + 1 : number.at]
-        if not 2 <= len(between) <= 3 or any(t.kind != K.WORD for t in between):
+        if any(t.kind != K.WORD or t.text in self.lex.training_words for t in between):
             return False
+        if all(t.text in self.lex.known for t in between):
+            return False  # words the parser reads, none it cannot
         if between[-1].end == number.start or any(t.text in _NOT_THE_SCORE for t in between):
             return False  # "calf's a 4 m8" (mate), "calves 4 not 5" (the one it is not)
         after = number.at + 1
