@@ -4877,3 +4877,9 @@ def test_a_number_past_training_words_leaves_the_score_before_it() -> None:
     # "hill reps 8" is a count of training, no second score of the calves.
     parsed = _read("glutes 2 calves 4 hill reps 8", ["calves", "glutes"])
     assert (parsed.soreness, parsed.unread) == ({"glutes": 2, "calves": 4}, ())
+
+
+def test_a_better_week_overall_is_the_efficiency() -> None:
+    # Only a word of load ("lighter", "busier") makes a verdict one of the week's load.
+    parsed = _read("calves 3, glutes 2, movement 8, better week overall", ["calves", "glutes"])
+    assert parsed.efficiency is Efficiency.BETTER
