@@ -4883,3 +4883,18 @@ def test_a_better_week_overall_is_the_efficiency() -> None:
     # Only a word of load ("lighter", "busier") makes a verdict one of the week's load.
     parsed = _read("calves 3, glutes 2, movement 8, better week overall", ["calves", "glutes"])
     assert parsed.efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        # "στη μέση" (in the middle): no lower back.
+        ("στη μεση 5", {}),
+        # "μέση" opening its clause with its score is the lower back, as before.
+        ("Ώμοι 3, μέση 4, movement 7", {"shoulders": 3, "lower_back": 4}),
+    ],
+)
+def test_greek_mesi_is_the_lower_back_only_opening_its_score(
+    text: str, soreness: dict[str, int]
+) -> None:
+    assert _read(text, ["shoulders", "lower_back"]).soreness == soreness

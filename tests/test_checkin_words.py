@@ -119,9 +119,11 @@ def test_words_of_other_languages_are_no_words_of_the_english_tables() -> None:
     # (sore) without its stroke and Romanian "I give".
     for false_friend in ("dau",):
         assert false_friend not in words.numbers, false_friend
-    # The French back and the German bum are read in the parser alone, opening their clause
-    # with a bare score that closes it ("dos 3/10", "Po 3"); no other false friend is read so.
-    assert set(AREA_OPENING_A_SCORE) == {"dos", "po"}
+    # The French back, the German bum and the Greek "μέση" (also "middle") are read in the
+    # parser alone, opening their clause with a bare score that closes it ("dos 3/10", "Po 3",
+    # "μέση 4"); no other false friend is read so, and none of them is in the tables.
+    assert set(AREA_OPENING_A_SCORE) == {"dos", "po", "μεση"}
+    assert not set(AREA_OPENING_A_SCORE) & (translated | aliases)
 
 
 def test_a_hip_or_a_back_of_another_language_could_be_two_areas() -> None:

@@ -234,8 +234,9 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # and Tagalog's particle of respect): an area only opening their clause with a bare score in
 # digits right after them that closes the clause ("dos 3/10", "Dos 5, ischios 6", "Po 3"; not
 # "Dos 2 longões", "Po 2 dniach"), read as the English word is (so "dos" is the lower back or
-# the shoulders, as "back" is).
-AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
+# the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
+# likewise ("μέση 4").
+AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
 
 
 class ReadWords(State):
