@@ -4898,3 +4898,8 @@ def test_greek_mesi_is_the_lower_back_only_opening_its_score(
     text: str, soreness: dict[str, int]
 ) -> None:
     assert _read(text, ["shoulders", "lower_back"]).soreness == soreness
+
+
+def test_not_noticed_after_any_negation_of_the_tables_is_a_zero() -> None:
+    parsed = _read("hadnt noticed the glutes at all, calves 3", ["calves", "glutes"])
+    assert parsed.soreness == {"glutes": 0, "calves": 3}
