@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.rules.catalogue import default_catalogue, normalise
+from bot.rules.checkins.reading.words import AREA_OPENING_A_SCORE
 from bot.rules.checkins.words import CheckInWords, default_checkin_words, load_checkin_words
 from bot.settings import DATA_DIR
 
@@ -109,10 +110,20 @@ def test_words_of_other_languages_are_no_words_of_the_english_tables() -> None:
     aliases = {normalise(w) for a in catalogue.areas for w in (a.id, a.name, *a.aliases)}
     assert not translated & (english | aliases)
     # False friends kept out: words of English ("pie", "rug", "bein") or with another meaning
-    # in another of the languages ("mano", "bras", "sama", "vai", "hal"), as area words or
-    # translations ("dos" is the Spanish number, never the French back).
-    for false_friend in ("mano", "pie", "bein", "rug", "bras", "dos", "sama", "hal", "vai"):
+    # in another of the languages ("mano", "bras", "sama", "vai", "hal", "po"), as area words
+    # or translations ("dos" is the Spanish number and Portuguese "of the").
+    false_friends = ("mano", "pie", "bein", "rug", "bras", "dos", "sama", "hal", "vai", "po")
+    for false_friend in false_friends:
         assert false_friend not in translated | aliases, false_friend
+    # Numbers that are another language's everyday word: Welsh "dau" (two) is Vietnamese "đau"
+    # (sore) without its stroke and Romanian "I give".
+    for false_friend in ("dau",):
+        assert false_friend not in words.numbers, false_friend
+    # The French back, the German bum and the Greek "μέση" (also "middle") are read in the
+    # parser alone, opening their clause with a bare score that closes it ("dos 3/10", "Po 3",
+    # "μέση 4"); no other false friend is read so, and none of them is in the tables.
+    assert set(AREA_OPENING_A_SCORE) == {"dos", "po", "μεση"}
+    assert not set(AREA_OPENING_A_SCORE) & (translated | aliases)
 
 
 def test_a_hip_or_a_back_of_another_language_could_be_two_areas() -> None:

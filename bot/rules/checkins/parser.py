@@ -169,7 +169,9 @@ gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict i
 wrote 'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number
 that is no score on the 0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered"); two
 different scores for one area; a number alone in brackets counting the letters of the word before
-it, as a crossword's does ("Neck (4)", "tight as a drum (4)"); and a number that names nothing ("7",
+it, as a crossword's does ("tight as a drum (4)"; after labels only when every such number counts
+its label's letters, two or more: "Neck (4), shoulders (9)", while "Calves (6), Glutes (6),
+Movement (7)" are scores); and a number that names nothing ("7",
 "calves 3, 6", "legs 5") while an asked area or movement still has no value (or, in a reply of
 scores alone, at all: "lower back 2, movement 9, 7"; after a single area's score ending the reply,
 "hamstrings 4, 7", with that score too); a number closing a score's clause past two or three words

@@ -38,10 +38,13 @@ _THINGS = frozenset(
     # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
     | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
 )
-# Right after a verdict, these make it said of the time's load: "lighter week", "easier
-# block", "harder shifts".
+# Right after a verdict of load, these make it said of the time's load: "lighter week",
+# "easier block", "harder shifts" ("better week overall" is still the running).
 _STRETCHES_OF_TIME = frozenset(
     {"week", "weeks", "month", "block", "load", "schedule", "shift", "shifts", "rota"}
+)
+_LOADS = frozenset(
+    {"lighter", "easier", "harder", "heavier", "busier", "quieter", "calmer", "tougher"}
 )
 # Words ending in "ing" that say when, not what was done: "easier than this morning".
 _NOT_AN_ACTIVITY = frozenset(
@@ -179,7 +182,7 @@ class ReadEfficiency(State):
                 continue  # "hoping next week is better", "same as usual" after "same"
             if (
                 not eff_label
-                and tok.text != "same"
+                and tok.text in _LOADS
                 and index + 1 < end
                 and toks[index + 1].text in _STRETCHES_OF_TIME
             ):
@@ -205,10 +208,16 @@ class ReadEfficiency(State):
                 if label.kind == K.AREA and not label.used:
                     # "calves better, glutes worse": how the area feels, with no number.
                     self.clause_feels[label.clause] |= FEELS_LEVEL
-                elif label.kind == K.ALL and (described > index or tok.text == "same"):
-                    # "same as last week for everything", "everything same as last week": no
-                    # number to record.
+                elif label.kind == K.ALL and described > index:
+                    # "same as last week for everything": no number to record.
                     self.reading.unread.append(self._clause_span(index))
+                elif label.kind == K.ALL and tok.text == "same":
+                    if described + 1 < end and toks[described + 1].text == "else":
+                        # "everything else same as last week": said of what is not given.
+                        self.reading.notes.append(self._clause_span(index))
+                    else:
+                        # "everything same as last week": asked while a value is not given.
+                        self.reading.strays.append(self._clause_span(index))
                 continue
             if tok.text == "arrow" and not eff_label:
                 continue  # "calves 3 ↓": how the calves go, not the running

@@ -198,6 +198,12 @@ class Lexicon:
         self.unit_adjectives = set(words.training.unit_adjectives)
         self.training_before = set(words.training.before)
         self.measures = set(words.training.measures)
+        # Words of training ("hill reps 8"), not those of any talk ("the", "of"): a number past
+        # any of them is no score said past words the parser cannot read.
+        self.training_words = frozenset(
+            (self.units | self.unit_adjectives | self.training_before | self.measures)
+            - self.chat_words
+        )
         self.complaining = self.sore | self.complaints
         self.levels = set(soreness.levels) - self.complaining
         self.zeros = self.negations | set(words.scores.zero) | set(more.zero) | {"zero"}

@@ -34,8 +34,16 @@ _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
-# In a question, these make it one about the member's list of areas.
+# In a question, these make it one about the member's list of areas: "areas" after one of
+# _WHOSE_AREAS ("my areas", "which areas"), or "area"/"areas" with a word of changing the list
+# ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
+# is none.
 _LIST_WORDS = frozenset({"area", "areas"})
+_WHOSE_AREAS = frozenset({"my", "which", "what", "tracked", "tight", "listed", "chosen", "your"})
+_LIST_CHANGES = frozenset(
+    {"add", "change", "remove", "swap", "switch", "update", "edit", "drop", "delete", "replace"}
+    | {"set", "reset", "pick", "choose", "list", "track", "tracks", "tracked", "ask", "asks"}
+)
 # A reply of scores alone is short: past this many tokens the order of its numbers says less.
 _ORDER_TOKENS = 40
 _ANSWER_KINDS = frozenset(
@@ -408,7 +416,7 @@ class Reconcile(State):
                 continue
             if self._remark(number):
                 continue
-            if 2 <= number.at - run[0].at <= 3 and self._past_words_of_a_score(number, run):
+            if self._past_words_of_a_score(number, run):
                 return
             if self._right_after_score(number):
                 self.reading.unread.append((number.start, number.end))
@@ -492,7 +500,12 @@ class Reconcile(State):
         """ "hammies 3 oot o 5", "calves 2 blah blah 4": a number closing a score's clause past
         two or three words that say nothing the reader knows is the label's too (a scale in
         words it cannot read? a second score?): asked about, as "calves 3 4" is, never dropped.
-        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone."""
+        After one word the number may be that word's ("calves 2 hotel 5"): asked about alone.
+        One word at least must be one the parser cannot read, and none of training ("glutes 2
+        calves 4 hill reps 8" is a count of hill reps). The two or three words are checked here
+        alone."""
+        if not 2 <= number.at - run[0].at <= 3:  # (the cheap test first: a long reply)
+            return False
         toks = self.toks
         score_at = run[0].at - 1
         if score_at < 0 or not number.bare or number.value is None or number.value > MAX_SCORE:
@@ -501,8 +514,10 @@ class Reconcile(State):
         if score.kind != K.NUM or not score.used or score.clause != number.clause:
             return False
         between = toks[score_at + 1 : number.at]
-        if not 2 <= len(between) <= 3 or any(t.kind != K.WORD for t in between):
+        if any(t.kind != K.WORD or t.text in self.lex.training_words for t in between):
             return False
+        if all(t.text in self.lex.known for t in between):
+            return False  # words the parser reads, none it cannot
         if between[-1].end == number.start or any(t.text in _NOT_THE_SCORE for t in between):
             return False  # "calf's a 4 m8" (mate), "calves 4 not 5" (the one it is not)
         after = number.at + 1
@@ -846,9 +861,21 @@ class Reconcile(State):
                 and end < len(toks)
                 and "?" in toks[end].text
                 and any(t.text in _LIST_WORDS for t in words)
+                and self._of_the_list(words)
             ):
                 return True
         return False
+
+    @staticmethod
+    def _of_the_list(words: list[Tok]) -> bool:
+        """ "my areas", "which areas", "add ... areas": the member's list of areas itself, not
+        one area ("how do I stretch that area?")."""
+        if any(t.text in _LIST_CHANGES for t in words):
+            return True
+        return any(
+            t.text == "areas" and at > 0 and words[at - 1].text in _WHOSE_AREAS
+            for at, t in enumerate(words)
+        )
 
     def _wrong_only_elsewhere(self, first: int, last: int) -> bool:
         """Whether each word of complaint in a clause is said of a body part the member was not

@@ -105,7 +105,6 @@ _LIKEWISE = frozenset({"ditto", "likewise", "too", "also", "same"})
 _SAME_FOR = frozenset({"same", "ditto", "likewise"})
 # "haven't noticed the IT band at all": a zero.
 _NOTICED = frozenset({"noticed", "notice", "felt", "feel"})
-_NOT_EVEN = frozenset({"not", "havent", "hasnt", "didnt", "dont", "never"})
 # After an area, then "as" and the area scored just before: "quads the same as the calves".
 _SAME_AS = frozenset({"same", "the same", "about the same", "roughly the same", "much the same"})
 _LIKEWISE_GAPS = frozenset({"for", "with", "the", "my", "goes", "is", "are", "was", "were", "as"})
@@ -554,11 +553,11 @@ class ReadScores(State):
         """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
         "hasn't bothered me at all" is, in a sentence of its own too. Only with "at all" after
         the area: "didn't notice my calves much" says less."""
-        toks = self.toks
+        toks, negations = self.toks, self.lex.negations
         end = len(toks)
         for index in range(1, end):
             tok = toks[index]
-            if tok.text not in _NOTICED or toks[index - 1].text not in _NOT_EVEN or tok.used:
+            if tok.text not in _NOTICED or toks[index - 1].text not in negations or tok.used:
                 continue
             area = self._area_after(index + 1, end)
             if area is None or any(toks[a].used for a in area):

@@ -126,6 +126,9 @@ class State:
         # (`_open_area_before`), found once the words are read.
         self._stops: list[int] | None = None
         self._named_areas: dict[str, tuple[int, int]] | None = None
+        # How many numbers stand alone in brackets after a word, and whether each counts the
+        # word's letters (`_counts_the_letters_before`).
+        self._bracket_counts: tuple[int, bool] | None = None
         # Whether the reply asks anything of tracking an area at all (`_asked_if_tracked`).
         self._asks_tracking: tuple[list[int], list[bool]] | None = None
         self._labels: list[int] | None = None

@@ -229,11 +229,14 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
     return joined.startswith(("no pain", "pain free", "not sore", "no soreness", "nothing"))
 
 
-# Words of a member's first language that are another language's everyday word (Spanish "dos",
-# two; Tagalog "po", a particle of respect, Italian "un po'", a little): an area only opening
-# their clause with a score in digits right after them ("dos 3/10", "Po 3"), read as the
-# English word is (so "dos" is the lower back or the shoulders, as "back" is).
-_AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum"}
+# Words of a member's first language that are another language's everyday word (French "dos",
+# the back, is Spanish "two" and Portuguese "of the"; German "Po", the bum, is Polish "after"
+# and Tagalog's particle of respect): an area only opening their clause with a bare score in
+# digits right after them that closes the clause ("dos 3/10", "Dos 5, ischios 6", "Po 3"; not
+# "Dos 2 longões", "Po 2 dniach"), read as the English word is (so "dos" is the lower back or
+# the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
+# likewise ("μέση 4").
+AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
 
 
 class ReadWords(State):
@@ -654,9 +657,9 @@ class ReadWords(State):
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
             kind = tok.kind
-            if tok.text in _AREA_OPENING_A_SCORE and self._opens_a_score(index):
+            if tok.text in AREA_OPENING_A_SCORE and self._opens_a_score(index):
                 # "dos 3/10" (French: the back), "Po 3" (German: the bum).
-                tok.text, tok.value = _AREA_OPENING_A_SCORE[tok.text], None
+                tok.text, tok.value = AREA_OPENING_A_SCORE[tok.text], None
                 self._relabel(index, K.AREA, self.lex.single[tok.text][1])
                 continue
             if kind == K.NUM:
@@ -720,12 +723,17 @@ class ReadWords(State):
 
     def _opens_a_score(self, index: int) -> bool:
         """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
-        after it."""
+        after it, the score closing the clause ("Dos 2 longões, gostei" is no score)."""
         toks = self.toks
         after = index + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
             after += 1
         if after >= len(toks) or toks[after].kind != K.NUM or not toks[after].digits:
+            return False
+        closing = after + 1
+        while closing < len(toks) and toks[closing].kind == K.PUNCT:
+            closing += 1
+        if closing < len(toks) and toks[closing].kind not in BREAKS:
             return False
         return index == 0 or toks[index - 1].kind in BREAKS
 
@@ -1196,27 +1204,72 @@ class ReadWords(State):
         return other_scale
 
     def _counts_the_letters_before(self, index: int) -> bool:
-        """ "Neck (4)", "tight as a drum (4)": a number alone in brackets right after a word of
-        as many letters (three or more), as a crossword gives the length of its answer. Not
-        after a word of how an area feels ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        """ "tight as a drum (4)", "Neck (4), shoulders (9)": a number alone in brackets right
+        after a word of as many letters (three or more), as a crossword gives the length of its
+        answer. After a label ("Calves (6), Glutes (6), Movement (7)") it is the label's score,
+        unless every number in brackets after a word counts its letters and there are two or
+        more; after any other word, unless another number in brackets does not count its
+        word's letters (the member scores in brackets). Not after a word of how an area feels
+        ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        counted = self._counted_letters(index)
+        if counted is None or not counted:
+            return False
+        if self._bracket_counts is None:
+            found = [i for i in self.numbers if self._counted_letters(i) is not None]
+            self._bracket_counts = (len(found), all(self._counted_letters(i) for i in found))
+        bracketed, all_counted = self._bracket_counts
+        if self.toks[index - 2].kind in LABELS_ALL_EFF:
+            return bracketed >= 2 and all_counted
+        return all_counted
+
+    def _counted_letters(self, index: int) -> bool | None:
+        """For a number alone in brackets right after a word (not one of how an area feels),
+        whether it counts the word's letters; None for any other number."""
         toks = self.toks
         tok = toks[index]
-        if index < 2 or index + 1 >= len(toks) or tok.value is None or tok.value < 3:
-            return False
+        if index < 2 or index + 1 >= len(toks) or tok.value is None or not tok.bare:
+            return None
         opening, closing, word = toks[index - 1], toks[index + 1], toks[index - 2]
         if opening.text != "(" or not closing.text.startswith(")") or not word.word:
-            return False
+            return None
         lex = self.lex
         if word.text in lex.sore or word.text in lex.levels or word.text in lex.complaining:
-            return False
+            return None
         if word.text in lex.complaints or word.text in _FEELS:
-            return False
+            return None
         letters = sum(c.isalpha() for c in self.text[word.start : word.end])
-        return letters == tok.value
+        return tok.value >= 3 and letters == tok.value
 
     def _movement_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
         return before is not None and self.toks[before].kind == K.MOVE
+
+    def _asks_which_end(self, index: int) -> bool:
+        """ "is 10 good or bad?", "(is 0 bad or good?)": one end of the scale and the other,
+        joined by "or", right after the number in its clause, in a question ("neck is 1 good,
+        glutes bad 6" asks nothing)."""
+        toks = self.toks
+        clause = toks[index].clause
+        said = [
+            t.text
+            for t in toks[index + 1 : index + 5]
+            if t.clause == clause and t.kind not in BREAKS and t.text
+        ]
+        if len(said) < 3 or said[1] not in ("or", "/"):
+            return False
+        first, second = said[0], said[2]
+        if not (
+            (first in _GOOD_END and second in _BAD_END)
+            or (first in _BAD_END and second in _GOOD_END)
+        ):
+            return False
+        sentence = toks[index].sentence
+        later = index + 1
+        while later < len(toks) and toks[later].sentence == sentence:
+            if "?" in toks[later].text:
+                return True
+            later += 1
+        return later < len(toks) and "?" in toks[later].text
 
     def _scale_defined(self) -> tuple[bool, bool]:
         """ "(0 = no pain)", "where 10 is no pain", "10 being fully recovered", "wait is 10 the
@@ -1248,8 +1301,7 @@ class ReadWords(State):
             defines = link == "being" or (link in _DEFINING and (opened or the))
             asks = before >= 0 and toks[before].text in _DEFINING_ASK
             if asks and link not in _THE:
-                either = {t.text for t in toks[after : after + 4] if t.word}
-                if either & _GOOD_END and either & _BAD_END:
+                if self._asks_which_end(index):
                     # "is 10 good or bad?": which way round the member scored is not known.
                     tok.kind, tok.text, tok.used = K.PUNCT, "", True
                     unknown_scale = True
@@ -1525,6 +1577,8 @@ class ReadWords(State):
                     merged.kind, merged.target = K.WORD, ""
                 head = toks[first]
                 head.kind, head.target = kind, target
+                if kind == K.AREA:
+                    self._note_named(first, target)
                 self.features[head.sentence] |= HAS_LABEL
                 for merged in toks[first + 1 : before + 1]:
                     merged.kind = K.PUNCT  # absorbed into the label
@@ -1665,11 +1719,20 @@ class ReadWords(State):
     def _unknown(self, tok: Tok) -> bool:
         return tok.kind == K.WORD and tok.text not in self.lex.known and tok.text.isalpha()
 
+    def _note_named(self, index: int, target: str) -> None:
+        """A word read as an area after `_named_already` looked: it names the area too
+        ("glutse 4, movement gluten 8": "gluten" would give the glutes a second score)."""
+        named = self._named_areas
+        if named is not None:
+            low, high = named.get(target, (index, index))
+            named[target] = (min(low, index), max(high, index))
+
     def _relabel(self, index: int, kind: int, target: str) -> None:
         tok = self.toks[index]
         tok.kind, tok.target = kind, target
         features = self.features[tok.sentence] | HAS_LABEL
         if kind == K.AREA:
+            self._note_named(index, target)
             self.clause_areas[tok.clause] = True
             features |= AREAS if features & AREA_SEEN else AREA_SEEN
         self.features[tok.sentence] = features
