@@ -16,8 +16,7 @@ pass of the ladder moves a rung between runs; the sustainable rate is found fine
 once instead: every configuration's bot runs from the start to the end of the run, and in each
 of `--repeats` rounds each one's rate is bisected `--steps` times between its highest rung
 sustained and the next, the configurations taking turns at every probe (so a busier moment of
-the machine falls on all of them alike; a probe during which the machine itself ran slow is
-taken again, below); the sustainable rate is the median of the rounds, and
+the machine falls on all of them alike); the sustainable rate is the median of the rounds, and
 its ratio to the trivial bot's is taken from those medians. Beside it, from CPU alone: the
 quota (`--bot-cpu`) over the bot's CPU per interaction at the highest rung it and the trivial
 bot both sustained (CPU per interaction falls as the rate rises). Then each
@@ -27,13 +26,6 @@ busy"), of the deferred how many ended "I'm busy" after all or were still "think
 after the rate's last interaction, failed (a callback refused, late, or none; of which late
 and refused apart, the rest never answered), and the bot process's CPU per interaction,
 with its ratio to the trivial bot's at the same offered rate in the same run.
-
-A shared machine has slow spells of its own (another guest on the host: the same Python work
-taking 1.5-2x its time for seconds on end, counted as this process's CPU time). Through every
-measured rate a yardstick, a fixed bit of CPU work, is timed four times a second in this
-process; a rate whose slowest yardstick took more than 1.5 times the best seen in the run ran
-in a slow spell, and when it then misses the bar it is taken again (twice at most): the bar is
-the bot's capacity, not the host's. The table counts them.
 
 Nothing here reads the calendar (routines depend on the tight areas alone), so the figures
 are the same on any day.
@@ -120,12 +112,6 @@ class Result:
     fake_cpu_ms: float = 0.0
     trivial_cpu_ms: float | None = None
     round: int = 0  # of the bisection for the sustainable rate; 0: the ladder or the 2x run
-    # The slowest yardstick timed through it, over the best seen in the run (see `Steadiness`).
-    slowdown: float = 1.0
-
-    @property
-    def disturbed(self) -> bool:
-        return self.slowdown > SLOW_SPELL
 
     @property
     def sustained(self) -> bool:
@@ -344,56 +330,6 @@ def answered(fake: FakeDiscord, due: dict[int, float]) -> bool:
     )
 
 
-# A rate whose slowest yardstick took this many times the best ran in a slow spell of the
-# machine, and one that misses the bar then is taken again, this many times at most.
-SLOW_SPELL = 1.5
-RETAKES = 2
-YARDSTICK_EVERY = 0.25  # seconds
-
-
-def yardstick() -> float:
-    """CPU seconds of a fixed bit of work (about 0.2 ms), the least of three runs: a slow spell
-    lasts seconds, a single run can be stretched by an interrupt."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.thread_time()
-        sum(range(10_000))
-        best = min(best, time.thread_time() - started)
-    return best
-
-
-@dataclass
-class Steadiness:
-    """The yardstick's best time in the run, and the slowest through the rate under way."""
-
-    best: float = float("inf")
-    slowest: float = 0.0
-    retaken: int = 0
-
-    async def watch(self) -> None:
-        while True:
-            spent = yardstick()
-            self.best = min(self.best, spent)
-            self.slowest = max(self.slowest, spent)
-            await asyncio.sleep(YARDSTICK_EVERY)
-
-    @asynccontextmanager
-    async def through(self) -> AsyncIterator[None]:
-        self.slowest = 0.0
-        task = asyncio.create_task(self.watch())
-        try:
-            yield
-        finally:
-            task.cancel()
-
-    @property
-    def slowdown(self) -> float:
-        return self.slowest / self.best if self.best < float("inf") else 1.0
-
-
-STEADINESS = Steadiness()
-
-
 async def measured(
     process: asyncio.subprocess.Process,
     fake: FakeDiscord,
@@ -405,9 +341,7 @@ async def measured(
 ) -> Result:
     warm = await offer(fake, setup, users, rate, warmup) if warmup > 0 else None
     cpu_before, own_before = cpu_seconds(process.pid), time.process_time()
-    async with STEADINESS.through():
-        result = await offer(fake, setup, users, rate, seconds)
-    result.slowdown = STEADINESS.slowdown
+    result = await offer(fake, setup, users, rate, seconds)
     result.warmup_full = warm.answered_full if warm else 0
     # The CPU the bot spent on these interactions, deferred answers finished included.
     result.bot_cpu_ms = (cpu_seconds(process.pid) - cpu_before) / result.sent * 1000
@@ -431,16 +365,6 @@ class Running:
             self.process, self.fake, self.setup, self.users, rate, seconds, warmup
         )
         self.answered_full += result.answered_full + result.warmup_full
-        return result
-
-    async def probed(self, rate: int, seconds: float, warmup: float) -> Result:
-        """`measured`, taken again when it missed the bar in a slow spell of the machine."""
-        result = await self.measured(rate, seconds, warmup)
-        for _ in range(RETAKES):
-            if result.sustained or not result.disturbed:
-                break
-            STEADINESS.retaken += 1
-            result = await self.measured(rate, seconds, warmup)
         return result
 
 
@@ -490,7 +414,7 @@ async def run_all(config: Config) -> list[Result]:
         ladders: dict[Setup, list[Result]] = {}
         for bot in running:
             ladders[bot.setup] = [
-                await bot.probed(rate, config.seconds, config.warmup) for rate in config.rates
+                await bot.measured(rate, config.seconds, config.warmup) for rate in config.rates
             ]
             results += ladders[bot.setup]
         probes = await bisect(running, ladders, config)
@@ -525,7 +449,7 @@ async def bisect(
                 rate = (low + high) // 2
                 if high - low < 2 or rate <= 0:
                     continue
-                probe = await bot.probed(rate, config.seconds, config.warmup)
+                probe = await bot.measured(rate, config.seconds, config.warmup)
                 probe.round = round_
                 probes.append(probe)
                 bounds[bot.setup] = (rate, high) if probe.sustained else (low, rate)
@@ -649,12 +573,6 @@ def print_table(results: list[Result], config: Config) -> None:
             f"{setup.label}: {stored} cards stored for {answered_in_full} routines answered "
             "(every rate, the unmeasured ones included; none for a shed one)"
         )
-    disturbed = sum(r.disturbed for r in results)
-    print(
-        f"slow spells of the machine: {STEADINESS.retaken} rates that missed the bar in one "
-        f"taken again; {disturbed} of the {len(results)} kept ran in one (yardstick over "
-        f"{SLOW_SPELL:g}x its best), the slowest at {max(r.slowdown for r in results):.1f}x"
-    )
     for setup in config.refused:
         print(
             f"not run: {setup.label} (the bot refuses SHARD_IDS on SQLite at start: "

@@ -223,55 +223,6 @@ def test_the_sustainable_rate_is_the_median_of_rounds_bisected_above_the_ladder(
     assert "| 800 (round 1) |" in printed
 
 
-class Scripted(interactions.Running):
-    """A bot whose measured rates come from a script: what `probed` makes of them is tested."""
-
-    def __init__(self, script: list[interactions.Result]) -> None:
-        self.script = script
-        self.taken = 0
-
-    async def measured(self, rate: int, seconds: float, warmup: float) -> interactions.Result:
-        self.taken += 1
-        return self.script.pop(0)
-
-
-def test_a_rate_missed_in_a_slow_spell_of_the_machine_is_taken_again() -> None:
-    bot = interactions.Setup("cooldown", "sqlite", False)
-    missed_in_a_spell = rung(bot, 600, 400)
-    missed_in_a_spell.slowdown = 1.9
-    steady_miss, met = rung(bot, 600, 400), rung(bot, 600, 40)
-    # Missed in a spell, then met: the second stands.
-    scripted = Scripted([missed_in_a_spell, met])
-    assert asyncio.run(scripted.probed(600, 5, 1)) is met and scripted.taken == 2
-    # Missed on a steady machine: the bot's own miss, kept.
-    scripted = Scripted([steady_miss, met])
-    assert asyncio.run(scripted.probed(600, 5, 1)) is steady_miss and scripted.taken == 1
-    # Met in a spell: kept. Missed in spells every time: taken twice more, then kept.
-    met.slowdown = 2.0
-    scripted = Scripted([met])
-    assert asyncio.run(scripted.probed(600, 5, 1)) is met
-    spells = [rung(bot, 600, 400) for _ in range(4)]
-    for result in spells:
-        result.slowdown = 1.6
-    scripted = Scripted(list(spells))
-    assert asyncio.run(scripted.probed(600, 5, 1)) is spells[2] and scripted.taken == 3
-
-
-def test_the_yardstick_reads_a_slow_spell_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    steadiness = interactions.Steadiness()
-    steadiness.best = min(interactions.yardstick() for _ in range(20))  # a steady machine
-    # The same work taking twice its time, as it does in a spell.
-    steady = interactions.yardstick
-    monkeypatch.setattr(interactions, "yardstick", lambda: 2 * steady())
-
-    async def through_a_spell() -> None:
-        async with steadiness.through():
-            await asyncio.sleep(0.05)
-
-    asyncio.run(through_a_spell())
-    assert steadiness.slowdown > interactions.SLOW_SPELL
-
-
 @pytest.mark.postgres
 def test_interactions_on_postgresql_answer_every_one(postgres: None) -> None:
     config = tiny_interactions("--backends", "postgresql", "--bots", "cooldown", "--shards", "on")
