@@ -245,7 +245,7 @@ class Tables:
         Only the avoided stretches that touch the area change the answer, so it is kept for
         each such set.
         """
-        touched = avoid & run.touching[area] if avoid else avoid
+        touched = _touching(run, area, avoid)
         if not touched:
             return run.plain[area]
         key = (run, area, touched)
@@ -267,9 +267,7 @@ class Tables:
         The first candidate on each new vector until the area has two; the planner leaves out
         those already in the routine. The same few come back, so each answer is kept.
         """
-        # Only the avoided stretches that touch the area change its candidates.
-        touched = avoid & run.touching[area] if avoid else avoid
-        key = (run, area, touched, rank, vectors)
+        key = (run, area, _touching(run, area, avoid), rank, vectors)
         found = self._pairs.get(key)
         if found is None:
             candidates = self.candidates(run, area, avoid)
@@ -335,6 +333,11 @@ class Tables:
             slot = Slot(piece, role, rank, pass_number, replaces, order, second)
             self._slots[key] = slot
         return slot
+
+
+def _touching(run: RunTables, area: str, avoid: frozenset[str]) -> frozenset[str]:
+    """The avoided stretches that touch the area: only they change its candidates."""
+    return avoid & run.touching[area] if avoid else avoid
 
 
 def _slot_key(number: int, pass_number: int) -> int:

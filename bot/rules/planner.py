@@ -286,7 +286,7 @@ class _Planner:
                 self._report_missing(item)
         if not placed:
             if item.slots and item.report:
-                self.left_out.append((item.group, item.what, item.why or self.no_time))
+                self._leave_out(item.what, item.why or self.no_time, item.group)
             return
         if item.group == FILLER:
             self._filled.append(item.what.lower())
