@@ -96,6 +96,9 @@ DEV16 = CORPUS_DIR / "dev16.jsonl"
 # A twenty-fifth and a twenty-sixth writer's, held out and measured twice (before and after the
 # dev16 round), a development set since.
 DEV17 = CORPUS_DIR / "dev17.jsonl"
+# A twenty-seventh and a twenty-eighth writer's, held out and measured twice (before and after
+# the dev17 round), a development set since.
+DEV18 = CORPUS_DIR / "dev18.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -119,6 +122,7 @@ DEVELOPMENT = (
     DEV15,
     DEV16,
     DEV17,
+    DEV18,
 )
 
 

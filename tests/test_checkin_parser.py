@@ -4903,3 +4903,178 @@ def test_greek_mesi_is_the_lower_back_only_opening_its_score(
 def test_not_noticed_after_any_negation_of_the_tables_is_a_zero() -> None:
     parsed = _read("hadnt noticed the glutes at all, calves 3", ["calves", "glutes"])
     assert parsed.soreness == {"glutes": 0, "calves": 3}
+
+
+# The dev18 round: each rule on replies made up for it, in other words than the file's.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors 9 lol jk. 4. glutes 2",
+        "hip flexors 9 haha kidding. 4 really. glutes 2",
+        "hip flexors 9... joke. 4. glutes 2",
+    ],
+)
+def test_a_joke_closing_its_sentence_gives_way_to_the_number_after_it(text: str) -> None:
+    parsed = _read(text, ["hip_flexors", "glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 4, "glutes": 2}, ())
+
+
+def test_a_laugh_alone_takes_nothing_back() -> None:
+    # "lol" is no joke taken back: the 4 after it is a number whose meaning is not told.
+    parsed = _read("hip flexors 9 lol. 4 glutes 2", ["hip_flexors", "glutes"])
+    assert parsed.soreness["hip_flexors"] == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 5, adductors 1 - wait, I mean the other way round, quads 1 and adductors 5",
+        "quads 5 adductors 1 oops swap them: quads 1 adductors 5",
+        "quads 5, adductors 1. Wait no, quads 1, adductors 5",
+    ],
+)
+def test_a_slip_corrected_takes_the_scores_given_again(text: str) -> None:
+    parsed = _read(text, ["quads", "adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 1, "adductors": 5}, ())
+
+
+def test_a_slip_leaves_the_scores_it_does_not_give_again() -> None:
+    # Unlike a joke taken back, a correction of one score leaves the others as said.
+    parsed = _read("neck 2 shoulders 6 correction shoulders 4", ["neck", "shoulders"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2, "shoulders": 4}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 2, movement 4 (tightness, so lower = better), efficiency same",
+        "glutes 2, movement 4 - higher is worse for me. same",
+    ],
+)
+def test_movement_scored_the_other_way_round_is_asked(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert parsed.soreness == {"glutes": 2}
+    assert parsed.movement is None
+    assert parsed.unread
+    assert parsed.efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["glutes 2 (lower is better), movement 7", "glutes 2, movement 7 (higher = better)"],
+)
+def test_which_way_up_a_scale_is_says_nothing_of_the_running(text: str) -> None:
+    # "better" in "lower is better" is the scale's end, no efficiency (it was read as one).
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"glutes": 2}, 7, None)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does efficiency mean? quicker?",
+        "coach, how is efficiency meant to be judged? faster? easier?",
+    ],
+)
+def test_a_guess_at_what_efficiency_means_is_no_check_in(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.is_checkin, parsed.unread) == (None, False, ())
+
+
+def test_a_question_with_a_verdict_of_the_week_is_still_read() -> None:
+    parsed = _read("how is efficiency measured? mine felt better", ["calves"])
+    assert parsed.efficiency is Efficiency.BETTER
+
+
+def test_a_question_about_the_areas_after_calling_the_coach_is_no_check_in() -> None:
+    text = "hey coach, how do I change my areas? glutes are fine now but my quads are bad"
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.is_checkin) == ({}, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("calves 5 o 6, movement 8", 6),
+        ("calves 5 oder 6, movement 8", 6),
+        ("calves 5 ou 6, movement 8", 6),
+    ],
+)
+def test_a_range_with_or_in_another_language_is_its_higher_end(text: str, value: int) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": value}
+
+
+@pytest.mark.parametrize("text", ["glutes 3, movement 8, same lah", "glutes 3 mv 8 same lor"])
+def test_singlish_particles_after_same_keep_the_verdict(text: str) -> None:
+    assert _read(text, ["glutes"]).efficiency is Efficiency.SAME
+
+
+def test_better_overall_than_last_week_settles_a_harder_day() -> None:
+    text = "Tuesday felt harder. calves 2. movement 8. Better overall than last week though"
+    assert _read(text, ["calves"]).efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glutes 4 neck 2 — 5 recitals this week. movement 7",
+        "glutes 4 neck 2 - 2 call-outs overnight. movement 7",
+    ],
+)
+def test_a_count_set_apart_by_a_dash_is_no_second_score(text: str) -> None:
+    parsed = _read(text, ["glutes", "neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"glutes": 4, "neck": 2}, 7, ())
+
+
+def test_a_number_set_apart_by_a_dash_and_no_count_is_still_asked() -> None:
+    parsed = _read("glutes 4 neck 2 - 5 later. movement 7", ["glutes", "neck"])
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("liezen 3, kuiten 2", ["adductors", "calves"], {"adductors": 3, "calves": 2}),
+        ("kandhay 4, gardan 2", ["shoulders", "neck"], {"shoulders": 4, "neck": 2}),
+        ("sab 3, movement 8", ["calves", "quads"], {"calves": 3, "quads": 3}),
+        ("tout à 4, mobilité 7", ["calves", "glutes"], {"calves": 4, "glutes": 4}),
+        ("yung glutes ko, mga 4", ["glutes"], {"glutes": 4}),
+    ],
+)
+def test_words_of_other_languages_added_in_the_dev18_round(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    assert _read(text, areas).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3, efficacité: même chose", Efficiency.SAME),
+        ("calves 3, beweging 8, net zo", Efficiency.SAME),
+    ],
+)
+def test_verdicts_of_other_languages_added_in_the_dev18_round(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves"]).efficiency is efficiency
+
+
+def test_a_score_taken_back_in_the_next_sentence_after_talk_gives_way() -> None:
+    text = "quads 7 after the derby... sorry, that was last month, now about 3. movement 8"
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 3}, 8, ())
+
+
+def test_a_number_of_training_after_an_apology_is_no_score() -> None:
+    parsed = _read("quads 7 after the derby. Sorry for the late reply, 4 days away", ["quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 7}, ())
+
+
+def test_an_area_a_bit_loaded_in_spanish_is_asked_about() -> None:
+    parsed = _read("isquios un poco cargados, glúteos 2", ["hamstrings", "glutes"])
+    assert parsed.soreness == {"glutes": 2}
+    assert parsed.unread

@@ -70,6 +70,8 @@ _BEFORE_AN_ACTIVITY = frozenset({"when", "i", "was", "im", "with", "the", "my", 
 _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "mostly", "here"})
 # Tagalog particles after it in Taglish ("same po", "same lang", "same naman"): polite, "just".
 _AFTER_SAME |= {"po", "lang", "naman", "din", "rin"}
+# Singlish particles ("same lah", "same ar", "same lor").
+_AFTER_SAME |= {"lah", "la", "leh", "lor", "ar", "sia"}
 # "runs felt the same otherwise": the same, but for what the member has just said.
 _AFTER_SAME |= {"otherwise"}
 # Words in quotation marks, opened after a space (not "it's") and closed before one.
@@ -318,6 +320,8 @@ class ReadEfficiency(State):
 
     def _against_last_week(self, index: int, end: int) -> bool:
         toks = self.toks
+        if index + 1 < end and toks[index + 1].text == "overall":
+            index += 1  # "better overall than last week"
         after = index + 1
         while after < end and after < index + 4 and not toks[after].word:
             after += 1

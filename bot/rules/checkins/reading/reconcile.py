@@ -33,7 +33,13 @@ _MAX_QUESTIONS = 20
 _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
+_DASHES = frozenset({"-", "–", "—", "--"})
+_PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
+_ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
+# Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
+_CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
+_CALLING |= {"quick", "question", "q", "sorry", "um", "erm", "ok", "okay", "so"}
 # In a question, these make it one about the member's list of areas: "areas" after one of
 # _WHOSE_AREAS ("my areas", "which areas"), or "area"/"areas" with a word of changing the list
 # ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
@@ -101,6 +107,16 @@ _ANOTHER_THING = re.compile(
     r"(?![^\S\n]+(?:for|with|on|in|when|about|to)\b)",  # "different story for the hams, 6"
     re.IGNORECASE,
 )
+
+
+def _opens_asking(words: list[Tok]) -> bool:
+    """A sentence's words open with a word of asking, after any calling ("coach, how...")."""
+    for tok in words[:4]:
+        if tok.text in _ASKING:
+            return True
+        if tok.text not in _CALLING:
+            return False
+    return False
 
 
 class Reconcile(State):
@@ -464,6 +480,8 @@ class Reconcile(State):
             return False
         if said_of and toks[after].text in ("for", "of", "out", "percent", "tbh", "honestly"):
             return False
+        if said_of and self._counts_a_thing(number):
+            return False  # "neck 2, 5 recitals this week": a count, no moment
         sided = said_of and any(t.kind == K.SIDE for t in toks[after : after + 3])
         score = toks[before]
         if score.kind != K.NUM or not score.used or score.sentence != number.sentence:
@@ -613,14 +631,32 @@ class Reconcile(State):
         """ "calves 3 4": a second number straight after a score (not "calves 4 (7 after the
         long run)", a remark on it)."""
         before = number.at - 1
+        dashed = False
         while before >= 0 and self.toks[before].kind == K.PUNCT:
             if "(" in self.toks[before].text:
                 return False
+            dashed = dashed or self.toks[before].text in _DASHES
             before -= 1
-        if before < 0:
-            return False
+        if before < 0 or (dashed and self._counts_a_thing(number)):
+            return False  # "shoulders 5 — 3 load-outs this week": a count, set apart
         tok = self.toks[before]
         return tok.kind == K.NUM and tok.used and tok.clause == number.clause
+
+    def _counts_a_thing(self, number: Tok) -> bool:
+        """A number followed by a word the reader does not know, said in the plural ("gigs",
+        "load-outs")."""
+        after = number.at + 1
+        if after >= len(self.toks) or self.toks[after].kind != K.WORD:
+            return False
+        said = _PLURAL_THING.match(self.text, number.end)
+        lex = self.lex
+        first = self.toks[after].text
+        return (
+            said is not None
+            and first not in lex.bridge
+            and first not in lex.filler
+            and first not in lex.cues
+        )
 
     def _withdrawn(self) -> None:
         """ "quads 3, hams 3... actually scrap that, quads 4": "that" is what was just said.
@@ -718,6 +754,9 @@ class Reconcile(State):
             unread += self._movement_in_words()
         kept += others
         efficiency = self._efficiency_value(unread)
+        if efficiency is not None and not soreness and movement is None and self._label_asked():
+            # "what does efficiency mean? faster?": a guess at the word's meaning, no verdict.
+            efficiency = None
         if efficiency is None:
             unread += self._efficiency_by_emoji()
         has_values = bool(soreness or movement is not None or efficiency or skipped)
@@ -832,7 +871,7 @@ class Reconcile(State):
         asking: set[int] = set()  # the sentences asking
         for sentence, (start, end) in enumerate(self.sentences):
             words = [t for t in toks[start:end] if t.word]
-            if words and words[0].text in _ASKING and end < len(toks) and "?" in toks[end].text:
+            if _opens_asking(words) and end < len(toks) and "?" in toks[end].text:
                 asking.add(sentence)
         if not asking or any(t.kind == K.NUM and not t.training for t in toks):
             return False
@@ -847,6 +886,22 @@ class Reconcile(State):
                 return False
         return True
 
+    def _label_asked(self) -> bool:
+        """A question opening with a word of asking and naming the efficiency ("what does
+        efficiency mean?"), every other sentence a question too, and no number."""
+        toks = self.toks
+        if any(t.kind == K.NUM and not t.training for t in toks):
+            return False
+        named = False
+        for start, end in self.sentences:
+            words = [t for t in toks[start:end] if t.word]
+            if not words:
+                continue
+            if end >= len(toks) or "?" not in toks[end].text:
+                return False
+            named = named or (_opens_asking(words) and any(t.kind == K.EFF for t in words))
+        return named
+
     def _asks_about_the_areas(self) -> bool:
         """A question about the member's list of areas ("how do I change my tight areas?",
         "can I add quads to my areas?") and no number anywhere in the reply."""
@@ -856,8 +911,7 @@ class Reconcile(State):
         for start, end in self.sentences:
             words = [t for t in toks[start:end] if t.word]
             if (
-                words
-                and words[0].text in _ASKING
+                _opens_asking(words)
                 and end < len(toks)
                 and "?" in toks[end].text
                 and any(t.text in _LIST_WORDS for t in words)

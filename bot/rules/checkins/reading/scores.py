@@ -222,6 +222,14 @@ _LETTER_KINDS = frozenset({K.WORD, K.SIDE, K.JOIN})
 _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "number", "no", "than"})
 
 
+# Taking back every score before it in its sentence, when they are given again after it: a
+# joke, or a slip ("calves 2, hip flexors 6, wait, I mean the other way, calves 6 and hip
+# flexors 2").
+_TAKING_BACK = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
+# Laughs beside a joke taken back, said of nothing ("10 lol jk").
+_LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
+
+
 class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
@@ -1831,10 +1839,20 @@ class ReadScores(State):
             last = prev_end - 1
             while last >= prev_start and toks[last].kind == K.PUNCT:
                 last -= 1
-            if last >= prev_start and not (toks[last].kind == K.NUM and toks[last].used):
+            taken_back = self._taken_back_at_end(prev_start, last)
+            if taken_back is not None:
+                # "lower back 10 lol jk. 6.": the joke closing the score's sentence is the
+                # gap's, as it would be at the start of the next one.
+                last = taken_back
+                start = last + 1
+            elif last >= prev_start and not (toks[last].kind == K.NUM and toks[last].used):
                 # "Lower back is a 5 on a good day and 7 after a long session. Call it 6.": a
                 # second number for the one area scored, then a word of conclusion.
                 last = self._spread_end(prev_start, prev_end)
+                if last < prev_start:
+                    # "shoulders 6 after the peal... sorry that was a fortnight ago, now about
+                    # 4": the sentence's one score, talk after it, taken back in the next.
+                    last = self._only_score(prev_start, prev_end)
             if last < prev_start or toks[last].kind != K.NUM or not toks[last].used:
                 continue
             owner = self._last_scored_area(prev_start, last)
@@ -1855,6 +1873,29 @@ class ReadScores(State):
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _only_score(self, start: int, end: int) -> int:
+        """The one number of a sentence, a score; `start - 1` if it holds none or more."""
+        numbers = [i for i in range(start, end) if self.toks[i].kind == K.NUM]
+        if len(numbers) != 1 or not self.toks[numbers[0]].used:
+            return start - 1
+        return numbers[0]
+
+    def _taken_back_at_end(self, start: int, last: int) -> int | None:
+        """The score a sentence ends on before words taking it back and laughs alone ("10 lol
+        jk", "9 haha kidding"); None if the sentence does not end so."""
+        toks = self.toks
+        index, taken = last, False
+        while index >= start and toks[index].kind != K.NUM:
+            tok = toks[index]
+            if tok.text in JOKES:
+                taken = True
+            elif tok.kind != K.PUNCT and tok.text not in _LAUGHS:
+                return None
+            index -= 1
+        if not taken or index < start or not toks[index].used:
+            return None
+        return index
 
     def _spread_end(self, start: int, end: int) -> int:
         """The one score of a sentence naming one label, when a bare number of the score's size
@@ -1886,20 +1927,30 @@ class ReadScores(State):
         """ "glutes 9 quads 9 movement 2 lol jk. glutes 3 quads 4 movement 8": a joke taken back
         takes back every score said before it in its sentence; those given again after it are
         the week's, and the others, once any is given again, are asked about (taken back, with
-        none in their place). Where none is given again, they stay as read."""
+        none in their place). Where none is given again, they stay as read. A slip ("wait, I
+        mean the other way, calves 6 and hip flexors 2") takes back only the scores given again
+        in its sentence or the next, and reaches back to the sentence before when it opens its
+        own."""
         toks, scores = self.toks, self.reading.scores
         jokes = [
             tok
             for (start, end), features in zip(self.sentences, self.features, strict=True)
             if features & CHANGE  # (a sentence holding a joke has this bit)
             for tok in toks[start:end]
-            if tok.text in JOKES
+            if tok.text in _TAKING_BACK
         ]
         for tok in jokes:
             if self._no_joke(tok.at):
                 continue
-            first = toks[self.sentences[tok.sentence][0]].start
-            again = {(s.kind, s.target) for s in scores if s.span[0] >= tok.end}
+            slip = tok.text not in JOKES
+            opening, closing = self.sentences[tok.sentence]
+            if slip and tok.sentence > 0 and tok.at - opening <= 1:
+                opening = self.sentences[tok.sentence - 1][0]  # "... hip flexors 6. Wait no, ..."
+            first = toks[opening].start
+            if slip and tok.sentence + 1 < len(self.sentences):
+                closing = self.sentences[tok.sentence + 1][1]
+            last = toks[closing - 1].end if slip else toks[-1].end
+            again = {(s.kind, s.target) for s in scores if tok.end <= s.span[0] < last}
             before = [
                 s for s in scores if first <= s.span[0] and s.span[1] <= tok.start and not s.yields
             ]
@@ -1909,7 +1960,7 @@ class ReadScores(State):
                 if (found.kind, found.target) in again:
                     found.yields = found.taken_back = True
                     self.reading.notes.append(found.span)
-                else:
+                elif not slip:  # a slip leaves the scores it does not give again
                     found.problem = True
 
     def _no_joke(self, index: int) -> bool:

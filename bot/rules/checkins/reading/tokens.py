@@ -96,7 +96,7 @@ TYPICAL = frozenset(
 # calves 9 lol jk. quads 2 calves 3", "11/10 😂 no seriously 6", "a 10 for drama but really a
 # 4"). Phrases are merged as words.
 JOKES = frozenset(
-    {"jk", "jkjk", "kidding", "joking", "no seriously", "ok seriously", "but seriously"}
+    {"jk", "jkjk", "kidding", "joking", "joke", "no seriously", "ok seriously", "but seriously"}
     | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
     | {"but really", "realistically", "but realistically", "in reality"}
 )

@@ -179,7 +179,10 @@ _NOW_AGAIN = frozenset({"now", "today", "currently"})
 _RANGE_WORDS = frozenset(
     {"maybe", "or", "possibly", "perhaps", "prob", "probably", "and", "to", "a", "an"}
 )
-_MAYBE = _RANGE_WORDS - {"and", "or"}
+# "or" as members write it in their first language: "3 ou 4", "3 o 4", "3 oder 4".
+_OR = frozenset({"or", "o", "ou", "oder", "lub", "albo", "ili", "atau", "eller", "vagy", "sau"})
+_RANGE_WORDS |= _OR
+_MAYBE = _RANGE_WORDS - {"and"} - _OR
 _TO_A = frozenset({"to", "a", "an"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
@@ -237,6 +240,19 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
 # likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
+
+
+# Said after movement's score, its scale the other way round: "lower = better", "higher is
+# worse", "the lower the better".
+_LOWER = frozenset({"lower"})
+_HIGHER = frozenset({"higher"})
+_BETTER_END = frozenset({"better", "good", "best"})
+_WORSE_END = frozenset({"worse", "bad", "worst", "stiffer"})
+_SCALE_LINKS = frozenset({"=", "is", "means", "the", "==", "->", "→", "being", "number", "score"})
+
+
+def _one_or(words: set[str]) -> bool:
+    return len(words) == 1 and words <= _OR
 
 
 class ReadWords(State):
@@ -746,6 +762,7 @@ class ReadWords(State):
         declared = self._declared_scale()
         training_before = self.lex.training_before
         reversed_scale, unknown_scale = self._scale_defined()
+        ends = self._which_way_up()
         for index in self.numbers:
             tok = toks[index]
             if (
@@ -760,6 +777,10 @@ class ReadWords(State):
                 tok.problem = "scale"
             if tok.kind == K.NUM and index < last and toks[index + 1].text in _SCALE_AFTER:
                 self._scale_in_words(index)
+            if tok.bare and self._movement_before(index) and self._lower_is_better(index, ends):
+                # "Movement: 3 (stiffness, lower = better)": movement scored the other way
+                # round from the check-in's, on the member's own scale. Asked.
+                tok.problem = "scale"
             if tok.percent and self._label_before(index):
                 # "calves 30%": a score on another scale (not "60% of my usual").
                 tok.training, tok.problem = False, "scale"
@@ -895,7 +916,7 @@ class ReadWords(State):
             if not (
                 words & _MAYBE
                 # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
-                or (not comma and ((words <= _TO_A and "to" in words) or words == {"or"}))
+                or (not comma and ((words <= _TO_A and "to" in words) or _one_or(words)))
                 or (between and "and" in words and not comma)
             ):
                 continue
@@ -1239,6 +1260,34 @@ class ReadWords(State):
             return None
         letters = sum(c.isalpha() for c in self.text[word.start : word.end])
         return tok.value >= 3 and letters == tok.value
+
+    def _which_way_up(self) -> dict[int, bool]:
+        """ "lower = better", "higher is worse", "higher = better": which way up a scale is, no
+        efficiency. By where each is said, whether it is the other way round from movement's."""
+        toks = self.toks
+        said = [i for i, t in enumerate(toks) if t.text in _LOWER or t.text in _HIGHER]
+        ends: dict[int, bool] = {}
+        for index in said:
+            end = index + 1
+            while end < len(toks) and end <= index + 3 and toks[end].text in _SCALE_LINKS:
+                end += 1
+            if end >= len(toks) or toks[end].sentence != toks[index].sentence:
+                continue
+            word = toks[end].text
+            if word not in _BETTER_END and word not in _WORSE_END:
+                continue
+            toks[end].used = True  # a scale's end, not how running felt
+            ends[index] = (toks[index].text in _LOWER) == (word in _BETTER_END)
+        return ends
+
+    def _lower_is_better(self, index: int, ends: dict[int, bool]) -> bool:
+        """Movement's number followed closely in its sentence by its scale said the other way
+        round: "Movement: 3 (stiffness, lower = better)"."""
+        sentence = self.toks[index].sentence
+        return any(
+            inverted and 0 < other - index <= 6 and self.toks[other].sentence == sentence
+            for other, inverted in ends.items()
+        )
 
     def _movement_before(self, index: int) -> bool:
         before = self._prev(index, skip_bridge=True)
