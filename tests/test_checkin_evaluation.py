@@ -90,8 +90,13 @@ FLOORS = {
     # "shoulders 2, 8, better": movement for dev4's writer (d4-142, d4-240), asked about by
     # dev5's, dev6's, dev11's and dev13's (f009, g161, r181, w096), so asked about.
     "dev4": (DEV4, Floor(250, values=0.99, replies=0.975, needless_per_100=2.0)),
-    "dev5": (DEV5, Floor(250, values=0.995, replies=0.985, needless_per_100=0.8)),
-    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8)),
+    # Two invented values: "2, 8, better" from a member with one area, asked about by its
+    # writer (f121), read in the check-in's order as five other writers read it (k119, o129,
+    # l009, aa055, ab137).
+    "dev5": (DEV5, Floor(250, values=0.99, replies=0.985, needless_per_100=0.8, invented=2)),
+    # One invented value: "maybe 6, but by Friday they were about 3" is the worse for its
+    # writer (g139), the later for three other writers (aa157, ab051, l210).
+    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
     "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).

@@ -145,6 +145,8 @@ class Reconcile(State):
         toks = self.toks
         if not self.expected or len(toks) > _ORDER_TOKENS:
             return
+        if len(self.expected) == 1 and self._one_area_in_order():
+            return
         plain = self._in_answer_form(0, len(toks))
         last_score = max((t.at for t in toks if t.kind == K.NUM and t.used), default=-1)
         first_value = min((t.at for t in toks if t.kind in (K.VAL, K.EFF)), default=len(toks))
@@ -242,6 +244,36 @@ class Reconcile(State):
         self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
         self.reading.notes = [s for s in self.reading.notes if not _within(span, s)]
         self.reading.scores.append(Score(K.MOVE, "", value, False, False, "", False, span))
+
+    def _one_area_in_order(self) -> bool:
+        """ "4 8 same", "2, 8, better", "4/8/same" from a member with one area: its score and
+        the movement, in the check-in's order, as five writers of six read it (the sixth
+        asks). Only two whole numbers on the scale, then the verdict, and nothing else."""
+        toks = self.toks
+        said = [t for t in toks if t.kind not in (K.PUNCT, K.COMMA) and t.text != "/"]
+        if len(said) not in (2, 3) or said[-1].kind != K.VAL or said[-1].efficiency is None:
+            return False
+        numbers = said[:-1]
+        if len(numbers) == 1 and numbers[0].problem == "list":
+            parts = numbers[0].text.split()  # "4 8": one token of two numbers
+        elif len(numbers) == 1 and numbers[0].problem == "scale" and toks[-2].text == "/":
+            parts = numbers[0].text.split("/")  # "4/8/same": no score out of 8
+        elif len(numbers) == 2 and not any(t.used for t in numbers):
+            parts = [t.text for t in numbers]
+        else:
+            return False
+        if len(parts) != 2 or not all(p.isdigit() and int(p) <= MAX_SCORE for p in parts):
+            return False
+        span = (numbers[0].start, numbers[-1].end)
+        score, movement = (int(p) for p in parts)
+        for number in numbers:
+            number.used = True
+        self.reading.strays = [s for s in self.reading.strays if not _within(span, s)]
+        self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
+        area = self.expected[0]
+        self.reading.scores.append(Score(K.AREA, area, score, False, False, "", False, span))
+        self.reading.scores.append(Score(K.MOVE, "", movement, False, False, "", False, span))
+        return True
 
     def _score_and_movement(self, index: int) -> tuple[Score, int, int] | None:
         """ "glutes 5 8": two numbers side by side after the last area, each on the scale."""

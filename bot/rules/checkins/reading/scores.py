@@ -1276,21 +1276,6 @@ class ReadScores(State):
                 return
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
-                ("by" in set(gap + after) or sequenced)
-                and not (said_now or typical or corrected)
-                and not _said_as_now(gap + after)
-                and earlier_value is not None
-                and later_value is not None
-                and later_value < earlier_value
-            ):
-                # "maybe 6, but by Friday they were about 3", "5 on Monday, down to 3 by Friday":
-                # the worse of the week or the later moment? Writers read it both ways, and
-                # neither is said to be now: both stay, to be asked about.
-                self._pair(label, other)
-                self._dispute(label, True)
-                said = other + 1  # "... so call it 5" may still settle it
-                continue
-            if (
                 typical
                 and not (said_now or corrected)
                 and earlier_value is not None

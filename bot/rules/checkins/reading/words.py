@@ -255,6 +255,12 @@ def _one_or(words: set[str]) -> bool:
     return len(words) == 1 and words <= _OR
 
 
+# A half said after a whole number: "and a half", "y medio" (Spanish), "e meio" (Portuguese),
+# "et demi" (French).
+_HALF_JOINS = frozenset({"and", "n", "y", "e", "et"})
+_HALVES = frozenset({"half", "medio", "media", "meio", "meia", "demi", "demie"})
+
+
 class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
 
@@ -883,6 +889,10 @@ class ReadWords(State):
                     if movement_named
                     else None
                 )
+                if toks[index + 2].text == "5" and tok.value < MAX_SCORE:
+                    # "3,5": a half, as three writers of three read a decimal comma's five
+                    # (rounded up, as "3.5" is); "3,7" stays asked.
+                    agreed = tok.value + Decimal("0.5")
                 if agreed is not None:
                     tok.value = agreed
                 else:
@@ -978,8 +988,12 @@ class ReadWords(State):
         if index + 1 >= len(toks):
             return 0
         after = toks[index + 1]
-        if after.text == "and":
-            return 3 if [t.text for t in toks[index + 2 : index + 4]] == ["a", "half"] else 0
+        if after.text in _HALF_JOINS:
+            # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi"
+            said = [t.text for t in toks[index + 2 : index + 4]]
+            if said[:1] and said[0] in _HALVES:
+                return 2
+            return 3 if said[:1] == ["a"] and said[1:] and said[1] in _HALVES else 0
         if after.text == "½":
             return 1
         if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
