@@ -84,7 +84,9 @@ class Floor(NamedTuple):
 FLOORS = {
     "train": (TRAIN, Floor(250, values=0.995, replies=0.99, needless_per_100=0.5)),
     "dev2": (DEV2, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
-    "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
+    # "Thighs a 3" from a member with the quads and the hamstrings is the quads' for its writer
+    # (e149), asked about by three others (c133, aa217, ab150): asked.
+    "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.7)),
     "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
     "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
     # "shoulders 2, 8, better": movement for dev4's writer (d4-142, d4-240), asked about by
@@ -164,9 +166,7 @@ FLOORS = {
         DEV15,
         Floor(500, values=0.99, replies=0.98, needless_per_100=0.8, checkins_missed=1),
     ),
-    # One invented value where its writers read a shape as another file's writer does not:
-    # "thighs like 4 both sides" from a member with the quads and the hamstrings asked about
-    # (c133: the quads' for dev3's writer, e149). Its needless questions: "calves 100% fine" as
+    # Its needless questions: "calves 100% fine" as
     # 0 ("fine" of an area is asked about, the writers split), Malay "betis" left out of the
     # tables, and Welsh number words said again in digits. One check-in taken for none: "fine
     # 👍" (b248) is asked about by its twenty-third writer, as "all good 👍" is by dev14's
@@ -178,7 +178,6 @@ FLOORS = {
             values=0.99,
             replies=0.965,
             needless_per_100=0.6,
-            invented=1,
             checkins_missed=1,
         ),
     ),

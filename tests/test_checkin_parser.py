@@ -4412,8 +4412,13 @@ def test_dutch_phrases_of_better_are_read_where_beter_alone_is_not() -> None:
         ("groin 1 and thigh 3", ["adductors", "quads"], {"adductors": 1, "quads": 3}, False),
         # From a member with the adductors alone: theirs, or the quads? Asked.
         ("thighs 4, neck 2", ["adductors", "neck"], {"neck": 2}, True),
-        # The quads' as before, from a member with the quads and the hamstrings.
-        ("thighs 4", ["quads", "hamstrings"], {"quads": 4}, False),
+        # From a member with the quads and the hamstrings: the front or the back? Asked, as
+        # three writers of four do (since the dev19 round)...
+        ("thighs 4", ["quads", "hamstrings"], {}, True),
+        # ...and the front when the back is named on its own.
+        ("hamstrings 2, thighs 4", ["quads", "hamstrings"], {"hamstrings": 2, "quads": 4}, False),
+        # From a member with the quads alone among the three, the quads'.
+        ("thighs 4", ["quads", "calves"], {"quads": 4}, False),
     ],
 )
 def test_a_thigh_may_be_the_inner_thigh(
@@ -5085,4 +5090,132 @@ def test_a_number_of_training_after_an_apology_is_no_score() -> None:
 def test_an_area_a_bit_loaded_in_spanish_is_asked_about() -> None:
     parsed = _read("isquios un poco cargados, glúteos 2", ["hamstrings", "glutes"])
     assert parsed.soreness == {"glutes": 2}
+    assert parsed.unread
+
+
+# -- the dev19 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("3 7 worse", Efficiency.WORSE),
+        ("3, 7, better", Efficiency.BETTER),
+        ("3/7/same", Efficiency.SAME),
+    ],
+)
+def test_two_numbers_and_a_verdict_from_one_area_follow_the_check_ins_order(
+    text: str, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["adductors"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
+        {"adductors": 3},
+        7,
+        efficiency,
+        (),
+    )
+
+
+@pytest.mark.parametrize("text", ["3 7 worse", "3 and 7, worse", "3 7"])
+def test_two_numbers_from_two_areas_or_joined_or_alone_are_still_asked(text: str) -> None:
+    areas = ["adductors", "quads"] if text == "3 7 worse" else ["adductors"]
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement) == ({}, None)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("adductors 2 and half", 3), ("adductors 5 e meio", 6), ("adductors 4 et demi", 5)],
+)
+def test_a_half_said_in_words_after_a_score_rounds_up(text: str, score: int) -> None:
+    assert _read(text, ["adductors"]).soreness == {"adductors": score}
+
+
+def test_a_quoted_line_before_the_members_own_is_not_their_answer() -> None:
+    text = "> quads 3, neck 6, movement 8\nha that's the example. neck 2 movement 9"
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 9, ())
+
+
+def test_a_reply_set_out_all_as_a_quote_is_still_read() -> None:
+    parsed = _read("> neck 2\n> movement 9", ["neck"])
+    assert (parsed.soreness, parsed.movement) == ({"neck": 2}, 9)
+
+
+def test_asking_whether_ten_is_the_best_or_the_worst_asks_about_every_score() -> None:
+    parsed = _read("neck 9 glutes 8, hang on is 10 the best or the worst?", ["neck", "glutes"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+def test_scots_spellings_are_read_as_the_words_they_spell() -> None:
+    parsed = _read("quads wis 6 on saturday, noo 3. nae change in efficiency", ["quads"])
+    assert (parsed.soreness, parsed.efficiency) == ({"quads": 3}, Efficiency.SAME)
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes have been murder since the race", "glute torn a bit, physio on monday"]
+)
+def test_murder_and_torn_are_complaints_asked_about(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+def test_the_reason_for_asking_to_change_the_list_is_no_question() -> None:
+    text = "neck 2, movement 8, same. also how do I change my areas? my calves are wrecked now"
+    parsed = _read(text, ["neck"])
+    assert (parsed.soreness, parsed.unread) == ({"neck": 2}, ())
+
+
+def test_an_area_not_asked_about_said_to_be_bad_is_still_asked_without_such_a_question() -> None:
+    parsed = _read("neck 2, movement 8, same. my calves are wrecked now", ["neck"])
+    assert parsed.unread
+
+
+def test_the_same_anyway_is_the_same() -> None:
+    text = "neck 2, movement 8. is efficiency about pace or effort? felt the same anyway"
+    parsed = _read(text, ["neck"])
+    assert parsed.efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("kriz 3, kvadricepsi 2", ["lower_back", "quads"], {"lower_back": 3, "quads": 2}),
+        ("adduktorji 4, zadnjica 1", ["adductors", "glutes"], {"adductors": 4, "glutes": 1}),
+        ("prasci 5", ["calves"], {"calves": 5}),
+        ("pinggang 4", ["lower_back"], {"lower_back": 4}),
+        ("quads nne, calves mbili", ["quads", "calves"], {"quads": 4, "calves": 2}),
+        ("pen-ôl 3", ["glutes"], {"glutes": 3}),
+        ("alles goed, niks pijn", ["calves", "quads"], {"calves": 0, "quads": 0}),
+    ],
+)
+def test_words_of_other_languages_added_in_the_dev19_round(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    assert _read(text, areas).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "movement", "efficiency"),
+    [
+        ("quads 2, gibanje 7, ucinkovitost boljsa", 7, Efficiency.BETTER),
+        ("quads 2, gibanje 7, učinkovitost slabša", 7, Efficiency.WORSE),
+        ("quads 2, movement 7, efficiency sama macam minggu lepas", 7, Efficiency.SAME),
+        ("quads 2, movement 7, efficiency lagi baik", 7, Efficiency.BETTER),
+        ("quads 2, movement 7, efficiency sawa tu", 7, Efficiency.SAME),
+    ],
+)
+def test_labels_and_verdicts_of_other_languages_added_in_the_dev19_round(
+    text: str, movement: int, efficiency: Efficiency
+) -> None:
+    parsed = _read(text, ["quads"])
+    assert (parsed.movement, parsed.efficiency) == (movement, efficiency)
+
+
+def test_a_soreness_word_in_nepali_makes_an_area_said_in_words_asked_about() -> None:
+    parsed = _read("quads alikati dukhcha, calves 2", ["quads", "calves"])
+    assert parsed.soreness == {"calves": 2}
     assert parsed.unread

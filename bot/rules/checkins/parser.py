@@ -189,6 +189,7 @@ step is a single pass over the reply's tokens (or the sentences that can match),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -251,7 +252,7 @@ def read_reply(
         text = ""
     expected = list(dict.fromkeys(a for a in expected_areas if isinstance(a, str)))
     lexicon = lexicon_for(catalogue, words or default_checkin_words())
-    parser = _Parser(text[:MAX_REPLY_CHARS], lexicon, expected)
+    parser = _Parser(_unquoted(text[:MAX_REPLY_CHARS]), lexicon, expected)
     parsed = parser.parse()
     overflow = text[parser.read_upto :]
     if overflow.strip():
@@ -265,6 +266,20 @@ def read_reply(
             parsed, unread=(*parsed.unread, more), is_checkin=True, rest=overflow.strip()
         )
     return parsed
+
+
+# A line Discord shows as a quote ("> calves 3, glutes 6, movement 8") before the member's own:
+# someone else's words, the check-in's example most often, not the member's answer.
+_QUOTED = re.compile(r"^>[^\n]*", re.MULTILINE)
+
+
+def _unquoted(text: str) -> str:
+    """The reply with its quoted lines blanked, every other character where it was; as it is
+    when every line is quoted (a member's own answer set out as a quote)."""
+    if ">" not in text:
+        return text
+    blanked = _QUOTED.sub(lambda line: " " * len(line.group()), text)
+    return blanked if blanked.strip() else text
 
 
 class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):

@@ -147,6 +147,8 @@ class CheckInWords(_Strict):
     past: PastWords
     chat: ChatWords
     translations: TranslationWords
+    # Words spelt as a dialect says them, read as the word they spell ("noo" now, "wis" was).
+    spellings: dict[Phrase, Phrase] = {}
 
     @model_validator(mode="after")
     def _no_word_means_two_things(self) -> Self:
@@ -178,6 +180,11 @@ class CheckInWords(_Strict):
             f"{word!r} is listed twice in {name}"
             for name, words in groups.items()
             for word in sorted({w for w in words if words.count(w) > 1})
+        ]
+        problems += [
+            f"spelling {said!r} is read as {meant!r}, itself respelt"
+            for said, meant in self.spellings.items()
+            if meant in self.spellings or " " in said
         ]
         if "zero" not in self.numbers or self.numbers["zero"] != 0:
             problems.append("the number words must include zero = 0")

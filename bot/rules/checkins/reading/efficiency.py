@@ -73,7 +73,7 @@ _AFTER_SAME |= {"po", "lang", "naman", "din", "rin"}
 # Singlish particles ("same lah", "same ar", "same lor").
 _AFTER_SAME |= {"lah", "la", "leh", "lor", "ar", "sia"}
 # "runs felt the same otherwise": the same, but for what the member has just said.
-_AFTER_SAME |= {"otherwise"}
+_AFTER_SAME |= {"otherwise", "anyway", "anyways"}
 # Words in quotation marks, opened after a space (not "it's") and closed before one.
 _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
 # Habit, not a verdict, after something said to have been done: "did parkrun as usual".

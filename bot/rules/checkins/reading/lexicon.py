@@ -167,6 +167,7 @@ class Lexicon:
         self.phrase_openings = {phrase[:2] for phrase in self.phrases}
         self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
         self.not_typos = set(chat.not_typos)
+        self.spellings = dict(words.spellings)
         self.weak_moves = set(labels.movement_weak)
         # "calves dolorido 3": soreness in a member's first language bridges as "sore" does.
         self.bridge = set(chat.bridge) | {w for w in more.sore if " " not in w}

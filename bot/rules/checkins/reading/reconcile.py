@@ -39,7 +39,21 @@ _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
 _CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
-_CALLING |= {"quick", "question", "q", "sorry", "um", "erm", "ok", "okay", "so"}
+_CALLING |= {
+    "quick",
+    "question",
+    "q",
+    "sorry",
+    "um",
+    "erm",
+    "ok",
+    "okay",
+    "so",
+    "btw",
+    "also",
+    "ps",
+    "oh",
+}
 # In a question, these make it one about the member's list of areas: "areas" after one of
 # _WHOSE_AREAS ("my areas", "which areas"), or "area"/"areas" with a word of changing the list
 # ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
@@ -372,6 +386,10 @@ class Reconcile(State):
                     )
                     if alone is area and not asked_about and self._feeling_in_clause(area.at):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
+                    if feels and not asked_about and self._asks_to_change_the_list():
+                        # "can I change my areas? shoulders are the problem now": the reason
+                        # for the question, for whoever runs the bot.
+                        feels = False
                     asked = (
                         (not question or alone is area)  # "hip flexors 3 glutes ?"
                         and not self._names_a_thing(area)
@@ -937,9 +955,16 @@ class Reconcile(State):
     def _asks_about_the_areas(self) -> bool:
         """A question about the member's list of areas ("how do I change my tight areas?",
         "can I add quads to my areas?") and no number anywhere in the reply."""
-        toks = self.toks
-        if any(t.kind == K.NUM for t in toks):
+        if any(t.kind == K.NUM for t in self.toks):
             return False
+        return self._asks_to_change_the_list()
+
+    def _asks_to_change_the_list(self) -> bool:
+        """A question about the member's list of areas, whatever else the reply holds."""
+        if self._list_asked is not None:
+            return self._list_asked
+        toks = self.toks
+        self._list_asked = False
         for start, end in self.sentences:
             words = [t for t in toks[start:end] if t.word]
             if (
@@ -949,8 +974,9 @@ class Reconcile(State):
                 and any(t.text in _LIST_WORDS for t in words)
                 and self._of_the_list(words)
             ):
-                return True
-        return False
+                self._list_asked = True
+                break
+        return self._list_asked
 
     @staticmethod
     def _of_the_list(words: list[Tok]) -> bool:

@@ -544,7 +544,7 @@ class ReadScores(State):
                 for between in toks[area[0] : area[-1]]:
                     between.used = True  # "calves or glutes"
                 tok.used = toks[sore].used = True
-            elif toks[sore].text in lex.anywhere and (
+            elif (whole or toks[sore].text in lex.anywhere) and (
                 not self._area_in_clause(index) or self._except_follows(sore + 1, end)
             ):
                 # "nothing else sore", "no soreness except the glutes": the areas without a

@@ -131,6 +131,7 @@ class State:
         self._bracket_counts: tuple[int, bool] | None = None
         # Whether the reply asks anything of tracking an area at all (`_asked_if_tracked`).
         self._asks_tracking: tuple[list[int], list[bool]] | None = None
+        self._list_asked: bool | None = None  # (looked for once, by `Reconcile`)
         self._labels: list[int] | None = None
         # Where the numbers and the efficiency values are, for the passes that only need them.
         self.numbers: list[int] = []

@@ -296,7 +296,7 @@ class ReadWords(State):
         """The reply's tokens in one pass: words looked up, sentences and clauses numbered, and
         what each sentence holds (so that later passes skip what cannot match)."""
         toks, lex = self.toks, self.lex
-        info = lex.word_info
+        info, spellings = lex.word_info, lex.spellings
         word_kind, num_kind, stop, comma, area_kind = K.WORD, K.NUM, K.STOP, K.COMMA, K.AREA
         untracked_kind = K.UNTRACKED
         phrase_at: list[int] = []
@@ -327,6 +327,7 @@ class ReadWords(State):
                         cleaned = "itb"  # "IT 3": the IT band ("IT band" is read as a phrase)
                     if "'" in cleaned or "’" in cleaned or not cleaned.isascii():
                         cleaned = clean_word(cleaned)  # "it's", "glúteos": as the lists keep them
+                    cleaned = spellings.get(cleaned, cleaned)  # "noo": now
                     tok = Tok(word_kind, cleaned, at, at + len(part))
                     tok.word, tok.sentence, tok.clause, tok.at = True, sentence, clause, count
                     toks.append(tok)
@@ -1308,15 +1309,15 @@ class ReadWords(State):
         return before is not None and self.toks[before].kind == K.MOVE
 
     def _asks_which_end(self, index: int) -> bool:
-        """ "is 10 good or bad?", "(is 0 bad or good?)": one end of the scale and the other,
-        joined by "or", right after the number in its clause, in a question ("neck is 1 good,
-        glutes bad 6" asks nothing)."""
+        """ "is 10 good or bad?", "is 10 the best or the worst?": one end of the scale and the
+        other, joined by "or", right after the number in its clause, in a question ("neck is 1
+        good, glutes bad 6" asks nothing)."""
         toks = self.toks
         clause = toks[index].clause
         said = [
             t.text
-            for t in toks[index + 1 : index + 5]
-            if t.clause == clause and t.kind not in BREAKS and t.text
+            for t in toks[index + 1 : index + 7]
+            if t.clause == clause and t.kind not in BREAKS and t.text and t.text != "the"
         ]
         if len(said) < 3 or said[1] not in ("or", "/"):
             return False
@@ -1363,7 +1364,7 @@ class ReadWords(State):
             the = after + 1 < len(toks) and toks[after + 1].text == "the"
             defines = link == "being" or (link in _DEFINING and (opened or the))
             asks = before >= 0 and toks[before].text in _DEFINING_ASK
-            if asks and link not in _THE:
+            if asks and (link not in _THE or self._asks_which_end(index)):
                 if self._asks_which_end(index):
                     # "is 10 good or bad?": which way round the member scored is not known.
                     tok.kind, tok.text, tok.used = K.PUNCT, "", True
