@@ -5219,3 +5219,17 @@ def test_a_soreness_word_in_nepali_makes_an_area_said_in_words_asked_about() -> 
     parsed = _read("quads alikati dukhcha, calves 2", ["quads", "calves"])
     assert parsed.soreness == {"calves": 2}
     assert parsed.unread
+
+
+def test_a_day_log_whose_last_day_is_the_worst_is_that_score() -> None:
+    parsed = _read("quads tue 3, thu 2, sat 5 after the hills. movement 8", ["quads"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 5}, ())
+    # The last lower than the worst: the worst, the last or between? Still asked.
+    parsed = _read("quads tue 3, thu 5, sat 4. movement 8", ["quads"])
+    assert "quads" not in parsed.soreness
+    assert parsed.unread
+
+
+def test_bulgarian_verdicts() -> None:
+    assert _read("quads 2, efficiency същото", ["quads"]).efficiency is Efficiency.SAME
+    assert _read("quads 2, efficiency по-добре", ["quads"]).efficiency is Efficiency.BETTER

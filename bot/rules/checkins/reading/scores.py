@@ -1604,8 +1604,8 @@ class ReadScores(State):
         """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:
         5. Fri: 4. Today still 4", "6 on Monday, 4 on Wednesday, 3 on Saturday"): the one said
         of today or now is the week's, the others stay in the note. With none said of now,
-        writers take the worst, the last or something between, so the area is asked about
-        (as "5 on Monday, settled to 3 by Thursday" is), unless every day says the same."""
+        writers take the worst, the last or something between, so the area is asked about,
+        unless every day says the same or the last is the worst ("mon 5, wed 3, sun 6")."""
         toks = self.toks
         if not any(t.text in _WEEKDAYS for t in toks):
             return
@@ -1642,6 +1642,13 @@ class ReadScores(State):
             values = {score_value(toks[other]) for other in log} | {earlier}
             for other in log:
                 self._pair(label, other)
+            last = score_value(toks[log[-1]])
+            known = [value for value in values if value is not None]
+            if last is not None and len(known) == len(values) and last == max(known):
+                # "mon 5, wed 3, sun 6": the last is the worst too, every reading's score.
+                for found in self._scores_for(label)[:-1]:
+                    found.yields = found.gave_way = True
+                continue
             self._dispute(label, len(values) > 1)
 
     def _activity_scores(self) -> None:
