@@ -5233,3 +5233,16 @@ def test_a_day_log_whose_last_day_is_the_worst_is_that_score() -> None:
 def test_bulgarian_verdicts() -> None:
     assert _read("quads 2, efficiency същото", ["quads"]).efficiency is Efficiency.SAME
     assert _read("quads 2, efficiency по-добре", ["quads"]).efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 2, movement 5. I meant 8 for movement",
+        "quads 2 movement 5\n*oops meant 8 for movement",
+    ],
+)
+def test_a_score_corrected_for_its_label_after_the_number_is_the_correction(text: str) -> None:
+    # The correction had been kept in the note with the first score standing.
+    parsed = _read(text, ["quads"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2}, 8, ())

@@ -226,6 +226,8 @@ _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "numbe
 # joke, or a slip ("calves 2, hip flexors 6, wait, I mean the other way, calves 6 and hip
 # flexors 2").
 _TAKING_BACK = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
+# Before a number that comes first, taking back what was said: "I meant 7 for movement".
+_SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "sorry"}
 # Laughs beside a joke taken back, said of nothing ("10 lol jk").
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
@@ -800,8 +802,9 @@ class ReadScores(State):
         for index in range(start, end + 1):
             if index < end and toks[index].kind != K.COMMA:
                 continue
-            # "I'd call it 8 for movement": the words of rating before it are no subject.
-            first = self._next(clause_start - 1, end, skip_bridge=True)
+            # "I'd call it 8 for movement", "I meant 7 for movement": the words of rating or
+            # of correcting before it are no subject.
+            first = self._next(clause_start - 1, end, skip_bridge=True, extra=_SAYING_AGAIN)
             if first is not None and first < index:
                 self._leading_clause(first, index)
             clause_start = index + 1
