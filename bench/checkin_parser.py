@@ -99,6 +99,9 @@ DEV17 = CORPUS_DIR / "dev17.jsonl"
 # A twenty-seventh and a twenty-eighth writer's, held out and measured twice (before and after
 # the dev17 round), a development set since.
 DEV18 = CORPUS_DIR / "dev18.jsonl"
+# A twenty-ninth and a thirtieth writer's, held out and measured twice (before and after the
+# dev18 round), a development set since.
+DEV19 = CORPUS_DIR / "dev19.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -123,6 +126,7 @@ DEVELOPMENT = (
     DEV16,
     DEV17,
     DEV18,
+    DEV19,
 )
 
 

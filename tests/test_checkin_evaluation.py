@@ -2,12 +2,12 @@
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
-dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl and dev18.jsonl were written
-independently of the parser (by twenty-eight writers) and are tuned on; heldout.jsonl was held
-out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl,
-dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev15.jsonl, dev16.jsonl,
-dev17.jsonl and dev18.jsonl for two measures each, dev14.jsonl for three, and all are
-development sets since.
+dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl and dev19.jsonl
+were written independently of the parser (by thirty writers) and are tuned on; heldout.jsonl was
+held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl,
+dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev15.jsonl,
+dev16.jsonl, dev17.jsonl, dev18.jsonl and dev19.jsonl for two measures each, dev14.jsonl for
+three, and all are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -42,6 +42,7 @@ from bench.checkin_parser import (
     DEV16,
     DEV17,
     DEV18,
+    DEV19,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -197,6 +198,26 @@ FLOORS = {
     # with one area, "Movement ok", "legs about 4" as every leg area, "dropped to 4 by Sunday"
     # as the later; and words left out ("hamo", Dutch "beter", Turkish for "worse").
     "dev18": (DEV18, Floor(500, values=0.985, replies=0.955, needless_per_100=2.0, invented=1)),
+    # Six invented values where its writers read a shape as other files' writers do not:
+    # "traps 5" and "upper back 4" asked about (aa072, ab157, ab164: the shoulders' for the
+    # writers of d022, d092, d294, z128, j152, d034, q073, j160, i103), "movement 2 (2 as in
+    # easy?)" asked about (aa170), and "5 shoulders 3 back 7 move same run" (aa139, two values).
+    # Its needless questions are mostly words left out of the tables on purpose (Malay "betis",
+    # "bahu"; Romanian "gambe", Italian legs; Dutch "rug", an English word) and readings the
+    # writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8, "eff 👎" as
+    # worse). Two check-ins taken for none: a week without running for flu (aa103, ab206), an
+    # answer for its writers as k205 is for dev10's eleventh.
+    "dev19": (
+        DEV19,
+        Floor(
+            500,
+            values=0.98,
+            replies=0.945,
+            needless_per_100=2.2,
+            invented=6,
+            checkins_missed=2,
+        ),
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -243,14 +264,11 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the twenty-ninth and thirtieth writers, after the dev18 round.
-FRESH_MEASURED = Measured(500, values=0.952, replies=0.876, invented=17, needless_per_100=4.8)
+# fresh file comes. Now: the thirty-first and thirty-second writers, after the dev19 round.
+FRESH_MEASURED = Measured(500, values=0.986, replies=0.944, invented=8, needless_per_100=1.8)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
-FRESH_BAR_MISSED = (
-    "95.2 % of values (bar: 97 %), 87.6 % of replies fully right (bar: 90 %), 17 invented "
-    "values (bar: at most 1), 4.8 needless questions per 100 (bar: 1)"
-)
+FRESH_BAR_MISSED = "8 invented values (bar: at most 1), 1.8 needless questions per 100 (bar: 1)"
 
 needs_fresh = pytest.mark.skipif(
     not FRESH_HELDOUT.exists(),
