@@ -53,7 +53,7 @@ from bench.checkin_parser import (
     load_corpus,
     main,
     run,
-    worst_case_ms,
+    worst_case,
 )
 from bot.rules.catalogue import default_catalogue
 from bot.rules.checkins.parser import Efficiency, ParsedCheckIn
@@ -304,8 +304,14 @@ def test_fresh_held_out_replies_meet_the_bar() -> None:
 
 @pytest.mark.alone
 def test_the_slowest_long_reply_is_read_in_under_5_ms() -> None:
-    shape, ms = worst_case_ms(CATALOGUE)
-    assert ms < WORST_CASE_MS, shape
+    """Under 5 ms on the issue's machine, where a reply reads in about 0.2 ms: the slowest long
+    reply's cost in yardsticks (ten reads of the check-in's example, shorter than the issue's
+    typical reply, so the bound errs on the strict side) is the same on a fast host and on a
+    slow one, where its milliseconds are not (on a shared host slow throughout, 1.6x its usual
+    speed, the same code read at 4.5-5.2 ms and a test of milliseconds failed two runs of
+    five)."""
+    worst = worst_case(CATALOGUE)
+    assert worst.ms_on_the_issues_machine < WORST_CASE_MS, worst
 
 
 # -- the measures themselves ---------------------------------------------------------------
