@@ -141,10 +141,9 @@ FLOORS = {
     # writers), and "calves a bit, 7" asked about (z031: the calves' 7 as "hams fine, 0" and
     # "glutes fine, 1" are read by other files' writers). Its needless questions are
     # mostly readings the other writers split on ("groin fine" as 0, "legs 4" as every leg
-    # area, "movement good" left alone, "2 on a good day, 5 after runs" as the worse). Three
+    # area, "movement good" left alone, "2 on a good day, 5 after runs" as the worse). Two
     # check-ins taken for none: a week without running (y053, y209) is an answer for its
-    # nineteenth writer as k205 is for dev10's eleventh; "all good 👍" (z100) is asked about by
-    # its twentieth.
+    # nineteenth writer as k205 is for dev10's eleventh.
     "dev14": (
         DEV14,
         Floor(
@@ -153,25 +152,18 @@ FLOORS = {
             replies=0.945,
             needless_per_100=2.6,
             invented=2,
-            checkins_missed=3,
+            checkins_missed=2,
         ),
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "4 6 8 better" read in the check-in's order (every other writer asks about a
     # row of bare numbers), "calves 5/6" as 6 ("it band 3/4" is asked about by dev13's
     # writer), and two words left out of the tables ("banda" for the IT band, "band" alone
-    # being none; Vietnamese "lưng", the back, which is "lung" once unaccented). One check-in
-    # taken for none: "all good 👍" (j231) is asked about by its twenty-second writer, as z100
-    # is by dev14's twentieth.
-    "dev15": (
-        DEV15,
-        Floor(500, values=0.99, replies=0.98, needless_per_100=0.8, checkins_missed=1),
-    ),
+    # being none; Vietnamese "lưng", the back, which is "lung" once unaccented).
+    "dev15": (DEV15, Floor(500, values=0.99, replies=0.98, needless_per_100=0.8)),
     # Its needless questions: "calves 100% fine" as
     # 0 ("fine" of an area is asked about, the writers split), Malay "betis" left out of the
-    # tables, and Welsh number words said again in digits. One check-in taken for none: "fine
-    # 👍" (b248) is asked about by its twenty-third writer, as "all good 👍" is by dev14's
-    # twentieth.
+    # tables, and Welsh number words said again in digits.
     "dev16": (
         DEV16,
         Floor(
@@ -179,7 +171,6 @@ FLOORS = {
             values=0.99,
             replies=0.965,
             needless_per_100=0.6,
-            checkins_missed=1,
         ),
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make

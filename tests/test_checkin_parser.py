@@ -5246,3 +5246,80 @@ def test_a_score_corrected_for_its_label_after_the_number_is_the_correction(text
     # The correction had been kept in the note with the first score standing.
     parsed = _read(text, ["quads"])
     assert (parsed.soreness, parsed.movement, parsed.unread) == ({"quads": 2}, 8, ())
+
+
+# -- the dev20 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["all good 👍", "fine 👍", "all good 🙂", "fine 🙌"])
+def test_a_week_in_a_word_with_a_picture_is_asked_about(text: str) -> None:
+    # Every writer who wrote one asked which scores (four replies in four files).
+    parsed = _read(text, ["calves"])
+    assert (parsed.is_checkin, bool(parsed.unread)) == (True, True)
+
+
+def test_all_good_alone_is_still_a_nod() -> None:
+    assert _read("all good", ["calves"]).is_checkin is False
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 9/10 good, movement 8", "quads 8 feels great! movement 8", "quads 7 fine"]
+)
+def test_a_high_soreness_said_to_feel_good_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["quads 2 feels good, movement 8", "quads 7, good week, movement 8"]
+)
+def test_a_low_soreness_said_to_feel_good_or_a_good_week_keeps_its_score(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.soreness == {"quads": 2 if "2" in text else 7}
+
+
+def test_a_score_of_a_day_then_fine_by_a_later_one_is_asked_about() -> None:
+    parsed = _read("neck 6 on tuesday, fine by the weekend. glutes 2", ["neck", "glutes"])
+    assert parsed.soreness == {"glutes": 2}
+    assert parsed.unread
+    # A number for the later day is that score, as before.
+    assert _read("neck 6 on tuesday, 2 by the weekend", ["neck"]).soreness == {"neck": 2}
+
+
+def test_point_five_said_in_words_rounds_up() -> None:
+    assert _read("neck 3 point 5, movement 8", ["neck"]).soreness == {"neck": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 2, glutes - haven't noticed them at all. movement 8",
+        "neck 2, glutes havent noticed at all. movement 8",
+    ],
+)
+def test_an_area_not_noticed_at_all_after_its_name_is_at_zero(text: str) -> None:
+    assert _read(text, ["neck", "glutes"]).soreness == {"neck": 2, "glutes": 0}
+
+
+def test_a_strain_of_an_area_asked_about_is_asked_about() -> None:
+    parsed = _read("glute strain on the track tuesday. neck 2", ["glutes", "neck"])
+    assert parsed.soreness == {"neck": 2}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my glutes are fine now, could you take them off my list",
+        "please remove glutes from my areas, they're sorted",
+    ],
+)
+def test_asking_for_an_area_off_the_list_is_no_check_in(text: str) -> None:
+    parsed = _read(text, ["glutes"])
+    assert (parsed.soreness, parsed.is_checkin) == ({}, False)
+
+
+def test_a_list_in_another_sense_is_no_change_of_the_list() -> None:
+    parsed = _read("glutes 3. crossed the long run off my list at last", ["glutes"])
+    assert (parsed.soreness, parsed.is_checkin) == ({"glutes": 3}, True)

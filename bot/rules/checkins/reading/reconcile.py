@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from typing import TypeVar
@@ -34,6 +35,11 @@ _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
 _DASHES = frozenset({"-", "–", "—", "--"})
+# After a high soreness, saying it feels good: the scale the other way up.
+_FEEL = frozenset({"feel", "feels", "feeling", "felt", "and"})
+_FEELS_GOOD = frozenset({"good", "great", "amazing", "fine", "fresh", "strong", "brilliant"})
+# Said of an area after a score said of a day ("fine by friday"): where it is now, no number.
+_FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal", "sorted"})
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
@@ -59,6 +65,9 @@ _CALLING |= {
 # ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
 # is none.
 _LIST_WORDS = frozenset({"area", "areas"})
+# "take them off my list", "add quads to my areas".
+_OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
+_THE_LIST = frozenset({"list", "areas", "tight"})
 _WHOSE_AREAS = frozenset({"my", "which", "what", "tracked", "tight", "listed", "chosen", "your"})
 _LIST_CHANGES = frozenset(
     {"add", "change", "remove", "swap", "switch", "update", "edit", "drop", "delete", "replace"}
@@ -130,6 +139,15 @@ def _opens_asking(words: list[Tok]) -> bool:
             return True
         if tok.text not in _CALLING:
             return False
+    return False
+
+
+def _asks_off_the_list(words: list[str]) -> bool:
+    """ "can u take them off my list", "please remove my calves from my areas": a change of the
+    list asked for in so many words, a question mark or not."""
+    for at in range(len(words) - 2):
+        if words[at] in _OFF_THE_LIST and words[at + 1] == "my" and words[at + 2] in _THE_LIST:
+            return any(word in _LIST_CHANGES or word == "take" for word in words[:at])
     return False
 
 
@@ -258,6 +276,48 @@ class Reconcile(State):
         self.reading.unread = [s for s in self.reading.unread if not _within(span, s)]
         self.reading.notes = [s for s in self.reading.notes if not _within(span, s)]
         self.reading.scores.append(Score(K.MOVE, "", value, False, False, "", False, span))
+
+    def _better_since_in_words(self) -> None:
+        """ "quads were 7 on monday, fine by friday": a score said of a day, then the area said
+        to be fine by a later one, with no number: where it is now is not told. Asked."""
+        toks = self.toks
+        starts = {t.start: t.at for t in toks}
+        for score in self.reading.scores:
+            if score.kind != K.AREA or not score.dated or score.problem:
+                continue
+            at = starts.get(score.span[0])
+            if at is None:
+                continue
+            sentence_end = self.sentences[toks[at].sentence][1]
+            said = [t for t in toks[at:sentence_end] if t.start >= score.span[1] and t.word]
+            texts = [t.text for t in said]
+            if any(
+                t.kind in (K.NUM, K.AREA)
+                for t in toks[at + 1 : sentence_end]
+                if t.start >= score.span[1]
+            ):
+                continue
+            if any(a in _FINE_AGAIN and b in ("by", "now") for a, b in itertools.pairwise(texts)):
+                score.problem = True
+
+    def _said_to_feel_good(self) -> None:
+        """ "glutes 9 feel amazing", "hamstrings 8/10 good": a high soreness said to feel good,
+        on the member's own scale the other way up (two writers of two ask): asked."""
+        toks = self.toks
+        ends = {t.end: t.at for t in toks if t.kind == K.NUM}
+        for score in self.reading.scores:
+            if score.kind != K.AREA or score.problem or score.value is None or score.value < 6:
+                continue
+            at = ends.get(score.span[1])
+            if at is None:
+                continue
+            after = at + 1
+            while after < len(toks) and (toks[after].text in _FEEL or toks[after].kind == K.PUNCT):
+                after += 1
+                if toks[after - 1].text == ",":
+                    break
+            if after < len(toks) and toks[after].text in _FEELS_GOOD:
+                score.problem = True
 
     def _one_area_in_order(self) -> bool:
         """ "4 8 same", "2, 8, better", "4/8/same" from a member with one area: its score and
@@ -761,6 +821,8 @@ class Reconcile(State):
         everything: list[Score] = []
         by_area: dict[str, list[Score]] = {}
         kept: list[tuple[int, int]] = []
+        self._said_to_feel_good()
+        self._better_since_in_words()
         for score in reading.scores:
             if score.kind == K.AREA and score.word in self.unclear_words:
                 unread.append(score.span)  # "back 4": the lower back or the upper back?
@@ -827,11 +889,13 @@ class Reconcile(State):
         notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
         note = "; ".join(n for n in notes_text if n) or None
         if not has_values and not unread and not untracked_scored and len(text) <= _SHORT_REPLY:
-            words = text.strip()
+            words = "".join(ch for ch in text if not _is_emoji(ch)).strip()
+            pictured = words != text.strip()
             if _WEEK_IN_A_WORD.fullmatch(words) and (
-                "all good" not in words.lower() or _WITH_A_WEEK.search(words)
+                "all good" not in words.lower() or pictured or _WITH_A_WEEK.search(words)
             ):
-                unread.append((0, len(text)))  # "fine": which scores?
+                # "fine", "all good 👍": which scores? ("all good" alone may be a nod.)
+                unread.append((0, len(text)))
         about_areas = movement is None and efficiency is None and self._asks_about_the_areas()
         if about_areas:
             # "how do I change which areas it asks me about? neck's sorted now, it's my hips
@@ -967,13 +1031,14 @@ class Reconcile(State):
         self._list_asked = False
         for start, end in self.sentences:
             words = [t for t in toks[start:end] if t.word]
-            if (
+            asking = (
                 _opens_asking(words)
                 and end < len(toks)
                 and "?" in toks[end].text
                 and any(t.text in _LIST_WORDS for t in words)
                 and self._of_the_list(words)
-            ):
+            )
+            if asking or _asks_off_the_list([t.text for t in words]):
                 self._list_asked = True
                 break
         return self._list_asked

@@ -228,6 +228,8 @@ _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "numbe
 _TAKING_BACK = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
 # Before a number that comes first, taking back what was said: "I meant 7 for movement".
 _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "sorry"}
+# Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
+_AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
 # Laughs beside a joke taken back, said of nothing ("10 lol jk").
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
@@ -570,16 +572,38 @@ class ReadScores(State):
             if tok.text not in _NOTICED or toks[index - 1].text not in negations or tok.used:
                 continue
             area = self._area_after(index + 1, end)
+            first = index - 1
+            if area is None:
+                # "adductors - haven't noticed them at all": the area opening the clause, then
+                # "them", "it" or nothing for it.
+                area, first = self._area_before_not_noticed(index), index - 1
             if area is None or any(toks[a].used for a in area):
                 continue
-            after = area[-1] + 1
-            while after < end and toks[after].kind == K.PUNCT and not toks[after].text:
+            after = max(area[-1], index) + 1
+            while after < end and (
+                (toks[after].kind == K.PUNCT and not toks[after].text)
+                or (area[-1] < index and toks[after].text in _AREA_PRONOUNS_NOTICED)
+            ):
                 after += 1
             if after + 1 < end and (toks[after].text, toks[after + 1].text) == ("at", "all"):
+                start = min(toks[area[0]].start, toks[first].start)
                 for member in area:
-                    self._zero(member, (toks[index - 1].start, toks[after + 1].end))
-                for used in toks[index - 1 : after + 2]:
+                    self._zero(member, (start, toks[after + 1].end))
+                for used in toks[min(area[0], first) : after + 2]:
                     used.used = True
+
+    def _area_before_not_noticed(self, index: int) -> list[int] | None:
+        """The unscored area opening the clause of "haven't noticed" ("adductors - haven't
+        noticed them at all"), with nothing but the negation and punctuation between."""
+        toks = self.toks
+        other = index - 2  # before the negation
+        while other >= 0 and toks[other].kind == K.PUNCT:
+            other -= 1
+        if other < 0 or toks[other].kind != K.AREA or toks[other].used:
+            return None
+        if toks[other].clause != toks[index].clause and toks[other + 1].kind == K.COMMA:
+            return None
+        return [other]
 
     def _side_opens(self, index: int) -> bool:
         """ "left no pain at all": a side word right before the zero, opening its clause."""

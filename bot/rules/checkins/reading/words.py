@@ -995,6 +995,8 @@ class ReadWords(State):
             if said[:1] and said[0] in _HALVES:
                 return 2
             return 3 if said[:1] == ["a"] and said[1:] and said[1] in _HALVES else 0
+        if after.text == "point" and index + 2 < len(toks) and toks[index + 2].text == "5":
+            return 2  # "4 point 5", said as a decimal is read out
         if after.text == "½":
             return 1
         if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
