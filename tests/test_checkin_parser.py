@@ -5323,3 +5323,21 @@ def test_asking_for_an_area_off_the_list_is_no_check_in(text: str) -> None:
 def test_a_list_in_another_sense_is_no_change_of_the_list() -> None:
     parsed = _read("glutes 3. crossed the long run off my list at last", ["glutes"])
     assert (parsed.soreness, parsed.is_checkin) == ({"glutes": 3}, True)
+
+
+@pytest.mark.parametrize("text", ["I get about fine, 7 I'd say", "getting about ok, 7 I reckon"])
+def test_a_number_said_as_the_members_after_it_is_a_score(text: str) -> None:
+    parsed = _read("neck 2. " + text, ["neck"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"neck": 2}, 7, ())
+
+
+def test_sore_everywhere_then_a_score_is_every_areas() -> None:
+    parsed = _read("sore everywhere, like a 6. movement 5", ["neck", "glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"neck": 6, "glutes": 6}, 5)
+
+
+@pytest.mark.parametrize("text", ["sore everywhere", "sore everywhere after the hills"])
+def test_sore_everywhere_with_no_number_is_asked_about(text: str) -> None:
+    # It had been taken for no check-in at all: nothing recorded, nothing asked.
+    parsed = _read(text, ["neck", "glutes"])
+    assert (parsed.soreness, parsed.is_checkin, bool(parsed.unread)) == ({}, True, True)

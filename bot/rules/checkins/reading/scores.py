@@ -1146,6 +1146,16 @@ class ReadScores(State):
             self.toks[i].kind == K.SIDE for i in range(max(label - 1, 0), min(score + 4, end))
         )
 
+    def _said_sore(self, index: int, end: int) -> bool:
+        """A soreness word right before or after the word for everything ("sore everywhere",
+        "everything's achy")."""
+        toks, anywhere = self.toks, self.lex.anywhere
+        before = index - 1
+        after = self._next(index, end, skip_bridge=False, extra={"is", "s", "was", "feels"})
+        return (before >= 0 and toks[before].text in anywhere) or (
+            after is not None and toks[after].text in anywhere
+        )
+
     def _late_weak_move(self, index: int, end: int) -> None:
         """ "I move difficult, maybe 5", "walking is hard work, I'd say 6": a weak movement
         label takes a score said as one ("maybe", "I'd say") in the very next clause, with no
@@ -1195,9 +1205,16 @@ class ReadScores(State):
             if weak_label(tok):
                 self._late_weak_move(index, end)
                 continue
+            sore_all = False
             if tok.kind == K.ALL and not self._scores_follow(index, end):
-                continue
+                # "sore everywhere, like an 8": everything said to be sore, then a score said
+                # as one.
+                sore_all = self._said_sore(index, end)
+                if not sore_all:
+                    continue
             score = self._late_score(index + 1, end)
+            if sore_all and score is not None and not self._cued(score):
+                score = None
             following = self._next(index, end, skip_bridge=True)
             if (
                 score is not None

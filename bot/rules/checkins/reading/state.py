@@ -21,6 +21,14 @@ from bot.rules.checkins.reading.tokens import (
 _FUZZY_BUDGET = 40
 # A number set off by these on both sides is said as an aside: a score ("hips - 4 - and").
 _DASHES = frozenset({"-", "–", "—", "--"})
+# After a number, saying it is the member's score: "8 I'd say", "6 I reckon".
+_SAID_AFTER = (
+    ("id", "say"),
+    ("i", "would", "say"),
+    ("i", "reckon"),
+    ("i", "think"),
+    ("i", "guess"),
+)
 
 
 @dataclass(slots=True)
@@ -206,7 +214,10 @@ class State:
             if self.toks[before].text in _DASHES and self._dashed_after(index):
                 return True  # "the main thing - 4 - and"
             before -= 1
-        return before >= 0 and self.toks[before].text in self.lex.cues
+        if before >= 0 and self.toks[before].text in self.lex.cues:
+            return True
+        said = tuple(t.text for t in self.toks[index + 1 : index + 4])
+        return any(said[: len(words)] == words for words in _SAID_AFTER)
 
     def _dashed_after(self, index: int) -> bool:
         after = index + 1
