@@ -102,6 +102,9 @@ DEV18 = CORPUS_DIR / "dev18.jsonl"
 # A twenty-ninth and a thirtieth writer's, held out and measured twice (before and after the
 # dev18 round), a development set since.
 DEV19 = CORPUS_DIR / "dev19.jsonl"
+# A thirty-first and a thirty-second writer's, held out and measured twice (before and after the
+# dev19 round), a development set since.
+DEV20 = CORPUS_DIR / "dev20.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -127,6 +130,7 @@ DEVELOPMENT = (
     DEV17,
     DEV18,
     DEV19,
+    DEV20,
 )
 
 

@@ -2,12 +2,11 @@
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
-dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl and dev19.jsonl
-were written independently of the parser (by thirty writers) and are tuned on; heldout.jsonl was
-held out for three rounds of work, dev4.jsonl for one, dev5.jsonl, dev6.jsonl, dev7.jsonl,
-dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev15.jsonl,
-dev16.jsonl, dev17.jsonl, dev18.jsonl and dev19.jsonl for two measures each, dev14.jsonl for
-three, and all are development sets since.
+dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl and
+dev20.jsonl were written independently of the parser (by thirty-two writers) and are tuned on;
+heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
+dev13.jsonl and dev15.jsonl to dev20.jsonl for two measures each, dev14.jsonl for three, and all
+are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -43,6 +42,7 @@ from bench.checkin_parser import (
     DEV17,
     DEV18,
     DEV19,
+    DEV20,
     EXTRA,
     FRESH_HELDOUT,
     HELDOUT,
@@ -209,6 +209,22 @@ FLOORS = {
             checkins_missed=2,
         ),
     ),
+    # Four invented values where its writers read a shape as other files' writers do not: "tight
+    # but not painful" asked about (ac218: 0 for the writers of m177, r199, k139), "better on
+    # the climbs, worse on the descents" no verdict (ad069), "IT band too" after a score asked
+    # (ad164: "too" as two or as the same), "upper back 4" asked (ad207: the shoulders' for
+    # nine replies' writers). One check-in taken for none: a week off for flu (ad223).
+    "dev20": (
+        DEV20,
+        Floor(
+            500,
+            values=0.99,
+            replies=0.96,
+            needless_per_100=1.4,
+            invented=4,
+            checkins_missed=1,
+        ),
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -255,11 +271,11 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the thirty-first and thirty-second writers, after the dev19 round.
-FRESH_MEASURED = Measured(500, values=0.986, replies=0.944, invented=8, needless_per_100=1.8)
+# fresh file comes. Now: the thirty-third and thirty-fourth writers, after the dev20 round.
+FRESH_MEASURED = Measured(500, values=0.979, replies=0.936, invented=8, needless_per_100=2.8)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
-FRESH_BAR_MISSED = "8 invented values (bar: at most 1), 1.8 needless questions per 100 (bar: 1)"
+FRESH_BAR_MISSED = "8 invented values (bar: at most 1), 2.8 needless questions per 100 (bar: 1)"
 
 needs_fresh = pytest.mark.skipif(
     not FRESH_HELDOUT.exists(),
