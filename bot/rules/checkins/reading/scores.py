@@ -230,6 +230,11 @@ _TAKING_BACK = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
 _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "sorry"}
 # Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
 _AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
+# Said of a score to come, not one had: "should be 3 by friday", "2 by next week if I rest".
+_TO_COME = frozenset({"will", "ll", "should", "if", "gonna", "expect", "expecting", "race"})
+# Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
+_SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
+_WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
 # Laughs beside a joke taken back, said of nothing ("10 lol jk").
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
@@ -1320,6 +1325,17 @@ class ReadScores(State):
                 return
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
+                "by" in set(gap + after)
+                and not corrected
+                and self._said_of_the_future(label, min(other + 6, end))
+            ):
+                # "calves 6, should be 3 by friday", "aiming for 4 by race day": a score hoped
+                # for, not had. The week's? Asked, both kept to be asked about.
+                self._pair(label, other)
+                self._dispute(label, True)
+                said = other + 1
+                continue
+            if (
                 typical
                 and not (said_now or corrected)
                 and earlier_value is not None
@@ -1348,6 +1364,12 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)  # the peak stays in the note
             self._pair(label, other)
             said = other + 1
+
+    def _said_of_the_future(self, start: int, end: int) -> bool:
+        """A word of hope or of time to come between `start` and `end` ("will", "should",
+        "hopefully", "next week", "if I rest")."""
+        wishes = self.lex.wishes
+        return any(t.text in wishes or t.text in _TO_COME for t in self.toks[start:end])
 
     def _concluded(self, index: int, end: int) -> bool:
         """ "maybe 6, by Sunday about 3, so 6 I guess": the score opening its clause after a
@@ -1979,6 +2001,8 @@ class ReadScores(State):
             if self._no_joke(tok.at):
                 continue
             slip = tok.text not in JOKES
+            if slip and not self._slip_after_score(tok.at):
+                continue  # "can't wait for the race", "the hills were mean", "oops forgot"
             opening, closing = self.sentences[tok.sentence]
             if slip and tok.sentence > 0 and tok.at - opening <= 1:
                 opening = self.sentences[tok.sentence - 1][0]  # "... hip flexors 6. Wait no, ..."
@@ -1998,6 +2022,27 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)
                 elif not slip:  # a slip leaves the scores it does not give again
                     found.problem = True
+
+    def _slip_after_score(self, index: int) -> bool:
+        """A word of a slip right after a score ("hip flexors 6 — wait, I mean", "glutes 1
+        oops"), "mean" only as "I mean", "wait" not waiting for something."""
+        toks = self.toks
+        word = toks[index].text
+        after = toks[index + 1].text if index + 1 < len(toks) else ""
+        before = index - 1
+        if word in ("mean", "meant"):
+            if before < 0 or toks[before].text != "i":
+                return False
+            before -= 1
+        if word == "wait" and after in _WAITING_FOR:
+            return False
+        while before >= 0 and (
+            toks[before].kind in GAPS
+            or toks[before].kind == K.STOP
+            or toks[before].text in _SLIP_OPENERS
+        ):
+            before -= 1
+        return before >= 0 and toks[before].kind == K.NUM and toks[before].used
 
     def _no_joke(self, index: int) -> bool:
         """ "9, not kidding", "kidding myself if I say they're fine": nothing taken back."""

@@ -22,13 +22,8 @@ _FUZZY_BUDGET = 40
 # A number set off by these on both sides is said as an aside: a score ("hips - 4 - and").
 _DASHES = frozenset({"-", "–", "—", "--"})
 # After a number, saying it is the member's score: "8 I'd say", "6 I reckon".
-_SAID_AFTER = (
-    ("id", "say"),
-    ("i", "would", "say"),
-    ("i", "reckon"),
-    ("i", "think"),
-    ("i", "guess"),
-)
+# ("8 I think" is no such saying: "did 8 I think" counts hill reps.)
+_SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 
 
 @dataclass(slots=True)

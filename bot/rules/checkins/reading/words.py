@@ -248,6 +248,8 @@ _LOWER = frozenset({"lower"})
 _HIGHER = frozenset({"higher"})
 _BETTER_END = frozenset({"better", "good", "best"})
 _WORSE_END = frozenset({"worse", "bad", "worst", "stiffer"})
+# "lower is better for soreness": the scale said of soreness, not of movement.
+_SORE_WORDS = frozenset({"soreness", "sore", "pain", "tightness", "areas"})
 _SCALE_LINKS = frozenset({"=", "is", "means", "the", "==", "->", "→", "being", "number", "score"})
 
 
@@ -890,9 +892,10 @@ class ReadWords(State):
                     if movement_named
                     else None
                 )
-                if toks[index + 2].text == "5" and tok.value < MAX_SCORE:
+                if toks[index + 2].text == "5" and tok.value < MAX_SCORE and self._one_said(index):
                     # "3,5": a half, as three writers of three read a decimal comma's five
-                    # (rounded up, as "3.5" is); "3,7" stays asked.
+                    # (rounded up, as "3.5" is); "3,7" stays asked, and so does "calves and
+                    # glutes 3,5" or "L/R 3,5", two scores.
                     agreed = tok.value + Decimal("0.5")
                 if agreed is not None:
                     tok.value = agreed
@@ -990,11 +993,14 @@ class ReadWords(State):
             return 0
         after = toks[index + 1]
         if after.text in _HALF_JOINS:
-            # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi"
+            # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi"; not "5 and
+            # half marathon training", "7 and half my runs were easy": the half ends its clause.
             said = [t.text for t in toks[index + 2 : index + 4]]
-            if said[:1] and said[0] in _HALVES:
+            if said[:1] and said[0] in _HALVES and self._ends_here(index + 3):
                 return 2
-            return 3 if said[:1] == ["a"] and said[1:] and said[1] in _HALVES else 0
+            if said[:1] == ["a"] and said[1:] and said[1] in _HALVES:
+                return 3 if after.text == "and" or self._ends_here(index + 4) else 0
+            return 0
         if after.text == "point" and index + 2 < len(toks) and toks[index + 2].text == "5":
             return 2  # "4 point 5", said as a decimal is read out
         if after.text == "½":
@@ -1002,6 +1008,18 @@ class ReadWords(State):
         if after.kind == K.NUM and "".join(after.text.split()) == "1/2":
             return 1
         return 0
+
+    def _one_said(self, index: int) -> bool:
+        """No side and no joined label in the few words before a number."""
+        return not any(
+            t.kind in (K.SIDE, K.JOIN) or t.text in ("and", "&", "/", "+", "n")
+            for t in self.toks[max(index - 4, 0) : index]
+        )
+
+    def _ends_here(self, index: int) -> bool:
+        """Nothing but the end of its clause at `index`."""
+        toks = self.toks
+        return index >= len(toks) or toks[index].kind in BREAKS or toks[index].text in ("!", "?")
 
     def _moment_word(self, text: str) -> bool:
         return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
@@ -1300,9 +1318,16 @@ class ReadWords(State):
     def _lower_is_better(self, index: int, ends: dict[int, bool]) -> bool:
         """Movement's number followed closely in its sentence by its scale said the other way
         round: "Movement: 3 (stiffness, lower = better)"."""
-        sentence = self.toks[index].sentence
+        toks = self.toks
+        sentence = toks[index].sentence
         return any(
-            inverted and 0 < other - index <= 6 and self.toks[other].sentence == sentence
+            inverted
+            and 0 < other - index <= 6
+            and toks[other].sentence == sentence
+            and not any(
+                t.sentence == sentence and (t.kind == K.AREA or t.text in _SORE_WORDS)
+                for t in toks[other : other + 6]
+            )
             for other, inverted in ends.items()
         )
 
