@@ -24,29 +24,9 @@ from typing import NamedTuple
 import pytest
 
 from bench.checkin_parser import (
-    DEV2,
-    DEV3,
-    DEV4,
-    DEV5,
-    DEV6,
-    DEV7,
-    DEV8,
-    DEV9,
-    DEV10,
-    DEV11,
-    DEV12,
-    DEV13,
-    DEV14,
-    DEV15,
-    DEV16,
-    DEV17,
-    DEV18,
-    DEV19,
-    DEV20,
-    EXTRA,
+    CORPUS_DIR,
+    DEVELOPMENT,
     FRESH_HELDOUT,
-    HELDOUT,
-    TRAIN,
     Reply,
     builtin_corpus,
     judge,
@@ -82,30 +62,31 @@ class Floor(NamedTuple):
     checkins_missed: int = 0
 
 
+# Each development file by its name in tests/corpus/.
 FLOORS = {
-    "train": (TRAIN, Floor(250, values=0.995, replies=0.99, needless_per_100=0.5)),
-    "dev2": (DEV2, Floor(300, values=0.995, replies=0.99, needless_per_100=0.5)),
+    "train": Floor(250, values=0.995, replies=0.99, needless_per_100=0.5),
+    "dev2": Floor(300, values=0.995, replies=0.99, needless_per_100=0.5),
     # "Thighs a 3" from a member with the quads and the hamstrings is the quads' for its writer
     # (e149), asked about by three others (c133, aa217, ab150): asked.
-    "dev3": (DEV3, Floor(300, values=0.995, replies=0.99, needless_per_100=0.7)),
-    "extra": (EXTRA, Floor(170, values=0.995, replies=0.99, needless_per_100=0.6)),
-    "heldout": (HELDOUT, Floor(230, values=0.995, replies=0.99, needless_per_100=0.5)),
+    "dev3": Floor(300, values=0.995, replies=0.99, needless_per_100=0.7),
+    "extra": Floor(170, values=0.995, replies=0.99, needless_per_100=0.6),
+    "heldout": Floor(230, values=0.995, replies=0.99, needless_per_100=0.5),
     # "shoulders 2, 8, better": movement for dev4's writer (d4-142, d4-240), asked about by
     # dev5's, dev6's, dev11's and dev13's (f009, g161, r181, w096), so asked about.
-    "dev4": (DEV4, Floor(250, values=0.99, replies=0.975, needless_per_100=2.0)),
+    "dev4": Floor(250, values=0.99, replies=0.975, needless_per_100=2.0),
     # Two invented values: "2, 8, better" from a member with one area, asked about by its
     # writer (f121), read in the check-in's order as five other writers read it (k119, o129,
     # l009, aa055, ab137).
-    "dev5": (DEV5, Floor(250, values=0.99, replies=0.985, needless_per_100=0.8, invented=2)),
+    "dev5": Floor(250, values=0.99, replies=0.985, needless_per_100=0.8, invented=2),
     # One invented value: "maybe 6, but by Friday they were about 3" is the worse for its
     # writer (g139), the later for three other writers (aa157, ab051, l210).
-    "dev6": (DEV6, Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1)),
+    "dev6": Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1),
     # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
-    "dev7": (DEV7, Floor(250, values=0.995, replies=0.98, needless_per_100=0.4)),
+    "dev7": Floor(250, values=0.995, replies=0.98, needless_per_100=0.4),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
-    "dev8": (DEV8, Floor(250, values=0.985, replies=0.96, needless_per_100=1.2)),
+    "dev8": Floor(250, values=0.985, replies=0.96, needless_per_100=1.2),
     # "Mon: hams 5 glutes 4, ... so by now 2 and 2": two areas kept day by day, asked about.
-    "dev9": (DEV9, Floor(250, values=0.995, replies=0.985, needless_per_100=0.4)),
+    "dev9": Floor(250, values=0.995, replies=0.985, needless_per_100=0.4),
     # Three readings its two writers make and the other writers do not: a score for an area
     # the member was not asked about left out ("quads 3 hamstrings 4 ..." from a member asked
     # about the quads: the others keep it), and "2 3 8 same" asked with no efficiency by the
@@ -113,9 +94,8 @@ FLOORS = {
     # read as better). One check-in taken for none: "no runs this week, flu 🤒 will be back
     # next week" (k205) is an answer for the eleventh writer, none for dev3's, dev11's (s044,
     # the same text) and dev12's writers.
-    "dev10": (
-        DEV10,
-        Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1),
+    "dev10": Floor(
+        500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1
     ),
     # Five invented values where its writers read a shape as other files' writers do not: two
     # scores out of 5 asked about (r180's two: the tenth to twelfth writers read them in tenths;
@@ -123,7 +103,7 @@ FLOORS = {
     # was not asked about left out (r125: the first ten writers keep it), and "a 6 on Tuesday,
     # 3 now" read as the worse (s124, s055: the thirteenth writer, and the other files, take
     # the score now).
-    "dev11": (DEV11, Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=5)),
+    "dev11": Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=5),
     # Four invented values where its sixteenth writer reads a shape as other files' writers do
     # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
     # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for
@@ -131,11 +111,11 @@ FLOORS = {
     # faster than I usually go" as none (v044: "than usual" is a verdict for five other
     # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
     # dev11.jsonl's writers).
-    "dev12": (DEV12, Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4)),
+    "dev12": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4),
     # Nothing invented. Two needless questions: "calves and hamstrings both fine, 0 and 1" (a
     # list said to feel some way, then its scores after a comma) and a reply typed by voice
     # ("quads tree calves tree movement ate").
-    "dev13": (DEV13, Floor(500, values=0.995, replies=0.99, needless_per_100=0.4)),
+    "dev13": Floor(500, values=0.995, replies=0.99, needless_per_100=0.4),
     # Two invented values where its writers read a shape as other files' writers do not:
     # "achilles 4" from a member tracking the calves asked about (z150: the calves' for earlier
     # writers), and "calves a bit, 7" asked about (z031: the calves' 7 as "hams fine, 0" and
@@ -144,41 +124,35 @@ FLOORS = {
     # area, "movement good" left alone, "2 on a good day, 5 after runs" as the worse). Two
     # check-ins taken for none: a week without running (y053, y209) is an answer for its
     # nineteenth writer as k205 is for dev10's eleventh.
-    "dev14": (
-        DEV14,
-        Floor(
-            500,
-            values=0.985,
-            replies=0.945,
-            needless_per_100=2.6,
-            invented=2,
-            checkins_missed=2,
-        ),
+    "dev14": Floor(
+        500,
+        values=0.985,
+        replies=0.945,
+        needless_per_100=2.6,
+        invented=2,
+        checkins_missed=2,
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "4 6 8 better" read in the check-in's order (every other writer asks about a
     # row of bare numbers), "calves 5/6" as 6 ("it band 3/4" is asked about by dev13's
     # writer), and two words left out of the tables ("banda" for the IT band, "band" alone
     # being none; Vietnamese "lưng", the back, which is "lung" once unaccented).
-    "dev15": (DEV15, Floor(500, values=0.99, replies=0.98, needless_per_100=0.8)),
+    "dev15": Floor(500, values=0.99, replies=0.98, needless_per_100=0.8),
     # Its needless questions: "calves 100% fine" as
     # 0 ("fine" of an area is asked about, the writers split), Malay "betis" left out of the
     # tables, and Welsh number words said again in digits.
-    "dev16": (
-        DEV16,
-        Floor(
-            500,
-            values=0.99,
-            replies=0.965,
-            needless_per_100=0.6,
-        ),
+    "dev16": Floor(
+        500,
+        values=0.99,
+        replies=0.965,
+        needless_per_100=0.6,
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "Neck fine" as 0 ("fine" of an area is asked about, the writers split), "4, 7,
     # same" from a member with one area read in the check-in's order (dev5's writer asks, f121),
     # and a complaint of an area the member was not asked about said in passing ("didnt really
     # notice over the back pain": asked, as "my back is bad though" is by dev6's writer).
-    "dev17": (DEV17, Floor(500, values=0.995, replies=0.99, needless_per_100=0.6)),
+    "dev17": Floor(500, values=0.995, replies=0.99, needless_per_100=0.6),
     # One invented value where its writers read a shape as other files' writers do not: "hip
     # flexors – tight but not sore" asked about (i124: 0 for dev7's writer, k139, as the parser
     # reads it). Its needless questions are readings the other writers split on: "fine",
@@ -188,7 +162,7 @@ FLOORS = {
     # dev16's and dev17's writers when the shoulders are not named), "2, 8, same" from a member
     # with one area, "Movement ok", "legs about 4" as every leg area, "dropped to 4 by Sunday"
     # as the later; and words left out ("hamo", Dutch "beter", Turkish for "worse").
-    "dev18": (DEV18, Floor(500, values=0.985, replies=0.955, needless_per_100=2.0, invented=1)),
+    "dev18": Floor(500, values=0.985, replies=0.955, needless_per_100=2.0, invented=1),
     # Six invented values where its writers read a shape as other files' writers do not:
     # "traps 5" and "upper back 4" asked about (aa072, ab157, ab164: the shoulders' for the
     # writers of d022, d092, d294, z128, j152, d034, q073, j160, i103), "movement 2 (2 as in
@@ -199,32 +173,26 @@ FLOORS = {
     # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out. Two
     # check-ins taken for none: a week without running for flu (aa103, ab206), an answer for
     # its writers as k205 is for dev10's eleventh.
-    "dev19": (
-        DEV19,
-        Floor(
-            500,
-            values=0.975,
-            replies=0.94,
-            needless_per_100=2.2,
-            invented=6,
-            checkins_missed=2,
-        ),
+    "dev19": Floor(
+        500,
+        values=0.975,
+        replies=0.94,
+        needless_per_100=2.2,
+        invented=6,
+        checkins_missed=2,
     ),
     # Four invented values where its writers read a shape as other files' writers do not: "tight
     # but not painful" asked about (ac218: 0 for the writers of m177, r199, k139), "better on
     # the climbs, worse on the descents" no verdict (ad069), "IT band too" after a score asked
     # (ad164: "too" as two or as the same), "upper back 4" asked (ad207: the shoulders' for
     # nine replies' writers). One check-in taken for none: a week off for flu (ad223).
-    "dev20": (
-        DEV20,
-        Floor(
-            500,
-            values=0.99,
-            replies=0.96,
-            needless_per_100=1.4,
-            invented=4,
-            checkins_missed=1,
-        ),
+    "dev20": Floor(
+        500,
+        values=0.99,
+        replies=0.96,
+        needless_per_100=1.4,
+        invented=4,
+        checkins_missed=1,
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -239,8 +207,8 @@ WORST_CASE_MS = 5.0
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
-    path, floor = FLOORS[name]
-    replies = load_corpus(path)
+    floor = FLOORS[name]
+    replies = load_corpus(CORPUS_DIR / f"{name}.jsonl")
     assert len(replies) >= floor.size
     figures, outcomes = run(replies, CATALOGUE)
     misses = [o.reply.id for o in outcomes if not o.fully_right]
@@ -251,6 +219,10 @@ def test_each_development_corpus_is_read_no_worse_than_now(name: str) -> None:
     assert figures.non_checkins > 0
     assert figures.non_checkins - figures.non_checkins_seen <= floor.non_checkins_missed, misses
     assert figures.checkins_missed <= floor.checkins_missed, misses
+
+
+def test_every_development_file_the_bench_reads_has_a_floor() -> None:
+    assert set(FLOORS) == {path.stem for path in DEVELOPMENT}
 
 
 def test_the_parsers_own_corpus_is_read_as_well_as_ever() -> None:

@@ -278,10 +278,9 @@ class Reconcile(State):
         """ "quads were 7 on monday, fine by friday": a score said of a day, then the area said
         to be fine by a later one, with no number: where it is now is not told. Asked."""
         toks = self.toks
-        starts = {t.start: t.at for t in toks}
-        for score in self.reading.scores:
-            if score.kind != K.AREA or not score.dated or score.problem:
-                continue
+        dated = [s for s in self.reading.scores if s.kind == K.AREA and s.dated and not s.problem]
+        starts = {t.start: t.at for t in toks} if dated else {}
+        for score in dated:
             at = starts.get(score.span[0])
             if at is None:
                 continue
@@ -301,10 +300,13 @@ class Reconcile(State):
         """ "glutes 9 feel amazing", "hamstrings 8/10 good": a high soreness said to feel good,
         on the member's own scale the other way up (two writers of two ask): asked."""
         toks = self.toks
-        ends = {t.end: t.at for t in toks if t.kind == K.NUM}
-        for score in self.reading.scores:
-            if score.kind != K.AREA or score.problem or score.value is None or score.value < 6:
-                continue
+        high = [
+            s
+            for s in self.reading.scores
+            if s.kind == K.AREA and not s.problem and s.value is not None and s.value >= 6
+        ]
+        ends = {t.end: t.at for t in toks if t.kind == K.NUM} if high else {}
+        for score in high:
             at = ends.get(score.span[1])
             if at is None:
                 continue
@@ -313,12 +315,8 @@ class Reconcile(State):
                 after, felt = after + 1, True
             if not (felt or toks[at].scaled) or after >= len(toks):
                 continue  # "calves 6 good week though": said of the week
-            if toks[after].text in _FEELS_GOOD and self._closes_here(after + 1):
+            if toks[after].text in _FEELS_GOOD and self._clause_closes_at(after + 1):
                 score.problem = True
-
-    def _closes_here(self, index: int) -> bool:
-        toks = self.toks
-        return index >= len(toks) or toks[index].kind in BREAKS or toks[index].text in ("!", "?")
 
     def _one_area_in_order(self) -> bool:
         """ "4 8 same", "2, 8, better", "4/8/same" from a member with one area: its score and

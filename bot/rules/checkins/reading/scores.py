@@ -225,7 +225,7 @@ _NOT_SCORE_BEFORE = frozenset({"the", "my", "our", "their", "his", "her", "numbe
 # Taking back every score before it in its sentence, when they are given again after it: a
 # joke, or a slip ("calves 2, hip flexors 6, wait, I mean the other way, calves 6 and hip
 # flexors 2").
-_TAKING_BACK = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
+_JOKES_AND_SLIPS = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit"}
 # Before a number that comes first, taking back what was said: "I meant 7 for movement".
 _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "sorry"}
 # Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
@@ -1995,7 +1995,7 @@ class ReadScores(State):
             for (start, end), features in zip(self.sentences, self.features, strict=True)
             if features & CHANGE  # (a sentence holding a joke has this bit)
             for tok in toks[start:end]
-            if tok.text in _TAKING_BACK
+            if tok.text in _JOKES_AND_SLIPS
         ]
         for tok in jokes:
             if self._no_joke(tok.at):

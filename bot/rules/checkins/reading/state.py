@@ -196,6 +196,11 @@ class State:
     def _feeling_in_clause(self, index: int) -> bool:
         return bool(self.clause_feels[self.toks[index].clause])
 
+    def _clause_closes_at(self, index: int) -> bool:
+        """Nothing but the end of its clause at `index` ("!", "?" too)."""
+        toks = self.toks
+        return index >= len(toks) or toks[index].kind in BREAKS or toks[index].text in ("!", "?")
+
     def _cued(self, index: int) -> bool:
         tok = self.toks[index]
         if tok.scaled or tok.ish:

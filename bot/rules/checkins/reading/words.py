@@ -996,10 +996,10 @@ class ReadWords(State):
             # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi"; not "5 and
             # half marathon training", "7 and half my runs were easy": the half ends its clause.
             said = [t.text for t in toks[index + 2 : index + 4]]
-            if said[:1] and said[0] in _HALVES and self._ends_here(index + 3):
+            if said[:1] and said[0] in _HALVES and self._clause_closes_at(index + 3):
                 return 2
             if said[:1] == ["a"] and said[1:] and said[1] in _HALVES:
-                return 3 if after.text == "and" or self._ends_here(index + 4) else 0
+                return 3 if after.text == "and" or self._clause_closes_at(index + 4) else 0
             return 0
         if after.text == "point" and index + 2 < len(toks) and toks[index + 2].text == "5":
             return 2  # "4 point 5", said as a decimal is read out
@@ -1015,11 +1015,6 @@ class ReadWords(State):
             t.kind in (K.SIDE, K.JOIN) or t.text in ("and", "&", "/", "+", "n")
             for t in self.toks[max(index - 4, 0) : index]
         )
-
-    def _ends_here(self, index: int) -> bool:
-        """Nothing but the end of its clause at `index`."""
-        toks = self.toks
-        return index >= len(toks) or toks[index].kind in BREAKS or toks[index].text in ("!", "?")
 
     def _moment_word(self, text: str) -> bool:
         return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
