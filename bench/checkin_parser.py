@@ -25,11 +25,10 @@ longest length, for a pass whose cost grows with the square of the reply (the fi
 the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
-(tests/checkin_corpus.py), tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, extra.jsonl,
-heldout.jsonl, dev4.jsonl, dev5.jsonl, dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl,
-dev10.jsonl, dev11.jsonl, dev12.jsonl, dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl and
-dev17.jsonl (each held out once, development sets since: see tests/corpus/README.md). Give any
-other file, such as a fresh held-out set, to measure replies the parser was not tuned on.
+(tests/checkin_corpus.py, tests/corpus/extra.jsonl) and the files of independent writers,
+tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev21.jsonl (each held out once,
+development sets since: see tests/corpus/README.md). Give any other file, such as a fresh
+held-out set, to measure replies the parser was not tuned on.
 """
 
 from __future__ import annotations
@@ -105,6 +104,9 @@ DEV19 = CORPUS_DIR / "dev19.jsonl"
 # A thirty-first and a thirty-second writer's, held out and measured twice (before and after the
 # dev19 round), a development set since.
 DEV20 = CORPUS_DIR / "dev20.jsonl"
+# A thirty-third and a thirty-fourth writer's, held out and measured twice (before and after
+# the dev20 round), a development set since.
+DEV21 = CORPUS_DIR / "dev21.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -131,6 +133,7 @@ DEVELOPMENT = (
     DEV18,
     DEV19,
     DEV20,
+    DEV21,
 )
 
 

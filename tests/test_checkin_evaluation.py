@@ -2,10 +2,10 @@
 
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
-dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl and
-dev20.jsonl were written independently of the parser (by thirty-two writers) and are tuned on;
-heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev20.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
+dev20.jsonl and dev21.jsonl were written independently of the parser (by thirty-four writers) and
+are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl
+to dev13.jsonl and dev15.jsonl to dev21.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -81,8 +81,10 @@ FLOORS = {
     # One invented value: "maybe 6, but by Friday they were about 3" is the worse for its
     # writer (g139), the later for three other writers (aa157, ab051, l210).
     "dev6": Floor(250, values=0.989, replies=0.96, needless_per_100=0.8, invented=1),
-    # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's.
-    "dev7": Floor(250, values=0.995, replies=0.98, needless_per_100=0.4),
+    # "shoulders fine" is 0 for dev7's writer, asked about by dev2's, dev3's and dev4's. One
+    # invented value: "calves 6 → 3" asked about by its writer (k169), where it ended for six
+    # writers of eight (y201, i125, l115, ad152, af167, e075).
+    "dev7": Floor(250, values=0.995, replies=0.98, needless_per_100=0.4, invented=1),
     # "calves 3 glutes 2 7" ending the reply: asked about (movement for dev4's writer).
     "dev8": Floor(250, values=0.985, replies=0.96, needless_per_100=1.2),
     # "Mon: hams 5 glutes 4, ... so by now 2 and 2": two areas kept day by day, asked about.
@@ -151,17 +153,18 @@ FLOORS = {
     # otherwise: "Neck fine" as 0 ("fine" of an area is asked about, the writers split), "4, 7,
     # same" from a member with one area read in the check-in's order (dev5's writer asks, f121),
     # and a complaint of an area the member was not asked about said in passing ("didnt really
-    # notice over the back pain": asked, as "my back is bad though" is by dev6's writer).
-    "dev17": Floor(500, values=0.995, replies=0.99, needless_per_100=0.6),
+    # notice over the back pain": asked, as "my back is bad though" is by dev6's writer). One
+    # invented value: "IT band 5 → 3 after foam rolling" asked about (a068), where it ended for
+    # six writers of eight (see dev7).
+    "dev17": Floor(500, values=0.995, replies=0.99, needless_per_100=0.6, invented=1),
     # One invented value where its writers read a shape as other files' writers do not: "hip
     # flexors – tight but not sore" asked about (i124: 0 for dev7's writer, k139, as the parser
     # reads it). Its needless questions are readings the other writers split on: "fine",
-    # "grand" of an area as 0, a score gone down by an arrow as the later one ("5 → 3 after
-    # the physio": asked about by dev7's and dev17's writers, k169, a068), "back" from a
-    # member with the lower back and the shoulders as the lower back (asked about by dev13's,
-    # dev16's and dev17's writers when the shoulders are not named), "2, 8, same" from a member
-    # with one area, "Movement ok", "legs about 4" as every leg area, "dropped to 4 by Sunday"
-    # as the later; and words left out ("hamo", Dutch "beter", Turkish for "worse").
+    # "grand" of an area as 0, "back" from a member with the lower back and the shoulders as
+    # the lower back (asked about by dev13's, dev16's and dev17's writers when the shoulders
+    # are not named), "2, 8, same" from a member with one area, "legs about 4" as every leg
+    # area, "dropped to 4 by Sunday" as the later; and words left out ("hamo", Dutch "beter",
+    # Turkish for "worse").
     "dev18": Floor(500, values=0.985, replies=0.955, needless_per_100=2.0, invented=1),
     # Six invented values where its writers read a shape as other files' writers do not:
     # "traps 5" and "upper back 4" asked about (aa072, ab157, ab164: the shoulders' for the
@@ -193,6 +196,15 @@ FLOORS = {
         needless_per_100=1.4,
         invented=4,
         checkins_missed=1,
+    ),
+    # DEV21_FLOOR_COMMENT
+    "dev21": Floor(
+        500,
+        values=0.979,
+        replies=0.936,
+        needless_per_100=2.8,
+        invented=8,
+        checkins_missed=3,
     ),
 }
 BUILTIN_VALUES = 1.0

@@ -309,6 +309,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._doubted_across_sentences()
         self._jokes_taken_back()
         self._day_logs()
+        self._day_rows()
         self._activity_scores()
         self._score_against_words()
         self._header_rows()

@@ -13,6 +13,7 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     FEELS_WRONG,
     GLUE,
+    LABELS_EFF,
     MAX_SCORE,
     WORDS,
     K,
@@ -38,8 +39,18 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 # After a high soreness, saying it feels good: the scale the other way up.
 _FEEL = frozenset({"feel", "feels", "feeling", "felt"})
 _FEELS_GOOD = frozenset({"good", "great", "amazing", "fresh", "strong", "brilliant"})
+# A scale the other way up, said outright: "10 = feeling amazing", "0 being the worst".
+_UPSIDE_DOWN = re.compile(
+    r"\b(?:10|ten)\s*(?:=|is|being|means)\s*(?:feeling\s+|feel\s+|the\s+)?"
+    r"(?:great|amazing|good|fresh|best|perfect|no\s+pain|pain[\s-]?free)\b"
+    r"|\b(?:0|zero)\s*(?:=|is|being|means)\s*(?:the\s+)?(?:worst|awful|terrible|agony)\b",
+    re.IGNORECASE,
+)
 # Said of an area after a score said of a day ("fine by friday"): where it is now, no number.
 _FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal", "sorted"})
+# Movement said to be well, and nothing more: "movement fine", "mobility is all good".
+_ALL_WELL = frozenset({"fine", "good", "ok", "okay", "grand", "great", "normal", "alright"})
+_ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally", "completely"}
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
@@ -317,6 +328,20 @@ class Reconcile(State):
                 continue  # "calves 6 good week though": said of the week
             if toks[after].text in _FEELS_GOOD and self._clause_closes_at(after + 1):
                 score.problem = True
+        if self._scale_upside_down():
+            # "calves 8 (10 = feeling amazing)": the member's scale says so outright.
+            for score in self.reading.scores:
+                if score.kind in (K.AREA, K.ALL) and not score.problem:
+                    score.problem = True
+
+    def _scale_upside_down(self) -> bool:
+        """ "(10 = feeling amazing)", "0 being the worst"; not movement's "10 being perfect"."""
+        starts = {t.start: t.at for t in self.toks}
+        for match in _UPSIDE_DOWN.finditer(self.text):
+            at = starts.get(match.start())
+            if at is None or not (at and self.toks[at - 1].kind == K.MOVE):
+                return True
+        return False
 
     def _one_area_in_order(self) -> bool:
         """ "4 8 same", "2, 8, better", "4/8/same" from a member with one area: its score and
@@ -460,9 +485,10 @@ class Reconcile(State):
             run, named = [], []
 
     def _movement_in_words(self) -> list[tuple[int, int]]:
-        """ "movement good", "mobility so-so": movement named, as the check-in asks for it, and
+        """ "mobility so-so", "movement bad": movement named, as the check-in asks for it, and
         said to feel some way without a number, like an area in words: asked about. "moving
-        fine" says how the member gets about and is kept in the note."""
+        fine" says how the member gets about and is kept in the note, and so is "movement
+        fine" (four writers of five with every other value read: nothing to ask)."""
         return [
             self._clause_of(tok.at)
             for tok in self.toks
@@ -470,7 +496,31 @@ class Reconcile(State):
             and not tok.used
             and _MOVEMENT_NOUNS & set(tok.text.split())
             and self._feeling_in_clause(tok.at)
+            and not self._only_fine(tok.at)
         ]
+
+    def _soreness_of_movement(self, score: Score) -> bool:
+        """ "Movement stiffness 4": a soreness of moving about, the scale the other way up from
+        the ease the check-in asks for. Asked about."""
+        start, end = score.span
+        inside = [t for t in self.toks if start <= t.start and t.end <= end]
+        return (
+            len(inside) > 2
+            and inside[0].kind == K.MOVE
+            and inside[1].word
+            and inside[1].text in self.lex.complaining
+        )
+
+    def _only_fine(self, index: int) -> bool:
+        """Nothing after the label at `index`, up to its clause's end or the next label or
+        number, but words of all being well."""
+        said = set()
+        for tok in self.toks[index + 1 :]:
+            if tok.kind in BREAKS or tok.kind in LABELS_EFF or tok.kind == K.NUM:
+                break
+            if tok.word:
+                said.add(tok.text)
+        return bool(said) and said <= _ALL_WELL
 
     def _efficiency_by_emoji(self) -> list[tuple[int, int]]:
         """ "efficiency 👍", "eff 🙂": a picture where the verdict would be. Better, or fine as
@@ -859,6 +909,9 @@ class Reconcile(State):
                 rest = []
         if reading.everything_zero:
             soreness.update(dict.fromkeys(rest, 0))
+        for score in movement_values:
+            if self._soreness_of_movement(score):
+                score.problem = True
         movement, problems, others = _one_value(movement_values, frozenset())
         unread += problems
         if movement is None:

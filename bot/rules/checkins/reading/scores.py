@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -1716,6 +1716,57 @@ class ReadScores(State):
                     found.yields = found.gave_way = True
                 continue
             self._dispute(label, len(values) > 1)
+
+    def _day_rows(self) -> None:
+        """ "mon: calves 5 back 3 / wed: calves 4 back 3 / today: calves 2 back 2": rows of
+        scores, each headed by its day. The row headed today or now is the week's and the
+        others stay in the note; with none, an area's last row is the week's where it is the
+        worst too, and asked about otherwise, as a day log's scores are (`_day_logs`)."""
+        rows = self._row_heads()
+        if len(rows) < 2:
+            return
+        starts = [self.toks[head].start for head, _ in rows]
+        by_area: dict[str, list[list[Score]]] = {}
+        for score in self.reading.scores:
+            row = bisect_right(starts, score.span[0]) - 1
+            if row < 0 or score.kind != K.AREA or score.problem or score.value is None:
+                continue
+            lists = by_area.setdefault(score.target, [[] for _ in rows])
+            lists[row].append(score)
+        now = [row for row, (_, today) in enumerate(rows) if today]
+        for per_row in by_area.values():
+            said = [(row, found) for row, scores in enumerate(per_row) for found in scores]
+            if len({row for row, _ in said}) < 2:
+                continue
+            week = [found for row, found in said if row in now]
+            if not week:
+                last_row = said[-1][0]
+                week = [found for row, found in said if row == last_row]
+                worst = max(found.value or 0 for _, found in said)
+                if any(found.value != worst for found in week):
+                    for _, found in said:
+                        found.disputed = True
+                    continue
+            for _, found in said:
+                if found not in week:
+                    found.yields = found.gave_way = True
+                    self.reading.notes.append(found.span)
+
+    def _row_heads(self) -> list[tuple[int, bool]]:
+        """Each day heading a row ("mon:", "Wed -", "today:" at a line's start or after a
+        comma), and whether it is today."""
+        toks = self.toks
+        heads: list[tuple[int, bool]] = []
+        for index, tok in enumerate(toks[:-1]):
+            if tok.text not in _WEEKDAYS and tok.text not in _TODAY:
+                continue
+            mark = toks[index + 1]
+            if mark.kind != K.PUNCT or not {":", "-", "–"} & set(mark.text):
+                continue
+            if index and toks[index - 1].kind not in BREAKS and "\n" not in toks[index - 1].text:
+                continue
+            heads.append((index, tok.text in _TODAY))
+        return heads
 
     def _activity_scores(self) -> None:
         """A second number for an area said of a kind of activity ("2 at rest, 5 when

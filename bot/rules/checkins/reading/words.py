@@ -36,7 +36,6 @@ from bot.rules.checkins.reading.tokens import (
     MEASURE,
     MOMENT,
     NATIVE_MARKS,
-    NOW,
     NUMS,
     PAST,
     SYMBOL_KINDS,
@@ -184,6 +183,8 @@ _OR = frozenset({"or", "o", "ou", "oder", "lub", "albo", "ili", "atau", "eller",
 _RANGE_WORDS |= _OR
 _MAYBE = _RANGE_WORDS - {"and"} - _OR
 _TO_A = frozenset({"to", "a", "an"})
+# Between the two ends of a range in words with a "maybe": "3 I'd say, maybe 4".
+_HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
@@ -218,11 +219,6 @@ _PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
 
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
-
-
-# After a score changed by an arrow, these say where it ended is now ("6 → 3 by today").
-_SAID_NOW = NOW - {"by", "since"}
-_NOW_REACH = 4
 
 
 def _said_pain_free(toks: list[Tok], index: int) -> bool:
@@ -830,17 +826,14 @@ class ReadWords(State):
             if index and toks[index - 1].text == "from" and self._from_to(index):
                 continue
             if (
-                (index and toks[index - 1].text in _HOW_MUCH_BEFORE)
+                (index and toks[index - 1].text in _HOW_MUCH_BEFORE and not tok.changed)
                 or (index < last and toks[index + 1].text in _STEPS)
             ) and self._by_how_much(index):  # (the cheap test first, for every number)
                 tok.problem = "change"  # "calves +1", "down 2", "2 points better": from what?
                 continue
-            if tok.changed and self._down_at_no_time(index):
-                tok.problem = "change"
-                continue
             if index < last and toks[index + 1].kind in _UNIT_KINDS and self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
-            elif self.features[tok.sentence] & PAST and self._past(index):
+            elif self.features[tok.sentence] & PAST and not tok.changed and self._past(index):
                 tok.past = True
             elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
@@ -916,7 +909,9 @@ class ReadWords(State):
                 continue
             other = index + 1
             while other < len(toks) and (
-                toks[other].kind in _IN_RANGE or toks[other].text in _RANGE_WORDS
+                toks[other].kind in _IN_RANGE
+                or toks[other].text in _RANGE_WORDS
+                or toks[other].text in _HEDGES
             ):
                 other += 1
             if other == index + 1 or other >= len(toks):
@@ -1165,21 +1160,6 @@ class ReadWords(State):
         if len(ends) != 2 or ends[1] is None or not 0 <= ends[1] <= MAX_SCORE:
             return False
         tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
-        return True
-
-    def _down_at_no_time(self, index: int) -> bool:
-        """ "glutes 5 → 2": lower by the end, said of no time. The worse of the week or where
-        it ended? Writers read it both ways, as for "5 on Monday, 3 by Friday": asked about,
-        unless said to be now ("6 → 3 by today"); going up, the later is the worse too."""
-        toks = self.toks
-        tok = toks[index]
-        if tok.was is None or tok.value is None or tok.value >= tok.was:
-            return False
-        for after in toks[index + 1 : index + 1 + _NOW_REACH]:
-            if after.kind in (K.STOP, K.COMMA) or after.kind in LABELS_EFF:
-                break
-            if after.text in _SAID_NOW:
-                return False
         return True
 
     def _next_marker(self, index: int) -> bool:
