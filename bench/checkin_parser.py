@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.rules.catalogue import Catalogue, default_catalogue
-from bot.rules.checkins.parser import MAX_REPLY_CHARS, ParsedCheckIn, parse_reply
+from bot.rules.checkins.parser import MAX_REPLY_CHARS, Efficiency, ParsedCheckIn, parse_reply
 from bot.rules.checkins.words import default_checkin_words
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
@@ -309,8 +309,12 @@ def run(
         started = time.perf_counter()
         parsed = parse_reply(reply.text, catalogue, reply.areas)
         outcomes.append(judge(reply, parsed, time.perf_counter() - started))
+    return figures_of(outcomes), outcomes
+
+
+def figures_of(outcomes: Sequence[Outcome]) -> Figures:
     times = sorted(o.seconds * 1000 for o in outcomes) or [0.0]
-    figures = Figures(
+    return Figures(
         replies=len(outcomes),
         values=sum(o.values for o in outcomes),
         values_right=sum(o.right for o in outcomes),
@@ -324,7 +328,71 @@ def run(
         p50_ms=statistics.median(times),
         max_ms=times[-1],
     )
-    return figures, outcomes
+
+
+# -- a second labeller -------------------------------------------------------------------------
+
+
+def load_second_labels(path: Path) -> dict[str, ParsedCheckIn]:
+    """Another careful reader's labels of the same replies (`{"id", "soreness", "movement",
+    "efficiency", "checkin", "should_ask"}` a line, no text), as if a reader had given them: a
+    question stands for `should_ask`."""
+    labels = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            efficiency = row.get("efficiency")
+            labels[str(row["id"])] = ParsedCheckIn(
+                soreness={str(k): int(v) for k, v in row["soreness"].items()},
+                movement=row.get("movement"),
+                efficiency=Efficiency(efficiency) if efficiency else None,
+                unread=("?",) if row.get("should_ask") else (),
+                is_checkin=bool(row.get("checkin", True)),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"{path}:{number}: {error}") from None
+    return labels
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How a second labeller reads the same replies, judged against the first as the parser
+    is, and the parser's invented values sorted by whether the second labeller gave them too."""
+
+    second: Figures
+    invented: int  # the parser's, against the first labeller
+    second_agrees: int  # of those, the value the second labeller gave as well
+    both_disagree: int  # the rest: neither labeller gave that value
+
+
+def agreement(
+    replies: Sequence[Reply], second: dict[str, ParsedCheckIn], outcomes: Sequence[Outcome]
+) -> Agreement:
+    missing = [r.id for r in replies if r.id not in second]
+    if missing:
+        raise ValueError(f"the second labels lack {len(missing)} replies: {missing[:5]}")
+    theirs = figures_of([judge(r, second[r.id]) for r in replies])
+    agrees = 0
+    invented = sum(len(o.invented) for o in outcomes)
+    for outcome in outcomes:
+        other, parsed = second[outcome.reply.id], outcome.parsed
+        for name in _invented_names(outcome):
+            agrees += _value(parsed, name) == _value(other, name)
+    return Agreement(theirs, invented, agrees, invented - agrees)
+
+
+def _invented_names(outcome: Outcome) -> list[str]:
+    return [entry.split("=", 1)[0] for entry in outcome.invented]
+
+
+def _value(parsed: ParsedCheckIn, name: str) -> object:
+    if name.startswith("soreness."):
+        return parsed.soreness.get(name.removeprefix("soreness."))
+    if name == "movement":
+        return parsed.movement
+    return parsed.efficiency
 
 
 # -- the slowest replies -----------------------------------------------------------------------
@@ -513,6 +581,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--builtin", action="store_true", help="also the parser's own corpus")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses per corpus")
     parser.add_argument(
+        "--second-labels",
+        type=Path,
+        help="another labeller's labels of the (one) corpus given: how far two readers agree",
+    )
+    parser.add_argument(
         "--every-word",
         action="store_true",
         help="only the slowest long replies of one known word said over and over (about 1 min)",
@@ -534,6 +607,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(figures.lines(name)))
         if args.show:
             print("\n".join(describe_misses(outcomes, args.show)))
+        if args.second_labels:
+            agreed = agreement(replies, load_second_labels(args.second_labels), outcomes)
+            print("\n".join(agreed.second.lines(f"the second labeller ({args.second_labels})")[:6]))
+            print(
+                f"  of the parser's {agreed.invented} invented values, the second labeller "
+                f"gave {agreed.second_agrees} too; neither labeller gave {agreed.both_disagree}"
+            )
     worst = worst_case(catalogue)
     wall = worst_case(catalogue, clock=time.perf_counter)
     print(

@@ -5529,3 +5529,52 @@ def test_movement_named_as_a_stiffness_is_asked_about(text: str, movement: int |
     parsed = _read(text, ["lower_back"])
     assert (parsed.soreness, parsed.movement) == ({"lower_back": 3}, movement)
     assert bool(parsed.unread) == (movement is None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3. movement 8",
+        "calves 3 glutes 2. sorry, calves 2, glutes 3. movement 8",
+    ],
+)
+def test_every_area_scored_again_after_a_correction_takes_its_new_score(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.movement, parsed.unread) == ({"calves": 2, "glutes": 3}, 8, ())
+
+
+def test_a_score_set_against_the_one_it_is_not_keeps_the_other_in_the_note() -> None:
+    parsed = _read("correction: glutes 5 not 6, hamstrings still 3", ["glutes", "hamstrings"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 5, "hamstrings": 3}, ())
+    assert "not 6" in parsed.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["all 4 of mine are a 3 this week, movement 8", "overall soreness 3, movement 8"],
+)
+def test_every_area_scored_at_once_in_other_words(text: str) -> None:
+    areas = ["calves", "glutes", "hamstrings", "lower_back"]
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement) == (dict.fromkeys(areas, 3), 8)
+
+
+def test_a_score_in_brackets_after_a_day_is_that_days_not_a_count_of_its_letters() -> None:
+    parsed = _read("Hip flexors were tight Monday (6) but by Friday more like 3", ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 3}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3. efficiency, hard to say, about the same", Efficiency.SAME),
+        ("calves 3. efficiency not sure, maybe better", Efficiency.BETTER),
+        ("calves 3. efficiency not sure if better or worse", None),
+        ("calves 3. efficiency hard to say", None),
+    ],
+)
+def test_a_verdict_after_a_doubt_is_where_the_member_comes_down(
+    text: str, efficiency: Efficiency | None
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.efficiency) == ({"calves": 3}, efficiency)

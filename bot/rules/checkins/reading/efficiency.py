@@ -302,10 +302,17 @@ class ReadEfficiency(State):
                 self._empty_word(t) or t.text in _UNKNOWING or t.text == "overall"
                 for t in toks[first:last]
             ):
-                return True
+                return not self._leans_after(labels[0], index, end)
         # "I have no idea about efficiency": said before the label, in its clause.
         first, last = self.clauses[toks[labels[0]].clause]
         return any(t.text in _UNKNOWING for t in toks[first:last])
+
+    def _leans_after(self, label: int, unknowing: int, end: int) -> bool:
+        """ "efficiency, hard to say, about the same": the one value, said after the doubt, is
+        where the member comes down (both writers of two); "not sure if better or worse" and
+        "better Monday, worse Saturday, no idea overall" are no verdict."""
+        values = [i for i in range(label, end) if self.toks[i].kind == K.VAL]
+        return len(values) == 1 and values[0] > unknowing
 
     def _said_of_everything(self, index: int) -> bool:
         """ "same as last week tbh" opening the reply: before any label, number or word about

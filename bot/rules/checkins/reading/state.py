@@ -301,7 +301,7 @@ class State:
             self.clause_moments[score.clause],
         )
         if not self._no_corrections:  # (known once the first score is paired)
-            found.corrected = self._correcting(low, high)
+            found.corrected = self._correcting(low, high) or self._restated(found, low)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 
@@ -319,6 +319,33 @@ class State:
         window = self.toks[max(first, low - 3) : high]
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
         return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
+
+    def _restated(self, found: Score, low: int) -> bool:
+        """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of
+        correction in its sentence, an area scored again before it is corrected, each of them,
+        not only the first after the word."""
+        toks = self.toks
+        first = self.sentences[toks[low].sentence][0] if self.sentences else 0
+        for before in range(low - 1, first - 1, -1):
+            if toks[before].text in CORRECTIONS and self._right_after_a_score(before):
+                said = toks[before].start
+                return any(
+                    s.target == found.target and s.kind == found.kind and s.span[1] <= said
+                    for s in self.reading.scores
+                )
+        return False
+
+    def _right_after_a_score(self, index: int) -> bool:
+        """ "glutes 2 — no wait", "calves 4 - sorry": the word follows a score closely (not
+        "can't wait for the race", "same. oops forgot to say")."""
+        before = index - 1
+        while before >= 0 and (
+            self.toks[before].kind in GLUE
+            or self.toks[before].kind in BREAKS
+            or self.toks[before].text == "no"
+        ):
+            before -= 1
+        return before >= 0 and self.toks[before].kind == K.NUM
 
     def _scores_for(self, label_at: int) -> list[Score]:
         return self.label_scores.get(label_at, [])

@@ -190,11 +190,11 @@ _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
-    | {"my", "areas", "tight"}  # "all 3 of my (tight) areas are 3"
+    | {"my", "mine", "areas", "tight"}  # "all 3 of my (tight) areas are 3", "all 4 of mine"
 )
 # Between a count after "all" and how the areas counted feel: "all three a bit sore".
 _BEFORE_A_COUNTED_FEELING = frozenset(
-    {"of", "them", "are", "were", "feel", "feeling", "felt", "a", "bit", "little", "pretty"}
+    {"of", "them", "mine", "are", "were", "feel", "feeling", "felt", "a", "bit", "little", "pretty"}
     | {"quite", "very", "really", "kinda", "so", "still"}
 )
 # After the second end of a range in words, these make it a score for a moment of the week.
@@ -823,6 +823,8 @@ class ReadWords(State):
                         self._use_sides(index)
                     sides_said = True
                 continue
+            if index > 1 and toks[index - 1].text == "not" and self._not_that(index):
+                continue
             if index and toks[index - 1].text == "from" and self._from_to(index):
                 continue
             if (
@@ -837,6 +839,8 @@ class ReadWords(State):
                 tok.past = True
             elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
+                if index + 2 < len(toks) and toks[index + 2].text == "mine":
+                    toks[index + 2].kind, toks[index + 2].used = K.PUNCT, True  # "all 4 of mine"
             elif index and toks[index - 1].kind == K.ALL and (felt := self._counted_feeling(index)):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all 3 sore": asked
                 self.reading.unread.append((toks[index - 1].start, toks[felt].end))
@@ -1162,6 +1166,21 @@ class ReadWords(State):
         tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
         return True
 
+    def _not_that(self, index: int) -> bool:
+        """ "glutes 5 not 6": the score set right against the one it is not; the other number
+        is kept in the note."""
+        toks = self.toks
+        score = toks[index - 2]
+        if score.kind != K.NUM or not score.digits or toks[index].value is None:
+            return False
+        if index + 1 < len(toks) and toks[index + 1].kind not in BREAKS:
+            return False  # "calves 5 not 6 like last week"? kept to the plain shape
+        tok = toks[index]
+        tok.kind, tok.used = K.PUNCT, True
+        toks[index - 1].used = True
+        self.reading.notes.append((toks[index - 1].start, tok.end))
+        return True
+
     def _next_marker(self, index: int) -> bool:
         toks = self.toks
         if index + 2 >= len(toks) or toks[index + 1].text != ")":
@@ -1241,10 +1260,10 @@ class ReadWords(State):
         unless every number in brackets after a word counts its letters and there are two or
         more; after any other word, unless another number in brackets does not count its
         word's letters (the member scores in brackets). Not after a word of how an area feels
-        ("sore (4)", "tight (5)", "fine (4)"): its score."""
+        ("sore (4)", "tight (5)", "fine (4)") or of a day ("Monday (6)"): its score."""
         counted = self._counted_letters(index)
-        if counted is None or not counted:
-            return False
+        if counted is None or not counted or self.toks[index - 2].text in self.lex.moments:
+            return False  # "tight Monday (6)": the score on that day
         if self._bracket_counts is None:
             found = [i for i in self.numbers if self._counted_letters(i) is not None]
             self._bracket_counts = (len(found), all(self._counted_letters(i) for i in found))
