@@ -18,7 +18,13 @@ Figures, for each corpus:
 - timing: p50 and max per reply, and the slowest of several 4,000-character replies.
 
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
+    python -m bench.checkin_parser CORPUS.jsonl --second-labels LABELS.jsonl
     python -m bench.checkin_parser --every-word
+
+`--second-labels` reads another careful labeller's labels of the same replies (given the same
+rules, not the first labels) and judges them against the first as the parser is judged: how far
+two people agree is the most any reader can be held to. Of the parser's invented values it also
+counts those the second labeller gave too (a reading two people make two ways) and the rest.
 
 `--every-word` sweeps every word the parser knows, each said over and over in a reply of the
 longest length, for a pass whose cost grows with the square of the reply (the fixed shapes of
@@ -110,6 +116,8 @@ DEV21 = CORPUS_DIR / "dev21.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
+# The same replies labelled again by someone who had seen neither the parser nor the first labels.
+FRESH_SECOND_LABELS = CORPUS_DIR / "heldout_fresh.second_labels.jsonl"
 DEVELOPMENT = (
     TRAIN,
     DEV2,

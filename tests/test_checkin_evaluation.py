@@ -27,10 +27,13 @@ from bench.checkin_parser import (
     CORPUS_DIR,
     DEVELOPMENT,
     FRESH_HELDOUT,
+    FRESH_SECOND_LABELS,
     Reply,
+    agreement,
     builtin_corpus,
     judge,
     load_corpus,
+    load_second_labels,
     main,
     run,
     worst_case,
@@ -286,6 +289,18 @@ def test_fresh_held_out_replies_are_read_no_worse_than_when_measured() -> None:
 
 
 @needs_fresh
+def test_the_second_labels_of_the_fresh_replies_cover_them_with_valid_values() -> None:
+    replies = load_corpus(FRESH_HELDOUT)
+    labels = load_second_labels(FRESH_SECOND_LABELS)
+    assert set(labels) == {reply.id for reply in replies}
+    known = {area.id for area in CATALOGUE.areas}
+    for parsed in labels.values():
+        assert set(parsed.soreness) <= known
+        assert all(0 <= v <= 10 for v in parsed.soreness.values())
+        assert parsed.movement is None or 0 <= parsed.movement <= 10
+
+
+@needs_fresh
 @pytest.mark.xfail(
     strict=True,
     reason=f"not there yet on the fresh held-out replies: {FRESH_BAR_MISSED}; when this "
@@ -373,3 +388,51 @@ def test_the_command_prints_the_figures_for_any_corpus(
     assert "values right         100.0%  (2/2)" in printed
     assert "non-check-ins seen     1/1" in printed
     assert "slowest 4000-character reply" in printed
+
+
+def test_a_second_labeller_is_judged_as_the_parser_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second labels read as a reader's answers: a value the first labeller does not have is
+    invented, a question stands for `should_ask`; and of the parser's invented values, those the
+    second labeller gave too are told apart from those neither gave."""
+    corpus, second = tmp_path / "replies.jsonl", tmp_path / "second.jsonl"
+    rows = [
+        {"id": "a", "areas": ["calves"], "text": "calves 6 → 3", "soreness": {},
+         "movement": None, "efficiency": None, "checkin": True, "should_ask": True},
+        {"id": "b", "areas": ["calves"], "text": "calves 3, movement 8", "soreness": {"calves": 3},
+         "movement": 8, "efficiency": None, "checkin": True, "should_ask": False},
+        {"id": "c", "areas": ["calves"], "text": "calves 4 lol", "soreness": {"calves": 4},
+         "movement": None, "efficiency": None, "checkin": True, "should_ask": True},
+    ]  # fmt: skip
+    theirs = [
+        {"id": "a", "soreness": {"calves": 3}, "movement": None, "efficiency": None,
+         "checkin": True, "should_ask": False},
+        {"id": "b", "soreness": {"calves": 3}, "movement": 7, "efficiency": "same",
+         "checkin": True, "should_ask": True},
+        {"id": "c", "soreness": {"calves": 4}, "movement": None, "efficiency": None,
+         "checkin": True, "should_ask": True},
+    ]  # fmt: skip
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    second.write_text("\n".join(json.dumps(r) for r in theirs) + "\n", encoding="utf-8")
+    replies = load_corpus(corpus)
+    labels = load_second_labels(second)
+    assert labels["b"].unread and labels["b"].efficiency is Efficiency.SAME
+    parsed = ParsedCheckIn(soreness={"calves": 3}, movement=8, efficiency=Efficiency.WORSE)
+    outcomes = [judge(replies[0], parsed), judge(replies[1], parsed), judge(replies[2], parsed)]
+    agreed = agreement(replies, labels, outcomes)
+    # The second labeller: calves 3 for a (invented), movement 7 and efficiency for b (invented).
+    assert (agreed.second.invented, agreed.second.needless_questions) == (3, 1)
+    assert agreed.second.missed_questions == 1
+    # The parser: all three values for a, efficiency for b, all three for c; the second
+    # labeller gave a's calves 3 only.
+    assert (agreed.invented, agreed.second_agrees, agreed.both_disagree) == (7, 1, 6)
+    assert main([str(corpus), "--second-labels", str(second)]) == 0
+    assert "the second labeller" in capsys.readouterr().out
+
+
+def test_second_labels_that_leave_out_a_reply_are_refused(tmp_path: Path) -> None:
+    second = tmp_path / "second.jsonl"
+    second.write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="lack 1 replies"):
+        agreement([_reply()], load_second_labels(second), [])
