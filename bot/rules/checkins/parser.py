@@ -67,13 +67,16 @@ What it reads
   (separate issue)") is not the area's: kept in the note, or asked about where the area has no
   other score. A score for an area the member was not asked about, in a sentence asking whether
   the bot tracks it ("my achilles is like a 5, do you track that?"), is kept in the note.
-- A change said with an arrow going up, or said to be now, is this week's score: "calves 3 →
-  5" is a 5, "calves 5 → 3 now" a 3, "a 4 on Monday but back to zero now" a 0, the change
-  noted. Going down and said of no time ("calves 5 → 3", "5 for two days, then 2") it is asked
-  about, as "5 on Monday, 3 by Friday" is. A score kept day by day ("calves: Tues 4, Thu 6, Sat
-  5", "Mon run: glutes 6. Wed: 5. Today still 4") is the one said of today or now; with none, it
-  is asked about, unless every day says the same. How much a score changed ("calves +1", "down
-  2", "dropped by 2", "2 points better") is no score: asked about.
+- A change said with an arrow is where it ended, the change noted: "calves 3 → 5" is a 5,
+  "calves 5 → 3" and "8 -> 5 -> 3" a 3 (six writers of eight), unless its sentence hopes for it
+  ("hopefully by next week", "Goal: calves 5 -> 2"), says it of an earlier week ("last week
+  calves went 7 → 5") or goes on against it ("but flared up again"): asked about. "a 4 on
+  Monday but back to zero now" is a 0; "5 for two days, then 2" is asked about. A score kept day
+  by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed: 5. Today still 4", or rows
+  headed by days, "mon: calves 5 back 3 / today: calves 2 back 2") is the one said of today or
+  now; with none, it is asked about, unless every day says the same or the last is the worst.
+  How much a score changed ("calves +1", "down 2", "dropped by 2", "2 points better") is no
+  score: asked about.
 - A second number for an area said of an activity ("2 at rest, 6 when running", "1 walking but
   5 running") is a second score, as "3 but 4 on hills" is.
 - A soreness score the member's words contradict ("glutes 9, feeling great", "10 - no pain at
@@ -163,7 +166,9 @@ Questions (`unread`) are kept for what a coach would have to ask, and nothing el
 member was asked about, said to feel some way without a number ("calves a bit meh", "hips are okay",
 "itb quite bad", "quads 🟡", "glutes the usual") or named alone ("quads ?", also among scores); an
 area not asked about only when something is wrong with it ("hamstrings are wrecked"); movement named
-as the check-in names it and said in words with no number ("movement good", not "moving fine"); an
+as the check-in names it and said in words with no number ("movement so-so"; not "moving fine",
+nor "movement fine" beside scores with the next value after it: "quads 3 movement fine efficiency
+same"), or said as a stiffness ("movement stiffness 4", the scale the other way up); an
 emoji where the efficiency would be ("efficiency 👍": better, or fine as before?), but not one that
 gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a verdict in quotation marks, "who
 wrote 'beer near better'", is someone else's words); "my legs hurt" when no area is scored; a number

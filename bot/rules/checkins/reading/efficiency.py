@@ -83,6 +83,9 @@ _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "wa
 # Said beside the efficiency label, the member does not know how the running went ("no idea
 # about efficiency, I just plod", "efficiency better on Monday, worse on Saturday, no idea
 # overall"): no verdict in that sentence is theirs for the week.
+# Between a doubt and the verdict the member comes down on: "not sure, maybe better".
+_LEANING = frozenset({"about", "the", "maybe", "probably", "prob", "roughly", "kinda", "like"})
+_LEANING |= {"i", "id", "i'd", "think", "guess", "say", "would", "so", "call", "it", "mostly"}
 _UNKNOWING = frozenset(
     {"no idea", "not sure", "unsure", "dunno", "idk", "cant tell", "cant really tell"}
     | {"hard to say", "cant say", "cant really say", "couldnt say", "couldnt tell"}
@@ -308,11 +311,22 @@ class ReadEfficiency(State):
         return any(t.text in _UNKNOWING for t in toks[first:last])
 
     def _leans_after(self, label: int, unknowing: int, end: int) -> bool:
-        """ "efficiency, hard to say, about the same": the one value, said after the doubt, is
-        where the member comes down (both writers of two); "not sure if better or worse" and
-        "better Monday, worse Saturday, no idea overall" are no verdict."""
-        values = [i for i in range(label, end) if self.toks[i].kind == K.VAL]
-        return len(values) == 1 and values[0] > unknowing
+        """ "efficiency, hard to say, about the same": the one value, in a clause of its own
+        after the doubt with nothing but a hedge before it, is where the member comes down
+        (both writers of two); "not sure if it got worse", "no idea, will know better after
+        the race" and "better Monday, worse Saturday, no idea overall" are no verdict."""
+        toks = self.toks
+        values = [i for i in range(label, end) if toks[i].kind == K.VAL]
+        if len(values) != 1 or values[0] <= unknowing:
+            return False
+        said = [t for t in toks[unknowing + 1 : values[0]] if t.text]
+        if not said or said[0].kind not in (K.COMMA, K.PUNCT):
+            return False
+        between = {t.text for t in said if t.kind not in (K.COMMA, K.PUNCT)}
+        after = values[0] + 1
+        while after < len(toks) and not toks[after].text:
+            after += 1  # (what a phrase of several words left behind)
+        return between <= _LEANING and self._clause_closes_at(after)
 
     def _said_of_everything(self, index: int) -> bool:
         """ "same as last week tbh" opening the reply: before any label, number or word about

@@ -13,7 +13,6 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     FEELS_WRONG,
     GLUE,
-    LABELS_EFF,
     MAX_SCORE,
     WORDS,
     K,
@@ -48,6 +47,8 @@ _UPSIDE_DOWN = re.compile(
 )
 # Said of an area after a score said of a day ("fine by friday"): where it is now, no number.
 _FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal", "sorted"})
+# After "movement fine": the reply's next value ("quads 3 movement fine efficiency same").
+_AFTER_FINE = frozenset({K.AREA, K.MOVE, K.EFF, K.RUN, K.VAL, K.ALL})
 # Movement said to be well, and nothing more: "movement fine", "mobility is all good".
 _ALL_WELL = frozenset({"fine", "good", "ok", "okay", "grand", "great", "normal", "alright"})
 _ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally", "completely"}
@@ -335,11 +336,19 @@ class Reconcile(State):
                     score.problem = True
 
     def _scale_upside_down(self) -> bool:
-        """ "(10 = feeling amazing)", "0 being the worst"; not movement's "10 being perfect"."""
-        starts = {t.start: t.at for t in self.toks}
+        """ "calves 8 (10 = feeling amazing)", "back 3, 0 being the worst": said right after an
+        area's score (not movement's "8 (10 = amazing)", nor "Mood 9, 10 is great")."""
+        if not _UPSIDE_DOWN.search(self.text):
+            return False
+        toks = self.toks
+        starts = {t.start: t.at for t in toks}
+        area_scores = {s.span[1] for s in self.reading.scores if s.kind in (K.AREA, K.ALL)}
         for match in _UPSIDE_DOWN.finditer(self.text):
             at = starts.get(match.start())
-            if at is None or not (at and self.toks[at - 1].kind == K.MOVE):
+            before = (at or 0) - 1
+            while before >= 0 and toks[before].kind in GLUE:
+                before -= 1
+            if before >= 0 and toks[before].kind == K.NUM and toks[before].end in area_scores:
                 return True
         return False
 
@@ -484,11 +493,12 @@ class Reconcile(State):
                     mentions.append(span if asked else (-1, -1))
             run, named = [], []
 
-    def _movement_in_words(self) -> list[tuple[int, int]]:
+    def _movement_in_words(self, scored: bool) -> list[tuple[int, int]]:
         """ "mobility so-so", "movement bad": movement named, as the check-in asks for it, and
         said to feel some way without a number, like an area in words: asked about. "moving
         fine" says how the member gets about and is kept in the note, and so is "movement
-        fine" (four writers of five with every other value read: nothing to ask)."""
+        fine" beside scores, with the next clause on to another value (four writers of five
+        with every other value read: nothing to ask; not "movement fine. Stairs are agony")."""
         return [
             self._clause_of(tok.at)
             for tok in self.toks
@@ -496,31 +506,40 @@ class Reconcile(State):
             and not tok.used
             and _MOVEMENT_NOUNS & set(tok.text.split())
             and self._feeling_in_clause(tok.at)
-            and not self._only_fine(tok.at)
+            and not (scored and self._only_fine(tok.at))
         ]
 
-    def _soreness_of_movement(self, score: Score) -> bool:
-        """ "Movement stiffness 4": a soreness of moving about, the scale the other way up from
-        the ease the check-in asks for. Asked about."""
-        start, end = score.span
-        inside = [t for t in self.toks if start <= t.start and t.end <= end]
-        return (
-            len(inside) > 2
-            and inside[0].kind == K.MOVE
-            and inside[1].word
-            and inside[1].text in self.lex.complaining
-        )
+    def _movement_said_as_soreness(self) -> set[int]:
+        """Where "Movement stiffness 4" starts: a soreness of moving about, the scale the other
+        way up from the ease the check-in asks for. Asked about."""
+        said = [t for t in self.toks if t.text]
+        complaining = self.lex.complaining
+        return {
+            tok.start
+            for tok, word, number in zip(said, said[1:], said[2:], strict=False)
+            if tok.kind == K.MOVE
+            and word.word
+            and word.text in complaining
+            and number.kind == K.NUM
+            and number.digits
+        }
 
     def _only_fine(self, index: int) -> bool:
         """Nothing after the label at `index`, up to its clause's end or the next label or
         number, but words of all being well."""
-        said = set()
-        for tok in self.toks[index + 1 :]:
-            if tok.kind in BREAKS or tok.kind in LABELS_EFF or tok.kind == K.NUM:
-                break
-            if tok.word:
-                said.add(tok.text)
-        return bool(said) and said <= _ALL_WELL
+        said, toks = set(), self.toks
+        after = index + 1
+        while (
+            after < len(toks) and toks[after].kind not in _AFTER_FINE and toks[after].kind != K.NUM
+        ):
+            if toks[after].word:
+                said.add(toks[after].text)
+            after += 1
+        while after < len(toks) and (toks[after].kind in BREAKS or not toks[after].text):
+            after += 1
+        # The next clause on to another value, or the reply's end.
+        next_on = after >= len(toks) or toks[after].kind in _AFTER_FINE
+        return bool(said) and said <= _ALL_WELL and next_on
 
     def _efficiency_by_emoji(self) -> list[tuple[int, int]]:
         """ "efficiency 👍", "eff 🙂": a picture where the verdict would be. Better, or fine as
@@ -909,13 +928,15 @@ class Reconcile(State):
                 rest = []
         if reading.everything_zero:
             soreness.update(dict.fromkeys(rest, 0))
-        for score in movement_values:
-            if self._soreness_of_movement(score):
-                score.problem = True
+        if movement_values:
+            stiff = self._movement_said_as_soreness()
+            for score in movement_values:
+                if score.span[0] in stiff:
+                    score.problem = True
         movement, problems, others = _one_value(movement_values, frozenset())
         unread += problems
         if movement is None:
-            unread += self._movement_in_words()
+            unread += self._movement_in_words(bool(soreness))
         kept += others
         efficiency = self._efficiency_value(unread)
         if efficiency is not None and not soreness and movement is None and self._label_asked():

@@ -40,6 +40,7 @@ from bot.rules.checkins.reading.tokens import (
     PRESENT,
     SEQUENCE,
     SIDE_WORDS,
+    TO_COME,
     TYPICAL,
     WORDS,
     ZERO_NUMBERS,
@@ -231,7 +232,6 @@ _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "s
 # Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
 _AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
 # Said of a score to come, not one had: "should be 3 by friday", "2 by next week if I rest".
-_TO_COME = frozenset({"will", "ll", "should", "if", "gonna", "expect", "expecting", "race"})
 # Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
 _SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
 _WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
@@ -1369,7 +1369,7 @@ class ReadScores(State):
         """A word of hope or of time to come between `start` and `end` ("will", "should",
         "hopefully", "next week", "if I rest")."""
         wishes = self.lex.wishes
-        return any(t.text in wishes or t.text in _TO_COME for t in self.toks[start:end])
+        return any(t.text in wishes or t.text in TO_COME for t in self.toks[start:end])
 
     def _concluded(self, index: int, end: int) -> bool:
         """ "maybe 6, by Sunday about 3, so 6 I guess": the score opening its clause after a
@@ -1721,7 +1721,8 @@ class ReadScores(State):
         """ "mon: calves 5 back 3 / wed: calves 4 back 3 / today: calves 2 back 2": rows of
         scores, each headed by its day. The row headed today or now is the week's and the
         others stay in the note; with none, an area's last row is the week's where it is the
-        worst too, and asked about otherwise, as a day log's scores are (`_day_logs`)."""
+        worst too ("mon 5, wed 3, sun 6", as in a day log), and otherwise the scores are read
+        as any said of days are."""
         rows = self._row_heads()
         if len(rows) < 2:
             return
@@ -1744,9 +1745,7 @@ class ReadScores(State):
                 week = [found for row, found in said if row == last_row]
                 worst = max(found.value or 0 for _, found in said)
                 if any(found.value != worst for found in week):
-                    for _, found in said:
-                        found.disputed = True
-                    continue
+                    continue  # read as any scores said of days are (`_one_value`)
             for _, found in said:
                 if found not in week:
                     found.yields = found.gave_way = True

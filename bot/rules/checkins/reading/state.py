@@ -26,6 +26,12 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 _SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 
 
+# Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
+_RESTATING = CORRECTIONS - {"actually", "rather"}
+# After "sorry": an apology for something else ("sorry for the delay", "sorry about the typo").
+_APOLOGY_FOR = frozenset({"for", "about", "if", "to", "im", "i'm"})
+
+
 @dataclass(slots=True)
 class Score:
     """A value given to one label: an area, untracked part, movement or every area."""
@@ -322,12 +328,19 @@ class State:
 
     def _restated(self, found: Score, low: int) -> bool:
         """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of
-        correction in its sentence, an area scored again before it is corrected, each of them,
-        not only the first after the word."""
+        correction right after a score in its sentence, an area scored again before it is
+        corrected, each of them, not only the first after the word (not "sorry for the delay",
+        nor "actually", "rather", which say how sure the score before them is)."""
         toks = self.toks
+        if found.dated:
+            return False  # "calves 3, sorry, calves were a 6 on Sunday": a moment, not the week
         first = self.sentences[toks[low].sentence][0] if self.sentences else 0
         for before in range(low - 1, first - 1, -1):
-            if toks[before].text in CORRECTIONS and self._right_after_a_score(before):
+            if (
+                toks[before].text in _RESTATING
+                and self._right_after_a_score(before)
+                and not (before + 1 < len(toks) and toks[before + 1].text in _APOLOGY_FOR)
+            ):
                 said = toks[before].start
                 return any(
                     s.target == found.target and s.kind == found.kind and s.span[1] <= said

@@ -127,6 +127,8 @@ OCCASIONAL = frozenset(
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
 NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
+# Of time to come: a score said with one is hoped for, not this week's ("should be 3 by friday").
+TO_COME = frozenset({"will", "ll", "should", "if", "gonna", "expect", "expecting", "race"})
 # Between an area's score and a later one, the later one follows in time ("4 for 2 days after
 # the race, then 2"): a change, as "by Friday" makes one.
 SEQUENCE = frozenset({"then", "later", "afterwards", "afterward"})
@@ -168,7 +170,10 @@ TOKEN = re.compile(
     r"|(?P<mult>[0-9]+\s*[x×]\s*[0-9]+(?:\.[0-9]+)?[^\W\d_]*)"
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×)]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
-    r"|(?P<change>(?P<was>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10)?\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
+    r"|(?P<change>(?P<was>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10)?"
+    # "8 -> 5 -> 3": the steps between, where it ended last
+    r"(?:\s*(?:→|->|=>|➡️?)\s*[0-9]+(?:\.[0-9]+)?(?:\s*/\s*10)?(?=\s*(?:→|->|=>|➡)))*"
+    r"\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9/]|\.[0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*(?:/|out\s+of|outta|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",

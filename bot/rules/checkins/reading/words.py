@@ -39,6 +39,7 @@ from bot.rules.checkins.reading.tokens import (
     NUMS,
     PAST,
     SYMBOL_KINDS,
+    TO_COME,
     TOKEN,
     WISH,
     WORDS,
@@ -825,7 +826,15 @@ class ReadWords(State):
                 continue
             if index > 1 and toks[index - 1].text == "not" and self._not_that(index):
                 continue
-            if index and toks[index - 1].text == "from" and self._from_to(index):
+            if tok.changed and self._change_not_now(index):
+                tok.problem = "change"  # "calves 6 -> 3 hopefully by friday": asked
+                continue
+            if (
+                index
+                and toks[index - 1].text == "from"
+                and not tok.changed
+                and self._from_to(index)
+            ):
                 continue
             if (
                 (index and toks[index - 1].text in _HOW_MUCH_BEFORE and not tok.changed)
@@ -835,7 +844,7 @@ class ReadWords(State):
                 continue
             if index < last and toks[index + 1].kind in _UNIT_KINDS and self._unit_follows(index):
                 tok.training = True  # "2 days ago" too: a span of time, whenever it was
-            elif self.features[tok.sentence] & PAST and not tok.changed and self._past(index):
+            elif self.features[tok.sentence] & PAST and self._past(index):
                 tok.past = True
             elif index and toks[index - 1].kind == K.ALL and self._counts_areas(index):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all four a 2"
@@ -1165,6 +1174,22 @@ class ReadWords(State):
             return False
         tok.value, tok.problem, tok.bare, tok.changed = ends[1], None, True, True
         return True
+
+    def _change_not_now(self, index: int) -> bool:
+        """ "calves 6 -> 3": where it ended, unless its sentence hopes for it or puts it ahead
+        ("hopefully by next week", "Goal: ... by the marathon", "if the massage works"), says
+        it of an earlier week, or goes on against it ("but flared up again sunday"): asked
+        about."""
+        sentence = self.toks[index].sentence
+        if self.features[sentence] & PAST and self._past(index):
+            return True  # "last week calves went 7 → 5", "from 6 -> 3": whose week?
+        first, last = self.sentences[sentence]
+        wishes, contrasts = self.lex.wishes, self.lex.contrasts
+        for other in range(first, last):
+            text = self.toks[other].text
+            if text in wishes or text in TO_COME or (other > index and text in contrasts):
+                return True
+        return False
 
     def _not_that(self, index: int) -> bool:
         """ "glutes 5 not 6": the score set right against the one it is not; the other number
