@@ -25,6 +25,7 @@ Figures, for each corpus:
 rules, not the first labels) and judges them against the first as the parser is judged: how far
 two people agree is the most any reader can be held to. Of the parser's invented values it also
 counts those the second labeller gave too (a reading two people make two ways) and the rest.
+A corpus with `NAME.second_labels.jsonl` beside it gets that comparison without the option.
 
 `--every-word` sweeps every word the parser knows, each said over and over in a reply of the
 longest length, for a pass whose cost grows with the square of the reply (the fixed shapes of
@@ -116,8 +117,6 @@ DEV21 = CORPUS_DIR / "dev21.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
-# The same replies labelled again by someone who had seen neither the parser nor the first labels.
-FRESH_SECOND_LABELS = CORPUS_DIR / "heldout_fresh.second_labels.jsonl"
 DEVELOPMENT = (
     TRAIN,
     DEV2,
@@ -339,6 +338,12 @@ def figures_of(outcomes: Sequence[Outcome]) -> Figures:
 
 
 # -- a second labeller -------------------------------------------------------------------------
+
+
+def second_labels_of(path: Path) -> Path | None:
+    """`NAME.second_labels.jsonl` beside `NAME.jsonl`, where another labeller has labelled it."""
+    second = path.with_name(f"{path.stem}.second_labels.jsonl")
+    return second if second.exists() else None
 
 
 def load_second_labels(path: Path) -> dict[str, ParsedCheckIn]:
@@ -604,20 +609,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         for ms, unit in every_word_ms(catalogue):
             print(f"{ms:6.2f} ms of CPU  {unit!r} x {MAX_REPLY_CHARS // len(unit)}")
         return 0
-    corpora: list[tuple[str, list[Reply]]] = []
+    corpora: list[tuple[str, list[Reply], Path | None]] = []
     if args.builtin or not args.paths:
-        corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus()))
+        corpora.append(("parser corpus (tests/checkin_corpus.py)", builtin_corpus(), None))
     paths = args.paths or list(DEVELOPMENT)
-    corpora += [(str(path), load_corpus(path)) for path in paths]
+    if args.second_labels and len(paths) != 1:
+        parser.error("--second-labels needs the one corpus they label")
+    corpora += [
+        (str(path), load_corpus(path), args.second_labels or second_labels_of(path))
+        for path in paths
+    ]
     parse_reply("warm up", catalogue, ())
-    for name, replies in corpora:
+    for name, replies, second in corpora:
         figures, outcomes = run(replies, catalogue)
         print("\n".join(figures.lines(name)))
         if args.show:
             print("\n".join(describe_misses(outcomes, args.show)))
-        if args.second_labels:
-            agreed = agreement(replies, load_second_labels(args.second_labels), outcomes)
-            print("\n".join(agreed.second.lines(f"the second labeller ({args.second_labels})")[:6]))
+        if second:
+            agreed = agreement(replies, load_second_labels(second), outcomes)
+            print("\n".join(agreed.second.lines(f"the second labeller ({second})")[:6]))
             print(
                 f"  of the parser's {agreed.invented} invented values, the second labeller "
                 f"gave {agreed.second_agrees} too; neither labeller gave {agreed.both_disagree}"
