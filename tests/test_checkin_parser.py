@@ -5695,3 +5695,19 @@ def test_overall_soreness_said_mostly_of_one_area_is_not_every_areas() -> None:
     assert (
         "glutes" not in _read("overall soreness 3/10 mostly calves", ["calves", "glutes"]).soreness
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 3 → 6 after the race, glutes 2", {"calves": 6, "glutes": 2}),
+        ("calves 6 → 3 after the race, glutes 2", {"calves": 3, "glutes": 2}),
+        ("calves 6 → 3, glutes 2 but quads 5", {"calves": 3, "glutes": 2, "quads": 5}),
+        ("calves 6 → 3, glutes 2, need new shoes next week", {"calves": 3, "glutes": 2}),
+    ],
+)
+def test_an_arrow_is_only_put_ahead_or_gone_back_on_by_its_own_clause(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["calves", "glutes", "quads"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())

@@ -80,12 +80,12 @@ _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
 _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})
-# Said beside the efficiency label, the member does not know how the running went ("no idea
-# about efficiency, I just plod", "efficiency better on Monday, worse on Saturday, no idea
-# overall"): no verdict in that sentence is theirs for the week.
 # Between a doubt and the verdict the member comes down on: "not sure, maybe better".
 _LEANING = frozenset({"about", "the", "maybe", "probably", "prob", "roughly", "kinda", "like"})
 _LEANING |= {"i", "id", "i'd", "think", "guess", "say", "would", "so", "call", "it", "mostly"}
+# Said beside the efficiency label, the member does not know how the running went ("no idea
+# about efficiency, I just plod", "efficiency better on Monday, worse on Saturday, no idea
+# overall"): no verdict in that sentence is theirs for the week.
 _UNKNOWING = frozenset(
     {"no idea", "not sure", "unsure", "dunno", "idk", "cant tell", "cant really tell"}
     | {"hard to say", "cant say", "cant really say", "couldnt say", "couldnt tell"}

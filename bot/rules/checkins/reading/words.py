@@ -184,6 +184,9 @@ _OR = frozenset({"or", "o", "ou", "oder", "lub", "albo", "ili", "atau", "eller",
 _RANGE_WORDS |= _OR
 _MAYBE = _RANGE_WORDS - {"and"} - _OR
 _TO_A = frozenset({"to", "a", "an"})
+# In the clause of an arrow, these put where it ends ahead ("calves 6 -> 3 if the massage
+# works"); not "race" ("6 → 3 after the race" is over).
+_HOPED = TO_COME - {"race"}
 # Between the two ends of a range in words with a "maybe": "3 I'd say, maybe 4".
 _HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
@@ -1176,20 +1179,18 @@ class ReadWords(State):
         return True
 
     def _change_not_now(self, index: int) -> bool:
-        """ "calves 6 -> 3": where it ended, unless its sentence hopes for it or puts it ahead
-        ("hopefully by next week", "Goal: ... by the marathon", "if the massage works"), says
-        it of an earlier week, or goes on against it ("but flared up again sunday"): asked
-        about."""
+        """ "calves 6 -> 3": where it ended, unless its clause hopes for it or puts it ahead
+        ("hopefully by next week", "Goal: ... by the marathon", "if the massage works"), it is
+        said of an earlier week, or its clause goes on against it ("but flared up again
+        sunday"): asked about."""
         sentence = self.toks[index].sentence
         if self.features[sentence] & PAST and self._past(index):
             return True  # "last week calves went 7 → 5", "from 6 -> 3": whose week?
-        first, last = self.sentences[sentence]
-        wishes, contrasts = self.lex.wishes, self.lex.contrasts
-        for other in range(first, last):
-            text = self.toks[other].text
-            if text in wishes or text in TO_COME or (other > index and text in contrasts):
-                return True
-        return False
+        toks, wishes = self.toks, self.lex.wishes
+        first, last = self.clauses[toks[index].clause]
+        if any(t.text in wishes or t.text in _HOPED for t in toks[first:last]):
+            return True
+        return any(t.text in self.lex.contrasts for t in toks[index + 1 : last])
 
     def _not_that(self, index: int) -> bool:
         """ "glutes 5 not 6": the score set right against the one it is not; the other number
