@@ -18,7 +18,7 @@ Figures, for each corpus:
 - timing: p50 and max per reply, and the slowest of several 4,000-character replies.
 
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
-    python -m bench.checkin_parser CORPUS.jsonl --second-labels LABELS.jsonl
+    python -m bench.checkin_parser CORPUS.jsonl --second-labels LABELS.jsonl [--third-labels L]
     python -m bench.checkin_parser --every-word
 
 `--second-labels` reads another careful labeller's labels of the same replies (given the same
@@ -26,6 +26,9 @@ rules, not the first labels) and judges them against the first as the parser is 
 two people agree is the most any reader can be held to. Of the parser's invented values it also
 counts those the second labeller gave too (a reading two people make two ways) and the rest.
 A corpus with `NAME.second_labels.jsonl` beside it gets that comparison without the option.
+With a third labeller's labels too (`--third-labels`, or `NAME.third_labels.jsonl`), every
+reader, the parser and each of the three labellers, is judged only where two labellers other
+than itself agree: the same yardstick for people and parser.
 
 `--every-word` sweeps every word the parser knows, each said over and over in a reply of the
 longest length, for a pass whose cost grows with the square of the reply (the fixed shapes of
@@ -41,6 +44,7 @@ held-out set, to measure replies the parser was not tuned on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import statistics
@@ -346,6 +350,12 @@ def second_labels_of(path: Path) -> Path | None:
     return second if second.exists() else None
 
 
+def third_labels_of(path: Path) -> Path | None:
+    """`NAME.third_labels.jsonl` beside `NAME.jsonl`: a third labeller's, in the same form."""
+    third = path.with_name(f"{path.stem}.third_labels.jsonl")
+    return third if third.exists() else None
+
+
 def load_second_labels(path: Path) -> dict[str, ParsedCheckIn]:
     """Another careful reader's labels of the same replies (`{"id", "soreness", "movement",
     "efficiency", "checkin", "should_ask"}` a line, no text), as if a reader had given them: a
@@ -394,6 +404,76 @@ def agreement(
         for name in _invented_names(outcome):
             agrees += _value(parsed, name) == _value(other, name)
     return Agreement(theirs, invented, agrees, invented - agrees)
+
+
+@dataclass(frozen=True)
+class AgainstTwo:
+    """One reader judged only where two other labellers agree: values they give alike (both
+    none counts too) that the reader gives otherwise, and questions the reader asks where both
+    say none is needed."""
+
+    reader: str
+    invented: float
+    needless_per_100: float
+
+
+def labels_of(replies: Sequence[Reply]) -> dict[str, ParsedCheckIn]:
+    """The first labels, as if a reader had given them (as `load_second_labels`)."""
+    return {
+        r.id: ParsedCheckIn(
+            soreness=dict(r.soreness),
+            movement=r.movement,
+            efficiency=Efficiency(r.efficiency) if r.efficiency else None,
+            unread=("?",) if r.should_ask else (),
+            is_checkin=r.checkin,
+        )
+        for r in replies
+    }
+
+
+def against_two(
+    reader: dict[str, ParsedCheckIn], one: dict[str, ParsedCheckIn], other: dict[str, ParsedCheckIn]
+) -> tuple[int, int]:
+    """(invented, needless questions) of `reader` where `one` and `other` agree."""
+    invented = needless = 0
+    for key, said in reader.items():
+        a, b = one[key], other[key]
+        names = {f"soreness.{area}" for area in (*said.soreness, *a.soreness, *b.soreness)}
+        for name in (*names, "movement", "efficiency"):
+            agreed = _value(a, name)
+            mine = _value(said, name)
+            if agreed == _value(b, name) and mine is not None and mine != agreed:
+                invented += 1
+        needless += bool(said.unread) and not a.unread and not b.unread
+    return invented, needless
+
+
+def three_labellers(
+    replies: Sequence[Reply],
+    parsed: dict[str, ParsedCheckIn],
+    second: dict[str, ParsedCheckIn],
+    third: dict[str, ParsedCheckIn],
+) -> list[AgainstTwo]:
+    """Each of the three labellers judged where the other two agree, and the parser judged
+    where each pair of them agrees (the mean of the three): the same yardstick for all four."""
+    first = labels_of(replies)
+    people = {"first labels": first, "second labels": second, "third labels": third}
+    rows = []
+    per_100 = 100 / len(replies) if replies else 0.0
+    pairs = list(itertools.combinations(people.values(), 2))
+    parser_counts = [against_two(parsed, a, b) for a, b in pairs]
+    rows.append(
+        AgainstTwo(
+            "parser",
+            statistics.fmean(c[0] for c in parser_counts),
+            statistics.fmean(c[1] for c in parser_counts) * per_100,
+        )
+    )
+    for name, labels in people.items():
+        a, b = (other for other_name, other in people.items() if other_name != name)
+        invented, needless = against_two(labels, a, b)
+        rows.append(AgainstTwo(name, invented, needless * per_100))
+    return rows
 
 
 def _invented_names(outcome: Outcome) -> list[str]:
@@ -599,6 +679,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="another labeller's labels of the (one) corpus given: how far two readers agree",
     )
     parser.add_argument(
+        "--third-labels",
+        type=Path,
+        help="a third labeller's: every reader judged where two others agree",
+    )
+    parser.add_argument(
         "--every-word",
         action="store_true",
         help="only the slowest long replies of one known word said over and over (about 1 min)",
@@ -619,6 +704,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (str(path), load_corpus(path), args.second_labels or second_labels_of(path))
         for path in paths
     ]
+    third_of = {str(p): args.third_labels or third_labels_of(p) for p in paths}
     parse_reply("warm up", catalogue, ())
     for name, replies, second in corpora:
         figures, outcomes = run(replies, catalogue)
@@ -632,6 +718,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  of the parser's {agreed.invented} invented values, the second labeller "
                 f"gave {agreed.second_agrees} too; neither labeller gave {agreed.both_disagree}"
             )
+            third = third_of.get(name)
+            if third:
+                parsed = {o.reply.id: o.parsed for o in outcomes}
+                rows = three_labellers(
+                    replies, parsed, load_second_labels(second), load_second_labels(third)
+                )
+                print(f"each reader where two labellers agree ({third} the third labels):")
+                for row in rows:
+                    print(
+                        f"  {row.reader:14} invented {row.invented:5.1f}, needless questions "
+                        f"{row.needless_per_100:4.1f} per 100 replies"
+                    )
     worst = worst_case(catalogue)
     wall = worst_case(catalogue, clock=time.perf_counter)
     print(

@@ -35,6 +35,7 @@ from bench.checkin_parser import (
     load_second_labels,
     main,
     run,
+    three_labellers,
     worst_case,
 )
 from bot.rules.catalogue import default_catalogue
@@ -438,3 +439,33 @@ def test_second_labels_that_leave_out_a_reply_are_refused(tmp_path: Path) -> Non
     second.write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="lack 1 replies"):
         agreement([_reply()], load_second_labels(second), [])
+
+
+def test_each_reader_is_judged_where_two_labellers_agree() -> None:
+    replies = [
+        _reply(id="a", soreness={"calves": 3}, movement=8),
+        _reply(id="b", soreness={"calves": 4}, should_ask=True),
+    ]
+    second = {
+        "a": ParsedCheckIn(soreness={"calves": 3}, movement=8),
+        "b": ParsedCheckIn(soreness={"calves": 5}),
+    }
+    third = {
+        "a": ParsedCheckIn(soreness={"calves": 3}, movement=7),
+        "b": ParsedCheckIn(soreness={"calves": 5}),
+    }
+    parsed = {
+        "a": ParsedCheckIn(soreness={"calves": 2}, movement=8, unread=("x",)),
+        "b": ParsedCheckIn(soreness={"calves": 5}, efficiency=Efficiency.SAME),
+    }
+    rows = {row.reader: row for row in three_labellers(replies, parsed, second, third)}
+    # Where second and third agree: a's calves 3 and no efficiency, b's calves 5, nobody asks;
+    # the first labels give b's calves 4 (invented) and ask about b (needless).
+    assert (rows["first labels"].invented, rows["first labels"].needless_per_100) == (1, 50.0)
+    # The third labels' movement 7 where first and second agree on 8.
+    assert rows["third labels"].invented == 1
+    # The parser, against each pair: calves 2 (all three pairs), efficiency (all three), b's
+    # calves 5 against first+second and first+third only where they agree (they do not), and
+    # a's question needless for all three pairs.
+    assert rows["parser"].invented == 2
+    assert rows["parser"].needless_per_100 == 50.0
