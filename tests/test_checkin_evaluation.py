@@ -290,10 +290,12 @@ def test_fresh_held_out_replies_are_read_no_worse_than_when_measured() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(CORPUS_DIR.glob("*.second_labels.jsonl")), ids=lambda path: path.name
+    "path",
+    sorted([*CORPUS_DIR.glob("*.second_labels.jsonl"), *CORPUS_DIR.glob("*.third_labels.jsonl")]),
+    ids=lambda path: path.name,
 )
-def test_second_labels_cover_their_replies_with_valid_values(path: Path) -> None:
-    replies = load_corpus(path.with_name(path.name.replace(".second_labels", "")))
+def test_more_labels_cover_their_replies_with_valid_values(path: Path) -> None:
+    replies = load_corpus(path.with_name(path.name.split(".")[0] + ".jsonl"))
     labels = load_second_labels(path)
     assert set(labels) == {reply.id for reply in replies}
     known = {area.id for area in CATALOGUE.areas}
