@@ -36,7 +36,7 @@ the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py, tests/corpus/extra.jsonl) and the files of independent writers,
-tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev21.jsonl (each held out once,
+tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev22.jsonl (each held out once,
 development sets since: see tests/corpus/README.md). Give any other file, such as a fresh
 held-out set, to measure replies the parser was not tuned on.
 """
@@ -118,6 +118,9 @@ DEV20 = CORPUS_DIR / "dev20.jsonl"
 # A thirty-third and a thirty-fourth writer's, held out and measured twice (before and after
 # the dev20 round), a development set since.
 DEV21 = CORPUS_DIR / "dev21.jsonl"
+# A thirty-fifth and a thirty-sixth writer's, held out and measured twice (before and after
+# the dev21 round), labelled again by two more pairs of people, a development set since.
+DEV22 = CORPUS_DIR / "dev22.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -145,6 +148,7 @@ DEVELOPMENT = (
     DEV19,
     DEV20,
     DEV21,
+    DEV22,
 )
 
 

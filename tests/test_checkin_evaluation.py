@@ -3,10 +3,10 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl and dev21.jsonl were written independently of the parser (by thirty-four writers) and
-are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl
-to dev13.jsonl and dev15.jsonl to dev21.jsonl for two measures each, dev14.jsonl for three, and all
-are development sets since.
+dev20.jsonl, dev21.jsonl and dev22.jsonl were written independently of the parser (by thirty-six
+writers) and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for
+one, dev5.jsonl to dev13.jsonl and dev15.jsonl to dev22.jsonl for two measures each, dev14.jsonl
+for three, and all are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -96,27 +96,30 @@ FLOORS = {
     # the member was not asked about left out ("quads 3 hamstrings 4 ..." from a member asked
     # about the quads: the others keep it), and "2 3 8 same" asked with no efficiency by the
     # eleventh writer (the twelfth's "3 6 8 better" and the others' "4, 6, 8, better" are
-    # read as better). One check-in taken for none: "no runs this week, flu 🤒 will be back
-    # next week" (k205) is an answer for the eleventh writer, none for dev3's, dev11's (s044,
-    # the same text) and dev12's writers.
-    "dev10": Floor(
-        500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3, checkins_missed=1
-    ),
+    # read as better).
+    "dev10": Floor(500, values=0.98, replies=0.95, needless_per_100=1.0, invented=3),
     # Five invented values where its writers read a shape as other files' writers do not: two
     # scores out of 5 asked about (r180's two: the tenth to twelfth writers read them in tenths;
     # a lone one, s129, is asked about since the dev14 round), a score for an area the member
     # was not asked about left out (r125: the first ten writers keep it), and "a 6 on Tuesday,
     # 3 now" read as the worse (s124, s055: the thirteenth writer, and the other files, take
-    # the score now).
-    "dev11": Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=5),
+    # the score now). One reply taken for a check-in: "no runs this week, flu 🤒 will be back
+    # next week" (s044) is none for its writer, the week's answer for ten writers of fourteen
+    # (k205, the same text, y053, y209, aa103, ab206, ad223, ae155, af107, ag245, ah163).
+    "dev11": Floor(
+        500, values=0.99, replies=0.975, needless_per_100=0.6, invented=5, non_checkins_missed=1
+    ),
     # Four invented values where its sixteenth writer reads a shape as other files' writers do
     # not: "legs felt heavy on the climb" and "ran slower but thats the mountain" as no
     # efficiency (v048, v062: "sluggish on the hills", "effortless on sunday" are verdicts for
     # six other writers, "slower than usual but that's the mud" worse for train.jsonl's), "way
     # faster than I usually go" as none (v044: "than usual" is a verdict for five other
     # writers), and "IT band 3, hip 4" asked about (v092: the hip flexors' for dev9.jsonl's and
-    # dev11.jsonl's writers).
-    "dev12": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4),
+    # dev11.jsonl's writers). One reply taken for a check-in: "sorry didn't run this week,
+    # exams" (v235), none for its writer, a week off's answer for most (see dev11).
+    "dev12": Floor(
+        500, values=0.99, replies=0.975, needless_per_100=0.4, invented=4, non_checkins_missed=1
+    ),
     # Nothing invented. Two needless questions: "calves and hamstrings both fine, 0 and 1" (a
     # list said to feel some way, then its scores after a comma) and a reply typed by voice
     # ("quads tree calves tree movement ate").
@@ -126,16 +129,13 @@ FLOORS = {
     # writers), and "calves a bit, 7" asked about (z031: the calves' 7 as "hams fine, 0" and
     # "glutes fine, 1" are read by other files' writers). Its needless questions are
     # mostly readings the other writers split on ("groin fine" as 0, "legs 4" as every leg
-    # area, "movement good" left alone, "2 on a good day, 5 after runs" as the worse). Two
-    # check-ins taken for none: a week without running (y053, y209) is an answer for its
-    # nineteenth writer as k205 is for dev10's eleventh.
+    # area, "movement good" left alone, "2 on a good day, 5 after runs" as the worse).
     "dev14": Floor(
         500,
         values=0.985,
         replies=0.945,
         needless_per_100=2.6,
         invented=2,
-        checkins_missed=2,
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "4 6 8 better" read in the check-in's order (every other writer asks about a
@@ -176,46 +176,40 @@ FLOORS = {
     # Its needless questions are mostly words left out of the tables on purpose (Malay "betis",
     # "bahu"; Romanian "gambe", Italian legs; Dutch "rug", an English word) and readings the
     # writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8, "eff 👎" as
-    # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out. Two
-    # check-ins taken for none: a week without running for flu (aa103, ab206), an answer for
-    # its writers as k205 is for dev10's eleventh.
-    "dev19": Floor(
-        500,
-        values=0.975,
-        replies=0.94,
-        needless_per_100=2.2,
-        invented=6,
-        checkins_missed=2,
-    ),
+    # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out.
+    "dev19": Floor(500, values=0.975, replies=0.94, needless_per_100=2.2, invented=6),
     # Four invented values where its writers read a shape as other files' writers do not: "tight
     # but not painful" asked about (ac218: 0 for the writers of m177, r199, k139), "better on
     # the climbs, worse on the descents" no verdict (ad069), "IT band too" after a score asked
     # (ad164: "too" as two or as the same), "upper back 4" asked (ad207: the shoulders' for
-    # nine replies' writers). One check-in taken for none: a week off for flu (ad223).
-    "dev20": Floor(
-        500,
-        values=0.99,
-        replies=0.96,
-        needless_per_100=1.4,
-        invented=4,
-        checkins_missed=1,
-    ),
+    # nine replies' writers).
+    "dev20": Floor(500, values=0.99, replies=0.96, needless_per_100=1.4, invented=4),
     # Two invented values where its writers read a shape as others do not or could not be
     # told: "calves glutes 4" asked about for both (ae044: the second area's for dev16's
     # writer, b243), "calves three hamstrings too" with "too" as two (ae216). Its needless
     # questions are readings the writers split on: "calves grand", "shoulders fine" as 0,
     # "hf 2 / 9 / better" in the check-in's order (four writers of eight), "3 (7 on Tuesday
     # after the hills)" as 3, "glutes ... idk 4?" as 4, "overall soreness 3" as every area's
-    # (asked: "overall soreness 3, mostly calves" is not). Three check-ins taken for none: a week
-    # off for flu or work (ae155, af107), as writers split two to one, and "c 3 m 8 e +".
+    # (asked: "overall soreness 3, mostly calves" is not). One check-in taken for none: "c 3 m
+    # 8 e +".
     "dev21": Floor(
         500,
         values=0.985,
         replies=0.96,
         needless_per_100=1.4,
         invented=2,
-        checkins_missed=3,
+        checkins_missed=1,
     ),
+    # Labelled three times (the writers, and two more pairs of people). Seven invented values
+    # against the writers' labels, four of them given by another labeller too: "calves 2 out of
+    # 5" asked about by its writer (ah107's three values: tenths for the other labellers), "calves
+    # 3 quads 4, 7, same" asked (ag159: movement for the others), a copied example before "nah
+    # for real" leaving its "better" (ag050), "all better than last week" said of the areas
+    # (ag086), "running felt sluggish" read as worse, as the issue asks (ag217: no comparison
+    # for all three labellers). Its needless questions are readings the writers split on:
+    # "hamstrings fine", "back grand" as 0, "back 5 (upper not lower)" as the shoulders', "3
+    # on good days, 6 on bad ones" as 6, "Ten. Well maybe a 9." as 9.
+    "dev22": Floor(500, values=0.985, replies=0.965, needless_per_100=1.0, invented=7),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

@@ -38,9 +38,10 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 # After a high soreness, saying it feels good: the scale the other way up.
 _FEEL = frozenset({"feel", "feels", "feeling", "felt"})
 _FEELS_GOOD = frozenset({"good", "great", "amazing", "fresh", "strong", "brilliant"})
-# A scale the other way up, said outright: "10 = feeling amazing", "0 being the worst".
+# A scale the other way up, said outright: "10 = feeling amazing", "8 means good right?", "0
+# being the worst".
 _UPSIDE_DOWN = re.compile(
-    r"\b(?:10|ten)\s*(?:=|is|being|means)\s*(?:feeling\s+|feel\s+|the\s+)?"
+    r"\b(?:[6-9]|10|ten)\s*(?:=|is|being|means)\s*(?:feeling\s+|feel\s+|the\s+)?"
     r"(?:great|amazing|good|fresh|best|perfect|no\s+pain|pain[\s-]?free)\b"
     r"|\b(?:0|zero)\s*(?:=|is|being|means)\s*(?:the\s+)?(?:worst|awful|terrible|agony)\b",
     re.IGNORECASE,
@@ -49,6 +50,18 @@ _UPSIDE_DOWN = re.compile(
 _FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal", "sorted"})
 # After "movement fine": the reply's next value ("quads 3 movement fine efficiency same").
 _AFTER_FINE = frozenset({K.AREA, K.MOVE, K.EFF, K.RUN, K.VAL, K.ALL})
+# A week without running: "didn't run this week", "no runs", "not running this week, flu".
+_NO_RUNNING = re.compile(
+    r"(?:^\W*(?:sorry\W+)?(?:i\s+)?)?\b(?:didn'?t|did not|haven'?t|have not|couldn'?t|wasn'?t|not"
+    r"|no)\s+(?:been\s+)?(?:run|runs|running|ran)\b(?P<week>\W+(?:at all\W+)?this w(?:ee)?k"
+    r"|\W+all week|\W+at all)?",
+    re.IGNORECASE,
+)
+# Putting the answer off: "will check in next week", "will report next week".
+_LATER_ANSWER = re.compile(
+    r"\b(?:will|ll|i'll)\s+(?:\w+\s+)?(?:check in|reply|answer|report|fill it in|update)\b",
+    re.IGNORECASE,
+)
 # Movement said to be well, and nothing more: "movement fine", "mobility is all good".
 _ALL_WELL = frozenset({"fine", "good", "ok", "okay", "grand", "great", "normal", "alright"})
 _ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally", "completely"}
@@ -994,8 +1007,23 @@ class Reconcile(State):
             skipped=tuple(skipped),
             untracked=tuple(dict.fromkeys(reading.untracked)),
             is_checkin=not about_areas
-            and (has_values or bool(unread_text) or untracked_scored or reading.body_said),
+            and (
+                has_values
+                or bool(unread_text)
+                or untracked_scored
+                or reading.body_said
+                or self._week_off()
+            ),
         )
+
+    def _week_off(self) -> bool:
+        """ "didn't run this week, flu", "no runs, swell was pumping all week": the answer for a
+        week without running (ten writers of fourteen), kept as the week's note; not when it
+        asks something or puts the answer off ("will check in next week")."""
+        said = _NO_RUNNING.search(self.text)
+        if "?" in self.text or not said or _LATER_ANSWER.search(self.text):
+            return False
+        return said.start() == 0 or said.group("week") is not None  # ("not running tomorrow")
 
     def _asked_if_tracked(self, score: Score) -> bool:
         """ "Also my achilles is like a 5, do you track that?": a score for an area the member

@@ -98,7 +98,7 @@ TYPICAL = frozenset(
 JOKES = frozenset(
     {"jk", "jkjk", "kidding", "joking", "joke", "no seriously", "ok seriously", "but seriously"}
     | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
-    | {"but really", "realistically", "but realistically", "in reality"}
+    | {"but really", "realistically", "but realistically", "in reality", "for real"}
 )
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = (

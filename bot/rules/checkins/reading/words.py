@@ -221,6 +221,7 @@ _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 # An emoji or other picture between a number and the word after it: no count of that word.
 _PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
 
+_AREA_KINDS = frozenset({K.AREA, K.UNTRACKED})
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
 
@@ -653,11 +654,16 @@ class ReadWords(State):
                 found = lex.phrases.get(key)
                 if found is None:
                     continue
+                counted = any(t.kind in _AREA_KINDS for t in window)  # ("hip", "back")
                 head.kind, head.target, head.efficiency = found
                 head.text, head.end, head.value = " ".join(key), window[-1].end, None
                 for absorbed in window[1:]:
                     absorbed.kind, absorbed.text, absorbed.word = K.PUNCT, "", False
-                self.features[head.sentence] |= FEATURES[head.kind]
+                features = self.features[head.sentence] | FEATURES[head.kind]
+                if head.kind in _AREA_KINDS and not counted:
+                    # "IT band and glutes 5": an area only as a phrase counts for the list too.
+                    features |= AREAS if features & AREA_SEEN else AREA_SEEN
+                self.features[head.sentence] = features
                 if head.text in BOARD:
                     self.features[head.sentence] |= HAS_LABEL  # "0s across the board"
                 if head.text in lex.complaining:
