@@ -43,6 +43,7 @@ _FEELS_GOOD = frozenset({"good", "great", "amazing", "fresh", "strong", "brillia
 _UPSIDE_DOWN = re.compile(
     r"\b(?:[6-9]|10|ten)\s*(?:=|is|being|means)\s*(?:feeling\s+|feel\s+|the\s+)?"
     r"(?:great|amazing|good|fresh|best|perfect|no\s+pain|pain[\s-]?free)\b"
+    r"(?!\s+(?:movement|mobility|moving|mvmt|mv|move))"
     r"|\b(?:0|zero)\s*(?:=|is|being|means)\s*(?:the\s+)?(?:worst|awful|terrible|agony)\b",
     re.IGNORECASE,
 )
@@ -52,14 +53,21 @@ _FINE_AGAIN = frozenset({"fine", "good", "ok", "okay", "grand", "gone", "normal"
 _AFTER_FINE = frozenset({K.AREA, K.MOVE, K.EFF, K.RUN, K.VAL, K.ALL})
 # A week without running: "didn't run this week", "no runs", "not running this week, flu".
 _NO_RUNNING = re.compile(
-    r"(?:^\W*(?:sorry\W+)?(?:i\s+)?)?\b(?:didn'?t|did not|haven'?t|have not|couldn'?t|wasn'?t|not"
-    r"|no)\s+(?:been\s+)?(?:run|runs|running|ran)\b(?P<week>\W+(?:at all\W+)?this w(?:ee)?k"
-    r"|\W+all week|\W+at all)?",
+    r"(?:^\W*(?:sorry\W+)?(?:i\s+)?)?"
+    r"\b(?:didn'?t|did not|haven'?t|have not|couldn'?t|wasn'?t|not|no)\s+(?:been\s+)?"
+    r"(?:run|runs|running|ran)\b(?!\s+(?:club|group|crew|session|with))"
+    r"(?P<week>\W+(?:at all\W+)?this w(?:ee)?k|\W+all week|\W+at all)?",
     re.IGNORECASE,
 )
-# Putting the answer off: "will check in next week", "will report next week".
-_LATER_ANSWER = re.compile(
-    r"\b(?:will|ll|i'll)\s+(?:\w+\s+)?(?:check in|reply|answer|report|fill it in|update)\b",
+_THIS_WEEK = re.compile(r"\b(?:this|all) w(?:ee)?k\b", re.IGNORECASE)
+# Beside a week off, what makes the reply no answer: putting it off ("will check in next
+# week", "remind me tomorrow", "ask me again Monday"), asking ("how do I change my areas", "can
+# you pause my check-ins") or passing on someone else's news ("Dave said no runs this week").
+_NOT_THE_ANSWER = re.compile(
+    r"\b(?:will|ll|i'll)\s+(?:\w+\s+)?(?:do|sort|send|update|let|get|report)\b"
+    r"|\b(?:check[\s-]?in|fill|reply|answer|report back|remind|ask me"
+    r"|let you know|later|tomorrow|how|what|whats|when|where|why|can you|can i|could you|do i"
+    r"|is there|pause|said|says|btw)\b",
     re.IGNORECASE,
 )
 # Movement said to be well, and nothing more: "movement fine", "mobility is all good".
@@ -1019,11 +1027,14 @@ class Reconcile(State):
     def _week_off(self) -> bool:
         """ "didn't run this week, flu", "no runs, swell was pumping all week": the answer for a
         week without running (ten writers of fourteen), kept as the week's note; not when it
-        asks something or puts the answer off ("will check in next week")."""
+        asks something, puts the answer off or passes on someone else's news."""
         said = _NO_RUNNING.search(self.text)
-        if "?" in self.text or not said or _LATER_ANSWER.search(self.text):
+        if "?" in self.text or not said or _NOT_THE_ANSWER.search(self.text):
             return False
-        return said.start() == 0 or said.group("week") is not None  # ("not running tomorrow")
+        # Of this week ("not running tomorrow", "didn't run the marathon" are not).
+        return said.group("week") is not None or (
+            said.start() == 0 and _THIS_WEEK.search(self.text) is not None
+        )
 
     def _asked_if_tracked(self, score: Score) -> bool:
         """ "Also my achilles is like a 5, do you track that?": a score for an area the member

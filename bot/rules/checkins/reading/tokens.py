@@ -98,7 +98,8 @@ TYPICAL = frozenset(
 JOKES = frozenset(
     {"jk", "jkjk", "kidding", "joking", "joke", "no seriously", "ok seriously", "but seriously"}
     | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
-    | {"but really", "realistically", "but realistically", "in reality", "for real"}
+    | {"but really", "realistically", "but realistically", "in reality"}
+    | {"nah for real", "but for real", "no for real", "ok for real"}
 )
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = (

@@ -222,8 +222,16 @@ _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 _PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
 
 _AREA_KINDS = frozenset({K.AREA, K.UNTRACKED})
+# Before a word of how something feels, these make it the member's: "I'm knackered".
+_ME = frozenset({"im", "i'm", "iam", "myself"})
 # After the number of a numbered list: "1. glutes 3", "2) hips 4".
 _MARKS = frozenset({".", ")"})
+
+
+def _said_of_me(toks: list[Tok]) -> bool:
+    """The word just read said of the member, not an area: "I'm knackered", "I am toast"."""
+    before = [t.text for t in toks[-3:-1] if t.word]
+    return bool(before) and (before[-1] in _ME or before[-2:] in (["i", "am"], ["i", "was"]))
 
 
 def _said_pain_free(toks: list[Tok], index: int) -> bool:
@@ -363,7 +371,7 @@ class ReadWords(State):
                         if kind in (area_kind, untracked_kind):
                             features |= AREAS if features & AREA_SEEN else AREA_SEEN
                     if flags & _CLAUSE_FLAGS:
-                        if flags & (COMPLAINT | LEVEL):
+                        if flags & (COMPLAINT | LEVEL) and not _said_of_me(toks):
                             feels |= FEELS_WRONG if flags & COMPLAINT else FEELS_LEVEL
                         if flags & WISH:
                             wish = True
