@@ -3,10 +3,10 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl, dev21.jsonl and dev22.jsonl were written independently of the parser (by thirty-six
-writers) and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for
-one, dev5.jsonl to dev13.jsonl and dev15.jsonl to dev22.jsonl for two measures each, dev14.jsonl
-for three, and all are development sets since.
+dev20.jsonl to dev23.jsonl were written independently of the parser (by thirty-eight writers)
+and are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one,
+dev5.jsonl to dev13.jsonl and dev15.jsonl to dev23.jsonl for two measures each, dev14.jsonl for
+three, and all are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
 held-out set (FRESH_HELDOUT, by writers who have not seen the parser), never tuned on, is kept from
@@ -213,6 +213,16 @@ FLOORS = {
     # "hamstrings fine", "back grand" as 0, "back 5 (upper not lower)" as the shoulders', "3
     # on good days, 6 on bad ones" as 6, "Ten. Well maybe a 9." as 9.
     "dev22": Floor(500, values=0.985, replies=0.96, needless_per_100=1.0, invented=7),
+    # Labelled three times. Three invented values, two given by another labeller too: "lower
+    # back 4 6 better" from a member with one area read in the check-in's order (ai099: asked
+    # by its writer, read so by the third labeller and five writers of six before), "achilles 4"
+    # from a member with the calves (aj223: all three labellers ask; earlier writers read the
+    # calves). Its needless question: "hammies 3/4 calves 2/3" (aj226: the higher of each for
+    # all three labellers, asked by two writers of five before). One check-in taken for none: a
+    # question with a complaint in it ("quads sore after volunteering?? how lol").
+    "dev23": Floor(
+        500, values=0.99, replies=0.975, needless_per_100=0.2, invented=3, checkins_missed=1
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

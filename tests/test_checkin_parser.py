@@ -5831,3 +5831,51 @@ def test_the_member_knackered_or_shot_said_as_thanks_asks_nothing(text: str) -> 
 def test_a_good_score_glossed_as_movement_leaves_soreness_alone() -> None:
     parsed = _read("calves 3, quads 2, (9 = good movement) same", ["calves", "quads"])
     assert parsed.soreness == {"calves": 3, "quads": 2}
+
+
+# -- the dev23 round (three labellers) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("end", ["sham", "ta", "habibi", "lads", "x"])
+def test_same_then_a_word_to_the_club_is_still_the_verdict(end: str) -> None:
+    parsed = _read(f"calves 5 movement 7 same {end}", ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"calves": 5},
+        7,
+        Efficiency.SAME,
+    )
+
+
+def test_french_less_good_is_worse() -> None:
+    parsed = _read(
+        "fessiers 4. mouvement 6. efficacité moins bonne que la semaine passée", ["glutes"]
+    )
+    assert parsed.efficiency is Efficiency.WORSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it 0 to 10 or 1 to 10 for movement? dont want to mess up me stats",
+        "Is this the same bot as last winter? It keeps pinging me at 7am on Sundays",
+        "does the bot remember last weeks answer?",
+    ],
+)
+def test_a_question_about_the_bot_opened_by_is_or_does_is_no_check_in(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert not parsed.is_checkin
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("is 3 good for calves? movement 8", {"calves": 3}),
+        ("calves 3. is that ok?", {"calves": 3}),
+        ("is it normal my calves are a 7?", {"calves": 7}),
+    ],
+)
+def test_a_question_beside_scores_keeps_them(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.is_checkin
+    assert parsed.soreness == soreness
