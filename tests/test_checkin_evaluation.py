@@ -217,11 +217,20 @@ FLOORS = {
     # back 4 6 better" from a member with one area read in the check-in's order (ai099: asked
     # by its writer, read so by the third labeller and five writers of six before), "achilles 4"
     # from a member with the calves (aj223: all three labellers ask; earlier writers read the
-    # calves). Its needless question: "hammies 3/4 calves 2/3" (aj226: the higher of each for
-    # all three labellers, asked by two writers of five before). One check-in taken for none: a
-    # question with a complaint in it ("quads sore after volunteering?? how lol").
+    # calves). Its needless questions: "hammies 3/4 calves 2/3" (aj226: the higher of each for
+    # all three labellers, asked by two writers of five before), and two questions about the
+    # bot opened by "is" holding numbers or "same" (ai162, aj044: taking such questions for no
+    # check-in dropped check-ins whose answer is in a question). One check-in taken for none: a
+    # question with a complaint in it ("quads sore after volunteering?? how lol"), and two
+    # questions taken for check-ins (ai162, aj044).
     "dev23": Floor(
-        500, values=0.99, replies=0.975, needless_per_100=0.2, invented=3, checkins_missed=1
+        500,
+        values=0.99,
+        replies=0.97,
+        needless_per_100=0.6,
+        invented=3,
+        non_checkins_missed=2,
+        checkins_missed=1,
     ),
 }
 BUILTIN_VALUES = 1.0

@@ -5856,26 +5856,29 @@ def test_french_less_good_is_worse() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "is it 0 to 10 or 1 to 10 for movement? dont want to mess up me stats",
-        "Is this the same bot as last winter? It keeps pinging me at 7am on Sundays",
-        "does the bot remember last weeks answer?",
+        "calves 3, movement 8. Ran with the same lads on Sunday",
+        "calves 3, movement 8. Same coach said to back off",
     ],
 )
-def test_a_question_about_the_bot_opened_by_is_or_does_is_no_check_in(text: str) -> None:
-    parsed = _read(text, ["calves"])
-    assert not parsed.is_checkin
-    assert parsed.unread == ()
+def test_the_same_people_are_no_verdict(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is None
 
 
 @pytest.mark.parametrize(
-    ("text", "soreness"),
+    "text",
     [
-        ("is 3 good for calves? movement 8", {"calves": 3}),
-        ("calves 3. is that ok?", {"calves": 3}),
-        ("is it normal my calves are a 7?", {"calves": 7}),
+        "calves 3, movement 8. Same coach, same plan, running felt better",
+        "calves 3. parkrun with the same pal, running felt better",
     ],
 )
-def test_a_question_beside_scores_keeps_them(text: str, soreness: dict[str, int]) -> None:
-    parsed = _read(text, ["calves"])
+def test_the_same_people_leave_a_verdict_said_after_them(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text", ["are my calves a 3 or a 5?", "calves are fine, hamstrings fine. Do we run Sunday?"]
+)
+def test_a_question_holding_the_answer_is_still_a_check_in(text: str) -> None:
+    parsed = _read(text, ["calves", "hamstrings"])
     assert parsed.is_checkin
-    assert parsed.soreness == soreness
+    assert parsed.unread

@@ -27,6 +27,8 @@ _QUALIFIERS = frozenset(
 _SIGN_OFFS = frozenset(
     {"sorry", "soz", "lol", "haha", "btw", "ps", "mate", "coach", "thanks", "cheers", "ty"}
     | {"thx", "x", "xx", "typing", "caps", "autocorrect", "on"}
+    # who the member speaks to: "movement 8 same sham", "same ta", "same habibi"
+    | {"sham", "ta", "habibi", "lads", "bro", "folks", "guys", "yall"}
 )
 
 
@@ -72,9 +74,6 @@ _AFTER_SAME = frozenset({"as", "again", "ish", "overall", "really", "tbh", "most
 _AFTER_SAME |= {"po", "lang", "naman", "din", "rin"}
 # Singlish particles ("same lah", "same ar", "same lor").
 _AFTER_SAME |= {"lah", "la", "leh", "lor", "ar", "sia"}
-# Who the member speaks to, or thanks, after it: "same sham", "same ta", "same habibi".
-_AFTER_SAME |= {"sham", "ta", "habibi", "lads", "lad", "bro", "bud", "pal", "coach", "cheers"}
-_AFTER_SAME |= {"thanks", "thx", "ty", "folks", "guys", "yall", "mates", "dude", "fam", "x", "xx"}
 # "runs felt the same otherwise": the same, but for what the member has just said.
 _AFTER_SAME |= {"otherwise", "anyway", "anyways"}
 # Words in quotation marks, opened after a space (not "it's") and closed before one.

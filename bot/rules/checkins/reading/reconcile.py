@@ -76,7 +76,6 @@ _ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally",
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
-_ASKING |= {"is", "are", "does", "do", "which"}  # "is this the same bot as last winter?"
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
 _CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
 _CALLING |= {"quick", "question", "q", "btw", "ps"}
@@ -1100,10 +1099,8 @@ class Reconcile(State):
             words = [t for t in toks[start:end] if t.word]
             if _opens_asking(words) and end < len(toks) and "?" in toks[end].text:
                 asking.add(sentence)
-        if not asking or any(
-            t.kind == K.NUM and not t.training and t.sentence not in asking for t in toks
-        ):
-            return False  # (the numbers of the question are its own: "is it 0 to 10?")
+        if not asking or any(t.kind == K.NUM and not t.training for t in toks):
+            return False
         for clause, (first, last) in enumerate(self.clauses):
             if first >= len(toks) or toks[first].sentence in asking:
                 continue  # "how do I change my tight areas?": the bot's words
