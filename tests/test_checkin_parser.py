@@ -2278,7 +2278,6 @@ def test_a_pair_after_two_areas_or_sides_is_no_scale(text: str, soreness: dict[s
     [
         "quads 3-4/5",  # a range out of five: 6 to 8, wider than a point
         "quads 7/5",  # beyond its scale
-        "quads 2/3",  # a scale no one scores on
         "quads 60% better",  # a share of something
         "quads 60% back to normal",
     ],
@@ -2869,13 +2868,24 @@ def test_how_much_an_area_changed_in_percent_is_no_efficiency(text: str) -> None
     [
         "calves 2 movement 8 efficiency the same, maybe slightly better",
         "calves 2 movement 8 efficiency same-ish, possibly a tad slower",
-        "calves 2 movement 8. running about the same? maybe a touch worse",
     ],
 )
-def test_a_small_change_the_member_ends_on_leaves_the_efficiency_open(text: str) -> None:
-    """The member leans one way without settling it: writers take either, so neither is kept
-    (and nothing is asked: the member has said what they can)."""
+def test_the_efficiency_said_the_same_then_hedged_is_the_same(text: str) -> None:
+    """Five writers of six, and all three labellers of one reply, keep "same" (the dev24
+    round; it had been left open)."""
     parsed = _read(text, ["calves"])
+    assert (parsed.soreness, parsed.movement, parsed.efficiency) == (
+        {"calves": 2},
+        8,
+        Efficiency.SAME,
+    )
+    assert parsed.unread == ()
+
+
+def test_a_small_change_the_member_ends_on_leaves_loose_words_open() -> None:
+    """Without the label, the member leans one way without settling it: neither is kept (and
+    nothing is asked: the member has said what they can)."""
+    parsed = _read("calves 2 movement 8. running about the same? maybe a touch worse", ["calves"])
     assert (parsed.soreness, parsed.movement, parsed.efficiency) == ({"calves": 2}, 8, None)
     assert parsed.unread == ()
 
@@ -5880,5 +5890,58 @@ def test_the_same_people_leave_a_verdict_said_after_them(text: str) -> None:
 )
 def test_a_question_holding_the_answer_is_still_a_check_in(text: str) -> None:
     parsed = _read(text, ["calves", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.unread
+
+
+# -- the dev24 round (three labellers) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("hammies 3/4 calves 2/3 adductors 1, movement 8", {"hamstrings": 4, "calves": 3}, 8),
+        ("quads 3 hammies 5 moving about 7/8", {"quads": 3, "hamstrings": 5}, 8),
+        ("calves/glutes 3/4, movement 8", {"calves": 3, "glutes": 4}, 8),
+    ],
+)
+def test_two_scores_a_point_apart_are_the_higher(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, ["hamstrings", "calves", "quads", "glutes"])
+    assert {a: v for a, v in parsed.soreness.items() if a in soreness} == soreness
+    assert parsed.movement == movement
+
+
+@pytest.mark.parametrize("text", ["calves 4/5", "calves 1/2"])
+def test_a_scale_of_five_or_a_half_is_no_range(text: str) -> None:
+    assert _read(text, ["calves"]).soreness != {"calves": 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("soreness about 4 overall, movement 7, same", ["lower_back", "glutes"]),
+        ("soreness 4 movement 8 efficiency better", ["adductors"]),
+        ("overall soreness 4, movement 8", ["calves", "glutes"]),
+    ],
+)
+def test_soreness_scored_as_a_whole_with_no_area_named_is_every_areas(
+    text: str, areas: list[str]
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == dict.fromkeys(areas, 4)
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Skipped the whole week, had covid. Nothing to report", "Missed the week, flu"]
+)
+def test_a_week_skipped_is_the_weeks_answer(text: str) -> None:
+    assert _read(text, ["calves"]).is_checkin
+
+
+def test_an_area_said_to_be_a_nightmare_is_asked_about() -> None:
+    parsed = _read("IT band's been a nightmare, foam rolling every night", ["it_band"])
     assert parsed.is_checkin
     assert parsed.unread

@@ -56,7 +56,9 @@ _NO_RUNNING = re.compile(
     r"(?:^\W*(?:sorry\W+)?(?:i\s+)?)?"
     r"\b(?:didn'?t|did not|haven'?t|have not|couldn'?t|wasn'?t|not|no)\s+(?:been\s+)?"
     r"(?:run|runs|running|ran)\b(?!\s+(?:club|group|crew|session|with))"
-    r"(?P<week>\W+(?:at all\W+)?this w(?:ee)?k|\W+all week|\W+at all)?",
+    r"(?P<week>\W+(?:at all\W+)?this w(?:ee)?k|\W+all week|\W+at all)?"
+    # "Skipped the whole week, had covid", "Missed the week with a dose of the flu"
+    r"|^\W*(?:i\s+)?(?:skipped|missed)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?P<skipped>week)\b",
     re.IGNORECASE,
 )
 _THIS_WEEK = re.compile(r"\b(?:this|all) w(?:ee)?k\b", re.IGNORECASE)
@@ -1032,8 +1034,10 @@ class Reconcile(State):
         if "?" in self.text or not said or _NOT_THE_ANSWER.search(self.text):
             return False
         # Of this week ("not running tomorrow", "didn't run the marathon" are not).
-        return said.group("week") is not None or (
-            said.start() == 0 and _THIS_WEEK.search(self.text) is not None
+        return (
+            said.group("week") is not None
+            or said.group("skipped") is not None
+            or (said.start() == 0 and _THIS_WEEK.search(self.text) is not None)
         )
 
     def _asked_if_tracked(self, score: Score) -> bool:
@@ -1186,8 +1190,8 @@ class Reconcile(State):
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         reading = self.reading
-        # The member's last word on it, a small or unsure change: "same-ish, maybe slightly
-        # worse" ("same, maybe a touch better? call it same" settles it again).
+        # The member's last word on it, a small or unsure change: "better, maybe slightly
+        # worse?" ("same, maybe a touch better? call it same" settles it again).
         spans = [span for _, span in reading.explicit] + [span for _, span, _ in reading.loose]
         leaning = {
             v
@@ -1205,9 +1209,11 @@ class Reconcile(State):
             weekly = {v for v, span, _ in reading.loose if span in reading.against_last_week}
             if len(weekly) == 1 and not any(s in reading.against_last_week for _, s in explicit):
                 return weekly.pop()  # "efficiency better than in March but worse than last week"
-            if leaning - {value}:
-                return None  # "efficiency same-ish, maybe slightly worse": which, the member
-            return value  # does not settle; kept in the note
+            if leaning - {value} and value is not Efficiency.SAME:
+                return None  # the member does not settle which; kept in the note
+            # "efficiency: same, maybe slightly better": the same, the hedge in the note (five
+            # writers of six, and all three labellers of one).
+            return value
         loose = reading.loose
         value = _single([v for v, _, _ in loose])
         if value is None and loose:
