@@ -11,6 +11,7 @@ from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
 from bot.rules.checkins.reading.state import Score, State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
+    CORRECTIONS,
     FEELS_WRONG,
     GLUE,
     MAX_SCORE,
@@ -58,7 +59,8 @@ _NO_RUNNING = re.compile(
     r"(?:run|runs|running|ran)\b(?!\s+(?:club|group|crew|session|with))"
     r"(?P<week>\W+(?:at all\W+)?this w(?:ee)?k|\W+all week|\W+at all)?"
     # "Skipped the whole week, had covid", "Missed the week with a dose of the flu"
-    r"|^\W*(?:i\s+)?(?:skipped|missed)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?P<skipped>week)\b",
+    r"|^\W*(?:i\s+)?(?:skipped|missed)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?P<skipped>week)"
+    r"(?=\s*(?:[,.!;]|$)|\s+(?:with|sick|ill|off|had|due|because|cos)\b)",
     re.IGNORECASE,
 )
 _THIS_WEEK = re.compile(r"\b(?:this|all) w(?:ee)?k\b", re.IGNORECASE)
@@ -1188,6 +1190,24 @@ class Reconcile(State):
                 return False
         return True
 
+    def _same_then_hedged(self, span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        """ "efficiency: same, maybe slightly better": "same" said plainly, then a hedge; not
+        "not the same, maybe worse", "same? maybe better?", "same... actually, maybe better"."""
+        toks, lex = self.toks, self.lex
+        said = [t for t in toks if span[0] <= t.start < span[1]]
+        if not said:
+            return False
+        first = self.sentences[said[0].sentence][0]
+        last = max(end for _, end in spans)  # (the hedge, the last thing said of it)
+        if any(
+            t.text in lex.negations or t.text in CORRECTIONS for t in toks[first:] if t.start < last
+        ):
+            return False
+        end = said[-1].at + 1
+        while end < len(toks) and not toks[end].text:
+            end += 1
+        return not (end < len(toks) and "?" in toks[end].text)
+
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         reading = self.reading
         # The member's last word on it, a small or unsure change: "better, maybe slightly
@@ -1209,7 +1229,9 @@ class Reconcile(State):
             weekly = {v for v, span, _ in reading.loose if span in reading.against_last_week}
             if len(weekly) == 1 and not any(s in reading.against_last_week for _, s in explicit):
                 return weekly.pop()  # "efficiency better than in March but worse than last week"
-            if leaning - {value} and value is not Efficiency.SAME:
+            if leaning - {value} and not (
+                value is Efficiency.SAME and self._same_then_hedged(explicit[-1][1], spans)
+            ):
                 return None  # the member does not settle which; kept in the note
             # "efficiency: same, maybe slightly better": the same, the hedge in the note (five
             # writers of six, and all three labellers of one).

@@ -720,22 +720,6 @@ class ReadWords(State):
         self.side_header = {"left", "right"} <= sides
         self._unclear_areas()
         self._both_areas()
-        self._soreness_of_every_area()
-
-    def _soreness_of_every_area(self) -> None:
-        """ "soreness 3 movement 8", "overall soreness 3", "soreness about 4 overall": with no
-        area named anywhere in the reply, soreness scored as a whole is every area's (all three
-        labellers of three replies, and the writer of a fourth). With an area named ("soreness
-        3, mostly calves") it stays asked about."""
-        toks = self.toks
-        if any(t.kind in (K.AREA, K.UNTRACKED, K.ALL) for t in toks):
-            return
-        for index, tok in enumerate(toks):
-            if tok.kind == K.WORD and tok.text == "soreness":
-                after = self._next(index, len(toks), skip_bridge=True)
-                if after is not None and toks[after].kind == K.NUM and toks[after].digits:
-                    tok.kind = K.ALL
-                    self.features[tok.sentence] |= HAS_LABEL
 
     def _both_areas(self) -> None:
         """ "Both 3. Movement 8.": asked about two areas, a member naming none means both."""
@@ -857,11 +841,6 @@ class ReadWords(State):
                         self._use_sides(index)
                     sides_said = True
                 continue
-            if tok.problem == "scale" and self._next_up(index):
-                # "hammies 3/4", "moving about 7/8": one point apart, a range, read as its
-                # higher end as "3-4" is (ten labels of fourteen; the worse side too, were they
-                # two sides). Not "4/5" (a scale of five) nor "1/2" (a half).
-                tok.value, tok.problem, tok.scaled = tok.over, None, False
             if index > 1 and toks[index - 1].text == "not" and self._not_that(index):
                 continue
             if tok.changed and self._change_not_now(index):
@@ -1226,28 +1205,6 @@ class ReadWords(State):
         if any(t.text in wishes or t.text in _HOPED for t in toks[first:last]):
             return True
         return any(t.text in self.lex.contrasts for t in toks[index + 1 : last])
-
-    def _next_up(self, index: int) -> bool:
-        toks = self.toks
-        tok = toks[index]
-        if not (
-            tok.value is not None
-            and tok.over is not None
-            and tok.over == tok.value + 1
-            and tok.value >= 2
-            and tok.over not in (_FIVE, _TEN, _HUNDRED)
-        ):
-            return False
-        label = self._prev(index, skip_bridge=True)
-        if label is None or toks[label].kind not in LABELS:
-            return False
-        before = label - 1
-        while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
-            before -= 1
-        # "calves/glutes 3/4": one each.
-        return not (
-            before >= 0 and (toks[before].kind in LABELS_ALL or toks[before].kind == K.JOIN)
-        )
 
     def _not_that(self, index: int) -> bool:
         """ "glutes 5 not 6": the score set right against the one it is not; the other number
