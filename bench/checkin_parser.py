@@ -378,13 +378,12 @@ def load_second_labels(path: Path) -> dict[str, ParsedCheckIn]:
             continue
         try:
             row = json.loads(line)
-            efficiency = row.get("efficiency")
-            labels[str(row["id"])] = ParsedCheckIn(
-                soreness={str(k): int(v) for k, v in row["soreness"].items()},
-                movement=row.get("movement"),
-                efficiency=Efficiency(efficiency) if efficiency else None,
-                unread=("?",) if row.get("should_ask") else (),
-                is_checkin=bool(row.get("checkin", True)),
+            labels[str(row["id"])] = _as_read(
+                {str(k): int(v) for k, v in row["soreness"].items()},
+                row.get("movement"),
+                row.get("efficiency"),
+                checkin=bool(row.get("checkin", True)),
+                should_ask=bool(row.get("should_ask")),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"{path}:{number}: {error}") from None
@@ -432,15 +431,29 @@ class AgainstTwo:
 def labels_of(replies: Sequence[Reply]) -> dict[str, ParsedCheckIn]:
     """The first labels, as if a reader had given them (as `load_second_labels`)."""
     return {
-        r.id: ParsedCheckIn(
-            soreness=dict(r.soreness),
-            movement=r.movement,
-            efficiency=Efficiency(r.efficiency) if r.efficiency else None,
-            unread=("?",) if r.should_ask else (),
-            is_checkin=r.checkin,
+        r.id: _as_read(
+            dict(r.soreness), r.movement, r.efficiency, checkin=r.checkin, should_ask=r.should_ask
         )
         for r in replies
     }
+
+
+def _as_read(
+    soreness: dict[str, int],
+    movement: int | None,
+    efficiency: str | None,
+    *,
+    checkin: bool,
+    should_ask: bool,
+) -> ParsedCheckIn:
+    """Labels as a reader's answer: a question stands for `should_ask`."""
+    return ParsedCheckIn(
+        soreness=soreness,
+        movement=movement,
+        efficiency=Efficiency(efficiency) if efficiency else None,
+        unread=("?",) if should_ask else (),
+        is_checkin=checkin,
+    )
 
 
 def against_two(

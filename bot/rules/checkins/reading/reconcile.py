@@ -1197,12 +1197,12 @@ class Reconcile(State):
         said = [t for t in toks if span[0] <= t.start < span[1]]
         if not said:
             return False
-        first = self.sentences[said[0].sentence][0]
         last = max(end for _, end in spans)  # (the hedge, the last thing said of it)
-        if any(
-            t.text in lex.negations or t.text in CORRECTIONS for t in toks[first:] if t.start < last
-        ):
-            return False
+        for tok in toks[self.sentences[said[0].sentence][0] :]:
+            if tok.start >= last:
+                break
+            if tok.text in lex.negations or tok.text in CORRECTIONS:
+                return False
         end = said[-1].at + 1
         while end < len(toks) and not toks[end].text:
             end += 1

@@ -232,9 +232,6 @@ _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "s
 # Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
 _AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
 # Said of a score to come, not one had: "should be 3 by friday", "2 by next week if I rest".
-# Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
-_SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
-_WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
 # Laughs beside a joke taken back, said of nothing ("10 lol jk").
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
@@ -2072,27 +2069,6 @@ class ReadScores(State):
                     self.reading.notes.append(found.span)
                 elif not slip:  # a slip leaves the scores it does not give again
                     found.problem = True
-
-    def _slip_after_score(self, index: int) -> bool:
-        """A word of a slip right after a score ("hip flexors 6 — wait, I mean", "glutes 1
-        oops"), "mean" only as "I mean", "wait" not waiting for something."""
-        toks = self.toks
-        word = toks[index].text
-        after = toks[index + 1].text if index + 1 < len(toks) else ""
-        before = index - 1
-        if word in ("mean", "meant"):
-            if before < 0 or toks[before].text != "i":
-                return False
-            before -= 1
-        if word == "wait" and after in _WAITING_FOR:
-            return False
-        while before >= 0 and (
-            toks[before].kind in GAPS
-            or toks[before].kind == K.STOP
-            or toks[before].text in _SLIP_OPENERS
-        ):
-            before -= 1
-        return before >= 0 and toks[before].kind == K.NUM and toks[before].used
 
     def _no_joke(self, index: int) -> bool:
         """ "9, not kidding", "kidding myself if I say they're fine": nothing taken back."""

@@ -11,6 +11,7 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     CORRECTIONS,
     FEELS_WRONG,
+    GAPS,
     GLUE,
     K,
     Tok,
@@ -28,6 +29,9 @@ _SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 
 # Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
 _RESTATING = CORRECTIONS - {"actually", "rather"}
+# Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
+_SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
+_WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
 # After "sorry": an apology for something else ("sorry for the delay", "sorry about the typo").
 _APOLOGY_FOR = frozenset({"for", "about", "if", "to", "im", "i'm"})
 
@@ -338,7 +342,7 @@ class State:
         for before in range(low - 1, first - 1, -1):
             if (
                 toks[before].text in _RESTATING
-                and self._right_after_a_score(before)
+                and self._slip_after_score(before)
                 and not (before + 1 < len(toks) and toks[before + 1].text in _APOLOGY_FOR)
             ):
                 said = toks[before].start
@@ -348,17 +352,26 @@ class State:
                 )
         return False
 
-    def _right_after_a_score(self, index: int) -> bool:
-        """ "glutes 2 — no wait", "calves 4 - sorry": the word follows a score closely (not
-        "can't wait for the race", "same. oops forgot to say")."""
+    def _slip_after_score(self, index: int) -> bool:
+        """A word of a slip right after a score ("hip flexors 6 — wait, I mean", "glutes 1
+        oops"), "mean" only as "I mean", "wait" not waiting for something."""
+        toks = self.toks
+        word = toks[index].text
+        after = toks[index + 1].text if index + 1 < len(toks) else ""
         before = index - 1
+        if word in ("mean", "meant"):
+            if before < 0 or toks[before].text != "i":
+                return False
+            before -= 1
+        if word == "wait" and after in _WAITING_FOR:
+            return False
         while before >= 0 and (
-            self.toks[before].kind in GLUE
-            or self.toks[before].kind in BREAKS
-            or self.toks[before].text == "no"
+            toks[before].kind in GAPS
+            or toks[before].kind == K.STOP
+            or toks[before].text in _SLIP_OPENERS
         ):
             before -= 1
-        return before >= 0 and self.toks[before].kind == K.NUM
+        return before >= 0 and toks[before].kind == K.NUM and toks[before].used
 
     def _scores_for(self, label_at: int) -> list[Score]:
         return self.label_scores.get(label_at, [])
