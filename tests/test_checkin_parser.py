@@ -791,16 +791,25 @@ def test_a_two_way_area_word_is_read_when_the_member_leaves_one_reading(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "own", "part"),
     [
-        "calf 2 and the achilles more like 6, movement 8",
-        "Soleus is a 4 but calves overall 2. moving 7",
-        "calves: 1, plantar fascia: 5, movement 9, same",
-        "my calves are fine, a 2, achilles tendon is 4 though",
+        ("calf 2 and the achilles more like 6, movement 8", 2, "achilles more like 6"),
+        ("Soleus is a 4 but calves overall 2. moving 7", 2, "Soleus is a 4"),
+        ("calves: 1, plantar fascia: 5, movement 9, same", 1, "plantar fascia: 5"),
+        ("my calves are fine, a 2, achilles tendon is 4 though", 2, "achilles tendon is 4"),
     ],
 )
-def test_an_area_and_a_sorer_part_of_it_scored_apart_are_asked_about(text: str) -> None:
+def test_an_area_and_a_sorer_part_of_it_scored_apart_keep_the_areas_own_score(
+    text: str, own: int, part: str
+) -> None:
+    """Six writers of seven take the area's own score and leave the part's in the note."""
     parsed = _read(text, ["calves", "quads"])
+    assert (parsed.soreness.get("calves"), parsed.unread) == (own, ())
+    assert parsed.note is not None and part in parsed.note
+
+
+def test_an_area_scored_twice_beside_a_sorer_part_is_asked_about() -> None:
+    parsed = _read("calves 3, calves 5 achilles 6", ["calves"])
     assert "calves" not in parsed.soreness
     assert parsed.unread
 
@@ -2093,14 +2102,14 @@ def test_a_number_beside_the_last_score_before_the_efficiency_is_movement() -> N
         "neck 3 movement 7 efficiency: no idea 🤔",
         "neck 3, movement 7, efficiency: what's that 🍺",
         "neck 3, movement 7, efficiency 👍",
-        "neck 3, movement 7, eff 👎",
+        "neck 3, movement 7, eff 👌",
     ],
 )
 def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note(
     text: str,
 ) -> None:
-    """A shrug, a thinking face, a drink, a thumb: the member cannot tell or does not say
-    against what (three writers of four asked nothing about a thumb); kept in the note with
+    """A shrug, a thinking face, a drink, a thumb up: the member cannot tell or does not say
+    against what (two writers of three asked nothing about a thumb up); kept in the note with
     the picture, as "efficiency ??" is."""
     parsed = _read(text, ["neck"])
     assert (parsed.soreness, parsed.movement, parsed.efficiency, parsed.unread) == (
@@ -2113,8 +2122,9 @@ def test_a_picture_that_gives_no_verdict_where_the_efficiency_would_be_is_a_note
     assert parsed.note is not None and picture in parsed.note
 
 
-def test_a_picture_that_may_be_a_verdict_is_still_asked_about() -> None:
-    assert _read("neck 3, movement 7, efficiency 🙃", ["neck"]).unread
+@pytest.mark.parametrize("picture", ["🙃", "👎", "👎👎"])
+def test_a_picture_that_may_be_a_verdict_is_still_asked_about(picture: str) -> None:
+    assert _read(f"neck 3, movement 7, efficiency {picture}", ["neck"]).unread
 
 
 @pytest.mark.parametrize(
@@ -5980,8 +5990,6 @@ def test_a_verdict_over_the_week_or_not_said_of_some_runs_stands(
          {"glutes": 3, "lower_back": 4}),
         ("calves 3, everything else nowt. movement 8", ["calves", "quads", "hamstrings"],
          {"calves": 3, "quads": 0, "hamstrings": 0}),
-        ("glutes 3, piriformis/deep hip thing 5, movement 7", ["glutes", "it_band"],
-         {"glutes": 3, "it_band": 5}),
     ],
 )  # fmt: skip
 def test_scores_said_with_an_area_word_a_sound_or_nowt(
@@ -5992,16 +6000,46 @@ def test_scores_said_with_an_area_word_a_sound_or_nowt(
 
 
 @pytest.mark.parametrize(
-    ("text", "efficiency"),
+    ("text", "note"),
     [
-        ("neck 2. movement 8. slower than I was in the summer but same as last week", "same"),
-        ("hips 4, movement 7. Not much change in the running, plodding along nicely.", "same"),
-        ("hips 4, movement 7. just plodding along, slower than last week", "worse"),
-        ("hips 4, movement 7. plodding, legs heavy", "worse"),
+        ("calves 4, movement 7. Honestly no change, maybe slightly worse", "maybe slightly worse"),
+        ("calves 4 movement 7. been plodding along but noticeably slower", "noticeably slower"),
     ],
 )
-def test_the_week_against_last_week_and_plodding_along(text: str, efficiency: str) -> None:
-    assert _read(text, ["neck", "hip_flexors"]).efficiency == Efficiency(efficiency)
+def test_verdicts_not_settled_stay_in_the_note(text: str, note: str) -> None:
+    """Found in review: the words were read, no verdict came of them, and the note lost them."""
+    parsed = _read(text, ["calves"])
+    assert parsed.note is not None and note in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3 movement 8 efficiency better in spite of the worse weather", "better"),
+        ("calves 3 efficiency better on the whole, worse on the odd hill", "better"),
+        ("calves 3 efficiency better on all runs, none worse", "better"),
+        ("calves 3 efficiency better on the long run. Week overall was worse for sleep", "better"),
+        ("calves 3 efficiency better on the climbs, movement worse on the stairs", "better"),
+    ],
+)
+def test_a_later_word_not_said_of_other_runs_leaves_the_verdict(text: str, efficiency: str) -> None:
+    """Found in review: the other word said of the weather, of the whole week, denied, in
+    another sentence or of movement takes nothing from the labelled verdict."""
+    assert _read(text, ["calves"]).efficiency == Efficiency(efficiency)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("quads 2 movement 7. Calves: is it normal that they only hurt going downstairs?", False),
+        ("glutes 3, IT band sore when I sneeze?? is that a thing. movement 8", True),
+    ],
+)
+def test_a_sentence_with_a_word_of_asking_stays_a_question(text: str, question: bool) -> None:
+    """Found in review: "Calves: is it normal...?" asks the coach (kept in the note); "when"
+    in the middle of a report asks nothing."""
+    parsed = _read(text, ["calves", "quads", "glutes", "it_band"])
+    assert any("IT band" in u or "Calves" in u for u in parsed.unread) is question
 
 
 @pytest.mark.parametrize(
@@ -6029,3 +6067,27 @@ def test_a_question_to_the_bot_about_an_area_is_still_no_question_back() -> None
 )
 def test_the_note_keeps_the_pictures_after_the_members_words(text: str, note: str) -> None:
     assert _read(text, ["neck"]).note == note
+
+
+@pytest.mark.parametrize(
+    ("text", "quads"),
+    [
+        ("calves 4, quads 2 I think? or 3. movement 8", 3),
+        ("calves 4, quads 2 I think, or 3. movement 8", 3),
+        ("calves 4, quads 2 I'd say? maybe 3", 3),
+    ],
+)
+def test_a_second_guess_after_a_hedge_is_a_range(text: str, quads: int) -> None:
+    """All four readers of "quads 2 I think? or 3" took 3, the range's higher end."""
+    assert _read(text, ["calves", "quads"]).soreness == {"calves": 4, "quads": quads}
+
+
+def test_a_hedge_before_a_count_is_no_range() -> None:
+    parsed = _read("calves 4, quads 2 I think? 3 runs this week", ["calves", "quads"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 4, "quads": 2}, ())
+
+
+def test_a_wide_second_guess_after_a_hedge_is_asked_about() -> None:
+    parsed = _read("calves 4, quads 2 I think, or 5", ["calves", "quads"])
+    assert parsed.soreness == {"calves": 4}
+    assert parsed.unread

@@ -99,10 +99,6 @@ _CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas"
 _LAST_WEEK = frozenset(
     {("than", "last", "week"), ("than", "last", "wk"), ("on", "last", "week")}
     | {("vs", "last", "week"), ("to", "last", "week"), ("than", "the", "last")}
-    | {
-        ("as", "last", "week"),
-        ("as", "last", "wk"),
-    }  # "slower than in summer but same as last week"
     # "than week 1", "than wk 2 of the plan": an earlier week by its number
     | {("than", "week"), ("than", "wk"), ("than", "week", "of"), ("than", "wk", "of")}
 )

@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     CORRECTIONS,
     FEELS_WRONG,
     GLUE,
+    LABELS,
     MAX_SCORE,
     WORDS,
     K,
@@ -35,8 +36,12 @@ _MAX_QUESTIONS = 20
 _PICTURES_AFTER = re.compile(
     r"(?:[ \t]*[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\u200d\ufe0f]+)+"
 )
+# After an efficiency verdict, it is said of some runs ("better on the climbs", "worse coming
+# down"), not of the week ("better on the whole", "on most runs", "on balance").
 _SAID_OF_SOME_RUNS = re.compile(
-    r"\s*(?:on|in|at|during|coming|going|up|down|uphill|downhill)\b", re.IGNORECASE
+    r"\s*(?:on|in|at|during|coming|going|up|down|uphill|downhill)\b"
+    r"(?!\s+(?:the\s+whole|balance|average|general|most|all|every|nothing|none)\b)",
+    re.IGNORECASE,
 )
 _OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
 _T = TypeVar("_T")
@@ -86,6 +91,11 @@ _ALL_WELL = frozenset({"fine", "good", "ok", "okay", "grand", "great", "normal",
 _ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally", "completely"}
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
+# Anywhere in a sentence ending in "?", these make it a question rather than a report.
+_QUESTION_WORDS = frozenset(
+    {"how", "can", "could", "what", "why", "who", "should", "is", "are", "does", "do", "did"}
+    | {"will", "would", "normal", "count"}
+)
 _ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
 _CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
@@ -471,8 +481,14 @@ class Reconcile(State):
         return True
 
     def _opens_with_an_area(self, start: int, end: int) -> bool:
-        first = next((t for t in self.toks[start:end] if t.word), None)
-        return first is not None and first.kind == K.AREA
+        """ "quads and calves both kinda sore?": the areas first and no word of asking
+        ("Calves: is it normal that they hurt?" asks the coach)."""
+        words = [t for t in self.toks[start:end] if t.word]
+        return (
+            bool(words)
+            and words[0].kind == K.AREA
+            and not any(t.text in _QUESTION_WORDS for t in words)
+        )
 
     def _leftovers(self, start: int, end: int) -> None:
         toks = self.toks
@@ -984,6 +1000,8 @@ class Reconcile(State):
             unread += self._movement_in_words(bool(soreness))
         kept += others
         efficiency = self._efficiency_value(unread)
+        if efficiency is None:
+            self._keep_unsettled_verdicts(unread)
         if efficiency is not None and not soreness and movement is None and self._label_asked():
             # "what does efficiency mean? faster?": a guess at the word's meaning, no verdict.
             efficiency = None
@@ -1004,8 +1022,8 @@ class Reconcile(State):
             unread += reading.strays
         else:
             notes = notes + reading.strays
-        notes = [(a, _with_pictures_after(text, b)) for a, b in notes]
-        notes_text = [_note(text[a:b]) for a, b in _merge_spans(notes, unread)]
+        kept_spans = [(a, _with_pictures_after(text, b)) for a, b in _merge_spans(notes, unread)]
+        notes_text = [_note(text[a:b]) for a, b in kept_spans]
         note = "; ".join(n for n in notes_text if n) or None
         if not has_values and not unread and not untracked_scored and len(text) <= _SHORT_REPLY:
             words = "".join(ch for ch in text if not _is_emoji(ch)).strip()
@@ -1283,26 +1301,50 @@ class Reconcile(State):
                 unread += [span for _, span in verdicts]
         return value
 
+    def _keep_unsettled_verdicts(self, unread: list[tuple[int, int]]) -> None:
+        """Verdicts the member did not settle ("no change, maybe slightly worse") and did not
+        get asked about stay in the note with their clause: nothing they wrote is dropped."""
+        reading = self.reading
+        said = [span for _, span in reading.explicit] + [span for _, span, _ in reading.loose]
+        starts = {t.start: t.at for t in self.toks}
+        for span in said:
+            kept = any(a <= span[0] and span[1] <= b for a, b in unread + reading.notes)
+            if kept or span[0] not in starts:
+                continue
+            reading.notes.append(self._clause_of(starts[span[0]]))
+
     def _better_on_some_worse_on_others(
         self, said: tuple[int, int], spans: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
         """Where the member says the labelled verdict of some runs ("efficiency better on the
-        climbs") and has the last word on efficiency the other way ("worse coming down"), from
-        the label to that last word."""
+        climbs") and, last in the same sentence, the other verdict of others ("worse coming
+        down"): from the label to the end of that clause."""
         value = next(v for v, span in self.reading.explicit if span == said)
-        if value not in _OPPOSITE or not _SAID_OF_SOME_RUNS.match(self.text, said[1]):
-            return None
         last = max(spans)
+        if value not in _OPPOSITE or not (
+            _SAID_OF_SOME_RUNS.match(self.text, said[1])
+            and _SAID_OF_SOME_RUNS.match(self.text, last[1])
+        ):
+            return None
         if not any(v is _OPPOSITE[value] and span == last for v, span, _ in self.reading.loose):
             return None
-        at = next(t.at for t in self.toks if t.start == said[0])
+        toks = self.toks
+        at = next(t.at for t in toks if t.start == said[0])
+        end = next(t.at for t in toks if t.start == last[0])
+        if any(
+            t.kind in LABELS
+            or t.kind == K.EFF
+            or (t.kind == K.STOP and not set(t.text) <= {"!", "?", ")"})
+            for t in toks[at + 1 : end]
+        ):
+            return None  # another label, or another sentence ("Week overall was worse for sleep")
         label = at
-        while label > 0 and self.toks[label - 1].sentence == self.toks[at].sentence:
+        while label > 0 and toks[label - 1].sentence == toks[at].sentence:
             label -= 1
-            if self.toks[label].kind == K.EFF:
+            if toks[label].kind == K.EFF:
                 break
-        first = label if self.toks[label].kind == K.EFF else at
-        return self.toks[first].start, last[1]
+        first = label if toks[label].kind == K.EFF else at
+        return toks[first].start, max(self._clause_of(end)[1], last[1])
 
 
 def _one_value(
@@ -1333,9 +1375,13 @@ def _one_value(
     if not any(a.sided for a in current):
         own = {a.value for a in current if a.word not in parts and a.value is not None}
         if own and max(own) < max(values):
-            # "calves 3, achilles 5": the area's own score, or its sorer part's? Asked; when
-            # the area's own is the sorer ("achilles 3, calf 5") both readings agree.
-            return None, problems + [a.span for a in current], []
+            if len(own) > 1:
+                return None, problems + [a.span for a in current], []
+            # "calves 3, achilles 5": the area's own score, the sorer part's kept in the note
+            # (six writers of seven, and all three labellers of one); when the area's own is
+            # the sorer ("achilles 3, calf 5") both readings agree.
+            said_of_parts = [a.span for a in current if a.word in parts]
+            return own.pop(), problems, said_of_parts
     if any(a.sided for a in current) or len({a.word for a in current}) > 1:
         return max(values), problems, []  # the worse side, or the sorer part of one area
     # "Calves 3. Calves were a 5 after Sunday's long run": the score said of no one moment.

@@ -957,6 +957,8 @@ class ReadWords(State):
                 # "a 3 to a 4", "three or four" (as "3 to 4" and "3 or 4" are)
                 or (not comma and ((words <= _TO_A and "to" in words) or _one_or(words)))
                 or (between and "and" in words and not comma)
+                # "2 I think, or 3": a second guess after a hedge
+                or (words & _HEDGES and _one_or(words - _HEDGES))
             ):
                 continue
             if comma and self._names_next(other):
@@ -1049,25 +1051,33 @@ class ReadWords(State):
         sentence mark, read as a range (its higher end; asked about when wider than a
         point)."""
         toks = self.toks
-        if index + 2 >= len(toks):
+        mark_at = index + 1
+        while mark_at < min(index + 4, len(toks)) and toks[mark_at].text in _HEDGES:
+            mark_at += 1  # "2 I think? or 3"
+        hedged = mark_at > index + 1
+        if mark_at + 1 >= len(toks):
             return False
-        mark = toks[index + 1]
+        mark = toks[mark_at]
         if mark.kind != K.STOP:
             return False
         asked = set(mark.text) == {"?"}
         trailing = not asked and (mark.text == "…" or mark.text.startswith(".."))
         if not (asked or trailing):
             return False
-        at = index + 2
-        while at < len(toks) and at < index + 4 and toks[at].text in _RANGE_WORDS - _TO_A:
+        at = mark_at + 1
+        while at < len(toks) and at < mark_at + 3 and toks[at].text in _RANGE_WORDS - _TO_A:
             at += 1  # "4... or 5", "3? maybe 4?"
-        if at >= len(toks) or toks[at].kind != K.NUM or (trailing and at == index + 2):
-            return False  # "calves 3... 4 runs": no second guess
+        if (
+            at >= len(toks)
+            or toks[at].kind != K.NUM
+            or ((trailing or hedged) and at == mark_at + 1)
+        ):
+            return False  # "calves 3... 4 runs", "2 I think? 4 runs": no second guess
         high = toks[at]
         after = toks[at + 1] if at + 1 < len(toks) else None
         if (
             asked
-            and at == index + 2
+            and at == mark_at + 1
             and after is not None
             and not (after.kind == K.STOP and "?" in after.text)
         ):
