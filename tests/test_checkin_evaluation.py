@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev25.jsonl were written independently of the parser (by forty-two writers) and are
+dev20.jsonl to dev26.jsonl were written independently of the parser (by forty-four writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev25.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev26.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -262,6 +262,12 @@ FLOORS = {
     # back, ah, 3 as well", "took a belt off their corner back", "piriformis/deep hip thing 5"
     # ("deep hip" as an area read "deep hip flexor ache 4" as two areas).
     "dev25": Floor(500, values=0.99, replies=0.97, needless_per_100=0.6, invented=8),
+    # Labelled three times. Two invented values, neither given by another labeller: "calves
+    # like a 4 on a good day. this was not a good day" (ao193: asked by all four readers), "2
+    # on the 18th, 5 after saturday's long run (16 miles), still 5 today" as 2 (ap154: 5 for
+    # all four). Needless questions: "Hammer 3\n*hammy 3 stupid phone" (a starred correction of
+    # the area's word) and "the deep hip thing (rotators?) 6".
+    "dev26": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=2),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

@@ -6091,3 +6091,94 @@ def test_a_wide_second_guess_after_a_hedge_is_asked_about() -> None:
     parsed = _read("calves 4, quads 2 I think, or 5", ["calves", "quads"])
     assert parsed.soreness == {"calves": 4}
     assert parsed.unread
+
+
+# -- the dev26 round (three labellers) ---------------------------------------------------------
+
+
+def test_areas_said_both_the_same_as_last_week_give_no_efficiency() -> None:
+    parsed = _read(
+        "hip flexor 5 lower back 5, both same as last week. movement 7",
+        ["hip_flexors", "lower_back"],
+    )
+    assert (parsed.soreness, parsed.efficiency) == ({"hip_flexors": 5, "lower_back": 5}, None)
+    assert parsed.note == "both same as last week"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hip flexors 4 on mon → 2 by fri. movement 8", "hip flexors 4 on monday -> 2 by friday"],
+)
+def test_a_change_with_an_arrow_from_a_day_is_where_it_ended(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 2}, ())
+
+
+def test_all_areas_said_sore_then_scored_each_ask_nothing() -> None:
+    parsed = _read("All 3 sore sia, like 6 all. move 6. worse.", ["glutes", "quads", "calves"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 6, "quads": 6, "calves": 6}, ())
+    assert _read("all 3 sore. move 6", ["glutes", "quads", "calves"]).unread
+
+
+@pytest.mark.parametrize(
+    "text", ["glutes and groin both chill, 2 each. moving 9", "glutes and groin both sore, 2 each"]
+)
+def test_a_list_said_to_feel_some_way_then_a_score_each(text: str) -> None:
+    parsed = _read(text, ["glutes", "adductors"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 2, "adductors": 2}, ())
+
+
+def test_a_count_each_after_a_list_is_no_score() -> None:
+    parsed = _read("glutes and groin both sore, 4 runs each", ["glutes", "adductors"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+def test_a_score_taken_back_outright_with_talk_before_the_new_one() -> None:
+    text = "Glute 4 — actually no, be honest with yourself Máire, 5. Movement 7."
+    assert _read(text, ["glutes"]).soreness == {"glutes": 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        (
+            "My lower back is the best it has been in months. I would give it a one. Moving "
+            "around easily, nine.",
+            {"lower_back": 1},
+            9,
+        ),
+        ("lower back 2. Getting about the house is easy, I would say eight.", {"lower_back": 2}, 8),
+        ("My lower back is sore, a one off I hope.", {}, None),
+        ("My lower back is sore. One of those weeks.", {}, None),
+    ],
+)
+def test_numbers_in_words_closing_their_clause(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, ["lower_back"])
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groin strain from slipping on a wet rock on Tuesday. Pretty sore. Not run since",
+        "Injured - groin strain on Saturday, physio says 4 weeks off.",
+    ],
+)
+def test_an_injury_named_for_an_area_is_a_check_in_asked_about(text: str) -> None:
+    parsed = _read(text, ["adductors"])
+    assert parsed.is_checkin
+    assert parsed.unread
+
+
+def test_better_on_some_runs_worse_on_others_then_same_is_the_same() -> None:
+    text = "calves 7. movement 7. efficiency better on the flat, worse on the hills so idk.. same?"
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.unread) == (Efficiency.SAME, ())
+
+
+def test_same_said_of_something_else_after_mixed_verdicts_is_no_verdict() -> None:
+    text = "calves 3 efficiency better on the climbs, worse on the descents. Same shoes as ever"
+    assert _read(text, ["calves"]).efficiency is None

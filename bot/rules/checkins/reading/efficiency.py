@@ -80,6 +80,9 @@ _AFTER_SAME |= {"otherwise", "anyway", "anyways"}
 _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
 # Habit, not a verdict, after something said to have been done: "did parkrun as usual".
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
+# "both same as last week", "all about the same": the areas said before, not the running.
+_BOTH = frozenset({"both", "all", "each"})
+_BOTH_SAME_GLUE = frozenset({"the", "are", "were", "feel", "felt", "about", "pretty", "much"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
 _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})
 # Between a doubt and the verdict the member comes down on: "not sure, maybe better".
@@ -204,6 +207,11 @@ class ReadEfficiency(State):
                 # are said to be last week's, not the running; asked while any is not given.
                 self.reading.strays.append(self._clause_span(index))
                 of_everything = tok.clause
+                continue
+            if tok.text == "same" and not eff_label and self._areas_both_same(index, start):
+                # "hip flexor 5 lower back 5, both same as last week": the scores, not the
+                # running (all four readers of one reply): kept in the note.
+                self.reading.notes.append(self._clause_span(index))
                 continue
             described = self._described_label(index, start)
             if described is None:
@@ -340,6 +348,16 @@ class ReadEfficiency(State):
             return False  # (stops at the first such token: a long reply costs no more)
         first, last = self.clauses[toks[index].clause]
         return not any(t.kind in (K.RUN, K.EFF) for t in toks[first:last])
+
+    def _areas_both_same(self, index: int, start: int) -> bool:
+        """ "both same as last week", "all the same": said of the areas scored before it."""
+        toks = self.toks
+        before = index - 1
+        while before >= start and toks[before].text in _BOTH_SAME_GLUE:
+            before -= 1
+        if before < start or toks[before].text not in _BOTH:
+            return False
+        return any(t.kind == K.AREA for t in toks[start:before])
 
     def _against_last_week(self, index: int, end: int) -> bool:
         toks = self.toks

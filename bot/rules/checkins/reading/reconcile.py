@@ -44,6 +44,8 @@ _SAID_OF_SOME_RUNS = re.compile(
     re.IGNORECASE,
 )
 _OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
+# How far after a verdict said of some runs the member may settle on "same".
+_SETTLING_REACH = 16
 _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
@@ -1010,6 +1012,11 @@ class Reconcile(State):
         has_values = bool(soreness or movement is not None or efficiency or skipped)
         if not soreness and not skipped:
             unread += reading.vague  # "my legs hurt": which of them?
+        if all(area in soreness or area in skipped for area in self.expected):
+            # "All 3 sore sia, like 6 all": each area has its score.
+            reading.notes += reading.counted_feelings
+        else:
+            unread += reading.counted_feelings
         if mentioned:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
@@ -1268,6 +1275,10 @@ class Reconcile(State):
             weekly = {v for v, span, _ in reading.loose if span in reading.against_last_week}
             if len(weekly) == 1 and not any(s in reading.against_last_week for _, s in explicit):
                 return weekly.pop()  # "efficiency better than in March but worse than last week"
+            if value in _OPPOSITE and self._settles_on_the_same(value, explicit[-1][1], spans):
+                # "efficiency better on the flat, worse on the hills so idk.. same?": the
+                # member's last word (three writers of three, all three labellers of one).
+                return Efficiency.SAME
             mixed = self._better_on_some_worse_on_others(explicit[-1][1], spans)
             if value is not None and mixed is not None:
                 # "efficiency better on the climbs, worse on the descents": no verdict over the
@@ -1312,6 +1323,31 @@ class Reconcile(State):
             if kept or span[0] not in starts:
                 continue
             reading.notes.append(self._clause_of(starts[span[0]]))
+
+    def _settles_on_the_same(
+        self, value: Efficiency, said: tuple[int, int], spans: list[tuple[int, int]]
+    ) -> bool:
+        """The labelled verdict said of some runs, the other said of others, then "same" as the
+        last word, close after and with no other label between."""
+        if not _SAID_OF_SOME_RUNS.match(self.text, said[1]):
+            return False
+        last = max(spans)
+        loose = {span: v for v, span, _ in self.reading.loose}
+        if loose.get(last) is not Efficiency.SAME:
+            return False
+        if not any(
+            v is _OPPOSITE[value]
+            and said[1] <= span[0] < last[0]
+            and _SAID_OF_SOME_RUNS.match(self.text, span[1])
+            for span, v in loose.items()
+        ):
+            return False
+        toks = self.toks
+        at = next(t.at for t in toks if t.start == said[0])
+        end = next(t.at for t in toks if t.start == last[0])
+        return end - at <= _SETTLING_REACH and not any(
+            t.kind in LABELS or t.kind == K.EFF for t in toks[at + 1 : end]
+        )
 
     def _better_on_some_worse_on_others(
         self, said: tuple[int, int], spans: list[tuple[int, int]]

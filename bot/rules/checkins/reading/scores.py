@@ -92,6 +92,10 @@ _BEFORE_SORE = frozenset(
 
 # Between a score said first and its areas: "2 for calves and glutes".
 _FOR_AREAS = frozenset({"for", "the", "my", "both"})
+# Taking the score before back outright, however much is said before the new one.
+_NO_PAIRS = frozenset({("actually", "no"), ("wait", "no"), ("no", "wait"), ("hang", "on")})
+# After a score, said of every area of a list: "2 each", "6 all".
+_EACH = frozenset({"each", "all", "both", "apiece"})
 # What a list of areas may hold: an untracked part shares the score ("calves and shins both 4").
 _GROUPED = frozenset({K.AREA, K.UNTRACKED})
 # Between a score and the list of areas it is said of: "about a 5 — hams, glutes, low back".
@@ -479,12 +483,32 @@ class ReadScores(State):
             elif not (tok.kind == K.PUNCT or (tok.kind == K.WORD and tok.text in self.lex.bridge)):
                 break
             other += 1
+        if other < end and together and toks[other].kind in (K.WORD, K.COMMA):
+            each = self._each_after_words(other, end)
+            if each is not None:
+                return each, True  # "glutes and groin both chill, 2 each"
         if other >= end or (not self._score_like(toks[other]) and toks[other].kind != K.ZERO):
             return None, False
         after = other + 1
         if after < end and toks[after].text in self.lex.together:
             together = True
         return other, together
+
+    def _each_after_words(self, index: int, end: int) -> int | None:
+        """ "both chill, 2 each": a few words on how the areas feel, then a score said of each
+        of them in the next clause; where the score is."""
+        toks = self.toks
+        other = index
+        while other < min(end, index + 3) and toks[other].kind == K.WORD:
+            other += 1
+        if other >= end or toks[other].kind != K.COMMA:
+            return None
+        other += 1
+        while other < end and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
+            other += 1
+        if other + 1 >= end or not self._score_like(toks[other]) or toks[other].used:
+            return None
+        return other if toks[other + 1].text in _EACH else None
 
     def _zero_phrases(self, start: int, end: int) -> None:
         """ "nothing sore in the calves", "no soreness anywhere", "quads not tight at all"."""
@@ -1046,7 +1070,7 @@ class ReadScores(State):
         other = after + 1
         while other < end and (
             toks[other].kind in (K.AREA, K.JOIN, K.PUNCT)
-            or toks[other].text in ("the", "my", "for")
+            or toks[other].text in ("the", "my", "for", "which", "that")  # "quads which are 5"
         ):
             other += 1
         while other < end and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
@@ -1288,6 +1312,8 @@ class ReadScores(State):
                 return
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
+            # "4 — actually no, be honest with yourself, 5": said against the first outright.
+            corrected = corrected or any(pair in _NO_PAIRS for pair in itertools.pairwise(gap))
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -1513,7 +1539,8 @@ class ReadScores(State):
             if (
                 self._score_like(tok)
                 and not tok.past
-                and (tok.digits or self._article_before(other))
+                # "Moving around easily, nine.": a number in words alone in its clause
+                and (tok.digits or self._article_before(other) or self._alone_in_clause(other))
             ) and (
                 self._cued(other)
                 or tok.changed  # "calves improved from 5 to 3 this week"
@@ -1575,6 +1602,12 @@ class ReadScores(State):
                 return tok.kind in BREAKS
             other -= 1
         return True
+
+    def _spoken_at_clause_end(self, index: int, end: int) -> bool:
+        """ "I'd give it a one.": a number in words after "a", closing its clause (not "a one
+        off")."""
+        toks = self.toks
+        return self._article_before(index) and (index + 1 >= end or toks[index + 1].kind in BREAKS)
 
     def _article_before(self, index: int) -> bool:
         return index > 0 and self.toks[index - 1].text in ("a", "an")
@@ -1652,7 +1685,7 @@ class ReadScores(State):
                 if (
                     self._score_like(tok)
                     and not tok.used
-                    and tok.digits
+                    and (tok.digits or self._spoken_at_clause_end(other, end))
                     and (
                         (other < start + _NEXT_SENTENCE_REACH and (bare or self._cued(other)))
                         # "low back... forgot what I was going to say, 4 I think."

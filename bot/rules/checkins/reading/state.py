@@ -91,6 +91,8 @@ class Reading:
     mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # "my legs hurt": something is wrong, but with no area to score.
     vague: list[tuple[int, int]] = field(default_factory=list)
+    # "all 3 sore": every area said to feel some way, asked about unless each gets its score.
+    counted_feelings: list[tuple[int, int]] = field(default_factory=list)
     everything_zero: bool = False
     # How the legs or body feel, said in words ("legs fine"): an answer, if no value.
     body_said: bool = False

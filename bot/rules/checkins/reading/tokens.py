@@ -161,7 +161,8 @@ TOKEN = re.compile(
     r"|(?P<keycap>🔟)"  # the ten keycap ("3️⃣" is the digit, read as one)
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
-    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_]))[^\W\d_])"
+    r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_])"
+    r"|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*(?:→|->|=>|➡))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
     r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:ish)?(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
@@ -172,6 +173,8 @@ TOKEN = re.compile(
     r"|(?P<list>[0-9]+(?:\.[0-9]+)?(?:[ \t]+[0-9]+(?:\.[0-9]+)?(?![0-9.:/x×)]))+(?![^\W_])"
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
     r"|(?P<change>(?P<was>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10)?"
+    # "4 on mon → 2 by fri": the day the change started from
+    r"(?:\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?=\s*(?:→|->|=>|➡)))?"
     # "8 -> 5 -> 3": the steps between, where it ended last
     r"(?:\s*(?:→|->|=>|➡️?)\s*[0-9]+(?:\.[0-9]+)?(?:\s*/\s*10)?(?=\s*(?:→|->|=>|➡)))*"
     r"\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"

@@ -189,6 +189,8 @@ _TO_A = frozenset({"to", "a", "an"})
 _HOPED = TO_COME - {"race"}
 # Between the two ends of a range in words with a "maybe": "3 I'd say, maybe 4".
 _HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon"})
+# "a one off", "a one time thing": no score of one.
+_ONE_OFF = frozenset({"off", "time", "timer"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
@@ -869,13 +871,14 @@ class ReadWords(State):
                     toks[index + 2].kind, toks[index + 2].used = K.PUNCT, True  # "all 4 of mine"
             elif index and toks[index - 1].kind == K.ALL and (felt := self._counted_feeling(index)):
                 tok.kind, tok.text, tok.used = K.PUNCT, "", True  # "all 3 sore": asked
-                self.reading.unread.append((toks[index - 1].start, toks[felt].end))
+                self.reading.counted_feelings.append((toks[index - 1].start, toks[felt].end))
             elif (
                 (index and toks[index - 1].text in training_before and self._training_before(index))
                 or (self.features[tok.sentence] & MEASURE and self._measure_before(index))
                 or (
                     index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
                 )
+                or (tok.text == "one" and index < last and toks[index + 1].text in _ONE_OFF)
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
