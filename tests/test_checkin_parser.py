@@ -6182,3 +6182,87 @@ def test_better_on_some_runs_worse_on_others_then_same_is_the_same() -> None:
 def test_same_said_of_something_else_after_mixed_verdicts_is_no_verdict() -> None:
     text = "calves 3 efficiency better on the climbs, worse on the descents. Same shoes as ever"
     assert _read(text, ["calves"]).efficiency is None
+
+
+# -- a review of the dev26 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("glutes 2\nmon -> 5 easy\nwed -> 8 tempo", {"glutes": 2}, None),
+        ("calves 2 sun -> 4 runs", {"calves": 2}, None),
+        ("calves 3\nmovement 8\nsun -> 16k long run", {"calves": 3}, 8),
+    ],
+)
+def test_a_training_log_by_day_with_arrows_is_no_change_of_score(
+    text: str, soreness: dict[str, int], movement: int | None
+) -> None:
+    parsed = _read(text, list(soreness))
+    assert (parsed.soreness, parsed.movement) == (soreness, movement)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3 quads 2, movement 8, running all the same as last week",
+        "calves 3 quads 2, pace all the same as last week",
+    ],
+)
+def test_the_running_all_the_same_is_still_the_same(text: str) -> None:
+    assert _read(text, ["calves", "quads"]).efficiency == Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves and glutes both tight, 3 each of calf raises and clams",
+        "Calves and glutes both got the roller, 5 each. Moving 8",
+        "calves and glutes both massaged, 2 each",
+    ],
+)
+def test_counts_each_after_a_list_are_no_scores(text: str) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calves 2 — hang on, they were 6 on monday but today they're fine",
+        "calves 2, actually no wait I ran 10k on sunday and they were 5 after",
+    ],
+)
+def test_taking_back_for_an_earlier_time_keeps_todays_score(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quads sore. Long run was a ten.",
+        "Quads niggly. Just did a five.",
+        "Quads tight. Took the dog out, a six.",
+    ],
+)
+def test_a_distance_in_words_in_the_next_sentence_is_no_score(text: str) -> None:
+    parsed = _read(text, ["quads"])
+    assert parsed.soreness == {}
+    assert parsed.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["calves 0 glutes 0 quads 0 - jk all 3 sore", "calves 5 glutes 4 quads 0. all 3 sore tho"],
+)
+def test_all_areas_said_sore_after_their_scores_is_asked_about(text: str) -> None:
+    assert _read(text, ["calves", "glutes", "quads"]).unread
+
+
+@pytest.mark.parametrize(
+    "ending", ["not the same", "hard to say if same", "same on the flat", "same for the parkrun"]
+)
+def test_mixed_verdicts_then_a_same_that_settles_nothing_are_no_verdict(ending: str) -> None:
+    text = f"calves 3. efficiency better on the climbs, worse on the descents, {ending}"
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.unread) == (None, ())
+    assert parsed.note is not None and ending in parsed.note

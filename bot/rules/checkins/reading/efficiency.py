@@ -80,8 +80,7 @@ _AFTER_SAME |= {"otherwise", "anyway", "anyways"}
 _QUOTED = re.compile(r"""(?:(?<=\s)|^)['"‘“][^'"’”\n]{1,80}['"’”](?=[\s.,!?;:)]|$)""")
 # Habit, not a verdict, after something said to have been done: "did parkrun as usual".
 _HABITS = frozenset({"as usual", "as normal", "as ever", "as always"})
-# "both same as last week", "all about the same": the areas said before, not the running.
-_BOTH = frozenset({"both", "all", "each"})
+# "both same as last week", "both about the same": the areas said before, not the running.
 _BOTH_SAME_GLUE = frozenset({"the", "are", "were", "feel", "felt", "about", "pretty", "much"})
 _DOING = frozenset({"did", "do", "done", "doing", "went", "go", "joined", "ran", "run", "made"})
 _FEELING = frozenset({"felt", "feel", "feels", "feeling", "seemed", "seems", "was", "were", "is"})
@@ -350,14 +349,20 @@ class ReadEfficiency(State):
         return not any(t.kind in (K.RUN, K.EFF) for t in toks[first:last])
 
     def _areas_both_same(self, index: int, start: int) -> bool:
-        """ "both same as last week", "all the same": said of the areas scored before it."""
+        """ "hip flexor 5 lower back 5, both same as last week": said of the areas scored
+        right before it, with nothing about the running between ("running all the same" is
+        the running)."""
         toks = self.toks
         before = index - 1
         while before >= start and toks[before].text in _BOTH_SAME_GLUE:
             before -= 1
-        if before < start or toks[before].text not in _BOTH:
+        if before < start or toks[before].text != "both":
             return False
-        return any(t.kind == K.AREA for t in toks[start:before])
+        areas = [i for i in range(start, before) if toks[i].kind == K.AREA]
+        return len(areas) >= 2 and not any(
+            t.kind in (K.RUN, K.EFF, K.MOVE, K.VAL) or (t.word and t.text in self.lex.measures)
+            for t in toks[areas[-1] + 1 : before]
+        )
 
     def _against_last_week(self, index: int, end: int) -> bool:
         toks = self.toks

@@ -44,8 +44,11 @@ _SAID_OF_SOME_RUNS = re.compile(
     re.IGNORECASE,
 )
 _OPPOSITE = {Efficiency.BETTER: Efficiency.WORSE, Efficiency.WORSE: Efficiency.BETTER}
-# How far after a verdict said of some runs the member may settle on "same".
+# How far after a verdict said of some runs the member may settle on "same", and the words
+# that settle on it or leave it open.
 _SETTLING_REACH = 16
+_SETTLING = frozenset({"so", "idk", "overall", "call", "guess", "say", "basically", "probably"})
+_NOT_SETTLED = frozenset({"not", "never", "than", "if", "whether", "rather"})
 _T = TypeVar("_T")
 _AFTER_MOVEMENT = BREAKS | {K.VAL, K.EFF}
 # Opening a question to whoever runs the bot: "how do I...?", "can you...?", "where is...?".
@@ -1012,11 +1015,12 @@ class Reconcile(State):
         has_values = bool(soreness or movement is not None or efficiency or skipped)
         if not soreness and not skipped:
             unread += reading.vague  # "my legs hurt": which of them?
-        if all(area in soreness or area in skipped for area in self.expected):
-            # "All 3 sore sia, like 6 all": each area has its score.
-            reading.notes += reading.counted_feelings
-        else:
-            unread += reading.counted_feelings
+        every_area = all(area in soreness or area in skipped for area in self.expected)
+        for felt in reading.counted_feelings:
+            if every_area and self._scored_after(felt):
+                reading.notes.append(felt)  # "All 3 sore sia, like 6 all": each has its score
+            else:
+                unread.append(felt)
         if mentioned:
             for area in mentioned:
                 unread += [span for span in reading.mentioned[area] if span[0] >= 0]
@@ -1312,6 +1316,15 @@ class Reconcile(State):
                 unread += [span for _, span in verdicts]
         return value
 
+    def _scored_after(self, span: tuple[int, int]) -> bool:
+        """A score read later in the sentence of `span` (not one said before it)."""
+        toks = self.toks
+        at = next((t.at for t in toks if t.start >= span[1]), len(toks))
+        if at >= len(toks) or at == 0:
+            return False
+        sentence = toks[at - 1].sentence
+        return any(t.kind == K.NUM and t.used for t in toks[at:] if t.sentence == sentence)
+
     def _keep_unsettled_verdicts(self, unread: list[tuple[int, int]]) -> None:
         """Verdicts the member did not settle ("no change, maybe slightly worse") and did not
         get asked about stay in the note with their clause: nothing they wrote is dropped."""
@@ -1345,8 +1358,19 @@ class Reconcile(State):
         toks = self.toks
         at = next(t.at for t in toks if t.start == said[0])
         end = next(t.at for t in toks if t.start == last[0])
-        return end - at <= _SETTLING_REACH and not any(
-            t.kind in LABELS or t.kind == K.EFF for t in toks[at + 1 : end]
+        words = [t.text for t in toks[max(end - 3, at) : end] if t.word]
+        return (
+            end - at <= _SETTLING_REACH
+            and not any(t.kind in LABELS or t.kind == K.EFF for t in toks[at + 1 : end])
+            # "so idk.. same?", not "not the same", "hard to say if same", "same on the flat"
+            and bool(_SETTLING & set(words))
+            and not _NOT_SETTLED & set(words)
+            and not toks[end].negated
+            and (
+                end + 1 >= len(toks)
+                or toks[end + 1].kind in BREAKS
+                or toks[end + 1].text in ("?", "overall", "really", "tbh", "i", "guess")
+            )
         )
 
     def _better_on_some_worse_on_others(
@@ -1356,7 +1380,11 @@ class Reconcile(State):
         climbs") and, last in the same sentence, the other verdict of others ("worse coming
         down"): from the label to the end of that clause."""
         value = next(v for v, span in self.reading.explicit if span == said)
-        last = max(spans)
+        # The last "better" or "worse" ("..., not the same" after it settles nothing).
+        last = max(
+            (span for v, span, _ in self.reading.loose if v in _OPPOSITE and span > said),
+            default=said,
+        )
         if value not in _OPPOSITE or not (
             _SAID_OF_SOME_RUNS.match(self.text, said[1])
             and _SAID_OF_SOME_RUNS.match(self.text, last[1])
@@ -1380,7 +1408,14 @@ class Reconcile(State):
             if toks[label].kind == K.EFF:
                 break
         first = label if toks[label].kind == K.EFF else at
-        return toks[first].start, max(self._clause_of(end)[1], last[1])
+        closing = end
+        while (
+            closing + 1 < len(toks)
+            and toks[closing + 1].sentence == toks[end].sentence
+            and toks[closing + 1].kind != K.STOP
+        ):
+            closing += 1
+        return toks[first].start, max(toks[closing].end, last[1])
 
 
 def _one_value(

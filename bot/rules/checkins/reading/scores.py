@@ -92,8 +92,14 @@ _BEFORE_SORE = frozenset(
 
 # Between a score said first and its areas: "2 for calves and glutes".
 _FOR_AREAS = frozenset({"for", "the", "my", "both"})
-# Taking the score before back outright, however much is said before the new one.
-_NO_PAIRS = frozenset({("actually", "no"), ("wait", "no"), ("no", "wait"), ("hang", "on")})
+# Words of rating before a number in words: "I'd give it a one", "call it a three".
+_RATING = frozenset({"give", "giving", "call", "rate", "rating", "say", "score", "put", "reckon"})
+# Taking the score before back outright, however much is said before the new one, unless
+# what follows says the new number is of another time.
+_NO_PAIRS = frozenset({("actually", "no"), ("wait", "no"), ("no", "wait")})
+_ANOTHER_TIME = frozenset(
+    {"was", "were", "had", "after", "then", "ran", "did", "on", "yesterday", "last", "before"}
+)
 # After a score, said of every area of a list: "2 each", "6 all".
 _EACH = frozenset({"each", "all", "both", "apiece"})
 # What a list of areas may hold: an untracked part shares the score ("calves and shins both 4").
@@ -187,6 +193,13 @@ def _rescored_after_other_talk(gap: list[str]) -> bool:
         if a in _RESCORE and b in _RESCORED:
             before = gap[:at]
             return bool(_OTHER_SUBJECTS & set(before)) and not _doubted(before)
+    return False
+
+
+def _taken_back_outright(gap: list[str]) -> bool:
+    for at, pair in enumerate(itertools.pairwise(gap)):
+        if pair in _NO_PAIRS:
+            return not _ANOTHER_TIME & set(gap[at + 2 :])
     return False
 
 
@@ -497,18 +510,21 @@ class ReadScores(State):
     def _each_after_words(self, index: int, end: int) -> int | None:
         """ "both chill, 2 each": a few words on how the areas feel, then a score said of each
         of them in the next clause; where the score is."""
-        toks = self.toks
+        toks, lex = self.toks, self.lex
         other = index
         while other < min(end, index + 3) and toks[other].kind == K.WORD:
+            if toks[other].text not in lex.levels | lex.complaining | lex.sore | lex.bridge:
+                return None  # "both got the roller, 5 each": minutes, not a score
             other += 1
         if other >= end or toks[other].kind != K.COMMA:
             return None
         other += 1
-        while other < end and toks[other].kind == K.WORD and toks[other].text in self.lex.bridge:
+        while other < end and toks[other].kind == K.WORD and toks[other].text in lex.bridge:
             other += 1
         if other + 1 >= end or not self._score_like(toks[other]) or toks[other].used:
             return None
-        return other if toks[other + 1].text in _EACH else None
+        closes = other + 2 >= end or toks[other + 2].kind in BREAKS  # not "3 each of the clams"
+        return other if toks[other + 1].text in _EACH and closes else None
 
     def _zero_phrases(self, start: int, end: int) -> None:
         """ "nothing sore in the calves", "no soreness anywhere", "quads not tight at all"."""
@@ -1312,8 +1328,9 @@ class ReadScores(State):
                 return
             corrected = any(t.text in CORRECTIONS for t in toks[max(other - 4, said) : other])
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
-            # "4 — actually no, be honest with yourself, 5": said against the first outright.
-            corrected = corrected or any(pair in _NO_PAIRS for pair in itertools.pairwise(gap))
+            # "4 — actually no, be honest with yourself, 5": said against the first outright
+            # (not "actually no wait, they were 6 on monday": an earlier score).
+            corrected = corrected or _taken_back_outright(gap)
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -1604,10 +1621,20 @@ class ReadScores(State):
         return True
 
     def _spoken_at_clause_end(self, index: int, end: int) -> bool:
-        """ "I'd give it a one.": a number in words after "a", closing its clause (not "a one
-        off")."""
+        """ "I'd give it a one.": a number in words after "a" and a word of rating, closing
+        its clause (not "a one off", nor "Long run was a ten": a distance)."""
         toks = self.toks
-        return self._article_before(index) and (index + 1 >= end or toks[index + 1].kind in BREAKS)
+        if not self._article_before(index) or not (
+            index + 1 >= end or toks[index + 1].kind in BREAKS
+        ):
+            return False
+        sentence = toks[index].sentence
+        before = index - 1
+        while before >= 0 and toks[before].sentence == sentence:
+            if toks[before].text in _RATING:
+                return True
+            before -= 1
+        return False
 
     def _article_before(self, index: int) -> bool:
         return index > 0 and self.toks[index - 1].text in ("a", "an")

@@ -152,6 +152,11 @@ NATIVE_MARKS = str.maketrans(
 
 # Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
 SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
+# The days of the week, as a change said from one is written ("4 on mon → 2").
+_DAYS = (
+    "(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday"
+    "|fri|friday|sat|saturday|sun|sunday)"
+)
 # Alternatives in order of how often they start a token; numbers are tried only at a digit.
 TOKEN = re.compile(
     r"(?P<word>(?!n\s*/\s*a(?![^\W_]))[^\W\d_]+(?:(?:['’]|-(?=[^\W\d_]))[^\W\d_]+)*)"
@@ -162,7 +167,7 @@ TOKEN = re.compile(
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_])"
-    r"|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*(?:→|->|=>|➡))[^\W\d_])"
+    r"|on[ \t]+" + _DAYS + r"[ \t]*(?:→|->|=>|➡))[^\W\d_])"
     r"|(?P<thousands>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))"
     # A spaced em dash separates ("glutes 2 — 10 days to go"); a range ends at 10 or below.
     r"|(?P<range>(?P<low>[0-9]+(?:\.[0-9]+)?)(?:ish)?(?:—|\s*[-–]\s*|\s+(?:to|or)\s+)"
@@ -174,7 +179,7 @@ TOKEN = re.compile(
     r"|[0-9]+(?:[ \t]*[,;][ \t]*[0-9]+(?![0-9.:/x×])){2,}(?![^\W_]))"
     r"|(?P<change>(?P<was>[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10)?"
     # "4 on mon → 2 by fri": the day the change started from
-    r"(?:\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?=\s*(?:→|->|=>|➡)))?"
+    r"(?:[ \t]+on[ \t]+" + _DAYS + r"(?=[ \t]*(?:→|->|=>|➡)))?"
     # "8 -> 5 -> 3": the steps between, where it ended last
     r"(?:\s*(?:→|->|=>|➡️?)\s*[0-9]+(?:\.[0-9]+)?(?:\s*/\s*10)?(?=\s*(?:→|->|=>|➡)))*"
     r"\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
