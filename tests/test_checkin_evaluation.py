@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev26.jsonl were written independently of the parser (by forty-four writers) and are
+dev20.jsonl to dev27.jsonl were written independently of the parser (by forty-six writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev26.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev27.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -268,6 +268,18 @@ FLOORS = {
     # all four). Needless questions: "Hammer 3\n*hammy 3 stupid phone" (a starred correction of
     # the area's word) and "the deep hip thing (rotators?) 6".
     "dev26": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=2),
+    # Labelled three times. Seven invented values: "7 8 same" from a member with one area read
+    # in the check-in's order (aq116: asked by its writer, read so by both other labellers),
+    # "neck 4 lower back 4 / 6 / same" (aq244: the 6 movement for both other labellers, asked
+    # by its writer), "hamstrings nae bother" as 0 (aq151: asked by all three), "everyone back
+    # at the pub for 9" as the lower back's (aq213), "then about 4 midweek, and now I'd say two
+    # and a half" as 6 (ar045) and "about a 6, but by Friday they were fine, a 1" as 6 (ar093:
+    # the later for all four readers). Needless questions, each read by all four: "about a 3
+    # by the end of the week, they were more like 6 after tuesdays run" and "lower back 2 but
+    # ... was a 6 mid-week, its just better now" (the score now), "deep hip stuff (piriformis?)
+    # 6", "glutes an hamstrings both about 4", "m 8" for movement, and a Pidgin "waist" for
+    # the lower back ("waist" as an area word took "wasn't" for a typo of it).
+    "dev27": Floor(500, values=0.985, replies=0.96, needless_per_100=1.4, invented=7),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

@@ -6266,3 +6266,68 @@ def test_mixed_verdicts_then_a_same_that_settles_nothing_are_no_verdict(ending: 
     parsed = _read(text, ["calves"])
     assert (parsed.efficiency, parsed.unread) == (None, ())
     assert parsed.note is not None and ending in parsed.note
+
+
+# -- the dev27 round (three labellers) ---------------------------------------------------------
+
+
+def test_a_correction_after_an_ellipsis_reaches_the_area_before_it() -> None:
+    text = "Quads 3, calves ... I think 4? Actually make that 3, they eased off by Friday."
+    assert _read(text, ["quads", "calves"]).soreness == {"quads": 3, "calves": 3}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["IT band left side 6 right side 3, hip flexors 2", "IT band: left side 6, right side 3"],
+)
+def test_sides_said_as_left_side_and_right_side(text: str) -> None:
+    parsed = _read(text, ["it_band", "hip_flexors"])
+    assert parsed.soreness["it_band"] == 6
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "movement"),
+    [
+        ("neck 4 lower back 4 / 6 / same", {"neck": 4, "lower_back": 4}, 6),
+        ("hf 2 / 9 / better", {"hip_flexors": 2}, 9),
+        ("Hip flexors 4 / 10. Movement 7 / 10.", {"hip_flexors": 4}, 7),
+    ],
+)
+def test_a_spaced_slash_parts_answers_unless_a_scale_follows(
+    text: str, soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, list(soreness))
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+def test_a_spaced_slash_before_five_is_still_a_scale_of_five_asked_about() -> None:
+    assert _read("calves 2 / 5", ["calves"]).unread
+
+
+_DEV27_WORDS = [
+    ("back 3 yansh 2 movement 8 same", ["lower_back", "glutes"], {"lower_back": 3, "glutes": 2}),
+    (
+        "hip flexors 3, lower back sair. movement 6",
+        ["hip_flexors", "lower_back"],
+        {"hip_flexors": 3},
+    ),
+    ("hamstring still dey worry me, calves 3", ["hamstrings", "calves"], {"calves": 3}),
+    ("calves 3, glutes 13 (typo, 3 lol)", ["calves", "glutes"], {"calves": 3, "glutes": 3}),
+    ("IT band 4. no, I correct: it is 5 actually.", ["it_band"], {"it_band": 5}),
+]
+
+
+@pytest.mark.parametrize(("text", "areas", "soreness"), _DEV27_WORDS)
+def test_words_of_the_clubs_of_the_dev27_round(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Scots "sair", Pidgin "yansh" and "dey worry me", a typo owned, "I correct"."""
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert bool(parsed.unread) is (len(soreness) < len(areas))
+
+
+def test_wasnt_is_no_typo_of_an_area_word() -> None:
+    text = "Calves 3, adductors 5 (stretched for a knock-on that wasn't one). Movement 7."
+    assert _read(text, ["calves", "adductors"]).soreness == {"calves": 3, "adductors": 5}

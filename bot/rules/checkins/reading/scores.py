@@ -1992,15 +1992,18 @@ class ReadScores(State):
         of one sentence and given again in the next is the week's."""
         toks, features = self.toks, self.features
         for index in range(1, len(self.sentences)):
+            prev_start, prev_end = self.sentences[index - 1]
             if not features[index - 1] & HAS_LABEL:
-                continue
+                # "calves ... I think 4? Actually make that 3": the area before an ellipsis.
+                if not (index >= 2 and self._after_an_ellipsis(index - 1)):
+                    continue
+                prev_start = self.sentences[index - 2][0]
             start, end = self.sentences[index]
             if not features[index] & HAS_NUM:
                 # "quads 6!! hmm too high. make it 4": the doubt a sentence of its own.
                 if index + 1 >= len(self.sentences) or not features[index + 1] & HAS_NUM:
                     continue
                 end = self.sentences[index + 1][1]
-            prev_start, prev_end = self.sentences[index - 1]
             last = prev_end - 1
             while last >= prev_start and toks[last].kind == K.PUNCT:
                 last -= 1
@@ -2038,6 +2041,18 @@ class ReadScores(State):
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _after_an_ellipsis(self, index: int) -> bool:
+        """A short sentence with a number, right after an ellipsis closing a sentence that
+        names a label: "calves ... I think 4?" is one thought."""
+        start, end = self.sentences[index]
+        before = self.toks[start - 1] if start else None
+        return (
+            before is not None
+            and (before.text == "…" or before.text.startswith(".."))
+            and bool(self.features[index - 1] & HAS_LABEL)
+            and end - start <= 6
+        )
 
     def _only_score(self, start: int, end: int) -> int:
         """The one number of a sentence, a score; `start - 1` if it holds none or more."""
