@@ -270,16 +270,18 @@ FLOORS = {
     "dev26": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=2),
     # Labelled three times. Seven invented values: "7 8 same" from a member with one area read
     # in the check-in's order (aq116: asked by its writer, read so by both other labellers),
-    # "neck 4 lower back 4 / 6 / same" (aq244: the 6 movement for both other labellers, asked
-    # by its writer), "hamstrings nae bother" as 0 (aq151: asked by all three), "everyone back
-    # at the pub for 9" as the lower back's (aq213), "then about 4 midweek, and now I'd say two
-    # and a half" as 6 (ar045) and "about a 6, but by Friday they were fine, a 1" as 6 (ar093:
-    # the later for all four readers). Needless questions, each read by all four: "about a 3
-    # by the end of the week, they were more like 6 after tuesdays run" and "lower back 2 but
-    # ... was a 6 mid-week, its just better now" (the score now), "deep hip stuff (piriformis?)
-    # 6", "glutes an hamstrings both about 4", "m 8" for movement, and a Pidgin "waist" for
-    # the lower back ("waist" as an area word took "wasn't" for a typo of it).
-    "dev27": Floor(500, values=0.985, replies=0.96, needless_per_100=1.4, invented=7),
+    # "hamstrings nae bother" as 0 (aq151: asked by all three), "everyone back at the pub for
+    # 9" as the lower back's (aq213), "then about 4 midweek, and now I'd say two and a half" as
+    # 6 (ar045), "IT band 4. no, I correct: it is 5" as 4 (ar084: taking "correct" as a word of
+    # correction read "(correct, it was 7 after the race)" as 7) and "about a 6, but by Friday
+    # they were fine, a 1" as 6 (ar093: the later for all four readers). Needless questions,
+    # each read by all four: "about a 3 by the end of the week, they were more like 6 after
+    # tuesdays run" and "lower back 2 but ... was a 6 mid-week, its just better now" (the score
+    # now), "deep hip stuff (piriformis?) 6", "glutes an hamstrings both about 4", "m 8" for
+    # movement, "glutes 13 (typo, 3 lol)", "neck 4 lower back 4 / 6 / same" (a slash with
+    # spaces read as parting answers made ranges and dates of "5 / 6", "3 / 4" into scores),
+    # and a Pidgin "waist" for the lower back ("waist" as an area word took "wasn't" for it).
+    "dev27": Floor(500, values=0.985, replies=0.955, needless_per_100=1.6, invented=7),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

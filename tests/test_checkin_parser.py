@@ -6286,25 +6286,6 @@ def test_sides_said_as_left_side_and_right_side(text: str) -> None:
     assert parsed.unread == ()
 
 
-@pytest.mark.parametrize(
-    ("text", "soreness", "movement"),
-    [
-        ("neck 4 lower back 4 / 6 / same", {"neck": 4, "lower_back": 4}, 6),
-        ("hf 2 / 9 / better", {"hip_flexors": 2}, 9),
-        ("Hip flexors 4 / 10. Movement 7 / 10.", {"hip_flexors": 4}, 7),
-    ],
-)
-def test_a_spaced_slash_parts_answers_unless_a_scale_follows(
-    text: str, soreness: dict[str, int], movement: int
-) -> None:
-    parsed = _read(text, list(soreness))
-    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
-
-
-def test_a_spaced_slash_before_five_is_still_a_scale_of_five_asked_about() -> None:
-    assert _read("calves 2 / 5", ["calves"]).unread
-
-
 _DEV27_WORDS = [
     ("back 3 yansh 2 movement 8 same", ["lower_back", "glutes"], {"lower_back": 3, "glutes": 2}),
     (
@@ -6312,9 +6293,6 @@ _DEV27_WORDS = [
         ["hip_flexors", "lower_back"],
         {"hip_flexors": 3},
     ),
-    ("hamstring still dey worry me, calves 3", ["hamstrings", "calves"], {"calves": 3}),
-    ("calves 3, glutes 13 (typo, 3 lol)", ["calves", "glutes"], {"calves": 3, "glutes": 3}),
-    ("IT band 4. no, I correct: it is 5 actually.", ["it_band"], {"it_band": 5}),
 ]
 
 
@@ -6322,7 +6300,7 @@ _DEV27_WORDS = [
 def test_words_of_the_clubs_of_the_dev27_round(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
-    """Scots "sair", Pidgin "yansh" and "dey worry me", a typo owned, "I correct"."""
+    """Scots "sair" (sore), Pidgin "yansh" (the glutes)."""
     parsed = _read(text, areas)
     assert parsed.soreness == soreness
     assert bool(parsed.unread) is (len(soreness) < len(areas))
@@ -6331,3 +6309,26 @@ def test_words_of_the_clubs_of_the_dev27_round(
 def test_wasnt_is_no_typo_of_an_area_word() -> None:
     text = "Calves 3, adductors 5 (stretched for a knock-on that wasn't one). Movement 7."
     assert _read(text, ["calves", "adductors"]).soreness == {"calves": 3, "adductors": 5}
+
+
+# -- a review of the dev27 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("hamstring tweaked on 3 / 4, now 2. movement 7 same", {"hamstrings": 2}),
+        ("calves 5. typo in my strava title said 3 lol. movement 8", {"calves": 5}),
+        ("hams 4 (correct, it was 7 after the race). movement 8 same", {"hamstrings": 4}),
+        ("calves 4 (corrected, was 6 on monday), movement 8 same", {"calves": 4}),
+    ],
+)
+def test_dates_typos_and_corrections_of_other_things_keep_the_score(
+    text: str, soreness: dict[str, int]
+) -> None:
+    assert _read(text, list(soreness)).soreness == soreness
+
+
+def test_an_area_said_not_to_worry_the_member_keeps_the_words() -> None:
+    parsed = _read("calves 2, glutes not worrying me. movement 8 same", ["calves", "glutes"])
+    assert parsed.note is not None and "not worrying me" in parsed.note

@@ -453,8 +453,8 @@ class Reconcile(State):
         after = number.at + 1
         while after < len(toks) and toks[after].kind == K.PUNCT:
             after += 1
-        return (before < 0 or toks[before].kind in BREAKS or toks[before].text == "/") and (
-            after >= len(toks) or toks[after].kind in _AFTER_MOVEMENT or toks[after].text == "/"
+        return (before < 0 or toks[before].kind in BREAKS) and (
+            after >= len(toks) or toks[after].kind in _AFTER_MOVEMENT
         )
 
     def _own_sentence_after_score(self, number: Tok) -> bool:

@@ -104,8 +104,7 @@ JOKES = frozenset(
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = (
     frozenset(
-        {"actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit", "typo"}
-        | {"correct", "corrected", "correcting"}  # "IT band 4. no, I correct: it is 5"
+        {"actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
         | {"sorry", "scratch", "scrap"}  # "... sorry calves 4", "scrap that, quads 4"
     )
     | JOKES
@@ -186,10 +185,7 @@ TOKEN = re.compile(
     r"\s*(?:→|->|=>|➡️?)\s*(?P<now>[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s*/\s*10)?(?![0-9/]|\.[0-9]))"
     r"|(?P<num>(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    # "3/10", "3 out of 10", "3 / 10"; but "4 / 6 / same" is three answers, not 4 out of 6
-    r"(?:(?:\s*(?:out\s+of|outta|of(?=\s*10(?![0-9])))\s*|/\s*"
-    r"|[ \t]+/[ \t]*(?=(?:10|100|5)(?![0-9]|\.[0-9])))"
-    r"(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
+    r"(?:\s*(?:/|out\s+of|outta|of(?=\s*10(?![0-9])))\s*(?P<scale>[0-9]+(?:\.[0-9]+)?))?(?P<suffix>[^\W\d_]+|['’]s(?![^\W_])|%|°)?))",
     re.IGNORECASE,
 )
 
