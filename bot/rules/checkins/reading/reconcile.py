@@ -96,12 +96,12 @@ _ALL_WELL = frozenset({"fine", "good", "ok", "okay", "grand", "great", "normal",
 _ALL_WELL |= {"is", "was", "all", "been", "pretty", "really", "very", "totally", "completely"}
 _PLURAL_THING = re.compile(r"\s+[^\W\d_]{2,}(?:-[^\W\d_]+)*s\b")
 _ASKING = frozenset({"how", "can", "could", "where", "what", "why", "when", "who", "should"})
+_ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
 # Anywhere in a sentence ending in "?", these make it a question rather than a report.
 _QUESTION_WORDS = frozenset(
     {"how", "can", "could", "what", "why", "who", "should", "is", "are", "does", "do", "did"}
     | {"will", "would", "normal", "count"}
 )
-_ASKING |= {"ano", "paano", "bakit", "como", "donde", "cual"}  # Tagalog, Spanish
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
 _CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
 _CALLING |= {"quick", "question", "q", "btw", "ps"}
@@ -1330,6 +1330,8 @@ class Reconcile(State):
         get asked about stay in the note with their clause: nothing they wrote is dropped."""
         reading = self.reading
         said = [span for _, span in reading.explicit] + [span for _, span, _ in reading.loose]
+        if not said:
+            return
         starts = {t.start: t.at for t in self.toks}
         for span in said:
             kept = any(a <= span[0] and span[1] <= b for a, b in unread + reading.notes)
@@ -1378,7 +1380,7 @@ class Reconcile(State):
     ) -> tuple[int, int] | None:
         """Where the member says the labelled verdict of some runs ("efficiency better on the
         climbs") and, last in the same sentence, the other verdict of others ("worse coming
-        down"): from the label to the end of that clause."""
+        down"): from the label to the end of that sentence, for the note."""
         value = next(v for v, span in self.reading.explicit if span == said)
         # The last "better" or "worse" ("..., not the same" after it settles nothing).
         last = max(

@@ -513,7 +513,8 @@ class ReadScores(State):
         toks, lex = self.toks, self.lex
         other = index
         while other < min(end, index + 3) and toks[other].kind == K.WORD:
-            if toks[other].text not in lex.levels | lex.complaining | lex.sore | lex.bridge:
+            text = toks[other].text
+            if not (text in lex.levels or text in lex.complaining or text in lex.bridge):
                 return None  # "both got the roller, 5 each": minutes, not a score
             other += 1
         if other >= end or toks[other].kind != K.COMMA:
