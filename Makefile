@@ -32,7 +32,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n 6 -m "not alone"
+	$(BIN)/pytest -q -n 3 -m "not alone"
 	$(BIN)/pytest -q -m alone
 
 migrate: $(STAMP)
