@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -30,7 +31,9 @@ from bot.storage.session_runs import SessionRuns
 from tests.storage.test_delivery_service import Discord
 from tests.test_session_engine import TINY
 
-SCALE = 1 / 20  # the tiny routine's 12 s run in about 0.6 s
+# The tiny routine's 12 s run in about 2.4 s: its steps last long enough for a loaded machine
+# to post each before it ends (a step is rightly never posted after it ends).
+SCALE = 1 / 5
 
 
 class Process:
@@ -40,7 +43,6 @@ class Process:
         discord: Discord,
         name: str,
         capacity: int = SESSION_CAPACITY,
-        time_scale: float = SCALE,
     ) -> None:
         self.delivery = DeliveryService(
             Deliveries(database), discord, owner=name, poll_seconds=0.05, attempt_timeout=0.5
@@ -54,7 +56,7 @@ class Process:
             CardWriter(cards),
             default_catalogue(),
             owns=lambda guild_id: True,
-            time_scale=time_scale,
+            time_scale=SCALE,
             renew_seconds=0.1,
             capacity=capacity,
         )
@@ -101,6 +103,19 @@ async def a_card(database: Database, card_key: int = 42) -> None:
     )
 
 
+def _wrap_up(content: str) -> bool:
+    return "Well stretched" in content or "ended while I was offline" in content
+
+
+async def wait_until(holds: Callable[[], bool], seconds: float = 8) -> None:
+    """Polls for what a process posts in its own time, rather than sleeping a guess."""
+    async with asyncio.timeout(seconds):
+        while True:
+            if holds():
+                return
+            await asyncio.sleep(0.05)
+
+
 async def wait_for_state(database: Database, state: StoredState, seconds: float = 8) -> None:
     cards = CooldownSessions(database)
     async with asyncio.timeout(seconds):
@@ -124,17 +139,17 @@ async def test_a_session_taken_over_after_a_crash_posts_every_step_once(
         ticket = await first.service.begin_start(42, 1, 900, **HERE)
         await first.service.opened(ticket, thread_id=88, control_message_id=901)
         discord.messages[901] = {"channel": 88, "content": ""}
-        await asyncio.sleep(0.15)  # a step or so in, then the first process dies
+        await asyncio.sleep(0.15)  # in the first step, then the first process dies
         await first.crash()
         await wait_for_state(database, StoredState.FINISHED)
-        await asyncio.sleep(0.3)
+        await wait_until(lambda: any(_wrap_up(c) for c in discord.contents()))
     finally:
         await second.close()
     posted = [c for c in discord.contents() if c]
     steps = [c for c in posted if c.startswith("**Step")]
     numbers = Counter(line.split(" of ")[0] for line in steps)
     assert all(n == 1 for n in numbers.values()), posted
-    assert any("Well stretched" in c or "ended while I was offline" in c for c in posted)
+    assert any(_wrap_up(c) for c in posted)
 
 
 @pytest.mark.usefixtures("short_leases")
@@ -149,7 +164,7 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
         await first.service.begin_start(42, 1, 900, **HERE)
         await first.crash()  # before the thread opened
         await wait_for_state(database, StoredState.READY)
-        await asyncio.sleep(0.3)
+        await wait_until(lambda: "components" in discord.messages[900])
     finally:
         await second.close()
     buttons = discord.messages[900]["components"][0]["components"]
@@ -164,9 +179,7 @@ async def test_a_start_slower_than_a_lease_keeps_its_session(database: Database)
     # can take longer than a lease (0.5 s here), which nothing renewed until the session ran.
     discord = Discord()
     await a_card(database)
-    # Steps a few tenths of a second long could end before a loaded machine posts them, and a
-    # step is rightly never posted after it ends: slower steps, so only the lease is tested.
-    process = Process(database, discord, "p1", time_scale=SCALE * 4)
+    process = Process(database, discord, "p1")
     await process.start()
     try:
         ticket = await process.service.begin_start(42, 1, 900, **HERE)
