@@ -89,8 +89,8 @@ def short_leases(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leases that run out within a test, for the tests about a process dying or stalling.
     Only those: a test that holds a lease without a process renewing it (or on a loaded
     machine, between renewals) would otherwise lose it mid-test and see another outcome."""
-    monkeypatch.setattr("bot.services.sessions.LEASE", timedelta(seconds=0.5))
-    monkeypatch.setattr("bot.services.delivery.LEASE", timedelta(seconds=0.5))
+    monkeypatch.setattr("bot.services.sessions.LEASE", timedelta(seconds=1))
+    monkeypatch.setattr("bot.services.delivery.LEASE", timedelta(seconds=1))
 
 
 HERE = {"guild_id": 5, "channel_id": 77}  # where a_card's card is
@@ -176,16 +176,16 @@ async def test_a_start_cut_short_puts_the_card_back_with_its_button(database: Da
 @pytest.mark.usefixtures("short_leases")
 async def test_a_start_slower_than_a_lease_keeps_its_session(database: Database) -> None:
     # Starts wait for the REST budget before their thread and control card: hundreds at once
-    # can take longer than a lease (0.5 s here), which nothing renewed until the session ran.
+    # can take longer than a lease (1 s here), which nothing renewed until the session ran.
     discord = Discord()
     await a_card(database)
     process = Process(database, discord, "p1")
     await process.start()
     try:
         ticket = await process.service.begin_start(42, 1, 900, **HERE)
-        await asyncio.sleep(1.2)  # waiting for the budget
+        await asyncio.sleep(2.4)  # waiting for the budget
         await process.service.thread_opened(ticket, 88)
-        await asyncio.sleep(0.6)
+        await asyncio.sleep(1.2)
         await process.service.opened(ticket, thread_id=88, control_message_id=901)
         discord.messages[901] = {"channel": 88, "content": ""}
         await wait_for_state(database, StoredState.FINISHED)
