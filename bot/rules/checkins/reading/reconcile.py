@@ -338,9 +338,8 @@ class Reconcile(State):
         to be fine by a later one, with no number: where it is now is not told. Asked."""
         toks = self.toks
         dated = [s for s in self.reading.scores if s.kind == K.AREA and s.dated and not s.problem]
-        starts = {t.start: t.at for t in toks} if dated else {}
         for score in dated:
-            at = starts.get(score.span[0])
+            at = self._token_starting_at(score.span[0])
             if at is None:
                 continue
             sentence_end = self.sentences[toks[at].sentence][1]
@@ -388,10 +387,9 @@ class Reconcile(State):
         if not _UPSIDE_DOWN.search(self.text):
             return False
         toks = self.toks
-        starts = {t.start: t.at for t in toks}
         area_scores = {s.span[1] for s in self.reading.scores if s.kind in (K.AREA, K.ALL)}
         for match in _UPSIDE_DOWN.finditer(self.text):
-            at = starts.get(match.start())
+            at = self._token_starting_at(match.start())
             before = (at or 0) - 1
             while before >= 0 and toks[before].kind in GLUE:
                 before -= 1
@@ -1316,6 +1314,12 @@ class Reconcile(State):
                 unread += [span for _, span in verdicts]
         return value
 
+    def _token_starting_at(self, position: int) -> int | None:
+        """The index of the token that starts at `position` in the text, if one does."""
+        if self._token_starts is None:
+            self._token_starts = {t.start: t.at for t in self.toks}
+        return self._token_starts.get(position)
+
     def _scored_after(self, span: tuple[int, int]) -> bool:
         """A score read later in the sentence of `span` (not one said before it)."""
         toks = self.toks
@@ -1330,14 +1334,11 @@ class Reconcile(State):
         get asked about stay in the note with their clause: nothing they wrote is dropped."""
         reading = self.reading
         said = [span for _, span in reading.explicit] + [span for _, span, _ in reading.loose]
-        if not said:
-            return
-        starts = {t.start: t.at for t in self.toks}
         for span in said:
             kept = any(a <= span[0] and span[1] <= b for a, b in unread + reading.notes)
-            if kept or span[0] not in starts:
-                continue
-            reading.notes.append(self._clause_of(starts[span[0]]))
+            at = None if kept else self._token_starting_at(span[0])
+            if at is not None:
+                reading.notes.append(self._clause_of(at))
 
     def _settles_on_the_same(
         self, value: Efficiency, said: tuple[int, int], spans: list[tuple[int, int]]
@@ -1358,8 +1359,9 @@ class Reconcile(State):
         ):
             return False
         toks = self.toks
-        at = next(t.at for t in toks if t.start == said[0])
-        end = next(t.at for t in toks if t.start == last[0])
+        at, end = self._token_starting_at(said[0]), self._token_starting_at(last[0])
+        if at is None or end is None:
+            return False
         words = [t.text for t in toks[max(end - 3, at) : end] if t.word]
         return (
             end - at <= _SETTLING_REACH
@@ -1395,8 +1397,9 @@ class Reconcile(State):
         if not any(v is _OPPOSITE[value] and span == last for v, span, _ in self.reading.loose):
             return None
         toks = self.toks
-        at = next(t.at for t in toks if t.start == said[0])
-        end = next(t.at for t in toks if t.start == last[0])
+        at, end = self._token_starting_at(said[0]), self._token_starting_at(last[0])
+        if at is None or end is None:
+            return None
         if any(
             t.kind in LABELS
             or t.kind == K.EFF

@@ -147,6 +147,8 @@ class State:
         # Whether the reply asks anything of tracking an area at all (`_asked_if_tracked`).
         self._asks_tracking: tuple[list[int], list[bool]] | None = None
         self._list_asked: bool | None = None  # (looked for once, by `Reconcile`)
+        # Each token's index by where it starts (built once, by `Reconcile`, after every pass).
+        self._token_starts: dict[int, int] | None = None
         self._labels: list[int] | None = None
         # Where the numbers and the efficiency values are, for the passes that only need them.
         self.numbers: list[int] = []
