@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev27.jsonl were written independently of the parser (by forty-six writers) and are
+dev20.jsonl to dev28.jsonl were written independently of the parser (by forty-eight writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev27.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev28.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -280,6 +280,17 @@ FLOORS = {
     # spaces read as parting answers made ranges and dates of "5 / 6", "3 / 4" into scores),
     # and a Pidgin "waist" for the lower back ("waist" as an area word took "wasn't" for it).
     "dev27": Floor(500, values=0.985, replies=0.955, needless_per_100=1.6, invented=7),
+    # Labelled three times; as measured before its round (the fresh held-out file's figures,
+    # 98.3 % of values, 94.0 % of replies, 9 invented, 1.4 needless per 100).
+    "dev28": Floor(
+        500,
+        values=0.98,
+        replies=0.94,
+        needless_per_100=1.4,
+        invented=9,
+        non_checkins_missed=1,
+        checkins_missed=1,
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -330,12 +341,12 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the forty-seventh and forty-eighth writers, after the dev27 round.
-FRESH_MEASURED = Measured(500, values=0.983, replies=0.94, invented=9, needless_per_100=1.4)
+# fresh file comes. Now: the forty-ninth and fiftieth writers, before the dev28 round.
+FRESH_MEASURED = Measured(500, values=0.972, replies=0.91, invented=20, needless_per_100=3.2)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "9 invented values (bar: at most 1), 1.4 needless questions per 100 (bar: at most 1)"
+    "20 invented values (bar: at most 1), 3.2 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(
