@@ -6332,3 +6332,155 @@ def test_dates_typos_and_corrections_of_other_things_keep_the_score(
 def test_an_area_said_not_to_worry_the_member_keeps_the_words() -> None:
     parsed = _read("calves 2, glutes not worrying me. movement 8 same", ["calves", "glutes"])
     assert parsed.note is not None and "not worrying me" in parsed.note
+
+
+# -- the dev28 round (three labellers; mostly kinds seen in two writers' files or more) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "Q 3, H 4, C 2, G 3. M 8. E same.",
+            ["quads", "hamstrings", "calves", "glutes"],
+            {"quads": 3, "hamstrings": 4, "calves": 2, "glutes": 3},
+        ),
+        (
+            "calves 4 hams 3 m 8 eff better",
+            ["calves", "hamstrings"],
+            {"calves": 4, "hamstrings": 3},
+        ),
+    ],
+)
+def test_m_for_movement_after_a_code_or_among_spelt_labels(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, 8, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3. I m 8 weeks in", "ran 400 m 8 times, calves 3", "calves 3 g 2"]
+)
+def test_a_lone_letter_is_no_code_among_words(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert parsed.movement is None
+    assert "glutes" not in parsed.soreness
+
+
+def test_tight_but_not_painful_is_asked_about_not_zero() -> None:
+    parsed = _read("hamstring tight but not painful. Movement 8", ["hamstrings"])
+    assert parsed.soreness == {}
+    assert parsed.unread == ("hamstring tight but not painful",)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Hams 10/10 wrecked after Sat's race. Now ~6. Calves 4.", 6),
+        ("Hams 9 after Sat's race. Now about a 6. Calves 4.", 6),
+        ("hams 2 on the 18th, 5 after saturday's long run (16 miles), still 5 today. calves 4", 5),
+        ("Hams were a 6 on Monday after the long walk with the dog, then 4, now 3. calves 4", 3),
+        ("Hams were a 6 on Weds after the walk up the hill, but by Friday fine, a 1. calves 4", 1),
+    ],
+)
+def test_the_score_now_after_earlier_ones_is_the_weeks(text: str, score: int) -> None:
+    parsed = _read(text, ["hamstrings", "calves"])
+    assert parsed.soreness == {"hamstrings": score, "calves": 4}
+    assert parsed.unread == ()
+
+
+@pytest.mark.parametrize("text", ["Hams 9 after Sat's race. Today 12k.", "Hams 9. Now 6k done."])
+def test_a_distance_now_is_no_score_now(text: str) -> None:
+    assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 9}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("IT band 2,5 and adductors 1,5. Movement 8.", {"it_band": 3, "adductors": 2}),
+        ("Calves 3/5 and IT band 2/5. Movement 4/5.", {"calves": 6, "it_band": 4}),
+    ],
+)
+def test_an_and_after_a_score_joins_scores_not_areas(text: str, soreness: dict[str, int]) -> None:
+    parsed = _read(text, list(soreness))
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_two_areas_joined_before_one_decimal_comma_are_still_asked_about() -> None:
+    assert _read("calves and glutes 3,5. Movement 8.", ["calves", "glutes"]).unread == ("3,5",)
+
+
+@pytest.mark.parametrize("text", ["calves... 6? no 5. movement 7", "calves 6?? nah 5"])
+def test_a_score_asked_of_itself_and_answered_no(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 5}
+
+
+def test_no_before_a_distance_answers_nothing() -> None:
+    assert _read("calves 6. no 5k this week", ["calves"]).soreness == {"calves": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("legs about a 4 overall, movement 7, same", ["hamstrings", "calves"]),
+        ("Legs about a 4. Movement 7. efficiency same", ["quads", "hamstrings", "calves"]),
+    ],
+)
+def test_legs_about_a_score_is_each_leg_areas(text: str, areas: list[str]) -> None:
+    assert _read(text, areas).soreness == dict.fromkeys(areas, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("legs 5, movement 7, same", ["calves", "quads"]),  # writers split, most asked
+        ("legs about a 4, movement 7", ["calves", "glutes"]),  # glutes are no leg
+        ("calves 3, legs about 7 overall", ["calves", "quads"]),
+    ],
+)
+def test_legs_give_no_score_otherwise(text: str, areas: list[str]) -> None:
+    parsed = _read(text, areas)
+    assert all(parsed.soreness.get(area) != 5 and parsed.soreness.get(area) != 4 for area in areas)
+    assert "quads" not in parsed.soreness
+
+
+_DEV28_WORDS = [
+    ("kamar 3 gardan 4 movement 8", ["lower_back", "neck"], {"lower_back": 3, "neck": 4}),
+    (
+        "bum 4 and the backs of my legs are maybe a 5. Movement 7",
+        ["glutes", "hamstrings"],
+        {"glutes": 4, "hamstrings": 5},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "areas", "soreness"), _DEV28_WORDS)
+def test_words_of_the_clubs_of_the_dev28_round(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Hindi/Urdu "kamar" (the lower back), "backs of my legs" (the hamstrings)."""
+    assert _read(text, areas).soreness == soreness
+
+
+def test_someone_else_faster_than_me_is_no_verdict_on_my_running() -> None:
+    text = "Hip flexors 4. Movement 8. Did week 4 with my daughter, she's much faster than me"
+    assert _read(text, ["hip_flexors"]).efficiency is None
+
+
+def test_faster_than_i_was_is_still_a_verdict() -> None:
+    parsed = _read("Hip flexors 4. Movement 8. I ran faster than I have before.", ["hip_flexors"])
+    assert parsed.efficiency is not None and parsed.efficiency.value == "better"
+
+
+def test_an_area_that_hates_the_member_is_asked_about() -> None:
+    parsed = _read("lol my it band hates me", ["it_band"])
+    assert parsed.is_checkin
+    assert parsed.unread == ("lol my it band hates me",)
+
+
+def test_asking_to_add_my_neck_to_the_list_is_no_check_in() -> None:
+    text = "wait how do i add my neck to the list? my neck is killing me from sleeping weird"
+    parsed = _read(text, ["calves", "quads"])
+    assert not parsed.is_checkin
+    assert parsed.unread == ()

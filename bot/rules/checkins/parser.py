@@ -304,13 +304,20 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._fuzzy_labels()
         self._short_forms()
         self._typos_of_own_areas()
+        self._legs_for_all()
         self._tables()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]
-            if features & BUSY or features & SIDED == SIDED or features & LETTERS == LETTERS:
+            if (
+                features & BUSY
+                or features & SIDED == SIDED
+                or features & LETTERS == LETTERS
+                or (self.in_code and features & LETTERS)
+            ):
                 self._read_sentence(features, start, end)
         self._not_noticed()
         self._late_across_sentences()
+        self._now_across_sentences()
         self._doubted_across_sentences()
         self._jokes_taken_back()
         self._day_logs()

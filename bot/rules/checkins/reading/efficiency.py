@@ -55,6 +55,8 @@ _NOT_AN_ACTIVITY = frozenset(
 )
 # Said before a verdict in its clause, these leave it no area for a subject.
 _NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
+# After "than": someone else is compared with the member ("they're faster than me").
+_ME = frozenset({"me", "us"})
 # Right after a verdict, where a comparison may follow: "than", or a phrase's merged words.
 _THAN_OR_NOTHING = frozenset({"than", ""})
 # After "than" and a word of doing, these make it the running before: "than running did in
@@ -723,12 +725,15 @@ class ReadEfficiency(State):
         return not any(t.text in _BEFORE_NOW for t in toks[other + 1 : min(clause_end, end)])
 
     def _compares(self, index: int, end: int) -> bool:
-        """ "better than last week's 5": a comparison of scores, not of running."""
+        """ "better than last week's 5": a comparison of scores, not of running; "faster than
+        me": of someone else's."""
         toks = self.toks
         while index + 1 < end and toks[index + 1].kind == K.PUNCT and not toks[index + 1].text:
             index += 1  # the rest of a phrase ("about the same than")
         if index + 1 >= end or toks[index + 1].text != "than":
             return False
+        if index + 2 < end and toks[index + 2].text in _ME:
+            return True  # "she's much faster than me": someone else's running, not mine
         clause = toks[index].clause
         return any(
             t.kind == K.NUM

@@ -29,7 +29,6 @@ from bot.rules.checkins.reading.tokens import (
     LABELS_ALL,
     LABELS_ALL_EFF,
     LABELS_EFF,
-    LETTER,
     LETTERS,
     MAX_SCORE,
     NEGATION,
@@ -164,6 +163,17 @@ _ABLE_TO = frozenset({"i", "can", "could", "im", "able", "to"})
 _GLOSS = frozenset({"as", "in", "i", "e", "ie", "meaning", "so", "=", "feeling", "feel"})
 _HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little"})
 _STIFF = frozenset({"stiff", "stiffness", "tight", "tightness", "sore", "soreness"})
+# Before a weak movement word, making it an outing ("the long walk"), not how moving goes.
+_AN_OUTING = frozenset(
+    {"the", "a", "an", "my", "our", "long", "short", "little", "brisk", "dog", "hill", "evening"}
+    | {"morning", "lunch", "lunchtime", "sunday", "saturday", "weekend", "hilly", "nice"}
+)
+# Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
+_NOW_ALONE = frozenset({"now", "today", "currently", "atm"})
+_ABOUT = frozenset({"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"})
+# Pain denied after a feeling ("tight but not painful") leaves how sore open, unlike "not sore",
+# "no pain" or "not painful at all": every reader asked (two writers, two more labellers).
+_PAIN = frozenset({"painful"})
 # Soreness said to be over: "niggle gone", "pain all cleared up now", "has completely gone".
 _BEFORE_GONE = frozenset({"is", "has", "all", "completely", "totally", "fully", "now", "s"})
 _AFTER_GONE = frozenset({"up", "now", "away", "completely", "totally", "fully", "thankfully"})
@@ -257,7 +267,7 @@ class ReadScores(State):
     """The passes over one sentence that pair labels with their scores."""
 
     def _read_sentence(self, features: int, start: int, end: int) -> None:
-        if features & LETTERS >= 2 * LETTER and self._code_letters(start, end):
+        if features & LETTERS and self._code_letters(start, end):
             features |= HAS_LABEL
         if features & AREAS:
             self._groups(start, end)
@@ -279,7 +289,8 @@ class ReadScores(State):
 
     def _code_letters(self, start: int, end: int) -> bool:
         """ "c 3 g 2 h 4 m 7 e same": single letters for the member's areas, movement and
-        efficiency."""
+        efficiency. One letter alone is code after a sentence in code ("Q 3, H 4. M 8."), or
+        movement's or efficiency's among spelt labels ("calves 4 glutes 2 m 8 eff better")."""
         letters = self.letters
         toks = self.toks
         found = [
@@ -293,12 +304,20 @@ class ReadScores(State):
         # Each letter once: "a 2, calves a 3 and glutes a 4" is no code.
         counts = Counter(toks[i].text for i in found)
         found = [i for i in found if counts[toks[i].text] == 1]
-        if len(found) < 2 or (len(found) == 2 and not self._plain_answer(start, end, found)):
+        if not self._a_code(start, end, found):
             return False
+        self.in_code = True
         for i in found:
             kind, target = letters[toks[i].text]
             toks[i].kind, toks[i].target = kind, target
         return True
+
+    def _a_code(self, start: int, end: int, found: list[int]) -> bool:
+        if len(found) > 2 or (found and self.in_code):
+            return True
+        if len(found) == 1 and self.letters[self.toks[found[0]].text][0] == K.AREA:
+            return False  # "calves 3 g 2": a letter of an area needs another beside it
+        return bool(found) and self._plain_answer(start, end, found)
 
     def _plain_answer(self, start: int, end: int, letters: list[int]) -> bool:
         """ "c 2 itb 2 m 9 same": two letters are a code only among labels and their values,
@@ -779,9 +798,15 @@ class ReadScores(State):
             return False
         if toks[sore].text not in lex.sore:
             return False
+        if toks[sore].text in _PAIN and not self._at_all(sore + 1, end):
+            return False  # "tight but not painful": tight, so sore a little? Asked.
         self._zero(area, (toks[area].start, toks[sore].end), upto=sore)
         self._use_following(sore + 1, end, {"me", "at", "all", "this", "week"})
         return True
+
+    def _at_all(self, index: int, end: int) -> bool:
+        toks = self.toks
+        return index + 1 < end and toks[index].text == "at" and toks[index + 1].text == "all"
 
     def _ends_clause(self, index: int, end: int) -> bool:
         toks = self.toks
@@ -1204,6 +1229,8 @@ class ReadScores(State):
         label takes a score said as one ("maybe", "I'd say") in the very next clause, with no
         other label between."""
         toks = self.toks
+        if index > 0 and toks[index - 1].text in _AN_OUTING:
+            return  # "after the long walk with the dog, then about 4": a walk taken, no label
         score = self._late_score(index + 1, end)
         if score is None:
             return
@@ -1308,8 +1335,8 @@ class ReadScores(State):
         said = label  # the earlier score: "3 today, was 5 midweek" holds no change
         for other in range(label + 1, end):
             tok = toks[other]
-            if tok.kind in LABELS_EFF:
-                return
+            if tok.kind in LABELS_EFF and not (weak_label(tok) and not tok.used):
+                return  # (not "after the walk", a word of the week's doings)
             if not self._score_like(tok) or tok.past:
                 continue
             if tok.used:
@@ -1363,7 +1390,8 @@ class ReadScores(State):
                     if later_value > earlier_value:
                         self._pair(label, other)
                         self._dispute(label, later_value > earlier_value + 1)
-                return
+                    return
+                continue
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
                 "by" in set(gap + after)
@@ -1724,6 +1752,32 @@ class ReadScores(State):
                         self._pair(label, other)
                     break
 
+    def _now_across_sentences(self) -> None:
+        """ "Hams 10/10 wrecked after Sat's race. Now ~6.": a sentence of "now" and a number
+        alone, after a sentence that scored one area, is that area's score now; the earlier
+        one gives way to it, as it does within a sentence."""
+        toks, features = self.toks, self.features
+        for index in range(1, len(self.sentences)):
+            if features[index] & HAS_LABEL or not features[index] & HAS_NUM:
+                continue
+            start, end = self.sentences[index]
+            words = [i for i in range(start, end) if toks[i].kind != K.PUNCT or "~" in toks[i].text]
+            if not 2 <= len(words) <= 4 or toks[words[0]].text not in _NOW_ALONE:
+                continue
+            number = words[-1]
+            if not self._score_like(toks[number]) or toks[number].used or toks[number].past:
+                continue
+            if any(toks[i].text not in _ABOUT and "~" not in toks[i].text for i in words[1:-1]):
+                continue
+            scored = self._scored_areas(*self.sentences[index - 1])
+            if len(scored) == 1 and len(self._scores_for(scored[0])) == 1:
+                found = self._scores_for(scored[0])[0]
+                found.yields = found.gave_way = True
+                self._pair(scored[0], number)
+
+    def _scored_areas(self, start: int, end: int) -> list[int]:
+        return [i for i in self.label_scores if start <= i < end and self.toks[i].kind == K.AREA]
+
     def _day_logs(self) -> None:
         """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:
         5. Fri: 4. Today still 4", "6 on Monday, 4 on Wednesday, 3 on Saturday"): the one said
@@ -2037,7 +2091,9 @@ class ReadScores(State):
                 if self._for_label(other, end):
                     break  # "call it 8 for movement": another label's
                 gap = [t.text for t in toks[start:other] if t.word]
-                if _doubted(gap) or any(word in CORRECTIONS for word in gap):
+                # "calves... 6? no 5": the score asked of itself, then answered.
+                answered = gap in (["no"], ["nah"]) and "?" in toks[prev_end].text
+                if answered or _doubted(gap) or any(word in CORRECTIONS for word in gap):
                     earlier[0].yields = True
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)

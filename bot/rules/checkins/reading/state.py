@@ -154,6 +154,8 @@ class State:
         self.numbers: list[int] = []
         self.values: list[int] = []
         self.letters: dict[str, tuple[int, str]] = {"m": (K.MOVE, ""), "e": (K.EFF, "")}
+        # Whether an earlier sentence was read in code letters: "Q 3, H 4. M 8." goes on in it.
+        self.in_code = False
         initials: dict[str, list[str]] = {}
         for area in expected:
             initials.setdefault(area[:1], []).append(area)

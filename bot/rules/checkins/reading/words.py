@@ -114,6 +114,9 @@ _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
 _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
 # How an area feels, before a score in brackets ("tight (5)"): no crossword's count.
+# The areas "legs" may stand for together, and the words that say a score for them all.
+_LEG_AREAS = frozenset({"calves", "hamstrings", "quads", "adductors"})
+_ABOUT = frozenset({"about", "around", "like", "roughly", "approx", "approximately"})
 _FEELS = frozenset({"tight", "stiff", "sore", "well", "easy", "heavy", "light", "achy", "tender"})
 # "wait is 10 the worst?": asking which end is which.
 _DEFINING_ASK = frozenset({"is", "isnt"})
@@ -1040,11 +1043,18 @@ class ReadWords(State):
         return 0
 
     def _one_said(self, index: int) -> bool:
-        """No side and no joined label in the few words before a number."""
-        return not any(
-            t.kind in (K.SIDE, K.JOIN) or t.text in ("and", "&", "/", "+", "n")
-            for t in self.toks[max(index - 4, 0) : index]
-        )
+        """No side and no joined label in the few words before a number (a joiner after a
+        score joins scores: "IT band 2,5 and adductors 1,5")."""
+        toks = self.toks
+        for at in range(max(index - 4, 0), index):
+            tok = toks[at]
+            if tok.kind == K.SIDE:
+                return False
+            if tok.text in ("and", "&", "/", "+", "n") and tok.kind != K.JOIN:
+                return False
+            if self._joins_labels(at):
+                return False
+        return True
 
     def _moment_word(self, text: str) -> bool:
         return text.split(" ")[0] in _SAID_OF_A_MOMENT or text in self.lex.moments
@@ -1506,7 +1516,7 @@ class ReadWords(State):
         before = label - 1
         while before >= 0 and toks[before].kind == K.PUNCT and toks[before].text in ("", ":"):
             before -= 1
-        if before >= 0 and (toks[before].kind in LABELS_ALL or toks[before].kind == K.JOIN):
+        if before >= 0 and (toks[before].kind in LABELS_ALL or self._joins_labels(before)):
             return  # "calves glutes 2/5", "calves/glutes 3/5": one each
         if tok.percent:
             after = index + 1
@@ -1529,6 +1539,17 @@ class ReadWords(State):
             return
         tok.problem, tok.percent, tok.training = None, False, False
         tok.bare = tok.scaled = True
+
+    def _joins_labels(self, join: int) -> bool:
+        """A joiner between labels ("calves and glutes"), not after a score ("calves 3/5 and
+        IT band 2/5")."""
+        toks = self.toks
+        if toks[join].kind != K.JOIN:
+            return False
+        before = join - 1
+        while before >= 0 and toks[before].kind == K.PUNCT and not toks[before].text:
+            before -= 1
+        return before < 0 or toks[before].kind != K.NUM
 
     def _fives_shown(self) -> bool:
         """Whether the reply says another score on a scale beside one out of 5 ("quads 3/5,
@@ -1834,6 +1855,29 @@ class ReadWords(State):
             found = lex.typo_of_own(tok.text, self.expected)
             if found is not None and not self._named_already(found, index, index):
                 self._relabel(index, *found)
+
+    def _legs_for_all(self) -> None:
+        """ "legs about a 4 overall" from a member whose areas are all in the legs, and who
+        names none of them: one score for them all, as "everything a 4" is (five writers of
+        six read it so, and the two other readers of the sixth)."""
+        if not self.expected or not set(self.expected) <= _LEG_AREAS:
+            return
+        toks = self.toks
+        if any(t.kind == K.AREA for t in toks):
+            return
+        legs = [i for i, t in enumerate(toks) if t.kind == K.WORD and t.text in ("legs", "leg")]
+        if len(legs) != 1:
+            return
+        index = legs[0]
+        first, last = self.clauses[toks[index].clause]
+        if any(toks[i].kind == K.NUM for i in range(first, index)):
+            return  # "calves 3, legs ..."
+        numbers = [i for i in range(index + 1, last) if toks[i].kind == K.NUM]
+        if len(numbers) != 1 or toks[numbers[0]].training:
+            return
+        if any(toks[i].text in _ABOUT for i in range(index + 1, numbers[0])):
+            # A bare "legs 5" is asked about (writers split, most ask): "legs" is no area.
+            self._relabel(index, K.ALL, "")
 
     def _named_already(self, found: tuple[int, str], first: int, last: int) -> bool:
         """An area the reply names in its own words outside the words read as a typo of it
