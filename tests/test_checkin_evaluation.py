@@ -290,8 +290,12 @@ FLOORS = {
     # a hamstring) as the running's (at019), and "hip 5" from a member with glutes and the IT
     # band read as the IT band (at082: asked by its writer, read so by both other labellers).
     # Needless questions: "okay calves um I wanna say three" (voice-to-text), "upar wali back
-    # 4" (Hindi: the upper back).
-    "dev28": Floor(500, values=0.985, replies=0.955, needless_per_100=0.4, invented=4),
+    # 4" (Hindi: the upper back), and "wait how do i add my neck to the list? my neck is
+    # killing me", no check-in for all three readers (taking "add my neck to the list" as
+    # asking to change the list lost words of the member's own areas said beside it).
+    "dev28": Floor(
+        500, values=0.985, replies=0.955, needless_per_100=0.6, invented=4, non_checkins_missed=1
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -342,12 +346,12 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the forty-ninth and fiftieth writers, before the dev28 round.
-FRESH_MEASURED = Measured(500, values=0.972, replies=0.91, invented=20, needless_per_100=3.2)
+# fresh file comes. Now: the forty-ninth and fiftieth writers, after the dev28 round.
+FRESH_MEASURED = Measured(500, values=0.973, replies=0.914, invented=19, needless_per_100=3.0)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "20 invented values (bar: at most 1), 3.2 needless questions per 100 (bar: at most 1)"
+    "19 invented values (bar: at most 1), 3.0 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(

@@ -57,6 +57,10 @@ _NOT_AN_ACTIVITY = frozenset(
 _NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
 # After "than": someone else is compared with the member ("they're faster than me").
 _ME = frozenset({"me", "us"})
+_SOMEONE_ELSE = frozenset(
+    {"she", "he", "they", "shes", "hes", "theyre", "everyone", "everybody", "others", "dogs"}
+    | {"dog", "daughter", "son", "wife", "husband", "partner", "friend", "mate", "kids"}
+)
 # Right after a verdict, where a comparison may follow: "than", or a phrase's merged words.
 _THAN_OR_NOTHING = frozenset({"than", ""})
 # After "than" and a word of doing, these make it the running before: "than running did in
@@ -724,6 +728,13 @@ class ReadEfficiency(State):
         # "easier than running did in October", "than running last month": against before.
         return not any(t.text in _BEFORE_NOW for t in toks[other + 1 : min(clause_end, end)])
 
+    def _someone_else_before(self, index: int) -> bool:
+        """ "she's much faster", "the dogs are faster": another runner the verdict's subject
+        (not "felt faster than me last week", the member against an earlier self)."""
+        toks = self.toks
+        first = self.clauses[toks[index].clause][0]
+        return any(t.text in _SOMEONE_ELSE for t in toks[first:index])
+
     def _compares(self, index: int, end: int) -> bool:
         """ "better than last week's 5": a comparison of scores, not of running; "faster than
         me": of someone else's."""
@@ -732,7 +743,7 @@ class ReadEfficiency(State):
             index += 1  # the rest of a phrase ("about the same than")
         if index + 1 >= end or toks[index + 1].text != "than":
             return False
-        if index + 2 < end and toks[index + 2].text in _ME:
+        if index + 2 < end and toks[index + 2].text in _ME and self._someone_else_before(index):
             return True  # "she's much faster than me": someone else's running, not mine
         clause = toks[index].clause
         return any(

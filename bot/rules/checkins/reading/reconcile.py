@@ -117,7 +117,6 @@ _LIST_WORDS = frozenset({"area", "areas"})
 # "take them off my list", "add quads to my areas".
 _OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
 _THE_LIST = frozenset({"list", "areas"})
-_WHOSE_LIST = frozenset({"my", "the"})
 _WHAT_IS_LISTED = frozenset({"them", "it", "those", "these", "that", "one"})
 _WHOSE_AREAS = frozenset({"my", "which", "what", "tracked", "tight", "listed", "chosen", "your"})
 _LIST_CHANGES = frozenset(
@@ -195,19 +194,16 @@ def _opens_asking(words: list[Tok], calling: frozenset[str] = _CALLING) -> bool:
 
 def _asks_off_the_list(words: list[Tok]) -> bool:
     """ "can u take them off my list", "please remove calves from my areas": an area (or "them")
-    taken off or put on the list in so many words ("add my neck to the list"), a question mark
-    or not ("add hill reps to my list" is none)."""
+    taken off or put on the list in so many words, a question mark or not ("add hill reps to
+    my list" is none)."""
     said = [t.text for t in words]
     for at in range(1, len(said) - 2):
-        if said[at] not in _OFF_THE_LIST or said[at + 1] not in _WHOSE_LIST:
-            continue
-        if said[at + 2] not in _THE_LIST:
+        if said[at] not in _OFF_THE_LIST or said[at + 1] != "my" or said[at + 2] not in _THE_LIST:
             continue
         what = words[at - 1]
         if not (what.kind in _BODY_PARTS or what.text in _WHAT_IS_LISTED):
             return False
-        change = at - 3 if at >= 3 and said[at - 2] == "my" else at - 2  # "add my neck to"
-        return change >= 0 and said[change] in _LIST_CHANGES | {"take"}
+        return at >= 2 and said[at - 2] in _LIST_CHANGES | {"take"}
     return False
 
 

@@ -163,11 +163,13 @@ _ABLE_TO = frozenset({"i", "can", "could", "im", "able", "to"})
 _GLOSS = frozenset({"as", "in", "i", "e", "ie", "meaning", "so", "=", "feeling", "feel"})
 _HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little"})
 _STIFF = frozenset({"stiff", "stiffness", "tight", "tightness", "sore", "soreness"})
-# Before a weak movement word, making it an outing ("the long walk"), not how moving goes.
+# Before a weak movement word, after a word of when, making it an outing ("after the long
+# walk"), not how moving goes.
 _AN_OUTING = frozenset(
     {"the", "a", "an", "my", "our", "long", "short", "little", "brisk", "dog", "hill", "evening"}
     | {"morning", "lunch", "lunchtime", "sunday", "saturday", "weekend", "hilly", "nice"}
 )
+_WHEN_OUT = frozenset({"after", "on", "from", "during", "before", "since", "post", "following"})
 # Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
 _NOW_ALONE = frozenset({"now", "today", "currently", "atm"})
 _ABOUT = frozenset({"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"})
@@ -313,8 +315,12 @@ class ReadScores(State):
         return True
 
     def _a_code(self, start: int, end: int, found: list[int]) -> bool:
-        if len(found) > 2 or (found and self.in_code):
+        if len(found) > 2:
             return True
+        if found and self.in_code:
+            # "Q 3, H 4. M 8. E same.": a sentence of letters and values alone goes on in code
+            # (not "Felt like a 6", "last 3 m 7 pace").
+            return all(i in found or self.toks[i].kind in _PLAIN_KINDS for i in range(start, end))
         if len(found) == 1 and self.letters[self.toks[found[0]].text][0] == K.AREA:
             return False  # "calves 3 g 2": a letter of an area needs another beside it
         return bool(found) and self._plain_answer(start, end, found)
@@ -799,7 +805,12 @@ class ReadScores(State):
         if toks[sore].text not in lex.sore:
             return False
         if toks[sore].text in _PAIN and not self._at_all(sore + 1, end):
-            return False  # "tight but not painful": tight, so sore a little? Asked.
+            # "tight but not painful": tight, so sore a little? Asked, and no later number is
+            # its score ("..., was a 5 after the race").
+            self.reading.unread.append((toks[area].start, toks[sore].end))
+            for tok in toks[area : sore + 1]:
+                tok.used = True
+            return True
         self._zero(area, (toks[area].start, toks[sore].end), upto=sore)
         self._use_following(sore + 1, end, {"me", "at", "all", "this", "week"})
         return True
@@ -1229,7 +1240,7 @@ class ReadScores(State):
         label takes a score said as one ("maybe", "I'd say") in the very next clause, with no
         other label between."""
         toks = self.toks
-        if index > 0 and toks[index - 1].text in _AN_OUTING:
+        if self._an_outing(index):
             return  # "after the long walk with the dog, then about 4": a walk taken, no label
         score = self._late_score(index + 1, end)
         if score is None:
@@ -1241,6 +1252,15 @@ class ReadScores(State):
         if any(toks[i].kind in LABELS_ALL for i in range(index + 1, score)):
             return
         self._pair(index, score)
+
+    def _an_outing(self, index: int) -> bool:
+        """ "after the long walk", "on my walk": a walk taken, said after a word of when (not
+        "my walking is ok, prob 7")."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and toks[before].text in _AN_OUTING:
+            before -= 1
+        return before < index - 1 and before >= 0 and toks[before].text in _WHEN_OUT
 
     def _says_how_then_scores(self, label: int, score: int, end: int) -> bool:
         """ "Walking fine-ish, 7.", "Daily stuff all ok, 8": the weak label opens its sentence
@@ -1769,14 +1789,25 @@ class ReadScores(State):
                 continue
             if any(toks[i].text not in _ABOUT and "~" not in toks[i].text for i in words[1:-1]):
                 continue
-            scored = self._scored_areas(*self.sentences[index - 1])
-            if len(scored) == 1 and len(self._scores_for(scored[0])) == 1:
-                found = self._scores_for(scored[0])[0]
-                found.yields = found.gave_way = True
+            scored = self._scored_labels(*self.sentences[index - 1])
+            if len(scored) != 1 or toks[scored[0]].kind != K.AREA:
+                continue
+            earlier = self._scores_for(scored[0])
+            later = score_value(toks[number])
+            if len(earlier) != 1 or earlier[0].value is None or later is None:
+                continue
+            # Only a spike said of a moment that has eased since ("wrecked after Sat's race.
+            # Now ~6."): a higher number may be movement's ("Hams 2. Today 8.").
+            if later < earlier[0].value and self._said_of_a_moment(scored[0]):
+                earlier[0].yields = earlier[0].gave_way = True
                 self._pair(scored[0], number)
 
-    def _scored_areas(self, start: int, end: int) -> list[int]:
-        return [i for i in self.label_scores if start <= i < end and self.toks[i].kind == K.AREA]
+    def _scored_labels(self, start: int, end: int) -> list[int]:
+        return [i for i in self.label_scores if start <= i < end]
+
+    def _said_of_a_moment(self, label: int) -> bool:
+        start, end = self.sentences[self.toks[label].sentence]
+        return any(self.clause_moments[c] for c in {t.clause for t in self.toks[start:end]})
 
     def _day_logs(self) -> None:
         """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:
@@ -2092,12 +2123,22 @@ class ReadScores(State):
                     break  # "call it 8 for movement": another label's
                 gap = [t.text for t in toks[start:other] if t.word]
                 # "calves... 6? no 5": the score asked of itself, then answered.
-                answered = gap in (["no"], ["nah"]) and "?" in toks[prev_end].text
+                answered = (
+                    gap in (["no"], ["nah"])
+                    and "?" in toks[prev_end].text
+                    and not self._laughed_after(other)  # "calves 4? no 10 lol": asked
+                )
                 if answered or _doubted(gap) or any(word in CORRECTIONS for word in gap):
                     earlier[0].yields = True
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _laughed_after(self, index: int) -> bool:
+        after = index + 1
+        while after < len(self.toks) and self.toks[after].kind == K.PUNCT:
+            after += 1
+        return after < len(self.toks) and self.toks[after].text in _LAUGHS
 
     def _after_an_ellipsis(self, index: int) -> bool:
         """A short sentence with a number, right after an ellipsis closing a sentence that

@@ -36,8 +36,10 @@ from bot.rules.checkins.reading.tokens import (
     MEASURE,
     MOMENT,
     NATIVE_MARKS,
+    NOW,
     NUMS,
     PAST,
+    SEQUENCE,
     SYMBOL_KINDS,
     TO_COME,
     TOKEN,
@@ -117,6 +119,8 @@ _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
 # The areas "legs" may stand for together, and the words that say a score for them all.
 _LEG_AREAS = frozenset({"calves", "hamstrings", "quads", "adductors"})
 _ABOUT = frozenset({"about", "around", "like", "roughly", "approx", "approximately"})
+# Beside "legs about a 6", a score of another time than the week's ("overall" is the week's).
+_LATER = (NOW - {"overall"}) | SEQUENCE
 _FEELS = frozenset({"tight", "stiff", "sore", "well", "easy", "heavy", "light", "achy", "tender"})
 # "wait is 10 the worst?": asking which end is which.
 _DEFINING_ASK = frozenset({"is", "isnt"})
@@ -1873,8 +1877,16 @@ class ReadWords(State):
         if any(toks[i].kind == K.NUM for i in range(first, index)):
             return  # "calves 3, legs ..."
         numbers = [i for i in range(index + 1, last) if toks[i].kind == K.NUM]
-        if len(numbers) != 1 or toks[numbers[0]].training:
+        if len(numbers) != 1 or toks[numbers[0]].training or toks[numbers[0]].past:
             return
+        start, end = self.sentences[toks[index].sentence]
+        said = toks[start:end]
+        if (
+            self.features[toks[index].sentence] & PAST
+            or any(t.text in _LATER for t in said)
+            or any(self.clause_moments[c] for c in {t.clause for t in said})
+        ):
+            return  # "legs about a 6 after the race, now 3", "... yesterday": which is now's?
         if any(toks[i].text in _ABOUT for i in range(index + 1, numbers[0])):
             # A bare "legs 5" is asked about (writers split, most ask): "legs" is no area.
             self._relabel(index, K.ALL, "")
