@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev28.jsonl were written independently of the parser (by forty-eight writers) and are
+dev20.jsonl to dev29.jsonl were written independently of the parser (by fifty writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev28.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev29.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -284,17 +284,36 @@ FLOORS = {
     "dev27": Floor(500, values=0.985, replies=0.96, needless_per_100=1.4, invented=5),
     # Labelled three times; tuned on in the dev28 round, which mended kinds of reply seen in
     # two writers' files or more, and shapes read elsewhere but missed in one place (a score
-    # after "and" and an area, "calves... 6? no 5"). Four invented values: "it was worse on
-    # wednesday" of the IT band as the running's (as076), "efficiency the same as last week
-    # but ... maybe better?" as better (as249), "kal se better hai" (better than yesterday, of
-    # a hamstring) as the running's (at019), and "hip 5" from a member with glutes and the IT
-    # band read as the IT band (at082: asked by its writer, read so by both other labellers).
+    # after "and" and an area, "calves... 6? no 5"). Three invented values ("it was worse on
+    # wednesday" of the IT band, as076, is no verdict on the running since the dev29 round):
+    # "efficiency the same as last week but ... maybe better?" as better (as249), "kal se
+    # better hai" (better than yesterday, of a hamstring) as the running's (at019), and "hip 5"
+    # from a member with glutes and the IT band read as the IT band (at082: asked by its
+    # writer, read so by both other labellers).
     # Needless questions: "okay calves um I wanna say three" (voice-to-text), "upar wali back
     # 4" (Hindi: the upper back), and "wait how do i add my neck to the list? my neck is
     # killing me", no check-in for all three readers (taking "add my neck to the list" as
     # asking to change the list lost words of the member's own areas said beside it).
     "dev28": Floor(
-        500, values=0.985, replies=0.955, needless_per_100=0.6, invented=4, non_checkins_missed=1
+        500, values=0.985, replies=0.955, needless_per_100=0.6, invented=3, non_checkins_missed=1
+    ),
+    # Labelled three times (the second and third labellers are far closer to each other and to
+    # the writers than on earlier files: tests/corpus/README.md). Tuned on in the dev29 round,
+    # on kinds seen in two writers' files or more. Fifteen invented values, mostly one-off
+    # shapes: scores over the week in Tagalog ("hammies baka 5 na lang ngayon": maybe 5 now),
+    # after "massage roller only 2" (read as a count), after an arrow and a moment ("calves 5 →
+    # after sauna on Friday 3") and across sentences ("really bad, 8 ... Now it is better, 5");
+    # "Everything was 1 or 2 this week, calves maybe 2 and the others 1"; "pain in the achilles,
+    # 5" from a member not asked about the calves; "groin strain is back 😞 6" (the lower
+    # back's; "is back" as a saying turned "is back" into a typo of "upper back"); "my traps
+    # are super tight, like 7" after "shoulders 3"; "@RunBot what means efficiency? faster or
+    # easier?" (a question, read as better); "movement 2 (I mean movement is easy)" and "glute
+    # 2/5 movement 4/5 haha sorry I think I did the scale wrong" (scales turned round or wrong:
+    # asked by all three); "Calves 3. 7. Same." (a bare 7 as movement: asked by its writer);
+    # "shoulders 3 → they were 6 on Monday ..., better now" (the shoulders', read as the
+    # running's).
+    "dev29": Floor(
+        500, values=0.975, replies=0.92, needless_per_100=2.6, invented=15, non_checkins_missed=3
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -346,12 +365,13 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the forty-ninth and fiftieth writers, after the dev28 round.
-FRESH_MEASURED = Measured(500, values=0.973, replies=0.914, invented=19, needless_per_100=3.0)
+# fresh file comes. Now: the fifty-first and fifty-second writers, before the dev29 round.
+FRESH_MEASURED = Measured(500, values=0.967, replies=0.906, invented=7, needless_per_100=3.6)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "19 invented values (bar: at most 1), 3.0 needless questions per 100 (bar: at most 1)"
+    "96.8 % of values (bar: at least 97 %), 7 invented values (bar: at most 1), 3.6 needless "
+    "questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(

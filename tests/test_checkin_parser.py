@@ -6564,3 +6564,70 @@ def test_faster_than_me_last_week_is_the_members_own_verdict() -> None:
 
 def test_no_with_a_laugh_after_a_score_asked_of_itself_is_no_answer() -> None:
     assert _read("calves 4? no 10 lol. glutes 2", ["calves", "glutes"]).soreness["calves"] != 10
+
+
+# -- the dev29 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        (
+            "IT band is sitting at like a 6 outta 10 but it was worse on wednesday movement 7",
+            ["it_band"],
+        ),
+        (
+            "neck 3, shoulders 5. I do the stretches every day so it is better than last week",
+            ["neck", "shoulders"],
+        ),
+        (
+            "hip flexors 6 after sitting all day, when I walk it goes better. movement 7",
+            ["hip_flexors"],
+        ),
+    ],
+)
+def test_it_better_or_worse_after_an_area_is_the_areas_not_the_running(
+    text: str, areas: list[str]
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.efficiency is None
+    assert parsed.note is not None and ("better" in parsed.note or "worse" in parsed.note)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hip flexors 3. Back running after the birth and it feels way better than last month",
+        "Hip flexors 3. Only got 1 run in and it was worse",
+        "Hip flexors 3, it was a tough week but it felt better overall",
+    ],
+)
+def test_it_better_or_worse_of_the_running_is_still_a_verdict(text: str) -> None:
+    assert _read(text, ["hip_flexors"]).efficiency is not None
+
+
+_DEV29_WORDS = [
+    ("leeg 3 balikat 4 movement 7", ["neck", "shoulders"], {"neck": 3, "shoulders": 4}),
+    ("pwet ko 7 sis hahaha. movement 6", ["glutes"], {"glutes": 7}),
+    (
+        "glutes 3, piriformis/deep hip thing 5, movement 7",
+        ["glutes", "it_band"],
+        {"glutes": 3, "it_band": 5},
+    ),
+    ("deep hip flexor ache 4, itb 2", ["hip_flexors", "it_band"], {"hip_flexors": 4, "it_band": 2}),
+]
+
+
+@pytest.mark.parametrize(("text", "areas", "soreness"), _DEV29_WORDS)
+def test_words_of_the_clubs_of_the_dev29_round(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Tagalog "leeg" (the neck) and "pwet" (the glutes); "deep hip" (the IT band and deep hip
+    rotators), but a "deep hip flexor" is a hip flexor."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_a_gloss_in_brackets_corrects_no_score_after_it() -> None:
+    text = "Rass 5 (glutes I mean haha), IT band 7 on the left side, right side maybe 4. Movement 6"
+    assert _read(text, ["glutes", "it_band"]).soreness["it_band"] == 7

@@ -14,6 +14,7 @@ from bot.rules.checkins.reading.tokens import (
     MAX_SCORE,
     K,
     Tok,
+    weak_label,
 )
 
 # Before an efficiency word, these make it a small or unsure change, which gives way to a plain
@@ -55,6 +56,13 @@ _NOT_AN_ACTIVITY = frozenset(
 )
 # Said before a verdict in its clause, these leave it no area for a subject.
 _NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
+# "it was worse", "they're much better now": a pronoun, then these, then the verdict.
+_IT = frozenset({"it", "its", "they", "theyre", "them"})
+_BETWEEN_IT_AND_VERDICT = frozenset(
+    {"is", "was", "are", "were", "s", "re", "goes", "go", "went", "gets", "got", "getting"}
+    | {"much", "a", "bit", "little", "lot", "way", "now", "already"}  # ("it felt": the running)
+    | {"kinda", "even", "slightly", "far", "been", "has", "have", "ve"}
+)
 # After "than": someone else is compared with the member ("they're faster than me").
 _ME = frozenset({"me", "us"})
 _SOMEONE_ELSE = frozenset(
@@ -241,6 +249,8 @@ class ReadEfficiency(State):
                 continue
             if tok.text == "arrow" and not eff_label:
                 continue  # "calves 3 ↓": how the calves go, not the running
+            if not eff_label and self._said_of_an_area_as_it(index):
+                continue  # "IT band 6 but it was worse on wednesday": the area, not the running
             if not eff_label and self._quoted(tok):
                 continue  # "who wrote 'beer near better'": someone else's words
             # Whether "than" may follow (the cheap test first: a long reply of verdicts).
@@ -466,6 +476,27 @@ class ReadEfficiency(State):
         while other < end and self.toks[other].kind == K.PUNCT and not self.toks[other].text:
             other += 1
         return other < end and self.toks[other].text == "than"
+
+    def _said_of_an_area_as_it(self, index: int) -> bool:
+        """ "it was worse on wednesday", "Now it is better, 5" after an area's score: "it" (or
+        "they") is the area named last, in a clause that says nothing of the running (every
+        reader of six such replies in two files; "one run and it felt worse" is the running)."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and toks[before].text in _BETWEEN_IT_AND_VERDICT:
+            before -= 1
+        if before < 0 or toks[before].text not in _IT:
+            return False
+        first, last = self.clauses[toks[index].clause]
+        if any(t.kind == K.RUN for t in toks[first:last]):
+            return False
+        for other in range(before - 1, -1, -1):
+            tok = toks[other]
+            if tok.kind == K.AREA:
+                return True
+            if tok.kind in (K.RUN, K.EFF, K.ALL) or (tok.kind == K.MOVE and not weak_label(tok)):
+                return False
+        return False
 
     def _only_about_running(self, index: int) -> bool:
         """ "running felt way easier this week": nothing else to keep in the note (unlike

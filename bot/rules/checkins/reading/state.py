@@ -333,6 +333,10 @@ class State:
             return False
         first = self.sentences[self.toks[low].sentence][0] if self.sentences else 0
         window = self.toks[max(first, low - 3) : high]
+        for at, tok in enumerate(window):
+            if ")" in tok.text and tok.at < low:
+                window = window[at + 1 :]  # "Rass 5 (glutes I mean), IT band 7": a gloss before
+                break
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
         return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
 
