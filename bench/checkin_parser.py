@@ -582,6 +582,10 @@ def long_replies(seed: int = 11) -> dict[str, str]:
         # Each once looked at the rest of its sentence for every number (7 ms, 5 ms).
         "earlier values": "were 3 ",
         "unknown words before scores": "info 3 ",
+        # Scores over the week, and verdicts said of "it" after an area: each once looked at
+        # the rest of its sentence (19 ms for the second before it was found once a sentence).
+        "scores over the week": "calves 6 on monday, 5 on tuesday, 4 on wednesday, 3 today ",
+        "it after an area": "calves 3 it was better ",
     }
     replies = {
         name: (text * (MAX_REPLY_CHARS // len(text) + 1))[:MAX_REPLY_CHARS]

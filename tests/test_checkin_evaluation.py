@@ -299,21 +299,23 @@ FLOORS = {
     ),
     # Labelled three times (the second and third labellers are far closer to each other and to
     # the writers than on earlier files: tests/corpus/README.md). Tuned on in the dev29 round,
-    # on kinds seen in two writers' files or more. Fifteen invented values, mostly one-off
+    # on kinds seen in two writers' files or more. Seventeen invented values, mostly one-off
     # shapes: scores over the week in Tagalog ("hammies baka 5 na lang ngayon": maybe 5 now),
     # after "massage roller only 2" (read as a count), after an arrow and a moment ("calves 5 →
-    # after sauna on Friday 3") and across sentences ("really bad, 8 ... Now it is better, 5");
-    # "Everything was 1 or 2 this week, calves maybe 2 and the others 1"; "pain in the achilles,
-    # 5" from a member not asked about the calves; "groin strain is back 😞 6" (the lower
-    # back's; "is back" as a saying turned "is back" into a typo of "upper back"); "my traps
-    # are super tight, like 7" after "shoulders 3"; "@RunBot what means efficiency? faster or
+    # after sauna on Friday 3") and across sentences ("really bad, 8 ... Now it is better, 5",
+    # its "better" read as the running's too, as is "I do the stretches every day so it is
+    # better than last week": "it" in a sentence after the area's may as well be a session);
+    # "Everything was 1 or 2 this week, calves maybe 2 and the others 1"; "pain in the
+    # achilles, 5" from a member not asked about the calves; "groin strain is back 😞 6" (the
+    # lower back's; "is back" as a saying turned into a typo of "upper back"); "my traps are
+    # super tight, like 7" after "shoulders 3"; "@RunBot what means efficiency? faster or
     # easier?" (a question, read as better); "movement 2 (I mean movement is easy)" and "glute
-    # 2/5 movement 4/5 haha sorry I think I did the scale wrong" (scales turned round or wrong:
-    # asked by all three); "Calves 3. 7. Same." (a bare 7 as movement: asked by its writer);
-    # "shoulders 3 → they were 6 on Monday ..., better now" (the shoulders', read as the
-    # running's).
+    # 2/5 movement 4/5 haha sorry I think I did the scale wrong" (scales turned round or
+    # wrong: asked by all three); "Calves 3. 7. Same." (a bare 7 as movement: asked by its
+    # writer); "shoulders 3 → they were 6 on Monday ..., better now". Needless questions
+    # include Tagalog "leeg" (the neck), left out: it is Dutch for empty and a typo of "leg".
     "dev29": Floor(
-        500, values=0.975, replies=0.92, needless_per_100=2.6, invented=15, non_checkins_missed=3
+        500, values=0.975, replies=0.92, needless_per_100=3.0, invented=17, non_checkins_missed=3
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -365,7 +367,8 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the fifty-first and fifty-second writers, before the dev29 round.
+# fresh file comes. Now: the fifty-first and fifty-second writers, before and after the dev29
+# round (no figure moved).
 FRESH_MEASURED = Measured(500, values=0.967, replies=0.906, invented=7, needless_per_100=3.6)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.

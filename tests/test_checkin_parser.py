@@ -6577,10 +6577,6 @@ def test_no_with_a_laugh_after_a_score_asked_of_itself_is_no_answer() -> None:
             ["it_band"],
         ),
         (
-            "neck 3, shoulders 5. I do the stretches every day so it is better than last week",
-            ["neck", "shoulders"],
-        ),
-        (
             "hip flexors 6 after sitting all day, when I walk it goes better. movement 7",
             ["hip_flexors"],
         ),
@@ -6600,32 +6596,37 @@ def test_it_better_or_worse_after_an_area_is_the_areas_not_the_running(
         "Hip flexors 3. Back running after the birth and it feels way better than last month",
         "Hip flexors 3. Only got 1 run in and it was worse",
         "Hip flexors 3, it was a tough week but it felt better overall",
+        "Hip flexors 3. The track session was hard but it was better than last time",
+        "Hip flexors 3. Did the long one on Sunday, it went better",
+        "Hip flexors 3. Still adjusting to the new shoes, it was a bit worse",
     ],
 )
 def test_it_better_or_worse_of_the_running_is_still_a_verdict(text: str) -> None:
     assert _read(text, ["hip_flexors"]).efficiency is not None
 
 
-_DEV29_WORDS = [
-    ("leeg 3 balikat 4 movement 7", ["neck", "shoulders"], {"neck": 3, "shoulders": 4}),
-    ("pwet ko 7 sis hahaha. movement 6", ["glutes"], {"glutes": 7}),
-    (
-        "glutes 3, piriformis/deep hip thing 5, movement 7",
-        ["glutes", "it_band"],
-        {"glutes": 3, "it_band": 5},
-    ),
-    ("deep hip flexor ache 4, itb 2", ["hip_flexors", "it_band"], {"hip_flexors": 4, "it_band": 2}),
-]
+def test_pwet_is_the_glutes() -> None:
+    """Tagalog "pwet" (the bum), beside "puwet" and "puwit"."""
+    parsed = _read("pwet ko 7 sis hahaha. movement 6", ["glutes"])
+    assert (parsed.soreness, parsed.unread) == ({"glutes": 7}, ())
 
 
-@pytest.mark.parametrize(("text", "areas", "soreness"), _DEV29_WORDS)
-def test_words_of_the_clubs_of_the_dev29_round(
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        # Dutch "leeg" (empty) and a typo of "leg": no neck (Tagalog "leeg" left out).
+        ("calves 5 glutes 3. batterij leeg 3 dagen lang", ["calves", "glutes"], {"calves": 5}),
+        ("calves 4 glutes 2. my leeg is 5 today lol", ["calves", "glutes"], {"calves": 4}),
+        # "deep hip" is no area word (it may be the front of the hip or the rotators).
+        ("glutes 3, deep hip pain in the front 5", ["hip_flexors", "glutes"], {"glutes": 3}),
+    ],
+)
+def test_words_left_out_of_the_dev29_round_name_no_area(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
-    """Tagalog "leeg" (the neck) and "pwet" (the glutes); "deep hip" (the IT band and deep hip
-    rotators), but a "deep hip flexor" is a hip flexor."""
     parsed = _read(text, areas)
-    assert (parsed.soreness, parsed.unread) == (soreness, ())
+    assert "neck" not in parsed.soreness and "it_band" not in parsed.soreness
+    assert soreness.items() <= parsed.soreness.items()
 
 
 def test_a_gloss_in_brackets_corrects_no_score_after_it() -> None:

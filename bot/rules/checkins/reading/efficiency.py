@@ -478,25 +478,45 @@ class ReadEfficiency(State):
         return other < end and self.toks[other].text == "than"
 
     def _said_of_an_area_as_it(self, index: int) -> bool:
-        """ "it was worse on wednesday", "Now it is better, 5" after an area's score: "it" (or
-        "they") is the area named last, in a clause that says nothing of the running (every
-        reader of six such replies in two files; "one run and it felt worse" is the running)."""
+        """ "IT band 6 but it was worse on wednesday", "hip flexors 6, when I walk it goes
+        better": "it" (or "they") is the area named last in its sentence, in a clause that says
+        nothing of the running (every reader of such replies in two files; "one run and it felt
+        worse", "calves 3. The session was hard but it was better" are the running)."""
         toks = self.toks
         before = index - 1
         while before >= 0 and toks[before].text in _BETWEEN_IT_AND_VERDICT:
             before -= 1
         if before < 0 or toks[before].text not in _IT:
             return False
-        first, last = self.clauses[toks[index].clause]
-        if any(t.kind == K.RUN for t in toks[first:last]):
-            return False
-        for other in range(before - 1, -1, -1):
-            tok = toks[other]
-            if tok.kind == K.AREA:
-                return True
-            if tok.kind in (K.RUN, K.EFF, K.ALL) or (tok.kind == K.MOVE and not weak_label(tok)):
-                return False
-        return False
+        return not self._running_in_clause(toks[index].clause) and self._area_last_named(before)
+
+    def _running_in_clause(self, clause: int) -> bool:
+        known = self._clauses_of_running.get(clause)
+        if known is None:  # once a clause: a long reply of "it was better" asks for each
+            first, last = self.clauses[clause]
+            known = self._clauses_of_running[clause] = any(
+                t.kind == K.RUN for t in self.toks[first:last]
+            )
+        return known
+
+    def _area_last_named(self, position: int) -> bool:
+        """Whether the last label before `position` in its sentence is an area (not the running,
+        efficiency, movement or everything), found in one pass over the sentence."""
+        toks = self.toks
+        start = self.sentences[toks[position].sentence][0]
+        marks = self._last_labels.get(start)
+        if marks is None:
+            marks = self._last_labels[start] = []
+            last = False
+            for tok in toks[start : self.sentences[toks[start].sentence][1]]:
+                marks.append(last)
+                if tok.kind == K.AREA:
+                    last = True
+                elif tok.kind in (K.RUN, K.EFF, K.ALL) or (
+                    tok.kind == K.MOVE and not weak_label(tok)
+                ):
+                    last = False
+        return marks[position - start]
 
     def _only_about_running(self, index: int) -> bool:
         """ "running felt way easier this week": nothing else to keep in the note (unlike
@@ -763,7 +783,7 @@ class ReadEfficiency(State):
         """ "she's much faster", "the dogs are faster": another runner the verdict's subject
         (not "felt faster than me last week", the member against an earlier self)."""
         toks = self.toks
-        first = self.clauses[toks[index].clause][0]
+        first = max(self.clauses[toks[index].clause][0], index - 6)  # (a long clause of them)
         return any(t.text in _SOMEONE_ELSE for t in toks[first:index])
 
     def _compares(self, index: int, end: int) -> bool:

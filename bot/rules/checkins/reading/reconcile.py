@@ -343,14 +343,14 @@ class Reconcile(State):
             if at is None:
                 continue
             sentence_end = self.sentences[toks[at].sentence][1]
-            said = [t for t in toks[at:sentence_end] if t.start >= score.span[1] and t.word]
-            texts = [t.text for t in said]
             if any(
                 t.kind in (K.NUM, K.AREA)
                 for t in toks[at + 1 : sentence_end]
                 if t.start >= score.span[1]
             ):
-                continue
+                continue  # (first: it stops at the next number, and a long reply has many)
+            said = [t for t in toks[at:sentence_end] if t.start >= score.span[1] and t.word]
+            texts = [t.text for t in said]
             if any(a in _FINE_AGAIN and b in ("by", "now") for a, b in itertools.pairwise(texts)):
                 score.problem = True
 

@@ -137,6 +137,10 @@ class State:
         self._subjectless_clauses: dict[int, tuple[int | None, bool]] = {}
         self._said_in_sentence: dict[int, list[int | None]] = {}
         self._doing_feeling: dict[int, tuple[int, int]] = {}
+        # Whether a clause names the running, and for each place in a sentence whether the last
+        # label before it is an area (`_said_of_an_area_as_it`).
+        self._clauses_of_running: dict[int, bool] = {}
+        self._last_labels: dict[int, list[bool]] = {}
         # Where a late score's search can stop (`_late_stops`) and where the labels are
         # (`_open_area_before`), found once the words are read.
         self._stops: list[int] | None = None
