@@ -36,7 +36,7 @@ the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py, tests/corpus/extra.jsonl) and the files of independent writers,
-tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev29.jsonl (each held out once,
+tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev30.jsonl (each held out once,
 development sets since: see tests/corpus/README.md). Give any other file, such as a fresh
 held-out set, to measure replies the parser was not tuned on.
 """
@@ -142,6 +142,9 @@ DEV28 = CORPUS_DIR / "dev28.jsonl"
 # A forty-ninth and a fiftieth writer's, labelled three times, held out and measured twice
 # (before and after the dev28 round), a development set since.
 DEV29 = CORPUS_DIR / "dev29.jsonl"
+# A fifty-first and a fifty-second writer's, labelled three times, held out and measured
+# twice (before and after the dev29 round), a development set since.
+DEV30 = CORPUS_DIR / "dev30.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -177,6 +180,7 @@ DEVELOPMENT = (
     DEV27,
     DEV28,
     DEV29,
+    DEV30,
 )
 
 

@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev29.jsonl were written independently of the parser (by fifty writers) and are
+dev20.jsonl to dev30.jsonl were written independently of the parser (by fifty-two writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev29.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev30.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -277,11 +277,11 @@ FLOORS = {
     # walk" there had been taken for movement's label.) Needless questions, each read by all
     # four: "about a 3 by the end of the week, they were more like 6 after tuesdays run" and
     # "lower back 2 but ... was a 6 mid-week, its just better now" (the score now), "deep hip
-    # stuff (piriformis?) 6", "glutes an hamstrings both about 4", "glutes 13 (typo, 3 lol)",
-    # a Pidgin "waist" for the lower back ("waist" as an area word took "wasn't" for it) and
-    # "I forgot the number for movement but it is good". ("m 8" for movement among spelt
-    # labels is read since the dev28 round.)
-    "dev27": Floor(500, values=0.985, replies=0.96, needless_per_100=1.4, invented=5),
+    # stuff (piriformis?) 6", "glutes 13 (typo, 3 lol)", a Pidgin "waist" for the lower back
+    # ("waist" as an area word took "wasn't" for it) and "I forgot the number for movement but
+    # it is good". ("m 8" for movement among spelt labels is read since the dev28 round, and
+    # "glutes an hamstrings both about 4" since the dev30 round.)
+    "dev27": Floor(500, values=0.985, replies=0.96, needless_per_100=1.2, invented=5),
     # Labelled three times; tuned on in the dev28 round, which mended kinds of reply seen in
     # two writers' files or more, and shapes read elsewhere but missed in one place (a score
     # after "and" and an area, "calves... 6? no 5"). Three invented values ("it was worse on
@@ -316,6 +316,23 @@ FLOORS = {
     # include Tagalog "leeg" (the neck), left out: it is Dutch for empty and a typo of "leg".
     "dev29": Floor(
         500, values=0.975, replies=0.92, needless_per_100=3.0, invented=17, non_checkins_missed=3
+    ),
+    # Labelled three times (the second and third labels differ on one reply). Tuned on in the
+    # dev30 round, on kinds seen in two writers' files or more. Six invented values: "Would
+    # be easier for me to automate it from my Garmin export" read as better; "lower back is
+    # tight but not sore if that makes sense?" as 0 (asked by all three readers here, 0 for the
+    # writers of three earlier files); "Also lower back 5 but that's not on my list" kept for
+    # an area not asked about (as most writers keep such scores); "shoulders 3/5 neck 2/5" in
+    # tenths (asked by all three; scaled by most earlier writers); "Hamstrings were better
+    # mid-week, 2, but Saturday's hill repeats made them 5 again" as 2.
+    "dev30": Floor(
+        500,
+        values=0.975,
+        replies=0.925,
+        needless_per_100=2.6,
+        invented=6,
+        non_checkins_missed=1,
+        checkins_missed=1,
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -367,14 +384,12 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the fifty-first and fifty-second writers, before and after the dev29
-# round (no figure moved).
-FRESH_MEASURED = Measured(500, values=0.967, replies=0.906, invented=7, needless_per_100=3.6)
+# fresh file comes. Now: the fifty-third and fifty-fourth writers, before the dev30 round.
+FRESH_MEASURED = Measured(500, values=0.972, replies=0.924, invented=9, needless_per_100=1.8)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "96.8 % of values (bar: at least 97 %), 7 invented values (bar: at most 1), 3.6 needless "
-    "questions per 100 (bar: at most 1)"
+    "9 invented values (bar: at most 1), 1.8 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(

@@ -6632,3 +6632,58 @@ def test_words_left_out_of_the_dev29_round_name_no_area(
 def test_a_gloss_in_brackets_corrects_no_score_after_it() -> None:
     text = "Rass 5 (glutes I mean haha), IT band 7 on the left side, right side maybe 4. Movement 6"
     assert _read(text, ["glutes", "it_band"]).soreness["it_band"] == 7
+
+
+# -- the dev30 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("glutes an hamstrings both about 4. movement 7", ["glutes", "hamstrings"]),
+        ("Neck an shoulders both a 4. Movement 7. Efficiency worse", ["neck", "shoulders"]),
+        ("hamstrings aur lower back dono 4, movement 7", ["hamstrings", "lower_back"]),
+    ],
+)
+def test_an_and_aur_join_two_areas(text: str, areas: list[str]) -> None:
+    """ "an" for "and" (three writers' files), Hindi/Urdu "aur" (and) and "dono" (both)."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (dict.fromkeys(areas, 4), ())
+
+
+def test_an_before_a_number_is_still_an_article() -> None:
+    assert _read("calves an 8, glutes 2", ["calves", "glutes"]).soreness == {
+        "calves": 8,
+        "glutes": 2,
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["hip flexors 4 quads 4 chalna phirna 7 same", "hip flexors 4 quads 4 chalna 7 same"]
+)
+def test_chalna_phirna_is_movement(text: str) -> None:
+    """Hindi/Urdu for walking about (two writers' files)."""
+    parsed = _read(text, ["hip_flexors", "quads"])
+    assert (parsed.movement, parsed.unread) == (7, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6 to be honest. Movement 6",
+        "Hip flexors 5 quads 4. No, hip flexors 6. Movement 6",
+    ],
+)
+def test_no_opening_a_sentence_that_scores_an_area_again_corrects_it(text: str) -> None:
+    parsed = _read(text, ["hip_flexors", "quads"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 6, "quads": 4}, ())
+
+
+def test_no_pain_opening_a_sentence_corrects_nothing() -> None:
+    text = "Hip flexors 5. No pain in the quads at all. Movement 8"
+    assert _read(text, ["hip_flexors", "quads"]).soreness == {"hip_flexors": 5, "quads": 0}
+
+
+def test_four_an_a_half_is_five_but_an_a_half_marathon_is_no_half() -> None:
+    assert _read("Groin 4 an a half. Movement 7", ["adductors"]).soreness == {"adductors": 5}
+    assert _read("calves 3 an a half marathon plan", ["calves"]).soreness == {"calves": 3}

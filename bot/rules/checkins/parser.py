@@ -304,6 +304,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._fuzzy_labels()
         self._short_forms()
         self._typos_of_own_areas()
+        self._an_between_areas()
         self._legs_for_all()
         self._tables()
         for index, (start, end) in enumerate(self.sentences):

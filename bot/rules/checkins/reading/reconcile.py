@@ -103,7 +103,9 @@ _QUESTION_WORDS = frozenset(
     | {"will", "would", "normal", "count"}
 )
 # Before the question, calling whoever runs the bot: "coach, how do I...", "Kuya ano po...".
-_CALLING = frozenset({"coach", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"})
+_CALLING = frozenset(
+    {"coach", "bot", "hey", "hi", "hello", "yo", "bro", "mate", "kuya", "pana", "oi"}
+)
 _CALLING |= {"quick", "question", "q", "btw", "ps"}
 # Before a question about the list of areas or the check-in's words, these open it too ("also
 # how do I change my areas?"); before any other question they may open the club's ("so when is

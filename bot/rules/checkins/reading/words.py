@@ -277,7 +277,7 @@ def _one_or(words: set[str]) -> bool:
 
 # A half said after a whole number: "and a half", "y medio" (Spanish), "e meio" (Portuguese),
 # "et demi" (French).
-_HALF_JOINS = frozenset({"and", "n", "y", "e", "et"})
+_HALF_JOINS = frozenset({"an", "and", "n", "y", "e", "et"})
 _HALVES = frozenset({"half", "medio", "media", "meio", "meia", "demi", "demie"})
 
 
@@ -1030,8 +1030,9 @@ class ReadWords(State):
             return 0
         after = toks[index + 1]
         if after.text in _HALF_JOINS:
-            # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi"; not "5 and
-            # half marathon training", "7 and half my runs were easy": the half ends its clause.
+            # "3 and a half", "4 and half", "3 y medio", "3 e meio", "3 et demi", "4 an a half";
+            # not "5 and half marathon training", "7 and half my runs were easy": the half ends
+            # its clause.
             said = [t.text for t in toks[index + 2 : index + 4]]
             if said[:1] and said[0] in _HALVES and self._clause_closes_at(index + 3):
                 return 2
@@ -1859,6 +1860,20 @@ class ReadWords(State):
             found = lex.typo_of_own(tok.text, self.expected)
             if found is not None and not self._named_already(found, index, index):
                 self._relabel(index, *found)
+
+    def _an_between_areas(self) -> None:
+        """ "glutes an hamstrings both about 4", "Neck an shoulders both a 5": "an" for "and"
+        between two areas (three writers' files), never before a number ("calves an 8")."""
+        toks = self.toks
+        for index in range(1, len(toks) - 1):
+            tok = toks[index]
+            if (
+                tok.text == "an"
+                and tok.kind == K.WORD
+                and toks[index - 1].kind == K.AREA
+                and toks[index + 1].kind == K.AREA
+            ):
+                tok.kind = K.JOIN
 
     def _legs_for_all(self) -> None:
         """ "legs about a 4 overall" from a member whose areas are all in the legs, and who
