@@ -29,7 +29,7 @@ _SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 
 # Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
 _RESTATING = CORRECTIONS - {"actually", "rather"}
-_OPENING_NO = frozenset({"no", "hmm", "hm", "um", "umm", "erm", "oh", "ah", "nah"})
+_OPENING_NO = frozenset({"no", "hmm", "hm", "um", "umm", "erm"})
 # Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
 _SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
 _WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
@@ -323,6 +323,8 @@ class State:
         )
         if not self._no_corrections:  # (known once the first score is paired)
             found.corrected = self._correcting(low, high) or self._restated(found, low)
+        if not found.corrected and not found.dated and label.kind == K.AREA:
+            found.corrected = self._no_opening(label_at)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 
@@ -332,7 +334,7 @@ class State:
             # Looked for once a reply: the words are all read by the first score paired, and
             # later passes only blank words out, so a reply without any stays without.
             self._no_corrections = "*" not in self.text and not any(
-                t.text in CORRECTIONS or t.text == "no" for t in self.toks
+                t.text in CORRECTIONS for t in self.toks
             )
         if self._no_corrections:
             return False
@@ -343,21 +345,22 @@ class State:
                 window = window[at + 1 :]  # "Rass 5 (glutes I mean), IT band 7": a gloss before
                 break
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
-        return (
-            starred.endswith("*")
-            or any(t.text in CORRECTIONS for t in window)
-            or self._no_opening(first, low)
-        )
+        return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
 
-    def _no_opening(self, first: int, label: int) -> bool:
-        """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no" opening the sentence
-        of a label said again takes back the label's earlier score."""
-        said = self.toks[first:label]
-        return (
-            0 < len(said) <= 4
-            and any(t.text == "no" for t in said)
-            and all(t.text in _OPENING_NO or t.kind in (K.PUNCT, K.COMMA) for t in said)
-        )
+    def _no_opening(self, label: int) -> bool:
+        """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no," opening the sentence
+        of a label said again takes back the label's earlier score; not a "no" answering the
+        member's own question ("Did I run the hills? No, calves 7 on wednesday"), nor "oh no"
+        or "no achilles issues"."""
+        toks = self.toks
+        sentence = toks[label].sentence
+        first = self.sentences[sentence][0]
+        said = toks[first:label]
+        if not 2 <= len(said) <= 4 or said[-1].kind != K.COMMA or said[-2].text != "no":
+            return False
+        if not all(t.text in _OPENING_NO or t.kind in (K.PUNCT, K.COMMA) for t in said):
+            return False
+        return sentence == 0 or "?" not in toks[first - 1].text
 
     def _restated(self, found: Score, low: int) -> bool:
         """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of

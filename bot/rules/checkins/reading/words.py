@@ -1863,16 +1863,15 @@ class ReadWords(State):
 
     def _an_between_areas(self) -> None:
         """ "glutes an hamstrings both about 4", "Neck an shoulders both a 5": "an" for "and"
-        between two areas (three writers' files), never before a number ("calves an 8")."""
+        between two areas (three writers' files), or two scores ("calves an glutes 3 an 2"),
+        never before a number alone ("calves an 8")."""
         toks = self.toks
         for index in range(1, len(toks) - 1):
             tok = toks[index]
-            if (
-                tok.text == "an"
-                and tok.kind == K.WORD
-                and toks[index - 1].kind == K.AREA
-                and toks[index + 1].kind == K.AREA
-            ):
+            if tok.text != "an" or tok.kind != K.WORD:
+                continue
+            kinds = toks[index - 1].kind, toks[index + 1].kind
+            if kinds in ((K.AREA, K.AREA), (K.NUM, K.NUM)):
                 tok.kind = K.JOIN
 
     def _legs_for_all(self) -> None:
