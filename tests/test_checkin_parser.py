@@ -6711,3 +6711,37 @@ def test_chalna_alone_is_no_movement_label() -> None:
     parsed = _read("calves 3 glutes 2 same. chalna 3 din se band tha", ["calves", "glutes"])
     assert parsed.movement is None
     assert parsed.note == "chalna 3 din se band tha"
+
+
+# -- a review of the whole change: readings that had gone wrong ---------------------------------
+
+
+def test_no_opening_the_reply_takes_back_nothing() -> None:
+    parsed = _read(
+        "No, calves 6 glutes 2 movement 7. Calves maybe 4 actually", ["calves", "glutes"]
+    )
+    assert parsed.soreness.get("calves") != 6
+
+
+def test_spelt_labels_after_a_sentence_in_code_still_read_m_for_movement() -> None:
+    text = "Q 3, H 4, C 2. glutes 2 m 8 eff better"
+    assert _read(text, ["quads", "hamstrings", "calves", "glutes"]).movement == 8
+
+
+def test_an_joins_an_area_of_two_words() -> None:
+    parsed = _read("IT band an glutes both about 4", ["it_band", "glutes"])
+    assert parsed.soreness == {"it_band": 4, "glutes": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 3 but it was a better week overall", "better"),
+        ("IT band is at a 6 but it was a bit worse on wednesday", None),
+    ],
+)
+def test_a_better_week_is_the_running_and_a_bit_worse_the_area(
+    text: str, verdict: str | None
+) -> None:
+    parsed = _read(text, ["calves", "it_band"])
+    assert (parsed.efficiency.value if parsed.efficiency else None) == verdict

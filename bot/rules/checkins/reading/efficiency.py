@@ -60,9 +60,11 @@ _NO_SUBJECT_AFTER = frozenset({K.RUN, K.EFF, K.NUM, K.VAL})
 _IT = frozenset({"it", "its", "they", "theyre", "them"})
 _BETWEEN_IT_AND_VERDICT = frozenset(
     {"is", "was", "are", "were", "s", "re", "goes", "go", "went", "gets", "got", "getting"}
-    | {"much", "a", "bit", "little", "lot", "way", "now", "already"}  # ("it felt": the running)
+    | {"much", "bit", "little", "lot", "way", "now", "already"}  # ("it felt": the running;
+    # "it was a better week": the week)
     | {"kinda", "even", "slightly", "far", "been", "has", "have", "ve"}
 )
+_A_BIT = frozenset({"bit", "little", "lot"})  # "it was a bit worse" (not "a better week")
 # After "than": someone else is compared with the member ("they're faster than me").
 _ME = frozenset({"me", "us"})
 _SOMEONE_ELSE = frozenset(
@@ -484,7 +486,10 @@ class ReadEfficiency(State):
         worse", "calves 3. The session was hard but it was better" are the running)."""
         toks = self.toks
         before = index - 1
-        while before >= 0 and toks[before].text in _BETWEEN_IT_AND_VERDICT:
+        while before >= 0 and (
+            toks[before].text in _BETWEEN_IT_AND_VERDICT
+            or (toks[before].text == "a" and toks[before + 1].text in _A_BIT)
+        ):
             before -= 1
         if before < 0 or toks[before].text not in _IT:
             return False

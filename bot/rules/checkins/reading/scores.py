@@ -128,6 +128,9 @@ _SAID_OF_A_SCORE = frozenset(
 _PLAIN_KINDS = frozenset({K.NUM, K.VAL, K.EFF, K.PUNCT, K.COMMA, K.JOIN})
 # How far back from a later score the words that make it the week's may stand.
 _CHANGE_REACH = 10
+# How many numbers that change nothing a later score of the week may follow ("2 on the 18th, 5
+# after saturday's long run, still 5 today").
+_UNCHANGED_REACH = 2
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue"}
     | {"tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
@@ -165,14 +168,32 @@ _HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little
 _STIFF = frozenset({"stiff", "stiffness", "tight", "tightness", "sore", "soreness"})
 # Before a weak movement word, after a word of when, making it an outing ("after the long
 # walk"), not how moving goes.
-_AN_OUTING = frozenset(
-    {"the", "a", "an", "my", "our", "long", "short", "little", "brisk", "dog", "hill", "evening"}
-    | {"morning", "lunch", "lunchtime", "sunday", "saturday", "weekend", "hilly", "nice"}
+_AN_OUTING = (
+    frozenset(
+        {
+            "the",
+            "a",
+            "an",
+            "my",
+            "our",
+            "long",
+            "short",
+            "little",
+            "brisk",
+            "dog",
+            "hill",
+            "evening",
+        }
+        | {"morning", "lunch", "lunchtime", "weekend", "hilly", "nice"}
+    )
+    | _WEEKDAYS
 )
 _WHEN_OUT = frozenset({"after", "on", "from", "during", "before", "since", "post", "following"})
 # Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
-_NOW_ALONE = frozenset({"now", "today", "currently", "atm"})
-_ABOUT = frozenset({"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"})
+_NOW_ALONE = (NOW - {"overall", "since", "by"}) | {"atm"}
+_BEFORE_NOW_SCORE = frozenset(
+    {"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"}
+)
 # Pain denied after a feeling ("tight but not painful") leaves how sore open, unlike "not sore",
 # "no pain" or "not painful at all": every reader asked (two writers, two more labellers).
 _PAIN = frozenset({"painful"})
@@ -315,12 +336,18 @@ class ReadScores(State):
         return True
 
     def _a_code(self, start: int, end: int, found: list[int]) -> bool:
+        """Whether the letters found are a code: three or more; any in a sentence of letters
+        and values alone after a sentence in code ("Q 3, H 4. M 8. E same.", not "Felt like
+        a 6" or "last 3 m 7 pace"); else two, or movement's or efficiency's letter alone,
+        among spelt labels and their values."""
         if len(found) > 2:
             return True
-        if found and self.in_code:
-            # "Q 3, H 4. M 8. E same.": a sentence of letters and values alone goes on in code
-            # (not "Felt like a 6", "last 3 m 7 pace").
-            return all(i in found or self.toks[i].kind in _PLAIN_KINDS for i in range(start, end))
+        if (
+            found
+            and self.in_code
+            and all(i in found or self.toks[i].kind in _PLAIN_KINDS for i in range(start, end))
+        ):
+            return True
         if len(found) == 1 and self.letters[self.toks[found[0]].text][0] == K.AREA:
             return False  # "calves 3 g 2": a letter of an area needs another beside it
         return bool(found) and self._plain_answer(start, end, found)
@@ -1353,6 +1380,7 @@ class ReadScores(State):
             return
         toks = self.toks
         said = label  # the earlier score: "3 today, was 5 midweek" holds no change
+        unchanged = 0  # numbers passed that change nothing ("5 after saturday's long run")
         for other in range(label + 1, end):
             tok = toks[other]
             if tok.kind in LABELS_EFF and not (weak_label(tok) and not tok.used):
@@ -1368,7 +1396,9 @@ class ReadScores(State):
             # Said anywhere between the two scores: "a 6 on Monday but by Sunday it's more like
             # a 3", "8?? maybe that's too high, call it 6".
             gap = [t.text for t in toks[max(other - _CHANGE_REACH, said + 1) : other] if t.word]
-            if _rescored_after_other_talk([t.text for t in toks[said + 1 : other] if t.word]):
+            if _RESCORE & set(gap) and _rescored_after_other_talk(
+                [t.text for t in toks[said + 1 : other] if t.word]
+            ):
                 # "a 2 and I manage everything at home easily, call it 9": of what? The back's
                 # score taken back, or another thing's? Neither is kept: both are asked about.
                 self._pair(label, other)
@@ -1411,6 +1441,9 @@ class ReadScores(State):
                         self._pair(label, other)
                         self._dispute(label, later_value > earlier_value + 1)
                     return
+                unchanged += 1
+                if unchanged == _UNCHANGED_REACH:
+                    return  # (a long reply of numbers: each label looks this far, no further)
                 continue
             said_now = (NOW - {"by"}) & set(after) or (NOW - {"by", "overall"}) & set(gap)
             if (
@@ -1787,7 +1820,10 @@ class ReadScores(State):
             number = words[-1]
             if not self._score_like(toks[number]) or toks[number].used or toks[number].past:
                 continue
-            if any(toks[i].text not in _ABOUT and "~" not in toks[i].text for i in words[1:-1]):
+            if any(
+                toks[i].text not in _BEFORE_NOW_SCORE and "~" not in toks[i].text
+                for i in words[1:-1]
+            ):
                 continue
             scored = self._scored_labels(*self.sentences[index - 1])
             if len(scored) != 1 or toks[scored[0]].kind != K.AREA:
@@ -1798,16 +1834,12 @@ class ReadScores(State):
                 continue
             # Only a spike said of a moment that has eased since ("wrecked after Sat's race.
             # Now ~6."): a higher number may be movement's ("Hams 2. Today 8.").
-            if later < earlier[0].value and self._said_of_a_moment(scored[0]):
+            if later < earlier[0].value and self.said_of_a_moment(toks[scored[0]].sentence):
                 earlier[0].yields = earlier[0].gave_way = True
                 self._pair(scored[0], number)
 
     def _scored_labels(self, start: int, end: int) -> list[int]:
         return [i for i in self.label_scores if start <= i < end]
-
-    def _said_of_a_moment(self, label: int) -> bool:
-        start, end = self.sentences[self.toks[label].sentence]
-        return any(self.clause_moments[c] for c in {t.clause for t in self.toks[start:end]})
 
     def _day_logs(self) -> None:
         """A score kept day by day ("calves: Tues 4, Thu 6, Sat 5", "Mon run: glutes 6. Wed:

@@ -29,6 +29,7 @@ _SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 
 # Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
 _RESTATING = CORRECTIONS - {"actually", "rather"}
+# Before "no," opening a sentence that scores an area again: "Hmm no, hip flexors 6".
 _OPENING_NO = frozenset({"no", "hmm", "hm", "um", "umm", "erm"})
 # Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
 _SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
@@ -171,6 +172,11 @@ class State:
         self.unclear_words: set[str] = set()
         # What each sentence holds (`FEATURE` bits): passes skip sentences that cannot match.
         self.features: list[int] = []
+
+    def said_of_a_moment(self, sentence: int) -> bool:
+        """Whether any clause of the sentence names a moment ("after the race", "on Monday")."""
+        start, end = self.sentences[sentence]
+        return any(self.clause_moments[c] for c in {t.clause for t in self.toks[start:end]})
 
     def _score_like(self, tok: Tok) -> bool:
         """A number that could be a score: not training talk, on no other scale."""
@@ -348,19 +354,22 @@ class State:
         return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
 
     def _no_opening(self, label: int) -> bool:
-        """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no," opening the sentence
-        of a label said again takes back the label's earlier score; not a "no" answering the
-        member's own question ("Did I run the hills? No, calves 7 on wednesday"), nor "oh no"
-        or "no achilles issues"."""
+        """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no," opening a later
+        sentence, right before an area scored earlier, takes back that area's earlier score
+        (the first label after it only); not a "no" answering the member's own question ("Did
+        I run the hills? No, calves 7 on wednesday"), nor "oh no", nor one opening the reply."""
         toks = self.toks
         sentence = toks[label].sentence
         first = self.sentences[sentence][0]
+        if sentence == 0 or not 2 <= label - first <= 4 or "?" in toks[first - 1].text:
+            return False
         said = toks[first:label]
-        if not 2 <= len(said) <= 4 or said[-1].kind != K.COMMA or said[-2].text != "no":
+        if said[-1].kind != K.COMMA or said[-2].text != "no":
             return False
         if not all(t.text in _OPENING_NO or t.kind in (K.PUNCT, K.COMMA) for t in said):
             return False
-        return sentence == 0 or "?" not in toks[first - 1].text
+        target = toks[label].target
+        return any(s.kind == K.AREA and s.target == target for s in self.reading.scores)
 
     def _restated(self, found: Score, low: int) -> bool:
         """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of

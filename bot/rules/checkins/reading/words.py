@@ -115,12 +115,13 @@ _BACK_TO_ME = frozenset({"mine", "myself"})
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
 _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
-# How an area feels, before a score in brackets ("tight (5)"): no crossword's count.
-# The areas "legs" may stand for together, and the words that say a score for them all.
+# The areas "legs" may stand for together (not the IT band's deep hip rotators, nor the hip
+# flexors), and the words that say a score for them all.
 _LEG_AREAS = frozenset({"calves", "hamstrings", "quads", "adductors"})
 _ABOUT = frozenset({"about", "around", "like", "roughly", "approx", "approximately"})
 # Beside "legs about a 6", a score of another time than the week's ("overall" is the week's).
 _LATER = (NOW - {"overall"}) | SEQUENCE
+# How an area feels, before a score in brackets ("tight (5)"): no crossword's count.
 _FEELS = frozenset({"tight", "stiff", "sore", "well", "easy", "heavy", "light", "achy", "tender"})
 # "wait is 10 the worst?": asking which end is which.
 _DEFINING_ASK = frozenset({"is", "isnt"})
@@ -1870,14 +1871,18 @@ class ReadWords(State):
             tok = toks[index]
             if tok.text != "an" or tok.kind != K.WORD:
                 continue
-            kinds = toks[index - 1].kind, toks[index + 1].kind
+            before, after = index - 1, index + 1
+            while before > 0 and toks[before].kind == K.PUNCT and not toks[before].text:
+                before -= 1  # the rest of a phrase ("IT band an glutes")
+            kinds = toks[before].kind, toks[after].kind
             if kinds in ((K.AREA, K.AREA), (K.NUM, K.NUM)):
                 tok.kind = K.JOIN
 
     def _legs_for_all(self) -> None:
         """ "legs about a 4 overall" from a member whose areas are all in the legs, and who
         names none of them: one score for them all, as "everything a 4" is (five writers of
-        six read it so, and the two other readers of the sixth)."""
+        six read it so, and the two other readers of the sixth). A bare "legs 5" is asked
+        about (writers split, most ask): "legs" is no area."""
         if not self.expected or not set(self.expected) <= _LEG_AREAS:
             return
         toks = self.toks
@@ -1893,17 +1898,18 @@ class ReadWords(State):
         numbers = [i for i in range(index + 1, last) if toks[i].kind == K.NUM]
         if len(numbers) != 1 or toks[numbers[0]].training or toks[numbers[0]].past:
             return
-        start, end = self.sentences[toks[index].sentence]
-        said = toks[start:end]
-        if (
-            self.features[toks[index].sentence] & PAST
-            or any(t.text in _LATER for t in said)
-            or any(self.clause_moments[c] for c in {t.clause for t in said})
-        ):
+        if self._said_of_another_time(toks[index].sentence):
             return  # "legs about a 6 after the race, now 3", "... yesterday": which is now's?
         if any(toks[i].text in _ABOUT for i in range(index + 1, numbers[0])):
-            # A bare "legs 5" is asked about (writers split, most ask): "legs" is no area.
             self._relabel(index, K.ALL, "")
+
+    def _said_of_another_time(self, sentence: int) -> bool:
+        start, end = self.sentences[sentence]
+        return (
+            bool(self.features[sentence] & PAST)
+            or any(t.text in _LATER for t in self.toks[start:end])
+            or self.said_of_a_moment(sentence)
+        )
 
     def _named_already(self, found: tuple[int, str], first: int, last: int) -> bool:
         """An area the reply names in its own words outside the words read as a typo of it
