@@ -6745,3 +6745,43 @@ def test_a_better_week_is_the_running_and_a_bit_worse_the_area(
 ) -> None:
     parsed = _read(text, ["calves", "it_band"])
     assert (parsed.efficiency.value if parsed.efficiency else None) == verdict
+
+
+# -- an area in the member's own words, across development files ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "kálfar 4, hamstrings 5, movement 7, efficiency same",
+            ["calves", "hamstrings"],
+            {"calves": 4, "hamstrings": 5},
+        ),
+        (
+            "leher 2, bahu 4. Movement 8. Efficiency teruk sikit",
+            ["neck", "shoulders"],
+            {"neck": 2, "shoulders": 4},
+        ),
+    ],
+)
+def test_one_unknown_word_scored_in_a_list_is_the_one_area_left(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hill 4, glutes 5, movement 7",  # "hills" is training
+        "tempo 4, glutes 5, movement 7",
+        "glutes 5, movement 7, Sunday 4",
+        "betis 4, bahu 2. glutes 5",  # two words, one area left: whose is which?
+        "glutes 5. I ran with Jonas 4 times, movement 7",  # no list
+        "hotel 5, glutes 3, movement 7",  # an English word the parser does not know
+    ],
+)
+def test_no_unknown_word_is_an_area_outside_that_shape(text: str) -> None:
+    assert "calves" not in _read(text, ["calves", "glutes"]).soreness
