@@ -326,7 +326,6 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._activity_scores()
         self._score_against_words()
         self._header_rows()
-        self._lone_unknown_area()
         for index, (start, end) in enumerate(self.sentences):
             features = self.features[index]
             if features & HAS_VAL:

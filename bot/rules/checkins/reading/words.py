@@ -115,10 +115,6 @@ _BACK_TO_ME = frozenset({"mine", "myself"})
 _SCALE_ENDS = frozenset({Decimal(0), Decimal(1), Decimal(10)})
 _DEFINING = frozenset({"is", "means", "meaning", "being", "as", "for"})
 _DEFINING_BEFORE = frozenset({"where", "if", "with", "assuming", "and"})
-# Days the words of moments leave out ("sun" is also the sun): no area in a member's words.
-_DAYS_NOT_MOMENTS = frozenset({"sun", "tue", "thu", "weds"})
-# What a sentence listing labels and scores holds ("kálfar 4, hamstrings 5, movement 7").
-_IN_A_LIST = LABELS_EFF | {K.NUM, K.VAL, K.PUNCT, K.COMMA, K.JOIN, K.STOP}
 # The areas "legs" may stand for together (not the IT band's deep hip rotators, nor the hip
 # flexors), and the words that say a score for them all.
 _LEG_AREAS = frozenset({"calves", "hamstrings", "quads", "adductors"})
@@ -1914,68 +1910,6 @@ class ReadWords(State):
             or any(t.text in _LATER for t in self.toks[start:end])
             or self.said_of_a_moment(sentence)
         )
-
-    def _lone_unknown_area(self) -> None:
-        """ "kálfar 4, hamstrings 5, movement 7": in a sentence listing labels and their scores,
-        the one word the parser does not know, with a score of its own, where one of the
-        member's areas alone is still unscored, is that area in the member's own language
-        (seven replies of five files, by writers in Iceland, Malaysia, Indonesia, Vietnam,
-        Romania and the Philippines, every one read so; the parser had asked about each)."""
-        scored = {s.target for s in self.reading.scores if s.kind == K.AREA}
-        open_areas = [a for a in self.expected if a not in scored]
-        if len(open_areas) != 1:
-            return
-        toks = self.toks
-        found = None
-        for index in range(len(toks) - 1):
-            if self._foreign_word(toks[index].text) and self._score_after_word(index):
-                if found is not None:
-                    return  # two: whose is which?
-                found = index
-        if found is None or not self._in_a_first_language(found):
-            return
-        start, end = self.sentences[toks[found].sentence]
-        said = toks[start:end]
-        if not any(t.kind in LABELS and t.used for t in said):
-            return  # no list of labels to be one of
-        if all(t.at == found or t.kind in _IN_A_LIST for t in said):
-            self._relabel(found, K.AREA, open_areas[0])
-            self._pair(found, found + 1)
-
-    def _in_a_first_language(self, index: int) -> bool:
-        """Whether the reply is written partly in another language than English: the word is
-        spelt with letters English has not ("kálfar", "lưng"), or another word is one of the
-        first-language words the parser knows ("leher 2, bahu 4"). An English word it does not
-        know ("calves 2 hotel 5") is no area."""
-        tok = self.toks[index]
-        if not self.text[tok.start : tok.end].isascii():
-            return True
-        exact = self.lex.exact
-        return any(t.text in exact for t in self.toks if t.kind != K.WORD)
-
-    def _foreign_word(self, text: str) -> bool:
-        """A word the parser does not know, nor its plural ("hill 4": "hills" is training),
-        nor a day's ("Sunday 4")."""
-        known = self.lex.known
-        return (
-            len(text) >= 3
-            and text.isalpha()
-            and text not in known
-            and text not in self.lex.moments  # "Sunday 4"
-            and text not in _DAYS_NOT_MOMENTS
-            and text + "s" not in known
-            and text + "es" not in known
-        )
-
-    def _score_after_word(self, index: int) -> bool:
-        toks = self.toks
-        score = toks[index + 1]
-        if score.kind != K.NUM or not score.bare or score.used or not self._score_like(score):
-            return False
-        if score.value is None or score.value > MAX_SCORE:
-            return False
-        after = index + 2
-        return after >= len(toks) or toks[after].kind in BREAKS or toks[after].kind in LABELS
 
     def _named_already(self, found: tuple[int, str], first: int, last: int) -> bool:
         """An area the reply names in its own words outside the words read as a typo of it
