@@ -168,26 +168,9 @@ _HARDLY = frozenset({"hardly", "barely", "no", "not", "zero", "minimal", "little
 _STIFF = frozenset({"stiff", "stiffness", "tight", "tightness", "sore", "soreness"})
 # Before a weak movement word, after a word of when, making it an outing ("after the long
 # walk"), not how moving goes.
-_AN_OUTING = (
-    frozenset(
-        {
-            "the",
-            "a",
-            "an",
-            "my",
-            "our",
-            "long",
-            "short",
-            "little",
-            "brisk",
-            "dog",
-            "hill",
-            "evening",
-        }
-        | {"morning", "lunch", "lunchtime", "weekend", "hilly", "nice"}
-    )
-    | _WEEKDAYS
-)
+_AN_OUTING = _WEEKDAYS | {"the", "a", "an", "my", "our", "long", "short", "little", "brisk"}
+_AN_OUTING |= {"dog", "hill", "hilly", "nice", "evening", "morning", "weekend"}
+_AN_OUTING |= {"lunch", "lunchtime"}
 _WHEN_OUT = frozenset({"after", "on", "from", "during", "before", "since", "post", "following"})
 # Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
 _NOW_ALONE = (NOW - {"overall", "since", "by"}) | {"atm"}

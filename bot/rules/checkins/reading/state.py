@@ -173,6 +173,14 @@ class State:
         # What each sentence holds (`FEATURE` bits): passes skip sentences that cannot match.
         self.features: list[int] = []
 
+    def _before_phrase(self, index: int) -> int:
+        """The token before `index`, past the blanked rest of a phrase of several words ("IT
+        band" leaves an empty token after "it"): -1 when none."""
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT and not self.toks[before].text:
+            before -= 1
+        return before
+
     def said_of_a_moment(self, sentence: int) -> bool:
         """Whether any clause of the sentence names a moment ("after the race", "on Monday")."""
         start, end = self.sentences[sentence]

@@ -1552,9 +1552,7 @@ class ReadWords(State):
         toks = self.toks
         if toks[join].kind != K.JOIN:
             return False
-        before = join - 1
-        while before >= 0 and toks[before].kind == K.PUNCT and not toks[before].text:
-            before -= 1
+        before = self._before_phrase(join)
         return before < 0 or toks[before].kind != K.NUM
 
     def _fives_shown(self) -> bool:
@@ -1871,10 +1869,7 @@ class ReadWords(State):
             tok = toks[index]
             if tok.text != "an" or tok.kind != K.WORD:
                 continue
-            before, after = index - 1, index + 1
-            while before > 0 and toks[before].kind == K.PUNCT and not toks[before].text:
-                before -= 1  # the rest of a phrase ("IT band an glutes")
-            kinds = toks[before].kind, toks[after].kind
+            kinds = toks[self._before_phrase(index)].kind, toks[index + 1].kind  # "IT band an"
             if kinds in ((K.AREA, K.AREA), (K.NUM, K.NUM)):
                 tok.kind = K.JOIN
 
