@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev30.jsonl were written independently of the parser (by fifty-two writers) and are
+dev20.jsonl to dev31.jsonl were written independently of the parser (by fifty-four writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev30.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev31.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -335,6 +335,13 @@ FLOORS = {
         non_checkins_missed=1,
         checkins_missed=1,
     ),
+    # Labelled three times (the second and third labels differ on one reply). Tuned on in the
+    # dev31 round, on kinds seen in two writers' files or more. Five invented values: "back...
+    # 8? maybe 7" as 8 (as three earlier files' writers read "6? maybe 5"); "shoulders 5 lower
+    # back 6, 7 oot o 10 for movement" (Scots "out of", the score before its label: two
+    # values); "quads 6 in the morning, after your stretch maybe 4" as 6; "pantorrilla izq 2,
+    # der 7" as 2 ("der" is German "the", so not read as a side).
+    "dev31": Floor(500, values=0.985, replies=0.97, needless_per_100=0.6, invented=5),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -385,13 +392,13 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the fifty-third and fifty-fourth writers, before and after the dev30
-# round (no figure moved).
-FRESH_MEASURED = Measured(500, values=0.972, replies=0.924, invented=9, needless_per_100=1.8)
+# fresh file comes. Now: the fifty-fifth and fifty-sixth writers, before and after the dev31
+# round.
+FRESH_MEASURED = Measured(500, values=0.973, replies=0.91, invented=12, needless_per_100=2.6)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "9 invented values (bar: at most 1), 1.8 needless questions per 100 (bar: at most 1)"
+    "12 invented values (bar: at most 1), 2.6 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(

@@ -6763,3 +6763,156 @@ def test_a_scored_word_of_another_language_is_asked_about_not_taken_for_an_area(
     parsed = _read(text, ["calves", "glutes"])
     assert len(parsed.soreness) == 1
     assert parsed.unread
+
+
+# -- the dev31 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        (
+            "glutes twa hams twa, aa good",
+            ["glutes", "hamstrings"],
+            {"glutes": 2, "hamstrings": 2},
+            None,
+        ),
+        (
+            "quads fower, adductors twa, movement 8",
+            ["quads", "adductors"],
+            {"quads": 4, "adductors": 2},
+            8,
+        ),
+        (
+            "ITB 4, calves 2, gettin aboot fine at 8",
+            ["it_band", "calves"],
+            {"it_band": 4, "calves": 2},
+            8,
+        ),
+    ],
+)
+def test_scots_numbers_and_spellings_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int | None
+) -> None:
+    """Scots replies come from five writers' files: "twa", "fower", "aboot", "gettin"."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "ingle 5 (la derecha), flexores de cadera 3",
+            ["adductors", "hip_flexors"],
+            {"adductors": 5, "hip_flexors": 3},
+        ),
+        (
+            "glúteos y isquios 4 los dos. movilidad 8",
+            ["glutes", "hamstrings"],
+            {"glutes": 4, "hamstrings": 4},
+        ),
+        ("lumbar 6 ayer, hoy 4. movilidad 7", ["lower_back"], {"lower_back": 4}),
+        ("calves bien, como un 1. movement 9", ["calves"], {"calves": 1}),
+        (
+            "flexores 6, cuádriceps 5... corrección: flexores 5",
+            ["hip_flexors", "quads"],
+            {"hip_flexors": 5, "quads": 5},
+        ),
+    ],
+)
+def test_spanish_words_of_areas_time_and_correction_are_read(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Spanish replies come from seven writers' files."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "movement", "verdict"),
+    [
+        ("aductores 2 gluteos 2 mov 9 misma eficiencia", 9, "same"),
+        ("aductores 2 gluteos 2, me muevo como un 7", 7, None),
+    ],
+)
+def test_spanish_same_efficiency_and_i_move_are_read(
+    text: str, movement: int, verdict: str | None
+) -> None:
+    parsed = _read(text, ["adductors", "glutes"])
+    assert parsed.movement == movement
+    assert (parsed.efficiency.value if parsed.efficiency else None) == verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["aductores harto apretados esta semana po", "glúteos medio adoloridos, isquios 3"]
+)
+def test_a_spanish_word_of_tightness_without_a_number_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["adductors", "glutes", "hamstrings"])
+    assert parsed.is_checkin
+    assert parsed.unread
+
+
+def test_an_area_said_to_be_bien_is_asked_about() -> None:
+    parsed = _read("isquios bien", ["hamstrings"])
+    assert (parsed.is_checkin, parsed.soreness, bool(parsed.unread)) == (True, {}, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glute 5...no, 6. movement 7.",
+        "glute 5. no, 6. movement 7.",
+        "glutes... 5? no 6. movement 7",
+    ],
+)
+def test_a_bare_no_between_two_scores_takes_the_first_back(text: str) -> None:
+    assert _read(text, ["glutes"]).soreness == {"glutes": 6}
+
+
+def test_a_bare_no_before_a_joke_takes_nothing_back() -> None:
+    assert _read("glutes 4... no 10 lol. movement 7", ["glutes"]).soreness == {"glutes": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quads 6 hams 4... bueno, quads 7 siendo honesto. movement 7",
+        "quads 6 hams 4... nah quads more like a 7. movement 7",
+    ],
+)
+def test_an_area_scored_again_after_trailing_off_and_second_thoughts_is_corrected(
+    text: str,
+) -> None:
+    parsed = _read(text, ["quads", "hamstrings"])
+    assert (parsed.soreness, parsed.unread) == ({"quads": 7, "hamstrings": 4}, ())
+
+
+def test_the_other_side_one_with_no_pain_leaves_the_worse_side() -> None:
+    text = "hamstring 3 on left, right one no pain. movement 9"
+    assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 3}
+
+
+def test_a_heavy_gym_session_says_nothing_of_the_running() -> None:
+    parsed = _read(
+        "shoulders 6 neck 4, gym session bench and rows was heavy", ["shoulders", "neck"]
+    )
+    assert parsed.efficiency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors 4, movement 8. also my plantar fasciitis is acting up again, left foot",
+        "hip flexors 4, movement 8. shin splints creeping back too ugh",
+    ],
+)
+def test_an_untracked_foot_or_shin_complaint_is_kept_in_the_note_not_asked(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 4}, ())
+
+
+def test_hammies_in_ruins_is_asked_about() -> None:
+    parsed = _read("my hammies are in ruins 😭 calves 4", ["hamstrings", "calves"])
+    assert parsed.soreness == {"calves": 4}
+    assert parsed.unread

@@ -40,6 +40,8 @@ _THINGS = frozenset(
     | {"swimming", "swim", "car", "job"}
     # daily life: "transfers a bit harder than usual" (in and out of a wheelchair), "lifting"
     | {"transfers", "transfer", "chores", "housework", "gardening", "lifting", "gym", "weights"}
+    # the gym's lifts: "gym session bench and rows was heavy"
+    | {"bench", "rows", "squats", "squat", "deadlifts", "deadlift", "lifts"}
 )
 # Right after a verdict of load, these make it said of the time's load: "lighter week",
 # "easier block", "harder shifts" ("better week overall" is still the running).

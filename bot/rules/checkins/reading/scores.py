@@ -135,7 +135,7 @@ _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue"}
     | {"tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
-_TODAY = frozenset({"today", "now", "currently", "tonight"})
+_TODAY = frozenset({"today", "now", "currently", "tonight", "hoy"})
 # Between a weekday and its score: "Mon run: glutes 6", "Sun long run: 4", "Today still 4".
 _ABOUT_A_DAY = frozenset({"still", "its", "it", "was", "is", "on", "by", "a"})
 _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
@@ -210,6 +210,9 @@ def _rescored_after_other_talk(gap: list[str]) -> bool:
             before = gap[:at]
             return bool(_OTHER_SUBJECTS & set(before)) and not _doubted(before)
     return False
+
+
+_NO_ALONE = (["no"], ["nah"], ["nope"])
 
 
 def _taken_back_outright(gap: list[str]) -> bool:
@@ -684,11 +687,18 @@ class ReadScores(State):
         return [other]
 
     def _side_opens(self, index: int) -> bool:
-        """ "left no pain at all": a side word right before the zero, opening its clause."""
+        """ "left no pain at all", "right one no pain": a side word right before the zero,
+        opening its clause."""
         other = index - 1
         while other >= 0 and self.toks[other].kind == K.PUNCT:
             other -= 1
-        return other >= 0 and self.toks[other].kind == K.SIDE and self._opens_clause(other)
+        if other > 0 and self.toks[other].text == "one":
+            other -= 1
+        if other < 0 or self.toks[other].kind != K.SIDE:
+            return False
+        if other > 0 and self.toks[other - 1].text == "the":
+            other -= 1  # "the right one no pain"
+        return self._opens_clause(other)
 
     def _except_follows(self, index: int, end: int) -> bool:
         toks = self.toks
@@ -1391,7 +1401,7 @@ class ReadScores(State):
             corrected = corrected or _doubted(gap) or self._concluded(other, end)
             # "4 — actually no, be honest with yourself, 5": said against the first outright
             # (not "actually no wait, they were 6 on monday": an earlier score).
-            corrected = corrected or _taken_back_outright(gap)
+            corrected = corrected or _taken_back_outright(gap) or self._no_then(gap, other)
             if self._owned_by_word(other) and not corrected:
                 return  # "calves 3, legs 7/10 overall": the legs' number
             after = [t.text for t in toks[other + 1 : min(other + 3, end)] if t.kind != K.PUNCT]
@@ -2137,17 +2147,18 @@ class ReadScores(State):
                 if self._for_label(other, end):
                     break  # "call it 8 for movement": another label's
                 gap = [t.text for t in toks[start:other] if t.word]
-                # "calves... 6? no 5": the score asked of itself, then answered.
-                answered = (
-                    gap in (["no"], ["nah"])
-                    and "?" in toks[prev_end].text
-                    and not self._laughed_after(other)  # "calves 4? no 10 lol": asked
-                )
+                # "calves... 6? no 5", "glute 5...no, 6": the score taken back by a bare "no".
+                answered = self._no_then(gap, other)
                 if answered or _doubted(gap) or any(word in CORRECTIONS for word in gap):
                     earlier[0].yields = True
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _no_then(self, gap: list[str], index: int) -> bool:
+        """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores takes the
+        first back (not "calves 4? no 10 lol", a joke)."""
+        return gap in _NO_ALONE and not self._laughed_after(index)
 
     def _laughed_after(self, index: int) -> bool:
         after = index + 1

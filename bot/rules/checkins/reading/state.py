@@ -31,6 +31,8 @@ _SAID_AFTER = (("id", "say"), ("i", "would", "say"))
 _RESTATING = CORRECTIONS - {"actually", "rather"}
 # Before "no," opening a sentence that scores an area again: "Hmm no, hip flexors 6".
 _OPENING_NO = frozenset({"no", "hmm", "hm", "um", "umm", "erm"})
+# Opening a sentence after an ellipsis, before an area scored earlier ("... nah calves 5").
+_SECOND_THOUGHTS = frozenset({"no", "nah", "nope", "bueno", "well", "hmm", "ok", "okay"})
 # Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
 _SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
 _WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
@@ -369,15 +371,28 @@ class State:
         toks = self.toks
         sentence = toks[label].sentence
         first = self.sentences[sentence][0]
-        if sentence == 0 or not 2 <= label - first <= 4 or "?" in toks[first - 1].text:
+        if sentence == 0 or not 1 <= label - first <= 4 or "?" in toks[first - 1].text:
             return False
         said = toks[first:label]
-        if said[-1].kind != K.COMMA or said[-2].text != "no":
+        if self._trailed_off(first):
+            # "quads 6 hams 4... bueno, quads 7", "calves 4 hamstrings 2... nah calves more
+            # like a 5": after trailing off, a word of second thoughts needs no comma.
+            if said[0].text not in _SECOND_THOUGHTS:
+                return False
+        elif len(said) < 2 or said[-1].kind != K.COMMA or said[-2].text != "no":
             return False
-        if not all(t.text in _OPENING_NO or t.kind in (K.PUNCT, K.COMMA) for t in said):
+        if not all(
+            t.text in _OPENING_NO or t.text in _SECOND_THOUGHTS or t.kind in (K.PUNCT, K.COMMA)
+            for t in said
+        ):
             return False
         target = toks[label].target
         return any(s.kind == K.AREA and s.target == target for s in self.reading.scores)
+
+    def _trailed_off(self, first: int) -> bool:
+        """Whether the sentence starting at `first` follows an ellipsis."""
+        closing = self.toks[first - 1].text if first else ""
+        return closing == "…" or closing.startswith("..")
 
     def _restated(self, found: Score, low: int) -> bool:
         """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of

@@ -104,7 +104,7 @@ JOKES = frozenset(
 # Taking a score back for the next one: "calves 10/10 jk 3", "glutes 4, actually make that 5".
 CORRECTIONS = (
     frozenset(
-        {"actually", "correction", "oops", "mean", "meant", "rather", "wait", "edit"}
+        {"actually", "correction", "correccion", "oops", "mean", "meant", "rather", "wait", "edit"}
         | {"sorry", "scratch", "scrap"}  # "... sorry calves 4", "scrap that, quads 4"
     )
     | JOKES
@@ -127,7 +127,7 @@ OCCASIONAL = frozenset(
 # it is one more moment of the week ("by Friday they were about 3").
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
-NOW = frozenset({"now", "overall", "today", "currently", "since", "by"})
+NOW = frozenset({"now", "overall", "today", "currently", "since", "by", "hoy"})  # Spanish today
 # Of time to come: a score said with one is hoped for, not this week's ("should be 3 by friday").
 TO_COME = frozenset({"will", "ll", "should", "if", "gonna", "expect", "expecting", "race"})
 # Between an area's score and a later one, the later one follows in time ("4 for 2 days after
