@@ -151,12 +151,13 @@ FLOORS = {
     "dev15": Floor(500, values=0.99, replies=0.98, needless_per_100=0.8),
     # Its needless questions: "calves 100% fine" as
     # 0 ("fine" of an area is asked about, the writers split), Malay "betis" left out of the
-    # tables, and Welsh number words said again in digits.
+    # tables, Welsh number words said again in digits, and since the dev31 round "calves bien,
+    # como un 1" ("bien" of an area is asked about, and "como un" is no cue: counts).
     "dev16": Floor(
         500,
         values=0.99,
         replies=0.965,
-        needless_per_100=0.6,
+        needless_per_100=0.8,
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "Neck fine" as 0 ("fine" of an area is asked about, the writers split), "4, 7,
@@ -341,7 +342,11 @@ FLOORS = {
     # back 6, 7 oot o 10 for movement" (Scots "out of", the score before its label: two
     # values); "quads 6 in the morning, after your stretch maybe 4" as 6; "pantorrilla izq 2,
     # der 7" as 2 ("der" is German "the", so not read as a side).
-    "dev31": Floor(500, values=0.985, replies=0.97, needless_per_100=0.6, invented=5),
+    # ("la IT band a full, un 8 fácil" stays a check-in taken for none: read as a cue, "un"
+    # turned counts into scores in the round's review.)
+    "dev31": Floor(
+        500, values=0.98, replies=0.965, needless_per_100=0.6, invented=5, checkins_missed=1
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0

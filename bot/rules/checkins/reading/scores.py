@@ -2156,9 +2156,18 @@ class ReadScores(State):
                 break
 
     def _no_then(self, gap: list[str], index: int) -> bool:
-        """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores takes the
-        first back (not "calves 4? no 10 lol", a joke)."""
-        return gap in _NO_ALONE and not self._laughed_after(index)
+        """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores, with a
+        comma after it or a question before it, takes the first back (not "calves 4. No 1
+        showed up", "no 2 ways about it", nor "calves 4? no 10 lol", a joke)."""
+        if gap not in _NO_ALONE or self._laughed_after(index):
+            return False
+        toks = self.toks
+        if toks[index - 1].kind == K.COMMA:
+            return True
+        said = index - 1
+        while said > 0 and toks[said].text not in gap:
+            said -= 1
+        return said > 0 and "?" in toks[said - 1].text
 
     def _laughed_after(self, index: int) -> bool:
         after = index + 1

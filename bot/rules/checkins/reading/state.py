@@ -33,6 +33,11 @@ _RESTATING = CORRECTIONS - {"actually", "rather"}
 _OPENING_NO = frozenset({"no", "hmm", "hm", "um", "umm", "erm"})
 # Opening a sentence after an ellipsis, before an area scored earlier ("... nah calves 5").
 _SECOND_THOUGHTS = frozenset({"no", "nah", "nope", "bueno", "well", "hmm", "ok", "okay"})
+# What such a second score may be said with ("nah calves more like a 5", "quads 7 siendo
+# honesto"), and what makes it another moment's ("well calves was 7 before the massage").
+_PLAIN_AFTER = frozenset({"siendo", "honesto", "honesta", "honestly", "tbh", "to", "be", "honest"})
+_PLAIN_AFTER |= {"i", "think", "reckon", "guess", "really", "probably", "prob", "id", "say"}
+_NOT_PLAIN = frozenset({"was", "were", "had", "would", "during", "before", "after", "antes"})
 # Between a score and the word of its slip: "6 - no wait", "6, oh, I mean".
 _SLIP_OPENERS = frozenset({"no", "oh", "sorry", "um", "er", "erm", "hmm", "i", "ah"})
 _WAITING_FOR = frozenset({"till", "til", "until", "for", "to", "and", "on"})
@@ -340,7 +345,7 @@ class State:
         if not self._no_corrections:  # (known once the first score is paired)
             found.corrected = self._correcting(low, high) or self._restated(found, low)
         if not found.corrected and not found.dated and label.kind == K.AREA:
-            found.corrected = self._no_opening(label_at)
+            found.corrected = self._no_opening(label_at, score_at)
         self.reading.scores.append(found)
         self.label_scores.setdefault(label_at, []).append(found)
 
@@ -363,7 +368,7 @@ class State:
         starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
         return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
 
-    def _no_opening(self, label: int) -> bool:
+    def _no_opening(self, label: int, score: int) -> bool:
         """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no," opening a later
         sentence, right before an area scored earlier, takes back that area's earlier score
         (the first label after it only); not a "no" answering the member's own question ("Did
@@ -377,7 +382,7 @@ class State:
         if self._trailed_off(first):
             # "quads 6 hams 4... bueno, quads 7", "calves 4 hamstrings 2... nah calves more
             # like a 5": after trailing off, a word of second thoughts needs no comma.
-            if said[0].text not in _SECOND_THOUGHTS:
+            if said[0].text not in _SECOND_THOUGHTS or not self._said_plainly(label, score):
                 return False
         elif len(said) < 2 or said[-1].kind != K.COMMA or said[-2].text != "no":
             return False
@@ -388,6 +393,17 @@ class State:
             return False
         target = toks[label].target
         return any(s.kind == K.AREA and s.target == target for s in self.reading.scores)
+
+    def _said_plainly(self, label: int, score: int) -> bool:
+        """Nothing but the score said of the area, and nothing after it but a hedge: not "calves
+        8 during the intervals", "calves was 7 before the massage", "calves 10 lol"."""
+        toks = self.toks
+        if any(t.kind == K.SIDE or t.text in _NOT_PLAIN for t in toks[label + 1 : score]):
+            return False
+        end = self.sentences[toks[score].sentence][1]
+        return all(
+            t.text in _PLAIN_AFTER or t.kind in (K.PUNCT, K.COMMA) for t in toks[score + 1 : end]
+        )
 
     def _trailed_off(self, first: int) -> bool:
         """Whether the sentence starting at `first` follows an ellipsis."""
