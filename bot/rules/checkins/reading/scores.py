@@ -212,6 +212,7 @@ def _rescored_after_other_talk(gap: list[str]) -> bool:
     return False
 
 
+# The only words between two scores, with a comma after or a question before: "5...no, 6".
 _NO_ALONE = (["no"], ["nah"], ["nope"])
 
 

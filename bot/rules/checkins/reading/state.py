@@ -386,10 +386,8 @@ class State:
                 return False
         elif len(said) < 2 or said[-1].kind != K.COMMA or said[-2].text != "no":
             return False
-        if not all(
-            t.text in _OPENING_NO or t.text in _SECOND_THOUGHTS or t.kind in (K.PUNCT, K.COMMA)
-            for t in said
-        ):
+        opening = _SECOND_THOUGHTS if self._trailed_off(first) else _OPENING_NO
+        if not all(t.text in opening or t.kind in (K.PUNCT, K.COMMA) for t in said):
             return False
         target = toks[label].target
         return any(s.kind == K.AREA and s.target == target for s in self.reading.scores)
