@@ -149,7 +149,7 @@ DEV30 = CORPUS_DIR / "dev30.jsonl"
 # twice (before and after the dev30 round), a development set since.
 DEV31 = CORPUS_DIR / "dev31.jsonl"
 # A fifty-fifth and a fifty-sixth writer's, labelled three times, held out and measured twice
-# (before and after the dev31 round), a development set since (not yet tuned on).
+# (before and after the dev31 round), a development set since.
 DEV32 = CORPUS_DIR / "dev32.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the bar once it is there).

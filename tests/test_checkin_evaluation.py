@@ -347,17 +347,22 @@ FLOORS = {
     "dev31": Floor(
         500, values=0.98, replies=0.965, needless_per_100=0.6, invented=5, checkins_missed=1
     ),
-    # Labelled three times (the labellers part more often than on earlier files). Held out
-    # before and after the dev31 round, a development set since but not yet tuned on: its
-    # floor is the figures it was measured at.
+    # Labelled three times (the labellers part more often than on earlier files). Tuned on in
+    # the dev32 round, on kinds seen in two writers' files or more. Six invented values:
+    # "quadríceps 5, ou talvez 6" as 5 (Portuguese "or maybe": "mais ou menos" is "more or
+    # less"); "quanto é 10? é a pior dor..." and "How can I change the time the bot posts?
+    # Sunday evening is better" as verdicts on the running; "Monday ... glutes maybe a 2 ... by
+    # Thursday my glutes were a 7 and hamstrings a 6 ... Today glutes 4, hams 3" (hamstrings
+    # 6); "calves 3 hamstrings 6 7 same" (7 as movement in the check-in's order: its writer
+    # asks).
     "dev32": Floor(
         500,
-        values=0.97,
-        replies=0.91,
+        values=0.98,
+        replies=0.935,
         needless_per_100=2.6,
-        invented=11,
-        non_checkins_missed=3,
-        checkins_missed=5,
+        invented=6,
+        non_checkins_missed=2,
+        checkins_missed=3,
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -409,13 +414,13 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the fifty-seventh and fifty-eighth writers, measured once, after the
-# dev31 round and its review (the code before them reads them the same).
-FRESH_MEASURED = Measured(500, values=0.967, replies=0.92, invented=7, needless_per_100=4.0)
+# fresh file comes. Now: the fifty-seventh and fifty-eighth writers, measured after the dev31
+# round and its review (the code before them reads them the same), and after the dev32 round.
+FRESH_MEASURED = Measured(500, values=0.967, replies=0.92, invented=6, needless_per_100=4.0)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "96.8 % of values (bar: 97 %), 7 invented values (bar: at most 1), 4.0 needless questions "
+    "96.8 % of values (bar: 97 %), 6 invented values (bar: at most 1), 4.0 needless questions "
     "per 100 (bar: at most 1)"
 )
 

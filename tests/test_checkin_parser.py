@@ -6977,3 +6977,103 @@ def test_a_no_before_a_count_takes_no_score_back(text: str) -> None:
 def test_second_thoughts_of_another_moment_or_in_jest_correct_nothing(text: str) -> None:
     parsed = _read(text, ["calves", "hamstrings"])
     assert parsed.soreness.get("calves") != 8
+
+
+# -- the dev32 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "panturrilha esquerda 5 direita 3, quads 4",
+            ["calves", "quads"],
+            {"calves": 5, "quads": 4},
+        ),
+        (
+            "posterior direito tá 5, esquerdo 7. glúteo 4",
+            ["hamstrings", "glutes"],
+            {"hamstrings": 7, "glutes": 4},
+        ),
+        ("hip flexor esquerdo 3 direito 6 depois do treino", ["hip_flexors"], {"hip_flexors": 6}),
+    ],
+)
+def test_portuguese_sides_are_read_as_sides(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Portuguese "esquerdo" and "direito" (left, right): four writers' files."""
+    assert _read(text, areas).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("panturrilha 3, glúteo... hmm 4? não, 3. mov 8", {"calves": 3, "glutes": 3}),
+        ("panturrilha 3, glúteo tá num 4 mais ou menos", {"calves": 3, "glutes": 4}),
+        ("panturrilha 3, mob 8. ah e o glúteo tá uns 5 também", {"calves": 3, "glutes": 5}),
+        ("panturrilha ficou em 3 a semana toda, glúteo 2", {"calves": 3, "glutes": 2}),
+        ("tudo tranquilo, nada dolorido 😎 mob 10", {"calves": 0, "glutes": 0}),
+    ],
+)
+def test_portuguese_words_between_an_area_and_its_score_are_read(
+    text: str, soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.soreness, parsed.unread) == (soreness, ())
+
+
+def test_words_with_their_g_dropped_are_read() -> None:
+    parsed = _read("adductors 2. walkin 9. runnin worse", ["adductors"])
+    assert (parsed.movement, parsed.efficiency, parsed.unread) == (9, Efficiency.WORSE, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hammies 3, glutes 2. Didn't notice much difference in my running. Movement 9.",
+        "Hammies 3, glutes 2. Didn't really feel a difference in the running compared to before",
+    ],
+)
+def test_not_feeling_a_difference_in_the_running_is_the_same(text: str) -> None:
+    assert _read(text, ["hamstrings", "glutes"]).efficiency == Efficiency.SAME
+
+
+def test_less_of_a_slog_is_better() -> None:
+    text = "Calves 3 – glutes 3 – and running felt like less of a slog than last week"
+    assert _read(text, ["calves", "glutes"]).efficiency == Efficiency.BETTER
+
+
+@pytest.mark.parametrize(
+    "text", ["IT band is still annoying. Quads 4", "hamstring paining since wednesday. Quads 4"]
+)
+def test_an_annoying_or_paining_area_is_asked_about(text: str) -> None:
+    parsed = _read(text, ["it_band", "hamstrings", "quads"])
+    assert (parsed.is_checkin, parsed.soreness, bool(parsed.unread)) == (True, {"quads": 4}, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's efficiency mean?? like faster or just easier",
+        "@RunBot what means efficiency? faster or easier?",
+    ],
+)
+def test_two_verdicts_offered_as_a_choice_are_no_verdict(text: str) -> None:
+    """A question about the check-in (two writers' files): no efficiency, no check-in."""
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.is_checkin) == (None, False)
+
+
+def test_a_score_overall_after_several_areas_is_asked_about_not_the_last_areas() -> None:
+    parsed = _read("calves 6 quads 5, 7 overall", ["calves", "quads"])
+    assert parsed.soreness.get("quads") != 7
+    assert parsed.unread
+
+
+def test_a_score_overall_after_a_moment_is_still_the_weeks() -> None:
+    text = "calves 2, quads 6 on Tuesday, a 4 overall"
+    assert _read(text, ["calves", "quads"]).soreness == {"calves": 2, "quads": 4}
+
+
+def test_a_portuguese_joke_takes_the_score_before_it_back() -> None:
+    assert _read("glutes 9 kkkk brincadeira, 3. mov 7", ["glutes"]).soreness == {"glutes": 3}

@@ -33,6 +33,8 @@ _SIGN_OFFS = frozenset(
 )
 
 
+# Between two verdicts offered as a choice: "faster or just easier", "better or worse".
+_BETWEEN_OPTIONS = frozenset({"or", "just", "more", "simply", "only"})
 # Said of these, a comparison is not of the running: "the new shoes are lighter", "getting up
 # the stairs is easier".
 _THINGS = frozenset(
@@ -263,6 +265,7 @@ class ReadEfficiency(State):
                 tok.negated
                 or (than and self._compares(index, end))
                 or self._remark_on_score(index, start)
+                or self._one_of_two(index, start, end)
             ):
                 continue
             if not eff_label and than and self._than_another_activity(index, end):
@@ -317,6 +320,19 @@ class ReadEfficiency(State):
                     self.reading.qualified.append(span)
                     if self._ends_sentence(index, end):
                         self.reading.leaning.append(span)
+
+    def _one_of_two(self, index: int, start: int, end: int) -> bool:
+        """ "What's efficiency mean?? like faster or just easier": two verdicts offered with
+        "or" between them are a question, not how the running felt."""
+        toks = self.toks
+        for step in (1, -1):
+            at, offered = index + step, False
+            while start <= at < end and abs(at - index) <= 3 and toks[at].text in _BETWEEN_OPTIONS:
+                offered = offered or toks[at].text == "or"
+                at += step
+            if offered and start <= at < end and toks[at].kind == K.VAL:
+                return toks[at].efficiency is not None
+        return False
 
     def _unknowing(self, start: int, end: int) -> bool:
         """An efficiency label in the sentence and words saying the member cannot tell, in the

@@ -213,7 +213,7 @@ def _rescored_after_other_talk(gap: list[str]) -> bool:
 
 
 # The only words between two scores, with a comma after or a question before: "5...no, 6".
-_NO_ALONE = (["no"], ["nah"], ["nope"])
+_NO_ALONE = (["no"], ["nah"], ["nope"], ["nao"])  # Portuguese "não"
 
 
 def _taken_back_outright(gap: list[str]) -> bool:
@@ -1416,6 +1416,12 @@ class ReadScores(State):
             )
             typical = bool(TYPICAL & set(after + before + usual))
             now = bool(NOW & set(after))
+            if (
+                NOW & set(after) == {"overall"}
+                and not self._scores_for(label)[-1].dated
+                and self._areas_scored_before(label, other)
+            ):
+                return  # "calves 6 quads 5, 7 overall": of everything, or the quads? Asked.
             turned = any(a in CHANGES and b == "to" for a, b in itertools.pairwise(before))
             turned = turned or _BACK_TO in before  # "a 4 on Monday but back to 2 now"
             dated = (NOW - {"overall"}) & set(gap)
@@ -2155,6 +2161,14 @@ class ReadScores(State):
                     self.reading.notes.append(earlier[0].span)
                     self._pair(owner, other)
                 break
+
+    def _areas_scored_before(self, label: int, index: int) -> bool:
+        """Whether another area than `label`'s was scored in its sentence before `index`."""
+        first = self.sentences[self.toks[label].sentence][0]
+        return any(
+            t.kind == K.AREA and t.used and t.target != self.toks[label].target
+            for t in self.toks[first:index]
+        )
 
     def _no_then(self, gap: list[str], index: int) -> bool:
         """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores, with a

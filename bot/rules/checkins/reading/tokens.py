@@ -97,6 +97,7 @@ TYPICAL = frozenset(
 # 4"). Phrases are merged as words.
 JOKES = frozenset(
     {"jk", "jkjk", "kidding", "joking", "joke", "no seriously", "ok seriously", "but seriously"}
+    | {"brincadeira"}  # Portuguese: "eff 5 kkkk brincadeira, eficiência igual"
     | {"seriously though", "joking aside", "jokes aside", "in all seriousness"}
     | {"but really", "realistically", "but realistically", "in reality"}
     | {"nah for real", "but for real", "no for real", "ok for real"}
