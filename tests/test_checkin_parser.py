@@ -7077,3 +7077,62 @@ def test_a_score_overall_after_a_moment_is_still_the_weeks() -> None:
 
 def test_a_portuguese_joke_takes_the_score_before_it_back() -> None:
     assert _read("glutes 9 kkkk brincadeira, 3. mov 7", ["glutes"]).soreness == {"glutes": 3}
+
+
+# -- a review of the dev32 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "panturrilha 2, joelho direito 6",  # the right knee
+        "panturrilha 2, não dormi direito 5 noites",  # didn't sleep properly
+        "panturrilha 2 - consegui fazer direito 6 tiros de 400",  # did properly
+        "calves 2, right knee 6",
+    ],
+)
+def test_a_side_after_another_word_is_that_words_not_the_areas(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 2}
+
+
+def test_a_portuguese_no_before_a_count_of_years_takes_nothing_back() -> None:
+    text = "panturrilha 4? não, 3 anos correndo e nunca doeu assim"
+    assert _read(text, ["calves"]).soreness == {"calves": 4}
+
+
+def test_portuguese_today_marks_the_weeks_score() -> None:
+    text = "panturrilha ficou em 6 no sábado, hoje tá 2"
+    assert _read(text, ["calves"]).soreness == {"calves": 2}
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3, quads 6 at worst, 4 overall", "calves 3, quads 6 max, 4 overall"]
+)
+def test_a_score_overall_after_a_peak_is_the_weeks(text: str) -> None:
+    assert _read(text, ["calves", "quads"]).soreness == {"calves": 3, "quads": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 2. runs felt lighter or more springy", "better"),
+        ("calves 2, running felt heavier or slower", "worse"),
+        ("calves 2, faster or slower I can't tell", None),
+    ],
+)
+def test_two_verdicts_of_one_way_are_that_verdict_and_of_two_ways_none(
+    text: str, verdict: str | None
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency.value if parsed.efficiency else None) == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2. stretched daily but didnt feel any difference",
+        "calves 2. tried the compression socks, didn't really feel a difference",
+    ],
+)
+def test_no_difference_felt_from_a_treatment_is_no_verdict_on_the_running(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency is None

@@ -330,9 +330,19 @@ class ReadEfficiency(State):
             while start <= at < end and abs(at - index) <= 3 and toks[at].text in _BETWEEN_OPTIONS:
                 offered = offered or toks[at].text == "or"
                 at += step
-            if offered and start <= at < end and toks[at].kind == K.VAL:
-                return toks[at].efficiency is not None
+            if offered and start <= at < end and toks[at].kind == K.VAL and toks[at].efficiency:
+                # "faster or slower": no verdict; "lighter or more springy" is one, but not
+                # asked as a question ("faster or easier?", "efficiency mean?? like faster or
+                # just easier").
+                return toks[at].efficiency != toks[index].efficiency or self._asked_near(index)
         return False
+
+    def _asked_near(self, index: int) -> bool:
+        """Whether a question mark closes the sentence of `index` or the one before it."""
+        toks = self.toks
+        start, end = self.sentences[toks[index].sentence]
+        closers = toks[max(start - 1, 0) : start] + toks[max(end - 1, 0) : end + 1]
+        return any("?" in t.text for t in closers)
 
     def _unknowing(self, start: int, end: int) -> bool:
         """An efficiency label in the sentence and words saying the member cannot tell, in the

@@ -135,7 +135,7 @@ _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue"}
     | {"tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
-_TODAY = frozenset({"today", "now", "currently", "tonight", "hoy"})
+_TODAY = frozenset({"today", "now", "currently", "tonight", "hoy", "hoje", "agora"})
 # Between a weekday and its score: "Mon run: glutes 6", "Sun long run: 4", "Today still 4".
 _ABOUT_A_DAY = frozenset({"still", "its", "it", "was", "is", "on", "by", "a"})
 _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
@@ -270,6 +270,8 @@ _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "s
 _AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
 # Said of a score to come, not one had: "should be 3 by friday", "2 by next week if I rest".
 # Laughs beside a joke taken back, said of nothing ("10 lol jk").
+# Before a side that opens what is said of it: "calves 3, and the left 5", "e a direita 6".
+_SIDE_OPENERS = frozenset({"the", "my", "and", "but", "o", "a", "e", "el", "la", "y", "on", "its"})
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
 
@@ -1418,7 +1420,8 @@ class ReadScores(State):
             now = bool(NOW & set(after))
             if (
                 NOW & set(after) == {"overall"}
-                and not self._scores_for(label)[-1].dated
+                and said > label
+                and all(t.kind in (K.PUNCT, K.COMMA) for t in toks[said:other])
                 and self._areas_scored_before(label, other)
             ):
                 return  # "calves 6 quads 5, 7 overall": of everything, or the quads? Asked.
@@ -1726,7 +1729,7 @@ class ReadScores(State):
         toks = self.toks
         for index in range(start, end):
             tok = toks[index]
-            if tok.kind != K.SIDE or tok.used:
+            if tok.kind != K.SIDE or tok.used or self._side_of_a_word(index):
                 continue
             score = self._next(index, end, skip_bridge=True)
             if score is None or not self._score_like(toks[score]) or toks[score].used:
@@ -1742,6 +1745,12 @@ class ReadScores(State):
                 for found in earlier:
                     found.sided = True
                 self.reading.notes.append((toks[owner].start, toks[score].end))
+
+    def _side_of_a_word(self, index: int) -> bool:
+        """ "panturrilha 2, joelho direito 6" (the right knee), "não dormi direito 5 noites"
+        (slept properly): a side after a word is that word's, not the area's."""
+        before = self.toks[index - 1] if index else None
+        return before is not None and before.kind == K.WORD and before.text not in _SIDE_OPENERS
 
     def _last_open_area(self, start: int, before: int) -> int | None:
         for index in range(before - 1, max(start, before - _SIDE_REACH) - 1, -1):

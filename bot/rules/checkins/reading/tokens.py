@@ -128,7 +128,8 @@ OCCASIONAL = frozenset(
 # it is one more moment of the week ("by Friday they were about 3").
 PRESENT = frozenset({"is", "are", "theyre", "feel", "feels", "am", "im", "still"})
 # Said of the later of two scores: it is this week's ("a 6 on Tuesday, a 4 overall").
-NOW = frozenset({"now", "overall", "today", "currently", "since", "by", "hoy"})  # Spanish today
+# ("hoy", "hoje", "agora": Spanish and Portuguese today, now)
+NOW = frozenset({"now", "overall", "today", "currently", "since", "by", "hoy", "hoje", "agora"})
 # Of time to come: a score said with one is hoped for, not this week's ("should be 3 by friday").
 TO_COME = frozenset({"will", "ll", "should", "if", "gonna", "expect", "expecting", "race"})
 # Between an area's score and a later one, the later one follows in time ("4 for 2 days after
