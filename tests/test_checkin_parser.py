@@ -7136,3 +7136,92 @@ def test_two_verdicts_of_one_way_are_that_verdict_and_of_two_ways_none(
 )
 def test_no_difference_felt_from_a_treatment_is_no_verdict_on_the_running(text: str) -> None:
     assert _read(text, ["calves"]).efficiency is None
+
+
+# -- the dev33 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement", "verdict"),
+    [
+        (
+            "hamstring 4 lưng 3 movement 8 efficiency same",
+            ["hamstrings", "lower_back"],
+            {"hamstrings": 4, "lower_back": 3},
+            8,
+            "same",
+        ),
+        (
+            "đùi sau 3, bắp chân 2, di chuyển 9, chạy nhẹ nhàng hơn tuần trước",
+            ["hamstrings", "calves"],
+            {"hamstrings": 3, "calves": 2},
+            9,
+            "better",
+        ),
+        (
+            "lưng 3, đùi sau 4 (hamstring), đi lại 8 điểm, chạy thì như tuần trước",
+            ["lower_back", "hamstrings"],
+            {"lower_back": 3, "hamstrings": 4},
+            8,
+            "same",
+        ),
+    ],
+)
+def test_vietnamese_back_back_of_thigh_walking_about_and_verdicts_are_read(
+    text: str,
+    areas: list[str],
+    soreness: dict[str, int],
+    movement: int,
+    verdict: str,
+) -> None:
+    """Vietnamese replies come from two writers' files: "lưng" (the back, "lung" once
+    unaccented), "đùi sau" (the back of the thigh; "đùi" alone is the quads), "đi lại"."""
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+    assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+def test_english_lungs_are_no_back() -> None:
+    parsed = _read("calves 3. lungs 10/10 lol", ["calves", "lower_back"])
+    assert parsed.soreness == {"calves": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "shoulders kai neck 2, kinisi 9, idia apodosi",
+            ["shoulders", "neck"],
+            {"shoulders": 2, "neck": 2},
+        ),
+        (
+            "adductors kai glutes 3 ta dyo, movement 8, same",
+            ["adductors", "glutes"],
+            {"adductors": 3, "glutes": 3},
+        ),
+        (
+            "vaderna typ 3, annars bra. rörlighet 8, lika som förra veckan",
+            ["calves"],
+            {"calves": 3},
+        ),
+    ],
+)
+def test_greek_and_swedish_joiners_areas_and_same_are_read(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.efficiency) == (soreness, Efficiency.SAME)
+
+
+def test_not_faster_or_slower_is_the_same() -> None:
+    text = "calves 2, hamstrings 4. movement 8. didnt feel faster or slower than last week"
+    assert _read(text, ["calves", "hamstrings"]).efficiency == Efficiency.SAME
+
+
+def test_thighs_front_and_back_are_no_lower_back() -> None:
+    """Read as "back", a score went to the lower back of a member asked about the thighs."""
+    parsed = _read(
+        "thighs front and back both 4, movement 8", ["quads", "hamstrings", "lower_back"]
+    )
+    assert "lower_back" not in parsed.soreness
+    assert parsed.unread
