@@ -365,15 +365,17 @@ FLOORS = {
         checkins_missed=3,
     ),
     # Labelled three times. Tuned on in the dev33 round, on kinds seen in two writers' files or
-    # more. Four invented values: "hamstrings were really bad after wednesday intervals but
+    # more. Five invented values: "hamstrings were really bad after wednesday intervals but
     # better now" (better read as the running's: "intervals"); "I also have pain in my
     # achilles, maybe 4" kept for the calves of a member not asked about them (as most
     # writers keep such scores); "quads were 8 😵 after the Authentic on the 10th ... now maybe
-    # 4" as 8. Its needless questions are mostly words left out of the tables: Turkish "bel"
-    # (the waist; Dutch "bel" is call), Greek "mesi" (the waist; Italian months), Swedish
-    # "vader" (calves; Dutch father), German "Po".
+    # 4" as 8; Vietnamese "đùi sau 3" (the back of the thigh) as the quads ("sau" is also
+    # "after": "đùi sau 10k 4" is the quads). Its needless questions are mostly words left out
+    # of the tables: Turkish "bel" (the waist; Dutch "bel" is call), Greek "mesi" (the waist;
+    # Italian months), Swedish "vader" (calves; Dutch father), German "Po", Vietnamese "lưng"
+    # (the back, "lung" once unaccented).
     "dev33": Floor(
-        500, values=0.975, replies=0.935, needless_per_100=4.0, invented=4, checkins_missed=1
+        500, values=0.97, replies=0.93, needless_per_100=4.2, invented=5, checkins_missed=1
     ),
 }
 BUILTIN_VALUES = 1.0

@@ -7142,48 +7142,28 @@ def test_no_difference_felt_from_a_treatment_is_no_verdict_on_the_running(text: 
 
 
 @pytest.mark.parametrize(
-    ("text", "areas", "soreness", "movement", "verdict"),
+    ("text", "areas", "soreness", "movement"),
     [
         (
-            "hamstring 4 lưng 3 movement 8 efficiency same",
-            ["hamstrings", "lower_back"],
-            {"hamstrings": 4, "lower_back": 3},
+            "Glutes 2,5 point, hamstring 3, đi lại 8",
+            ["glutes", "hamstrings"],
+            {"glutes": 3, "hamstrings": 3},
             8,
-            "same",
         ),
         (
-            "đùi sau 3, bắp chân 2, di chuyển 9, chạy nhẹ nhàng hơn tuần trước",
-            ["hamstrings", "calves"],
-            {"hamstrings": 3, "calves": 2},
-            9,
-            "better",
-        ),
-        (
-            "lưng 3, đùi sau 4 (hamstring), đi lại 8 điểm, chạy thì như tuần trước",
-            ["lower_back", "hamstrings"],
-            {"lower_back": 3, "hamstrings": 4},
-            8,
-            "same",
+            "Em bị đau háng (groin) khoảng 4, hamstring 3. Đi lại 7.",
+            ["adductors", "hamstrings"],
+            {"adductors": 4, "hamstrings": 3},
+            7,
         ),
     ],
 )
-def test_vietnamese_back_back_of_thigh_walking_about_and_verdicts_are_read(
-    text: str,
-    areas: list[str],
-    soreness: dict[str, int],
-    movement: int,
-    verdict: str,
+def test_vietnamese_walking_about_and_about_are_read(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
 ) -> None:
-    """Vietnamese replies come from two writers' files: "lưng" (the back, "lung" once
-    unaccented), "đùi sau" (the back of the thigh; "đùi" alone is the quads), "đi lại"."""
+    """Vietnamese replies come from two writers' files: "đi lại" (walking about), "khoảng"."""
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
-    assert parsed.efficiency is not None and parsed.efficiency.value == verdict
-
-
-def test_english_lungs_are_no_back() -> None:
-    parsed = _read("calves 3. lungs 10/10 lol", ["calves", "lower_back"])
-    assert parsed.soreness == {"calves": 3}
 
 
 @pytest.mark.parametrize(
@@ -7199,18 +7179,18 @@ def test_english_lungs_are_no_back() -> None:
             ["adductors", "glutes"],
             {"adductors": 3, "glutes": 3},
         ),
-        (
-            "vaderna typ 3, annars bra. rörlighet 8, lika som förra veckan",
-            ["calves"],
-            {"calves": 3},
-        ),
     ],
 )
-def test_greek_and_swedish_joiners_areas_and_same_are_read(
+def test_greek_and_both_and_the_same_performance_are_read(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
     parsed = _read(text, areas)
     assert (parsed.soreness, parsed.efficiency) == (soreness, Efficiency.SAME)
+
+
+def test_swedish_calves_are_read() -> None:
+    parsed = _read("vaderna typ 3, annars bra. rörlighet 8", ["calves"])
+    assert (parsed.soreness, parsed.movement) == ({"calves": 3}, 8)
 
 
 def test_not_faster_or_slower_is_the_same() -> None:
@@ -7224,4 +7204,39 @@ def test_thighs_front_and_back_are_no_lower_back() -> None:
         "thighs front and back both 4, movement 8", ["quads", "hamstrings", "lower_back"]
     )
     assert "lower_back" not in parsed.soreness
-    assert parsed.unread
+
+
+# -- a review of the dev33 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("lung burning on the hills 8, back 2", ["lower_back"], {"lower_back": 2}),
+        ("đùi sau 10k 4", ["quads"], {"quads": 4}),  # the thigh after a 10k
+        ("calves khoang 3 ngay, 2", ["calves"], {}),  # about 3 days
+    ],
+)
+def test_words_withdrawn_or_narrowed_after_review_invent_nothing(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """ "lung" (English, before it is Vietnamese "lưng") and "đùi sau" ("sau" is also "after")
+    are left out; Vietnamese days, times and sessions are units."""
+    assert _read(text, areas).soreness == soreness
+
+
+def test_a_vietnamese_count_after_walking_about_is_no_movement() -> None:
+    assert _read("đi lại 2 lần cầu thang, calves 3", ["calves"]).movement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 2. splits no faster or slower, but running felt way easier", "better"),
+        ("calves 2. ypnos idia me prin", None),  # sleep as before
+        ("calves 2. sömnen lika som förra veckan", None),  # sleep as last week
+    ],
+)
+def test_as_before_said_of_other_things_is_no_verdict(text: str, verdict: str | None) -> None:
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency.value if parsed.efficiency else None) == verdict
