@@ -377,11 +377,18 @@ FLOORS = {
     "dev33": Floor(
         500, values=0.97, replies=0.93, needless_per_100=4.2, invented=5, checkins_missed=1
     ),
-    # Labelled three times. Held out before and after the dev32 round and after the dev33
-    # round, a development set since, not yet tuned on: its floor is the figures it was
-    # measured at.
+    # Labelled three times (the second labeller scored areas the member was not asked about
+    # and "fine" as 0; the third did neither). Tuned on in the dev34 round, on kinds seen in
+    # two writers' files or more. Ten invented values, among them: "łydki are killing me, like
+    # 8 😩 groin ok, maybe a 2" (the emoji is no sentence mark: the 8 went to the groin);
+    # "hamstrings were a 7 after parkrun on saturday (22:41 PB!!! 🎉) but by now more like 4";
+    # "back 5, maybe 4" as 5; "efficiency better/same/worse: same" (the message's own words
+    # copied) as better; "psoas 2 igual" and "igual que la semana pasada en todo" as the same;
+    # "hombros 3 espalda 4" (the back of a member asked about the shoulders and upper back);
+    # "neck also 5" and "My hamstrings were also sore, 4" from members not asked about them
+    # (the writers leave them out, as dev30's did not).
     "dev34": Floor(
-        500, values=0.97, replies=0.925, needless_per_100=2.2, invented=15, non_checkins_missed=4
+        500, values=0.975, replies=0.94, needless_per_100=2.0, invented=10, non_checkins_missed=2
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -434,12 +441,12 @@ class Measured(NamedTuple):
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
 # fresh file comes. Now: the sixty-first and sixty-second writers, before and after the dev33
-# round and its review.
-FRESH_MEASURED = Measured(500, values=0.965, replies=0.902, invented=15, needless_per_100=2.2)
+# round and its review, and after the dev34 round.
+FRESH_MEASURED = Measured(500, values=0.968, replies=0.906, invented=15, needless_per_100=2.2)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "96.5 % of values (bar: 97 %), 15 invented values (bar: at most 1), 2.2 needless "
+    "96.8 % of values (bar: 97 %), 15 invented values (bar: at most 1), 2.2 needless "
     "questions per 100 (bar: at most 1)"
 )
 

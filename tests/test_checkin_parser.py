@@ -7240,3 +7240,96 @@ def test_a_vietnamese_count_after_walking_about_is_no_movement() -> None:
 def test_as_before_said_of_other_things_is_no_verdict(text: str, verdict: str | None) -> None:
     parsed = _read(text, ["calves"])
     assert (parsed.efficiency.value if parsed.efficiency else None) == verdict
+
+
+# -- the dev34 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness", "movement"),
+    [
+        (
+            "isquios 3 glúteos 5, no, 4. movement 8",
+            ["hamstrings", "glutes"],
+            {"hamstrings": 3, "glutes": 4},
+            8,
+        ),
+        (
+            "Lumbar 4, isquios 3. Movimiento 8, no perdón, 7.",
+            ["lower_back", "hamstrings"],
+            {"lower_back": 4, "hamstrings": 3},
+            7,
+        ),
+        ("ITB 4, hmm no maybe 5. movement 8", ["it_band"], {"it_band": 5}, 8),
+    ],
+)
+def test_a_no_right_after_a_score_in_its_sentence_takes_it_back(
+    text: str, areas: list[str], soreness: dict[str, int], movement: int
+) -> None:
+    parsed = _read(text, areas)
+    assert (parsed.soreness, parsed.movement, parsed.unread) == (soreness, movement, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 5, no, 2 runs only. movement 7",
+        "calves 5, no 6 milers this week",
+        "calves 5, no, 10 lol",
+    ],
+)
+def test_a_no_before_a_count_or_a_joke_in_the_sentence_takes_nothing_back(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How can I change the time the bot posts? Sunday evening is better for our group",
+        "is it possible to change the day the check-in comes? sunday evening is better for me",
+        "Can I reply in JSON? Would be easier for me to automate it from my Garmin export 😄",
+    ],
+)
+def test_better_for_me_after_a_question_is_a_preference_not_a_verdict(text: str) -> None:
+    """Three writers' files: no efficiency, and no check-in."""
+    parsed = _read(text, ["calves"])
+    assert (parsed.efficiency, parsed.is_checkin) == (None, False)
+
+
+def test_running_better_for_me_is_still_a_verdict() -> None:
+    assert _read("calves 3. running was better for me this week", ["calves"]).efficiency == (
+        Efficiency.BETTER
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the stretches, the quad one with the wall is super 👌",
+        "obrigado pelos stretches, the hip one is 🔥",
+    ],
+)
+def test_the_quad_one_is_a_stretch_not_a_score(text: str) -> None:
+    parsed = _read(text, ["quads", "hip_flexors"])
+    assert (parsed.soreness, parsed.is_checkin) == ({}, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("Groin is still a 5. Getting in and out of the car is about a 6. Running worse", 6),
+        ("Lower back's a 3. Getting in and out of the Land Rover no bother, 8.", 8),
+    ],
+)
+def test_getting_in_and_out_of_the_car_is_movement(text: str, movement: int) -> None:
+    assert _read(text, ["adductors", "lower_back"]).movement == movement
+
+
+def test_todo_en_3_scores_every_area() -> None:
+    parsed = _read("todo en 3, movilidad 8", ["quads", "glutes"])
+    assert parsed.soreness == {"quads": 3, "glutes": 3}
+
+
+def test_an_area_me_esta_matando_is_asked_about() -> None:
+    parsed = _read("la IT band me está matando, cuádriceps 3", ["it_band", "quads"])
+    assert (parsed.soreness, bool(parsed.unread)) == ({"quads": 3}, True)

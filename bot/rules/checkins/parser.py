@@ -320,6 +320,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._late_across_sentences()
         self._now_across_sentences()
         self._doubted_across_sentences()
+        self._no_within_sentences()
         self._jokes_taken_back()
         self._day_logs()
         self._day_rows()

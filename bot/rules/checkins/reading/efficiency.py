@@ -266,6 +266,7 @@ class ReadEfficiency(State):
                 or (than and self._compares(index, end))
                 or self._remark_on_score(index, start)
                 or self._one_of_two(index, start, end)
+                or self._preferred_after_asking(index, end)
             ):
                 continue
             if not eff_label and than and self._than_another_activity(index, end):
@@ -336,6 +337,18 @@ class ReadEfficiency(State):
                 # just easier").
                 return toks[at].efficiency != toks[index].efficiency or self._asked_near(index)
         return False
+
+    def _preferred_after_asking(self, index: int, end: int) -> bool:
+        """ "How can I change the time the bot posts? Sunday evening is better for our group":
+        after a question, "better for me" is a preference, not how the running felt (three
+        writers' files)."""
+        toks = self.toks
+        if index + 2 >= end or toks[index + 1].text != "for":
+            return False
+        if toks[index + 2].text not in ("me", "us", "our", "my"):
+            return False
+        first = self.sentences[toks[index].sentence][0]
+        return first > 0 and "?" in toks[first - 1].text
 
     def _asked_near(self, index: int) -> bool:
         """Whether a question mark closes the sentence of `index` or the one before it."""

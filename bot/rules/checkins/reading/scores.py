@@ -214,6 +214,10 @@ def _rescored_after_other_talk(gap: list[str]) -> bool:
 
 # The only words between two scores, with a comma after or a question before: "5...no, 6".
 _NO_ALONE = (["no"], ["nah"], ["nope"], ["nao"])  # Portuguese "não"
+_NO_WORDS = frozenset(word for [word] in _NO_ALONE)
+# Around such a "no" inside a sentence: "5, hmm no maybe 4", "8, no perdón, 7".
+_HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
+_SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually", "more"})
 
 
 def _taken_back_outright(gap: list[str]) -> bool:
@@ -2178,6 +2182,45 @@ class ReadScores(State):
             t.kind == K.AREA and t.used and t.target != self.toks[label].target
             for t in self.toks[first:index]
         )
+
+    def _no_within_sentences(self) -> None:
+        """ "glúteos 5, no, 4", "Movimiento 8, no perdón, 7", "ITB 4, hmm no maybe 5": a bare
+        "no" right after a score, with a comma or a word of a slip after it, takes the score
+        back for the number after it (two writers' files; across sentences it is
+        `_doubted_across_sentences`)."""
+        toks = self.toks
+        for index, tok in enumerate(toks):
+            if tok.text not in _NO_WORDS:
+                continue
+            before = index - 1
+            while before >= 0 and (toks[before].kind in GAPS or toks[before].text in _HMM):
+                before -= 1
+            if before < 0 or toks[before].kind != K.NUM or not toks[before].used:
+                continue
+            after, slipped = index + 1, False
+            while after < len(toks) and (toks[after].kind in GAPS or toks[after].text in _SLIPS):
+                slipped = slipped or toks[after].kind == K.COMMA or toks[after].text in _SLIPS
+                after += 1
+            if not slipped or after >= len(toks) or toks[after].sentence != tok.sentence:
+                continue
+            later = toks[after]
+            if later.used or not later.digits or later.past or not self._score_like(later):
+                continue
+            if self._laughed_after(after):
+                continue
+            owner = self._owner_of(toks[before].end)
+            if owner is not None:
+                earlier = self._scores_for(owner)[-1]
+                earlier.yields = True
+                self.reading.notes.append(earlier.span)
+                self._pair(owner, after)
+
+    def _owner_of(self, end: int) -> int | None:
+        """The label whose last score ends where a number ends."""
+        for label, scores in self.label_scores.items():
+            if scores and scores[-1].span[1] == end:
+                return label
+        return None
 
     def _no_then(self, gap: list[str], index: int) -> bool:
         """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores, with a

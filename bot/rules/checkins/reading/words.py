@@ -286,7 +286,8 @@ class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
 
     def _pronoun_one(self, index: int) -> bool:
-        """ "the left one", "nice one", "one and done": no score."""
+        """ "the left one", "nice one", "one and done", "the quad one with the wall" (the quad
+        stretch): no score."""
         before = self.toks[index - 1] if index else None
         after = self.toks[index + 1] if index + 1 < len(self.toks) else None
         if before is not None and (
@@ -294,6 +295,8 @@ class ReadWords(State):
             or before.text in {"the", "that", "this", "nice", "each", "every", "no", "any", "which"}
         ):
             return True
+        if before is not None and before.kind == K.AREA and index >= 2:
+            return self.toks[index - 2].text in {"the", "that", "this"}
         return after is not None and after.kind == K.WORD and after.text in {"and", "of", "more"}
 
     def _shouted(self, start: int, end: int) -> bool:
