@@ -7333,3 +7333,50 @@ def test_todo_en_3_scores_every_area() -> None:
 def test_an_area_me_esta_matando_is_asked_about() -> None:
     parsed = _read("la IT band me está matando, cuádriceps 3", ["it_band", "quads"])
     assert (parsed.soreness, bool(parsed.unread)) == ({"quads": 3}, True)
+
+
+# -- a review of the dev34 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 5, nah, 1 bad day",
+        "calves 5, no, 2 long runs",
+        "calves 5, no, 7 at night",
+        "calves 5, no more 2 in a row",
+        "calves 5, no, 4? not sure",
+    ],
+)
+def test_a_no_before_more_words_about_a_number_takes_no_score_back(text: str) -> None:
+    assert _read(text, ["calves"]).soreness.get("calves") in (5, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 2. Efficiency? better for me", "better"),
+        ("calves 2. what pace? easier for me than last week", "better"),
+    ],
+)
+def test_better_for_me_answering_a_question_about_the_running_is_a_verdict(
+    text: str, verdict: str
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("the quads one out of ten", {"quads": 1}),
+        ("glutes 2, the quads one, movement 8", {"glutes": 2, "quads": 1}),
+    ],
+)
+def test_the_quads_one_said_as_a_score_is_a_score(text: str, soreness: dict[str, int]) -> None:
+    assert _read(text, ["quads", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize("text", ["todo en 3 sesiones", "tout en 2 jours", "todo en 2 rodajes"])
+def test_all_in_a_count_of_sessions_or_days_scores_nothing(text: str) -> None:
+    assert _read(text, ["quads", "glutes"]).soreness == {}

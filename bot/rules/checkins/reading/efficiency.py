@@ -348,7 +348,13 @@ class ReadEfficiency(State):
         if toks[index + 2].text not in ("me", "us", "our", "my"):
             return False
         first = self.sentences[toks[index].sentence][0]
-        return first > 0 and "?" in toks[first - 1].text
+        if first == 0 or "?" not in toks[first - 1].text:
+            return False
+        # Not an answer to a question about the running ("Efficiency? better for me", "what
+        # pace? easier for me than last week"), nor said of the running itself.
+        asked = self.sentences[toks[first - 1].sentence][0]
+        said = toks[asked:end]
+        return not any(t.kind in (K.EFF, K.RUN) or t.text == "than" for t in said)
 
     def _asked_near(self, index: int) -> bool:
         """Whether a question mark closes the sentence of `index` or the one before it."""

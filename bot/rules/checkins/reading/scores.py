@@ -217,7 +217,10 @@ _NO_ALONE = (["no"], ["nah"], ["nope"], ["nao"])  # Portuguese "não"
 _NO_WORDS = frozenset(word for [word] in _NO_ALONE)
 # Around such a "no" inside a sentence: "5, hmm no maybe 4", "8, no perdón, 7".
 _HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
-_SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually", "more"})
+_SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually"})
+# Right after the number such a "no" gives instead: the end of what is said of it ("no, 4."),
+# not more words ("no, 2 long runs", "no, 7 at night", "no, 3 😂").
+_SAID_AND_DONE = re.compile(r"\s*(?:$|[.,;!\n])")
 
 
 def _taken_back_outright(gap: list[str]) -> bool:
@@ -2206,7 +2209,7 @@ class ReadScores(State):
             later = toks[after]
             if later.used or not later.digits or later.past or not self._score_like(later):
                 continue
-            if self._laughed_after(after):
+            if not _SAID_AND_DONE.match(self.text, later.end):
                 continue
             owner = self._owner_of(toks[before].end)
             if owner is not None:

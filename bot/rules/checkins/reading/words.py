@@ -296,7 +296,13 @@ class ReadWords(State):
         ):
             return True
         if before is not None and before.kind == K.AREA and index >= 2:
-            return self.toks[index - 2].text in {"the", "that", "this"}
+            # (not "the hamstrings one, movement 8", "the quads one out of ten": a score)
+            return (
+                self.toks[index - 2].text in {"the", "that", "this"}
+                and after is not None
+                and after.kind == K.WORD
+                and after.text not in _OUT_OF
+            )
         return after is not None and after.kind == K.WORD and after.text in {"and", "of", "more"}
 
     def _shouted(self, start: int, end: int) -> bool:
