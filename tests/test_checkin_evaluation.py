@@ -390,17 +390,21 @@ FLOORS = {
     "dev34": Floor(
         500, values=0.975, replies=0.94, needless_per_100=2.0, invented=10, non_checkins_missed=2
     ),
-    # Labelled three times. Held out before and after the dev33 round and after the dev34
-    # round, a development set since, not yet tuned on: its floor is the figures it was
-    # measured at.
+    # Labelled three times. Tuned on in the dev35 round, on kinds seen in two writers' files
+    # or more. Its thirteen invented values are one-off shapes: scores given on a date ("hip
+    # flexors was 6 on 18.11. after the intervals, now is 3", the date a sentence mark), a
+    # spike then "maybe a 4 now" three clauses on, scores out of 5 its writer asks about ("I
+    # give calves 4 out of 5"), bare numbers in the check-in's order ("calves 3 IT 7 8 same"),
+    # "lower back 5 → after stretching 3" (a count of stretching?), piriformis against the IT
+    # band, "movement 2 - i mean its easy".
     "dev35": Floor(
         500,
-        values=0.965,
-        replies=0.905,
-        needless_per_100=2.2,
-        invented=15,
+        values=0.97,
+        replies=0.915,
+        needless_per_100=2.0,
+        invented=13,
         non_checkins_missed=1,
-        checkins_missed=3,
+        checkins_missed=2,
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -453,7 +457,7 @@ class Measured(NamedTuple):
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
 # fresh file comes. Now: the sixty-third and sixty-fourth writers, before and after the dev34
-# round and its review.
+# round and its review, and after the dev35 round.
 FRESH_MEASURED = Measured(500, values=0.973, replies=0.918, invented=9, needless_per_100=3.2)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.

@@ -7380,3 +7380,78 @@ def test_the_quads_one_said_as_a_score_is_a_score(text: str, soreness: dict[str,
 @pytest.mark.parametrize("text", ["todo en 3 sesiones", "tout en 2 jours", "todo en 2 rodajes"])
 def test_all_in_a_count_of_sessions_or_days_scores_nothing(text: str) -> None:
     assert _read(text, ["quads", "glutes"]).soreness == {}
+
+
+# -- the dev35 round (three labellers; kinds seen in two writers' files or more) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("pantorrilla izq 2, der 7. mov 7", {"calves": 7}),
+        ("pantorrillas 3 y 4 (izq/der), movement 8", {"calves": 4}),
+    ],
+)
+def test_spanish_short_sides_are_read_as_sides(text: str, soreness: dict[str, int]) -> None:
+    """ "izq", "der" (left, right): two writers' files."""
+    assert _read(text, ["calves"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glutes 4 but the main problem is my achilles tbh, that's about a 6. movement 7",
+        "Glutes 4. I also have pain in my achilles, maybe 5. movement 7",
+    ],
+)
+def test_an_achilles_score_of_a_member_not_asked_about_the_calves_is_kept_in_the_note(
+    text: str,
+) -> None:
+    """The tendon, not the calves: the writers of four files leave it out."""
+    parsed = _read(text, ["glutes"])
+    assert parsed.soreness == {"glutes": 4}
+    assert "achilles" in parsed.note
+
+
+def test_an_achilles_score_of_a_member_asked_about_the_calves_is_the_calves() -> None:
+    assert _read("achilles 4, movement 8", ["calves"]).soreness == {"calves": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 3, movement 8. efficiency same... no, actually better, ran faster", "better"),
+        ("calves 3, movement 8. Efficiency same... no actually worse, legs were dead", "worse"),
+        ("calves 3, movement 8. efficiency same, better on hills worse on flats", "same"),
+    ],
+)
+def test_a_labelled_verdict_taken_back_gives_way_to_the_next(text: str, verdict: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 5 → after sauna on Friday 3. Moving 8", "calves 5 → now 3. Moving 8"]
+)
+def test_an_arrow_from_a_score_with_words_of_when_is_where_it_went(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 3}
+
+
+def test_nothing_hurts_is_no_soreness_anywhere() -> None:
+    parsed = _read("nothing hurts at all this week coach!! movement 10", ["calves", "glutes"])
+    assert parsed.soreness == {"calves": 0, "glutes": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "verdict"),
+    [
+        ("nyak 6 váll 4 movement 7 same", {"neck": 6, "shoulders": 4}, "same"),
+        ("neck 2. movement 9. running same ol same ol", {"neck": 2}, "same"),
+    ],
+)
+def test_hungarian_shoulder_and_same_ol_are_read(
+    text: str, soreness: dict[str, int], verdict: str
+) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert parsed.soreness == soreness
+    assert parsed.efficiency is not None and parsed.efficiency.value == verdict

@@ -321,6 +321,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
         self._now_across_sentences()
         self._doubted_across_sentences()
         self._no_within_sentences()
+        self._arrows_within_sentences()
         self._jokes_taken_back()
         self._day_logs()
         self._day_rows()

@@ -116,6 +116,10 @@ _CALLING_ON_THE_BOT = _CALLING | {"so", "also", "ok", "okay", "oh", "sorry", "um
 # ("can I add quads to my areas?", "how do I remove an area?"). "how do I stretch that area?"
 # is none.
 _LIST_WORDS = frozenset({"area", "areas"})
+# Between a labelled verdict and the one that takes it back: "same... no, actually better".
+_LETTERS = re.compile(r"[a-z]+")
+_UNSAYING = frozenset({"no", "nah", "actually", "sorry", "wait", "mean"})
+_BEFORE_A_NEW_VERDICT = _UNSAYING | {"i", "hmm", "um", "oh", "make", "that"}
 # "take them off my list", "add quads to my areas".
 _OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
 _THE_LIST = frozenset({"list", "areas"})
@@ -943,8 +947,24 @@ class Reconcile(State):
             else:
                 found.problem = True
 
+    def _tendon_not_asked_about(self) -> None:
+        """ "Glutes 4 but the main problem is my achilles tbh, that's about a 6" from a member
+        not asked about the calves: the tendon, not the calves the bot stretches (the writers
+        of four files leave it out), kept in the note."""
+        if not self.expected:
+            return
+        for found in list(self.reading.scores):
+            if (
+                found.kind == K.AREA
+                and found.target not in self.expected
+                and found.word.startswith("achilles")
+            ):
+                self.reading.scores.remove(found)
+                self.reading.notes.append(found.span)
+
     def _reconcile(self) -> ParsedCheckIn:
         self._withdrawn()
+        self._tendon_not_asked_about()
         lowered = self.text.lower()
         if any(word in lowered for word in ("different", "another", "separate", "related")):
             self._of_another_thing()
@@ -1258,6 +1278,18 @@ class Reconcile(State):
             end += 1
         return not (end < len(toks) and "?" in toks[end].text)
 
+    def _verdict_taken_back(self, said: tuple[int, int]) -> Efficiency | None:
+        """ "efficiency same... no, actually better", "Efficiency same... no actually worse"
+        (two writers' files): the verdict right after a word taking the labelled one back."""
+        for value, span, _ in self.reading.loose:
+            between = self.text[said[1] : span[0]]
+            if span[0] < said[1] or len(between) > 24:
+                continue
+            words = set(_LETTERS.findall(between.lower()))
+            if words and words <= _BEFORE_A_NEW_VERDICT and words & _UNSAYING:
+                return value
+        return None
+
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         reading = self.reading
         # The member's last word on it, a small or unsure change: "better, maybe slightly
@@ -1273,6 +1305,9 @@ class Reconcile(State):
             unread += [span for _, span in explicit] + reading.felt_otherwise
             return None
         if explicit:
+            corrected = self._verdict_taken_back(explicit[-1][1])
+            if corrected is not None:
+                return corrected
             value = _single([v for v, _ in explicit])
             if value is None:
                 unread += [span for _, span in explicit]

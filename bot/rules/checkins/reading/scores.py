@@ -218,6 +218,7 @@ _NO_WORDS = frozenset(word for [word] in _NO_ALONE)
 # Around such a "no" inside a sentence: "5, hmm no maybe 4", "8, no perdón, 7".
 _HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
 _SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually"})
+_ARROWS = ("→", "->", "=>", "➡")
 # Right after the number such a "no" gives instead: the end of what is said of it ("no, 4."),
 # not more words ("no, 2 long runs", "no, 7 at night", "no, 3 😂").
 _SAID_AND_DONE = re.compile(r"\s*(?:$|[.,;!\n])")
@@ -2217,6 +2218,33 @@ class ReadScores(State):
                 earlier.yields = True
                 self.reading.notes.append(earlier.span)
                 self._pair(owner, after)
+
+    def _arrows_within_sentences(self) -> None:
+        """ "calves 5 → after sauna on Friday 3", "lower back 5 → after stretching 3": an arrow
+        from a score to a later number, with words of when between, is where it went (two
+        writers' files; "5 → 3" is one token, read so already)."""
+        toks = self.toks
+        for index, tok in enumerate(toks):
+            if tok.kind != K.PUNCT or not any(arrow in tok.text for arrow in _ARROWS):
+                continue
+            if not index or toks[index - 1].kind != K.NUM or not toks[index - 1].used:
+                continue
+            later = index + 1
+            while later < min(index + 7, len(toks)) and toks[later].kind == K.WORD:
+                later += 1
+            if later >= len(toks) or toks[later].sentence != tok.sentence:
+                continue
+            number = toks[later]
+            if number.kind != K.NUM or number.used or not number.digits or number.past:
+                continue
+            if not self._score_like(number) or not _SAID_AND_DONE.match(self.text, number.end):
+                continue
+            owner = self._owner_of(toks[index - 1].end)
+            if owner is not None:
+                earlier = self._scores_for(owner)[-1]
+                earlier.yields = True
+                self.reading.notes.append(earlier.span)
+                self._pair(owner, later)
 
     def _owner_of(self, end: int) -> int | None:
         """The label whose last score ends where a number ends."""

@@ -153,7 +153,7 @@ NATIVE_MARKS = str.maketrans(
 )
 
 # Runs of punctuation are one token: what the run holds decides what it is (see `_symbols`).
-SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=-"
+SYMBOL = r"\n\r,.;:!?…|/&+()\[\]{}~*•>–—=→➡-"
 # The days of the week, as a change said from one is written ("4 on mon → 2").
 _DAYS = (
     "(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday"
