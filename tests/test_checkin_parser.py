@@ -7455,3 +7455,54 @@ def test_hungarian_shoulder_and_same_ol_are_read(
     parsed = _read(text, ["neck", "shoulders"])
     assert parsed.soreness == soreness
     assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+# -- a review of the dev35 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 3, der 6 Tage später alles gut", "calves 3 der 6 mal gelaufen"]
+)
+def test_german_der_is_no_right_side(text: str) -> None:
+    """ "der" is the right side only beside a Spanish left ("izq 2, der 7")."""
+    assert _read(text, ["calves"]).soreness == {"calves": 3}
+
+
+def test_the_calf_by_the_achilles_is_the_calves() -> None:
+    parsed = _read("glutes 4, my calf near the achilles 6", ["glutes"])
+    assert parsed.soreness == {"glutes": 4, "calves": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("calves 3. efficiency better. Wait, worse? no, better", "better"),
+        ("calves 3. efficiency same, actually worse calves ugh", "same"),
+        ("calves 3. efficiency worse, actually better than last year though", "worse"),
+        ("calves 3. efficiency same. make that better", "better"),
+    ],
+)
+def test_a_verdict_takes_another_back_only_when_it_ends_what_is_said(
+    text: str, verdict: str
+) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 5 → hoping for 3",
+        "calves 5 → was 7",
+        "calves 5 → usually 2",
+        "calves 5 → by Sunday 3",
+        "calves 5 → after 10",
+    ],
+)
+def test_an_arrow_to_a_hope_a_habit_or_the_past_takes_no_score_from_it(text: str) -> None:
+    assert _read(text, ["calves"]).soreness.get("calves") in (5, None)  # kept, or asked
+
+
+@pytest.mark.parametrize("text", ["nothing hurts like a 30k long run", "nothing hurts too much"])
+def test_nothing_hurts_as_a_saying_or_a_measure_scores_no_zeros(text: str) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == {}

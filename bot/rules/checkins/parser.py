@@ -300,6 +300,7 @@ class _Parser(ReadWords, ReadScores, ReadEfficiency, Reconcile):
 
     def parse(self) -> ParsedCheckIn:
         self._read_tokens()
+        self._right_only_beside_left()
         self._mark_numbers()
         self._fuzzy_labels()
         self._short_forms()

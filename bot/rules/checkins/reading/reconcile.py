@@ -118,7 +118,11 @@ _CALLING_ON_THE_BOT = _CALLING | {"so", "also", "ok", "okay", "oh", "sorry", "um
 _LIST_WORDS = frozenset({"area", "areas"})
 # Between a labelled verdict and the one that takes it back: "same... no, actually better".
 _LETTERS = re.compile(r"[a-z]+")
-_UNSAYING = frozenset({"no", "nah", "actually", "sorry", "wait", "mean"})
+_UNSAYING = frozenset({"no", "nah", "actually", "sorry", "wait", "mean", "make"})
+# What may follow a verdict that takes another back: the end of what is said of it.
+_VERDICT_ENDS = re.compile(
+    r"\s*(?:$|[.,;!?\n)]|(?:overall|really|tbh|for sure|i think|now|this week)\b)", re.I
+)
 _BEFORE_A_NEW_VERDICT = _UNSAYING | {"i", "hmm", "um", "oh", "make", "that"}
 # "take them off my list", "add quads to my areas".
 _OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
@@ -953,11 +957,14 @@ class Reconcile(State):
         of four files leave it out), kept in the note."""
         if not self.expected:
             return
-        for found in list(self.reading.scores):
+        scores = self.reading.scores
+        for found in list(scores):
             if (
                 found.kind == K.AREA
                 and found.target not in self.expected
                 and found.word.startswith("achilles")
+                and "calf" not in self.text[max(found.span[0] - 24, 0) : found.span[0]].lower()
+                and any(s is not found and s.value is not None for s in scores)
             ):
                 self.reading.scores.remove(found)
                 self.reading.notes.append(found.span)
@@ -1281,14 +1288,18 @@ class Reconcile(State):
     def _verdict_taken_back(self, said: tuple[int, int]) -> Efficiency | None:
         """ "efficiency same... no, actually better", "Efficiency same... no actually worse"
         (two writers' files): the verdict right after a word taking the labelled one back."""
-        for value, span, _ in self.reading.loose:
+        taken: Efficiency | None = None
+        for value, span, _ in sorted(self.reading.loose, key=lambda loose: loose[1]):
             between = self.text[said[1] : span[0]]
             if span[0] < said[1] or len(between) > 24:
                 continue
             words = set(_LETTERS.findall(between.lower()))
-            if words and words <= _BEFORE_A_NEW_VERDICT and words & _UNSAYING:
-                return value
-        return None
+            if not (words and words <= _BEFORE_A_NEW_VERDICT and words & _UNSAYING):
+                continue
+            if not _VERDICT_ENDS.match(self.text, span[1]):
+                continue  # "same, actually worse calves", "worse, actually better than last year"
+            taken, said = value, span  # "better. Wait, worse? no, better": the last word
+        return taken
 
     def _efficiency_value(self, unread: list[tuple[int, int]]) -> Efficiency | None:
         reading = self.reading

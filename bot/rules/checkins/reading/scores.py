@@ -219,6 +219,15 @@ _NO_WORDS = frozenset(word for [word] in _NO_ALONE)
 _HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
 _SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually"})
 _ARROWS = ("→", "->", "=>", "➡")
+# After an arrow from a score, the words of when the next number is said of ("→ now 3",
+# "→ after sauna on Friday 3"), not of a hope, a habit or the past ("→ hoping for 3").
+_ARROW_WHEN = frozenset({"now", "after", "today", "tonight", "this", "currently", "then"})
+_ARROW_NOT_NOW = frozenset(
+    {"was", "were", "used", "hoping", "hope", "goal", "target", "normally", "usually"}
+    | {"tomorrow", "by", "before", "for", "did", "peak", "worst", "reps", "sets", "of", "in"}
+)
+# After "nothing hurts": a saying, or how much ("nothing hurts like a 30k", "... too much").
+_HOW_MUCH_IT_HURTS = frozenset({"like", "more", "as", "too", "much", "a", "badly", "bad"})
 # Right after the number such a "no" gives instead: the end of what is said of it ("no, 4."),
 # not more words ("no, 2 long runs", "no, 7 at night", "no, 3 😂").
 _SAID_AND_DONE = re.compile(r"\s*(?:$|[.,;!\n])")
@@ -640,8 +649,10 @@ class ReadScores(State):
                 for between in toks[area[0] : area[-1]]:
                     between.used = True  # "calves or glutes"
                 tok.used = toks[sore].used = True
-            elif (whole or toks[sore].text in lex.anywhere) and (
-                not self._area_in_clause(index) or self._except_follows(sore + 1, end)
+            elif (
+                (whole or toks[sore].text in lex.anywhere)
+                and not (sore + 1 < end and toks[sore + 1].text in _HOW_MUCH_IT_HURTS)
+                and (not self._area_in_clause(index) or self._except_follows(sore + 1, end))
             ):
                 # "nothing else sore", "no soreness except the glutes": the areas without a
                 # score are at 0.
@@ -2234,6 +2245,11 @@ class ReadScores(State):
                 later += 1
             if later >= len(toks) or toks[later].sentence != tok.sentence:
                 continue
+            said = [t.text for t in toks[index + 1 : later]]
+            if said and (said[0] not in _ARROW_WHEN or _ARROW_NOT_NOW & set(said)):
+                continue
+            if said[:1] == ["after"] and len(said) < 2:
+                continue  # "→ after 10": after 10 what?
             number = toks[later]
             if number.kind != K.NUM or number.used or not number.digits or number.past:
                 continue

@@ -278,12 +278,23 @@ def _one_or(words: set[str]) -> bool:
 
 # A half said after a whole number: "and a half", "y medio" (Spanish), "e meio" (Portuguese),
 # "et demi" (French).
+_SHORT_RIGHT = frozenset({"der", "dcha"})
+_SHORT_LEFT = frozenset({"izq", "izda", "izquierdo", "izquierda"})
 _HALF_JOINS = frozenset({"an", "and", "n", "y", "e", "et"})
 _HALVES = frozenset({"half", "medio", "media", "meio", "meia", "demi", "demie"})
 
 
 class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
+
+    def _right_only_beside_left(self) -> None:
+        """Spanish "der", "dcha" are the right side only in a reply that names the left the
+        same way ("izq 2, der 7"): German "der" is "the" ("calves 3, der 6 Tage später")."""
+        toks = self.toks
+        short = [t for t in toks if t.kind == K.SIDE and t.text in _SHORT_RIGHT]
+        if short and not any(t.kind == K.SIDE and t.text in _SHORT_LEFT for t in toks):
+            for tok in short:
+                tok.kind = K.WORD
 
     def _pronoun_one(self, index: int) -> bool:
         """ "the left one", "nice one", "one and done", "the quad one with the wall" (the quad
