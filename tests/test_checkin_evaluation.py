@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev35.jsonl were written independently of the parser (by sixty-two writers) and are
+dev20.jsonl to dev36.jsonl were written independently of the parser (by sixty-four writers) and are
 tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev35.jsonl for two measures each, dev14.jsonl for three, and all
+dev13.jsonl and dev15.jsonl to dev36.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -406,6 +406,18 @@ FLOORS = {
         non_checkins_missed=1,
         checkins_missed=2,
     ),
+    # Labelled three times. Held out before and after the dev34 round and after the dev35
+    # round, a development set since, not yet tuned on: its floor is the figures it was
+    # measured at.
+    "dev36": Floor(
+        500,
+        values=0.975,
+        replies=0.92,
+        needless_per_100=3.2,
+        invented=8,
+        non_checkins_missed=1,
+        checkins_missed=2,
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -456,13 +468,14 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the sixty-third and sixty-fourth writers, before and after the dev34
-# round and its review, and after the dev35 round.
-FRESH_MEASURED = Measured(500, values=0.973, replies=0.918, invented=9, needless_per_100=3.2)
+# fresh file comes. Now: the sixty-fifth and sixty-sixth writers, with the code from before
+# the dev31 round, before the dev35 round and after it and its review.
+FRESH_MEASURED = Measured(500, values=0.963, replies=0.906, invented=10, needless_per_100=3.2)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "9 invented values (bar: at most 1), 3.2 needless questions per 100 (bar: at most 1)"
+    "96.3 % of values (bar: 97 %), 10 invented values (bar: at most 1), 3.2 needless "
+    "questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(
