@@ -7506,3 +7506,53 @@ def test_an_arrow_to_a_hope_a_habit_or_the_past_takes_no_score_from_it(text: str
 @pytest.mark.parametrize("text", ["nothing hurts like a 30k long run", "nothing hurts too much"])
 def test_nothing_hurts_as_a_saying_or_a_measure_scores_no_zeros(text: str) -> None:
     assert _read(text, ["calves", "glutes"]).soreness == {}
+
+
+# -- a review of the whole change: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 5. Nah, 1 bad day", {"calves": 5}),
+        ("calves 5 glutes 3. No, 2 long runs and a tempo", {"calves": 5, "glutes": 3}),
+        ("calves 5... no, 7 at night", {"calves": 5}),
+    ],
+)
+def test_a_no_across_a_sentence_mark_before_a_count_takes_nothing_back(
+    text: str, soreness: dict[str, int]
+) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+def test_an_english_side_after_a_word_is_still_the_areas() -> None:
+    assert _read("calves 3, especially left 5", ["calves"]).soreness == {"calves": 5}
+
+
+@pytest.mark.parametrize(
+    "text", ["nothing hurts that much", "nothing hurts until mile 10", "nothing hurts per se"]
+)
+def test_nothing_hurts_with_a_measure_after_it_scores_no_zeros(text: str) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3. efficiency same... no, actually better? not sure",
+        "calves 3. efficiency same... no, actually better, or worse, not sure",
+    ],
+)
+def test_an_unsure_verdict_takes_no_labelled_one_back(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency != Efficiency.BETTER
+
+
+def test_an_achilles_score_after_the_calves_named_stays_the_calves() -> None:
+    parsed = _read("glutes 4, calves tight, achilles 6", ["glutes", "hamstrings"])
+    assert parsed.soreness == {"glutes": 4, "calves": 6}
+
+
+def test_a_bare_ellipsis_before_an_area_scored_again_corrects_nothing() -> None:
+    parsed = _read("quads 6 hams 4... quads 7. movement 7", ["quads", "hamstrings"])
+    assert "quads" not in parsed.soreness
+    assert parsed.unread

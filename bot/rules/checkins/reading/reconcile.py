@@ -118,12 +118,16 @@ _CALLING_ON_THE_BOT = _CALLING | {"so", "also", "ok", "okay", "oh", "sorry", "um
 _LIST_WORDS = frozenset({"area", "areas"})
 # Between a labelled verdict and the one that takes it back: "same... no, actually better".
 _LETTERS = re.compile(r"[a-z]+")
+_CALF = re.compile(r"calf|calv", re.I)
 _UNSAYING = frozenset({"no", "nah", "actually", "sorry", "wait", "mean", "make"})
 # What may follow a verdict that takes another back: the end of what is said of it.
+# Not "better? not sure" nor "better, or worse, not sure": unsure, asked.
 _VERDICT_ENDS = re.compile(
-    r"\s*(?:$|[.,;!?\n)]|(?:overall|really|tbh|for sure|i think|now|this week)\b)", re.I
+    r"\s*(?:$|[.;!\n)]|,(?!\s*(?:or|maybe|not sure|idk)\b)"
+    r"|(?:overall|really|tbh|for sure|i think|now|this week)\b)",
+    re.I,
 )
-_BEFORE_A_NEW_VERDICT = _UNSAYING | {"i", "hmm", "um", "oh", "make", "that"}
+_BEFORE_A_NEW_VERDICT = _UNSAYING | {"i", "hmm", "um", "oh", "that"}
 # "take them off my list", "add quads to my areas".
 _OFF_THE_LIST = frozenset({"off", "from", "to", "onto"})
 _THE_LIST = frozenset({"list", "areas"})
@@ -958,16 +962,18 @@ class Reconcile(State):
         if not self.expected:
             return
         scores = self.reading.scores
-        for found in list(scores):
-            if (
-                found.kind == K.AREA
-                and found.target not in self.expected
-                and found.word.startswith("achilles")
-                and "calf" not in self.text[max(found.span[0] - 24, 0) : found.span[0]].lower()
-                and any(s is not found and s.value is not None for s in scores)
-            ):
-                self.reading.scores.remove(found)
-                self.reading.notes.append(found.span)
+        tendons = [
+            found
+            for found in scores
+            if found.kind == K.AREA
+            and found.target not in self.expected
+            and found.word.startswith("achilles")
+            and not _CALF.search(self.text, max(found.span[0] - 24, 0), found.span[0])
+        ]
+        if not tendons or len(tendons) == sum(s.value is not None for s in scores):
+            return  # "achilles 5" alone: the member's one score, read as the calves'
+        self.reading.scores = [s for s in scores if all(s is not t for t in tendons)]
+        self.reading.notes += [found.span for found in tendons]
 
     def _reconcile(self) -> ParsedCheckIn:
         self._withdrawn()
@@ -1290,10 +1296,9 @@ class Reconcile(State):
         (two writers' files): the verdict right after a word taking the labelled one back."""
         taken: Efficiency | None = None
         for value, span, _ in sorted(self.reading.loose, key=lambda loose: loose[1]):
-            between = self.text[said[1] : span[0]]
-            if span[0] < said[1] or len(between) > 24:
+            if not 0 <= span[0] - said[1] <= 24:
                 continue
-            words = set(_LETTERS.findall(between.lower()))
+            words = set(_LETTERS.findall(self.text[said[1] : span[0]].lower()))
             if not (words and words <= _BEFORE_A_NEW_VERDICT and words & _UNSAYING):
                 continue
             if not _VERDICT_ENDS.match(self.text, span[1]):

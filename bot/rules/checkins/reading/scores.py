@@ -218,7 +218,7 @@ _NO_WORDS = frozenset(word for [word] in _NO_ALONE)
 # Around such a "no" inside a sentence: "5, hmm no maybe 4", "8, no perdón, 7".
 _HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
 _SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually"})
-_ARROWS = ("→", "->", "=>", "➡")
+_BECAME = ("→", "->", "=>", "➡")  # arrows saying what a score became
 # After an arrow from a score, the words of when the next number is said of ("→ now 3",
 # "→ after sauna on Friday 3"), not of a hope, a habit or the past ("→ hoping for 3").
 _ARROW_WHEN = frozenset({"now", "after", "today", "tonight", "this", "currently", "then"})
@@ -226,8 +226,11 @@ _ARROW_NOT_NOW = frozenset(
     {"was", "were", "used", "hoping", "hope", "goal", "target", "normally", "usually"}
     | {"tomorrow", "by", "before", "for", "did", "peak", "worst", "reps", "sets", "of", "in"}
 )
-# After "nothing hurts": a saying, or how much ("nothing hurts like a 30k", "... too much").
-_HOW_MUCH_IT_HURTS = frozenset({"like", "more", "as", "too", "much", "a", "badly", "bad"})
+# "nothing hurts" says nowhere is sore only at the end of what is said or with these after it
+# ("nothing hurts at all", "... anymore"), not as a saying or a measure ("nothing hurts like
+# a 30k", "nothing hurts that much", "nothing hurts until mile 10").
+_HURTS = frozenset({"hurts", "hurting"})
+_HURTS_THEN = frozenset({"at", "anymore", "this", "for", "now", "today", "lets", "coach"})
 # Right after the number such a "no" gives instead: the end of what is said of it ("no, 4."),
 # not more words ("no, 2 long runs", "no, 7 at night", "no, 3 😂").
 _SAID_AND_DONE = re.compile(r"\s*(?:$|[.,;!\n])")
@@ -285,10 +288,13 @@ _JOKES_AND_SLIPS = JOKES | {"wait", "mean", "meant", "correction", "oops", "edit
 _SAYING_AGAIN = {"meant", "mean", "actually", "rather", "oops", "correction", "sorry"}
 # Said of the area named before "haven't noticed": "adductors - haven't noticed them at all".
 _AREA_PRONOUNS_NOTICED = frozenset({"them", "it", "they", "those"})
-# Said of a score to come, not one had: "should be 3 by friday", "2 by next week if I rest".
-# Laughs beside a joke taken back, said of nothing ("10 lol jk").
 # Before a side that opens what is said of it: "calves 3, and the left 5", "e a direita 6".
 _SIDE_OPENERS = frozenset({"the", "my", "and", "but", "o", "a", "e", "el", "la", "y", "on", "its"})
+# Sides said after what they are of, as Portuguese and Spanish say them ("joelho direito",
+# the right knee): only these can be another word's side ("especially left 5" is the area's).
+_SIDES_AFTER = frozenset({"direito", "direita", "esquerdo", "esquerda", "derecho", "derecha"})
+_SIDES_AFTER |= {"izquierdo", "izquierda", "izq", "izda", "der", "dcha"}
+# Laughs beside a joke taken back, said of nothing ("10 lol jk").
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hahaha", "😂", "🤣", "😅", "😜", "😉"})
 
 
@@ -651,7 +657,12 @@ class ReadScores(State):
                 tok.used = toks[sore].used = True
             elif (
                 (whole or toks[sore].text in lex.anywhere)
-                and not (sore + 1 < end and toks[sore + 1].text in _HOW_MUCH_IT_HURTS)
+                and not (
+                    toks[sore].text in _HURTS
+                    and sore + 1 < end
+                    and toks[sore + 1].kind not in GAPS
+                    and toks[sore + 1].text not in _HURTS_THEN
+                )
                 and (not self._area_in_clause(index) or self._except_follows(sore + 1, end))
             ):
                 # "nothing else sore", "no soreness except the glutes": the areas without a
@@ -1768,6 +1779,8 @@ class ReadScores(State):
     def _side_of_a_word(self, index: int) -> bool:
         """ "panturrilha 2, joelho direito 6" (the right knee), "não dormi direito 5 noites"
         (slept properly): a side after a word is that word's, not the area's."""
+        if self.toks[index].text not in _SIDES_AFTER:
+            return False
         before = self.toks[index - 1] if index else None
         return before is not None and before.kind == K.WORD and before.text not in _SIDE_OPENERS
 
@@ -2223,12 +2236,7 @@ class ReadScores(State):
                 continue
             if not _SAID_AND_DONE.match(self.text, later.end):
                 continue
-            owner = self._owner_of(toks[before].end)
-            if owner is not None:
-                earlier = self._scores_for(owner)[-1]
-                earlier.yields = True
-                self.reading.notes.append(earlier.span)
-                self._pair(owner, after)
+            self._given_instead(toks[before].end, after)
 
     def _arrows_within_sentences(self) -> None:
         """ "calves 5 → after sauna on Friday 3", "lower back 5 → after stretching 3": an arrow
@@ -2236,7 +2244,7 @@ class ReadScores(State):
         writers' files; "5 → 3" is one token, read so already)."""
         toks = self.toks
         for index, tok in enumerate(toks):
-            if tok.kind != K.PUNCT or not any(arrow in tok.text for arrow in _ARROWS):
+            if tok.kind != K.PUNCT or not any(arrow in tok.text for arrow in _BECAME):
                 continue
             if not index or toks[index - 1].kind != K.NUM or not toks[index - 1].used:
                 continue
@@ -2255,19 +2263,20 @@ class ReadScores(State):
                 continue
             if not self._score_like(number) or not _SAID_AND_DONE.match(self.text, number.end):
                 continue
-            owner = self._owner_of(toks[index - 1].end)
-            if owner is not None:
-                earlier = self._scores_for(owner)[-1]
-                earlier.yields = True
-                self.reading.notes.append(earlier.span)
-                self._pair(owner, later)
+            self._given_instead(toks[index - 1].end, later)
 
-    def _owner_of(self, end: int) -> int | None:
-        """The label whose last score ends where a number ends."""
-        for label, scores in self.label_scores.items():
-            if scores and scores[-1].span[1] == end:
-                return label
-        return None
+    def _given_instead(self, end: int, later: int) -> None:
+        """The number at `later` is the score of the label whose last score ends at `end`; the
+        earlier one is kept in the note."""
+        owner = next(
+            (label for label, scores in self.label_scores.items() if scores[-1].span[1] == end),
+            None,
+        )
+        if owner is not None:
+            earlier = self._scores_for(owner)[-1]
+            earlier.yields = True
+            self.reading.notes.append(earlier.span)
+            self._pair(owner, later)
 
     def _no_then(self, gap: list[str], index: int) -> bool:
         """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores, with a
@@ -2276,6 +2285,8 @@ class ReadScores(State):
         if gap not in _NO_ALONE or self._laughed_after(index):
             return False
         toks = self.toks
+        if not _SAID_AND_DONE.match(self.text, toks[index].end):
+            return False  # "calves 5. Nah, 1 bad day": a count, not a score
         if toks[index - 1].kind == K.COMMA:
             return True
         said = index - 1

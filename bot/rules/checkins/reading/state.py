@@ -379,16 +379,19 @@ class State:
         if sentence == 0 or not 1 <= label - first <= 4 or "?" in toks[first - 1].text:
             return False
         said = toks[first:label]
-        if self._trailed_off(first):
+        trailed_off = self._trailed_off(first)
+        if trailed_off:
             # "quads 6 hams 4... bueno, quads 7", "calves 4 hamstrings 2... nah calves more
             # like a 5": after trailing off, a word of second thoughts needs no comma.
-            if said[0].text not in _SECOND_THOUGHTS or not self._said_plainly(label, score):
+            if not self._said_plainly(label, score):
                 return False
         elif len(said) < 2 or said[-1].kind != K.COMMA or said[-2].text != "no":
             return False
-        opening = _SECOND_THOUGHTS if self._trailed_off(first) else _OPENING_NO
+        opening = _SECOND_THOUGHTS if trailed_off else _OPENING_NO
         if not all(t.text in opening or t.kind in (K.PUNCT, K.COMMA) for t in said):
             return False
+        if not any(t.text in opening for t in said):
+            return False  # "quads 6 hams 4... quads 7": no second thought said, asked
         target = toks[label].target
         return any(s.kind == K.AREA and s.target == target for s in self.reading.scores)
 

@@ -288,8 +288,8 @@ class ReadWords(State):
     """The tokens of the reply, and what each number is when it is plainly no score."""
 
     def _right_only_beside_left(self) -> None:
-        """Spanish "der", "dcha" are the right side only in a reply that names the left the
-        same way ("izq 2, der 7"): German "der" is "the" ("calves 3, der 6 Tage später")."""
+        """Spanish "der", "dcha" are the right side only in a reply that names the left in
+        Spanish too ("izq 2, der 7"): German "der" is "the" ("calves 3, der 6 Tage später")."""
         toks = self.toks
         short = [t for t in toks if t.kind == K.SIDE and t.text in _SHORT_RIGHT]
         if short and not any(t.kind == K.SIDE and t.text in _SHORT_LEFT for t in toks):
