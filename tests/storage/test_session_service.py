@@ -44,6 +44,7 @@ class Process:
         name: str,
         capacity: int = SESSION_CAPACITY,
     ) -> None:
+        self.database = database
         self.delivery = DeliveryService(
             Deliveries(database), discord, owner=name, poll_seconds=0.05, attempt_timeout=0.5
         )
@@ -70,13 +71,21 @@ class Process:
         await self.delivery.close()
 
     async def crash(self) -> None:
-        """Stops dead: no renewals, no hand-back; what is stored stays as it is."""
-        if self.service._keeper is not None:
-            self.service._keeper.cancel()
+        """Stops dead: no renewals, no hand-back; what is stored stays as it is.
+
+        A process that dies mid-transaction leaves nothing behind: the database rolls it back
+        and its locks go with its connections. These two processes share one engine, where a
+        task cancelled while SQLite was still taking its write lock can leave that lock held
+        by a connection no one will use again (and the other process waiting on it for good).
+        So the tasks are stopped between two writes, which the database cannot tell apart
+        from a death in the middle of one."""
+        async with self.database._writer_turn():
+            if self.service._keeper is not None:
+                self.service._keeper.cancel()
+            for task in [*self.delivery._tasks.values(), self.delivery._poller]:
+                if task is not None:
+                    task.cancel()
         await self.service.runner.close()
-        for task in [*self.delivery._tasks.values(), self.delivery._poller]:
-            if task is not None:
-                task.cancel()
 
 
 @pytest.fixture(autouse=True)
