@@ -348,7 +348,7 @@ class ReadEfficiency(State):
         if toks[index + 2].text not in ("me", "us", "our", "my"):
             return False
         first = self.sentences[toks[index].sentence][0]
-        if first == 0 or "?" not in toks[first - 1].text:
+        if not self._follows_a_question(first):
             return False
         # Not an answer to a question about the running ("Efficiency? better for me", "what
         # pace? easier for me than last week"), nor said of the running itself.

@@ -44,6 +44,7 @@ from bot.rules.checkins.reading.tokens import (
     WORDS,
     ZERO_NUMBERS,
     K,
+    Tok,
     decimal_score,
     score_value,
     to_decimal,
@@ -2231,12 +2232,8 @@ class ReadScores(State):
                 after += 1
             if not slipped or after >= len(toks) or toks[after].sentence != tok.sentence:
                 continue
-            later = toks[after]
-            if later.used or not later.digits or later.past or not self._score_like(later):
-                continue
-            if not _SAID_AND_DONE.match(self.text, later.end):
-                continue
-            self._given_instead(toks[before].end, after)
+            if self._said_instead(toks[after]):
+                self._given_instead(toks[before].end, after)
 
     def _arrows_within_sentences(self) -> None:
         """ "calves 5 → after sauna on Friday 3", "lower back 5 → after stretching 3": an arrow
@@ -2258,12 +2255,20 @@ class ReadScores(State):
                 continue
             if said[:1] == ["after"] and len(said) < 2:
                 continue  # "→ after 10": after 10 what?
-            number = toks[later]
-            if number.kind != K.NUM or number.used or not number.digits or number.past:
-                continue
-            if not self._score_like(number) or not _SAID_AND_DONE.match(self.text, number.end):
-                continue
-            self._given_instead(toks[index - 1].end, later)
+            if toks[later].kind == K.NUM and self._said_instead(toks[later]):
+                self._given_instead(toks[index - 1].end, later)
+
+    def _said_instead(self, later: Tok) -> bool:
+        """A number that can replace a score said before it: a score of its own, unpaired, said
+        in digits of this week, and the end of what is said of it ("no, 4." but not "no, 2
+        long runs", "→ now 3" but not "→ 3 runs")."""
+        return (
+            not later.used
+            and later.digits
+            and not later.past
+            and self._score_like(later)
+            and _SAID_AND_DONE.match(self.text, later.end) is not None
+        )
 
     def _given_instead(self, end: int, later: int) -> None:
         """The number at `later` is the score of the label whose last score ends at `end`; the
@@ -2292,7 +2297,7 @@ class ReadScores(State):
         said = index - 1
         while said > 0 and toks[said].text not in gap:
             said -= 1
-        return said > 0 and "?" in toks[said - 1].text
+        return self._follows_a_question(said)
 
     def _laughed_after(self, index: int) -> bool:
         after = index + 1
@@ -2304,10 +2309,8 @@ class ReadScores(State):
         """A short sentence with a number, right after an ellipsis closing a sentence that
         names a label: "calves ... I think 4?" is one thought."""
         start, end = self.sentences[index]
-        before = self.toks[start - 1] if start else None
         return (
-            before is not None
-            and (before.text == "…" or before.text.startswith(".."))
+            self._trailed_off(start)
             and bool(self.features[index - 1] & HAS_LABEL)
             and end - start <= 6
         )

@@ -376,7 +376,7 @@ class State:
         toks = self.toks
         sentence = toks[label].sentence
         first = self.sentences[sentence][0]
-        if sentence == 0 or not 1 <= label - first <= 4 or "?" in toks[first - 1].text:
+        if sentence == 0 or not 1 <= label - first <= 4 or self._follows_a_question(first):
             return False
         said = toks[first:label]
         trailed_off = self._trailed_off(first)
@@ -410,6 +410,10 @@ class State:
         """Whether the sentence starting at `first` follows an ellipsis."""
         closing = self.toks[first - 1].text if first else ""
         return closing == "…" or closing.startswith("..")
+
+    def _follows_a_question(self, first: int) -> bool:
+        """Whether what starts at `first` follows a question mark."""
+        return first > 0 and "?" in self.toks[first - 1].text
 
     def _restated(self, found: Score, low: int) -> bool:
         """ "calves 3, glutes 2 — no wait other way round, calves 2 glutes 3": after a word of
