@@ -7556,3 +7556,119 @@ def test_a_bare_ellipsis_before_an_area_scored_again_corrects_nothing() -> None:
     parsed = _read("quads 6 hams 4... quads 7. movement 7", ["quads", "hamstrings"])
     assert "quads" not in parsed.soreness
     assert parsed.unread
+
+
+# -- the dev36 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Lower back was 6 on wednesday, after stretching now 3. Movement 8", 3),
+        ("Calves 4 on Monday, but now after the massage roller only 2. movement 9", 2),
+        ("calves 5 → after stretching 3. movement 8", 3),
+        ("calves 6 on tuesday but today already 3. movement 8", 3),
+        ("gemelos 6 el martes pero hoy ya 3. movement 8", 3),
+        ("Calves were like 8 after the long run on Sunday (21,1 km in 1:58!!) but today more 6", 6),
+    ],
+)
+def test_a_score_now_after_stretching_or_already_is_the_weeks(text: str, score: int) -> None:
+    """What was done before the score now ("after stretching", "after the massage roller") is
+    when it is said, not what it scores, and "already" or "only" between "today" and the
+    number changes nothing: the later score is the week's (three writers' files)."""
+    assert _read(text, ["calves", "lower_back"]).soreness == {
+        "lower_back" if text.startswith("Lower") else "calves": score
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["calves 4, sleep 6", "calves 4 on monday, now sleep 6", "calves 4, after yoga sleep 6"]
+)
+def test_a_measure_after_the_score_still_owns_its_number(text: str) -> None:
+    assert _read(text, ["calves"]).soreness == {"calves": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("Füdli 6 😂 movement 7", ["glutes"], {"glutes": 6}),
+        ("Gnick 7. Bad week. Movement 5.", ["neck"], {"neck": 7}),
+        ("pakaļa 5 😂 hip flexors 6", ["glutes", "hip_flexors"], {"glutes": 5, "hip_flexors": 6}),
+        ("ikri 3 dibens 3 🙂 movement 8", ["calves", "glutes"], {"calves": 3, "glutes": 3}),
+        (
+            "pleci (shoulders) 3, mugura 3",
+            ["shoulders", "lower_back"],
+            {"shoulders": 3, "lower_back": 3},
+        ),
+        ("cintura 5, isquios 3", ["lower_back", "hamstrings"], {"lower_back": 5, "hamstrings": 3}),
+        ("el fondillo 5 😂 movement 8", ["glutes"], {"glutes": 5}),
+    ],
+)
+def test_latvian_swiss_german_and_spanish_area_words(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    assert _read(text, areas).soreness == soreness
+
+
+def test_the_latvian_back_beside_no_other_area_could_be_either() -> None:
+    assert _read("mugura 3", ["shoulders", "lower_back"]).unread
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("calves 3. Me muevo bien, un 8.", 8),
+        ("calves 3, me muevo bien, 7 diría.", 7),
+        ("low back 4 and calves 4 also, I move fine, 8, same same", 8),
+        ("calves 3. I move fine, 8, same same", 8),
+    ],
+)
+def test_how_moving_goes_then_a_number_alone_is_movement(text: str, movement: int) -> None:
+    """ "I move fine, 8" after another clause, before the verdict on the running, and Spanish
+    "un 8" or "7 diría" (I'd say): movement (three writers' files)."""
+    parsed = _read(text, ["calves", "lower_back"])
+    assert (parsed.movement, parsed.unread) == (movement, ())
+
+
+def test_like_a_1_after_a_level_word_in_spanish_is_still_asked_about() -> None:
+    parsed = _read("calves bien, como un 1. movement 9", ["calves"])
+    assert (parsed.soreness, bool(parsed.unread)) == ({}, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3. Ran slower but felt about the same.", Efficiency.SAME),
+        ("calves 3. Ran slower but honestly it felt the same.", Efficiency.SAME),
+        ("calves 3. Ran faster but it felt the same.", Efficiency.SAME),
+        ("calves 3. Ran slower but felt better.", Efficiency.BETTER),
+        ("calves 3, la eficiencia igualita", Efficiency.SAME),
+        ("calves 3. corriendo igualito que la semana pasada", Efficiency.SAME),
+    ],
+)
+def test_how_the_running_felt_against_the_pace_is_the_verdict(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves"]).efficiency == efficiency
+
+
+def test_the_pace_against_how_an_area_felt_is_still_the_verdict() -> None:
+    parsed = _read("calves 3. Ran slower but my calves felt better.", ["calves"])
+    assert parsed.efficiency == Efficiency.WORSE
+
+
+def test_a_spanish_peak_at_times_is_a_range() -> None:
+    assert _read("IT band 5, a veces 6 cuando bajo escaleras", ["it_band"]).soreness == {
+        "it_band": 6
+    }
+
+
+def test_no_lies_takes_the_score_back_in_spanish() -> None:
+    assert _read("hamstrings 5... no mentiras, 6. movement 7", ["hamstrings"]).soreness == {
+        "hamstrings": 6
+    }
+
+
+def test_no_lie_about_a_race_takes_no_score_back() -> None:
+    text = "pantorrillas 6, worse, corrí la San Felipe... no mentira, eso es en diciembre 😂"
+    assert _read(text, ["calves"]).soreness == {"calves": 6}

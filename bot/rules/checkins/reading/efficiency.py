@@ -10,6 +10,7 @@ from bot.rules.checkins.reading.tokens import (
     BREAKS,
     FEELS_LEVEL,
     LABELS,
+    LABELS_ALL,
     LABELS_SIDE,
     MAX_SCORE,
     K,
@@ -136,6 +137,9 @@ _NAMES_EFFICIENCY = frozenset({"efficiency", "eff"})
 _DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "both", "them"})
 # Before a verdict, the member's own feeling of the running ("felt better though").
 _FELT = frozenset({"felt", "feel", "feels", "feeling"})
+# The pace alone, which a member may set against how the running felt.
+_PACE = frozenset({"slower", "faster", "quicker"})
+_FEELING_REACH = 9
 # After two verdicts, words settling them: "overall better", "call it same".
 _SETTLING = frozenset({"overall", "call", "so", "verdict"})
 # How far after the felt verdict they are looked for (a long reply holds many verdicts).
@@ -281,6 +285,9 @@ class ReadEfficiency(State):
                 continue  # "no difference in my calves", "didn't notice a change after physio"
             if tok.clause in hedged and not eff_label:
                 continue  # "ran slower on purpose", "slower, so can't really say"
+            if not eff_label and self._pace_then_feeling(index, end):
+                self.reading.notes.append(self._clause_span(index))
+                continue  # "Ran slower but felt the same": how it felt is the verdict
             if not eff_label and self._movement_compared(index, end):
                 # "movement 6 worse than last week": movement worse than last week's, or the
                 # running? Writers read it both ways: no efficiency, kept in the note.
@@ -714,6 +721,22 @@ class ReadEfficiency(State):
             or toks[thing].text in self.lex.vague
             or toks[after].text in _SINCE
         )
+
+    def _pace_then_feeling(self, index: int, end: int) -> bool:
+        """ "Ran slower but felt about the same", "faster but honestly it felt the same": the
+        pace set against how the running felt, which is what the check-in asks (two writers)."""
+        toks = self.toks
+        if toks[index].text not in _PACE:
+            return False
+        stop = min(index + _FEELING_REACH, self.sentences[toks[index].sentence][1], end)
+        words = [t for t in toks[index + 1 : stop] if t.word]
+        if not words or words[0].text not in _CONTRASTS:
+            return False
+        felt = next((at for at, t in enumerate(words) if t.text in _FELT), None)
+        if felt is None or any(t.kind in LABELS_ALL for t in words[:felt]):
+            return False  # (not "slower but my calves felt better": the calves)
+        verdict = next((t for t in words[felt + 1 :] if t.kind == K.VAL and t.efficiency), None)
+        return verdict is not None and verdict.efficiency != toks[index].efficiency
 
     def _felt_otherwise(self, index: int, end: int) -> bool:
         """ "felt better though", "but it felt worse": a verdict the member felt, set against

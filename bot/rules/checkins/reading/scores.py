@@ -173,8 +173,12 @@ _AN_OUTING = _WEEKDAYS | {"the", "a", "an", "my", "our", "long", "short", "littl
 _AN_OUTING |= {"dog", "hill", "hilly", "nice", "evening", "morning", "weekend"}
 _AN_OUTING |= {"lunch", "lunchtime"}
 _WHEN_OUT = frozenset({"after", "on", "from", "during", "before", "since", "post", "following"})
+# Between a word of now and the score now: "today already 3", "hoy ya 3", "now only 2".
+_STILL = frozenset({"already", "only", "just", "ya", "still", "more", "solo"})
 # Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
 _NOW_ALONE = (NOW - {"overall", "since", "by"}) | {"atm"}
+_AT_TIMES = (["a", "veces"], ["as", "vezes"], ["a", "vezes"])
+_BUT = frozenset({"but", "and", "though", "pero", "y", "mas"})
 _BEFORE_NOW_SCORE = frozenset(
     {"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"}
 )
@@ -218,7 +222,10 @@ _NO_ALONE = (["no"], ["nah"], ["nope"], ["nao"])  # Portuguese "não"
 _NO_WORDS = frozenset(word for [word] in _NO_ALONE)
 # Around such a "no" inside a sentence: "5, hmm no maybe 4", "8, no perdón, 7".
 _HMM = frozenset({"hmm", "hm", "um", "umm", "erm"})
-_SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually"})
+_SLIPS = frozenset({"maybe", "perdon", "sorry", "wait", "actually", "mentira", "mentiras"})
+# After "no" between two scores, owning up to a slip: "5... no mentiras, 6" (no, lies), "no
+# sorry, 4".
+_OWNED_SLIPS = frozenset({"mentira", "mentiras", "perdon", "sorry"})
 _BECAME = ("→", "->", "=>", "➡")  # arrows saying what a score became
 # After an arrow from a score, the words of when the next number is said of ("→ now 3",
 # "→ after sauna on Friday 3"), not of a hope, a habit or the past ("→ hoping for 3").
@@ -1322,7 +1329,7 @@ class ReadScores(State):
         and a bare number alone in the next clause ends the sentence, with no area named in
         it."""
         toks = self.toks
-        first = self.sentences[toks[label].sentence][0]
+        first = self.clauses[toks[label].clause][0]
         if any(
             toks[i].kind != K.PUNCT and toks[i].text not in _ABLE_TO for i in range(first, label)
         ):
@@ -1332,11 +1339,20 @@ class ReadScores(State):
         after = score + 1
         while after < end and toks[after].kind == K.PUNCT:
             after += 1
-        if after < end and toks[after].kind != K.STOP:
+        if after < end and toks[after].kind != K.STOP and not self._verdict_follows(after, end):
             return False
         return not any(
             toks[i].kind in (K.AREA, K.UNTRACKED, K.NUM) for i in range(first, score)
         ) and self._feeling_in_clause(label)
+
+    def _verdict_follows(self, index: int, end: int) -> bool:
+        """ "I move fine, 8, same same": a comma, then the verdict on the running."""
+        following = index + 1
+        return (
+            self.toks[index].kind == K.COMMA
+            and following < end
+            and self.toks[following].kind in (K.VAL, K.EFF)
+        )
 
     def _late(self, start: int, end: int) -> None:
         """A label whose score comes later in the sentence: "hammies were grumpy after the long
@@ -1601,8 +1617,10 @@ class ReadScores(State):
     @staticmethod
     def _peak(before: list[str], after: list[str]) -> bool:
         """ "occasionally 6", "sometimes a 4", "a 4 at times", "7 at worst"."""
-        if OCCASIONAL & set(before[-2:]) - {"worst", "times"}:
+        if OCCASIONAL & set(before[-2:]) - {"worst", "times", "veces", "vezes"}:
             return True
+        if before[-2:] in _AT_TIMES:
+            return True  # Spanish, Portuguese: "5, a veces 6"
         return len(after) >= 2 and after[0] == "at" and after[1] in OCCASIONAL
 
     def _for_label(self, index: int, end: int) -> bool:
@@ -1621,6 +1639,8 @@ class ReadScores(State):
         if before < 0:
             return False
         tok, lex = self.toks[before], self.lex
+        if tok.text in _STILL and before and self.toks[before - 1].text in NOW:
+            return False  # "but today already 3", "hoy ya 3", "now only 2"
         return (
             tok.kind == K.WORD
             and tok.text != _BACK_TO
@@ -1857,6 +1877,8 @@ class ReadScores(State):
                 continue
             start, end = self.sentences[index]
             words = [i for i in range(start, end) if toks[i].kind != K.PUNCT or "~" in toks[i].text]
+            if words and toks[words[0]].text in _BUT:
+                words = words[1:]  # "...on Sunday (21 km!!) but today more 6."
             if not 2 <= len(words) <= 4 or toks[words[0]].text not in _NOW_ALONE:
                 continue
             number = words[-1]
@@ -2287,7 +2309,8 @@ class ReadScores(State):
         """ "glute 5...no, 6", "calves... 6? no 5": a bare "no" between two scores, with a
         comma after it or a question before it, takes the first back (not "calves 4. No 1
         showed up", "no 2 ways about it", nor "calves 4? no 10 lol", a joke)."""
-        if gap not in _NO_ALONE or self._laughed_after(index):
+        slip = len(gap) == 2 and gap[0] in _NO_WORDS and gap[1] in _OWNED_SLIPS
+        if (gap not in _NO_ALONE and not slip) or self._laughed_after(index):
             return False
         toks = self.toks
         if not _SAID_AND_DONE.match(self.text, toks[index].end):

@@ -24,9 +24,11 @@ _FUZZY_BUDGET = 40
 _DASHES = frozenset({"-", "–", "—", "--"})
 # After a number, saying it is the member's score: "8 I'd say", "6 I reckon".
 # ("8 I think" is no such saying: "did 8 I think" counts hill reps.)
-_SAID_AFTER = (("id", "say"), ("i", "would", "say"))
+_SAID_AFTER = (("id", "say"), ("i", "would", "say"), ("diria",))  # Spanish: I'd say
 
 
+# Another language's "a" before a score alone in its clause: "Me muevo bien, un 8".
+_ARTICLES = frozenset({"un", "una"})
 # Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
 _RESTATING = CORRECTIONS - {"actually", "rather"}
 # Before "no," opening a sentence that scores an area again: "Hmm no, hip flexors 6".
@@ -276,7 +278,9 @@ class State:
         )
 
     def _empty_word(self, tok: Tok) -> bool:
-        return tok.kind in GLUE or (tok.kind == K.WORD and tok.text in self.lex.filler)
+        return tok.kind in GLUE or (
+            tok.kind == K.WORD and (tok.text in self.lex.filler or tok.text in _ARTICLES)
+        )
 
     def _pair(self, label_at: int, score_at: int, sided: bool = False, group: bool = False) -> None:
         toks = self.toks

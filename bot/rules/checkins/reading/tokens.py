@@ -123,6 +123,7 @@ ZERO_NUMBERS = frozenset({"zero", "zeros", "zeroes", "nought"})
 # as a range.
 OCCASIONAL = frozenset(
     {"occasionally", "sometimes", "occasional", "worst", "times", "peaked", "peaking", "spiked"}
+    | {"veces", "vezes"}  # Spanish, Portuguese: "a veces 6" (`_AT_TIMES`)
 )
 # A later score said in these is the state now ("by Sunday it's more like a 3"); without them
 # it is one more moment of the week ("by Friday they were about 3").

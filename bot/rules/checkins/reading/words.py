@@ -201,6 +201,10 @@ _HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon
 _ONE_OFF = frozenset({"off", "time", "timer"})
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
+# Before a measure, making it a moment ("after stretching now 3", "post massage 2"): the
+# number is the area's at that moment, not the stretching's.
+_WHEN_DONE = frozenset({"after", "post", "since", "following", "despues"})
+_BEFORE_A_MEASURE = frozenset({"the", "a", "some", "my", "foam", "more", "el", "la", "un"})
 # Between a count after "all" and the score said of the areas counted: "all four are about 2".
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
@@ -1685,7 +1689,20 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         if before is None or self.toks[before].text not in self.lex.measures:
             return False
+        if self._done_before(before):
+            return False  # "after stretching now 3": when the score is said, not of what
         return not any(t.text in _AREA_PRONOUNS for t in self.toks[before + 1 : index])
+
+    def _done_before(self, measure: int) -> bool:
+        """ "after stretching", "after the massage roller", "post foam rolling": the measure
+        names something done, and a number after it is said of the moment after."""
+        for at in range(measure - 1, max(measure - 4, -1), -1):
+            text = self.toks[at].text
+            if text in _WHEN_DONE:
+                return True
+            if text not in _BEFORE_A_MEASURE and text not in self.lex.measures:
+                return False
+        return False
 
     def _training_before(self, index: int) -> bool:
         """ "week 6", "mile 9", "last 6 at marathon pace" (but "this week 3" is a score)."""
