@@ -7672,3 +7672,68 @@ def test_no_lies_takes_the_score_back_in_spanish() -> None:
 def test_no_lie_about_a_race_takes_no_score_back() -> None:
     text = "pantorrillas 6, worse, corrí la San Felipe... no mentira, eso es en diciembre 😂"
     assert _read(text, ["calves"]).soreness == {"calves": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("łydki are killing me, like 8 😩 groin ok, maybe a 2", {"calves": 8, "adductors": 2}),
+        ("Po 3 😄 movement 9 efficiency better", {"glutes": 3}),
+        ("calves 3 💪 groin 4", {"calves": 3, "adductors": 4}),
+        ("calves 🔥🔥 6 movement 7 👍 same", {"calves": 6}),
+        ("calves 🔟 😭 movement 4 worse", {"calves": 10}),
+    ],
+)
+def test_emoji_between_two_things_said_part_them(text: str, soreness: dict[str, int]) -> None:
+    """An emoji with more said after it ends what was said before it, as a comma does: the 8
+    is the calves', not the groin's, said after the emoji (two writers' files). Before a number
+    it parts nothing ("calves 🔥🔥 6")."""
+    assert _read(text, ["calves", "adductors", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors 2, first week with no pain since september",
+        "hip flexors 2 🎉 first week with no pain since september",
+    ],
+)
+def test_no_pain_later_takes_no_score_given_right_after_the_area(text: str) -> None:
+    parsed = _read(text, ["hip_flexors"])
+    assert (parsed.soreness, parsed.unread) == ({"hip_flexors": 2}, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["lumbar is fine, no pain at all", "Groin is 100% now, no pain at all"]
+)
+def test_no_pain_after_an_area_with_no_score_is_still_its_zero(text: str) -> None:
+    assert set(_read(text, ["lower_back", "adductors"]).soreness.values()) == {0}
+
+
+def test_no_two_passes_of_the_reader_share_a_name() -> None:
+    """The reader is one class made of mixins, and a method or a module's constant defined
+    twice silently hides the other (a new `_scored_next` once hid another pass's, and a
+    constant of reconcile.py another of the same name): every name is defined once."""
+    import ast
+    import collections
+    import pathlib
+    import sys
+
+    from bot.rules.checkins.parser import _Parser
+
+    owners = collections.defaultdict(list)
+    for cls in _Parser.__mro__[1:-1]:
+        for name in vars(cls):
+            if not name.startswith("__"):
+                owners[name].append(cls.__name__)
+    assert {name: where for name, where in owners.items() if len(where) > 1} == {}
+    package = pathlib.Path(str(sys.modules[_Parser.__mro__[1].__module__].__file__)).parent
+    for module in sorted(package.glob("*.py")):
+        assigned = collections.Counter(
+            target.id
+            for node in ast.parse(module.read_text(encoding="utf-8")).body
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)
+        )
+        assert [name for name, count in assigned.items() if count > 1] == [], module.name

@@ -637,6 +637,8 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
+                if before is not None and self._number_follows(before, index):
+                    continue  # "hip flexors 2, first week with no pain since september"
                 if before is not None and self._side_opens(index):
                     # "right ITB 4, left no pain at all": one side's zero, which gives way to
                     # the other side's score.
@@ -682,6 +684,14 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _number_follows(self, area: int, end: int) -> bool:
+        """Whether a score follows the area, with only bridge words between ("calves 2")."""
+        following = self._next(area, end, skip_bridge=True)
+        if following is None:
+            return False
+        tok = self.toks[following]  # (not "Groin is 100% now, no pain at all")
+        return self._score_like(tok) and not tok.percent and score_value(tok) is not None
 
     def _not_noticed(self) -> None:
         """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as

@@ -167,6 +167,9 @@ TOKEN = re.compile(
     r"|(?P<na>n\s*/\s*a(?![^\W_]))"
     r"|(?P<arrow>[↑⬆↗📈↓⬇↘📉]\ufe0f?)"
     r"|(?P<keycap>🔟)"  # the ten keycap ("3️⃣" is the digit, read as one)
+    # A run of emoji with more said after it ends a clause ("like 8 😩 groin ok, maybe a 2").
+    r"|(?P<emoji>(?:(?<=\S)|(?<=\S[ \t]))[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d \t]*(?=[^\W\d_]))"
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_])"

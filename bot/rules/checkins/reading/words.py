@@ -428,6 +428,8 @@ class ReadWords(State):
             elif group == "num":
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
+            elif group == "emoji":
+                tok = Tok(comma, ",", begin, end)
             elif group == "keycap":
                 tok = Tok(num_kind, "10", begin, end)
                 tok.value, tok.digits, tok.bare = Decimal(MAX_SCORE), True, True
