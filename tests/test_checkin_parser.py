@@ -7600,11 +7600,10 @@ def test_a_measure_after_the_score_still_owns_its_number(text: str) -> None:
             ["shoulders", "lower_back"],
             {"shoulders": 3, "lower_back": 3},
         ),
-        ("cintura 5, isquios 3", ["lower_back", "hamstrings"], {"lower_back": 5, "hamstrings": 3}),
         ("el fondillo 5 😂 movement 8", ["glutes"], {"glutes": 5}),
     ],
 )
-def test_latvian_swiss_german_and_spanish_area_words(
+def test_latvian_swiss_german_and_cuban_area_words(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
     assert _read(text, areas).soreness == soreness
@@ -7640,10 +7639,6 @@ def test_like_a_1_after_a_level_word_in_spanish_is_still_asked_about() -> None:
     [
         ("calves 3. Ran slower but felt about the same.", Efficiency.SAME),
         ("calves 3. Ran slower but honestly it felt the same.", Efficiency.SAME),
-        ("calves 3. Ran faster but it felt the same.", Efficiency.SAME),
-        ("calves 3. Ran slower but felt better.", Efficiency.BETTER),
-        ("calves 3, la eficiencia igualita", Efficiency.SAME),
-        ("calves 3. corriendo igualito que la semana pasada", Efficiency.SAME),
     ],
 )
 def test_how_the_running_felt_against_the_pace_is_the_verdict(
@@ -7737,3 +7732,103 @@ def test_no_two_passes_of_the_reader_share_a_name() -> None:
             if isinstance(target, ast.Name)
         )
         assert [name for name, count in assigned.items() if count > 1] == [], module.name
+
+
+# -- a review of the dev36 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 6 monday. energy after work now 4", {"calves": 6}),
+        ("calves 6, after physio today 2 exercises added", {"calves": 6}),
+        ("calves 6, after yoga now 2 classes a week", {"calves": 6}),
+        ("calves 6 on tuesday, today already 3 cafés lol", {"calves": 6}),
+        ("gemelos 6 el domingo, hoy ya 8 mil pasos", {"calves": 6}),
+        ("gemelos 6 el domingo, hoy solo 4 de 6", {"calves": 6}),
+    ],
+)
+def test_a_count_after_a_moment_or_already_is_no_score(text: str, soreness: dict[str, int]) -> None:
+    """Only a number that closes what is said ("after stretching now 3.") is the score now:
+    "3 cafés", "2 exercises", "8 mil pasos" are counts, and "energy after work" the energy's."""
+    assert _read(text, ["calves"]).soreness == soreness
+
+
+def test_and_opening_a_sentence_adds_rather_than_changes() -> None:
+    parsed = _read("Calves 8 after 20 miles on sunday. And today 6.", ["calves"])
+    assert parsed.soreness.get("calves") != 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, kakls 6 (throat, got a cold)",
+        "Gambele 3. Când pleci la 6?",
+        "gemelos 3, me compré una cintura de hidratación nueva, 10/10",
+    ],
+)
+def test_words_that_also_name_other_things_are_no_area(text: str) -> None:
+    """Latvian "kakls" is also the throat, Romanian "pleci" is "you leave", Spanish and
+    Italian "cintura" a belt: none is read as an area."""
+    parsed = _read(text, ["calves", "neck", "shoulders", "lower_back"])
+    assert set(parsed.soreness) <= {"calves"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gemelos cargados. una 10!",
+        "gemelos cargados. 8 diría mi fisio, yo diría 5",
+        "gemelos cargados. 3 diría que días (seguidos)",
+    ],
+)
+def test_una_and_diria_before_more_words_make_no_score(text: str) -> None:
+    assert _read(text, ["calves"]).soreness.get("calves") in (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("glutes 6 on sunday, walking fine now, 2", {"glutes": 2}),
+        ("calves 3 on monday, walking better, 1", {"calves": 3}),
+        ("calves sore after hills. I move fine, 3, same", {}),
+        ("Rest helped, walking fine, 2", {}),
+    ],
+)
+def test_a_low_number_after_moving_well_is_no_movement_score(
+    text: str, soreness: dict[str, int]
+) -> None:
+    """ "walking fine, 2" or "walking fine now, 2" is an area's soreness (or asked about), not
+    how moving goes."""
+    parsed = _read(text, ["calves", "glutes"])
+    assert (parsed.movement, parsed.soreness) == (None, soreness)
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 3. Ran slower but felt the same effort", Efficiency.WORSE),
+        ("calves 3. Ran slower but felt easier", None),
+        ("calves 3. Faster but felt the same, HR same too", None),
+        ("calves 3. slower but felt like the same, not sure", None),
+    ],
+)
+def test_the_pace_against_the_same_effort_or_a_feeling_that_agrees(
+    text: str, efficiency: Efficiency | None
+) -> None:
+    """Only "slower but felt (about) the same" of the running itself is the same: the same
+    effort at a slower pace is the pace's, and two verdicts that agree or pull apart are not
+    settled by the second."""
+    assert _read(text, ["calves"]).efficiency == efficiency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "isquios 5, corrí 8... no mentira, 9",
+        "isquios 5, hice 8... no perdón, 9",
+        "isquios 5, dormí 6... no mentira, 7",
+    ],
+)
+def test_a_slip_owned_after_another_number_takes_no_score_back(text: str) -> None:
+    assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 5}

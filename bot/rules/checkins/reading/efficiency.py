@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import State
 from bot.rules.checkins.reading.tokens import (
     BREAKS,
@@ -138,7 +139,11 @@ _DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "
 # Before a verdict, the member's own feeling of the running ("felt better though").
 _FELT = frozenset({"felt", "feel", "feels", "feeling"})
 # The pace alone, which a member may set against how the running felt.
-_PACE = frozenset({"slower", "faster", "quicker"})
+_PACE = frozenset({"slower"})
+_SAME_WHAT = frozenset(
+    {"effort", "hr", "heart", "expected", "feared", "mentally", "like", "not", "sure", "legs"}
+    | {"breathing", "pace", "rate"}
+)
 _FEELING_REACH = 9
 # After two verdicts, words settling them: "overall better", "call it same".
 _SETTLING = frozenset({"overall", "call", "so", "verdict"})
@@ -735,8 +740,15 @@ class ReadEfficiency(State):
         felt = next((at for at, t in enumerate(words) if t.text in _FELT), None)
         if felt is None or any(t.kind in LABELS_ALL for t in words[:felt]):
             return False  # (not "slower but my calves felt better": the calves)
-        verdict = next((t for t in words[felt + 1 :] if t.kind == K.VAL and t.efficiency), None)
-        return verdict is not None and verdict.efficiency != toks[index].efficiency
+        rest = words[felt + 1 :]
+        verdict = next((at for at, t in enumerate(rest) if t.kind == K.VAL and t.efficiency), None)
+        if verdict is None or rest[verdict].efficiency is not Efficiency.SAME:
+            return False  # (not "slower but felt easier": the two agree, or pull apart)
+        # Not the same effort or heart rate at a slower pace ("felt the same effort"), nor a
+        # hedge ("felt like the same, not sure").
+        return not {t.text for t in rest[verdict + 1 :]} & _SAME_WHAT and not any(
+            t.text in _SAME_WHAT for t in rest[:verdict]
+        )
 
     def _felt_otherwise(self, index: int, end: int) -> bool:
         """ "felt better though", "but it felt worse": a verdict the member felt, set against

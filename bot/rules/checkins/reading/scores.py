@@ -178,7 +178,12 @@ _STILL = frozenset({"already", "only", "just", "ya", "still", "more", "solo"})
 # Opening a sentence of its own that holds only a number: the score now ("Now ~6.").
 _NOW_ALONE = (NOW - {"overall", "since", "by"}) | {"atm"}
 _AT_TIMES = (["a", "veces"], ["as", "vezes"], ["a", "vezes"])
-_BUT = frozenset({"but", "and", "though", "pero", "y", "mas"})
+# Saying moving goes well: a low number after one is no movement score ("walking fine, 2").
+_MOVING_WELL = frozenset(
+    {"fine", "ok", "okay", "good", "great", "well", "better", "bien", "alright", "easy"}
+)
+_LOW_FOR_WELL = 4
+_BUT = frozenset({"but", "though", "pero", "mas"})  # (not "and": "And today 6" adds a run)
 _BEFORE_NOW_SCORE = frozenset(
     {"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"}
 )
@@ -1346,6 +1351,12 @@ class ReadScores(State):
             return False
         if not (self._opens_clause(score) and toks[score].bare):
             return False
+        said = {t.text for t in toks[first:score]}
+        if said & NOW:
+            return False  # "glutes 6 on sunday, walking fine now, 2": the glutes' now
+        value = score_value(toks[score])
+        if value is not None and value <= _LOW_FOR_WELL and said & _MOVING_WELL:
+            return False  # "walking better, 1", "I move fine, 3": a soreness, not movement
         after = score + 1
         while after < end and toks[after].kind == K.PUNCT:
             after += 1
@@ -1649,8 +1660,13 @@ class ReadScores(State):
         if before < 0:
             return False
         tok, lex = self.toks[before], self.lex
-        if tok.text in _STILL and before and self.toks[before - 1].text in NOW:
-            return False  # "but today already 3", "hoy ya 3", "now only 2"
+        if (
+            tok.text in _STILL
+            and before
+            and self.toks[before - 1].text in NOW
+            and self._clause_closes_at(index + 1)
+        ):
+            return False  # "but today already 3", "hoy ya 3" (not "today already 3 coffees")
         return (
             tok.kind == K.WORD
             and tok.text != _BACK_TO
@@ -2322,6 +2338,8 @@ class ReadScores(State):
         slip = len(gap) == 2 and gap[0] in _NO_WORDS and gap[1] in _OWNED_SLIPS
         if (gap not in _NO_ALONE and not slip) or self._laughed_after(index):
             return False
+        if slip and not self._no_after_a_score(index, gap[0]):
+            return False  # "isquios 5, corrí 8... no mentira, 9": the run, not the score
         toks = self.toks
         if not _SAID_AND_DONE.match(self.text, toks[index].end):
             return False  # "calves 5. Nah, 1 bad day": a count, not a score
@@ -2331,6 +2349,18 @@ class ReadScores(State):
         while said > 0 and toks[said].text not in gap:
             said -= 1
         return self._follows_a_question(said)
+
+    def _no_after_a_score(self, index: int, word: str) -> bool:
+        """Whether the last `word` before `index` follows a score read, with only punctuation
+        between ("5... no mentiras, 6", not "corrí 8... no mentira, 9")."""
+        toks = self.toks
+        said = index - 1
+        while said > 0 and toks[said].text != word:
+            said -= 1
+        before = said - 1
+        while before >= 0 and not toks[before].word and toks[before].kind != K.NUM:
+            before -= 1
+        return before >= 0 and toks[before].kind == K.NUM and toks[before].used
 
     def _laughed_after(self, index: int) -> bool:
         after = index + 1

@@ -24,11 +24,14 @@ _FUZZY_BUDGET = 40
 _DASHES = frozenset({"-", "–", "—", "--"})
 # After a number, saying it is the member's score: "8 I'd say", "6 I reckon".
 # ("8 I think" is no such saying: "did 8 I think" counts hill reps.)
-_SAID_AFTER = (("id", "say"), ("i", "would", "say"), ("diria",))  # Spanish: I'd say
+_SAID_AFTER = (("id", "say"), ("i", "would", "say"))
+# Spanish "I'd say" after a score, closing what is said of it: "7 diría." (not "3 diría que
+# días", "8 diría mi fisio").
+_SAID_AFTER_LAST = frozenset({"diria"})
 
 
 # Another language's "a" before a score alone in its clause: "Me muevo bien, un 8".
-_ARTICLES = frozenset({"un", "una"})
+_ARTICLES = frozenset({"un"})  # (not "una": "una 10!" is a 10K)
 # Correcting the scores just given: "glutes 2 — no wait", "calves 4 - sorry, ...".
 _RESTATING = CORRECTIONS - {"actually", "rather"}
 # Before "no," opening a sentence that scores an area again: "Hmm no, hip flexors 6".
@@ -261,6 +264,8 @@ class State:
         if before >= 0 and self.toks[before].text in self.lex.cues:
             return True
         said = tuple(t.text for t in self.toks[index + 1 : index + 4])
+        if said and said[0] in _SAID_AFTER_LAST and self._clause_closes_at(index + 2):
+            return True
         return any(said[: len(words)] == words for words in _SAID_AFTER)
 
     def _dashed_after(self, index: int) -> bool:

@@ -1691,7 +1691,7 @@ class ReadWords(State):
         before = self._prev(index, skip_bridge=True)
         if before is None or self.toks[before].text not in self.lex.measures:
             return False
-        if self._done_before(before):
+        if self._done_before(before) and self._clause_closes_at(index + 1):
             return False  # "after stretching now 3": when the score is said, not of what
         return not any(t.text in _AREA_PRONOUNS for t in self.toks[before + 1 : index])
 
@@ -1701,7 +1701,8 @@ class ReadWords(State):
         for at in range(measure - 1, max(measure - 4, -1), -1):
             text = self.toks[at].text
             if text in _WHEN_DONE:
-                return True
+                # (not "energy after work now 4": the energy's)
+                return not at or self.toks[at - 1].text not in self.lex.measures
             if text not in _BEFORE_A_MEASURE and text not in self.lex.measures:
                 return False
         return False
