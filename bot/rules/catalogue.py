@@ -215,14 +215,15 @@ class Catalogue(_Strict):
         problems += [
             f"nearby {w!r} is an area word" for w in self.nearby if normalise(w) in self._area_words
         ]
+        owners: dict[str, set[str]] = {}
+        for area in self.areas:
+            for w in (area.id, area.name, *area.aliases, *area.translations):
+                owners.setdefault(normalise(w), set()).add(area.id)
         problems += [
-            f"translation {word!r} of {area.id} is a word of {other.id}"
+            f"translation {word!r} of {area.id} is a word of {other}"
             for area in self.areas
-            for other in self.areas
-            if other.id != area.id
             for word in area.translations
-            if normalise(word)
-            in {normalise(w) for w in (other.id, other.name, *other.aliases, *other.translations)}
+            for other in sorted(owners[normalise(word)] - {area.id})
         ]
         for stretch in self.stretches:
             problems += [
