@@ -469,12 +469,13 @@ class Measured(NamedTuple):
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
 # fresh file comes. Now: the sixty-fifth and sixty-sixth writers, with the code from before
-# the dev31 round, before the dev35 round and after it and its review.
-FRESH_MEASURED = Measured(500, values=0.963, replies=0.906, invented=10, needless_per_100=3.2)
+# the dev31 round, before the dev35 round and after it and its review; the first-language area
+# words read two values more and ask about one reply more (3.2 -> 3.4 needless per 100).
+FRESH_MEASURED = Measured(500, values=0.964, replies=0.906, invented=10, needless_per_100=3.4)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "96.3 % of values (bar: 97 %), 10 invented values (bar: at most 1), 3.2 needless "
+    "96.5 % of values (bar: 97 %), 10 invented values (bar: at most 1), 3.4 needless "
     "questions per 100 (bar: at most 1)"
 )
 

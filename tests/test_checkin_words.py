@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.rules.catalogue import default_catalogue, normalise
+from bot.rules.checkins.parser import parse_reply
 from bot.rules.checkins.reading.words import AREA_OPENING_A_SCORE
 from bot.rules.checkins.words import CheckInWords, default_checkin_words, load_checkin_words
 from bot.settings import DATA_DIR
@@ -133,3 +134,17 @@ def test_a_hip_or_a_back_of_another_language_could_be_two_areas() -> None:
         assert unclear[hip] == unclear["hips"] == ("hip_flexors", "it_band", "glutes"), hip
     for back in ("plecy", "спина", "punggung", "likod", "背中", "mgongo", "πλατη"):
         assert unclear[back] == ("lower_back", "shoulders"), back
+
+
+def test_every_translation_of_an_area_is_read_as_that_area() -> None:
+    """Each of the areas' words in members' first languages, scored on its own, is that area's
+    score: none is lost to the tokenizer (a script split inside a word, a mark dropped), taken
+    for another word, or read as a count."""
+    catalogue = default_catalogue()
+    misread = [
+        (word, area.id)
+        for area in catalogue.areas
+        for word in area.translations
+        if parse_reply(f"{word} 3", catalogue, [area.id]).soreness != {area.id: 3}
+    ]
+    assert misread == []

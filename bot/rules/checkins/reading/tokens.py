@@ -169,7 +169,7 @@ TOKEN = re.compile(
     r"|(?P<keycap>🔟)"  # the ten keycap ("3️⃣" is the digit, read as one)
     # A run of emoji with more said after it ends a clause ("like 8 😩 groin ok, maybe a 2").
     r"|(?P<emoji>(?:(?<=\S)|(?<=\S[ \t]))[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d \t]*(?=[^\W\d_]))"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]{0,8}(?=[ \t]{0,3}[^\W\d_]))"
     r"|(?=[0-9])(?<![0-9.])(?:"
     # Most numbers stand alone before a word: read them without trying the shapes below.
     r"(?P<plain>[0-9]{1,4})(?=[ \t]+(?!(?:to|or|out|outta|of|x)(?![^\W\d_])"
