@@ -36,7 +36,7 @@ the slowest-reply figure include those found so far).
 
 With no path it reads the replies the parser is tuned on: its own corpus
 (tests/checkin_corpus.py, tests/corpus/extra.jsonl) and the files of independent writers,
-tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev36.jsonl (each held out once,
+tests/corpus/train.jsonl, heldout.jsonl and dev2.jsonl to dev38.jsonl (each held out once,
 development sets since: see tests/corpus/README.md). Give any other file, such as a fresh
 held-out set, to measure replies the parser was not tuned on.
 """
@@ -163,6 +163,15 @@ DEV35 = CORPUS_DIR / "dev35.jsonl"
 # A sixty-third and a sixty-fourth writer's, labelled three times, held out and measured
 # before and after the dev34 round and after the dev35 round, a development set since.
 DEV36 = CORPUS_DIR / "dev36.jsonl"
+# A sixty-fifth and a sixty-sixth writer's, labelled three times, held out and measured before
+# the dev31 round, before and after the dev35 round and after the dev36 round (with the area
+# words of sixty first languages), a development set since.
+DEV37 = CORPUS_DIR / "dev37.jsonl"
+# A sixty-seventh and a sixty-eighth writer's, labelled three times, held out and measured
+# before and after the dev36 round and after the area words of sixty first languages (written
+# knowing which languages these writers' clubs spoke, not their replies), a development set
+# since.
+DEV38 = CORPUS_DIR / "dev38.jsonl"
 # Where the next held-out set goes, written by someone who has not seen the parser: measured,
 # never tuned on (tests/test_checkin_evaluation.py holds it to the issue's bar once it is there).
 FRESH_HELDOUT = CORPUS_DIR / "heldout_fresh.jsonl"
@@ -205,6 +214,8 @@ DEVELOPMENT = (
     DEV34,
     DEV35,
     DEV36,
+    DEV37,
+    DEV38,
 )
 
 

@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev36.jsonl were written independently of the parser (by sixty-four writers) and are
-tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl to
-dev13.jsonl and dev15.jsonl to dev36.jsonl for two measures each, dev14.jsonl for three, and all
+dev20.jsonl to dev38.jsonl were written independently of the parser (by sixty-eight writers) and
+are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl
+to dev13.jsonl and dev15.jsonl to dev38.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -407,16 +407,43 @@ FLOORS = {
         checkins_missed=2,
     ),
     # Labelled three times. Held out before and after the dev34 round and after the dev35
-    # round, a development set since, not yet tuned on: its floor is the figures it was
-    # measured at.
+    # round; tuned on in the dev36 round (97.6 % / 92.2 % / 8 / 3.2 before it). Left: Latvian
+    # "un" (and) between two areas, "calves were really bad on Monday ... I'd say 8. Now on
+    # Sunday 2.", "hip stuff 5" for the deep hip, "IT band 3, 5, 4 - monday, wednesday,
+    # friday", Spanish "como un 7" after "re tensos" and "no me duelen para nada", "10 is the
+    # worst or the best?" after a score.
     "dev36": Floor(
         500,
-        values=0.975,
-        replies=0.92,
-        needless_per_100=3.2,
-        invented=8,
+        values=0.985,
+        replies=0.95,
+        needless_per_100=2.6,
+        invented=3,
         non_checkins_missed=1,
         checkins_missed=2,
+    ),
+    # Labelled three times. Held out and measured before the dev31 round, before and after the
+    # dev35 round and after the dev36 round (the fresh file of those rounds), a development set
+    # since, not yet tuned on: its floor is the figures it was last measured at.
+    "dev37": Floor(
+        500,
+        values=0.964,
+        replies=0.906,
+        needless_per_100=3.4,
+        invented=10,
+        non_checkins_missed=0,
+        checkins_missed=4,
+    ),
+    # Labelled three times. Held out and measured before and after the dev36 round; the area
+    # words of sixty first languages were written knowing which languages its clubs spoke (not
+    # its replies). A development set since, not yet tuned on: its floor is its last figures.
+    "dev38": Floor(
+        500,
+        values=0.958,
+        replies=0.906,
+        needless_per_100=3.4,
+        invented=14,
+        non_checkins_missed=1,
+        checkins_missed=3,
     ),
 }
 BUILTIN_VALUES = 1.0
@@ -468,15 +495,15 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the sixty-fifth and sixty-sixth writers, with the code from before
-# the dev31 round, before the dev35 round and after it and its review; the first-language area
-# words read two values more and ask about one reply more (3.2 -> 3.4 needless per 100).
-FRESH_MEASURED = Measured(500, values=0.964, replies=0.906, invented=10, needless_per_100=3.4)
+# fresh file comes. Now: the sixty-ninth and seventieth writers (clubs drawn at random after the
+# area words of sixty first languages were written), with the code from before the dev36 round
+# and after it, its review and those words.
+FRESH_MEASURED = Measured(500, values=0.943, replies=0.85, invented=9, needless_per_100=6.2)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "96.5 % of values (bar: 97 %), 10 invented values (bar: at most 1), 3.4 needless "
-    "questions per 100 (bar: at most 1)"
+    "94.3 % of values (bar: 97 %), 85.0 % of replies (bar: 90 %), 9 invented values (bar: at "
+    "most 1), 6.2 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(
