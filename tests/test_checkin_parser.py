@@ -7832,3 +7832,33 @@ def test_the_pace_against_the_same_effort_or_a_feeling_that_agrees(
 )
 def test_a_slip_owned_after_another_number_takes_no_score_back(text: str) -> None:
     assert _read(text, ["hamstrings"]).soreness == {"hamstrings": 5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck 3, I think better than last week. movement 8",
+        "neck 2, much better than last week 🙌 movement 9",
+        "neck 3, worse than last week",
+    ],
+)
+def test_compared_with_last_week_right_after_an_areas_score_is_the_areas(text: str) -> None:
+    """Right after an area's score, with nothing of the running said, "better than last week"
+    is how the area is (three writers' files): no efficiency, kept in the note."""
+    parsed = _read(text, ["neck"])
+    assert parsed.efficiency is None
+    assert "last week" in (parsed.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 4 hamstrings 3 movement 7, same as last week", Efficiency.SAME),
+        ("calves 3, running much better than last week", Efficiency.BETTER),
+        ("calves 3, movement 8, better than last week", Efficiency.BETTER),
+    ],
+)
+def test_compared_with_last_week_after_movement_or_of_the_running_is_the_verdict(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves", "hamstrings"]).efficiency == efficiency

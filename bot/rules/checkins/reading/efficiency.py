@@ -140,6 +140,8 @@ _DETERMINERS = frozenset({"my", "the", "his", "her", "their", "any", "either", "
 _FELT = frozenset({"felt", "feel", "feels", "feeling"})
 # The pace alone, which a member may set against how the running felt.
 _PACE = frozenset({"slower"})
+# Before a verdict compared with last week, any of these makes it no area's.
+_NOT_OF_THE_AREA = frozenset({K.RUN, K.EFF, K.MOVE, K.AREA, K.ALL, K.NUM})
 _SAME_WHAT = frozenset(
     {"effort", "hr", "heart", "expected", "feared", "mentally", "like", "not", "sure", "legs"}
     | {"breathing", "pace", "rate"}
@@ -266,6 +268,9 @@ class ReadEfficiency(State):
                 continue  # "calves 3 ↓": how the calves go, not the running
             if not eff_label and self._said_of_an_area_as_it(index):
                 continue  # "IT band 6 but it was worse on wednesday": the area, not the running
+            if not eff_label and self._area_score_compared(index, end):
+                self.reading.notes.append(self._clause_span(index))
+                continue  # "neck 3, I think better than last week": the neck's 3
             if not eff_label and self._quoted(tok):
                 continue  # "who wrote 'beer near better'": someone else's words
             # Whether "than" may follow (the cheap test first: a long reply of verdicts).
@@ -553,6 +558,26 @@ class ReadEfficiency(State):
         if before < 0 or toks[before].text not in _IT:
             return False
         return not self._running_in_clause(toks[index].clause) and self._area_last_named(before)
+
+    def _area_score_compared(self, index: int, end: int) -> bool:
+        """ "neck 3, I think better than last week", "Calves 5, same as last week": compared
+        with last week in the clause right after an area's score, with no word of the running
+        or of a label before it, the verdict is the area's (three writers' files; after
+        movement's score, "movement 7, same as last week", it is the running's)."""
+        toks = self.toks
+        first = self.clauses[toks[index].clause][0]
+        if not first or toks[first - 1].kind != K.COMMA:
+            return False
+        number = first - 2
+        while number >= 0 and toks[number].kind == K.PUNCT:
+            number -= 1
+        if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
+            return False
+        if any(t.kind in _NOT_OF_THE_AREA for t in toks[first:index]):
+            return False
+        if self._running_in_clause(toks[index].clause) or not self._against_last_week(index, end):
+            return False
+        return self._area_last_named(number)
 
     def _running_in_clause(self, clause: int) -> bool:
         known = self._clauses_of_running.get(clause)
