@@ -183,6 +183,9 @@ _MOVING_WELL = frozenset(
     {"fine", "ok", "okay", "good", "great", "well", "better", "bien", "alright", "easy"}
 )
 _LOW_FOR_WELL = 4
+# Between a score and "no pain" (or right after it), a word of another time: the later 0.
+_LATER_OR_EARLIER = (NOW - {"overall"}) | {"was", "were", "last", "after", "on", "anymore"}
+_NOW_AFTER_NO_PAIN = frozenset({"now", "anymore", "today", "currently"})
 _BUT = frozenset({"but", "though", "pero", "mas"})  # (not "and": "And today 6" adds a run)
 _BEFORE_NOW_SCORE = frozenset(
     {"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"}
@@ -642,7 +645,7 @@ class ReadScores(State):
             if area is None and not self._area_in_clause(index) and not elsewhere:
                 # "lumbar is fine, no pain at all": the area named just before, still unscored.
                 before = self._open_area_before(start, index)
-                if before is not None and self._number_follows(before, index):
+                if before is not None and self._number_stands(before, index, sore):
                     continue  # "hip flexors 2, first week with no pain since september"
                 if before is not None and self._side_opens(index):
                     # "right ITB 4, left no pain at all": one side's zero, which gives way to
@@ -690,13 +693,20 @@ class ReadScores(State):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
 
-    def _number_follows(self, area: int, end: int) -> bool:
-        """Whether a score follows the area, with only bridge words between ("calves 2")."""
-        following = self._next(area, end, skip_bridge=True)
+    def _number_stands(self, area: int, no: int, sore: int) -> bool:
+        """Whether a score follows the area, with only bridge words between ("calves 2"), and
+        "no pain" after it says nothing of a later time ("lower back was 7 last week, no pain
+        now" and "calves 6 on monday, by friday no pain at all" are the later 0)."""
+        toks = self.toks
+        following = self._next(area, no, skip_bridge=True)
         if following is None:
             return False
-        tok = self.toks[following]  # (not "Groin is 100% now, no pain at all")
-        return self._score_like(tok) and not tok.percent and score_value(tok) is not None
+        tok = toks[following]  # (not "Groin is 100% now, no pain at all")
+        if not self._score_like(tok) or tok.percent or score_value(tok) is None:
+            return False
+        before = {t.text for t in toks[following + 1 : no]}
+        after = {t.text for t in toks[sore + 1 : sore + 3]}
+        return not (before & _LATER_OR_EARLIER or after & _NOW_AFTER_NO_PAIN)
 
     def _not_noticed(self) -> None:
         """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
@@ -1905,8 +1915,14 @@ class ReadScores(State):
             words = [i for i in range(start, end) if toks[i].kind != K.PUNCT or "~" in toks[i].text]
             if words and toks[words[0]].text in _BUT:
                 words = words[1:]  # "...on Sunday (21 km!!) but today more 6."
-            if not 2 <= len(words) <= 4 or toks[words[0]].text not in _NOW_ALONE:
+            this_week = [toks[i].text for i in words[:2]] == ["this", "week"]
+            if this_week and self._said_last_week(index - 1):
+                # "glutes 5, no wait that was last week. this week 3": said again for now.
+                words = words[1:]
+            elif not 2 <= len(words) <= 4 or toks[words[0]].text not in _NOW_ALONE:
                 continue
+            else:
+                this_week = False
             number = words[-1]
             if not self._score_like(toks[number]) or toks[number].used or toks[number].past:
                 continue
@@ -1924,9 +1940,18 @@ class ReadScores(State):
                 continue
             # Only a spike said of a moment that has eased since ("wrecked after Sat's race.
             # Now ~6."): a higher number may be movement's ("Hams 2. Today 8.").
-            if later < earlier[0].value and self.said_of_a_moment(toks[scored[0]].sentence):
+            if this_week or (
+                later < earlier[0].value and self.said_of_a_moment(toks[scored[0]].sentence)
+            ):
                 earlier[0].yields = earlier[0].gave_way = True
                 self._pair(scored[0], number)
+
+    def _said_last_week(self, sentence: int) -> bool:
+        """Whether the sentence ends saying what it said was last week's ("no wait that was
+        last week.")."""
+        start, end = self.sentences[sentence]
+        said = [t.text for t in self.toks[start:end] if t.word]
+        return said[-2:] == ["last", "week"] and "was" in said[-4:]
 
     def _scored_labels(self, start: int, end: int) -> list[int]:
         return [i for i in self.label_scores if start <= i < end]

@@ -199,6 +199,13 @@ _HOPED = TO_COME - {"race"}
 _HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon"})
 # "a one off", "a one time thing": no score of one.
 _ONE_OFF = frozenset({"off", "time", "timer"})
+# "the long one", "Sunday's big one": a run, no score of one.
+# After a run of emoji: the word it is followed by (`_label_follows`).
+_NEXT_WORDS = re.compile(r"[ \t]*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
+_LABEL_KINDS = frozenset({K.AREA, K.MOVE, K.EFF, K.UNTRACKED, K.ALL, K.RUN})
+_OF_A_RUN = frozenset(
+    {"long", "big", "short", "easy", "hard", "tough", "hilly", "slow", "fast", "last", "next"}
+)
 # Said of an area already named: a number after one is not a measure's ("yoga, it's a 3 now").
 _AREA_PRONOUNS = frozenset({"they", "theyre", "theyve", "theyd", "its", "it"})
 # Before a measure, making it a moment ("after stretching now 3", "post massage 2"): the
@@ -209,6 +216,7 @@ _BEFORE_A_MEASURE = frozenset({"the", "a", "some", "my", "foam", "more", "el", "
 _BEFORE_A_COUNTED_SCORE = frozenset(
     {"of", "them", "a", "an", "at", "are", "were", "about", "around", "on"}
     | {"my", "mine", "areas", "tight"}  # "all 3 of my (tight) areas are 3", "all 4 of mine"
+    | {"sitting", "hovering", "like", "roughly"}  # "all 3 areas sitting at 4"
 )
 # Between a count after "all" and how the areas counted feel: "all three a bit sore".
 _BEFORE_A_COUNTED_FEELING = frozenset(
@@ -429,6 +437,8 @@ class ReadWords(State):
                 tok = number_token(match, begin, end)
                 features |= NUMS if features & HAS_NUM else HAS_NUM
             elif group == "emoji":
+                if not self._label_follows(end):
+                    continue  # "after 8 😵 miles": the number and its unit stay together
                 tok = Tok(comma, ",", begin, end)
             elif group == "keycap":
                 tok = Tok(num_kind, "10", begin, end)
@@ -544,14 +554,33 @@ class ReadWords(State):
             for i in range(start, end)
         )
 
+    def _label_follows(self, position: int) -> bool:
+        """Whether the next word names an area, movement or the running ("like 8 😩 groin ok"),
+        or the next words do ("3 😄 lower back 2"; not "no 🙅 pain in the neck")."""
+        match = _NEXT_WORDS.match(self.text, position)
+        if match is None:
+            return False
+        words = tuple(clean_word(w) for w in match.groups() if w)
+        entry = self.lex.word_info.get(words[0])
+        if entry is not None and entry[0] in _LABEL_KINDS:
+            return True
+        phrases = self.lex.phrases
+        return any(
+            phrases.get(words[:length], (K.WORD,))[0] in _LABEL_KINDS
+            for length in range(2, len(words) + 1)
+        )
+
     def _numbers_said_aloud(self) -> None:
         """Voice-to-text writes a number said aloud as a word that sounds like it: "calves for
         hamstrings six movement ate", "neck is a won calves are a tree". Such a word is the
         number only where a score is due in a list of scores: right after a label with no
         number of its own ("is a", "at" between), and right before another label that has its
         value ("quads for movement eight"), or the efficiency's. Anywhere else it is the word
-        ("calves, glutes too", "from calves to hamstrings 4", "stretched glutes for calves")."""
+        ("calves, glutes too", "from calves to hamstrings 4", "stretched glutes for calves"),
+        nor in a reply with no other number said aloud or in words ("hip flexors to calves 0":
+        typed, not said)."""
         toks = self.toks
+        said_aloud: list[tuple[int, int]] = []
         for index, tok in enumerate(toks):
             if tok.text == "it" and tok.kind == K.WORD and "it_band" in self.expected:
                 self._it_in_a_list(index)
@@ -567,7 +596,11 @@ class ReadWords(State):
             opening = label - 1
             while opening >= 0 and toks[opening].kind == K.PUNCT:
                 opening -= 1
-            if opening >= 0 and toks[opening].kind not in (K.NUM, K.STOP, K.COMMA):
+            if (
+                opening >= 0
+                and toks[opening].kind not in (K.NUM, K.STOP, K.COMMA)
+                and not (said_aloud and said_aloud[-1][0] == opening)
+            ):
                 continue  # the label opens the reply, a clause or the next pair of a list
             after = index + 1
             if after >= len(toks) or toks[after].kind not in (K.AREA, K.MOVE, K.EFF):
@@ -576,6 +609,11 @@ class ReadWords(State):
                 continue
             if toks[after].kind == K.AREA and toks[after].target == toks[label].target:
                 continue  # "calves to calves": one area named twice, no list of scores
+            said_aloud.append((index, number))
+        if len(said_aloud) < 2 and not any(t.kind == K.NUM and t.text.isalpha() for t in toks):
+            return
+        for index, number in said_aloud:
+            tok = toks[index]
             tok.kind, tok.value, tok.word = K.NUM, Decimal(number), False
             features = self.features[tok.sentence]
             self.features[tok.sentence] = features | (NUMS if features & HAS_NUM else HAS_NUM)
@@ -913,6 +951,7 @@ class ReadWords(State):
                     index < last and toks[index + 1].text == "of"  # "all 4 of my runs"
                 )
                 or (tok.text == "one" and index < last and toks[index + 1].text in _ONE_OFF)
+                or (tok.text == "one" and index and toks[index - 1].text in _OF_A_RUN)
             ):
                 tok.training = True
             elif index < last and toks[index + 1].text in _MARKS and self._list_marker(index):
@@ -1776,6 +1815,8 @@ class ReadWords(State):
                 kind, target = found
                 if tok.kind == K.VAL and kind != K.EFF:
                     break
+                if kind == K.AREA and self.expected and target not in self.expected:
+                    break  # "ITB khamse (5)": a typo of an area not asked about is no typo
                 for merged in toks[first : before + 1]:
                     merged.kind, merged.target = K.WORD, ""
                 head = toks[first]
