@@ -7972,3 +7972,86 @@ def test_first_language_words_that_also_say_something_else_score_no_area(text: s
     parsed = _read(text, ["calves", "quads"])
     assert set(parsed.soreness) <= {"calves", "quads"}
     assert parsed.soreness.get("quads") in (None, 2)
+
+
+# -- a review of the dev37 round: readings that had gone wrong ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 2 now, no pain when running", {"calves": 2}),
+        ("calves 2, last week no pain at all", {"calves": 2}),
+        ("calves 4 on the left, no pain on the right", {"calves": 4}),
+        ("calves 3 on hills, no pain on the flat", {"calves": 3}),
+        ("calves 5, were tight but no pain", {"calves": 5}),
+        ("calves 3, no pain now just tight", {"calves": 3}),
+    ],
+)
+def test_no_pain_takes_a_score_back_only_from_an_earlier_time_to_a_later(
+    text: str, soreness: dict[str, int]
+) -> None:
+    """The later 0 only when the score is said of an earlier time ("was 7", "on monday", "after
+    the long run") and "no pain" of a later one ("now", "anymore", "by friday")."""
+    assert _read(text, ["calves"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 4, the 10k was last week. this week 1",
+        "calves 6 after the race, which was last week. this week 3",
+        "calves 4, no wait that was last week. this week 7",
+    ],
+)
+def test_this_week_after_an_event_of_last_week_takes_nothing_back(text: str) -> None:
+    assert _read(text, ["calves"]).soreness.get("calves") in (4, 6, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves tight hamstrngs 5", {"hamstrings": 5}),
+        ("lower back tight gluts 6 movement 8", {"glutes": 6}),
+        ("neck tight sholders 5", {"shoulders": 5}),
+    ],
+)
+def test_a_typo_of_an_area_not_asked_about_keeps_its_number(
+    text: str, soreness: dict[str, int]
+) -> None:
+    """A typo that starts as the area's word does is still read ("hamstrngs 5"), so its number
+    is not given to the area named before it."""
+    assert _read(text, ["calves", "lower_back", "neck"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip flexors to calves 0 after the long one",
+        "calves to glutes 3, did one long run",
+        "calves for glutes 3 - first week in ages with zero pain",
+    ],
+)
+def test_a_number_word_not_said_as_a_score_makes_no_reply_said_aloud(text: str) -> None:
+    parsed = _read(text, ["calves", "glutes", "hip_flexors"])
+    assert set(parsed.soreness.values()) <= {0, 3}
+
+
+def test_an_emoji_before_nothing_else_sore_parts_it() -> None:
+    assert _read("calves 6 😩 nothing else sore", ["calves", "glutes"]).soreness == {
+        "calves": 6,
+        "glutes": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "efficiency"),
+    [
+        ("calves 2, hamstrings 3, better than last week", Efficiency.BETTER),
+        ("calves 2, felt smoother than last week", Efficiency.BETTER),
+    ],
+)
+def test_compared_with_last_week_after_a_list_or_of_feeling_is_the_running(
+    text: str, efficiency: Efficiency
+) -> None:
+    assert _read(text, ["calves", "hamstrings"]).efficiency == efficiency

@@ -142,6 +142,7 @@ _FELT = frozenset({"felt", "feel", "feels", "feeling"})
 _PACE = frozenset({"slower"})
 # Before a verdict compared with last week, any of these makes it no area's.
 _NOT_OF_THE_AREA = frozenset({K.RUN, K.EFF, K.MOVE, K.AREA, K.ALL, K.NUM})
+_PLAIN_VERDICTS = frozenset({"better", "worse", "same"})
 _SAME_WHAT = frozenset(
     {"effort", "hr", "heart", "expected", "feared", "mentally", "like", "not", "sure", "legs"}
     | {"breathing", "pace", "rate"}
@@ -560,10 +561,11 @@ class ReadEfficiency(State):
         return not self._running_in_clause(toks[index].clause) and self._area_last_named(before)
 
     def _area_score_compared(self, index: int, end: int) -> bool:
-        """ "neck 3, I think better than last week", "Calves 5, same as last week": compared
-        with last week in the clause right after an area's score, with no word of the running
-        or of a label before it, the verdict is the area's (three writers' files; after
-        movement's score, "movement 7, same as last week", it is the running's)."""
+        """ "neck 3, I think better than last week": "better" or "worse" compared with last
+        week in the clause right after the one area's score of its sentence, with no word of
+        the running, of feeling or of a label before it, is the area's (three writers' files;
+        after movement's score, "movement 7, better than last week", or a list of areas,
+        "calves 2, hamstrings 3, better than last week", it is the running's)."""
         toks = self.toks
         first = self.clauses[toks[index].clause][0]
         if not first or toks[first - 1].kind != K.COMMA:
@@ -573,11 +575,16 @@ class ReadEfficiency(State):
             number -= 1
         if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
             return False
-        if any(t.kind in _NOT_OF_THE_AREA for t in toks[first:index]):
+        if toks[index].text not in _PLAIN_VERDICTS:
+            return False  # (not "smoother", "slower": said of running)
+        if any(t.kind in _NOT_OF_THE_AREA or t.text in _FELT for t in toks[first:index]):
             return False
         if self._running_in_clause(toks[index].clause) or not self._against_last_week(index, end):
             return False
-        return self._area_last_named(number)
+        start = self.sentences[toks[index].sentence][0]
+        scored = [t for t in toks[start:first] if t.kind in (K.AREA, K.ALL) and t.used]
+        # One area's score: "calves 2, hamstrings 3, better than last week" may be the running.
+        return len(scored) == 1 and self._area_last_named(number)
 
     def _running_in_clause(self, clause: int) -> bool:
         known = self._clauses_of_running.get(clause)

@@ -64,6 +64,7 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], tuple[int, str, Efficiency | None]] = {}
         self.fuzzy_targets: dict[str, tuple[int, str]] = {}
         self._fuzzy_cache: dict[str, tuple[int, str] | None] = {}
+        self._fuzzy_words: dict[str, str] = {}
         self._own_typos: dict[str, tuple[int, str] | None] = {}
         self._short_forms: dict[tuple[str, tuple[str, ...]], str | None] = {}
         chat, soreness, labels = words.chat, words.soreness, words.labels
@@ -353,8 +354,14 @@ class Lexicon:
                     if self.fuzzy_targets[m[0]] != best and matches[0][1] - m[1] < FUZZY_MARGIN
                 ]
                 found = None if rivals else best
+                if found is not None:
+                    _keep(self._fuzzy_words, phrase, matches[0][0])
         _keep(self._fuzzy_cache, phrase, found)
         return found
+
+    def fuzzy_word(self, phrase: str) -> str | None:
+        """The word `fuzzy` took `phrase` for a typo of, once it has."""
+        return self._fuzzy_words.get(phrase)
 
     def typo_of_own(self, word: str, areas: Sequence[str]) -> tuple[int, str] | None:
         """An area among `areas`, movement or efficiency, for a word far from any score: only

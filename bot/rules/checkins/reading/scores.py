@@ -183,9 +183,15 @@ _MOVING_WELL = frozenset(
     {"fine", "ok", "okay", "good", "great", "well", "better", "bien", "alright", "easy"}
 )
 _LOW_FOR_WELL = 4
-# Between a score and "no pain" (or right after it), a word of another time: the later 0.
-_LATER_OR_EARLIER = (NOW - {"overall"}) | {"was", "were", "last", "after", "on", "anymore"}
+# Right after "no pain": said of now, a later time than a score said of an earlier one.
 _NOW_AFTER_NO_PAIN = frozenset({"now", "anymore", "today", "currently"})
+# Owning up to a score of the wrong week ("no wait that was last week"), not of an event that
+# was ("the 10k was last week").
+_OWNING_UP = frozenset({"no", "wait", "oops", "sorry", "actually", "sry", "woops"})
+_AN_EVENT = frozenset(
+    {"race", "run", "marathon", "session", "half", "parkrun", "hill", "hills", "workout"}
+    | {"long", "tempo", "intervals", "10k", "5k", "trail", "ultra", "club"}
+)
 _BUT = frozenset({"but", "though", "pero", "mas"})  # (not "and": "And today 6" adds a run)
 _BEFORE_NOW_SCORE = frozenset(
     {"about", "around", "like", "more", "maybe", "prob", "probably", "a", "its"}
@@ -704,9 +710,26 @@ class ReadScores(State):
         tok = toks[following]  # (not "Groin is 100% now, no pain at all")
         if not self._score_like(tok) or tok.percent or score_value(tok) is None:
             return False
-        before = {t.text for t in toks[following + 1 : no]}
+        return not (self._said_of_before(area, following) and self._said_of_later(no, sore))
+
+    def _said_of_before(self, area: int, score: int) -> bool:
+        """ "lower back was 7", "calves 7 last week", "calves 6 on monday", "5 after the long
+        run": the score is said of an earlier time."""
+        toks = self.toks
+        if any(t.text in ("was", "were") for t in toks[area + 1 : score]):
+            return True
+        after = [w for t in toks[score + 1 : score + 4] if t.word for w in t.text.split()]
+        return bool(after) and (
+            after[:2] == ["last", "week"] or after[0] in ("after", "on") or after[0] in _WEEKDAYS
+        )
+
+    def _said_of_later(self, no: int, sore: int) -> bool:
+        """ "no pain now", "no pain anymore", "now no pain", "by friday no pain": said of a
+        later time."""
+        toks = self.toks
         after = {t.text for t in toks[sore + 1 : sore + 3]}
-        return not (before & _LATER_OR_EARLIER or after & _NOW_AFTER_NO_PAIN)
+        before = [t.text for t in toks[max(no - 3, 0) : no] if t.word]
+        return bool(after & _NOW_AFTER_NO_PAIN) or bool({"now", "today", "by"} & set(before))
 
     def _not_noticed(self) -> None:
         """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
@@ -1940,8 +1963,8 @@ class ReadScores(State):
                 continue
             # Only a spike said of a moment that has eased since ("wrecked after Sat's race.
             # Now ~6."): a higher number may be movement's ("Hams 2. Today 8.").
-            if this_week or (
-                later < earlier[0].value and self.said_of_a_moment(toks[scored[0]].sentence)
+            if later < earlier[0].value and (
+                this_week or self.said_of_a_moment(toks[scored[0]].sentence)
             ):
                 earlier[0].yields = earlier[0].gave_way = True
                 self._pair(scored[0], number)
@@ -1951,7 +1974,12 @@ class ReadScores(State):
         last week.")."""
         start, end = self.sentences[sentence]
         said = [t.text for t in self.toks[start:end] if t.word]
-        return said[-2:] == ["last", "week"] and "was" in said[-4:]
+        return (
+            said[-2:] == ["last", "week"]
+            and said[-4:-2] in (["that", "was"], ["it", "was"], ["thats", "was"])
+            and bool(_OWNING_UP & set(said))
+            and not _AN_EVENT & set(said)
+        )
 
     def _scored_labels(self, start: int, end: int) -> list[int]:
         return [i for i in self.label_scores if start <= i < end]

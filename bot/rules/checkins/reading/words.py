@@ -203,6 +203,7 @@ _ONE_OFF = frozenset({"off", "time", "timer"})
 # After a run of emoji: the word it is followed by (`_label_follows`).
 _NEXT_WORDS = re.compile(r"[ \t]*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 _LABEL_KINDS = frozenset({K.AREA, K.MOVE, K.EFF, K.UNTRACKED, K.ALL, K.RUN})
+_NONE_OF_IT = frozenset({"nothing", "none", "zero", "no", "nowhere"})
 _OF_A_RUN = frozenset(
     {"long", "big", "short", "easy", "hard", "tough", "hilly", "slow", "fast", "last", "next"}
 )
@@ -554,6 +555,20 @@ class ReadWords(State):
             for i in range(start, end)
         )
 
+    def _a_score_in_words(self) -> bool:
+        """A number in words right after a label ("movement seven"), as a reply said aloud
+        holds (not "the long one", "zero pain" or "one long run")."""
+        toks = self.toks
+        for index, tok in enumerate(toks):
+            if tok.kind != K.NUM or not tok.text.isalpha() or tok.training:
+                continue
+            before = index - 1
+            while before >= 0 and toks[before].text in _SAID_BEFORE_A_SCORE:
+                before -= 1
+            if before >= 0 and toks[before].kind in (K.AREA, K.MOVE):
+                return True
+        return False
+
     def _label_follows(self, position: int) -> bool:
         """Whether the next word names an area, movement or the running ("like 8 😩 groin ok"),
         or the next words do ("3 😄 lower back 2"; not "no 🙅 pain in the neck")."""
@@ -561,6 +576,8 @@ class ReadWords(State):
         if match is None:
             return False
         words = tuple(clean_word(w) for w in match.groups() if w)
+        if words[0] in _NONE_OF_IT:
+            return True  # "calves 6 😩 nothing else sore"
         entry = self.lex.word_info.get(words[0])
         if entry is not None and entry[0] in _LABEL_KINDS:
             return True
@@ -610,7 +627,7 @@ class ReadWords(State):
             if toks[after].kind == K.AREA and toks[after].target == toks[label].target:
                 continue  # "calves to calves": one area named twice, no list of scores
             said_aloud.append((index, number))
-        if len(said_aloud) < 2 and not any(t.kind == K.NUM and t.text.isalpha() for t in toks):
+        if len(said_aloud) < 2 and not self._a_score_in_words():
             return
         for index, number in said_aloud:
             tok = toks[index]
@@ -1809,14 +1826,19 @@ class ReadWords(State):
                 if self.fuzzy_budget <= 0:
                     return
                 self.fuzzy_budget -= 1
-                found = self.lex.fuzzy(" ".join(t.text for t in toks[first : before + 1]))
+                phrase = " ".join(t.text for t in toks[first : before + 1])
+                found = self.lex.fuzzy(phrase)
                 if found is None or self._named_already(found, first, before):
                     continue
                 kind, target = found
                 if tok.kind == K.VAL and kind != K.EFF:
                     break
                 if kind == K.AREA and self.expected and target not in self.expected:
-                    break  # "ITB khamse (5)": a typo of an area not asked about is no typo
+                    # Of an area not asked about, only a typo that starts as the word does
+                    # ("hamstrngs 5"; not "ITB khamse (5)", Lebanese five, taken for "hams").
+                    typo_of = self.lex.fuzzy_word(phrase) or ""
+                    if phrase[:1] != typo_of[:1]:
+                        break
                 for merged in toks[first : before + 1]:
                     merged.kind, merged.target = K.WORD, ""
                 head = toks[first]
