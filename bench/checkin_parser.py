@@ -17,7 +17,7 @@ Figures, for each corpus:
   check-ins it took for none;
 - timing: p50 and max per reply, and the slowest of several 4,000-character replies.
 
-    python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N]
+    python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N] [--timing-repeats N]
     python -m bench.checkin_parser CORPUS.jsonl --second-labels LABELS.jsonl [--third-labels L]
     python -m bench.checkin_parser --every-word
 
@@ -775,6 +775,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a third labeller's: every reader judged where two others agree",
     )
     parser.add_argument(
+        "--timing-repeats",
+        type=int,
+        default=15,
+        help="passes over the long replies for the slowest-reply figure (fewer: rougher, sooner)",
+    )
+    parser.add_argument(
         "--every-word",
         action="store_true",
         help="only the slowest long replies of one known word said over and over (about 1 min)",
@@ -821,8 +827,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"  {row.reader:14} invented {row.invented:5.1f}, needless questions "
                         f"{row.needless_per_100:4.1f} per 100 replies"
                     )
-    worst = worst_case(catalogue)
-    wall = worst_case(catalogue, clock=time.perf_counter)
+    worst = worst_case(catalogue, repeats=args.timing_repeats)
+    wall = worst_case(catalogue, repeats=args.timing_repeats, clock=time.perf_counter)
     print(
         f"slowest {MAX_REPLY_CHARS}-character reply: {worst.ms:.2f} ms of CPU ({worst.shape}), "
         f"{wall.ms:.2f} ms wall-clock ({wall.shape}); {worst.yardsticks:.2f} yardsticks of "

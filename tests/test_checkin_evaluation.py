@@ -623,7 +623,7 @@ def test_the_command_prints_the_figures_for_any_corpus(
          "movement": None, "efficiency": None, "checkin": False, "should_ask": False},
     ]  # fmt: skip
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    assert main([str(path)]) == 0
+    assert main([str(path), "--timing-repeats", "1"]) == 0
     printed = capsys.readouterr().out
     assert f"{path}: 2 replies" in printed
     assert "values right         100.0%  (2/2)" in printed
@@ -668,7 +668,7 @@ def test_a_second_labeller_is_judged_as_the_parser_is(
     # The parser: all three values for a, efficiency for b, all three for c; the second
     # labeller gave a's calves 3 only.
     assert (agreed.invented, agreed.second_agrees, agreed.both_disagree) == (7, 1, 6)
-    assert main([str(corpus), "--second-labels", str(second)]) == 0
+    assert main([str(corpus), "--second-labels", str(second), "--timing-repeats", "1"]) == 0
     assert "the second labeller" in capsys.readouterr().out
 
 
