@@ -8055,3 +8055,42 @@ def test_compared_with_last_week_after_a_list_or_of_feeling_is_the_running(
     text: str, efficiency: Efficiency
 ) -> None:
     assert _read(text, ["calves", "hamstrings"]).efficiency == efficiency
+
+
+# -- the dev38 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        (
+            "groin 4, hamstrings 6 then 4 after the massage on friday",
+            {"adductors": 4, "hamstrings": 4},
+        ),
+        ("calves 3 then after Sunday run 6. movement 7", {"calves": 6}),
+        ("Hamstring is 3 today, yesterday was 6", {"hamstrings": 3}),
+    ],
+)
+def test_then_right_after_a_score_gives_the_later_one(text: str, soreness: dict[str, int]) -> None:
+    """ "6 then 4 after the massage": the later score is the week's (two writers' files); the
+    word right after a score is still said of it ("3 today, yesterday was 6" is 3)."""
+    assert _read(text, ["adductors", "hamstrings", "calves"]).soreness == soreness
+
+
+@pytest.mark.parametrize("text", ["calves 3, efficiency kif kif", "calves 3, kif kif"])
+def test_kif_kif_is_the_same(text: str) -> None:
+    assert _read(text, ["calves"]).efficiency == Efficiency.SAME
+
+
+def test_tight_but_not_pain_is_asked_about_as_not_painful_is() -> None:
+    parsed = _read("quads 5. IT band is tight but not pain. movement 7", ["quads", "it_band"])
+    assert (parsed.soreness, bool(parsed.unread)) == ({"quads": 5}, True)
+
+
+def test_no_pain_in_a_question_about_the_check_in_is_no_zero() -> None:
+    parsed = _read("what does 0 mean again, no pain or no stretching done?", ["calves", "it_band"])
+    assert parsed.soreness == {}
+
+
+def test_the_moroccan_neck() -> None:
+    assert _read("rqba 5, ktaf 3", ["neck", "shoulders"]).soreness == {"neck": 5, "shoulders": 3}

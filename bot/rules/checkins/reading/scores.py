@@ -183,6 +183,8 @@ _MOVING_WELL = frozenset(
     {"fine", "ok", "okay", "good", "great", "well", "better", "bien", "alright", "easy"}
 )
 _LOW_FOR_WELL = 4
+# Opening a question about the check-in itself ("what does 0 mean, no pain or ...?").
+_ASKED_WITH = frozenset({"what", "whats", "does", "do", "is", "how", "which", "should"})
 # Right after "no pain": said of now, a later time than a score said of an earlier one.
 _NOW_AFTER_NO_PAIN = frozenset({"now", "anymore", "today", "currently"})
 # Owning up to a score of the wrong week ("no wait that was last week"), not of an event that
@@ -688,6 +690,7 @@ class ReadScores(State):
                     and toks[sore + 1].text not in _HURTS_THEN
                 )
                 and (not self._area_in_clause(index) or self._except_follows(sore + 1, end))
+                and not self._asks_what_it_means(index)
             ):
                 # "nothing else sore", "no soreness except the glutes": the areas without a
                 # score are at 0.
@@ -698,6 +701,19 @@ class ReadScores(State):
         for index in range(start, end):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
+
+    def _asks_what_it_means(self, index: int) -> bool:
+        """ "what does 0 mean again, no pain or no stretching done?": a question opening with
+        a question word, not a report of no soreness."""
+        start, end = self.sentences[self.toks[index].sentence]
+        words = [t for t in self.toks[start:end] if t.word]
+        closing = self.toks[end] if end < len(self.toks) else None
+        return (
+            bool(words)
+            and words[0].text in _ASKED_WITH
+            and closing is not None
+            and "?" in closing.text
+        )
 
     def _number_stands(self, area: int, no: int, sore: int) -> bool:
         """Whether a score follows the area, with only bridge words between ("calves 2"), and
@@ -913,7 +929,10 @@ class ReadScores(State):
             return False
         if toks[sore].text not in lex.sore:
             return False
-        if toks[sore].text in _PAIN and not self._at_all(sore + 1, end):
+        denied_pain = toks[sore].text in _PAIN or (
+            toks[negation].text == "not" and toks[sore].text == "pain"  # "tight but not pain"
+        )
+        if denied_pain and not self._at_all(sore + 1, end):
             # "tight but not painful": tight, so sore a little? Asked, and no later number is
             # its score ("..., was a 5 after the race").
             self.reading.unread.append((toks[area].start, toks[sore].end))
@@ -1531,6 +1550,8 @@ class ReadScores(State):
             dated = (NOW - {"overall"}) & set(gap)
             # "4 for 2 days after the race, then 2": a later score, as "by Friday" says one.
             sequenced = bool(SEQUENCE & set(gap))
+            # "hamstrings 6 then 4 after the massage": "then" right after the earlier score.
+            sequenced = sequenced or (label < said < other and toks[said].text in SEQUENCE)
             changed = now or typical or bool(dated) or turned or corrected or sequenced
             earlier_value = self._scores_for(label)[-1].value
             later_value = score_value(tok) if tok.kind == K.NUM else None
