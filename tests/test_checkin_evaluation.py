@@ -425,11 +425,11 @@ FLOORS = {
     # dev35 round and after the dev36 round (the fresh file of those rounds); tuned on in the
     # dev37 round (96.4 % / 90.6 % / 10 / 3.4 before it). Left: Cebuano and Lebanese numbers
     # in words ("quads kwatro", "adductors tlete"), "ug" (and), "siguro" (maybe), Quechua
-    # "kimsa", "🍑 4", "ca 2 gl 2 lb 4", "3 5 8 better".
+    # "kimsa", "kif kif" (same, said of anything), "🍑 4", "ca 2 gl 2 lb 4", "3 5 8 better".
     "dev37": Floor(
         500,
         values=0.971,
-        replies=0.92,
+        replies=0.918,
         needless_per_100=2.8,
         invented=3,
         non_checkins_missed=0,
@@ -443,8 +443,8 @@ FLOORS = {
     # worked", "Quads 5, calves 6. Then ... now both are 3".
     "dev38": Floor(
         500,
-        values=0.964,
-        replies=0.918,
+        values=0.963,
+        replies=0.916,
         needless_per_100=3.2,
         invented=9,
         non_checkins_missed=0,

@@ -8077,9 +8077,30 @@ def test_then_right_after_a_score_gives_the_later_one(text: str, soreness: dict[
     assert _read(text, ["adductors", "hamstrings", "calves"]).soreness == soreness
 
 
-@pytest.mark.parametrize("text", ["calves 3, efficiency kif kif", "calves 3, kif kif"])
-def test_kif_kif_is_the_same(text: str) -> None:
-    assert _read(text, ["calves"]).efficiency == Efficiency.SAME
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("calves 6 then 2 more", {"calves": 6}),
+        ("calves 6 then 1 rest day", {"calves": 6}),
+        ("calves 6 then 8 movement", {"calves": 6}),
+        ("calves 6 then i ran 8", {"calves": 6}),
+    ],
+)
+def test_then_before_a_count_or_another_label_gives_no_later_score(
+    text: str, soreness: dict[str, int]
+) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 4. is it normal to have no pain anywhere else?",
+        "how's it going coach, no pain anywhere this week?",
+    ],
+)
+def test_no_pain_in_any_other_question_is_still_a_zero(text: str) -> None:
+    assert _read(text, ["calves", "glutes"]).soreness.get("glutes") == 0
 
 
 def test_tight_but_not_pain_is_asked_about_as_not_painful_is() -> None:

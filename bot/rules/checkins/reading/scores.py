@@ -185,6 +185,11 @@ _MOVING_WELL = frozenset(
 _LOW_FOR_WELL = 4
 # Opening a question about the check-in itself ("what does 0 mean, no pain or ...?").
 _ASKED_WITH = frozenset({"what", "whats", "does", "do", "is", "how", "which", "should"})
+_OF_THE_SCALE = frozenset({"mean", "means", "meaning", "scale", "0", "zero", "10", "number"})
+# After a number "then" gives as the later score, words of when it was said of.
+_WHEN_AFTER_A_SCORE = frozenset(
+    {"after", "on", "by", "post", "now", "today", "following", "since", "at"}
+)
 # Right after "no pain": said of now, a later time than a score said of an earlier one.
 _NOW_AFTER_NO_PAIN = frozenset({"now", "anymore", "today", "currently"})
 # Owning up to a score of the wrong week ("no wait that was last week"), not of an event that
@@ -702,18 +707,34 @@ class ReadScores(State):
             if toks[index].kind == K.AREA and not toks[index].used:
                 self._area_negated(index, end)
 
+    def _closes_or_dated(self, index: int, end: int) -> bool:
+        """Nothing more is said of the number before `index`, or only when ("after the
+        massage", "on friday", "by sunday", "now")."""
+        toks = self.toks
+        while index < end and toks[index].kind == K.PUNCT:
+            index += 1
+        if index >= end or toks[index].kind in BREAKS:
+            return True
+        return toks[index].text.split()[0] in _WHEN_AFTER_A_SCORE
+
     def _asks_what_it_means(self, index: int) -> bool:
-        """ "what does 0 mean again, no pain or no stretching done?": a question opening with
-        a question word, not a report of no soreness."""
-        start, end = self.sentences[self.toks[index].sentence]
-        words = [t for t in self.toks[start:end] if t.word]
-        closing = self.toks[end] if end < len(self.toks) else None
-        return (
-            bool(words)
-            and words[0].text in _ASKED_WITH
-            and closing is not None
-            and "?" in closing.text
-        )
+        """ "what does 0 mean again, no pain or no stretching done?": a question about the
+        scale, opening with a question word, not a report of no soreness (found once a
+        sentence: a long reply of "pain free" asks for each)."""
+        sentence = self.toks[index].sentence
+        known = self._scale_questions.get(sentence)
+        if known is None:
+            start, end = self.sentences[sentence]
+            first = next((t for t in self.toks[start:end] if t.word), None)
+            closing = self.toks[end] if end < len(self.toks) else None
+            known = self._scale_questions[sentence] = (
+                first is not None
+                and first.text in _ASKED_WITH
+                and closing is not None
+                and "?" in closing.text
+                and any(t.text in _OF_THE_SCALE for t in self.toks[start:end])
+            )
+        return known
 
     def _number_stands(self, area: int, no: int, sore: int) -> bool:
         """Whether a score follows the area, with only bridge words between ("calves 2"), and
@@ -1550,8 +1571,15 @@ class ReadScores(State):
             dated = (NOW - {"overall"}) & set(gap)
             # "4 for 2 days after the race, then 2": a later score, as "by Friday" says one.
             sequenced = bool(SEQUENCE & set(gap))
-            # "hamstrings 6 then 4 after the massage": "then" right after the earlier score.
-            sequenced = sequenced or (label < said < other and toks[said].text in SEQUENCE)
+            # "hamstrings 6 then 4 after the massage": "then" right after the earlier score, the
+            # later number closing what is said of it or said of a moment (not "then 2 more",
+            # "then 4 glutes", "then 8 movement").
+            sequenced = sequenced or (
+                label < said < other
+                and toks[said].text in SEQUENCE
+                and self._closes_or_dated(other + 1, end)
+                and not any(t.text in _OTHER_SUBJECTS for t in toks[said:other])  # "then i ran 8"
+            )
             changed = now or typical or bool(dated) or turned or corrected or sequenced
             earlier_value = self._scores_for(label)[-1].value
             later_value = score_value(tok) if tok.kind == K.NUM else None

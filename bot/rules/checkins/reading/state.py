@@ -135,6 +135,8 @@ class State:
         # Where reading stopped: the end of the text unless it holds over MAX_REPLY_TOKENS.
         self.read_upto = len(text)
         self.label_scores: dict[int, list[Score]] = {}
+        # Per sentence, whether it asks what the scale means (`_asks_what_it_means`).
+        self._scale_questions: dict[int, bool] = {}
         # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
         self._no_corrections: bool | None = None
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
