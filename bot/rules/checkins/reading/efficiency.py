@@ -582,9 +582,19 @@ class ReadEfficiency(State):
         if self._running_in_clause(toks[index].clause) or not self._against_last_week(index, end):
             return False
         start = self.sentences[toks[index].sentence][0]
-        scored = [t for t in toks[start:first] if t.kind in (K.AREA, K.ALL) and t.used]
+        scored = self._scored_areas()
         # One area's score: "calves 2, hamstrings 3, better than last week" may be the running.
-        return len(scored) == 1 and self._area_last_named(number)
+        one = bisect_left(scored, first) - bisect_left(scored, start) == 1
+        return one and self._area_last_named(number)
+
+    def _scored_areas(self) -> list[int]:
+        """Where the areas given a score are, in order (found once: a long reply of "calves 2,
+        better than last week" asks for every verdict)."""
+        if self._scored_area_marks is None:
+            self._scored_area_marks = [
+                t.at for t in self.toks if t.kind in (K.AREA, K.ALL) and t.used
+            ]
+        return self._scored_area_marks
 
     def _running_in_clause(self, clause: int) -> bool:
         known = self._clauses_of_running.get(clause)

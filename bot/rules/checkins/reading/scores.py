@@ -192,6 +192,9 @@ _WHEN_AFTER_A_SCORE = frozenset(
 )
 # Right after "no pain": said of now, a later time than a score said of an earlier one.
 _NOW_AFTER_NO_PAIN = frozenset({"now", "anymore", "today", "currently"})
+_NOW_BEFORE_NO_PAIN = frozenset({"now", "today", "by"})  # "by friday no pain"
+# Right after a score, saying it was of an earlier moment ("6 on monday", "5 after the run").
+_OF_A_MOMENT = _WEEKDAYS | {"after", "on"}
 # Owning up to a score of the wrong week ("no wait that was last week"), not of an event that
 # was ("the 10k was last week").
 _OWNING_UP = frozenset({"no", "wait", "oops", "sorry", "actually", "sry", "woops"})
@@ -713,7 +716,7 @@ class ReadScores(State):
         toks = self.toks
         while index < end and toks[index].kind == K.PUNCT:
             index += 1
-        if index >= end or toks[index].kind in BREAKS:
+        if index >= end or self._clause_closes_at(index):
             return True
         return toks[index].text.split()[0] in _WHEN_AFTER_A_SCORE
 
@@ -756,9 +759,7 @@ class ReadScores(State):
         if any(t.text in ("was", "were") for t in toks[area + 1 : score]):
             return True
         after = [w for t in toks[score + 1 : score + 4] if t.word for w in t.text.split()]
-        return bool(after) and (
-            after[:2] == ["last", "week"] or after[0] in ("after", "on") or after[0] in _WEEKDAYS
-        )
+        return bool(after) and (after[:2] == ["last", "week"] or after[0] in _OF_A_MOMENT)
 
     def _said_of_later(self, no: int, sore: int) -> bool:
         """ "no pain now", "no pain anymore", "now no pain", "by friday no pain": said of a
@@ -766,7 +767,7 @@ class ReadScores(State):
         toks = self.toks
         after = {t.text for t in toks[sore + 1 : sore + 3]}
         before = [t.text for t in toks[max(no - 3, 0) : no] if t.word]
-        return bool(after & _NOW_AFTER_NO_PAIN) or bool({"now", "today", "by"} & set(before))
+        return bool(after & _NOW_AFTER_NO_PAIN or _NOW_BEFORE_NO_PAIN & set(before))
 
     def _not_noticed(self) -> None:
         """ "I haven't noticed the IT band at all", "never noticed my quads at all": a zero, as
@@ -1987,14 +1988,13 @@ class ReadScores(State):
             words = [i for i in range(start, end) if toks[i].kind != K.PUNCT or "~" in toks[i].text]
             if words and toks[words[0]].text in _BUT:
                 words = words[1:]  # "...on Sunday (21 km!!) but today more 6."
+            # "glutes 5, no wait that was last week. this week 3": said again for now.
             this_week = [toks[i].text for i in words[:2]] == ["this", "week"]
-            if this_week and self._said_last_week(index - 1):
-                # "glutes 5, no wait that was last week. this week 3": said again for now.
+            this_week = this_week and self._said_last_week(index - 1)
+            if this_week:
                 words = words[1:]
             elif not 2 <= len(words) <= 4 or toks[words[0]].text not in _NOW_ALONE:
                 continue
-            else:
-                this_week = False
             number = words[-1]
             if not self._score_like(toks[number]) or toks[number].used or toks[number].past:
                 continue
@@ -2440,26 +2440,21 @@ class ReadScores(State):
         slip = len(gap) == 2 and gap[0] in _NO_WORDS and gap[1] in _OWNED_SLIPS
         if (gap not in _NO_ALONE and not slip) or self._laughed_after(index):
             return False
-        if slip and not self._no_after_a_score(index, gap[0]):
-            return False  # "isquios 5, corrí 8... no mentira, 9": the run, not the score
         toks = self.toks
+        said = index - 1  # the "no"
+        while said > 0 and toks[said].text != gap[0]:
+            said -= 1
+        if slip and not self._right_after_a_score(said):
+            return False  # "isquios 5, corrí 8... no mentira, 9": the run, not the score
         if not _SAID_AND_DONE.match(self.text, toks[index].end):
             return False  # "calves 5. Nah, 1 bad day": a count, not a score
-        if toks[index - 1].kind == K.COMMA:
-            return True
-        said = index - 1
-        while said > 0 and toks[said].text not in gap:
-            said -= 1
-        return self._follows_a_question(said)
+        return toks[index - 1].kind == K.COMMA or self._follows_a_question(said)
 
-    def _no_after_a_score(self, index: int, word: str) -> bool:
-        """Whether the last `word` before `index` follows a score read, with only punctuation
-        between ("5... no mentiras, 6", not "corrí 8... no mentira, 9")."""
+    def _right_after_a_score(self, index: int) -> bool:
+        """Whether the token at `index` follows a score read, with only punctuation between
+        ("5... no mentiras, 6", not "corrí 8... no mentira, 9")."""
         toks = self.toks
-        said = index - 1
-        while said > 0 and toks[said].text != word:
-            said -= 1
-        before = said - 1
+        before = index - 1
         while before >= 0 and not toks[before].word and toks[before].kind != K.NUM:
             before -= 1
         return before >= 0 and toks[before].kind == K.NUM and toks[before].used

@@ -137,6 +137,8 @@ class State:
         self.label_scores: dict[int, list[Score]] = {}
         # Per sentence, whether it asks what the scale means (`_asks_what_it_means`).
         self._scale_questions: dict[int, bool] = {}
+        # Where the scored areas are, once the scores are read (`_scored_areas`).
+        self._scored_area_marks: list[int] | None = None
         # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
         self._no_corrections: bool | None = None
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).

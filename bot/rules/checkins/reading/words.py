@@ -199,11 +199,11 @@ _HOPED = TO_COME - {"race"}
 _HEDGES = frozenset({"i", "id", "i'd", "would", "say", "think", "guess", "reckon"})
 # "a one off", "a one time thing": no score of one.
 _ONE_OFF = frozenset({"off", "time", "timer"})
-# "the long one", "Sunday's big one": a run, no score of one.
-# After a run of emoji: the word it is followed by (`_label_follows`).
+# After a run of emoji: the words it is followed by (`_label_follows`).
 _NEXT_WORDS = re.compile(r"[ \t]*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 _LABEL_KINDS = frozenset({K.AREA, K.MOVE, K.EFF, K.UNTRACKED, K.ALL, K.RUN})
 _NONE_OF_IT = frozenset({"nothing", "none", "zero", "no", "nowhere"})
+# "the long one", "Sunday's big one": a run, no score of one.
 _OF_A_RUN = frozenset(
     {"long", "big", "short", "easy", "hard", "tough", "hilly", "slow", "fast", "last", "next"}
 )
@@ -559,15 +559,22 @@ class ReadWords(State):
         """A number in words right after a label ("movement seven"), as a reply said aloud
         holds (not "the long one", "zero pain" or "one long run")."""
         toks = self.toks
-        for index, tok in enumerate(toks):
-            if tok.kind != K.NUM or not tok.text.isalpha() or tok.training:
-                continue
-            before = index - 1
-            while before >= 0 and toks[before].text in _SAID_BEFORE_A_SCORE:
-                before -= 1
-            if before >= 0 and toks[before].kind in (K.AREA, K.MOVE):
-                return True
-        return False
+        return any(
+            tok.kind == K.NUM
+            and tok.text.isalpha()
+            and not tok.training
+            and (label := self._said_of(index)) >= 0
+            and toks[label].kind in (K.AREA, K.MOVE)
+            for index, tok in enumerate(toks)
+        )
+
+    def _said_of(self, index: int) -> int:
+        """Where the label a score at `index` would be said of is ("calves are a tree": the
+        calves): the token before it past "is", "a", "at"; -1 at the start of the reply."""
+        before = index - 1
+        while before >= 0 and self.toks[before].text in _SAID_BEFORE_A_SCORE:
+            before -= 1
+        return before
 
     def _label_follows(self, position: int) -> bool:
         """Whether the next word names an area, movement or the running ("like 8 😩 groin ok"),
@@ -605,9 +612,7 @@ class ReadWords(State):
             number = _SOUNDS_LIKE.get(tok.text) if tok.kind == K.WORD else None
             if number is None:
                 continue
-            label = index - 1
-            while label >= 0 and toks[label].text in _SAID_BEFORE_A_SCORE:
-                label -= 1
+            label = self._said_of(index)
             if label < 0 or toks[label].kind not in (K.AREA, K.MOVE):
                 continue
             opening = label - 1
