@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev38.jsonl were written independently of the parser (by sixty-eight writers) and
+dev20.jsonl to dev39.jsonl were written independently of the parser (by seventy writers) and
 are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl
-to dev13.jsonl and dev15.jsonl to dev38.jsonl for two measures each, dev14.jsonl for three, and all
+to dev13.jsonl and dev15.jsonl to dev39.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -450,6 +450,19 @@ FLOORS = {
         non_checkins_missed=0,
         checkins_missed=3,
     ),
+    # Labelled three times. Held out and measured before and after the dev36 round, the area
+    # words of sixty first languages and the dev37 round (the sixty-ninth and seventieth
+    # writers, clubs drawn at random); tuned on in the dev39 round (94.1 % / 84.6 % / 9 / 6.4
+    # before it).
+    "dev39": Floor(
+        500,
+        values=0.94,
+        replies=0.846,
+        needless_per_100=6.4,
+        invented=9,
+        non_checkins_missed=0,
+        checkins_missed=18,
+    ),
 }
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
@@ -500,17 +513,14 @@ class Measured(NamedTuple):
 
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
-# fresh file comes. Now: the sixty-ninth and seventieth writers (clubs drawn at random after the
-# area words of sixty first languages were written), with the code from before the dev36 round
-# and after it, its review and those words; and after the words were trimmed where a review
-# found clashes (short words of languages no frequency list covers, and words also meaning
-# something else), three values fewer.
-FRESH_MEASURED = Measured(500, values=0.940, replies=0.846, invented=9, needless_per_100=6.4)
+# fresh file comes. Now: the seventy-first and seventy-second writers (clubs drawn at random),
+# with the code from before the dev39 round.
+FRESH_MEASURED = Measured(500, values=0.882, replies=0.79, invented=7, needless_per_100=11.0)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (
-    "94.1 % of values (bar: 97 %), 84.6 % of replies (bar: 90 %), 9 invented values (bar: at "
-    "most 1), 6.4 needless questions per 100 (bar: at most 1)"
+    "88.2 % of values (bar: 97 %), 79.0 % of replies (bar: 90 %), 7 invented values (bar: at "
+    "most 1), 11.0 needless questions per 100 (bar: at most 1)"
 )
 
 needs_fresh = pytest.mark.skipif(
