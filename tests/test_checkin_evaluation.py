@@ -157,7 +157,7 @@ FLOORS = {
         500,
         values=0.99,
         replies=0.965,
-        needless_per_100=0.8,
+        needless_per_100=1.4,
     ),
     # Nothing invented. Its needless questions are readings the other writers split on or make
     # otherwise: "Neck fine" as 0 ("fine" of an area is asked about, the writers split), "4, 7,
@@ -184,7 +184,7 @@ FLOORS = {
     # "bahu"; Romanian "gambe", Italian legs; Dutch "rug", an English word) and readings the
     # writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8, "eff 👎" as
     # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out.
-    "dev19": Floor(500, values=0.975, replies=0.94, needless_per_100=2.2, invented=6),
+    "dev19": Floor(500, values=0.975, replies=0.94, needless_per_100=2.6, invented=6),
     # Two invented values where its writers read a shape as other files' writers do not: "IT
     # band too" after a score asked (ad164: "too" as two or as the same), "upper back 4" asked
     # (ad207: the shoulders' for nine replies' writers). ("better on the climbs, worse on the
@@ -267,7 +267,7 @@ FLOORS = {
     # 18th, 5 after saturday's long run (16 miles), still 5 today", ap154, is 5 since the dev28
     # round, as all four read it.) Needless questions: "Hammer 3\n*hammy 3 stupid phone" (a
     # starred correction of the area's word) and "the deep hip thing (rotators?) 6".
-    "dev26": Floor(500, values=0.99, replies=0.975, needless_per_100=0.4, invented=1),
+    "dev26": Floor(500, values=0.99, replies=0.975, needless_per_100=0.6, invented=1),
     # Labelled three times. Five invented values: "7 8 same" from a member with one area read
     # in the check-in's order (aq116: asked by its writer, read so by both other labellers),
     # "hamstrings nae bother" as 0 (aq151: asked by all three), "everyone back at the pub for
@@ -430,10 +430,10 @@ FLOORS = {
         500,
         values=0.971,
         replies=0.918,
-        needless_per_100=2.8,
+        needless_per_100=3.8,
         invented=3,
         non_checkins_missed=0,
-        checkins_missed=4,
+        checkins_missed=3,
     ),
     # Labelled three times. Held out and measured before and after the dev36 round; the area
     # words of sixty first languages were written knowing which languages its clubs spoke (not
@@ -445,10 +445,10 @@ FLOORS = {
         500,
         values=0.963,
         replies=0.916,
-        needless_per_100=3.2,
+        needless_per_100=3.4,
         invented=9,
         non_checkins_missed=0,
-        checkins_missed=3,
+        checkins_missed=2,
     ),
     # Labelled three times. Held out and measured before and after the dev36 round, the area
     # words of sixty first languages and the dev37 round (the sixty-ninth and seventieth
@@ -457,13 +457,19 @@ FLOORS = {
     "dev39": Floor(
         500,
         values=0.94,
-        replies=0.846,
-        needless_per_100=6.4,
+        replies=0.852,
+        needless_per_100=8.2,
         invented=9,
         non_checkins_missed=0,
-        checkins_missed=18,
+        checkins_missed=9,
     ),
 }
+# Where a floor's needless questions rose in the dev39 round: an area or movement said in words
+# none of the lists know ("calves pesë", "quads pump", "movement siment") is asked about, not
+# taken for no check-in or kept in the note; where the words were a score in the member's first
+# language, the question is needless to a reader of that language (dev16 0.8 -> 1.4, dev19 2.2
+# -> 2.6, dev26 0.4 -> 0.6, dev37 2.8 -> 3.8, dev38 3.2 -> 3.4, dev39 6.4 -> 8.2), and check-ins
+# taken for none fell (dev37 4 -> 3, dev38 3 -> 2, dev39 18 -> 9).
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
 # The issue's bar, for replies the parser has never seen.
@@ -514,8 +520,10 @@ class Measured(NamedTuple):
 
 # Set these from the fresh file's measure (tests/corpus/README.md); replace them when the next
 # fresh file comes. Now: the seventy-first and seventy-second writers (clubs drawn at random),
-# with the code from before the dev39 round.
-FRESH_MEASURED = Measured(500, values=0.882, replies=0.79, invented=7, needless_per_100=11.0)
+# with the code from before the dev39 round. Its needless questions were raised from 11.0 to 11.8
+# by the round's asking about an area said in words none of the lists know (check-ins taken for
+# none 7 -> 3: see the floors above).
+FRESH_MEASURED = Measured(500, values=0.882, replies=0.79, invented=7, needless_per_100=11.8)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.
 FRESH_BAR_MISSED = (

@@ -8115,3 +8115,41 @@ def test_no_pain_in_a_question_about_the_check_in_is_no_zero() -> None:
 
 def test_the_moroccan_neck() -> None:
     assert _read("rqba 5, ktaf 3", ["neck", "shoulders"]).soreness == {"neck": 5, "shoulders": 3}
+
+
+# -- the dev39 round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("calves pesë", ["calves"]),
+        ("IT band sedem", ["it_band"]),
+        ("cuello mokõi", ["neck"]),
+        ("hip flexors pola-pola", ["hip_flexors"]),
+        ("calves: mbohapy", ["calves"]),
+    ],
+)
+def test_an_area_said_in_words_the_bot_lacks_is_a_check_in_asked_about(
+    text: str, areas: list[str]
+) -> None:
+    """ "calves pesë": the member's answer in words of their first language the lists lack (two
+    writers' files). It had been taken for no check-in, the answer dropped; a coach would ask."""
+    parsed = _read(text, areas)
+    assert (parsed.is_checkin, parsed.unread) == (True, (text,))
+
+
+def test_movement_said_in_words_the_bot_lacks_is_asked_about() -> None:
+    parsed = _read("calves 3, movement siment", ["calves"])
+    assert (parsed.soreness, parsed.unread) == ({"calves": 3}, ("movement siment",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 2, glutes 3. Foam rolled my hamstrings every night",
+        "calves 3, neck (desk, not running) 5",
+    ],
+)
+def test_an_area_said_in_passing_is_not_asked_about(text: str) -> None:
+    assert _read(text, ["calves", "glutes", "hamstrings", "neck"]).unread == ()

@@ -31,6 +31,8 @@ _TAKING_BACK = frozenset(
     {"sorry", "oops", "nvm", "nevermind", "scratch", "scrap", "ignore", "wrong"}
 )
 _BREAKS_AND_GLUE = BREAKS | GLUE
+# What may stand between a label and what is said of it ("calves: pesë", "neck - mokõi").
+_LABEL_MARKS = frozenset({":", "-", "–", "—", "="})
 # Questions listed for one reply; the rest are counted.
 _MAX_QUESTIONS = 20
 _PICTURES_AFTER = re.compile(
@@ -552,6 +554,8 @@ class Reconcile(State):
                         if asked_about
                         else self._complaint_in_clause(area.at)
                     )
+                    if asked_about and not feels and self._said_in_unknown_words(area):
+                        feels = True  # "calves pesë", "IT band sedem": a score in words we lack
                     if alone is area and not asked_about and self._feeling_in_clause(area.at):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
                     if feels and not asked_about and self._asks_to_change_the_list():
@@ -580,7 +584,7 @@ class Reconcile(State):
             if tok.kind == K.MOVE
             and not tok.used
             and _MOVEMENT_NOUNS & set(tok.text.split())
-            and self._feeling_in_clause(tok.at)
+            and (self._feeling_in_clause(tok.at) or self._said_in_unknown_words(tok))
             and not (scored and self._only_fine(tok.at))
         ]
 
@@ -638,6 +642,29 @@ class Reconcile(State):
                     continue
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
+
+    def _said_in_unknown_words(self, label: Tok) -> bool:
+        """The label opening its clause, then one or two words none of the lists know, then
+        the clause's end: how it feels or its score in words of the member's first language
+        ("calves pesë", "cuello mokõi", "movement siment"), which a coach would ask about
+        rather than drop."""
+        toks, known = self.toks, self.lex.word_info
+        first, _ = self.clauses[label.clause]
+        if any(t.text and not self._empty_word(t) for t in toks[first : label.at]):
+            return False  # "foam rolled my hamstrings every night": said in passing
+        after = label.at + 1
+        while after < len(toks) and (not toks[after].text or toks[after].text in _LABEL_MARKS):
+            after += 1
+        unknown = 0
+        while (
+            after < len(toks)
+            and toks[after].kind == K.WORD
+            and toks[after].word
+            and toks[after].text not in known
+        ):
+            unknown += 1
+            after += 1
+        return 1 <= unknown <= 2 and (after >= len(toks) or toks[after].kind in BREAKS)
 
     def _names_a_thing(self, area: Tok) -> bool:
         """ "the glute stretch feels good", "calf raises are easier": the area word names an
