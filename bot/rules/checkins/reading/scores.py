@@ -6,7 +6,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.rules.checkins.reading.result import Efficiency
 from bot.rules.checkins.reading.state import Score, State
@@ -2540,6 +2540,21 @@ class ReadScores(State):
             for tok in toks[start:end]
             if tok.text in _JOKES_AND_SLIPS
         ]
+        if not jokes:
+            return
+        # Scores in the order they were said, and where each label's last score starts: a joke
+        # reaches to the reply's end, and a long reply of jokes once looked at every score for
+        # each of them.
+        ordered = sorted(scores, key=lambda s: s.span[0])
+        starts = [s.span[0] for s in ordered]
+        last_said = {(s.kind, s.target): s.span[0] for s in ordered}
+        # Of jokes (or slips) reaching the same scores, a later one gives fewer of them again: a
+        # score an earlier one did not find given again is not given again after a later one
+        # either, so each looks only past the one before (`looked`); and once one takes the
+        # scores before it back, each of them is settled for the next (`settled`).
+        looked: dict[tuple[int, int, bool], int] = {}
+        settled: dict[tuple[int, int, bool], int] = {}
+        said_before_last: dict[int, dict[tuple[int, str], int]] = {}
         for tok in jokes:
             if self._no_joke(tok.at):
                 continue
@@ -2552,19 +2567,56 @@ class ReadScores(State):
             first = toks[opening].start
             if slip and tok.sentence + 1 < len(self.sentences):
                 closing = self.sentences[tok.sentence + 1][1]
-            last = toks[closing - 1].end if slip else toks[-1].end
-            again = {(s.kind, s.target) for s in scores if tok.end <= s.span[0] < last}
-            before = [
-                s for s in scores if first <= s.span[0] and s.span[1] <= tok.start and not s.yields
-            ]
-            if not any((s.kind, s.target) in again for s in before):
+            again_in_reach: Callable[[tuple[int, str]], bool]
+            last = toks[closing - 1].end
+            if slip:
+                # Where each label's last score before the end of the slip's reach starts (the
+                # first slip of a reach is the earliest: later ones look at less of it).
+                said_before = said_before_last.get(last)
+                if said_before is None:
+                    after = ordered[bisect_left(starts, tok.end) : bisect_left(starts, last)]
+                    said_before = {(s.kind, s.target): s.span[0] for s in after}
+                    said_before_last[last] = said_before
+                again_in_reach = self._said_again_after(said_before, tok.end)
+            else:
+                again_in_reach = self._said_again_after(last_said, tok.end)
+            reach = (first, last if slip else -1, slip)
+            opens = bisect_left(starts, first)
+            upto = bisect_left(starts, tok.start)
+            since = max(opens, looked.get(reach, 0))
+            new = ordered[since:upto]
+            # A score said across the joke is looked at again by the next.
+            looked[reach] = next(
+                (i for i, s in enumerate(new, since) if s.span[1] > tok.start), upto
+            )
+            if not any(
+                again_in_reach((s.kind, s.target))
+                for s in new
+                if s.span[1] <= tok.start and not s.yields
+            ):
                 continue
-            for found in before:
-                if (found.kind, found.target) in again:
+            since = max(opens, settled.get(reach, 0))
+            crossing = upto
+            for at in range(since, upto):
+                found = ordered[at]
+                if found.span[1] > tok.start:
+                    crossing = min(crossing, at)
+                    continue
+                if found.yields:
+                    continue
+                if again_in_reach((found.kind, found.target)):
                     found.yields = found.taken_back = True
                     self.reading.notes.append(found.span)
                 elif not slip:  # a slip leaves the scores it does not give again
                     found.problem = True
+            settled[reach] = crossing
+
+    @staticmethod
+    def _said_again_after(
+        last_said: dict[tuple[int, str], int], at: int
+    ) -> Callable[[tuple[int, str]], bool]:
+        """Whether a label has a score said at or after `at` (its last one starts there)."""
+        return lambda label: last_said.get(label, -1) >= at
 
     def _no_joke(self, index: int) -> bool:
         """ "9, not kidding", "kidding myself if I say they're fine": nothing taken back."""

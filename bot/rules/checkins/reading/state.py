@@ -3,6 +3,7 @@ read so far, and the small look-ups every pass makes."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from bot.rules.checkins.reading.lexicon import Lexicon
@@ -141,6 +142,11 @@ class State:
         self._scored_area_marks: list[int] | None = None
         # Whether the reply holds no word taking a score back nor a "*" (`_correcting`).
         self._no_corrections: bool | None = None
+        # Where the words of a slip are ("no wait", "I mean"), and where each label's first
+        # score ends, looked up for every score paired after one (`_restated`).
+        self._restating_at: list[int] | None = None
+        self._first_ends: dict[tuple[int, str], int] = {}
+        self._first_ends_of = 0
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
         self._mixed_scales: bool | None = None
         # How many scores out of 5 the reply holds (`_fives_shown`).
@@ -437,18 +443,28 @@ class State:
         if found.dated:
             return False  # "calves 3, sorry, calves were a 6 on Sunday": a moment, not the week
         first = self.sentences[toks[low].sentence][0] if self.sentences else 0
-        for before in range(low - 1, first - 1, -1):
+        if self._restating_at is None:
+            self._restating_at = [i for i, t in enumerate(toks) if t.text in _RESTATING]
+        slips = self._restating_at
+        for before in reversed(slips[bisect_left(slips, first) : bisect_left(slips, low)]):
             if (
                 toks[before].text in _RESTATING
                 and self._slip_after_score(before)
                 and not (before + 1 < len(toks) and toks[before + 1].text in _APOLOGY_FOR)
             ):
-                said = toks[before].start
-                return any(
-                    s.target == found.target and s.kind == found.kind and s.span[1] <= said
-                    for s in self.reading.scores
-                )
+                return self._first_end(found) <= toks[before].start
         return False
+
+    def _first_end(self, found: Score) -> int:
+        """Where the first score of `found`'s label ends (past the reply's end if none)."""
+        scores = self.reading.scores
+        if len(scores) < self._first_ends_of:
+            self._first_ends, self._first_ends_of = {}, 0  # (scores were taken out)
+        for score in scores[self._first_ends_of :]:
+            label = (score.kind, score.target)
+            self._first_ends[label] = min(self._first_ends.get(label, score.span[1]), score.span[1])
+        self._first_ends_of = len(scores)
+        return self._first_ends.get((found.kind, found.target), len(self.text) + 1)
 
     def _slip_after_score(self, index: int) -> bool:
         """A word of a slip right after a score ("hip flexors 6 — wait, I mean", "glutes 1
