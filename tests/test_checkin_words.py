@@ -148,3 +148,47 @@ def test_every_translation_of_an_area_is_read_as_that_area() -> None:
         if parse_reply(f"{word} 3", catalogue, [area.id]).soreness != {area.id: 3}
     ]
     assert misread == []
+
+
+def test_every_number_word_scores_an_area_as_its_number() -> None:
+    """Each number in words, of English or of a member's first language, said right after an
+    area, is that area's score (those past ten are refused: asked about)."""
+    catalogue = default_catalogue()
+    misread = [
+        (word, value)
+        for word, value in default_checkin_words().numbers.items()
+        if value <= 10
+        and parse_reply(f"calves {word}", catalogue, ["calves"]).soreness != {"calves": value}
+    ]
+    assert misread == []
+
+
+def test_every_verdict_of_another_language_is_read_as_its_verdict() -> None:
+    catalogue = default_catalogue()
+    translations = default_checkin_words().translations
+    misread = [
+        (phrase, verdict)
+        for verdict in ("better", "same", "worse")
+        for phrase in getattr(translations, verdict)
+        if (read := parse_reply(f"calves 3, efficiency {phrase}", catalogue, ["calves"])).efficiency
+        is None
+        or read.efficiency.value != verdict
+    ]
+    assert misread == []
+
+
+def test_every_movement_and_everything_of_another_language_takes_its_score() -> None:
+    catalogue = default_catalogue()
+    translations = default_checkin_words().translations
+    moved = [
+        word
+        for word in translations.movement
+        if parse_reply(f"calves 3, {word} 7", catalogue, ["calves"]).movement != 7
+    ]
+    everything = [
+        word
+        for word in translations.everything
+        if parse_reply(f"{word} 2", catalogue, ["calves", "quads"]).soreness
+        != {"calves": 2, "quads": 2}
+    ]
+    assert (moved, everything) == ([], [])

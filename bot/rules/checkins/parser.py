@@ -149,7 +149,9 @@ What it reads
   the check-in it replies to; "quads: yes" is an answer asked about.
 - A member's first language: Spanish numbers (and Welsh and Irish ones: "calves chwech", "a
   seacht"), verdicts, sides and areas ("gemelos cinco",
-  "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda").
+  "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda"); the areas,
+  numbers, verdicts, movement and "everything" of some sixty more ("IT band sedem", "lëvizja
+  6", "efficiency njësoj": docs/area-words.md).
 - "all 3 sore" from a member asked about three areas counts them (said to feel some way, asked
   about), as "all four a 2" does; "everything" does not reach the areas a word beside it could
   be ("everything a 3 except back which is a 5": the lower back or the upper back? both open).

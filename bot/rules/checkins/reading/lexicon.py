@@ -269,8 +269,8 @@ class Lexicon:
         self.word_info: dict[str, tuple[int, str, Efficiency | None, Decimal | None, bool, int]]
         self.word_info = {}
         letters = {chr(c) for c in range(ord("a"), ord("z") + 1)}
-        for word in (
-            (set(self.single) | set(self.numbers) | set(self.phrase_lengths) | self.zeros)
+        said_alone = (
+            (set(self.single) | set(self.numbers) | self.zeros)
             | self.complaining
             | self.levels
             | letters
@@ -287,7 +287,11 @@ class Lexicon:
             | self.wishes
             | self.moments
             | self.measures
-        ):
+        )
+        # Words the lists know on their own, not only as the first of a phrase ("ne" of "ne
+        # boli"): any other word of a reply is one the parser cannot read.
+        self.known_alone = frozenset(said_alone | self.chat_words | self.hedges | self.others)
+        for word in said_alone | set(self.phrase_lengths):
             kind, target, efficiency = self.single.get(word, (K.WORD, "", None))
             number = self.numbers.get(word)
             if number is not None:

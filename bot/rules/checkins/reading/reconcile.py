@@ -648,7 +648,7 @@ class Reconcile(State):
         the clause's end: how it feels or its score in words of the member's first language
         ("calves pesë", "cuello mokõi", "movement siment"), which a coach would ask about
         rather than drop."""
-        toks, known = self.toks, self.lex.word_info
+        toks, known = self.toks, self.lex.known_alone
         first, _ = self.clauses[label.clause]
         if any(t.text and not self._empty_word(t) for t in toks[first : label.at]):
             return False  # "foam rolled my hamstrings every night": said in passing
