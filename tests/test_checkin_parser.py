@@ -8191,3 +8191,29 @@ def test_numbers_and_movement_in_sixty_first_languages(
 def test_verdicts_in_sixty_first_languages(text: str, verdict: str) -> None:
     parsed = _read(text, ["calves"])
     assert parsed.efficiency is not None and parsed.efficiency.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shoulders 4 neck 4 same as last week",
+        "Calves 5, same as last week, same as the week before that 😅 Movement 8.",
+        "hip flexor 5 lower back 5, both same as last week. movement 7",
+    ],
+)
+def test_same_as_last_week_right_after_area_scores_is_said_of_them(text: str) -> None:
+    """Three writers' files: the scores are last week's, nothing is said of the running."""
+    parsed = _read(text, ["shoulders", "neck", "calves", "hip_flexors", "lower_back"])
+    assert parsed.efficiency is None and parsed.soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3 glutes 4 movement 8 same as last week",
+        "calves 3, running same as last week",
+        "calves 3, glutes 4. same as last week",
+    ],
+)
+def test_same_as_last_week_after_movement_or_of_the_running_is_the_verdict(text: str) -> None:
+    assert _read(text, ["calves", "glutes"]).efficiency is Efficiency.SAME

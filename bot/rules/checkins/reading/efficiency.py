@@ -244,6 +244,19 @@ class ReadEfficiency(State):
                 # running (all four readers of one reply): kept in the note.
                 self.reading.notes.append(self._clause_span(index))
                 continue
+            if (
+                tok.text == "same"
+                and not eff_label
+                and (
+                    self._scores_as_before(index, start, end)
+                    or self._scores_as_before(index, start, end, again=True)
+                )
+            ):
+                # "shoulders 4 neck 4 same as last week", "Calves 5, same as last week, same as
+                # the week before that": the scores, said to be last week's (three writers'
+                # files, none read it as the running): kept in the note.
+                self.reading.notes.append(self._clause_span(index))
+                continue
             described = self._described_label(index, start)
             if described is None:
                 described = self._area_before_clause(index, start)
@@ -446,6 +459,31 @@ class ReadEfficiency(State):
             t.kind in (K.RUN, K.EFF, K.MOVE, K.VAL) or (t.word and t.text in self.lex.measures)
             for t in toks[areas[-1] + 1 : before]
         )
+
+    def _scores_as_before(self, index: int, start: int, end: int, again: bool = False) -> bool:
+        """ "same as last week" (or as before) right after an area's score, with no label of
+        movement or the running, and no verdict, before it in its sentence; `again`: "same as
+        ..." once more after one."""
+        toks = self.toks
+        said = [t.text for t in toks[index + 1 : min(index + 4, end)] if t.word]
+        if said[:1] != ["as"] or not (again or _EARLIER & set(said[1:])):
+            return False
+        if any(
+            t.kind in (K.MOVE, K.RUN, K.EFF, K.ALL)
+            or (t.kind == K.VAL and not (again and t.text == "same"))
+            for t in toks[start:index]
+        ):
+            return False
+        before = index - 1
+        while before >= start and toks[before].kind in (K.PUNCT, K.COMMA):
+            before -= 1
+        if before < start:
+            return False
+        if toks[before].kind == K.NUM:
+            return toks[before].used and any(t.kind == K.AREA for t in toks[start:before])
+        # "..., same as last week, same as the week before that": a second one after the first
+        first = self.clauses[toks[before].clause][0]
+        return toks[first].text == "same" and self._scores_as_before(first, start, end)
 
     def _against_last_week(self, index: int, end: int) -> bool:
         toks = self.toks
