@@ -8217,3 +8217,35 @@ def test_same_as_last_week_right_after_area_scores_is_said_of_them(text: str) ->
 )
 def test_same_as_last_week_after_movement_or_of_the_running_is_the_verdict(text: str) -> None:
     assert _read(text, ["calves", "glutes"]).efficiency is Efficiency.SAME
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("qafa 3, shpatullat 5, movement 8", ["neck", "shoulders"], {"neck": 3, "shoulders": 5}),
+        ("wegeb 5 qit 3 movement 6", ["lower_back", "glutes"], {"lower_back": 5, "glutes": 3}),
+        ("vrat 4 ramena 5, movement 8", ["neck", "shoulders"], {"neck": 4, "shoulders": 5}),
+        ("anget 3. thanks coach bot", ["neck"], {"neck": 3}),
+        ("alaselg 4, kael 2. liikumine 8", ["lower_back", "neck"], {"lower_back": 4, "neck": 2}),
+    ],
+)
+def test_short_area_words_of_a_first_language_opening_a_score(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    """Albanian, Amharic, Bosnian, Estonian: words the area lists leave out, being short or
+    another language's words, read where they can be nothing else (three writers' files)."""
+    assert _read(text, areas).soreness == soreness
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("qafa 3 km", ["neck"]),
+        ("ran 5 qit 3", ["glutes"]),
+        ("qafa 3, calves 4", ["calves"]),
+        ("we did kael 2 times", ["neck"]),
+    ],
+)
+def test_short_area_words_are_nothing_elsewhere(text: str, areas: list[str]) -> None:
+    soreness = _read(text, areas).soreness
+    assert "neck" not in soreness and "glutes" not in soreness

@@ -192,3 +192,21 @@ def test_every_movement_and_everything_of_another_language_takes_its_score() -> 
         != {"calves": 2, "quads": 2}
     ]
     assert (moved, everything) == ([], [])
+
+
+def test_every_short_area_word_opening_a_score_is_read_only_so() -> None:
+    """Each short area word of a first language is its area's score opening its clause, from
+    a member asked about that area, and nothing from one who was not (nor before a unit)."""
+    catalogue = default_catalogue()
+    guarded = default_checkin_words().areas.opening_a_score
+    others = {
+        area: next(a.id for a in catalogue.areas if a.id != area) for area in guarded.values()
+    }
+    misread = [
+        word
+        for word, area in guarded.items()
+        if parse_reply(f"{word} 3", catalogue, [area]).soreness != {area: 3}
+        or area in parse_reply(f"{word} 3", catalogue, [others[area]]).soreness
+        or parse_reply(f"{word} 3 km", catalogue, [area]).soreness
+    ]
+    assert misread == []

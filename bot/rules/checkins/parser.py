@@ -151,7 +151,8 @@ What it reads
   seacht"), verdicts, sides and areas ("gemelos cinco",
   "eficiencia mejor", "izquierdo 2 derecho 5", "todo un 2", "me duele la espalda"); the areas,
   numbers, verdicts, movement and "everything" of some sixty more ("IT band sedem", "lëvizja
-  6", "efficiency njësoj": docs/area-words.md).
+  6", "efficiency njësoj": docs/area-words.md); their short area words only opening a clause
+  with a score, from a member asked about the area ("qafa 3, shpatullat 5").
 - "all 3 sore" from a member asked about three areas counts them (said to feel some way, asked
   about), as "all four a 2" does; "everything" does not reach the areas a word beside it could
   be ("everything a 3 except back which is a 5": the lower back or the upper back? both open).

@@ -88,6 +88,8 @@ class AreaWords(_Strict):
     unclear: dict[Phrase, tuple[AreaId, ...]]
     doubted: Phrases
     sorest: Phrases
+    # Read as the area only opening a clause with a score, from a member asked about it.
+    opening_a_score: dict[Phrase, AreaId] = {}
 
 
 class TrainingWords(_Strict):
@@ -170,6 +172,7 @@ class CheckInWords(_Strict):
             "untracked": tuple(w for words in self.untracked.values() for w in words),
             "soreness": self.soreness.words + more.sore,
             "complaint": self.soreness.complaints + more.complaints,
+            "area opening a score": tuple(self.areas.opening_a_score),
         }
         problems = [
             f"{word!r} is both {a} and {b}"

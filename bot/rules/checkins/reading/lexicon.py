@@ -149,6 +149,11 @@ class Lexicon:
                 self._add(saying, K.WORD)
         known_areas = {area.id for area in catalogue.areas}
         self.parts = set(words.areas.parts)
+        self.opening_a_score = {
+            word: area
+            for word, area in words.areas.opening_a_score.items()
+            if area in known_areas and word not in self.single
+        }
         # Only the areas the catalogue has: an area dropped from it leaves the word plain.
         self.unclear = {
             word: tuple(a for a in areas if a in known_areas)

@@ -797,6 +797,10 @@ class ReadWords(State):
                 tok.text, tok.value = AREA_OPENING_A_SCORE[tok.text], None
                 self._relabel(index, K.AREA, self.lex.single[tok.text][1])
                 continue
+            if kind == K.WORD and self._short_area_opening_a_score(index):
+                # "qafa 3, shpatullat 5", "wegeb 5 qit 3 movement 6": see the table's comment.
+                self._relabel(index, K.AREA, self.lex.opening_a_score[tok.text])
+                continue
             if kind == K.NUM:
                 self.numbers.append(index)
                 if tok.text == "one" and self._pronoun_one(index):
@@ -856,7 +860,11 @@ class ReadWords(State):
             else:
                 self.unclear_words.add(tok.text)
 
-    def _opens_a_score(self, index: int) -> bool:
+    def _short_area_opening_a_score(self, index: int) -> bool:
+        area = self.lex.opening_a_score.get(self.toks[index].text)
+        return area is not None and area in self.expected and self._opens_a_score(index, True)
+
+    def _opens_a_score(self, index: int, or_before_a_label: bool = False) -> bool:
         """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
         after it, the score closing the clause ("Dos 2 longões, gostei" is no score)."""
         toks = self.toks
@@ -869,8 +877,22 @@ class ReadWords(State):
         while closing < len(toks) and toks[closing].kind == K.PUNCT:
             closing += 1
         if closing < len(toks) and toks[closing].kind not in BREAKS:
-            return False
-        return index == 0 or toks[index - 1].kind in BREAKS
+            following = toks[closing]
+            if not or_before_a_label or not (
+                following.kind in LABELS_EFF or following.text in self.lex.opening_a_score
+            ):
+                return False
+        if index == 0 or toks[index - 1].kind in BREAKS:
+            return True
+        # In a list of scores: "wegeb 5 qit 3", after another label's score.
+        before = toks[index - 1]
+        return (
+            or_before_a_label
+            and before.kind == K.NUM
+            and before.digits
+            and index >= 2
+            and toks[index - 2].kind in LABELS
+        )
 
     def _mark_numbers(self) -> None:
         toks = self.toks
