@@ -630,6 +630,13 @@ def long_replies(seed: int = 11) -> dict[str, str]:
         # the rest of its sentence (19 ms for the second before it was found once a sentence).
         "scores over the week": "calves 6 on monday, 5 on tuesday, 4 on wednesday, 3 today ",
         "it after an area": "calves 3 it was better ",
+        # A joke or a slip in one long sentence: each once looked at every score said before
+        # it and after it (6.4 ms and 6 ms before they looked past the one before only).
+        "jokes taken back": "quads 11/10 😭 (jk 7) movement 6 ",
+        "slips": "calves 6 wait no 5 ",
+        # Found by reading every corpus reply said over and over to the longest length.
+        "verdicts of last week": "calves 5, same as last week. ",
+        "changes over the week": "neck 5, back was 4 on monday but 7 by friday, movement 6, same\n",
     }
     replies = {
         name: (text * (MAX_REPLY_CHARS // len(text) + 1))[:MAX_REPLY_CHARS]

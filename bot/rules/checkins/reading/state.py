@@ -145,6 +145,7 @@ class State:
         # Where the words of a slip are ("no wait", "I mean"), and where each label's first
         # score ends, looked up for every score paired after one (`_restated`).
         self._restating_at: list[int] | None = None
+        self._corrections_at: list[int] | None = None
         self._first_ends: dict[tuple[int, str], int] = {}
         self._first_ends_of = 0
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).
@@ -379,6 +380,14 @@ class State:
         if self._no_corrections:
             return False
         first = self.sentences[self.toks[low].sentence][0] if self.sentences else 0
+        if self._corrections_at is None:
+            self._corrections_at = [i for i, t in enumerate(self.toks) if t.text in CORRECTIONS]
+        near = bisect_left(self._corrections_at, max(first, low - 3))
+        if near == len(self._corrections_at) or self._corrections_at[near] >= high:
+            # No word of correction in reach (the cheap test first: a long reply asks it for
+            # every score): only a star before the label can say so.
+            start = self.toks[low].start
+            return self.text[max(start - 3, 0) : start].strip().endswith("*")
         window = self.toks[max(first, low - 3) : high]
         for at, tok in enumerate(window):
             if ")" in tok.text and tok.at < low:

@@ -35,6 +35,7 @@ from bot.rules.checkins.reading.tokens import (
     MAX_SCORE,
     MEASURE,
     MOMENT,
+    NATIVE_MARK,
     NATIVE_MARKS,
     NOW,
     NUMS,
@@ -357,7 +358,9 @@ class ReadWords(State):
         sentence = clause = start = clause_start = features = feels = 0
         wish = moment = False
         self.read_upto = len(self.text)
-        text = self.text if self.text.isascii() else self.text.translate(NATIVE_MARKS)
+        text = self.text
+        if not text.isascii() and NATIVE_MARK.search(text):
+            text = text.translate(NATIVE_MARKS)
         for match in TOKEN.finditer(text):
             group = match.lastgroup
             begin, end = match.span()
