@@ -20,6 +20,7 @@ Figures, for each corpus:
     python -m bench.checkin_parser [CORPUS.jsonl ...] [--builtin] [--show N] [--timing-repeats N]
     python -m bench.checkin_parser CORPUS.jsonl --second-labels LABELS.jsonl [--third-labels L]
     python -m bench.checkin_parser --every-word
+    python -m bench.checkin_parser [CORPUS.jsonl ...] --every-reply
 
 `--second-labels` reads another careful labeller's labels of the same replies (given the same
 rules, not the first labels) and judges them against the first as the parser is judged: how far
@@ -30,6 +31,8 @@ With a third labeller's labels too (`--third-labels`, or `NAME.third_labels.json
 reader, the parser and each of the three labellers, is judged only where two labellers other
 than itself agree: the same yardstick for people and parser.
 
+`--every-reply` sweeps every reply of the corpora (the development files by default), each said
+over and over to the longest length, for the slowest shapes in yardsticks.
 `--every-word` sweeps every word the parser knows, each said over and over in a reply of the
 longest length, for a pass whose cost grows with the square of the reply (the fixed shapes of
 the slowest-reply figure include those found so far).
@@ -733,6 +736,33 @@ def every_word_ms(catalogue: Catalogue | None = None, top: int = 10) -> list[tup
     return sorted(timings, reverse=True)[:top]
 
 
+def every_reply_yardsticks(
+    replies: Iterable[Reply], catalogue: Catalogue | None = None, top: int = 10
+) -> list[tuple[float, str]]:
+    """The slowest long replies made of one reply of the corpora said over and over (a line
+    apart) to the longest length: a sweep for shapes the fixed long replies miss. Each is timed
+    once beside a yardstick read, and the slowest few again at their best of five; their cost
+    in yardsticks, slowest first."""
+    catalogue = catalogue or default_catalogue()
+    areas = ("calves", "glutes", "hamstrings", "lower_back")
+
+    def cost(text: str, runs: int) -> float:
+        long = ((text + "\n") * (MAX_REPLY_CHARS // (len(text) + 1) + 1))[:MAX_REPLY_CHARS]
+        ratios = []
+        for _ in range(runs):
+            spent = _timed(lambda: parse_reply(long, catalogue, areas), time.thread_time)
+            yardstick = _timed(
+                lambda: [parse_reply(YARDSTICK, catalogue, areas) for _ in range(YARDSTICK_READS)],
+                time.thread_time,
+            )
+            ratios.append(spent / yardstick)
+        return min(ratios)
+
+    texts = sorted({reply.text.strip() for reply in replies if reply.text.strip()})
+    rough = sorted(((cost(text, 1), text) for text in texts), reverse=True)[: top * 3]
+    return sorted(((cost(text, 5), text) for _, text in rough), reverse=True)[:top]
+
+
 def _strings(value: object, into: set[str]) -> None:
     if isinstance(value, str):
         into.add(value)
@@ -797,11 +827,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only the slowest long replies of one known word said over and over (about 1 min)",
     )
+    parser.add_argument(
+        "--every-reply",
+        action="store_true",
+        help="only the slowest long replies of one corpus reply said over and over (minutes)",
+    )
     args = parser.parse_args(argv)
     catalogue = default_catalogue()
     if args.every_word:
         for ms, unit in every_word_ms(catalogue):
             print(f"{ms:6.2f} ms of CPU  {unit!r} x {MAX_REPLY_CHARS // len(unit)}")
+        return 0
+    if args.every_reply:
+        swept = [r for path in args.paths or list(DEVELOPMENT) for r in load_corpus(path)]
+        for yardsticks, text in every_reply_yardsticks(swept, catalogue):
+            issue_ms = yardsticks * YARDSTICK_READS * ISSUE_MS_A_REPLY
+            print(f"{yardsticks:5.2f} yardsticks ({issue_ms:.1f} ms at the issue's)  {text!r}")
         return 0
     corpora: list[tuple[str, list[Reply], Path | None]] = []
     if args.builtin or not args.paths:

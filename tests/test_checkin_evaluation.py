@@ -30,6 +30,7 @@ from bench.checkin_parser import (
     Reply,
     agreement,
     builtin_corpus,
+    every_reply_yardsticks,
     judge,
     load_corpus,
     load_second_labels,
@@ -732,3 +733,14 @@ def test_each_reader_is_judged_where_two_labellers_agree() -> None:
     # a's question needless for all three pairs.
     assert rows["parser"].invented == 2
     assert rows["parser"].needless_per_100 == 50.0
+
+
+def test_the_every_reply_sweep_puts_the_slowest_shape_first() -> None:
+    """A word of thanks is cheaper said over and over than scores with jokes taken back."""
+    replies = [
+        _reply(id="a", text="thanks"),
+        _reply(id="b", text="quads 11/10 😭 (jk 7) movement 6 calves 2 glutes 4 lol jk 3"),
+    ]
+    swept = every_reply_yardsticks(replies, CATALOGUE, top=2)
+    assert [text for _, text in swept] == [replies[1].text, "thanks"]
+    assert swept[0][0] > swept[1][0] > 0
