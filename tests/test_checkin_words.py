@@ -96,10 +96,11 @@ def test_words_of_other_languages_are_no_words_of_the_english_tables() -> None:
     words = default_checkin_words()
     catalogue = default_catalogue()
     translated = {w for listed in words.translations.model_dump().values() for w in listed}
+    translated |= {w for listed in words.in_context.model_dump().values() for w in listed}
     translated |= {w for area in catalogue.areas for w in area.translations}
     english: set[str] = set(words.numbers)
     for name, table in words.model_dump().items():
-        if name in ("translations", "numbers"):
+        if name in ("translations", "in_context", "numbers"):
             continue
         for key, value in table.items():
             if key == "unclear":  # where the hip and the back of every language go
@@ -154,22 +155,39 @@ def test_every_number_word_scores_an_area_as_its_number() -> None:
     """Each number in words, of English or of a member's first language, said right after an
     area, is that area's score (those past ten are refused: asked about)."""
     catalogue = default_catalogue()
+    words = default_checkin_words()
     misread = [
         (word, value)
-        for word, value in default_checkin_words().numbers.items()
+        for word, value in (*words.numbers.items(), *words.in_context.numbers.items())
         if value <= 10
         and parse_reply(f"calves {word}", catalogue, ["calves"]).soreness != {"calves": value}
     ]
     assert misread == []
 
 
+def test_a_number_word_of_another_language_before_other_words_is_no_score() -> None:
+    """ "listovi sedam dana", "polpacci dieci minuti": a count, read only where a score
+    would stand."""
+    catalogue = default_catalogue()
+    misread = [
+        word
+        for word in default_checkin_words().in_context.numbers
+        if parse_reply(
+            f"calves 3, glutes {word} dana odmora", catalogue, ["calves", "glutes"]
+        ).soreness.get("glutes")
+        is not None
+    ]
+    assert misread == []
+
+
 def test_every_verdict_of_another_language_is_read_as_its_verdict() -> None:
     catalogue = default_catalogue()
-    translations = default_checkin_words().translations
+    words = default_checkin_words()
     misread = [
         (phrase, verdict)
         for verdict in ("better", "same", "worse")
-        for phrase in getattr(translations, verdict)
+        for table in (words.translations, words.in_context)
+        for phrase in getattr(table, verdict)
         if (read := parse_reply(f"calves 3, efficiency {phrase}", catalogue, ["calves"])).efficiency
         is None
         or read.efficiency.value != verdict
@@ -179,15 +197,15 @@ def test_every_verdict_of_another_language_is_read_as_its_verdict() -> None:
 
 def test_every_movement_and_everything_of_another_language_takes_its_score() -> None:
     catalogue = default_catalogue()
-    translations = default_checkin_words().translations
+    words = default_checkin_words()
     moved = [
         word
-        for word in translations.movement
+        for word in (*words.translations.movement, *words.in_context.movement)
         if parse_reply(f"calves 3, {word} 7", catalogue, ["calves"]).movement != 7
     ]
     everything = [
         word
-        for word in translations.everything
+        for word in (*words.translations.everything, *words.in_context.everything)
         if parse_reply(f"{word} 2", catalogue, ["calves", "quads"]).soreness
         != {"calves": 2, "quads": 2}
     ]

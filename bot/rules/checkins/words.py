@@ -136,6 +136,19 @@ class TranslationWords(_Strict):
     zero: Phrases
 
 
+class ContextWords(_Strict):
+    """Words of members' first languages that are everyday words of another language too,
+    read only where the check-in's own word would stand (see the table's comment)."""
+
+    numbers: dict[Phrase, Annotated[int, Field(ge=0, le=10)]] = {}
+    movement: Phrases = ()
+    everything: Phrases = ()
+    better: Phrases = ()
+    same: Phrases = ()
+    worse: Phrases = ()
+    zero: Phrases = ()
+
+
 class CheckInWords(_Strict):
     numbers: dict[Phrase, Annotated[int, Field(ge=0, le=MAX_NUMBER_WORD)]]
     scores: ScoreWords
@@ -149,24 +162,28 @@ class CheckInWords(_Strict):
     past: PastWords
     chat: ChatWords
     translations: TranslationWords
+    in_context: ContextWords = ContextWords()
     # Words spelt as a dialect says them, read as the word they spell ("noo" now, "wis" was).
     spellings: dict[Phrase, Phrase] = {}
 
     @model_validator(mode="after")
     def _no_word_means_two_things(self) -> Self:
         """Words in two of these groups would make the parser pick one meaning at random."""
-        more = self.translations
+        more, context = self.translations, self.in_context
         groups = {
-            "number": tuple(self.numbers),
-            "zero score": self.scores.zero + more.zero,
+            "number": (*self.numbers, *context.numbers),
+            "zero score": self.scores.zero + more.zero + context.zero,
             "skip": self.scores.skip,
-            "movement": self.labels.movement + self.labels.movement_weak + more.movement,
+            "movement": self.labels.movement
+            + self.labels.movement_weak
+            + more.movement
+            + context.movement,
             "efficiency label": self.labels.efficiency + more.efficiency,
             "running": self.labels.running,
-            "everything": self.labels.everything + more.everything,
-            "better": self.efficiency.better + more.better,
-            "same": self.efficiency.same + more.same,
-            "worse": self.efficiency.worse + more.worse,
+            "everything": self.labels.everything + more.everything + context.everything,
+            "better": self.efficiency.better + more.better + context.better,
+            "same": self.efficiency.same + more.same + context.same,
+            "worse": self.efficiency.worse + more.worse + context.worse,
             "left": self.sides.left,
             "right": self.sides.right,
             "untracked": tuple(w for words in self.untracked.values() for w in words),

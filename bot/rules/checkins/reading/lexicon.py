@@ -101,6 +101,21 @@ class Lexicon:
         self._add_all(more.movement, K.MOVE)
         self._add_all(more.zero, K.ZERO)
         self.exact = {w for listed in more.model_dump().values() for w in listed}
+        # And those read only where the check-in's own word would stand (`in_context`).
+        context = words.in_context
+        self._add_all(context.everything, K.ALL)
+        for value, listed in (
+            (Efficiency.BETTER, context.better),
+            (Efficiency.SAME, context.same),
+            (Efficiency.WORSE, context.worse),
+        ):
+            self._add_all(listed, K.VAL, efficiency=value)
+        self._add_all(context.movement, K.MOVE)
+        self._add_all(context.zero, K.ZERO)
+        self.in_context = frozenset(
+            w for name, listed in context.model_dump().items() for w in listed
+        )
+        self.exact |= self.in_context
         self._add_all(labels.running, K.RUN)
         self._add_all(labels.efficiency, K.EFF)
         self._add_all(labels.movement, K.MOVE)
@@ -171,7 +186,9 @@ class Lexicon:
         self.phrase_lengths = {w: sorted(n, reverse=True) for w, n in starts.items()}
         # Their first two words: most words that start a phrase start none with the next word.
         self.phrase_openings = {phrase[:2] for phrase in self.phrases}
-        self.numbers = {w: Decimal(v) for w, v in words.numbers.items()}
+        self.numbers = {
+            w: Decimal(v) for w, v in (*words.numbers.items(), *context.numbers.items())
+        }
         self.not_typos = set(chat.not_typos)
         self.spellings = dict(words.spellings)
         self.weak_moves = set(labels.movement_weak)

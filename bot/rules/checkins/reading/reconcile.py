@@ -554,8 +554,9 @@ class Reconcile(State):
                         if asked_about
                         else self._complaint_in_clause(area.at)
                     )
-                    if asked_about and not feels and self._said_in_unknown_words(area):
-                        feels = True  # "calves pesë", "IT band sedem": a score in words we lack
+                    unknown = asked_about and not feels and self._said_in_unknown_words(area)
+                    if unknown:
+                        feels = True  # "calves pesë", "neck tlete": a score in words we lack
                     if alone is area and not asked_about and self._feeling_in_clause(area.at):
                         alone = None  # "hips ok" of an area not asked about: nothing wrong
                     if feels and not asked_about and self._asks_to_change_the_list():
@@ -570,6 +571,8 @@ class Reconcile(State):
                     )
                     mentions = self.reading.mentioned.setdefault(area.target, [])
                     mentions.append(span if asked else (-1, -1))
+                    if asked and unknown:
+                        self.reading.said_unknown.append(span)
             run, named = [], []
 
     def _movement_in_words(self, scored: bool) -> list[tuple[int, int]]:
@@ -578,15 +581,17 @@ class Reconcile(State):
         fine" says how the member gets about and is kept in the note, and so is "movement
         fine" beside scores, with the next clause on to another value (four writers of five
         with every other value read: nothing to ask; not "movement fine. Stairs are agony")."""
-        return [
-            self._clause_of(tok.at)
-            for tok in self.toks
-            if tok.kind == K.MOVE
-            and not tok.used
-            and _MOVEMENT_NOUNS & set(tok.text.split())
-            and (self._feeling_in_clause(tok.at) or self._said_in_unknown_words(tok))
-            and not (scored and self._only_fine(tok.at))
-        ]
+        asked = []
+        for tok in self.toks:
+            if tok.kind != K.MOVE or tok.used or not _MOVEMENT_NOUNS & set(tok.text.split()):
+                continue
+            if self._feeling_in_clause(tok.at):
+                if not (scored and self._only_fine(tok.at)):
+                    asked.append(self._clause_of(tok.at))
+            elif self._said_in_unknown_words(tok):
+                asked.append(self._clause_of(tok.at))
+                self.reading.said_unknown.append(asked[-1])
+        return asked
 
     def _movement_said_as_soreness(self) -> set[int]:
         """Where "Movement stiffness 4" starts: a soreness of moving about, the scale the other
@@ -642,6 +647,16 @@ class Reconcile(State):
                     continue
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
+
+    def _unknown_words_alone(self, unread: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """In a reply with nothing else to record or ask, one area said in words none of the
+        lists know is asked about only when they are not in English letters ("calves pesë");
+        "Neck pillow recommendations", "calves: ibuprofen" are chat. Two or more are an answer
+        ("calves duha, glutes tulo, movement siyam")."""
+        unknown = set(self.reading.said_unknown)
+        if not unknown or len(unknown) > 1 or any(span not in unknown for span in unread):
+            return unread
+        return [(a, b) for a, b in unread if not self.text[a:b].isascii()]
 
     def _said_in_unknown_words(self, label: Tok) -> bool:
         """The label opening its clause, then one or two words none of the lists know, then
@@ -1093,6 +1108,8 @@ class Reconcile(State):
             unread += reading.strays
         else:
             notes = notes + reading.strays
+        if not has_values and not untracked_scored and not reading.body_said:
+            unread = self._unknown_words_alone(unread)
         kept_spans = [(a, _with_pictures_after(text, b)) for a, b in _merge_spans(notes, unread)]
         notes_text = [_note(text[a:b]) for a, b in kept_spans]
         note = "; ".join(n for n in notes_text if n) or None

@@ -104,6 +104,9 @@ class Reading:
     notes: list[tuple[int, int]] = field(default_factory=list)
     untracked: list[str] = field(default_factory=list)
     mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # An area or movement said in words none of the lists know ("calves pesë"): asked about in
+    # a check-in; alone, only when the words are not in English letters (`_reconcile`).
+    said_unknown: list[tuple[int, int]] = field(default_factory=list)
     # "my legs hurt": something is wrong, but with no area to score.
     vague: list[tuple[int, int]] = field(default_factory=list)
     # "all 3 sore": every area said to feel some way, asked about unless each gets its score.

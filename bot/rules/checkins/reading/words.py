@@ -273,6 +273,9 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
 # likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
+# What may follow a score said in a word of `in_context`: its clause's end, another label, or a
+# verdict ("hreyfing 5 verra").
+_AFTER_A_SCORE = BREAKS | LABELS_ALL_EFF | {K.VAL}
 
 
 # Said after movement's score, its scale the other way round: "lower = better", "higher is
@@ -804,6 +807,11 @@ class ReadWords(State):
                 # "qafa 3, shpatullat 5", "wegeb 5 qit 3 movement 6": see the table's comment.
                 self._relabel(index, K.AREA, self.lex.opening_a_score[tok.text])
                 continue
+            if tok.text in self.lex.in_context and not self._in_context(index):
+                # "polpacci dieci minuti", "hreyfing 3 sinnum", "obrigado mesmo": another
+                # language's everyday word, not the check-in's (see the table's comment).
+                tok.kind, tok.target, tok.value, tok.efficiency = K.WORD, "", None, None
+                continue
             if kind == K.NUM:
                 self.numbers.append(index)
                 if tok.text == "one" and self._pronoun_one(index):
@@ -862,6 +870,38 @@ class ReadWords(State):
                 tok.target = left[0]
             else:
                 self.unclear_words.add(tok.text)
+
+    def _in_context(self, index: int) -> bool:
+        """Whether a word of `in_context` stands where the check-in's own word would."""
+        kind = self.toks[index].kind
+        if kind == K.NUM:
+            return self._said_of_a_label(index) and self._closes_a_score(index)
+        if kind in (K.MOVE, K.ALL):
+            after = self._after_marks(index)
+            return (
+                after < len(self.toks)
+                and self.toks[after].kind == K.NUM
+                and self._closes_a_score(after)
+            )
+        return True
+
+    def _after_marks(self, index: int) -> int:
+        """The next token after `index` but punctuation ("calves: 3", "neck - 2")."""
+        after = index + 1
+        while after < len(self.toks) and self.toks[after].kind == K.PUNCT:
+            after += 1
+        return after
+
+    def _said_of_a_label(self, index: int) -> bool:
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before >= 0 and self.toks[before].kind in LABELS_ALL_EFF
+
+    def _closes_a_score(self, index: int) -> bool:
+        """The number at `index` ends its clause, or another label or a verdict follows it."""
+        after = self._after_marks(index)
+        return after >= len(self.toks) or self.toks[after].kind in _AFTER_A_SCORE
 
     def _short_area_opening_a_score(self, index: int) -> bool:
         area = self.lex.opening_a_score.get(self.toks[index].text)
