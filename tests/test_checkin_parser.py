@@ -8305,3 +8305,22 @@ def test_words_of_other_languages_read_only_where_the_check_ins_own_would_stand(
 )
 def test_phrases_of_other_words_are_no_verdict(text: str, verdict: Efficiency | None) -> None:
     assert _read(text, ["calves"]).efficiency is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("calves 7 on Wednesday, by Sunday 2. movement 9", 2),
+        ("calves 7 on monday after the long run, by friday 3", 3),
+        ("calves 6 on monday, 3 by saturday", 3),
+        ("calves 2 on monday, 6 by friday, 4 today", 4),
+    ],
+)
+def test_a_score_by_a_later_day_is_where_the_week_ended(text: str, score: int) -> None:
+    """Two writers' files: "by Sunday 2" after a score of an earlier day is the week's."""
+    assert _read(text, ["calves"]).soreness == {"calves": score}
+
+
+def test_a_score_hoped_for_by_a_day_is_asked_about() -> None:
+    parsed = _read("calves 6 on monday, hopefully 3 by saturday", ["calves"])
+    assert (parsed.soreness, bool(parsed.unread)) == ({}, True)

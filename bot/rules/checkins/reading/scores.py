@@ -142,7 +142,7 @@ _ABOUT_A_DAY = frozenset({"still", "its", "it", "was", "is", "on", "by", "a"})
 _BY_A_DAY = frozenset({K.PUNCT, K.RUN})
 # Between a score and its weekday: "4 on Wednesday", "3 by sat".
 _ON_A_DAY = frozenset({"on", "by", "this"})
-_DAY, _NOW_SAID = "day", "now"
+_DAY, _NOW_SAID, _BY_THEN = "day", "now", "by then"
 # After a soreness score, how the member says the area feels: "9, feeling great".
 _SAYING_HOW = frozenset(
     {"feeling", "feel", "feels", "felt", "so", "pretty", "really", "very", "all", "absolutely"}
@@ -2059,8 +2059,11 @@ class ReadScores(State):
                 if tok.used or tok.training or tok.past or when is None:
                     break
                 log.append(other)
-                if when == _NOW_SAID:
-                    now = other
+                if when == _NOW_SAID or (
+                    # (not hoped for: "hopefully 3 by saturday")
+                    when == _BY_THEN and not self._said_of_the_future(number + 1, other + 3)
+                ):
+                    now = other  # (the last of them: "6 by Friday, 4 today" is 4)
             if not log:
                 continue
             if now is not None:
@@ -2293,6 +2296,10 @@ class ReadScores(State):
         said.append(toks[after].text if after < len(toks) else "")
         if any(word in _TODAY for word in said):
             return _NOW_SAID
+        if said[0] in _WEEKDAYS and before > 0 and toks[before - 1].text == "by":
+            return _BY_THEN  # "7 on Wednesday, by Sunday 2": where the week ended
+        if said[1] in _WEEKDAYS and toks[index + 1 : after] and toks[after - 1].text == "by":
+            return _BY_THEN  # "6 on Monday, 3 by Saturday"
         if any(word in _WEEKDAYS for word in said):
             return _DAY
         return None
