@@ -8324,3 +8324,13 @@ def test_a_score_by_a_later_day_is_where_the_week_ended(text: str, score: int) -
 def test_a_score_hoped_for_by_a_day_is_asked_about() -> None:
     parsed = _read("calves 6 on monday, hopefully 3 by saturday", ["calves"])
     assert (parsed.soreness, bool(parsed.unread)) == ({}, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thighs 5 front and back, movement 7", "thighs front and back both 5, movement 8"],
+)
+def test_thighs_front_and_back_are_the_quads_and_the_hamstrings(text: str) -> None:
+    """Three writers' files; "thighs 5" alone is still asked (the quads, hamstrings or groin?)."""
+    assert _read(text, ["quads", "hamstrings"]).soreness == {"quads": 5, "hamstrings": 5}
+    assert _read("thighs 5, movement 7", ["quads", "hamstrings"]).soreness == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TypeVar
 
 from bot.rules.checkins.reading.result import Efficiency, ParsedCheckIn
@@ -31,6 +32,7 @@ _TAKING_BACK = frozenset(
     {"sorry", "oops", "nvm", "nevermind", "scratch", "scrap", "ignore", "wrong"}
 )
 _BREAKS_AND_GLUE = BREAKS | GLUE
+_FRONT_AND_BACK = ("front and back", "back and front")
 # What may stand between a label and what is said of it ("calves: pesë", "neck - mokõi").
 _LABEL_MARKS = frozenset({":", "-", "–", "—", "="})
 # Questions listed for one reply; the rest are counted.
@@ -648,6 +650,18 @@ class Reconcile(State):
                 asked.append((tok.start, upto if between.strip() else tok.end))
         return asked
 
+    def _thighs_front_and_back(self, score: Score) -> bool:
+        """A score of the thighs in a clause that says both their front and their back."""
+        if score.word not in ("thigh", "thighs"):
+            return False
+        toks = self.toks
+        at = next((t.at for t in toks if t.start == score.span[0]), None)
+        if at is None:
+            return False
+        first, last = self.clauses[toks[at].clause]
+        said = " ".join(t.text for t in toks[first:last] if t.word)
+        return any(both in said for both in _FRONT_AND_BACK)
+
     def _unknown_words_alone(self, unread: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """In a reply with nothing else to record or ask, one area said in words none of the
         lists know is asked about only when they are not in English letters ("calves pesë");
@@ -1033,7 +1047,12 @@ class Reconcile(State):
         self._said_to_feel_good()
         self._better_since_in_words()
         for score in reading.scores:
-            if score.kind == K.AREA and score.word in self.unclear_words:
+            if score.kind == K.AREA and self._thighs_front_and_back(score):
+                # "thighs 5 front and back", "thighs front and back both 4": the quads and the
+                # hamstrings each (three writers' files).
+                for area in ("quads", "hamstrings"):
+                    by_area.setdefault(area, []).append(replace(score, target=area))
+            elif score.kind == K.AREA and score.word in self.unclear_words:
                 unread.append(score.span)  # "back 4": the lower back or the upper back?
             elif score.kind == K.AREA and self._asked_if_tracked(score):
                 kept.append(score.span)  # "my achilles is like a 5, do you track that?"
