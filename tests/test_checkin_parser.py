@@ -8334,3 +8334,11 @@ def test_thighs_front_and_back_are_the_quads_and_the_hamstrings(text: str) -> No
     """Three writers' files; "thighs 5" alone is still asked (the quads, hamstrings or groin?)."""
     assert _read(text, ["quads", "hamstrings"]).soreness == {"quads": 5, "hamstrings": 5}
     assert _read("thighs 5, movement 7", ["quads", "hamstrings"]).soreness == {}
+
+
+def test_a_part_in_brackets_after_an_untracked_part_names_it() -> None:
+    """ "my left foot (plantar) is like a 5": the foot's, which the bot does not track; the
+    calves were invented ("plantar" alone is still the calves' part)."""
+    parsed = _read("ITB 4 quads 4. also my left foot (plantar) is like a 5", ["it_band", "quads"])
+    assert parsed.soreness == {"it_band": 4, "quads": 4}
+    assert _read("plantar 2 movement 9 same", ["calves"]).soreness == {"calves": 2}

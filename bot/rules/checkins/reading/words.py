@@ -807,6 +807,10 @@ class ReadWords(State):
                 # "qafa 3, shpatullat 5", "wegeb 5 qit 3 movement 6": see the table's comment.
                 self._relabel(index, K.AREA, self.lex.opening_a_score[tok.text])
                 continue
+            if kind == K.AREA and self._glosses_another_part(index):
+                # "my left foot (plantar) is like a 5": the foot's, not the calves'.
+                tok.kind, tok.target = K.WORD, ""
+                continue
             if tok.text in self.lex.in_context and not self._in_context(index):
                 # "polpacci dieci minuti", "hreyfing 3 sinnum", "obrigado mesmo": another
                 # language's everyday word, not the check-in's (see the table's comment).
@@ -870,6 +874,14 @@ class ReadWords(State):
                 tok.target = left[0]
             else:
                 self.unclear_words.add(tok.text)
+
+    def _glosses_another_part(self, index: int) -> bool:
+        """A part of an area ("plantar", "achilles") in brackets right after a body part the
+        bot does not track: a name for that part."""
+        toks = self.toks
+        if toks[index].text not in self.lex.parts or index < 2 or "(" not in toks[index - 1].text:
+            return False
+        return toks[index - 2].kind == K.UNTRACKED
 
     def _in_context(self, index: int) -> bool:
         """Whether a word of `in_context` stands where the check-in's own word would."""
