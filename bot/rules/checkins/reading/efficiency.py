@@ -244,12 +244,11 @@ class ReadEfficiency(State):
                 # running (all four readers of one reply): kept in the note.
                 self.reading.notes.append(self._clause_span(index))
                 continue
-            if (
-                tok.text == "same"
-                and not eff_label
-                and (
-                    self._scores_as_before(index, start, end)
-                    or self._scores_as_before(index, start, end, again=True)
+            if not eff_label and (
+                (tok.text == "same" and self._scores_as_before(index, start, end))
+                or (
+                    tok.text in _PLAIN_VERDICTS
+                    and self._scores_as_before(index, start, end, again=True)
                 )
             ):
                 # "shoulders 4 neck 4 same as last week", "Calves 5, same as last week, same as
@@ -466,8 +465,13 @@ class ReadEfficiency(State):
         ..." once more after one."""
         toks = self.toks
         said = [t.text for t in toks[index + 1 : min(index + 4, end)] if t.word]
-        if said[:1] != ["as"] or not (again or _EARLIER & set(said[1:])):
+        if said[:1] not in (["as"], ["than"] if again else ["as"]):
             return False
+        if not (again or _EARLIER & set(said[1:])):
+            return False
+        clause_end = self.clauses[toks[index].clause][1]
+        if any(t.kind in (K.RUN, K.EFF) for t in toks[index + 1 : min(clause_end, end)]):
+            return False  # "same as last week for efficiency", "... in terms of running"
         if any(
             t.kind in (K.MOVE, K.RUN, K.EFF, K.ALL)
             or (t.kind == K.VAL and not (again and t.text == "same"))
@@ -480,7 +484,11 @@ class ReadEfficiency(State):
         if before < start:
             return False
         if toks[before].kind == K.NUM:
-            return toks[before].used and any(t.kind == K.AREA for t in toks[start:before])
+            return (
+                not again
+                and toks[before].used
+                and any(t.kind == K.AREA for t in toks[start:before])
+            )
         # "..., same as last week, same as the week before that": a second one after the first
         first = self.clauses[toks[before].clause][0]
         return toks[first].text == "same" and self._scores_as_before(first, start, end)

@@ -575,6 +575,8 @@ class Reconcile(State):
                     mentions.append(span if asked else (-1, -1))
                     if asked and unknown:
                         self.reading.said_unknown.append(span)
+                        if self._unknown_in_one_word:
+                            self.reading.said_plainly.append(span)
             run, named = [], []
 
     def _movement_in_words(self, scored: bool) -> list[tuple[int, int]]:
@@ -593,6 +595,8 @@ class Reconcile(State):
             elif self._said_in_unknown_words(tok):
                 asked.append(self._clause_of(tok.at))
                 self.reading.said_unknown.append(asked[-1])
+                if self._unknown_in_one_word:
+                    self.reading.said_plainly.append(asked[-1])
         return asked
 
     def _movement_said_as_soreness(self) -> set[int]:
@@ -664,13 +668,15 @@ class Reconcile(State):
 
     def _unknown_words_alone(self, unread: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """In a reply with nothing else to record or ask, one area said in words none of the
-        lists know is asked about only when they are not in English letters ("calves pesë");
-        "Neck pillow recommendations", "calves: ibuprofen" are chat. Two or more are an answer
+        lists know is asked about only when it is one word right after the label ("calves
+        sechs", "calves cramping") or they are not in English letters ("calves pesë"); "Neck
+        pillow recommendations", "calves: ibuprofen" are chat. Two or more are an answer
         ("calves duha, glutes tulo, movement siyam")."""
         unknown = set(self.reading.said_unknown)
         if not unknown or len(unknown) > 1 or any(span not in unknown for span in unread):
             return unread
-        return [(a, b) for a, b in unread if not self.text[a:b].isascii()]
+        plain = set(self.reading.said_plainly)
+        return [(a, b) for a, b in unread if (a, b) in plain or not self.text[a:b].isascii()]
 
     def _said_in_unknown_words(self, label: Tok) -> bool:
         """The label opening its clause, then one or two words none of the lists know, then
@@ -682,18 +688,24 @@ class Reconcile(State):
         if any(t.text and not self._empty_word(t) for t in toks[first : label.at]):
             return False  # "foam rolled my hamstrings every night": said in passing
         after = label.at + 1
+        marked = False
         while after < len(toks) and (not toks[after].text or toks[after].text in _LABEL_MARKS):
+            marked = marked or bool(toks[after].text)
             after += 1
-        unknown = 0
+        unknown: list[str] = []
         while (
             after < len(toks)
             and toks[after].kind == K.WORD
             and toks[after].word
             and toks[after].text not in known
         ):
-            unknown += 1
+            unknown.append(toks[after].text)
             after += 1
-        return 1 <= unknown <= 2 and (after >= len(toks) or toks[after].kind in BREAKS)
+        said = 1 <= len(unknown) <= 2 and (after >= len(toks) or toks[after].kind in BREAKS)
+        # One word right after the label ("calves sechs", "calves cramping") is more likely an
+        # answer than "Neck pillow recommendations" or "calves: ibuprofen".
+        self._unknown_in_one_word = said and len(set(unknown)) == 1 and not marked
+        return said
 
     def _names_a_thing(self, area: Tok) -> bool:
         """ "the glute stretch feels good", "calf raises are easier": the area word names an

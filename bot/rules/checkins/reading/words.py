@@ -273,6 +273,10 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
 # likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
+# How far back from a verdict of `in_context` its efficiency label or running word is looked for.
+_VERDICT_REACH = 8
+# The most words a clause giving the verdict as the check-in's last answer holds.
+_ANSWER_WORDS = 5
 # What may follow a score said in a word of `in_context`: its clause's end, another label, or a
 # verdict ("hreyfing 5 verra").
 _AFTER_A_SCORE = BREAKS | LABELS_ALL_EFF | {K.VAL}
@@ -895,7 +899,51 @@ class ReadWords(State):
                 and self.toks[after].kind == K.NUM
                 and self._closes_a_score(after)
             )
+        if kind == K.VAL:
+            return self._of_the_running(index) or self._answering_after_scores(index)
+        if kind == K.ZERO:
+            return self._said_of_an_area(index)
         return True
+
+    def _of_the_running(self, index: int) -> bool:
+        """After the efficiency label or a word of the running, with no number or other label
+        between ("efficiency njësoj", "efficiency ... hmm njësoj", "running më keq")."""
+        toks = self.toks
+        for before in range(index - 1, max(index - _VERDICT_REACH, -1), -1):
+            kind = toks[before].kind
+            if kind in (K.EFF, K.RUN):
+                return True
+            if kind == K.NUM or kind in LABELS_ALL:
+                return False
+        return False
+
+    def _answering_after_scores(self, index: int) -> bool:
+        """Right after a score, in a clause of a few words, as the check-in's last answer
+        ("movilidad siete. igual que antes", "movement 6 peor que antes"; not "movement 7. je
+        dors beaucoup mieux", "merci coach, comme toujours")."""
+        toks = self.toks
+        before = index - 1
+        while before >= 0 and toks[before].kind in (K.PUNCT, K.COMMA, K.STOP):
+            before -= 1
+        if before < 0 or toks[before].kind != K.NUM or not self._said_of_a_label(before):
+            return False  # (scores are paired later: a number right after its label)
+        last = self.clauses[toks[index].clause][1]
+        return sum(1 for t in toks[index:last] if t.word) <= _ANSWER_WORDS
+
+    def _said_of_an_area(self, index: int) -> bool:
+        """In a clause naming an area or everything ("glutes não dói"), or right after one
+        naming an area without a score ("pescoço tranquilo, zero dor"); not "o joelho já não
+        dói", "senza dolore non c'è gloria"."""
+        toks = self.toks
+        clause = toks[index].clause
+        first, last = self.clauses[clause]
+        if any(t.kind in (K.AREA, K.ALL) for t in toks[first:last]):
+            return True
+        if clause == 0 or toks[first].sentence != toks[index].sentence:
+            return False
+        before_first, before_last = self.clauses[clause - 1]
+        said = toks[before_first:before_last]
+        return any(t.kind == K.AREA for t in said) and not any(t.kind == K.NUM for t in said)
 
     def _after_marks(self, index: int) -> int:
         """The next token after `index` but punctuation ("calves: 3", "neck - 2")."""
@@ -917,7 +965,12 @@ class ReadWords(State):
 
     def _short_area_opening_a_score(self, index: int) -> bool:
         area = self.lex.opening_a_score.get(self.toks[index].text)
-        return area is not None and area in self.expected and self._opens_a_score(index, True)
+        if area is None or area not in self.expected or not self._opens_a_score(index, True):
+            return False
+        # Not once the area is named by a word of its own before it ("shoulders 3, trapeze 5":
+        # a part's score, as "traps 5" is; "calves 3, neck ok. kael 2"); a gloss after it is
+        # no other naming ("Rass 5 (glutes I mean)").
+        return not any(t.kind == K.AREA and t.target == area for t in self.toks[:index])
 
     def _opens_a_score(self, index: int, or_before_a_label: bool = False) -> bool:
         """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
