@@ -32,7 +32,7 @@ from bot.rules.checkins.reading.tokens import (
     WISH,
     K,
 )
-from bot.rules.checkins.words import CheckInWords
+from bot.rules.checkins.words import CheckInWords, ContextWords, TranslationWords
 
 # rapidfuzz similarity (0-100) a typo needs to be read as an area word.
 FUZZY_CUTOFF = 80
@@ -90,28 +90,12 @@ class Lexicon:
         # Members' first languages: read as written only (no "more" forms, typos or short
         # forms of them, below).
         more = words.translations
-        self._add_all(more.everything, K.ALL)
-        for value, listed in (
-            (Efficiency.BETTER, more.better),
-            (Efficiency.SAME, more.same),
-            (Efficiency.WORSE, more.worse),
-        ):
-            self._add_all(listed, K.VAL, efficiency=value)
+        self._add_first_language(more)
         self._add_all(more.efficiency, K.EFF)
-        self._add_all(more.movement, K.MOVE)
-        self._add_all(more.zero, K.ZERO)
         self.exact = {w for listed in more.model_dump().values() for w in listed}
         # And those read only where the check-in's own word would stand (`in_context`).
         context = words.in_context
-        self._add_all(context.everything, K.ALL)
-        for value, listed in (
-            (Efficiency.BETTER, context.better),
-            (Efficiency.SAME, context.same),
-            (Efficiency.WORSE, context.worse),
-        ):
-            self._add_all(listed, K.VAL, efficiency=value)
-        self._add_all(context.movement, K.MOVE)
-        self._add_all(context.zero, K.ZERO)
+        self._add_first_language(context)
         self.in_context = frozenset(
             w for name, listed in context.model_dump().items() for w in listed
         )
@@ -339,6 +323,19 @@ class Lexicon:
             elif len(word) == 1:
                 flags |= LETTER
             self.word_info[word] = (kind, target, efficiency, number, opens, flags)
+
+    def _add_first_language(self, table: TranslationWords | ContextWords) -> None:
+        """A table of words of members' first languages: everything, verdicts, movement and
+        "no pain"."""
+        self._add_all(table.everything, K.ALL)
+        for value, listed in (
+            (Efficiency.BETTER, table.better),
+            (Efficiency.SAME, table.same),
+            (Efficiency.WORSE, table.worse),
+        ):
+            self._add_all(listed, K.VAL, efficiency=value)
+        self._add_all(table.movement, K.MOVE)
+        self._add_all(table.zero, K.ZERO)
 
     def _add_all(
         self,
