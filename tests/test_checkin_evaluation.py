@@ -445,11 +445,11 @@ FLOORS = {
     "dev38": Floor(
         500,
         values=0.967,
-        replies=0.924,
+        replies=0.922,
         needless_per_100=3.0,
         invented=8,
         non_checkins_missed=0,
-        checkins_missed=2,
+        checkins_missed=3,
     ),
     # Labelled three times. Held out and measured before and after the dev36 round, the area
     # words of sixty first languages and the dev37 round (the sixty-ninth and seventieth
@@ -461,11 +461,11 @@ FLOORS = {
     "dev39": Floor(
         500,
         values=0.96,
-        replies=0.89,
-        needless_per_100=5.2,
+        replies=0.888,
+        needless_per_100=5.0,
         invented=7,
         non_checkins_missed=0,
-        checkins_missed=9,
+        checkins_missed=11,
     ),
 }
 # Where a floor's needless questions rose in the dev39 round: an area or movement said in words
@@ -473,7 +473,7 @@ FLOORS = {
 # taken for no check-in or kept in the note; where the words were a score in the member's first
 # language, the question is needless to a reader of that language (dev16 0.8 -> 1.2, dev19 2.2
 # -> 2.6, dev26 0.4 -> 0.6, dev37 2.8 -> 3.8), and check-ins taken for none fell (dev37 4 -> 3,
-# dev38 3 -> 2, dev39 18 -> 9).
+# dev39 18 -> 11; one area said so alone is kept as chat: "calves merci" is as likely).
 BUILTIN_VALUES = 1.0
 BUILTIN_REPLIES = 1.0
 # The bar, for replies the parser has never seen.
@@ -527,8 +527,8 @@ class Measured(NamedTuple):
 # with the code from before the dev39 round. Its needless questions were raised from 11.0 to 11.8
 # by the round's asking about an area said in words none of the lists know (check-ins taken for
 # none 7 -> 3: see the floors above); and its invented values from 7 to 8 by the words of sixty
-# first languages and their reviews, which read 66 values more of it (88.2 % -> 92.4 % of
-# values, 11.8 -> 5.4 needless questions per 100).
+# first languages and their reviews, which read 65 values more of it (88.2 % -> 92.4 % of
+# values, 11.8 -> 5.6 needless questions per 100; after the third review, 7 invented again).
 FRESH_MEASURED = Measured(500, values=0.882, replies=0.79, invented=8, needless_per_100=11.8)
 # Which of the bars that measure missed, for the expected failure's reason; when the bar test
 # passes, drop its xfail mark.

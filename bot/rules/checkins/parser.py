@@ -172,27 +172,27 @@ member was asked about, said to feel some way without a number ("calves a bit me
 okay", "itb quite bad", "quads 🟡", "glutes the usual"), named alone ("quads ?", also among
 scores) or opening its clause with one or two words none of the lists know ("calves pesë",
 "calves 3, glutes natuke": a score or a feeling in the member's first language, which a coach
-asks about; alone, one such area only said in one word right after it or in letters other than
-English ones: "Neck pillow recommendations", "calves: ibuprofen" are chat); an area not asked
-about only when something is wrong with it ("hamstrings are wrecked"); movement named as the
-check-in names it and said in words with no number ("movement so-so"; not "moving fine", nor
-"movement fine" beside scores with the next value after it: "quads 3 movement fine efficiency
-same") or said in words none of the lists know ("movement siment"), or said as a stiffness
-("movement stiffness 4", the scale the other way up); an emoji where the efficiency would be
-("efficiency 👍": better, or fine as before?), but not one that gives no verdict ("eff 🤷", "🍻": a
-note, as "efficiency ??" is; a verdict in quotation marks, "who wrote 'beer near better'", is
-someone else's words); "my legs hurt" when no area is scored; a number that is no score on the
-0-10 scale ("calves 3-4/5", "5-3", "calves 11", "calves 80% recovered"); two different scores for
-one area; a number alone in brackets counting the letters of the word before it, as a crossword's
-does ("tight as a drum (4)"; after labels only when every such number counts its label's letters,
-two or more: "Neck (4), shoulders (9)", while "Calves (6), Glutes (6), Movement (7)" are scores);
-and a number that names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement
-still has no value (or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"; after
-a single area's score ending the reply, "hamstrings 4, 7", with that score too); a number closing
-a score's clause past two or three words the parser cannot read ("hammies 3 oot o 5"), with that
-score. Everything else about an area ("foam rolled my calves every night", "hips ok" of hips not
-asked about), harmless words ("legs fine", which on its own still answers the check-in) and
-numbers once every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
+asks about in a reply that answers the check-in otherwise; alone, one such area is as often chat,
+"calves merci", "neck Voltaren", and is kept in the note); an area not asked about only when
+something is wrong with it ("hamstrings are wrecked"); movement named as the check-in names it
+and said in words with no number ("movement so-so"; not "moving fine", nor "movement fine" beside
+scores with the next value after it: "quads 3 movement fine efficiency same") or said in words
+none of the lists know ("movement siment"), or said as a stiffness ("movement stiffness 4", the
+scale the other way up); an emoji where the efficiency would be ("efficiency 👍": better, or fine
+as before?), but not one that gives no verdict ("eff 🤷", "🍻": a note, as "efficiency ??" is; a
+verdict in quotation marks, "who wrote 'beer near better'", is someone else's words); "my legs
+hurt" when no area is scored; a number that is no score on the 0-10 scale ("calves 3-4/5", "5-3",
+"calves 11", "calves 80% recovered"); two different scores for one area; a number alone in
+brackets counting the letters of the word before it, as a crossword's does ("tight as a drum
+(4)"; after labels only when every such number counts its label's letters, two or more: "Neck
+(4), shoulders (9)", while "Calves (6), Glutes (6), Movement (7)" are scores); and a number that
+names nothing ("7", "calves 3, 6", "legs 5") while an asked area or movement still has no value
+(or, in a reply of scores alone, at all: "lower back 2, movement 9, 7"; after a single area's
+score ending the reply, "hamstrings 4, 7", with that score too); a number closing a score's
+clause past two or three words the parser cannot read ("hammies 3 oot o 5"), with that score.
+Everything else about an area ("foam rolled my calves every night", "hips ok" of hips not asked
+about), harmless words ("legs fine", which on its own still answers the check-in) and numbers
+once every value is given ("new shoes, Novablast 5, 10/10 recommend") stay in the note.
 
 The word lists live in data/checkin_words.toml (see `bot.rules.checkins.words`). The stages live
 in `bot.rules.checkins.reading`: tokens and words (`words`), scores sentence by sentence

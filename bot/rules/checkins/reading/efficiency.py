@@ -489,9 +489,13 @@ class ReadEfficiency(State):
                 and toks[before].used
                 and any(t.kind == K.AREA for t in toks[start:before])
             )
-        # "..., same as last week, same as the week before that": a second one after the first
+        # "..., same as last week, same as the week before that", "calves 3 glutes 4 same as
+        # last week, better than the week before": one more after the first
         first = self.clauses[toks[before].clause][0]
-        return toks[first].text == "same" and self._scores_as_before(first, start, end)
+        return any(
+            toks[at].text == "same" and self._scores_as_before(at, start, end)
+            for at in range(first, before)
+        )
 
     def _against_last_week(self, index: int, end: int) -> bool:
         toks = self.toks

@@ -575,8 +575,6 @@ class Reconcile(State):
                     mentions.append(span if asked else (-1, -1))
                     if asked and unknown:
                         self.reading.said_unknown.append(span)
-                        if self._unknown_in_one_word:
-                            self.reading.said_plainly.append(span)
             run, named = [], []
 
     def _movement_in_words(self, scored: bool) -> list[tuple[int, int]]:
@@ -595,8 +593,6 @@ class Reconcile(State):
             elif self._said_in_unknown_words(tok):
                 asked.append(self._clause_of(tok.at))
                 self.reading.said_unknown.append(asked[-1])
-                if self._unknown_in_one_word:
-                    self.reading.said_plainly.append(asked[-1])
         return asked
 
     def _movement_said_as_soreness(self) -> set[int]:
@@ -655,28 +651,35 @@ class Reconcile(State):
         return asked
 
     def _thighs_front_and_back(self, score: Score) -> bool:
-        """A score of the thighs in a clause that says both their front and their back."""
+        """The thighs said to be sore front and back, right after the word or its score, then
+        the clause's end or the score ("thighs 5 front and back", "thighs front and back both
+        4"; not "thighs 5 front and back of the knee is fine"), with neither the quads nor the
+        hamstrings scored otherwise."""
         if score.word not in ("thigh", "thighs"):
             return False
-        toks = self.toks
-        at = next((t.at for t in toks if t.start == score.span[0]), None)
-        if at is None:
+        if any(s.target in ("quads", "hamstrings") and s is not score for s in self.reading.scores):
             return False
-        first, last = self.clauses[toks[at].clause]
-        said = " ".join(t.text for t in toks[first:last] if t.word)
-        return any(both in said for both in _FRONT_AND_BACK)
+        toks = self.toks
+        label = next((t.at for t in toks if t.start == score.span[0]), None)
+        if label is None:
+            return False
+        last = self.clauses[toks[label].clause][1]
+        said = " ".join(t.text for t in toks[label + 1 : last] if t.text and t.kind != K.PUNCT)
+        value = str(score.value)
+        return said in {f"{value} {both}" for both in _FRONT_AND_BACK} | {
+            f"{both} {value}" for both in _FRONT_AND_BACK
+        } | {f"{both} both {value}" for both in _FRONT_AND_BACK}
 
     def _unknown_words_alone(self, unread: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """In a reply with nothing else to record or ask, one area said in words none of the
-        lists know is asked about only when it is one word right after the label ("calves
-        sechs", "calves cramping") or they are not in English letters ("calves pesë"); "Neck
-        pillow recommendations", "calves: ibuprofen" are chat. Two or more are an answer
-        ("calves duha, glutes tulo, movement siyam")."""
+        lists know is no answer to ask about: as often chat ("calves merci", "neck Voltaren",
+        "Calves compression") as a score in another language ("calves pesë"), and the member
+        has not answered the check-in. Two or more are an answer ("calves duha, glutes tulo,
+        movement siyam")."""
         unknown = set(self.reading.said_unknown)
-        if not unknown or len(unknown) > 1 or any(span not in unknown for span in unread):
+        if len(unknown) != 1 or any(span not in unknown for span in unread):
             return unread
-        plain = set(self.reading.said_plainly)
-        return [(a, b) for a, b in unread if (a, b) in plain or not self.text[a:b].isascii()]
+        return []
 
     def _said_in_unknown_words(self, label: Tok) -> bool:
         """The label opening its clause, then one or two words none of the lists know, then
@@ -688,9 +691,7 @@ class Reconcile(State):
         if any(t.text and not self._empty_word(t) for t in toks[first : label.at]):
             return False  # "foam rolled my hamstrings every night": said in passing
         after = label.at + 1
-        marked = False
         while after < len(toks) and (not toks[after].text or toks[after].text in _LABEL_MARKS):
-            marked = marked or bool(toks[after].text)
             after += 1
         unknown: list[str] = []
         while (
@@ -701,11 +702,9 @@ class Reconcile(State):
         ):
             unknown.append(toks[after].text)
             after += 1
-        said = 1 <= len(unknown) <= 2 and (after >= len(toks) or toks[after].kind in BREAKS)
-        # One word right after the label ("calves sechs", "calves cramping") is more likely an
-        # answer than "Neck pillow recommendations" or "calves: ibuprofen".
-        self._unknown_in_one_word = said and len(set(unknown)) == 1 and not marked
-        return said
+        if after < len(toks) and "?" in toks[after].text:
+            return False  # "neck graph?", "calves Theragun?": a question, not an answer
+        return 1 <= len(unknown) <= 2 and (after >= len(toks) or toks[after].kind in BREAKS)
 
     def _names_a_thing(self, area: Tok) -> bool:
         """ "the glute stretch feels good", "calf raises are easier": the area word names an

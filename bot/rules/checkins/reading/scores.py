@@ -2045,7 +2045,8 @@ class ReadScores(State):
         for label, score, number, earlier in self._scored_once():
             if toks[number].kind != K.NUM:
                 continue
-            if not (self._day_between(label, number) or self._said_when(number) == _DAY):
+            said_when = self._said_when(number)
+            if not (self._day_between(label, number) or said_when in (_DAY, _BY_THEN)):
                 continue
             log: list[int] = []
             now: int | None = None
@@ -2060,8 +2061,10 @@ class ReadScores(State):
                     break
                 log.append(other)
                 if when == _NOW_SAID or (
-                    # (not hoped for: "hopefully 3 by saturday")
-                    when == _BY_THEN and not self._said_of_the_future(number + 1, other + 3)
+                    # (not hoped for, nor doubted: "hopefully 3 by saturday", "by Sunday 2?")
+                    when == _BY_THEN
+                    and not self._said_of_the_future(number + 1, other + 3)
+                    and not (other + 1 < len(toks) and "?" in toks[other + 1].text)
                 ):
                     now = other  # (the last of them: "6 by Friday, 4 today" is 4)
             if not log:
@@ -2297,6 +2300,8 @@ class ReadScores(State):
         if any(word in _TODAY for word in said):
             return _NOW_SAID
         if said[0] in _WEEKDAYS and before > 0 and toks[before - 1].text == "by":
+            if before > 1 and any(arrow in toks[before - 2].text for arrow in _BECAME):
+                return _DAY  # "calves 5 → by Sunday 3": where it should get to
             return _BY_THEN  # "7 on Wednesday, by Sunday 2": where the week ended
         if said[1] in _WEEKDAYS and toks[index + 1 : after] and toks[after - 1].text == "by":
             return _BY_THEN  # "6 on Monday, 3 by Saturday"

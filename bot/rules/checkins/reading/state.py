@@ -104,11 +104,9 @@ class Reading:
     notes: list[tuple[int, int]] = field(default_factory=list)
     untracked: list[str] = field(default_factory=list)
     mentioned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    # An area or movement said in words none of the lists know ("calves pesë"): asked about in
-    # a check-in; alone, only when the words are not in English letters (`_reconcile`).
+    # An area or movement said in words none of the lists know ("calves 3, glutes natuke"):
+    # asked about in a check-in; alone, only with another such (`_reconcile`).
     said_unknown: list[tuple[int, int]] = field(default_factory=list)
-    # Of those, one word right after the label ("calves sechs"): asked about even alone.
-    said_plainly: list[tuple[int, int]] = field(default_factory=list)
     # "my legs hurt": something is wrong, but with no area to score.
     vague: list[tuple[int, int]] = field(default_factory=list)
     # "all 3 sore": every area said to feel some way, asked about unless each gets its score.
@@ -151,8 +149,6 @@ class State:
         # score ends, looked up for every score paired after one (`_restated`).
         self._restating_at: list[int] | None = None
         self._corrections_at: list[int] | None = None
-        # Whether the last area said in words none of the lists know was said in one, plainly.
-        self._unknown_in_one_word = False
         self._first_ends: dict[tuple[int, str], int] = {}
         self._first_ends_of = 0
         # Whether areas are scored on another scale beside bare scores (`_scales_mixed`).

@@ -273,10 +273,15 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
 # likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
-# How far back from a verdict of `in_context` its efficiency label or running word is looked for.
-_VERDICT_REACH = 8
-# The most words a clause giving the verdict as the check-in's last answer holds.
-_ANSWER_WORDS = 5
+# Parts of the foot among the calves' words, and the foot itself as the bot's untracked parts
+# name it.
+_OF_THE_FOOT = frozenset({"plantar", "plantar fascia", "arch", "arches"})
+_FEET = frozenset({"foot", "feet", "sole", "soles"})
+# Between the running and a verdict of `in_context`: "running más o menos igual que antes".
+_HEDGING = frozenset({"mas", "o", "menos", "more", "or", "less", "about", "pretty", "much"})
+_HEDGING |= {"kinda", "roughly", "piu", "meno", "plus", "ou", "moins", "mais", "ili", "manje"}
+# An ellipsis between a label and what is said of it ("efficiency ... hmm same").
+_ELLIPSES = frozenset({"...", "…", "..", "....", "....."})
 # What may follow a score said in a word of `in_context`: its clause's end, another label, or a
 # verdict ("hreyfing 5 verra").
 _AFTER_A_SCORE = BREAKS | LABELS_ALL_EFF | {K.VAL}
@@ -880,12 +885,12 @@ class ReadWords(State):
                 self.unclear_words.add(tok.text)
 
     def _glosses_another_part(self, index: int) -> bool:
-        """A part of an area ("plantar", "achilles") in brackets right after a body part the
-        bot does not track: a name for that part."""
+        """A part of the foot the calves' words take in ("plantar", "arch") in brackets right
+        after the foot: a name for the foot's part ("heel (achilles) 6" is still the calves')."""
         toks = self.toks
-        if toks[index].text not in self.lex.parts or index < 2 or "(" not in toks[index - 1].text:
+        if toks[index].text not in _OF_THE_FOOT or index < 2 or "(" not in toks[index - 1].text:
             return False
-        return toks[index - 2].kind == K.UNTRACKED
+        return toks[index - 2].kind == K.UNTRACKED and toks[index - 2].target in _FEET
 
     def _in_context(self, index: int) -> bool:
         """Whether a word of `in_context` stands where the check-in's own word would."""
@@ -906,44 +911,64 @@ class ReadWords(State):
         return True
 
     def _of_the_running(self, index: int) -> bool:
-        """After the efficiency label or a word of the running, with no number or other label
-        between ("efficiency njësoj", "efficiency ... hmm njësoj", "running më keq")."""
-        toks = self.toks
-        for before in range(index - 1, max(index - _VERDICT_REACH, -1), -1):
-            kind = toks[before].kind
-            if kind in (K.EFF, K.RUN):
-                return True
-            if kind == K.NUM or kind in LABELS_ALL:
-                return False
-        return False
+        """Right after the efficiency label or a word of the running, with nothing between but
+        punctuation, an ellipsis or a word of hesitation ("efficiency njësoj", "efficiency ...
+        hmm njësoj", "running: come sempre"; not "Run club thursday como sempre")."""
+        toks, lex = self.toks, self.lex
+        before = index - 1
+        while before >= 0 and (
+            toks[before].kind in (K.PUNCT, K.COMMA)
+            or toks[before].text in _ELLIPSES
+            or (toks[before].kind == K.WORD and toks[before].text in lex.filler)
+            or toks[before].text in _HEDGING
+        ):
+            before -= 1
+        return before >= 0 and toks[before].kind in (K.EFF, K.RUN)
 
     def _answering_after_scores(self, index: int) -> bool:
-        """Right after a score, in a clause of a few words, as the check-in's last answer
-        ("movilidad siete. igual que antes", "movement 6 peor que antes"; not "movement 7. je
-        dors beaucoup mieux", "merci coach, comme toujours")."""
+        """Right after a score in its sentence, closing its clause, as the check-in's last
+        answer ("movement 6 peor que antes", "calves 3, glutes 4, igual"; not "glutes 4. Como
+        sempre, obrigado", "calves 7, come sempre dopo il lungo")."""
         toks = self.toks
         before = index - 1
-        while before >= 0 and toks[before].kind in (K.PUNCT, K.COMMA, K.STOP):
+        while before >= 0 and toks[before].kind in (K.PUNCT, K.COMMA):
             before -= 1
+        # Or a sentence of its own right after the score's: "movilidad siete. igual que antes"
+        # (not "glutes 4. Como sempre, obrigado").
+        own_sentence = before >= 0 and toks[before].kind == K.STOP
+        if own_sentence:
+            before -= 1
+            while before >= 0 and toks[before].kind == K.PUNCT:
+                before -= 1
         if before < 0 or toks[before].kind != K.NUM or not self._said_of_a_label(before):
             return False  # (scores are paired later: a number right after its label)
-        last = self.clauses[toks[index].clause][1]
-        return sum(1 for t in toks[index:last] if t.word) <= _ANSWER_WORDS
+        after = self._after_marks(index)
+        closing = (K.STOP,) if own_sentence else BREAKS
+        return after >= len(toks) or toks[after].kind in closing
 
     def _said_of_an_area(self, index: int) -> bool:
-        """In a clause naming an area or everything ("glutes não dói"), or right after one
-        naming an area without a score ("pescoço tranquilo, zero dor"); not "o joelho já não
-        dói", "senza dolore non c'è gloria"."""
+        """Right after an area, closing its clause ("glutes não dói", "calves: ne boli"); not
+        "o joelho já não dói", "calves ne boli glutes 4", "senza dolore non c'è gloria"."""
         toks = self.toks
-        clause = toks[index].clause
-        first, last = self.clauses[clause]
-        if any(t.kind in (K.AREA, K.ALL) for t in toks[first:last]):
-            return True
-        if clause == 0 or toks[first].sentence != toks[index].sentence:
+        after = self._after_marks(index)
+        if after < len(toks) and toks[after].kind not in BREAKS:
             return False
-        before_first, before_last = self.clauses[clause - 1]
-        said = toks[before_first:before_last]
-        return any(t.kind == K.AREA for t in said) and not any(t.kind == K.NUM for t in said)
+        before = index - 1
+        while before >= 0 and toks[before].kind == K.PUNCT:
+            before -= 1
+        if before >= 0 and toks[before].kind in (K.AREA, K.ALL):
+            return True
+        # Opening a clause after one of the same sentence naming an area without a score:
+        # "pescoço tranquilo, zero dor".
+        if before < 0 or toks[before].kind != K.COMMA:
+            return False
+        first, last = self.clauses[toks[before].clause]
+        said = toks[first:last]
+        return (
+            toks[first].sentence == toks[index].sentence
+            and any(t.kind == K.AREA for t in said)
+            and not any(t.kind == K.NUM for t in said)
+        )
 
     def _after_marks(self, index: int) -> int:
         """The next token after `index` but punctuation ("calves: 3", "neck - 2")."""
