@@ -8484,3 +8484,31 @@ def test_thighs_front_and_back_only_said_so_and_never_over_own_scores(
 )
 def test_days_glosses_and_short_words_a_review_found(text: str, soreness: dict[str, int]) -> None:
     assert _read(text, ["calves", "shoulders"]).soreness == soreness
+
+
+# -- a fourth review of the dev39 round: members of sixty clubs ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["listovi 3, kao prošli tjedan", "pigu 4, cha bu duo", "krsta 6, gore nego pre, sedim previse"],
+)
+def test_a_verdict_of_another_language_after_an_areas_score_is_the_areas(text: str) -> None:
+    """ "as last week", "roughly", "worse than before" said of the area just scored, as "same
+    as last week" is in English; after movement's score it is the running's."""
+    assert _read(text, ["calves", "glutes", "lower_back"]).efficiency is None
+    assert _read("calves 3, movement 6 peor que antes", ["calves"]).efficiency is Efficiency.WORSE
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        ("calves 2, shilbe 4 (shin splints?)", ["calves"], {"calves": 2}),
+        ("listovi 2, potkolenice 5 od asfalta", ["calves"], {"calves": 2}),
+        ("motnayim 4, calves 2", ["hip_flexors", "calves"], {"calves": 2}),
+    ],
+)
+def test_shins_and_waists_of_other_languages_are_no_calves_or_lower_back(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    assert _read(text, areas).soreness == soreness

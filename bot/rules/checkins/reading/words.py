@@ -926,9 +926,9 @@ class ReadWords(State):
         return before >= 0 and toks[before].kind in (K.EFF, K.RUN)
 
     def _answering_after_scores(self, index: int) -> bool:
-        """Right after a score in its sentence, closing its clause, as the check-in's last
-        answer ("movement 6 peor que antes", "calves 3, glutes 4, igual"; not "glutes 4. Como
-        sempre, obrigado", "calves 7, come sempre dopo il lungo")."""
+        """Right after movement's score, closing its clause or as a sentence of its own, as the
+        check-in's last answer ("movement 6 peor que antes", "movilidad siete. igual que
+        antes"; not "glutes 4. Como sempre, obrigado", "calves 7, come sempre dopo il lungo")."""
         toks = self.toks
         before = index - 1
         while before >= 0 and toks[before].kind in (K.PUNCT, K.COMMA):
@@ -940,8 +940,16 @@ class ReadWords(State):
             before -= 1
             while before >= 0 and toks[before].kind == K.PUNCT:
                 before -= 1
-        if before < 0 or toks[before].kind != K.NUM or not self._said_of_a_label(before):
-            return False  # (scores are paired later: a number right after its label)
+        if before < 0 or toks[before].kind != K.NUM:
+            return False
+        # Movement's score, the check-in's question before the running's (scores are paired
+        # later: a number right after its label). After an area's it is said of the area:
+        # "listovi 3, kao prošli tjedan" (as last week), "pigu 4, cha bu duo" (roughly).
+        label = before - 1
+        while label >= 0 and toks[label].kind == K.PUNCT:
+            label -= 1
+        if label < 0 or toks[label].kind != K.MOVE:
+            return False
         after = self._after_marks(index)
         closing = (K.STOP,) if own_sentence else BREAKS
         return after >= len(toks) or toks[after].kind in closing
