@@ -885,9 +885,7 @@ class ReadEfficiency(State):
             or any(t.text in _RELATIVE_VERBS - _HOW_MUCH for t in toks[number:index])
         ):
             return False
-        label = number - 1
-        while label >= 0 and toks[label].kind == K.PUNCT:
-            label -= 1
+        label = self._before_marks(number)
         if label < 0 or toks[label].kind != K.MOVE:
             return False
         return relative or self._against_last_week(index, end)

@@ -296,6 +296,20 @@ class State:
             i == index or self._empty_word(self.toks[i]) for i in range(first, last)
         )
 
+    def _before_marks(self, index: int) -> int:
+        """The token before `index` but punctuation (-1 if none)."""
+        before = index - 1
+        while before >= 0 and self.toks[before].kind == K.PUNCT:
+            before -= 1
+        return before
+
+    def _after_marks(self, index: int) -> int:
+        """The next token after `index` but punctuation ("calves: 3", "neck - 2")."""
+        after = index + 1
+        while after < len(self.toks) and self.toks[after].kind == K.PUNCT:
+            after += 1
+        return after
+
     def _empty_word(self, tok: Tok) -> bool:
         return tok.kind in GLUE or (
             tok.kind == K.WORD and (tok.text in self.lex.filler or tok.text in _ARTICLES)

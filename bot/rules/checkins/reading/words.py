@@ -937,17 +937,13 @@ class ReadWords(State):
         # (not "glutes 4. Como sempre, obrigado").
         own_sentence = before >= 0 and toks[before].kind == K.STOP
         if own_sentence:
-            before -= 1
-            while before >= 0 and toks[before].kind == K.PUNCT:
-                before -= 1
+            before = self._before_marks(before)
         if before < 0 or toks[before].kind != K.NUM:
             return False
         # Movement's score, the check-in's question before the running's (scores are paired
         # later: a number right after its label). After an area's it is said of the area:
         # "listovi 3, kao prošli tjedan" (as last week), "pigu 4, cha bu duo" (roughly).
-        label = before - 1
-        while label >= 0 and toks[label].kind == K.PUNCT:
-            label -= 1
+        label = self._before_marks(before)
         if label < 0 or toks[label].kind != K.MOVE:
             return False
         after = self._after_marks(index)
@@ -961,9 +957,7 @@ class ReadWords(State):
         after = self._after_marks(index)
         if after < len(toks) and toks[after].kind not in BREAKS:
             return False
-        before = index - 1
-        while before >= 0 and toks[before].kind == K.PUNCT:
-            before -= 1
+        before = self._before_marks(index)
         if before >= 0 and toks[before].kind in (K.AREA, K.ALL):
             return True
         # Opening a clause after one of the same sentence naming an area without a score:
@@ -978,17 +972,8 @@ class ReadWords(State):
             and not any(t.kind == K.NUM for t in said)
         )
 
-    def _after_marks(self, index: int) -> int:
-        """The next token after `index` but punctuation ("calves: 3", "neck - 2")."""
-        after = index + 1
-        while after < len(self.toks) and self.toks[after].kind == K.PUNCT:
-            after += 1
-        return after
-
     def _said_of_a_label(self, index: int) -> bool:
-        before = index - 1
-        while before >= 0 and self.toks[before].kind == K.PUNCT:
-            before -= 1
+        before = self._before_marks(index)
         return before >= 0 and self.toks[before].kind in LABELS_ALL_EFF
 
     def _closes_a_score(self, index: int) -> bool:
