@@ -620,9 +620,7 @@ class ReadEfficiency(State):
         first = self.clauses[toks[index].clause][0]
         if not first or toks[first - 1].kind != K.COMMA:
             return False
-        number = first - 2
-        while number >= 0 and toks[number].kind == K.PUNCT:
-            number -= 1
+        number = self._before_marks(first - 1)
         if number < 0 or toks[number].kind != K.NUM or not toks[number].used:
             return False
         if toks[index].text not in _PLAIN_VERDICTS:

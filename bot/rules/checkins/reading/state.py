@@ -403,15 +403,18 @@ class State:
         if near == len(self._corrections_at) or self._corrections_at[near] >= high:
             # No word of correction in reach (the cheap test first: a long reply asks it for
             # every score): only a star before the label can say so.
-            start = self.toks[low].start
-            return self.text[max(start - 3, 0) : start].strip().endswith("*")
+            return self._starred(low)
         window = self.toks[max(first, low - 3) : high]
         for at, tok in enumerate(window):
             if ")" in tok.text and tok.at < low:
                 window = window[at + 1 :]  # "Rass 5 (glutes I mean), IT band 7": a gloss before
                 break
-        starred = self.text[max(self.toks[low].start - 3, 0) : self.toks[low].start].strip()
-        return starred.endswith("*") or any(t.text in CORRECTIONS for t in window)
+        return self._starred(low) or any(t.text in CORRECTIONS for t in window)
+
+    def _starred(self, index: int) -> bool:
+        """A star right before the token ("*calves 4"): a correction."""
+        start = self.toks[index].start
+        return self.text[max(start - 3, 0) : start].strip().endswith("*")
 
     def _no_opening(self, label: int, score: int) -> bool:
         """ "Hip flexors 5 quads 4. Hmm no, hip flexors more like 6": "no," opening a later

@@ -994,14 +994,10 @@ class ReadWords(State):
         """ "dos 3/10", "Dos 5, ischios 6": opening its clause with a score in digits right
         after it, the score closing the clause ("Dos 2 longões, gostei" is no score)."""
         toks = self.toks
-        after = index + 1
-        while after < len(toks) and toks[after].kind == K.PUNCT:
-            after += 1
+        after = self._after_marks(index)
         if after >= len(toks) or toks[after].kind != K.NUM or not toks[after].digits:
             return False
-        closing = after + 1
-        while closing < len(toks) and toks[closing].kind == K.PUNCT:
-            closing += 1
+        closing = self._after_marks(after)
         if closing < len(toks) and toks[closing].kind not in BREAKS:
             following = toks[closing]
             if not or_before_a_label or not (
