@@ -3,9 +3,9 @@
 tests/corpus/train.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl, dev4.jsonl, dev5.jsonl,
 dev6.jsonl, dev7.jsonl, dev8.jsonl, dev9.jsonl, dev10.jsonl, dev11.jsonl, dev12.jsonl,
 dev13.jsonl, dev14.jsonl, dev15.jsonl, dev16.jsonl, dev17.jsonl, dev18.jsonl, dev19.jsonl,
-dev20.jsonl to dev39.jsonl were written independently of the parser (by seventy writers) and
+dev20.jsonl to dev40.jsonl were written independently of the parser (by seventy-two writers) and
 are tuned on; heldout.jsonl was held out for three rounds of work, dev4.jsonl for one, dev5.jsonl
-to dev13.jsonl and dev15.jsonl to dev39.jsonl for two measures each, dev14.jsonl for three, and all
+to dev13.jsonl and dev15.jsonl to dev40.jsonl for two measures each, dev14.jsonl for three, and all
 are development sets since.
 The parser's own corpora (tests/checkin_corpus.py, extra.jsonl) were written beside it. Each file is
 held to a floor just under its figures, so a change that reads any of them worse fails here. A fresh
@@ -466,6 +466,18 @@ FLOORS = {
         invented=7,
         non_checkins_missed=0,
         checkins_missed=11,
+    ),
+    # Labelled three times. Held out and measured before and after the dev39 round with the
+    # words of sixty first languages (the seventy-first and seventy-second writers, clubs drawn at
+    # random: 88.2 % / 79.0 % / 7 / 11.0, then 92.4 % / 82.0 % / 7 / 5.6).
+    "dev40": Floor(
+        500,
+        values=0.923,
+        replies=0.82,
+        needless_per_100=5.6,
+        invented=7,
+        non_checkins_missed=1,
+        checkins_missed=3,
     ),
 }
 # Where a floor's needless questions rose in the dev39 round: an area or movement said in words
