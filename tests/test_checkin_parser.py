@@ -8512,3 +8512,149 @@ def test_shins_and_waists_of_other_languages_are_no_calves_or_lower_back(
     text: str, areas: list[str], soreness: dict[str, int]
 ) -> None:
     assert _read(text, areas).soreness == soreness
+
+
+# -- the dev40 round -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("плечи 5, поясница 6, бег так же", Efficiency.SAME),
+        ("ramena 4, krsta 5. poloshto trcanje ovaa nedela", Efficiency.WORSE),
+        ("nugara 5, judėjimas 7, bėgti buvo sunkiau nei praeitą savaitę", Efficiency.WORSE),
+        ("bel 4, arxa bud 5. qaçış keçən həftədən daha yaxşı idi", Efficiency.BETTER),
+        ("hofte 3 bevægelse 8 løb samme som før", Efficiency.SAME),
+        ("quads 3, movement 7, corri melhor que antes", Efficiency.BETTER),
+    ],
+)
+def test_a_verdict_beside_a_running_word_of_another_language_is_the_runnings(
+    text: str, verdict: Efficiency
+) -> None:
+    """ "бег так же" (running the same), "poloshto trcanje" (worse running), "bėgti buvo
+    sunkiau" (running was harder): a verdict right before the running word, or a few words after
+    it in its clause."""
+    assert (
+        _read(text, ["shoulders", "lower_back", "hamstrings", "hip_flexors"]).efficiency is verdict
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calves 3, trcanje vo parkot 5 km",
+        "calves 3, la course de dimanche, 12 km",
+        "calves 3, бег по утрам",
+        "calves 3. the course was harder than last year's",
+    ],
+)
+def test_a_running_word_of_another_language_without_a_verdict_says_nothing(text: str) -> None:
+    parsed = _read(text, ["calves"])
+    assert parsed.efficiency is None
+    assert parsed.soreness == {"calves": 3}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "baldır 2, quads 5, hərəkət 8, eyni",
+        "listovi 4, butini 3, dvizhenje 8, isto kako minatata",
+        "blauzdos 3, judėjimas 8, efektyvumas toks pat",
+        "cou 2 épaules 5 mvt 8 même",
+        "шея 4 / движение 8 / эффективность та же",
+    ],
+)
+def test_the_same_said_in_the_languages_of_the_dev40_clubs(text: str) -> None:
+    parsed = _read(text, ["calves", "quads", "neck", "shoulders"])
+    assert parsed.efficiency is Efficiency.SAME
+    assert parsed.movement == 8
+    assert not parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("fleksori 5 kvadriceps 4 dvizenje 7 sitno", 7),  # a word no list knows, ending it
+        ("fleksori 5 kvadriceps 4 dvizenje 7 sitno. ramena ok", 7),
+        ("boyun 1 hərəkət 10 👍 sağ olun", 10),
+        ("плечи 5, поясница 6, двигаться 6 из 10, бег хуже", 6),
+        ("fleksori 5 dvizenje 7 dena vo nedelata sekoj den", None),  # more words: a count?
+        ("fleksori 5 dvizenje sedum dena", None),
+    ],
+)
+def test_movement_in_a_word_of_another_language_with_what_may_follow_its_score(
+    text: str, movement: int | None
+) -> None:
+    """A score in digits after movement's word of `in_context` may be followed by a word or two
+    that end the reply or its sentence, its scale ("6 из 10") or an emoji."""
+    assert _read(text, ["hip_flexors", "quads", "neck"]).movement == movement
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("calves 3, hərəkət 6 sur 10", 6),
+        ("calves 3, dvizenje 6 od 10", 6),
+        ("calves 3, dvizenje 6 out of 10", 6),
+    ],
+)
+def test_a_scale_said_with_another_languages_of(text: str, score: int) -> None:
+    """After movement's word of another language, its score said with its scale."""
+    parsed = _read(text, ["calves"])
+    assert parsed.movement == score
+    assert parsed.soreness == {"calves": 3}
+
+
+def test_the_french_back_with_another_areas_score_after_its_own() -> None:
+    parsed = _read("dos 2 fesses 2 mvt 9 mieux", ["lower_back", "glutes"])
+    assert parsed.soreness == {"lower_back": 2, "glutes": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "soreness"),
+    [
+        (
+            "boyun 6 çiyinlər 5 bel 4.",
+            ["neck", "shoulders", "lower_back"],
+            {"neck": 6, "shoulders": 5, "lower_back": 4},
+        ),
+        ("hofte 3 lår 4 bevægelse 8", ["hip_flexors", "quads"], {"hip_flexors": 3, "quads": 4}),
+        (
+            "kolk 4 prepona 3 zadnik 3",
+            ["hip_flexors", "adductors", "glutes"],
+            {"hip_flexors": 4, "adductors": 3, "glutes": 3},
+        ),
+        ("klubai 4, sėdmenys 4", ["hip_flexors", "glutes"], {"hip_flexors": 4, "glutes": 4}),
+        (
+            "fessiers trois, ischios quatre",
+            ["glutes", "hamstrings"],
+            {"glutes": 3, "hamstrings": 4},
+        ),
+        ("quads üç, baldır iki", ["quads", "calves"], {"quads": 3, "calves": 2}),
+        ("sėdmenys penki, keturgalviai 5", ["glutes", "quads"], {"glutes": 5, "quads": 5}),
+        ("хамстринги 5, ягодичные 3", ["hamstrings", "glutes"], {"hamstrings": 5, "glutes": 3}),
+        ("ягодицы вообще не болят, икры 3", ["glutes", "calves"], {"glutes": 0, "calves": 3}),
+        (
+            "Mollets 4. Adducteurs pas de douleur du tout.",
+            ["calves", "adductors"],
+            {"calves": 4, "adductors": 0},
+        ),
+    ],
+)
+def test_words_of_the_dev40_clubs_languages(
+    text: str, areas: list[str], soreness: dict[str, int]
+) -> None:
+    parsed = _read(text, areas)
+    assert parsed.soreness == soreness
+    assert not parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [("bel 4", ["hamstrings"]), ("lår 4", ["calves"]), ("ik bel 4 keer", ["lower_back"])],
+)
+def test_the_short_area_words_of_the_dev40_round_only_opening_a_score_of_an_asked_area(
+    text: str, areas: list[str]
+) -> None:
+    assert "lower_back" not in _read(text, areas).soreness
+    assert "quads" not in _read(text, areas).soreness

@@ -147,6 +147,8 @@ class ContextWords(_Strict):
     same: Phrases = ()
     worse: Phrases = ()
     zero: Phrases = ()
+    # The running itself ("qaçış", "бег"): a verdict next to it is the running's.
+    running: Phrases = ()
 
 
 class CheckInWords(_Strict):
@@ -179,7 +181,7 @@ class CheckInWords(_Strict):
             + more.movement
             + context.movement,
             "efficiency label": self.labels.efficiency + more.efficiency,
-            "running": self.labels.running,
+            "running": self.labels.running + context.running,
             "everything": self.labels.everything + more.everything + context.everything,
             "better": self.efficiency.better + more.better + context.better,
             "same": self.efficiency.same + more.same + context.same,

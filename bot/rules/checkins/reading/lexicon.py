@@ -96,6 +96,7 @@ class Lexicon:
         # And those read only where the check-in's own word would stand (`in_context`).
         context = words.in_context
         self._add_first_language(context)
+        self._add_all(context.running, K.RUN)
         self.in_context = frozenset(
             w for name, listed in context.model_dump().items() for w in listed
         )

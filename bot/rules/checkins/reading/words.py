@@ -98,6 +98,9 @@ def _joined_label(
 _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0.5")
 # A scale said in words after a score: "3 out of five", "4 outta 5", "4 of 5".
 _OUT_OF = frozenset({"out", "of", "outta"})
+# "of" between a score and its scale in members' first languages: "6 из 10", "6 sur 10", "6 od
+# 10", "6 su 10", "6 de 10", "6 na 10", "6 von 10", "6 van 10".
+_OF_A_SCALE = frozenset({"из", "sur", "od", "su", "de", "na", "von", "van", "iz", "от"})
 _PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
 _STARS = frozenset({"stars", "star"})
 # How much a score changed: "calves dropped by 2", "2 points better", "a notch worse".
@@ -268,10 +271,10 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # Words of a member's first language that are another language's everyday word (French "dos",
 # the back, is Spanish "two" and Portuguese "of the"; German "Po", the bum, is Polish "after"
 # and Tagalog's particle of respect): an area only opening their clause with a bare score in
-# digits right after them that closes the clause ("dos 3/10", "Dos 5, ischios 6", "Po 3"; not
-# "Dos 2 longões", "Po 2 dniach"), read as the English word is (so "dos" is the lower back or
-# the shoulders, as "back" is). Greek "μέση" (the lower back, and "middle": "στη μέση 5")
-# likewise ("μέση 4").
+# digits right after them that closes the clause or another label follows ("dos 3/10", "Dos 5,
+# ischios 6", "dos 2 fesses 2", "Po 3"; not "Dos 2 longões", "Po 2 dniach"), read as the
+# English word is (so "dos" is the lower back or the shoulders, as "back" is). Greek "μέση"
+# (the lower back, and "middle": "στη μέση 5") likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
 # Parts of the foot among the calves' words, and the foot itself as the bot's untracked parts
 # name it.
@@ -280,6 +283,11 @@ _FEET = frozenset({"foot", "feet", "sole", "soles"})
 # Between the running and a verdict of `in_context`: "running más o menos igual que antes".
 _HEDGING = frozenset({"mas", "o", "menos", "more", "or", "less", "about", "pretty", "much"})
 _HEDGING |= {"kinda", "roughly", "piu", "meno", "plus", "ou", "moins", "mais", "ili", "manje"}
+# Between a running word of another language and its verdict: "bėgti buvo sunkiau" (was
+# harder), "qaçış keçən həftədən daha yaxşı" (than last week better).
+_WORDS_BEFORE_A_VERDICT = 3
+# A picture character between a score and what follows ends what was said of the score.
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 # An ellipsis between a label and what is said of it ("efficiency ... hmm same").
 _ELLIPSES = frozenset({"...", "…", "..", "....", "....."})
 # What may follow a score said in a word of `in_context`: its clause's end, another label, or a
@@ -807,7 +815,7 @@ class ReadWords(State):
         self.clause_areas = [False] * len(self.clauses)
         for index, tok in enumerate(self.toks):
             kind = tok.kind
-            if tok.text in AREA_OPENING_A_SCORE and self._opens_a_score(index):
+            if tok.text in AREA_OPENING_A_SCORE and self._opens_a_score(index, True):
                 # "dos 3/10" (French: the back), "Po 3" (German: the bum).
                 tok.text, tok.value = AREA_OPENING_A_SCORE[tok.text], None
                 self._relabel(index, K.AREA, self.lex.single[tok.text][1])
@@ -899,13 +907,19 @@ class ReadWords(State):
             return self._said_of_a_label(index) and self._closes_a_score(index)
         if kind in (K.MOVE, K.ALL):
             after = self._after_marks(index)
-            return (
-                after < len(self.toks)
-                and self.toks[after].kind == K.NUM
-                and self._closes_a_score(after)
+            if after >= len(self.toks) or self.toks[after].kind != K.NUM:
+                return False
+            return self._closes_a_score(after) or (
+                kind == K.MOVE and self._a_last_word_after(after)
             )
         if kind == K.VAL:
-            return self._of_the_running(index) or self._answering_after_scores(index)
+            return (
+                self._of_the_running(index)
+                or self._answering_after_scores(index)
+                or self._before_the_running(index)
+            )
+        if kind == K.RUN:
+            return self._said_how_it_went(index)
         if kind == K.ZERO:
             return self._said_of_an_area(index)
         return True
@@ -923,7 +937,65 @@ class ReadWords(State):
             or toks[before].text in _HEDGING
         ):
             before -= 1
-        return before >= 0 and toks[before].kind in (K.EFF, K.RUN)
+        if before >= 0 and toks[before].kind in (K.EFF, K.RUN):
+            return True
+        # A few words after a running word of another language: "bėgti buvo sunkiau".
+        running = next(
+            (
+                at
+                for at in range(index - 1, max(-1, index - 2 - _WORDS_BEFORE_A_VERDICT), -1)
+                if toks[at].kind == K.RUN and toks[at].text in lex.in_context
+            ),
+            None,
+        )
+        return running is not None and self._verdict_after_the_running(running) == index
+
+    def _a_last_word_after(self, index: int) -> bool:
+        """A score in digits with a word or two after it that end the reply or its sentence:
+        "dvizenje 7 isto", "hərəkət 8 eyni" (the same, in words no list may know); not
+        "harake 8 dakika kila siku" (minutes a day)."""
+        toks = self.toks
+        if not toks[index].digits:
+            return False
+        after = index + 1
+        while after < len(toks) and after <= index + 2 and toks[after].kind == K.WORD:
+            after += 1
+        return after > index + 1 and (after >= len(toks) or toks[after].kind == K.STOP)
+
+    def _said_how_it_went(self, index: int) -> bool:
+        """A running word of another language with a verdict right before it or a few words
+        after it in its clause ("бег так же", "poloshto trcanje", "bėgti buvo sunkiau"); not
+        "course de 10 km", "trcanje vo parkot"."""
+        before = self._before_marks(index)
+        if before >= 0 and self.toks[before].kind == K.VAL:
+            return True
+        return self._verdict_after_the_running(index) is not None
+
+    def _verdict_after_the_running(self, index: int) -> int | None:
+        """The verdict in the running's clause, after at most a few words that say how it went
+        ("qaçış keçən həftədən daha yaxşı", than last week; "løbet føltes som sidst", felt)."""
+        toks = self.toks
+        after = index + 1
+        words = 0
+        while after < len(toks) and words <= _WORDS_BEFORE_A_VERDICT:
+            tok = toks[after]
+            if tok.kind == K.VAL:
+                return after
+            if tok.kind == K.WORD:
+                words += 1
+            elif tok.kind != K.PUNCT:
+                return None
+            after += 1
+        return None
+
+    def _before_the_running(self, index: int) -> bool:
+        """Right before a running word of another language: "poloshto trcanje"."""
+        after = self._after_marks(index)
+        return (
+            after < len(self.toks)
+            and self.toks[after].kind == K.RUN
+            and self.toks[after].text in self.lex.in_context
+        )
 
     def _answering_after_scores(self, index: int) -> bool:
         """Right after movement's score, closing its clause or as a sentence of its own, as the
@@ -977,9 +1049,17 @@ class ReadWords(State):
         return before >= 0 and self.toks[before].kind in LABELS_ALL_EFF
 
     def _closes_a_score(self, index: int) -> bool:
-        """The number at `index` ends its clause, or another label or a verdict follows it."""
+        """The number at `index` ends its clause, or another label or a verdict follows it; its
+        scale ("6 из 10") and an emoji ("hərəkət 10 👍 sağ olun") may come first."""
+        toks = self.toks
         after = self._after_marks(index)
-        return after >= len(self.toks) or self.toks[after].kind in _AFTER_A_SCORE
+        if after + 1 < len(toks) and toks[after].text in _OF_A_SCALE | {"of", "out"}:
+            scale = self._after_marks(after + (toks[after].text == "out"))
+            if scale < len(toks) and toks[scale].kind == K.NUM and toks[scale].value == _TEN:
+                index, after = scale, self._after_marks(scale)
+        if after >= len(toks) or toks[after].kind in _AFTER_A_SCORE:
+            return True
+        return _EMOJI.search(self.text, toks[index].end, toks[after].start) is not None
 
     def _short_area_opening_a_score(self, index: int) -> bool:
         area = self.lex.opening_a_score.get(self.toks[index].text)
@@ -1721,9 +1801,11 @@ class ReadWords(State):
         over = index + 1
         while over < len(toks) and toks[over].text in _OUT_OF and over < index + 3:
             over += 1
+        if over == index + 1 and toks[over].text in _OF_A_SCALE:
+            over += 1
         if over == index + 1 or over >= len(toks) or toks[over].kind != K.NUM:
             return
-        if toks[index + 1].text == "of" and over != index + 2:
+        if toks[index + 1].text in _OF_A_SCALE | {"of"} and over != index + 2:
             return
         scale = toks[over].value
         if scale not in (_FIVE, _TEN) or toks[over].scaled or toks[over].problem:
@@ -1803,6 +1885,8 @@ class ReadWords(State):
                     continue
                 after = index + 1
                 while after < len(toks) and after <= index + 2 and toks[after].text in _OUT_OF:
+                    after += 1
+                if after == index + 1 and after < len(toks) and toks[after].text in _OF_A_SCALE:
                     after += 1
                 if (
                     after > index + 1
