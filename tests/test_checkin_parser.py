@@ -8658,3 +8658,25 @@ def test_the_short_area_words_of_the_dev40_round_only_opening_a_score_of_an_aske
 ) -> None:
     assert "lower_back" not in _read(text, areas).soreness
     assert "quads" not in _read(text, areas).soreness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck ug shoulders both 4. movement 8",
+        "neck ja shoulders both 4. movement 8",
+        "neck i shoulders 4. movement 8",
+        "neck un shoulders 4, movement 8",
+        "шея и плечи 4, movement 8",
+    ],
+)
+def test_and_of_another_language_between_two_areas_joins_them(text: str) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert parsed.soreness == {"neck": 4, "shoulders": 4}
+    assert parsed.movement == 8
+
+
+@pytest.mark.parametrize("text", ["neck 4 i think. movement 8", "i neck 4, movement 8"])
+def test_a_short_and_of_another_language_is_nothing_elsewhere(text: str) -> None:
+    parsed = _read(text, ["neck", "shoulders"])
+    assert parsed.soreness == {"neck": 4}

@@ -57,6 +57,8 @@ class LabelWords(_Strict):
     everything: Phrases
     together: Phrases
     joiners: Phrases
+    # "and" of other languages too short to be read anywhere else: only between two areas.
+    joiners_between_areas: Phrases = ()
     excepts: Phrases
 
 
@@ -149,6 +151,8 @@ class ContextWords(_Strict):
     zero: Phrases = ()
     # The running itself ("qaçış", "бег"): a verdict next to it is the running's.
     running: Phrases = ()
+    # One word between a score and its scale ("6 из 10", "6 sur 10"), as "out of" is.
+    out_of: Phrases = ()
 
 
 class CheckInWords(_Strict):

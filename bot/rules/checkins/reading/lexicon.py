@@ -97,6 +97,7 @@ class Lexicon:
         context = words.in_context
         self._add_first_language(context)
         self._add_all(context.running, K.RUN)
+        self.scale_of = frozenset(context.out_of)
         self.in_context = frozenset(
             w for name, listed in context.model_dump().items() for w in listed
         )
@@ -106,6 +107,7 @@ class Lexicon:
         self._add_all(labels.movement, K.MOVE)
         self._add_all(labels.movement_weak, K.MOVE)
         self._add_all(labels.joiners, K.JOIN)
+        self.joiners_between_areas = frozenset(labels.joiners_between_areas)
         self._add_all(words.sides.left, K.SIDE, "left")
         self._add_all(words.sides.right, K.SIDE, "right")
         self._add_all(words.scores.skip, K.NA)

@@ -98,9 +98,6 @@ def _joined_label(
 _FIVE, _TEN, _HUNDRED, _HALF = Decimal(5), Decimal(10), Decimal(100), Decimal("0.5")
 # A scale said in words after a score: "3 out of five", "4 outta 5", "4 of 5".
 _OUT_OF = frozenset({"out", "of", "outta"})
-# "of" between a score and its scale in members' first languages: "6 из 10", "6 sur 10", "6 od
-# 10", "6 su 10", "6 de 10", "6 na 10", "6 von 10", "6 van 10".
-_OF_A_SCALE = frozenset({"из", "sur", "od", "su", "de", "na", "von", "van", "iz", "от"})
 _PERCENT_WORDS = frozenset({"percent", "pct", "pc"})
 _STARS = frozenset({"stars", "star"})
 # How much a score changed: "calves dropped by 2", "2 points better", "a notch worse".
@@ -828,6 +825,10 @@ class ReadWords(State):
                 # "my left foot (plantar) is like a 5": the foot's, not the calves'.
                 tok.kind, tok.target = K.WORD, ""
                 continue
+            if kind == K.WORD and self._joins_two_areas(index):
+                # "ramena i vrat 5", "neck ug shoulders both 4": "and" of another language.
+                tok.kind = K.JOIN
+                continue
             if tok.text in self.lex.in_context and not self._in_context(index):
                 # "polpacci dieci minuti", "hreyfing 3 sinnum", "obrigado mesmo": another
                 # language's everyday word, not the check-in's (see the table's comment).
@@ -950,6 +951,15 @@ class ReadWords(State):
         )
         return running is not None and self._verdict_after_the_running(running) == index
 
+    def _joins_two_areas(self, index: int) -> bool:
+        toks = self.toks
+        return (
+            toks[index].text in self.lex.joiners_between_areas
+            and 0 < index < len(toks) - 1
+            and toks[index - 1].kind == K.AREA
+            and toks[index + 1].kind == K.AREA
+        )
+
     def _a_last_word_after(self, index: int) -> bool:
         """A score in digits with a word or two after it that end the reply or its sentence:
         "dvizenje 7 isto", "hərəkət 8 eyni" (the same, in words no list may know); not
@@ -1053,7 +1063,7 @@ class ReadWords(State):
         scale ("6 из 10") and an emoji ("hərəkət 10 👍 sağ olun") may come first."""
         toks = self.toks
         after = self._after_marks(index)
-        if after + 1 < len(toks) and toks[after].text in _OF_A_SCALE | {"of", "out"}:
+        if after + 1 < len(toks) and toks[after].text in self.lex.scale_of | {"of", "out"}:
             scale = self._after_marks(after + (toks[after].text == "out"))
             if scale < len(toks) and toks[scale].kind == K.NUM and toks[scale].value == _TEN:
                 index, after = scale, self._after_marks(scale)
@@ -1801,11 +1811,11 @@ class ReadWords(State):
         over = index + 1
         while over < len(toks) and toks[over].text in _OUT_OF and over < index + 3:
             over += 1
-        if over == index + 1 and toks[over].text in _OF_A_SCALE:
+        if over == index + 1 and toks[over].text in self.lex.scale_of:
             over += 1
         if over == index + 1 or over >= len(toks) or toks[over].kind != K.NUM:
             return
-        if toks[index + 1].text in _OF_A_SCALE | {"of"} and over != index + 2:
+        if toks[index + 1].text in self.lex.scale_of | {"of"} and over != index + 2:
             return
         scale = toks[over].value
         if scale not in (_FIVE, _TEN) or toks[over].scaled or toks[over].problem:
@@ -1886,7 +1896,11 @@ class ReadWords(State):
                 after = index + 1
                 while after < len(toks) and after <= index + 2 and toks[after].text in _OUT_OF:
                     after += 1
-                if after == index + 1 and after < len(toks) and toks[after].text in _OF_A_SCALE:
+                if (
+                    after == index + 1
+                    and after < len(toks)
+                    and toks[after].text in self.lex.scale_of
+                ):
                     after += 1
                 if (
                     after > index + 1
