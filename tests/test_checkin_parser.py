@@ -8680,3 +8680,19 @@ def test_and_of_another_language_between_two_areas_joins_them(text: str) -> None
 def test_a_short_and_of_another_language_is_nothing_elsewhere(text: str) -> None:
     parsed = _read(text, ["neck", "shoulders"])
     assert parsed.soreness == {"neck": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness"),
+    [
+        ("back (lower) is 6 today but on tuesday was 8", {"lower_back": 6}),
+        ("back (lower) 6 today, back (upper) 3", {"lower_back": 6, "shoulders": 3}),
+    ],
+)
+def test_a_back_with_its_part_in_brackets_is_that_part(text: str, soreness: dict[str, int]) -> None:
+    """Not "lower" as a score dropping, which lost the score without a question."""
+    assert _read(text, ["lower_back", "shoulders"]).soreness == soreness
+
+
+def test_an_area_put_right_with_a_star_in_brackets_takes_the_score_before_it() -> None:
+    assert _read("glues 5 (glutes*) movement 7", ["glutes"]).soreness == {"glutes": 5}

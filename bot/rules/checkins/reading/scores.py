@@ -1026,9 +1026,9 @@ class ReadScores(State):
             index += 1
 
     def _glossed(self, start: int, end: int) -> None:
-        """ "mông 3 (glutes)", "the other one 4 (lower back)": a score with an area alone in
-        brackets right after it is that area's, whatever word (of another language, often) goes
-        before it."""
+        """ "mông 3 (glutes)", "the other one 4 (lower back)", "glues 5 (glutes*)": a score with
+        an area alone in brackets right after it is that area's, whatever word (of another
+        language, often) goes before it."""
         toks = self.toks
         for index in range(start, end - 2):
             tok, opening, area = toks[index], toks[index + 1], toks[index + 2]
@@ -1045,7 +1045,8 @@ class ReadScores(State):
             closing = index + 3
             while closing < end and toks[closing].kind == K.PUNCT and not toks[closing].text:
                 closing += 1
-            if closing < len(toks) and toks[closing].text.startswith(")"):
+            # "glues 5 (glutes*)": the star of a word put right, before the bracket closes.
+            if closing < len(toks) and toks[closing].text.lstrip("*").startswith(")"):
                 self._pair(index + 2, index)
 
     def _leading_digits(self, start: int, end: int) -> None:

@@ -273,6 +273,8 @@ def _said_pain_free(toks: list[Tok], index: int) -> bool:
 # English word is (so "dos" is the lower back or the shoulders, as "back" is). Greek "μέση"
 # (the lower back, and "middle": "στη μέση 5") likewise ("μέση 4").
 AREA_OPENING_A_SCORE = {"dos": "back", "po": "bum", "μεση": "lumbar"}
+# A back said with its part in brackets: "back (lower) 6", "back (upper) 3".
+_BACKS = frozenset({"lower", "upper"})
 # Parts of the foot among the calves' words, and the foot itself as the bot's untracked parts
 # name it.
 _OF_THE_FOOT = frozenset({"plantar", "plantar fascia", "arch", "arches"})
@@ -825,6 +827,8 @@ class ReadWords(State):
                 # "my left foot (plantar) is like a 5": the foot's, not the calves'.
                 tok.kind, tok.target = K.WORD, ""
                 continue
+            if kind == K.AREA and self._back_with_its_part_in_brackets(index):
+                continue
             if kind == K.WORD and self._joins_two_areas(index):
                 # "ramena i vrat 5", "neck ug shoulders both 4": "and" of another language.
                 tok.kind = K.JOIN
@@ -950,6 +954,21 @@ class ReadWords(State):
             None,
         )
         return running is not None and self._verdict_after_the_running(running) == index
+
+    def _back_with_its_part_in_brackets(self, index: int) -> bool:
+        """ "back (lower) is 6 today": the lower back, as "lower back" is (not "lower" as a
+        score dropping)."""
+        toks = self.toks
+        if toks[index].text not in ("back", "backs") or index + 3 >= len(toks):
+            return False
+        part = toks[index + 2].text
+        if part not in _BACKS or "(" not in toks[index + 1].text or ")" not in toks[index + 3].text:
+            return False
+        tok = toks[index]
+        tok.text = f"{part} back"
+        tok.target = self.lex.phrases[(part, "back")][1]
+        toks[index + 2].kind, toks[index + 2].text, toks[index + 2].used = K.PUNCT, "", True
+        return True
 
     def _joins_two_areas(self, index: int) -> bool:
         toks = self.toks
