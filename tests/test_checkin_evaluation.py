@@ -181,11 +181,14 @@ FLOORS = {
     # "traps 5" and "upper back 4" asked about (aa072, ab157, ab164: the shoulders' for the
     # writers of d022, d092, d294, z128, j152, d034, q073, j160, i103), "movement 2 (2 as in
     # easy?)" asked about (aa170), and "5 shoulders 3 back 7 move same run" (aa139, two values).
-    # Its needless questions are mostly words left out of the tables on purpose (Malay "betis",
-    # "bahu"; Romanian "gambe", Italian legs; Dutch "rug", an English word) and readings the
-    # writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8, "eff 👎" as
-    # worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out.
-    "dev19": Floor(500, values=0.975, replies=0.94, needless_per_100=2.6, invented=6),
+    # A seventh since the dev40 round's words: "Eficiencia: más rápido pero me costó más" (ab165,
+    # faster but harder, no verdict to its writer) reads as "better", as "efficiency: faster but
+    # harder" does in English. Its needless questions are mostly words left out of the tables on
+    # purpose (Malay "betis", "bahu" and Romanian "gambe" read since the dev40 round only opening
+    # a score of an area the member was asked about; Italian legs; Dutch "rug", an English word)
+    # and readings the writers split on ("neck's fine" as 0, "calves 3pts", "movement 7/8" as 8,
+    # "eff 👎" as worse), and Malay "lagi baik" (better; Indonesian "doing well now") left out.
+    "dev19": Floor(500, values=0.975, replies=0.94, needless_per_100=2.6, invented=7),
     # Two invented values where its writers read a shape as other files' writers do not: "IT
     # band too" after a score asked (ad164: "too" as two or as the same), "upper back 4" asked
     # (ad207: the shoulders' for nine replies' writers). ("better on the climbs, worse on the

@@ -228,3 +228,31 @@ def test_every_short_area_word_opening_a_score_is_read_only_so() -> None:
         or parse_reply(f"{word} 3 km", catalogue, [area]).soreness
     ]
     assert misread == []
+
+
+def test_every_running_word_of_another_language_takes_the_verdict_beside_it() -> None:
+    """Each running word of a first language with a verdict right after it is the running's
+    verdict, and alone says nothing of the running."""
+    catalogue = default_catalogue()
+    running = default_checkin_words().in_context.running
+    misread = [
+        word
+        for word in running
+        if parse_reply(f"calves 3, movement 8. {word} worse", catalogue, ["calves"]).efficiency
+        is None
+        or parse_reply(f"calves 3, movement 8. {word} 5 km", catalogue, ["calves"]).efficiency
+        is not None
+    ]
+    assert misread == []
+
+
+def test_every_word_between_a_score_and_its_scale_reads_the_score() -> None:
+    """ "movement 6 из 10": each first language's "out of" between a score and a ten."""
+    catalogue = default_catalogue()
+    scale_of = default_checkin_words().in_context.out_of
+    misread = [
+        word
+        for word in scale_of
+        if parse_reply(f"calves 3, dvizenje 6 {word} 10", catalogue, ["calves"]).movement != 6
+    ]
+    assert misread == []

@@ -912,6 +912,16 @@ class ReadWords(State):
             return self._said_of_a_label(index) and self._closes_a_score(index)
         if kind in (K.MOVE, K.ALL):
             after = self._after_marks(index)
+            # "всичко на 2", "tot a 3": a word or two of the bridge before a score in digits.
+            bridged = after
+            while (
+                bridged < len(self.toks)
+                and bridged - after < 2
+                and self.toks[bridged].text in self.lex.bridge
+            ):
+                bridged = self._after_marks(bridged)
+            if bridged > after and bridged < len(self.toks) and self.toks[bridged].digits:
+                after = bridged
             if after >= len(self.toks) or self.toks[after].kind != K.NUM:
                 return False
             return self._closes_a_score(after) or (
