@@ -981,12 +981,22 @@ class ReadWords(State):
         return True
 
     def _joins_two_areas(self, index: int) -> bool:
+        """Right between two areas, or between their two scores once it joined them in the
+        sentence ("mollets ak ischios yi, 3 ak 4", "IT a pen-ôl: 3/5 a 2/5")."""
         toks = self.toks
+        tok = toks[index]
+        if tok.text not in self.lex.joiners_between_areas or not 0 < index < len(toks) - 1:
+            return False
+        before, after = toks[index - 1].kind, toks[index + 1].kind
+        if before == K.AREA and after == K.AREA:
+            return True
         return (
-            toks[index].text in self.lex.joiners_between_areas
-            and 0 < index < len(toks) - 1
-            and toks[index - 1].kind == K.AREA
-            and toks[index + 1].kind == K.AREA
+            before == K.NUM
+            and after == K.NUM
+            and any(
+                t.kind == K.JOIN and t.text == tok.text and t.sentence == tok.sentence
+                for t in toks[:index]
+            )
         )
 
     def _a_last_word_after(self, index: int) -> bool:
