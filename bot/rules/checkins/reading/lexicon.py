@@ -98,6 +98,9 @@ class Lexicon:
         self._add_first_language(context)
         self._add_all(context.running, K.RUN)
         self.scale_of = frozenset(context.out_of)
+        # One word of them, and English "of" ("6 of 10"); with "out" ("6 out of 10") too.
+        self.scale_of_one = self.scale_of | {"of"}
+        self.scale_words = self.scale_of_one | {"out"}
         self.in_context = frozenset(
             w for name, listed in context.model_dump().items() for w in listed
         )

@@ -244,6 +244,9 @@ _CAPITALS_AFTER = re.compile(r"[^\w]{0,3}[A-Z]{2,}")
 
 # An emoji or other picture between a number and the word after it: no count of that word.
 _PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+# An emoji between a score and what follows ends what was said of the score ("hərəkət 10 👍
+# sağ olun"); not an arrow, which says the score changed ("6 → 7").
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 
 _AREA_KINDS = frozenset({K.AREA, K.UNTRACKED})
 # Before a word of how something feels, these make it the member's: "I'm knackered".
@@ -285,8 +288,6 @@ _HEDGING |= {"kinda", "roughly", "piu", "meno", "plus", "ou", "moins", "mais", "
 # Between a running word of another language and its verdict: "bėgti buvo sunkiau" (was
 # harder), "qaçış keçən həftədən daha yaxşı" (than last week better).
 _WORDS_BEFORE_A_VERDICT = 3
-# A picture character between a score and what follows ends what was said of the score.
-_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 # An ellipsis between a label and what is said of it ("efficiency ... hmm same").
 _ELLIPSES = frozenset({"...", "…", "..", "....", "....."})
 # What may follow a score said in a word of `in_context`: its clause's end, another label, or a
@@ -1102,7 +1103,7 @@ class ReadWords(State):
         scale ("6 из 10") and an emoji ("hərəkət 10 👍 sağ olun") may come first."""
         toks = self.toks
         after = self._after_marks(index)
-        if after + 1 < len(toks) and toks[after].text in self.lex.scale_of | {"of", "out"}:
+        if after + 1 < len(toks) and toks[after].text in self.lex.scale_words:
             scale = self._after_marks(after + (toks[after].text == "out"))
             if scale < len(toks) and toks[scale].kind == K.NUM and toks[scale].value == _TEN:
                 index, after = scale, self._after_marks(scale)
@@ -1854,7 +1855,7 @@ class ReadWords(State):
             over += 1
         if over == index + 1 or over >= len(toks) or toks[over].kind != K.NUM:
             return
-        if toks[index + 1].text in self.lex.scale_of | {"of"} and over != index + 2:
+        if toks[index + 1].text in self.lex.scale_of_one and over != index + 2:
             return
         scale = toks[over].value
         if scale not in (_FIVE, _TEN) or toks[over].scaled or toks[over].problem:
